@@ -1,0 +1,8 @@
+//! The programme as data: the JSON model, loading (embedded default or a file) and validation.
+
+pub mod check;
+pub mod load;
+pub mod model;
+
+pub use load::{DatasetError, load, load_embedded, load_path, parse};
+pub use model::*;

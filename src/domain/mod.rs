@@ -1,0 +1,13 @@
+//! The programme's rules as plain types and functions: no IO, no terminal, no clock.
+//! Every function that depends on "now" takes it as an argument, in Japan time.
+
+pub mod application;
+pub mod booking;
+pub mod cancel;
+pub mod care;
+pub mod fees;
+pub mod holidays;
+pub mod hours;
+pub mod jst;
+pub mod limits;
+pub mod period;

@@ -1,0 +1,11 @@
+//! sango: a terminal booking assistant for Kita City's postpartum care programme (産後ケア).
+//!
+//! The crate is layered: `domain` holds the programme's rules as pure functions (no IO, no clock);
+//! `dataset`, `store`, `cli` and `tui` are the edges that read files, keep bookings and talk to people.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod dataset;
+pub mod domain;
+pub mod store;
+pub mod tui;
