@@ -1,0 +1,90 @@
+//! `sango facilities [--type T] [--json]`: the partner facilities.
+
+use serde::Serialize;
+
+use super::output;
+use super::{CliResult, Context, args};
+use crate::dataset::{Channel, Facility, PeriodEntry};
+use crate::domain::care::CareType;
+use std::collections::BTreeMap;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only facilities offering this care type: stay, day or visit.
+    #[arg(long = "type", value_parser = args::care_type)]
+    pub care: Option<CareType>,
+    /// Print one JSON array.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    name: &'a str,
+    section: CareType,
+    types: &'a [CareType],
+    channels: Vec<Channel>,
+    periods: &'a BTreeMap<CareType, PeriodEntry>,
+    area: &'a str,
+    addresses: &'a [String],
+    phones: &'a [String],
+    email: Option<&'a str>,
+    shared_room: bool,
+}
+
+impl<'a> Row<'a> {
+    fn of(f: &'a Facility) -> Row<'a> {
+        Row {
+            id: &f.id,
+            name: &f.name,
+            section: f.section,
+            types: &f.types,
+            channels: f.channels(),
+            periods: &f.periods,
+            area: f.area(),
+            addresses: &f.addresses,
+            phones: &f.phones,
+            email: f.email.as_deref(),
+            shared_room: f.shared_room,
+        }
+    }
+}
+
+pub fn run(ctx: &Context, a: Args) -> CliResult {
+    let ds = ctx.dataset()?;
+    let chosen: Vec<&Facility> =
+        ds.facilities.iter().filter(|f| a.care.is_none_or(|c| f.offers(c))).collect();
+    if a.json {
+        let rows: Vec<Row> = chosen.iter().map(|f| Row::of(f)).collect();
+        return output::json(&rows);
+    }
+    let rows: Vec<Vec<String>> = chosen
+        .iter()
+        .map(|f| {
+            vec![
+                f.id.clone(),
+                f.types.iter().map(|t| t.short_ja()).collect::<Vec<_>>().join("・"),
+                format!("{}{}", f.name, if f.shared_room { " (※)" } else { "" }),
+                f.types
+                    .iter()
+                    .filter_map(|t| f.period(*t).map(|p| p.period.wording_ja()))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+                f.channels().iter().map(|c| c.ja()).collect::<Vec<_>>().join("/"),
+                f.phones.first().cloned().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    println!(
+        "{}",
+        output::table(
+            &["ID", "種類 Type", "施設名 Name", "利用期間 Period", "予約 Channel", "電話 Phone"],
+            &rows
+        )
+    );
+    if chosen.iter().any(|f| f.shared_room) {
+        println!("(※) 個室ではない場合があります / the room may not be private");
+    }
+    Ok(())
+}

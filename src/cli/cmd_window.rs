@@ -1,0 +1,73 @@
+//! `sango window FACILITY --type T --birth DATE [--due DATE] [--corrected] [--json]`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::output;
+use super::{CliError, CliResult, Context, args, facility};
+use crate::domain::care::CareType;
+use crate::domain::period;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub facility: String,
+    #[arg(long = "type", value_parser = args::care_type)]
+    pub care: CareType,
+    /// The baby's birth date.
+    #[arg(long, value_parser = args::date)]
+    pub birth: NaiveDate,
+    /// The due date (出産予定日).
+    #[arg(long, value_parser = args::date)]
+    pub due: Option<NaiveDate>,
+    /// Count from the due date (修正月齢), for a premature birth.
+    #[arg(long)]
+    pub corrected: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Answer<'a> {
+    facility: &'a str,
+    #[serde(rename = "type")]
+    care: CareType,
+    first_day: NaiveDate,
+    last_day: NaiveDate,
+    period: &'a str,
+    corrected: bool,
+}
+
+pub fn run(ctx: &Context, a: Args) -> CliResult {
+    if a.corrected && a.due.is_none() {
+        return Err(CliError::refused("--corrected (修正月齢) needs --due (出産予定日)"));
+    }
+    let ds = ctx.dataset()?;
+    let f = facility(&ds, &a.facility)?;
+    let entry = f.period(a.care).ok_or_else(|| {
+        CliError::refused(format!(
+            "{} does not offer {} (この施設では利用できない種類です)",
+            f.id, a.care
+        ))
+    })?;
+    let w = period::window(entry.period, a.birth, a.due, a.corrected).ok_or_else(|| {
+        CliError::refused("the eligibility period (利用期間) cannot be computed for this date")
+    })?;
+    let corrected = w.first_day != a.birth;
+    let ans = Answer {
+        facility: &f.id,
+        care: a.care,
+        first_day: w.first_day,
+        last_day: w.last_day,
+        period: &entry.wording,
+        corrected,
+    };
+    if a.json {
+        return output::json(&ans);
+    }
+    println!("{} — {} ({})", f.name, a.care.name_ja(), entry.wording);
+    println!("利用できる日 Days of use: {} 〜 {}", w.first_day, w.last_day);
+    if corrected {
+        println!("修正月齢: counted from the due date {}", w.first_day);
+    }
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! Printing answers: exactly one JSON value with `--json`, else a table aligned by display width
+//! (Japanese text is two cells wide per character).
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::error::{CliError, CliResult};
+
+/// Prints one JSON value on stdout.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::refused(format!("cannot write JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}
+
+/// Pads `s` with spaces to `width` display cells.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    let mut out = String::from(s);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
+/// A table with headings, columns aligned by display width.
+pub fn table(headings: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = headings.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(cell.width());
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let last = cells.len().saturating_sub(1);
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if i == last { c.to_string() } else { pad(c, widths[i]) })
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    let mut out = line(headings.to_vec());
+    out.push('\n');
+    out.push_str(&line(
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    ));
+    for row in rows {
+        out.push('\n');
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_cells_align_by_display_width() {
+        let t = table(
+            &["id", "name"],
+            &[vec!["ab".into(), "x".into()], vec!["加塚".into(), "y".into()]],
+        );
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0], "id    name");
+        assert_eq!(lines[2], "ab    x");
+        assert_eq!(lines[3], "加塚  y");
+    }
+}
