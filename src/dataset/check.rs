@@ -27,3 +27,14 @@ pub fn check_text(text: &str) -> Result<Dataset, Vec<Problem>> {
         }]
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_dataset_parses() {
+        let ds = check_text(include_str!("../../assets/kita.json")).expect("parses");
+        assert_eq!(ds.facilities.len(), 25);
+    }
+}
