@@ -65,7 +65,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             vec![
                 f.id.clone(),
                 f.types.iter().map(|t| t.short_ja()).collect::<Vec<_>>().join("・"),
-                format!("{}{}", f.name, if f.shared_room { " (※)" } else { "" }),
+                f.name.clone(),
                 f.types
                     .iter()
                     .filter_map(|t| f.period(*t).map(|p| p.period.wording_ja()))
@@ -73,18 +73,28 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
                     .join(" / "),
                 f.channels().iter().map(|c| c.ja()).collect::<Vec<_>>().join("/"),
                 f.phones.first().cloned().unwrap_or_default(),
+                // Last column: ※ may be drawn two cells wide, so it must not shift other columns.
+                if f.shared_room { "※".to_string() } else { String::new() },
             ]
         })
         .collect();
     println!(
         "{}",
         output::table(
-            &["ID", "種類 Type", "施設名 Name", "利用期間 Period", "予約 Channel", "電話 Phone"],
+            &[
+                "ID",
+                "種類 Type",
+                "施設名 Name",
+                "利用期間 Period",
+                "予約 Channel",
+                "電話 Phone",
+                "個室"
+            ],
             &rows
         )
     );
     if chosen.iter().any(|f| f.shared_room) {
-        println!("(※) 個室ではない場合があります / the room may not be private");
+        println!("※ 個室ではない場合があります / the room may not be private");
     }
     Ok(())
 }

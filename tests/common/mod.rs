@@ -1,0 +1,48 @@
+//! Running the real `sango` binary from integration tests.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not one JSON value ({e}):\n{}", self.stdout))
+    }
+}
+
+fn finish(out: Output) -> Run {
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A command for the binary with an environment that cannot leak in from the machine.
+pub fn command(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_sango"));
+    c.args(args)
+        .env_remove("SANGO_DATASET")
+        .env_remove("SANGO_DATA_DIR")
+        .env_remove("SANGO_CONFIG_DIR")
+        // Any machine zone: every rule must use Japan time regardless.
+        .env("TZ", "America/New_York");
+    c
+}
+
+/// Runs `sango ARGS` and collects its output.
+pub fn sango(args: &[&str]) -> Run {
+    finish(command(args).output().expect("the sango binary runs"))
+}
+
+/// Runs `sango ARGS` with a data folder.
+pub fn sango_in(dir: &Path, args: &[&str]) -> Run {
+    finish(command(args).env("SANGO_DATA_DIR", dir).output().expect("the sango binary runs"))
+}
