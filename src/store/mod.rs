@@ -1,1 +1,223 @@
-//! placeholder
+//! The booking store: an embedded SQLite database (WAL, `synchronous=FULL`, a busy timeout,
+//! migrations on `user_version`) holding residents, bookings and an append-only audit trail.
+//!
+//! Every write is one IMMEDIATE transaction; every booking rule is `domain::booking::plan`,
+//! called inside that transaction after reading the resident's usage. The store never reads the
+//! clock: callers pass the Japan time `at` and the terminal's name.
+//!
+//! ```text
+//! Store::open(dir) / open_data_dir(&DataDir) / open_in_memory()
+//! add_resident, update_resident, resident, residents
+//! book -> Booked { booking, plan }, cancel -> Cancellation, booking, bookings(&BookingFilter)
+//! quota -> QuotaReport, events, events_for, verify_events
+//! export_json / export_csv / export_ics, import_json -> ImportReport
+//! ```
+
+pub mod bookings;
+pub mod csv;
+pub mod error;
+pub mod events;
+pub mod export;
+pub mod ics;
+pub mod import;
+pub mod paths;
+pub mod residents;
+pub mod schema;
+pub mod timefmt;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OpenFlags, Row, Transaction, TransactionBehavior};
+
+pub use bookings::{
+    Booked, Booking, BookingFilter, BookingRequest, Cancellation, QuotaReport, Status,
+};
+pub use error::StoreError;
+pub use events::{Event, EventKind};
+pub use export::{Export, ExportFormat};
+pub use import::{Conflict, ImportReport, OverLimitWarning};
+pub use paths::DataDir;
+pub use residents::{Resident, ResidentInput};
+
+/// How long a write waits for another terminal's transaction before reporting "locked".
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Overrides the busy timeout, in milliseconds.
+pub const BUSY_ENV_VAR: &str = "SANGO_BUSY_TIMEOUT_MS";
+
+/// An open booking database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `dir`, which must exist.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Self::open_data_dir(&DataDir { path: dir.to_path_buf(), explicit: true })
+    }
+
+    /// Opens the database of a resolved data folder, with the busy timeout from
+    /// `SANGO_BUSY_TIMEOUT_MS` or the default.
+    pub fn open_data_dir(dir: &DataDir) -> Result<Store, StoreError> {
+        let busy = std::env::var(BUSY_ENV_VAR)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_millis)
+            .unwrap_or(DEFAULT_BUSY_TIMEOUT);
+        Self::open_with(dir, busy)
+    }
+
+    /// Opens with an explicit busy timeout. Nothing is written to a database that is refused.
+    pub fn open_with(dir: &DataDir, busy: Duration) -> Result<Store, StoreError> {
+        let path = dir.prepare()?;
+        refuse_read_only(&dir.path, &path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(&path, flags).map_err(|e| StoreError::sqlite(&path, e))?;
+        let store = Store { conn, path };
+        store.conn.busy_timeout(busy).map_err(|e| store.err(e))?;
+        store.prepare(true)?;
+        Ok(store)
+    }
+
+    /// A private database in memory (tests, previews).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|e| StoreError::sqlite(&path, e))?;
+        let store = Store { conn, path };
+        store.prepare(false)?;
+        Ok(store)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Checks the file is ours and sound, then sets the connection up and migrates.
+    fn prepare(&self, on_disk: bool) -> Result<(), StoreError> {
+        let h = schema::header(&self.conn, &self.path)?;
+        schema::check_header(h, &self.path)?;
+        if on_disk && h.objects > 0 {
+            self.quick_check()?;
+        }
+        let map = |e| self.err(e);
+        if on_disk {
+            let mode: String =
+                self.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).map_err(map)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                let mode: String = self
+                    .conn
+                    .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                    .map_err(map)?;
+                if !mode.eq_ignore_ascii_case("wal") {
+                    return Err(StoreError::CannotOpen {
+                        path: self.path.clone(),
+                        detail: format!("cannot switch to WAL mode (got {mode})"),
+                    });
+                }
+            }
+        }
+        // Acknowledged means on disk.
+        self.conn.pragma_update(None, "synchronous", "FULL").map_err(map)?;
+        self.conn.pragma_update(None, "foreign_keys", true).map_err(map)?;
+        schema::migrate(&self.conn, &self.path)
+    }
+
+    /// `PRAGMA quick_check`: a damaged file is refused before anything is written to it.
+    fn quick_check(&self) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare("PRAGMA quick_check").map_err(|e| self.err(e))?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.err(e))?;
+        let lines = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))?;
+        if lines.len() == 1 && lines[0] == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt { path: self.path.clone(), detail: lines.join("; ") })
+        }
+    }
+
+    /// `PRAGMA integrity_check` (slower, thorough): `Ok(())` when the file is sound.
+    pub fn integrity_check(&self) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare("PRAGMA integrity_check").map_err(|e| self.err(e))?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.err(e))?;
+        let lines = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))?;
+        if lines.len() == 1 && lines[0] == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt { path: self.path.clone(), detail: lines.join("; ") })
+        }
+    }
+
+    /// A write transaction that holds the write lock from its first statement.
+    pub(crate) fn write(&self) -> Result<Transaction<'_>, StoreError> {
+        Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(|e| self.err(e))
+    }
+
+    /// A read transaction: one consistent snapshot for several queries.
+    pub(crate) fn read(&self) -> Result<Transaction<'_>, StoreError> {
+        Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)
+            .map_err(|e| self.err(e))
+    }
+
+    pub(crate) fn err(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::sqlite(&self.path, e)
+    }
+}
+
+/// A read-only file or folder is refused up front (also when running as an administrator, whom
+/// the operating system would let write).
+fn refuse_read_only(dir: &Path, db: &Path) -> Result<(), StoreError> {
+    let read_only = |p: &Path| std::fs::metadata(p).map(|m| m.permissions().readonly());
+    let db_exists = db.exists();
+    if read_only(dir).unwrap_or(false) || (db_exists && read_only(db).unwrap_or(false)) {
+        return Err(StoreError::ReadOnly { path: db.to_path_buf() });
+    }
+    for side in ["-wal", "-shm"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(side);
+        if read_only(Path::new(&p)).unwrap_or(false) {
+            return Err(StoreError::ReadOnly { path: db.to_path_buf() });
+        }
+    }
+    Ok(())
+}
+
+/// A text column that does not hold what it should.
+pub(crate) fn bad_text(column: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("column {column}: unexpected value '{}'", value.escape_debug()).into(),
+    )
+}
+
+pub(crate) fn get_date(r: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDate> {
+    let s: String = r.get(col)?;
+    crate::domain::jst::parse_date(&s).ok_or_else(|| bad_text(col, &s))
+}
+
+pub(crate) fn get_opt_date(r: &Row<'_>, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
+    let s: Option<String> = r.get(col)?;
+    s.map(|s| crate::domain::jst::parse_date(&s).ok_or_else(|| bad_text(col, &s))).transpose()
+}
+
+pub(crate) fn get_time(r: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDateTime> {
+    let s: String = r.get(col)?;
+    timefmt::parse(&s).ok_or_else(|| bad_text(col, &s))
+}
+
+pub(crate) fn get_opt_time(r: &Row<'_>, col: &str) -> rusqlite::Result<Option<NaiveDateTime>> {
+    let s: Option<String> = r.get(col)?;
+    s.map(|s| timefmt::parse(&s).ok_or_else(|| bad_text(col, &s))).transpose()
+}

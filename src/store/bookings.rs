@@ -1,0 +1,529 @@
+//! Bookings (予約): made and cancelled in one IMMEDIATE transaction each, with every rule
+//! checked by `domain::booking::plan` against the usage read inside that transaction, so two
+//! terminals or processes racing for the last days of a limit cannot both win.
+//!
+//! The stored status is `booked`, `cancelled` or `cancelled_late`. "Used" (利用済み) is not
+//! stored: a booked booking whose last day is before today reads as used through
+//! [`Booking::status_at`]. Used bookings cannot be cancelled.
+
+use std::fmt;
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::error::StoreError;
+use super::events::{self, CancelData, EventKind};
+use super::residents::{self, Resident};
+use super::{Store, timefmt};
+use crate::dataset::Dataset;
+use crate::domain::booking::{self, Plan, Terms};
+use crate::domain::cancel::{self, CancelOutcome};
+use crate::domain::care::{CareType, Length};
+use crate::domain::limits::Quota;
+
+/// The longest stay or run of day care the store accepts as input (far above every limit;
+/// it only keeps the arithmetic safe).
+pub const MAX_LENGTH: u32 = 366;
+
+/// A booking's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 予約済み.
+    Booked,
+    /// 取消 (before 11:00 the day before: no charge).
+    Cancelled,
+    /// 取消（期限後）: late, 1 unit charged.
+    CancelledLate,
+    /// 利用済み: derived on read, never stored.
+    Used,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Booked => "booked",
+            Status::Cancelled => "cancelled",
+            Status::CancelledLate => "cancelled_late",
+            Status::Used => "used",
+        }
+    }
+
+    pub fn ja(self) -> &'static str {
+        match self {
+            Status::Booked => "予約済み",
+            Status::Cancelled => "取消",
+            Status::CancelledLate => "取消（期限後）",
+            Status::Used => "利用済み",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Status::Booked => "booked",
+            Status::Cancelled => "cancelled",
+            Status::CancelledLate => "cancelled late",
+            Status::Used => "used",
+        }
+    }
+
+    fn parse_stored(s: &str) -> Option<Status> {
+        [Status::Booked, Status::Cancelled, Status::CancelledLate].into_iter().find(|x| x.id() == s)
+    }
+
+    pub fn is_cancelled(self) -> bool {
+        matches!(self, Status::Cancelled | Status::CancelledLate)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A booking as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Booking {
+    /// A ULID.
+    pub id: String,
+    /// The resident's user number (利用者番号).
+    pub resident: String,
+    /// The facility's dataset id.
+    pub facility: String,
+    pub care: CareType,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// Nights of a stay (宿泊型).
+    pub nights: Option<u32>,
+    /// Days of day care (日帰り型).
+    pub days: Option<u32>,
+    /// Units of the limit the booking takes (days or visits).
+    pub units: u32,
+    /// The fee at booking time (利用料, yen).
+    pub fee_yen: u32,
+    /// The stored status (never `used`).
+    pub status: Status,
+    /// Units a late cancellation charged (0 or 1).
+    pub units_charged: u32,
+    /// The terminal that recorded it.
+    pub terminal: String,
+    #[serde(with = "timefmt")]
+    pub created_at: NaiveDateTime,
+    #[serde(with = "timefmt")]
+    pub updated_at: NaiveDateTime,
+    #[serde(with = "timefmt::option")]
+    pub cancelled_at: Option<NaiveDateTime>,
+}
+
+impl Booking {
+    /// How long it lasts.
+    pub fn length(&self) -> Length {
+        match (self.care, self.nights, self.days) {
+            (CareType::Stay, Some(n), _) => Length::Nights(n),
+            (CareType::Day, _, Some(n)) => Length::Days(n),
+            (CareType::Day, _, None) => Length::Days(self.units),
+            (CareType::Stay, None, _) => Length::Nights(self.units.saturating_sub(1)),
+            (CareType::Visit, _, _) => Length::Visit,
+        }
+    }
+
+    /// The last moment (exclusive) to cancel without charge.
+    pub fn cancel_by(&self) -> NaiveDateTime {
+        cancel::cancel_by(self.first_day)
+    }
+
+    /// The status as of `today`: a booked booking that has ended reads as used.
+    pub fn status_at(&self, today: NaiveDate) -> Status {
+        if self.status == Status::Booked && self.last_day < today {
+            Status::Used
+        } else {
+            self.status
+        }
+    }
+
+    /// Units this booking takes from the limit: its units while booked, the charge when
+    /// cancelled late, nothing when cancelled in time.
+    pub fn units_used(&self) -> u32 {
+        match self.status {
+            Status::Booked | Status::Used => self.units,
+            Status::CancelledLate => self.units_charged,
+            Status::Cancelled => 0,
+        }
+    }
+
+    /// The facts fixed at booking time (everything but the status and its times).
+    pub fn same_facts(&self, other: &Booking) -> bool {
+        let base = |b: &Booking| Booking {
+            status: Status::Booked,
+            units_charged: 0,
+            updated_at: b.created_at,
+            cancelled_at: None,
+            ..b.clone()
+        };
+        base(self) == base(other)
+    }
+
+    /// Checks a record from an import file is one this program could have written.
+    pub fn validate(&self) -> Result<(), String> {
+        if ulid::Ulid::from_string(&self.id).map(|u| u.to_string() != self.id).unwrap_or(true) {
+            return Err(format!("booking id '{}' is not a ULID", self.id.escape_debug()));
+        }
+        residents::validate_id(&self.resident).map_err(|e| e.to_string())?;
+        if self.facility.is_empty()
+            || self.facility.len() > 64
+            || !self.facility.bytes().all(|b| b.is_ascii_graphic())
+        {
+            return Err(format!("booking {}: invalid facility id", self.id));
+        }
+        events::validate_terminal(&self.terminal).map_err(|e| e.to_string())?;
+        let (nights, days) = match (self.care, self.nights, self.days) {
+            (CareType::Stay, Some(n), None) => (Some(n), None),
+            (CareType::Day, None, Some(n)) => (None, Some(n)),
+            (CareType::Visit, None, None) => (None, None),
+            _ => return Err(format!("booking {}: nights/days do not fit {}", self.id, self.care)),
+        };
+        let length = checked_length(self.care, nights, days).map_err(|e| e.to_string())?;
+        let end = self.first_day.checked_add_days(Days::new(u64::from(length.units()) - 1));
+        if self.units != length.units() || end != Some(self.last_day) {
+            return Err(format!("booking {}: units or last day do not fit its length", self.id));
+        }
+        let consistent = match self.status {
+            Status::Booked => self.units_charged == 0 && self.cancelled_at.is_none(),
+            Status::Cancelled => self.units_charged == 0 && self.cancelled_at.is_some(),
+            Status::CancelledLate => self.units_charged == 1 && self.cancelled_at.is_some(),
+            Status::Used => false,
+        };
+        if !consistent {
+            return Err(format!("booking {}: inconsistent status {}", self.id, self.status));
+        }
+        Ok(())
+    }
+
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Booking> {
+        let care: String = r.get("care")?;
+        let status: String = r.get("status")?;
+        Ok(Booking {
+            id: r.get("id")?,
+            resident: r.get("resident")?,
+            facility: r.get("facility")?,
+            care: care.parse().map_err(|_| super::bad_text("care", &care))?,
+            first_day: super::get_date(r, "first_day")?,
+            last_day: super::get_date(r, "last_day")?,
+            nights: r.get("nights")?,
+            days: r.get("days")?,
+            units: r.get("units")?,
+            fee_yen: r.get("fee_yen")?,
+            status: Status::parse_stored(&status)
+                .ok_or_else(|| super::bad_text("status", &status))?,
+            units_charged: r.get("units_charged")?,
+            terminal: r.get("terminal")?,
+            created_at: super::get_time(r, "created_at")?,
+            updated_at: super::get_time(r, "updated_at")?,
+            cancelled_at: super::get_opt_time(r, "cancelled_at")?,
+        })
+    }
+}
+
+/// The length a care type takes, checked by the domain's own rule and kept small enough for
+/// safe arithmetic.
+pub fn checked_length(
+    care: CareType,
+    nights: Option<u32>,
+    days: Option<u32>,
+) -> Result<Length, StoreError> {
+    for (field, v) in [("nights (泊数)", nights), ("days (日数)", days)] {
+        if let Some(n) = v
+            && n > MAX_LENGTH
+        {
+            return Err(StoreError::Invalid {
+                field,
+                reason: format!("{n} is more than {MAX_LENGTH}"),
+            });
+        }
+    }
+    Ok(Length::for_type(care, nights, days)?)
+}
+
+/// What a person asks to book.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingRequest {
+    pub resident: String,
+    pub facility: String,
+    pub care: CareType,
+    pub start: NaiveDate,
+    pub length: Length,
+}
+
+/// An accepted booking with the plan that priced it (fee breakdown, window, remaining units).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Booked {
+    pub booking: Booking,
+    pub plan: Plan,
+}
+
+/// A cancellation's result: what it cost and whom to phone (施設への電話連絡).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cancellation {
+    pub booking: Booking,
+    pub outcome: CancelOutcome,
+    /// The facility's name, when the dataset knows it.
+    pub facility_name: Option<String>,
+    /// The facility's phone numbers: the cancellation must also be phoned in.
+    pub phones: Vec<String>,
+}
+
+/// Which bookings to list; `None` matches everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BookingFilter {
+    pub resident: Option<String>,
+    /// Bookings that occupy this day (first day ≤ date ≤ last day).
+    pub date: Option<NaiveDate>,
+    pub facility: Option<String>,
+}
+
+/// A mother's use of each care type's limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct QuotaReport {
+    pub stay: Quota,
+    pub day: Quota,
+    pub visit: Quota,
+}
+
+impl QuotaReport {
+    pub fn get(&self, care: CareType) -> Quota {
+        match care {
+            CareType::Stay => self.stay,
+            CareType::Day => self.day,
+            CareType::Visit => self.visit,
+        }
+    }
+}
+
+/// Units booked and late-cancel charges of one care type, read on `conn` (inside the caller's
+/// transaction when it matters).
+pub(crate) fn usage(
+    conn: &Connection,
+    resident: &str,
+    care: CareType,
+    limit: u32,
+) -> rusqlite::Result<Quota> {
+    let (booked, late): (i64, i64) = conn.query_row(
+        "SELECT COALESCE(SUM(CASE WHEN status = 'booked' THEN units ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN status = 'cancelled_late' THEN units_charged ELSE 0 END), 0)
+         FROM bookings WHERE resident = ?1 AND care = ?2",
+        params![resident, care.id()],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let clamp = |v: i64| u32::try_from(v.max(0)).unwrap_or(u32::MAX);
+    Ok(Quota::new(limit, clamp(booked), clamp(late)))
+}
+
+pub(crate) fn insert(conn: &Connection, b: &Booking) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO bookings (id, resident, facility, care, first_day, last_day, nights, days,
+            units, fee_yen, status, units_charged, terminal, created_at, updated_at, cancelled_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        params![
+            b.id,
+            b.resident,
+            b.facility,
+            b.care.id(),
+            b.first_day.to_string(),
+            b.last_day.to_string(),
+            b.nights,
+            b.days,
+            b.units,
+            b.fee_yen,
+            b.status.id(),
+            b.units_charged,
+            b.terminal,
+            timefmt::format(b.created_at),
+            timefmt::format(b.updated_at),
+            b.cancelled_at.map(timefmt::format),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Writes a cancellation's change to the booking row.
+pub(crate) fn set_cancelled(conn: &Connection, id: &str, c: &CancelData) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE bookings SET status = ?2, units_charged = ?3, cancelled_at = ?4, updated_at = ?5
+         WHERE id = ?1",
+        params![
+            id,
+            c.status.id(),
+            c.units_charged,
+            timefmt::format(c.cancelled_at),
+            timefmt::format(c.updated_at)
+        ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Booking>> {
+    conn.query_row("SELECT * FROM bookings WHERE id = ?1", [id], Booking::from_row).optional()
+}
+
+/// A booking id as typed: ULIDs are case-insensitive, stored upper-case.
+fn normalize_id(id: &str) -> String {
+    let t = id.trim();
+    match ulid::Ulid::from_string(t) {
+        Ok(u) => u.to_string(),
+        Err(_) => t.to_string(),
+    }
+}
+
+impl Store {
+    /// Books care for a resident after checking every rule against her usage, all in one
+    /// IMMEDIATE transaction.
+    pub fn book(
+        &self,
+        dataset: &Dataset,
+        req: &BookingRequest,
+        at: NaiveDateTime,
+        terminal: &str,
+    ) -> Result<Booked, StoreError> {
+        events::validate_terminal(terminal)?;
+        residents::validate_id(&req.resident)?;
+        let (nights, days) = match req.length {
+            Length::Nights(n) => (Some(n), None),
+            Length::Days(n) => (None, Some(n)),
+            Length::Visit => (None, None),
+        };
+        let length = checked_length(req.care, nights, days)?;
+        let facility = dataset
+            .facility(&req.facility)
+            .ok_or_else(|| StoreError::UnknownFacility(req.facility.clone()))?;
+        let rule = dataset.care_rule(req.care).ok_or(StoreError::NoCareRule(req.care))?;
+        let at = timefmt::whole_seconds(at);
+
+        let tx = self.write()?;
+        let resident: Resident = residents::get(&tx, &req.resident)
+            .map_err(|e| self.err(e))?
+            .ok_or_else(|| StoreError::UnknownResident(req.resident.clone()))?;
+        let quota = usage(&tx, &resident.id, req.care, rule.limit).map_err(|e| self.err(e))?;
+        let terms = Terms {
+            care: req.care,
+            offered: facility.offers(req.care),
+            period: facility.period(req.care).map(|p| p.period),
+            fee: rule.fee,
+            limit: rule.limit,
+        };
+        let plan = booking::plan(terms, resident.mother(), req.start, length, quota, at)?;
+        let b = Booking {
+            id: ulid::Ulid::new().to_string(),
+            resident: resident.id.clone(),
+            facility: facility.id.clone(),
+            care: req.care,
+            first_day: plan.first_day,
+            last_day: plan.last_day,
+            nights,
+            days,
+            units: plan.units,
+            fee_yen: plan.fee.total_yen,
+            status: Status::Booked,
+            units_charged: 0,
+            terminal: terminal.to_string(),
+            created_at: at,
+            updated_at: at,
+            cancelled_at: None,
+        };
+        insert(&tx, &b).map_err(|e| self.err(e))?;
+        events::append(&tx, at, terminal, EventKind::Booked, &b.id, &b).map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(Booked { booking: b, plan })
+    }
+
+    /// Cancels a booking at Japan time `at`: late (1 unit charged) at or after 11:00 the day
+    /// before its first day. A booking already cancelled or already used is refused.
+    pub fn cancel(
+        &self,
+        dataset: &Dataset,
+        booking_id: &str,
+        at: NaiveDateTime,
+        terminal: &str,
+    ) -> Result<Cancellation, StoreError> {
+        events::validate_terminal(terminal)?;
+        let id = normalize_id(booking_id);
+        let at = timefmt::whole_seconds(at);
+        let tx = self.write()?;
+        let mut b = get(&tx, &id)
+            .map_err(|e| self.err(e))?
+            .ok_or_else(|| StoreError::UnknownBooking(booking_id.to_string()))?;
+        if b.status.is_cancelled() {
+            return Err(StoreError::AlreadyCancelled { id: b.id, status: b.status.en() });
+        }
+        if b.status_at(at.date()) == Status::Used {
+            return Err(StoreError::AlreadyUsed { id: b.id, last_day: b.last_day });
+        }
+        let outcome = cancel::outcome(b.first_day, at);
+        let change = CancelData {
+            status: if outcome.late { Status::CancelledLate } else { Status::Cancelled },
+            units_charged: outcome.units_charged,
+            cancelled_at: at,
+            updated_at: at,
+        };
+        set_cancelled(&tx, &b.id, &change).map_err(|e| self.err(e))?;
+        events::append(&tx, at, terminal, EventKind::Cancelled, &b.id, &change)
+            .map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))?;
+        b.status = change.status;
+        b.units_charged = change.units_charged;
+        b.cancelled_at = Some(at);
+        b.updated_at = at;
+        let facility = dataset.facility(&b.facility);
+        Ok(Cancellation {
+            outcome,
+            facility_name: facility.map(|f| f.name.clone()),
+            phones: facility.map(|f| f.phones.clone()).unwrap_or_default(),
+            booking: b,
+        })
+    }
+
+    /// One booking by id (ULIDs are matched case-insensitively).
+    pub fn booking(&self, id: &str) -> Result<Option<Booking>, StoreError> {
+        get(&self.conn, &normalize_id(id)).map_err(|e| self.err(e))
+    }
+
+    /// A resident's use of every care type's limit (booked units plus late-cancel charges).
+    pub fn quota(&self, dataset: &Dataset, resident: &str) -> Result<QuotaReport, StoreError> {
+        let tx = self.read()?;
+        if residents::get(&tx, resident).map_err(|e| self.err(e))?.is_none() {
+            return Err(StoreError::UnknownResident(resident.to_string()));
+        }
+        let one = |care: CareType| -> Result<Quota, StoreError> {
+            let limit = dataset.care_rule(care).ok_or(StoreError::NoCareRule(care))?.limit;
+            usage(&tx, resident, care, limit).map_err(|e| self.err(e))
+        };
+        Ok(QuotaReport {
+            stay: one(CareType::Stay)?,
+            day: one(CareType::Day)?,
+            visit: one(CareType::Visit)?,
+        })
+    }
+
+    /// Bookings matching the filter, by first day then creation.
+    pub fn bookings(&self, filter: &BookingFilter) -> Result<Vec<Booking>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT * FROM bookings
+                 WHERE (?1 IS NULL OR resident = ?1)
+                   AND (?2 IS NULL OR (first_day <= ?2 AND last_day >= ?2))
+                   AND (?3 IS NULL OR facility = ?3)
+                 ORDER BY first_day, created_at, id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(
+                params![filter.resident, filter.date.map(|d| d.to_string()), filter.facility],
+                Booking::from_row,
+            )
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+}

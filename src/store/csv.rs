@@ -1,0 +1,123 @@
+//! The CSV export for spreadsheets: UTF-8 with a byte-order mark and CRLF line ends, so Excel
+//! on a Japanese Windows PC opens it as Unicode rather than Shift_JIS. Ids that Excel would
+//! turn into numbers (dropping leading zeros) are written as `="..."`, and text that Excel
+//! would run as a formula starts with an apostrophe.
+
+use chrono::NaiveDate;
+
+use super::Store;
+use super::bookings::Booking;
+use super::error::StoreError;
+use crate::dataset::Dataset;
+
+/// The byte-order mark Excel needs to read UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// The header row, Japanese with English.
+pub const HEADER: [&str; 16] = [
+    "予約ID (booking id)",
+    "利用者番号 (resident)",
+    "施設ID (facility id)",
+    "施設名 (facility)",
+    "種類 (type)",
+    "開始日 (first day)",
+    "終了日 (last day)",
+    "泊数 (nights)",
+    "日数 (days)",
+    "単位数 (units)",
+    "利用料 円 (fee yen)",
+    "状態 (status)",
+    "期限後取消の計上 (late-cancel units)",
+    "端末 (terminal)",
+    "登録日時 (booked at)",
+    "取消日時 (cancelled at)",
+];
+
+/// One field, quoted when it must be.
+fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+}
+
+/// An id column: kept as text even when it looks like a number.
+fn id_field(s: &str) -> String {
+    let numeric = !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'e' || b == b'E')
+        && s.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    if numeric { format!("\"=\"\"{s}\"\"\"") } else { field(s) }
+}
+
+fn time(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// The CSV text of `bookings`; `today` decides which booked ones read as used.
+pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, today: NaiveDate) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&HEADER.map(field).join(","));
+    out.push_str("\r\n");
+    for b in bookings {
+        let name = dataset.and_then(|d| d.facility(&b.facility)).map(|f| f.name.as_str());
+        let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+        let row = [
+            id_field(&b.id),
+            id_field(&b.resident),
+            id_field(&b.facility),
+            field(name.unwrap_or("")),
+            field(b.care.name_ja()),
+            b.first_day.to_string(),
+            b.last_day.to_string(),
+            opt(b.nights),
+            opt(b.days),
+            b.units.to_string(),
+            b.fee_yen.to_string(),
+            field(b.status_at(today).ja()),
+            b.units_charged.to_string(),
+            field(&b.terminal),
+            time(b.created_at),
+            b.cancelled_at.map(time).unwrap_or_default(),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+impl Store {
+    /// Every booking as CSV.
+    pub fn export_csv(
+        &self,
+        dataset: Option<&Dataset>,
+        today: NaiveDate,
+    ) -> Result<String, StoreError> {
+        Ok(render(&self.bookings(&Default::default())?, dataset, today))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_and_formulas_defused() {
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=1+1"), "'=1+1");
+        assert_eq!(field("-x,y"), "\"'-x,y\"");
+        assert_eq!(id_field("000123"), "\"=\"\"000123\"\"\"");
+        assert_eq!(id_field("R-1"), "R-1");
+        assert_eq!(id_field("01ARZ3NDEKTSV4RRFFQ69G5FAV"), "01ARZ3NDEKTSV4RRFFQ69G5FAV");
+    }
+
+    #[test]
+    fn an_empty_export_is_a_bom_and_a_header() {
+        let s = render(&[], None, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        assert!(s.starts_with('\u{feff}'));
+        assert!(s.ends_with("\r\n"));
+        assert_eq!(s.lines().count(), 1);
+    }
+}

@@ -1,0 +1,116 @@
+//! Every way the booking store can fail, each naming what and where (path, id), with the
+//! Japanese term where a clerk would look for it.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::domain::booking::Refusal;
+use crate::domain::care::{CareType, LengthError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "the data folder (データフォルダ) {path} does not exist: create it, or give another --data-dir / SANGO_DATA_DIR"
+    )]
+    FolderMissing { path: PathBuf },
+    #[error("the data folder (データフォルダ) {path} is not a folder")]
+    NotAFolder { path: PathBuf },
+    #[error("cannot create the data folder (データフォルダ) {path}: {source}")]
+    FolderCreate { path: PathBuf, source: std::io::Error },
+    #[error(
+        "cannot find a data folder (データフォルダ) for this user: give --data-dir or SANGO_DATA_DIR"
+    )]
+    NoDefaultFolder,
+    #[error(
+        "the database (データベース) {path} is read-only (読み取り専用): nothing was changed; check the file and folder permissions"
+    )]
+    ReadOnly { path: PathBuf },
+    #[error(
+        "the database (データベース) {path} is locked by another program (使用中): nothing was changed; try again in a moment"
+    )]
+    Locked { path: PathBuf },
+    #[error(
+        "the database (データベース) {path} is damaged or not a database (破損): nothing was changed ({detail}); keep the file and ask for support"
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{path} is not a sango database (他のプログラムのデータベース): nothing was changed")]
+    NotSango { path: PathBuf },
+    #[error(
+        "the database (データベース) {path} has schema version {found}, newer than this program knows ({known}): nothing was changed; update sango"
+    )]
+    NewerSchema { path: PathBuf, found: i64, known: i64 },
+    #[error("cannot open the database (データベース) {path}: {detail}")]
+    CannotOpen { path: PathBuf, detail: String },
+    #[error("the disk is full (ディスク容量不足) writing {path}: nothing was changed")]
+    DiskFull { path: PathBuf },
+    #[error("database error (データベースエラー) in {path}: {detail}")]
+    Sqlite { path: PathBuf, detail: String },
+    #[error("unknown resident (利用者番号) {0}")]
+    UnknownResident(String),
+    #[error("resident (利用者番号) {0} is already registered")]
+    ResidentExists(String),
+    #[error("unknown booking (予約) {0}")]
+    UnknownBooking(String),
+    #[error("unknown facility (施設) {0}")]
+    UnknownFacility(String),
+    #[error("the dataset has no rule (利用上限・料金) for care type {0}")]
+    NoCareRule(CareType),
+    #[error("refused (予約できません): {0}")]
+    Refused(#[from] Refusal),
+    #[error("invalid length (期間): {0}")]
+    BadLength(#[from] LengthError),
+    #[error("booking (予約) {id} is already {status} (取消済み)")]
+    AlreadyCancelled { id: String, status: &'static str },
+    #[error(
+        "booking (予約) {id} was already used (利用済み): its last day {last_day} is before today, so it cannot be cancelled"
+    )]
+    AlreadyUsed { id: String, last_day: NaiveDate },
+    #[error("invalid {field}: {reason}")]
+    Invalid { field: &'static str, reason: String },
+    #[error("the import file (取込ファイル) is not a sango export: {0}")]
+    ImportFormat(String),
+    #[error(
+        "import conflict (取込の競合): {count} record(s) differ from this terminal's, first: {first}"
+    )]
+    ImportConflict { count: usize, first: String },
+}
+
+impl StoreError {
+    /// True when the store refused because of the programme's rules or the input (exit 1 in the
+    /// CLI), as opposed to a problem with the database itself.
+    pub fn is_refusal(&self) -> bool {
+        matches!(
+            self,
+            StoreError::UnknownResident(_)
+                | StoreError::ResidentExists(_)
+                | StoreError::UnknownBooking(_)
+                | StoreError::UnknownFacility(_)
+                | StoreError::Refused(_)
+                | StoreError::BadLength(_)
+                | StoreError::AlreadyCancelled { .. }
+                | StoreError::AlreadyUsed { .. }
+                | StoreError::Invalid { .. }
+                | StoreError::ImportFormat(_)
+                | StoreError::ImportConflict { .. }
+        )
+    }
+
+    /// Maps an SQLite error to the store's words, naming the database file.
+    pub(crate) fn sqlite(path: &std::path::Path, e: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode as C;
+        let path = path.to_path_buf();
+        if let rusqlite::Error::SqliteFailure(f, ref msg) = e {
+            let detail = msg.clone().unwrap_or_else(|| f.to_string());
+            return match f.code {
+                C::DatabaseBusy | C::DatabaseLocked => StoreError::Locked { path },
+                C::ReadOnly => StoreError::ReadOnly { path },
+                C::DatabaseCorrupt | C::NotADatabase => StoreError::Corrupt { path, detail },
+                C::CannotOpen | C::PermissionDenied => StoreError::CannotOpen { path, detail },
+                C::DiskFull => StoreError::DiskFull { path },
+                _ => StoreError::Sqlite { path, detail },
+            };
+        }
+        StoreError::Sqlite { path, detail: e.to_string() }
+    }
+}

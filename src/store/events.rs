@@ -1,0 +1,286 @@
+//! The audit trail (監査記録): one append-only row per change — which terminal, what, when —
+//! carrying enough to rebuild the residents and bookings tables by replaying it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::bookings::{Booking, Status};
+use super::error::StoreError;
+use super::residents::Resident;
+use super::{Store, timefmt};
+
+/// The longest terminal name accepted.
+pub const MAX_TERMINAL_LEN: usize = 64;
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// `data` is the whole new resident record.
+    ResidentAdded,
+    /// `data` is the whole resident record after the change.
+    ResidentUpdated,
+    /// `data` is the whole new booking.
+    Booked,
+    /// `data` is a [`CancelData`].
+    Cancelled,
+}
+
+impl EventKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            EventKind::ResidentAdded => "resident_added",
+            EventKind::ResidentUpdated => "resident_updated",
+            EventKind::Booked => "booked",
+            EventKind::Cancelled => "cancelled",
+        }
+    }
+
+    fn parse(s: &str) -> Option<EventKind> {
+        [
+            EventKind::ResidentAdded,
+            EventKind::ResidentUpdated,
+            EventKind::Booked,
+            EventKind::Cancelled,
+        ]
+        .into_iter()
+        .find(|k| k.id() == s)
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The change a cancellation makes to a booking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CancelData {
+    pub status: Status,
+    pub units_charged: u32,
+    #[serde(with = "timefmt")]
+    pub cancelled_at: NaiveDateTime,
+    #[serde(with = "timefmt")]
+    pub updated_at: NaiveDateTime,
+}
+
+/// One row of the audit trail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// A ULID, unique across terminals (imports are deduplicated by it).
+    pub id: String,
+    /// When the change was made (Japan time, as given to the store).
+    #[serde(with = "timefmt")]
+    pub at: NaiveDateTime,
+    /// The terminal that made it.
+    pub terminal: String,
+    pub kind: EventKind,
+    /// The resident's user number or the booking's id.
+    pub subject: String,
+    pub data: serde_json::Value,
+}
+
+impl Event {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
+        let kind: String = r.get("kind")?;
+        let data: String = r.get("data")?;
+        Ok(Event {
+            id: r.get("id")?,
+            at: super::get_time(r, "at")?,
+            terminal: r.get("terminal")?,
+            kind: EventKind::parse(&kind).ok_or_else(|| super::bad_text("kind", &kind))?,
+            subject: r.get("subject")?,
+            data: serde_json::from_str(&data).map_err(|_| super::bad_text("data", &data))?,
+        })
+    }
+}
+
+/// A terminal name is 1–64 printable characters.
+pub fn validate_terminal(t: &str) -> Result<(), StoreError> {
+    if t.trim().is_empty()
+        || t.chars().count() > MAX_TERMINAL_LEN
+        || t.chars().any(char::is_control)
+    {
+        return Err(StoreError::Invalid {
+            field: "terminal (端末)",
+            reason: format!(
+                "'{}' must be 1 to {MAX_TERMINAL_LEN} printable characters",
+                t.escape_debug()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Appends an event inside the caller's transaction.
+pub(crate) fn append<T: Serialize>(
+    conn: &Connection,
+    at: NaiveDateTime,
+    terminal: &str,
+    kind: EventKind,
+    subject: &str,
+    data: &T,
+) -> rusqlite::Result<Event> {
+    let data = serde_json::to_value(data)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let e = Event {
+        id: ulid::Ulid::new().to_string(),
+        at: timefmt::whole_seconds(at),
+        terminal: terminal.to_string(),
+        kind,
+        subject: subject.to_string(),
+        data,
+    };
+    insert(conn, &e, None)?;
+    Ok(e)
+}
+
+/// Inserts an event as it is (an imported one carries `imported`: when and by which terminal).
+pub(crate) fn insert(
+    conn: &Connection,
+    e: &Event,
+    imported: Option<(NaiveDateTime, &str)>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO events (id, at, terminal, kind, subject, data, imported_at, imported_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            e.id,
+            timefmt::format(e.at),
+            e.terminal,
+            e.kind.id(),
+            e.subject,
+            e.data.to_string(),
+            imported.map(|(t, _)| timefmt::format(t)),
+            imported.map(|(_, by)| by),
+        ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn by_id(conn: &Connection, id: &str) -> rusqlite::Result<Option<Event>> {
+    use rusqlite::OptionalExtension;
+    conn.query_row("SELECT * FROM events WHERE id = ?1", [id], Event::from_row).optional()
+}
+
+/// The state the events describe.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    pub residents: BTreeMap<String, Resident>,
+    pub bookings: BTreeMap<String, Booking>,
+}
+
+/// Rebuilds residents and bookings from events in order; an event that does not fit the state
+/// before it (a cancellation of an unknown booking, a second creation) is an error.
+pub fn replay<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<State, String> {
+    let mut s = State::default();
+    for e in events {
+        apply(&mut s, e)?;
+    }
+    Ok(s)
+}
+
+/// Applies one event to a state.
+pub fn apply(s: &mut State, e: &Event) -> Result<(), String> {
+    let bad = |why: &str| format!("event {} ({} {}): {why}", e.id, e.kind, e.subject);
+    match e.kind {
+        EventKind::ResidentAdded | EventKind::ResidentUpdated => {
+            let r: Resident =
+                serde_json::from_value(e.data.clone()).map_err(|x| bad(&x.to_string()))?;
+            if r.id != e.subject {
+                return Err(bad("the record's id is not the subject"));
+            }
+            let exists = s.residents.contains_key(&r.id);
+            if exists == (e.kind == EventKind::ResidentAdded) {
+                return Err(bad(if exists { "added twice" } else { "updated before added" }));
+            }
+            s.residents.insert(r.id.clone(), r);
+        }
+        EventKind::Booked => {
+            let b: Booking =
+                serde_json::from_value(e.data.clone()).map_err(|x| bad(&x.to_string()))?;
+            if b.id != e.subject {
+                return Err(bad("the booking's id is not the subject"));
+            }
+            if s.bookings.contains_key(&b.id) {
+                return Err(bad("booked twice"));
+            }
+            s.bookings.insert(b.id.clone(), b);
+        }
+        EventKind::Cancelled => {
+            let c: CancelData =
+                serde_json::from_value(e.data.clone()).map_err(|x| bad(&x.to_string()))?;
+            let b = s.bookings.get_mut(&e.subject).ok_or_else(|| bad("unknown booking"))?;
+            if b.status != Status::Booked || c.status == Status::Booked {
+                return Err(bad("not a cancellation of a booked booking"));
+            }
+            b.status = c.status;
+            b.units_charged = c.units_charged;
+            b.cancelled_at = Some(c.cancelled_at);
+            b.updated_at = c.updated_at;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Every event, oldest first.
+    pub fn events(&self) -> Result<Vec<Event>, StoreError> {
+        self.query_events("SELECT * FROM events ORDER BY seq", [])
+    }
+
+    /// The events of one resident (user number) or booking (id), oldest first.
+    pub fn events_for(&self, subject: &str) -> Result<Vec<Event>, StoreError> {
+        self.query_events("SELECT * FROM events WHERE subject = ?1 ORDER BY seq", [subject])
+    }
+
+    fn query_events<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<Event>, StoreError> {
+        let mut st = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+        let rows = st.query_map(p, Event::from_row).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
+    /// The residents and bookings as the tables hold them.
+    pub fn table_state(&self) -> Result<State, StoreError> {
+        Ok(State {
+            residents: self.residents()?.into_iter().map(|r| (r.id.clone(), r)).collect(),
+            bookings: self
+                .bookings(&Default::default())?
+                .into_iter()
+                .map(|b| (b.id.clone(), b))
+                .collect(),
+        })
+    }
+
+    /// Replays the audit trail and compares it with the tables: `Ok(())` when they agree.
+    pub fn verify_events(&self) -> Result<Result<(), String>, StoreError> {
+        let events = self.events()?;
+        let tables = self.table_state()?;
+        Ok(match replay(&events) {
+            Err(e) => Err(e),
+            Ok(s) if s == tables => Ok(()),
+            Ok(s) => Err(describe_difference(&s, &tables)),
+        })
+    }
+}
+
+fn describe_difference(replayed: &State, tables: &State) -> String {
+    for (id, r) in &tables.residents {
+        if replayed.residents.get(id) != Some(r) {
+            return format!("resident {id} differs from its events");
+        }
+    }
+    for (id, b) in &tables.bookings {
+        if replayed.bookings.get(id) != Some(b) {
+            return format!("booking {id} differs from its events");
+        }
+    }
+    "the events describe records that are not in the tables".into()
+}

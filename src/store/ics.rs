@@ -1,0 +1,163 @@
+//! The iCalendar export (RFC 5545): one VEVENT per booking, in Asia/Tokyo time from 00:00 of the
+//! first day to 00:00 after the last day (the flyer gives no hours), with the booking's id as a
+//! stable UID so re-importing updates rather than duplicates. Cancelled bookings are
+//! `STATUS:CANCELLED`. Output is deterministic (DTSTAMP is the booking's last change).
+
+use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta};
+
+use super::Store;
+use super::bookings::{Booking, Status};
+use super::error::StoreError;
+use crate::dataset::Dataset;
+use crate::domain::fees::yen;
+use crate::domain::jst;
+
+/// The UID domain.
+pub const UID_DOMAIN: &str = "sango.kita-city";
+
+const VTIMEZONE: &[&str] = &[
+    "BEGIN:VTIMEZONE",
+    "TZID:Asia/Tokyo",
+    "X-LIC-LOCATION:Asia/Tokyo",
+    "BEGIN:STANDARD",
+    "DTSTART:19700101T000000",
+    "TZOFFSETFROM:+0900",
+    "TZOFFSETTO:+0900",
+    "TZNAME:JST",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+/// Escapes TEXT values.
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets without splitting a character, CRLF-terminated.
+fn fold(line: &str, out: &mut String) {
+    let mut used = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if used + n > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += n;
+    }
+    out.push_str("\r\n");
+}
+
+fn utc(t: NaiveDateTime) -> String {
+    (t - TimeDelta::hours(9)).format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+fn tokyo_midnight(d: NaiveDate) -> String {
+    format!("{}T000000", d.format("%Y%m%d"))
+}
+
+/// The calendar text of `bookings`.
+pub fn render(bookings: &[Booking], dataset: Option<&Dataset>) -> String {
+    let mut out = String::new();
+    let head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Kita City//sango//JA",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:産後ケア予約",
+        "X-WR-TIMEZONE:Asia/Tokyo",
+    ];
+    for l in head.iter().chain(VTIMEZONE) {
+        fold(l, &mut out);
+    }
+    for b in bookings {
+        let facility = dataset.and_then(|d| d.facility(&b.facility));
+        let name = facility.map(|f| f.name.as_str()).unwrap_or(b.facility.as_str());
+        let end = b.last_day.checked_add_days(Days::new(1)).unwrap_or(b.last_day);
+        let mut desc = vec![
+            format!("利用者番号 (resident): {}", b.resident),
+            format!("種類 (type): {}", b.care.name_ja()),
+            format!("利用料 (fee): {}円", yen(b.fee_yen)),
+            format!("予約ID (booking): {}", b.id),
+        ];
+        if b.status == Status::Booked {
+            desc.push(format!("無料で取消できる期限 (cancel by): {}", jst::rfc3339(b.cancel_by())));
+        }
+        if let Some(f) = facility
+            && !f.phones.is_empty()
+        {
+            desc.push(format!("電話 (phone): {}", f.phones.join(" / ")));
+        }
+        let cancelled = b.status.is_cancelled();
+        let lines = [
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{}@{UID_DOMAIN}", b.id),
+            format!("DTSTAMP:{}", utc(b.updated_at)),
+            format!("CREATED:{}", utc(b.created_at)),
+            format!("LAST-MODIFIED:{}", utc(b.updated_at)),
+            format!("DTSTART;TZID=Asia/Tokyo:{}", tokyo_midnight(b.first_day)),
+            format!("DTEND;TZID=Asia/Tokyo:{}", tokyo_midnight(end)),
+            format!(
+                "SUMMARY:{}",
+                text(&format!("産後ケア {} {} ({})", b.care.short_ja(), name, b.resident))
+            ),
+            format!("DESCRIPTION:{}", text(&desc.join("\n"))),
+            format!("STATUS:{}", if cancelled { "CANCELLED" } else { "CONFIRMED" }),
+            format!("SEQUENCE:{}", u32::from(cancelled)),
+            "TRANSP:OPAQUE".to_string(),
+            "END:VEVENT".to_string(),
+        ];
+        for l in &lines {
+            fold(l, &mut out);
+        }
+    }
+    fold("END:VCALENDAR", &mut out);
+    out
+}
+
+impl Store {
+    /// Every booking as an iCalendar file.
+    pub fn export_ics(&self, dataset: Option<&Dataset>) -> Result<String, StoreError> {
+        Ok(render(&self.bookings(&Default::default())?, dataset))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_between_characters() {
+        let mut out = String::new();
+        let line = format!("SUMMARY:{}", "産".repeat(40));
+        fold(&line, &mut out);
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{l}");
+        }
+        assert_eq!(out.replace("\r\n ", "").trim_end(), line);
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn times_are_utc_for_stamps() {
+        let t = jst::parse_moment("2026-12-02T09:00").unwrap();
+        assert_eq!(utc(t), "20261202T000000Z");
+    }
+}

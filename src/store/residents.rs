@@ -1,0 +1,263 @@
+//! Residents (利用者): the mother's record the rules need, keyed by her user number (利用者番号).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+use super::error::StoreError;
+use super::events::{self, EventKind};
+use super::{Store, timefmt};
+use crate::domain::booking::Mother;
+
+/// The most babies a record may carry (子の人数).
+pub const MAX_BABIES: u32 = 10;
+/// The longest user number (利用者番号) accepted.
+pub const MAX_ID_LEN: usize = 32;
+
+/// A resident's record as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resident {
+    /// 利用者番号.
+    pub id: String,
+    /// The baby's birth date.
+    pub birth: NaiveDate,
+    /// The due date (出産予定日), needed for 修正月齢.
+    pub due: Option<NaiveDate>,
+    /// 修正月齢: count eligibility periods from the due date when it is later than the birth.
+    pub corrected: bool,
+    /// Number of babies (子の人数); twins are 2.
+    pub babies: u32,
+    /// 住民税非課税世帯 / 生活保護世帯: fees are waived.
+    pub exempt: bool,
+    #[serde(with = "timefmt")]
+    pub created_at: NaiveDateTime,
+    #[serde(with = "timefmt")]
+    pub updated_at: NaiveDateTime,
+}
+
+impl Resident {
+    /// What the booking rules need to know about her.
+    pub fn mother(&self) -> Mother {
+        Mother {
+            birth: self.birth,
+            due: self.due,
+            corrected: self.corrected,
+            babies: self.babies,
+            exempt: self.exempt,
+        }
+    }
+
+    /// The editable fields, for `update_resident`.
+    pub fn input(&self) -> ResidentInput {
+        ResidentInput {
+            id: self.id.clone(),
+            birth: self.birth,
+            due: self.due,
+            corrected: self.corrected,
+            babies: self.babies,
+            exempt: self.exempt,
+        }
+    }
+
+    /// True when the facts (not the times) are the same.
+    pub fn same_facts(&self, other: &Resident) -> bool {
+        self.input() == other.input()
+    }
+
+    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Resident> {
+        Ok(Resident {
+            id: r.get("id")?,
+            birth: super::get_date(r, "birth")?,
+            due: super::get_opt_date(r, "due")?,
+            corrected: r.get("corrected")?,
+            babies: r.get("babies")?,
+            exempt: r.get("exempt")?,
+            created_at: super::get_time(r, "created_at")?,
+            updated_at: super::get_time(r, "updated_at")?,
+        })
+    }
+
+    /// Checks a record (from the user or from an import file).
+    pub fn validate(&self) -> Result<(), StoreError> {
+        self.input().validate()
+    }
+}
+
+/// What a person types to register or edit a resident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResidentInput {
+    pub id: String,
+    pub birth: NaiveDate,
+    pub due: Option<NaiveDate>,
+    pub corrected: bool,
+    pub babies: u32,
+    pub exempt: bool,
+}
+
+impl ResidentInput {
+    /// A new record with one baby, no due date, no flags.
+    pub fn new(id: &str, birth: NaiveDate) -> ResidentInput {
+        ResidentInput {
+            id: id.to_string(),
+            birth,
+            due: None,
+            corrected: false,
+            babies: 1,
+            exempt: false,
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), StoreError> {
+        validate_id(&self.id)?;
+        if self.babies == 0 || self.babies > MAX_BABIES {
+            return Err(StoreError::Invalid {
+                field: "babies (子の人数)",
+                reason: format!("{} is not between 1 and {MAX_BABIES}", self.babies),
+            });
+        }
+        if self.corrected && self.due.is_none() {
+            return Err(StoreError::Invalid {
+                field: "corrected (修正月齢)",
+                reason: "counting from the due date needs a due date (出産予定日, --due)".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A user number (利用者番号) is 1–32 ASCII letters, digits, `-` or `_`.
+pub fn validate_id(id: &str) -> Result<(), StoreError> {
+    let ok = !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid {
+            field: "resident id (利用者番号)",
+            reason: format!(
+                "'{}' must be 1 to {MAX_ID_LEN} ASCII letters, digits, '-' or '_'",
+                id.escape_debug()
+            ),
+        })
+    }
+}
+
+pub(crate) const INSERT: &str = "INSERT INTO residents
+    (id, birth, due, corrected, babies, exempt, created_at, updated_at)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+pub(crate) fn insert(conn: &rusqlite::Connection, r: &Resident) -> rusqlite::Result<()> {
+    conn.execute(
+        INSERT,
+        params![
+            r.id,
+            r.birth.to_string(),
+            r.due.map(|d| d.to_string()),
+            r.corrected,
+            r.babies,
+            r.exempt,
+            timefmt::format(r.created_at),
+            timefmt::format(r.updated_at)
+        ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn get(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<Option<Resident>> {
+    conn.query_row("SELECT * FROM residents WHERE id = ?1", [id], Resident::from_row).optional()
+}
+
+impl Store {
+    /// Registers a resident; refuses a user number that is already registered.
+    pub fn add_resident(
+        &self,
+        input: &ResidentInput,
+        at: NaiveDateTime,
+        terminal: &str,
+    ) -> Result<Resident, StoreError> {
+        input.validate()?;
+        events::validate_terminal(terminal)?;
+        let tx = self.write()?;
+        if get(&tx, &input.id).map_err(|e| self.err(e))?.is_some() {
+            return Err(StoreError::ResidentExists(input.id.clone()));
+        }
+        let at = timefmt::whole_seconds(at);
+        let r = Resident {
+            id: input.id.clone(),
+            birth: input.birth,
+            due: input.due,
+            corrected: input.corrected,
+            babies: input.babies,
+            exempt: input.exempt,
+            created_at: at,
+            updated_at: at,
+        };
+        insert(&tx, &r).map_err(|e| self.err(e))?;
+        events::append(&tx, at, terminal, EventKind::ResidentAdded, &r.id, &r)
+            .map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(r)
+    }
+
+    /// Changes a resident's facts (the user number stays). Bookings keep the fee they were
+    /// booked at.
+    pub fn update_resident(
+        &self,
+        input: &ResidentInput,
+        at: NaiveDateTime,
+        terminal: &str,
+    ) -> Result<Resident, StoreError> {
+        input.validate()?;
+        events::validate_terminal(terminal)?;
+        let tx = self.write()?;
+        let old = get(&tx, &input.id)
+            .map_err(|e| self.err(e))?
+            .ok_or_else(|| StoreError::UnknownResident(input.id.clone()))?;
+        if old.input() == *input {
+            return Ok(old);
+        }
+        let at = timefmt::whole_seconds(at);
+        let r = Resident {
+            birth: input.birth,
+            due: input.due,
+            corrected: input.corrected,
+            babies: input.babies,
+            exempt: input.exempt,
+            updated_at: at,
+            ..old
+        };
+        tx.execute(
+            "UPDATE residents SET birth = ?2, due = ?3, corrected = ?4, babies = ?5, exempt = ?6,
+             updated_at = ?7 WHERE id = ?1",
+            params![
+                r.id,
+                r.birth.to_string(),
+                r.due.map(|d| d.to_string()),
+                r.corrected,
+                r.babies,
+                r.exempt,
+                timefmt::format(r.updated_at)
+            ],
+        )
+        .map_err(|e| self.err(e))?;
+        events::append(&tx, at, terminal, EventKind::ResidentUpdated, &r.id, &r)
+            .map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(r)
+    }
+
+    /// One resident, if registered.
+    pub fn resident(&self, id: &str) -> Result<Option<Resident>, StoreError> {
+        get(&self.conn, id).map_err(|e| self.err(e))
+    }
+
+    /// Every resident, by user number.
+    pub fn residents(&self) -> Result<Vec<Resident>, StoreError> {
+        let mut st =
+            self.conn.prepare("SELECT * FROM residents ORDER BY id").map_err(|e| self.err(e))?;
+        let rows = st.query_map([], Resident::from_row).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+}

@@ -1,0 +1,184 @@
+//! The database schema and its migrations, keyed on SQLite's `user_version`.
+//!
+//! Migration `i` (0-based) takes the schema from version `i` to `i + 1`. A database newer than
+//! `VERSION` is refused before anything is written, and so is an SQLite file that some other
+//! program made (its `application_id` is not ours, or it has tables but no version).
+
+use std::path::Path;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use super::error::StoreError;
+
+/// Marks the file as a sango database ("SANG").
+pub const APPLICATION_ID: i64 = 0x5341_4E47;
+/// The schema version this program writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+const MIGRATIONS: &[&str] = &[V1];
+
+const V1: &str = r#"
+CREATE TABLE residents (
+    id          TEXT PRIMARY KEY NOT NULL,
+    birth       TEXT NOT NULL,
+    due         TEXT,
+    corrected   INTEGER NOT NULL CHECK (corrected IN (0, 1)),
+    babies      INTEGER NOT NULL CHECK (babies >= 1),
+    exempt      INTEGER NOT NULL CHECK (exempt IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE bookings (
+    id            TEXT PRIMARY KEY NOT NULL,
+    resident      TEXT NOT NULL REFERENCES residents(id),
+    facility      TEXT NOT NULL,
+    care          TEXT NOT NULL CHECK (care IN ('stay', 'day', 'visit')),
+    first_day     TEXT NOT NULL,
+    last_day      TEXT NOT NULL,
+    nights        INTEGER,
+    days          INTEGER,
+    units         INTEGER NOT NULL CHECK (units >= 1),
+    fee_yen       INTEGER NOT NULL CHECK (fee_yen >= 0),
+    status        TEXT NOT NULL CHECK (status IN ('booked', 'cancelled', 'cancelled_late')),
+    units_charged INTEGER NOT NULL DEFAULT 0 CHECK (units_charged >= 0),
+    terminal      TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    cancelled_at  TEXT
+) STRICT;
+CREATE INDEX bookings_by_resident ON bookings (resident, care, status);
+CREATE INDEX bookings_by_first_day ON bookings (first_day);
+
+CREATE TABLE events (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           TEXT NOT NULL UNIQUE,
+    at           TEXT NOT NULL,
+    terminal     TEXT NOT NULL,
+    kind         TEXT NOT NULL
+                 CHECK (kind IN ('resident_added', 'resident_updated', 'booked', 'cancelled')),
+    subject      TEXT NOT NULL,
+    data         TEXT NOT NULL,
+    imported_at  TEXT,
+    imported_by  TEXT
+) STRICT;
+CREATE INDEX events_by_subject ON events (subject, seq);
+
+CREATE TRIGGER events_are_append_only_u BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only (監査記録は変更できません)'); END;
+CREATE TRIGGER events_are_append_only_d BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only (監査記録は削除できません)'); END;
+CREATE TRIGGER bookings_are_never_deleted BEFORE DELETE ON bookings
+BEGIN SELECT RAISE(ABORT, 'bookings are never deleted (予約は削除できません)'); END;
+CREATE TRIGGER residents_are_never_deleted BEFORE DELETE ON residents
+BEGIN SELECT RAISE(ABORT, 'residents are never deleted (利用者は削除できません)'); END;
+CREATE TRIGGER booking_facts_are_fixed
+BEFORE UPDATE OF id, resident, facility, care, first_day, last_day, nights, days, units, fee_yen,
+                 terminal, created_at ON bookings
+BEGIN SELECT RAISE(ABORT, 'a booking''s facts cannot change (予約内容は変更できません)'); END;
+CREATE TRIGGER only_booked_can_be_cancelled
+BEFORE UPDATE OF status ON bookings WHEN OLD.status <> 'booked'
+BEGIN SELECT RAISE(ABORT, 'the booking is already cancelled (取消済み)'); END;
+CREATE TRIGGER resident_id_is_fixed BEFORE UPDATE OF id, created_at ON residents
+BEGIN SELECT RAISE(ABORT, 'a resident''s number cannot change (利用者番号は変更できません)'); END;
+"#;
+
+/// What the file says about itself, read without writing anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    pub application_id: i64,
+    pub user_version: i64,
+    pub objects: i64,
+}
+
+/// Reads the header fields; a file that is not a database fails here.
+pub fn header(conn: &Connection, path: &Path) -> Result<Header, StoreError> {
+    let map = |e| StoreError::sqlite(path, e);
+    let application_id = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(map)?;
+    let user_version = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(map)?;
+    let objects =
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(map)?;
+    Ok(Header { application_id, user_version, objects })
+}
+
+/// Refuses files this program must not touch: newer versions and other programs' databases.
+pub fn check_header(h: Header, path: &Path) -> Result<(), StoreError> {
+    if h.application_id != 0 && h.application_id != APPLICATION_ID {
+        return Err(StoreError::NotSango { path: path.to_path_buf() });
+    }
+    if h.user_version > VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: h.user_version,
+            known: VERSION,
+        });
+    }
+    if h.application_id == 0 && (h.user_version != 0 || h.objects != 0) {
+        return Err(StoreError::NotSango { path: path.to_path_buf() });
+    }
+    if h.user_version < 0 {
+        return Err(StoreError::NotSango { path: path.to_path_buf() });
+    }
+    Ok(())
+}
+
+/// Brings the schema up to `VERSION` in one IMMEDIATE transaction (several processes may open
+/// a new database at once: the version is read again under the write lock).
+pub fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let map = |e| StoreError::sqlite(path, e);
+    if header(conn, path)?.user_version == VERSION {
+        return Ok(());
+    }
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate).map_err(map)?;
+    let h = header(&tx, path)?;
+    check_header(h, path)?;
+    for (from, sql) in MIGRATIONS.iter().enumerate().skip(h.user_version as usize) {
+        tx.execute_batch(sql).map_err(map)?;
+        tx.pragma_update(None, "user_version", from as i64 + 1).map_err(map)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(map)?;
+    tx.commit().map_err(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_database_is_migrated_once() {
+        let conn = Connection::open_in_memory().unwrap();
+        let p = Path::new(":memory:");
+        migrate(&conn, p).unwrap();
+        let h = header(&conn, p).unwrap();
+        assert_eq!(h.user_version, VERSION);
+        assert_eq!(h.application_id, APPLICATION_ID);
+        migrate(&conn, p).unwrap();
+    }
+
+    #[test]
+    fn newer_and_foreign_databases_are_refused() {
+        let p = Path::new("x.db");
+        let h = Header { application_id: APPLICATION_ID, user_version: VERSION + 1, objects: 9 };
+        assert!(matches!(check_header(h, p), Err(StoreError::NewerSchema { .. })));
+        let h = Header { application_id: 0, user_version: 0, objects: 3 };
+        assert!(matches!(check_header(h, p), Err(StoreError::NotSango { .. })));
+        let h = Header { application_id: 7, user_version: 1, objects: 3 };
+        assert!(matches!(check_header(h, p), Err(StoreError::NotSango { .. })));
+        let h = Header { application_id: 0, user_version: 0, objects: 0 };
+        assert!(check_header(h, p).is_ok());
+    }
+
+    #[test]
+    fn events_cannot_be_changed_and_bookings_cannot_be_deleted() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate(&conn, Path::new(":memory:")).unwrap();
+        conn.execute(
+            "INSERT INTO events (id, at, terminal, kind, subject, data)
+             VALUES ('e', 't', 'x', 'booked', 'b', '{}')",
+            [],
+        )
+        .unwrap();
+        assert!(conn.execute("DELETE FROM events", []).is_err());
+        assert!(conn.execute("UPDATE events SET data = '[]'", []).is_err());
+    }
+}
