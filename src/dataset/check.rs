@@ -1,15 +1,37 @@
 //! Dataset validation: every problem, each naming where it is.
-//! PLACEHOLDER: the dataset helper makes this thorough.
+//!
+//! Three passes, so that one mistake does not hide the others:
+//! 1. the text must be JSON (one problem with line and column when it is not);
+//! 2. the programme and EACH facility are read separately; a part that does not fit the model is
+//!    walked field by field so that every missing, unknown or mistyped field is reported with its
+//!    path (`facilities[3] (id "foo").periods`);
+//! 3. the parts that were read are checked for sense (duplicate ids, a care type offered with no
+//!    period, phone hours that end before they start…).
 
+use std::collections::BTreeMap;
 use std::fmt;
 
-use super::model::Dataset;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::model::{Channel, Dataset, Facility, Programme};
+use crate::domain::care::{CareType, Unit};
+
+/// The format version this program reads.
+pub const VERSION: u32 = 1;
 
 /// One problem in a dataset, with where it is (a JSON path or line:column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub at: String,
     pub message: String,
+}
+
+impl Problem {
+    pub fn new(at: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem { at: at.into(), message: message.into() }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -20,21 +42,1167 @@ impl fmt::Display for Problem {
 
 /// Parses and validates; on failure, every problem found.
 pub fn check_text(text: &str) -> Result<Dataset, Vec<Problem>> {
-    serde_json::from_str::<Dataset>(text).map_err(|e| {
-        vec![Problem {
-            at: format!("line {} column {}", e.line(), e.column()),
-            message: e.to_string(),
-        }]
-    })
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![Problem::new(
+            format!("line {} column {}", e.line(), e.column()),
+            format!("not valid JSON: {}", strip_position(&e.to_string())),
+        )]
+    })?;
+    check_value(&value)
+}
+
+/// Validates a parsed JSON value; on failure, every problem found.
+pub fn check_value(value: &Value) -> Result<Dataset, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let Some(root) = value.as_object() else {
+        return Err(vec![Problem::new(
+            TOP,
+            format!(
+                "expected an object with version, programme and facilities, found {}",
+                describe(value)
+            ),
+        )]);
+    };
+    check_keys(
+        root,
+        TOP,
+        &["version", "programme", "facilities"],
+        &["version", "programme", "facilities"],
+        &mut problems,
+    );
+
+    if let Some(v) = root.get("version") {
+        match u32::deserialize(v) {
+            Ok(n) if n != VERSION => problems.push(Problem::new(
+                "version",
+                format!("version {n} is not supported: this program reads version {VERSION}"),
+            )),
+            Ok(_) => {}
+            Err(e) => problems.push(Problem::new("version", e.to_string())),
+        }
+    }
+
+    if let Some(v) = root.get("programme") {
+        match Programme::deserialize(v) {
+            Ok(p) => check_programme(&p, &mut problems),
+            Err(e) => report_shape(&PROGRAMME, v, "programme", e, &mut problems),
+        }
+    }
+
+    if let Some(v) = root.get("facilities") {
+        match v.as_array() {
+            None => problems.push(Problem::new(
+                "facilities",
+                format!("expected an array of facilities, found {}", describe(v)),
+            )),
+            Some(items) => {
+                let mut read = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match Facility::deserialize(item) {
+                        Ok(f) => {
+                            check_hours_keys(item, &facility_at(i, Some(&f.id)), &mut problems);
+                            read.push((i, f))
+                        }
+                        Err(e) => report_shape(
+                            &FACILITY,
+                            item,
+                            &facility_at_value(i, item),
+                            e,
+                            &mut problems,
+                        ),
+                    }
+                }
+                let refs: Vec<(usize, &Facility)> = read.iter().map(|(i, f)| (*i, f)).collect();
+                check_facilities(&refs, &mut problems);
+            }
+        }
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // Every part fits the model; reading the whole is the authority on the final shape.
+    Dataset::deserialize(value).map_err(|e| vec![Problem::new(TOP, e.to_string())])
+}
+
+/// The sense checks on a dataset that already fits the model (built in code, say).
+pub fn check_dataset(dataset: &Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if dataset.version != VERSION {
+        problems.push(Problem::new(
+            "version",
+            format!(
+                "version {} is not supported: this program reads version {VERSION}",
+                dataset.version
+            ),
+        ));
+    }
+    check_programme(&dataset.programme, &mut problems);
+    let refs: Vec<(usize, &Facility)> = dataset.facilities.iter().enumerate().collect();
+    check_facilities(&refs, &mut problems);
+    problems
+}
+
+const TOP: &str = "(top level)";
+
+/// serde_json's message ends with " at line L column C"; the place is given separately.
+fn strip_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the string {s:?}"),
+        Value::Array(_) => "an array".to_string(),
+        Value::Object(_) => "an object".to_string(),
+    }
+}
+
+fn facility_at(i: usize, id: Option<&str>) -> String {
+    match id {
+        Some(id) if !id.is_empty() => format!("facilities[{i}] (id {id:?})"),
+        _ => format!("facilities[{i}]"),
+    }
+}
+
+fn facility_at_value(i: usize, item: &Value) -> String {
+    facility_at(i, item.get("id").and_then(Value::as_str))
+}
+
+fn check_keys(
+    map: &Map<String, Value>,
+    at: &str,
+    known: &[&str],
+    required: &[&str],
+    out: &mut Vec<Problem>,
+) {
+    for name in required {
+        if !map.contains_key(*name) {
+            out.push(Problem::new(at, format!("missing field `{name}`")));
+        }
+    }
+    for key in map.keys() {
+        if !known.contains(&key.as_str()) {
+            out.push(Problem::new(
+                at,
+                format!("unknown field `{key}`, expected one of {}", expected_list(known)),
+            ));
+        }
+    }
+}
+
+fn expected_list(known: &[&str]) -> String {
+    known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: the shape of a part that did not fit the model, field by field.
+
+/// What a JSON value must look like.
+enum Shape {
+    /// A value read by serde (a string, a number, a period…); the fn says what is wrong.
+    Leaf(fn(&Value) -> Result<(), String>),
+    /// `null` or the inner shape.
+    Nullable(&'static Shape),
+    ArrayOf(&'static Shape),
+    Object(&'static [Field]),
+    /// An object keyed by care type id.
+    CareMap(&'static Shape),
+}
+
+struct Field {
+    name: &'static str,
+    required: bool,
+    shape: &'static Shape,
+}
+
+const fn req(name: &'static str, shape: &'static Shape) -> Field {
+    Field { name, required: true, shape }
+}
+
+const fn opt(name: &'static str, shape: &'static Shape) -> Field {
+    Field { name, required: false, shape }
+}
+
+fn leaf<T: DeserializeOwned>(v: &Value) -> Result<(), String> {
+    T::deserialize(v).map(|_| ()).map_err(|e| e.to_string())
+}
+
+fn care_type_leaf(v: &Value) -> Result<(), String> {
+    match v.as_str() {
+        Some(s) => s.parse::<CareType>().map(|_| ()).map_err(|e| e.to_string()),
+        None => leaf::<CareType>(v),
+    }
+}
+
+static STRING: Shape = Shape::Leaf(leaf::<String>);
+static STRINGS: Shape = Shape::ArrayOf(&STRING);
+static OPT_STRING: Shape = Shape::Nullable(&STRING);
+static U32: Shape = Shape::Leaf(leaf::<u32>);
+static BOOL: Shape = Shape::Leaf(leaf::<bool>);
+static CARE_TYPE: Shape = Shape::Leaf(care_type_leaf);
+static CARE_TYPES: Shape = Shape::ArrayOf(&CARE_TYPE);
+static UNIT: Shape = Shape::Leaf(leaf::<Unit>);
+static CLOCK: Shape = Shape::Leaf(leaf::<crate::domain::hours::ClockTime>);
+static CHANNEL: Shape = Shape::Leaf(leaf::<Channel>);
+static CHANNELS: Shape = Shape::ArrayOf(&CHANNEL);
+static DAY: Shape = Shape::Leaf(leaf::<crate::domain::hours::Day>);
+static DAYS: Shape = Shape::ArrayOf(&DAY);
+static PERIOD: Shape = Shape::Leaf(leaf::<crate::domain::period::Period>);
+static EXCLUSION: Shape = Shape::Leaf(leaf::<crate::domain::hours::Exclusion>);
+static EXCLUSIONS: Shape = Shape::ArrayOf(&EXCLUSION);
+
+static CARE_TYPE_RULE: Shape = Shape::Object(&[
+    req("id", &CARE_TYPE),
+    req("name", &STRING),
+    req("unit", &UNIT),
+    req("limit", &U32),
+    req("base_yen", &U32),
+    req("extra_baby_yen", &U32),
+    req("limit_wording", &STRING),
+    req("meals", &BOOL),
+    opt("notes", &STRINGS),
+]);
+static CARE_TYPE_RULES: Shape = Shape::ArrayOf(&CARE_TYPE_RULE);
+static FEE_EXEMPTION: Shape =
+    Shape::Object(&[req("households", &STRINGS), req("wording", &STRING)]);
+static CANCELLATION: Shape = Shape::Object(&[
+    req("cutoff", &CLOCK),
+    req("days_before", &U32),
+    req("units_charged", &U32),
+    req("wording", &STRING),
+]);
+static APPLICATION: Shape = Shape::Object(&[
+    req("opens_at_weeks", &U32),
+    req("coupon_business_days", &U32),
+    req("wording", &STRING),
+]);
+static SCREENING: Shape =
+    Shape::Object(&[req("id", &STRING), req("ja", &STRING), req("en", &STRING)]);
+static SCREENINGS: Shape = Shape::ArrayOf(&SCREENING);
+static CONTACT: Shape =
+    Shape::Object(&[req("name", &STRING), opt("section", &OPT_STRING), req("phone", &STRING)]);
+static CONTACTS: Shape = Shape::ArrayOf(&CONTACT);
+static PROGRAMME: Shape = Shape::Object(&[
+    req("name", &STRING),
+    req("ward", &STRING),
+    req("source", &STRING),
+    req("care_types", &CARE_TYPE_RULES),
+    req("fee_exemption", &FEE_EXEMPTION),
+    req("cancellation", &CANCELLATION),
+    req("application", &APPLICATION),
+    req("what_to_bring", &STRINGS),
+    req("screening", &SCREENINGS),
+    req("notes", &STRINGS),
+    req("contacts", &CONTACTS),
+]);
+
+static PERIOD_ENTRY: Shape = Shape::Object(&[req("period", &PERIOD), req("wording", &STRING)]);
+static PERIODS: Shape = Shape::CareMap(&PERIOD_ENTRY);
+static RANGE: Shape =
+    Shape::Object(&[req("days", &DAYS), req("start", &CLOCK), req("end", &CLOCK)]);
+static RANGES: Shape = Shape::ArrayOf(&RANGE);
+static HOURS: Shape = Shape::Object(&[req("ranges", &RANGES), opt("exclusions", &EXCLUSIONS)]);
+static OPT_HOURS: Shape = Shape::Nullable(&HOURS);
+static RESERVATION: Shape = Shape::Object(&[
+    req("types", &CARE_TYPES),
+    req("channels", &CHANNELS),
+    opt("hours", &OPT_HOURS),
+    opt("wording", &OPT_STRING),
+]);
+static RESERVATIONS: Shape = Shape::ArrayOf(&RESERVATION);
+static FACILITY: Shape = Shape::Object(&[
+    req("id", &STRING),
+    req("name", &STRING),
+    req("section", &CARE_TYPE),
+    req("types", &CARE_TYPES),
+    req("periods", &PERIODS),
+    req("addresses", &STRINGS),
+    req("phones", &STRINGS),
+    opt("email", &OPT_STRING),
+    req("reservations", &RESERVATIONS),
+    req("shared_room", &BOOL),
+    opt("message", &OPT_STRING),
+    opt("notes", &STRINGS),
+]);
+
+/// Reports why a part did not fit the model: every problem the walk finds, or serde's own
+/// message (at the part) when the walk finds nothing more precise.
+fn report_shape(
+    shape: &Shape,
+    v: &Value,
+    at: &str,
+    serde_error: serde_json::Error,
+    out: &mut Vec<Problem>,
+) {
+    let before = out.len();
+    walk(shape, v, at, out);
+    if out.len() == before {
+        out.push(Problem::new(at, serde_error.to_string()));
+    }
+}
+
+/// Phone hours are read leniently by the model (unknown fields are ignored), so a typo such as
+/// `exclusion` would silently drop every exclusion: the walk reports it even when serde is happy.
+fn check_hours_keys(facility: &Value, at: &str, out: &mut Vec<Problem>) {
+    let Some(reservations) = facility.get("reservations").and_then(Value::as_array) else {
+        return;
+    };
+    for (k, r) in reservations.iter().enumerate() {
+        if let Some(hours) = r.get("hours") {
+            walk(&OPT_HOURS, hours, &format!("{at}.reservations[{k}].hours"), out);
+        }
+    }
+}
+
+fn walk(shape: &Shape, v: &Value, at: &str, out: &mut Vec<Problem>) {
+    match shape {
+        Shape::Leaf(check) => {
+            if let Err(m) = check(v) {
+                out.push(Problem::new(at, m));
+            }
+        }
+        Shape::Nullable(inner) => {
+            if !v.is_null() {
+                walk(inner, v, at, out);
+            }
+        }
+        Shape::ArrayOf(inner) => match v.as_array() {
+            Some(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(inner, item, &format!("{at}[{i}]"), out);
+                }
+            }
+            None => out.push(Problem::new(at, format!("expected an array, found {}", describe(v)))),
+        },
+        Shape::Object(fields) => match v.as_object() {
+            Some(map) => {
+                let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
+                let required: Vec<&str> =
+                    fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+                check_keys(map, at, &known, &required, out);
+                for f in fields.iter() {
+                    if let Some(x) = map.get(f.name) {
+                        walk(f.shape, x, &format!("{at}.{}", f.name), out);
+                    }
+                }
+            }
+            None => {
+                out.push(Problem::new(at, format!("expected an object, found {}", describe(v))))
+            }
+        },
+        Shape::CareMap(inner) => match v.as_object() {
+            Some(map) => {
+                for (key, x) in map {
+                    match key.parse::<CareType>() {
+                        Ok(_) => walk(inner, x, &format!("{at}.{key}"), out),
+                        Err(_) => out.push(Problem::new(
+                            at,
+                            format!("unknown care type {key:?} (expected stay, day or visit)"),
+                        )),
+                    }
+                }
+            }
+            None => out.push(Problem::new(
+                at,
+                format!("expected an object keyed by care type, found {}", describe(v)),
+            )),
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 3: sense.
+
+fn unit_id(u: Unit) -> &'static str {
+    match u {
+        Unit::Day => "day",
+        Unit::Visit => "visit",
+    }
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
+    for (field, value) in [("name", &p.name), ("ward", &p.ward), ("source", &p.source)] {
+        if blank(value) {
+            out.push(Problem::new(format!("programme.{field}"), "is empty"));
+        }
+    }
+
+    for care in CareType::ALL {
+        let n = p.care_types.iter().filter(|r| r.id == care).count();
+        if n == 0 {
+            out.push(Problem::new(
+                "programme.care_types",
+                format!("no rule for care type {care} ({}): each must appear once", care.name_ja()),
+            ));
+        } else if n > 1 {
+            out.push(Problem::new(
+                "programme.care_types",
+                format!("care type {care} is listed {n} times: each must appear exactly once"),
+            ));
+        }
+    }
+    for (i, rule) in p.care_types.iter().enumerate() {
+        let at = format!("programme.care_types[{i}] ({})", rule.id);
+        if rule.limit < 1 {
+            out.push(Problem::new(&at, "limit (利用上限) must be at least 1"));
+        }
+        if rule.unit != rule.id.unit() {
+            out.push(Problem::new(
+                &at,
+                format!(
+                    "unit {} does not fit {}: expected {}",
+                    unit_id(rule.unit),
+                    rule.id,
+                    unit_id(rule.id.unit())
+                ),
+            ));
+        }
+        if blank(&rule.name) {
+            out.push(Problem::new(&at, "empty name"));
+        }
+    }
+
+    if blank(&p.cancellation.wording) {
+        out.push(Problem::new("programme.cancellation.wording", "is empty"));
+    }
+    if blank(&p.fee_exemption.wording) {
+        out.push(Problem::new("programme.fee_exemption.wording", "is empty"));
+    }
+
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, s) in p.screening.iter().enumerate() {
+        let at = format!("programme.screening[{i}]");
+        if blank(&s.id) {
+            out.push(Problem::new(&at, "empty id"));
+        } else if let Some(first) = seen.insert(&s.id, i) {
+            out.push(Problem::new(
+                &at,
+                format!("duplicate id {:?} (also programme.screening[{first}])", s.id),
+            ));
+        }
+        if blank(&s.ja) || blank(&s.en) {
+            out.push(Problem::new(&at, "the question needs both ja and en"));
+        }
+    }
+
+    if p.contacts.is_empty() {
+        out.push(Problem::new("programme.contacts", "no contacts (問合せ・受付窓口)"));
+    }
+    for (i, c) in p.contacts.iter().enumerate() {
+        let at = if blank(&c.name) {
+            format!("programme.contacts[{i}]")
+        } else {
+            format!("programme.contacts[{i}] ({})", c.name)
+        };
+        if blank(&c.name) {
+            out.push(Problem::new(&at, "contact has no name"));
+        }
+        if blank(&c.phone) {
+            out.push(Problem::new(&at, "contact has no phone number"));
+        }
+    }
+}
+
+const ALL_CHANNELS: [Channel; 4] = [Channel::Phone, Channel::Web, Channel::Line, Channel::Email];
+
+fn valid_id(id: &str) -> bool {
+    id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn type_list(types: &[CareType]) -> String {
+    if types.is_empty() {
+        return "none".to_string();
+    }
+    types.iter().map(|t| t.id()).collect::<Vec<_>>().join(", ")
+}
+
+fn check_facilities(facilities: &[(usize, &Facility)], out: &mut Vec<Problem>) {
+    let mut first_with_id: BTreeMap<&str, usize> = BTreeMap::new();
+    for &(i, f) in facilities {
+        let at = facility_at(i, Some(&f.id));
+        if f.id.is_empty() {
+            out.push(Problem::new(&at, "empty id"));
+        } else {
+            if !valid_id(&f.id) {
+                out.push(Problem::new(
+                    &at,
+                    format!(
+                        "id {:?} must use only lowercase ASCII letters, digits and hyphens (a-z, 0-9, -)",
+                        f.id
+                    ),
+                ));
+            }
+            if let Some(first) = first_with_id.insert(&f.id, i) {
+                first_with_id.insert(&f.id, first);
+                out.push(Problem::new(
+                    &at,
+                    format!("duplicate id {:?} (also facilities[{first}])", f.id),
+                ));
+            }
+        }
+        check_facility(f, &at, out);
+    }
+}
+
+fn check_facility(f: &Facility, at: &str, out: &mut Vec<Problem>) {
+    if blank(&f.name) {
+        out.push(Problem::new(at, "empty name"));
+    }
+
+    // Care types and periods.
+    if f.types.is_empty() {
+        out.push(Problem::new(format!("{at}.types"), "the facility offers no care type"));
+    }
+    for care in CareType::ALL {
+        let n = f.types.iter().filter(|t| **t == care).count();
+        if n > 1 {
+            out.push(Problem::new(format!("{at}.types"), format!("{care} is listed {n} times")));
+        }
+    }
+    if !f.types.is_empty() && !f.offers(f.section) {
+        out.push(Problem::new(
+            format!("{at}.section"),
+            format!(
+                "section {} is not one of the care types the facility offers ({})",
+                f.section,
+                type_list(&f.types)
+            ),
+        ));
+    }
+    for care in CareType::ALL {
+        if f.offers(care) && f.period(care).is_none() {
+            out.push(Problem::new(
+                format!("{at}.periods"),
+                format!("no period (利用期間) for {care}, which the facility offers"),
+            ));
+        }
+    }
+    for (care, entry) in &f.periods {
+        let pat = format!("{at}.periods.{care}");
+        if !f.offers(*care) {
+            out.push(Problem::new(
+                &pat,
+                format!(
+                    "a period for {care}, which the facility does not offer (types: {})",
+                    type_list(&f.types)
+                ),
+            ));
+        }
+        if !entry.period.is_sensible() {
+            out.push(Problem::new(
+                &pat,
+                format!(
+                    "the period {:?} ({}) makes no sense",
+                    entry.period.wording_en(),
+                    entry.period.wording_ja()
+                ),
+            ));
+        }
+        if blank(&entry.wording) {
+            out.push(Problem::new(&pat, "empty wording"));
+        }
+    }
+
+    // Contact details.
+    for (k, a) in f.addresses.iter().enumerate() {
+        if blank(a) {
+            out.push(Problem::new(format!("{at}.addresses[{k}]"), "empty address"));
+        }
+    }
+    for (k, p) in f.phones.iter().enumerate() {
+        if blank(p) {
+            out.push(Problem::new(format!("{at}.phones[{k}]"), "empty phone number"));
+        }
+    }
+    let has_phone = f.phones.iter().any(|p| !blank(p));
+    if let Some(e) = &f.email
+        && (blank(e) || !e.contains('@'))
+    {
+        out.push(Problem::new(format!("{at}.email"), format!("{e:?} is not an e-mail address")));
+    }
+
+    // Reservations.
+    for (k, r) in f.reservations.iter().enumerate() {
+        let rat = format!("{at}.reservations[{k}]");
+        if r.types.is_empty() {
+            out.push(Problem::new(&rat, "lists no care type"));
+        }
+        for care in &r.types {
+            if !f.offers(*care) {
+                out.push(Problem::new(
+                    &rat,
+                    format!(
+                        "lists {care}, which the facility does not offer (types: {})",
+                        type_list(&f.types)
+                    ),
+                ));
+            }
+        }
+        for ch in ALL_CHANNELS {
+            let n = r.channels.iter().filter(|c| **c == ch).count();
+            if n > 1 {
+                out.push(Problem::new(&rat, format!("channel {} is listed {n} times", ch.id())));
+            }
+        }
+        let phone = r.channels.contains(&Channel::Phone);
+        if let Some(hours) = &r.hours {
+            for p in hours.problems() {
+                out.push(Problem::new(format!("{rat}.hours"), p));
+            }
+            if !phone {
+                out.push(Problem::new(
+                    &rat,
+                    "phone hours (電話受付時間) are given but phone is not one of the channels",
+                ));
+            }
+        }
+        if phone && !has_phone {
+            out.push(Problem::new(
+                &rat,
+                if r.hours.is_some() {
+                    "the phone channel has hours but the facility has no phone number"
+                } else {
+                    "the phone channel is listed but the facility has no phone number"
+                },
+            ));
+        }
+        if r.channels.contains(&Channel::Email) && f.email.as_deref().is_none_or(blank) {
+            out.push(Problem::new(
+                &rat,
+                "the email channel is listed but the facility has no e-mail address",
+            ));
+        }
+    }
+    for care in CareType::ALL {
+        if !f.offers(care) {
+            continue;
+        }
+        let n = f.reservations.iter().filter(|r| r.types.contains(&care)).count();
+        if n == 0 {
+            out.push(Problem::new(
+                format!("{at}.reservations"),
+                format!("no reservation entry for {care}, which the facility offers"),
+            ));
+        } else if n > 1 {
+            out.push(Problem::new(
+                format!("{at}.reservations"),
+                format!("{care} appears in {n} reservation entries: give it one"),
+            ));
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
 
+    const EMBEDDED: &str = include_str!("../../assets/kita.json");
+
+    /// The 25 facilities in the flyer's order, names as the flyer writes them.
+    const FLYER_NAMES: [&str; 25] = [
+        "東京北医療センター",
+        "荒木記念東京リバーサイド病院",
+        "あらかわレディースクリニック",
+        "東京都立豊島病院",
+        "板橋区医師会病院",
+        "医療法人財団 仁寿会 荘病院",
+        "永寿総合病院",
+        "スワンレディスクリニック",
+        "綾瀬産後ケア",
+        "みづき助産院",
+        "はあとほっと",
+        "晴ル・助産院",
+        "加塚医院",
+        "ほっこりへの 志茂店",
+        "ほっこりへの 北赤羽店",
+        "はうおり助産院",
+        "ムックムク",
+        "おくだいら助産所",
+        "出張専門助産院 ばんぶう",
+        "胎の実助産院",
+        "なかの助産院",
+        "いかだい助産所",
+        "がまへず助産院",
+        "ふたむら母乳育児相談処",
+        "さくら助産院",
+    ];
+
+    fn embedded() -> Value {
+        serde_json::from_str(EMBEDDED).unwrap()
+    }
+
+    fn problems(v: &Value) -> Vec<Problem> {
+        match check_text(&serde_json::to_string_pretty(v).unwrap()) {
+            Ok(_) => panic!("expected problems"),
+            Err(p) => p,
+        }
+    }
+
+    /// The problems whose place contains `at` and message contains `message`.
+    fn find<'a>(ps: &'a [Problem], at: &str, message: &str) -> Vec<&'a Problem> {
+        ps.iter().filter(|p| p.at.contains(at) && p.message.contains(message)).collect()
+    }
+
+    #[track_caller]
+    fn assert_has(ps: &[Problem], at: &str, message: &str) {
+        assert!(
+            !find(ps, at, message).is_empty(),
+            "no problem at {at:?} saying {message:?} in:\n{}",
+            ps.iter().map(|p| format!("  {p}\n")).collect::<String>()
+        );
+    }
+
+    fn facility_index(v: &Value, id: &str) -> usize {
+        v["facilities"].as_array().unwrap().iter().position(|f| f["id"] == id).unwrap()
+    }
+
+    fn facility_mut<'a>(v: &'a mut Value, id: &str) -> &'a mut Value {
+        let i = facility_index(v, id);
+        &mut v["facilities"][i]
+    }
+
+    // --- the embedded dataset -----------------------------------------------------------------
+
     #[test]
-    fn embedded_dataset_parses() {
-        let ds = check_text(include_str!("../../assets/kita.json")).expect("parses");
-        assert_eq!(ds.facilities.len(), 25);
+    fn embedded_dataset_is_valid_and_has_the_flyers_25_facilities() {
+        let ds = check_text(EMBEDDED).unwrap_or_else(|ps| {
+            panic!("{}", ps.iter().map(|p| format!("{p}\n")).collect::<String>())
+        });
+        assert_eq!(ds.version, 1);
+        assert!(check_dataset(&ds).is_empty());
+        let names: Vec<&str> = ds.facilities.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, FLYER_NAMES);
+        let in_section = |c: CareType| ds.facilities.iter().filter(|f| f.section == c).count();
+        assert_eq!(
+            (in_section(CareType::Stay), in_section(CareType::Day), in_section(CareType::Visit)),
+            (7, 9, 9)
+        );
+        let offering = |c: CareType| ds.facilities.iter().filter(|f| f.offers(c)).count();
+        assert_eq!(
+            (offering(CareType::Stay), offering(CareType::Day), offering(CareType::Visit)),
+            (8, 10, 9)
+        );
+        let mut ids: Vec<&str> = ds.facilities.iter().map(|f| f.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 25);
+        assert!(ds.facilities.iter().all(|f| valid_id(&f.id)));
+    }
+
+    #[test]
+    fn embedded_programme_matches_the_flyer() {
+        let ds = check_text(EMBEDDED).unwrap();
+        let rule = |c| ds.care_rule(c).unwrap();
+        let stay = rule(CareType::Stay);
+        assert_eq!((stay.limit, stay.fee.base_yen, stay.fee.extra_baby_yen), (4, 3300, 1100));
+        assert!(stay.meals);
+        let day = rule(CareType::Day);
+        assert_eq!((day.limit, day.fee.base_yen, day.fee.extra_baby_yen), (6, 2500, 840));
+        assert!(!day.meals);
+        let visit = rule(CareType::Visit);
+        assert_eq!((visit.limit, visit.fee.base_yen, visit.fee.extra_baby_yen), (3, 1000, 340));
+        assert_eq!(visit.unit, Unit::Visit);
+        let p = &ds.programme;
+        assert_eq!(p.cancellation.cutoff.to_string(), "11:00");
+        assert_eq!((p.cancellation.days_before, p.cancellation.units_charged), (1, 1));
+        assert_eq!((p.application.opens_at_weeks, p.application.coupon_business_days), (28, 10));
+        let phones: Vec<&str> = p.contacts.iter().map(|c| c.phone.as_str()).collect();
+        assert_eq!(phones, ["03-3908-7050", "03-3919-7588", "03-3903-6481", "03-3915-0184"]);
+        assert_eq!(p.screening.len(), 3);
+        assert!(p.screening.iter().any(|s| s.ja.contains("乳腺炎")));
+    }
+
+    #[test]
+    fn embedded_facilities_keep_the_flyers_special_cases() {
+        use crate::domain::hours::Exclusion;
+        use crate::domain::period::Period;
+        let ds = check_text(EMBEDDED).unwrap();
+        let f = |id: &str| ds.facility(id).unwrap();
+
+        let ayase = f("ayase-sango-care");
+        assert_eq!(ayase.types, [CareType::Stay, CareType::Day]);
+        assert_eq!(ayase.period(CareType::Stay).unwrap().period, Period::DaysThrough(60));
+        assert_eq!(ayase.period(CareType::Day).unwrap().period, Period::DaysThrough(120));
+        assert_eq!(ayase.reservation(CareType::Day).unwrap().channels, [Channel::Web]);
+        assert!(ayase.phone_hours(Some(CareType::Stay)).is_some());
+        assert!(!ayase.phone_hours(Some(CareType::Stay)).unwrap().states_holidays());
+
+        let muku = f("mukkumuku");
+        assert_eq!(muku.types, [CareType::Day, CareType::Visit]);
+        assert_eq!(muku.period(CareType::Visit).unwrap().period, Period::YearsWithin(1));
+        assert!(muku.phone_hours(None).is_none());
+
+        let kita_akabane = f("hokkori-heno-kita-akabane");
+        assert!(kita_akabane.message.is_none());
+        assert!(kita_akabane.channels().is_empty());
+        assert!(kita_akabane.reservation(CareType::Day).unwrap().wording.is_none());
+
+        let sho = f("sho-hospital");
+        let hours = sho.phone_hours(None).unwrap();
+        assert!(hours.exclusions.contains(&Exclusion::Holidays));
+        assert_eq!(hours.exclusions.len(), 3);
+
+        assert_eq!(f("hauoli-josanin").addresses.len(), 2);
+        assert!(f("hauoli-josanin").shared_room);
+        assert_eq!(f("bamboo-josanin").email.as_deref(), Some("mw.bamboo1103@gmail.com"));
+        assert_eq!(
+            f("tokyo-metropolitan-toshima-hospital").period(CareType::Stay).unwrap().period,
+            Period::DaysBefore(60)
+        );
+        assert_eq!(
+            f("eiju-general-hospital").period(CareType::Stay).unwrap().period,
+            Period::MonthsBefore(4)
+        );
+        for id in ["eiju-general-hospital", "okudaira-josanjo", "bamboo-josanin"] {
+            assert!(!f(id).phone_hours(None).unwrap().states_holidays(), "{id}");
+        }
+        for id in ["nakano-josanin", "sakura-josanin", "tokyo-kita-medical-center"] {
+            assert!(f(id).phone_hours(None).unwrap().states_holidays(), "{id}");
+        }
+        // Every stay facility has (※) rooms; the visit midwives list no address but ムックムク.
+        assert!(
+            ds.facilities.iter().filter(|f| f.section == CareType::Stay).all(|f| f.shared_room)
+        );
+        let no_address = ds.facilities.iter().filter(|f| f.addresses.is_empty()).count();
+        assert_eq!(no_address, 8);
+        assert!(ds.facilities.iter().all(|f| !f.name.contains('※')));
+    }
+
+    // --- pass 1: JSON syntax ------------------------------------------------------------------
+
+    #[test]
+    fn bad_json_is_one_problem_with_line_and_column() {
+        let ps = check_text("{\n  \"version\": 1,\n  \"programme\": ,\n}").unwrap_err();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].at, "line 3 column 16");
+        assert!(ps[0].message.starts_with("not valid JSON: expected value"), "{}", ps[0]);
+        assert!(!ps[0].message.contains(" at line "));
+    }
+
+    #[test]
+    fn not_an_object_at_the_top() {
+        let ps = check_text("[1, 2]").unwrap_err();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].at, TOP);
+    }
+
+    // --- pass 2: shape ------------------------------------------------------------------------
+
+    #[test]
+    fn missing_and_unknown_top_level_fields() {
+        let mut v = embedded();
+        let obj = v.as_object_mut().unwrap();
+        obj.remove("version");
+        obj.insert("extra".into(), json!(true));
+        let ps = problems(&v);
+        assert_has(&ps, TOP, "missing field `version`");
+        assert_has(&ps, TOP, "unknown field `extra`");
+    }
+
+    #[test]
+    fn missing_facility_field_names_the_facility() {
+        let mut v = embedded();
+        v["facilities"][3].as_object_mut().unwrap().remove("name");
+        let ps = problems(&v);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].at, "facilities[3] (id \"tokyo-metropolitan-toshima-hospital\")");
+        assert_eq!(ps[0].message, "missing field `name`");
+    }
+
+    #[test]
+    fn unknown_care_type_in_periods_is_named() {
+        let mut v = embedded();
+        let periods = v["facilities"][5]["periods"].as_object_mut().unwrap();
+        let entry = periods.remove("stay").unwrap();
+        periods.insert("night".into(), entry);
+        let ps = problems(&v);
+        assert_has(
+            &ps,
+            "facilities[5] (id \"sho-hospital\").periods",
+            "unknown care type \"night\"",
+        );
+    }
+
+    #[test]
+    fn unknown_field_and_wrong_types_are_named_by_path() {
+        let mut v = embedded();
+        let f = facility_mut(&mut v, "bamboo-josanin");
+        f["shared_room"] = json!("yes");
+        f["fax"] = json!("03-0000-0000");
+        f["reservations"][0]["hours"]["ranges"][1]["start"] = json!("25:00");
+        f["reservations"][0]["channels"][2] = json!("fax");
+        f["types"][0] = json!("night");
+        let ps = problems(&v);
+        let at = "facilities[18] (id \"bamboo-josanin\")";
+        assert_has(&ps, &format!("{at}.shared_room"), "invalid type");
+        assert_has(&ps, at, "unknown field `fax`");
+        assert_has(&ps, &format!("{at}.reservations[0].hours.ranges[1].start"), "25:00");
+        assert_has(&ps, &format!("{at}.reservations[0].channels[2]"), "fax");
+        assert_has(&ps, &format!("{at}.types[0]"), "unknown care type");
+        assert_eq!(ps.len(), 5, "{ps:?}");
+    }
+
+    #[test]
+    fn unknown_fields_inside_hours_are_reported() {
+        let mut v = embedded();
+        let f = facility_mut(&mut v, "sho-hospital");
+        // A typo that serde alone would silently ignore.
+        f["reservations"][0]["hours"]["exclusion"] = json!([]);
+        f["reservations"][0]["hours"]["ranges"][0]["from"] = json!("09:00");
+        let ps = problems(&v);
+        let at = "facilities[5] (id \"sho-hospital\").reservations[0].hours";
+        assert_has(&ps, at, "unknown field `exclusion`");
+        assert_has(&ps, &format!("{at}.ranges[0]"), "unknown field `from`");
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        // And together with a real error, reported once each.
+        facility_mut(&mut v, "sho-hospital")["reservations"][0]["hours"]["ranges"][0]["days"][0] =
+            json!("monday");
+        let ps = problems(&v);
+        assert_has(&ps, "reservations[0].hours.ranges[0].days[0]", "monday");
+        assert_eq!(ps.len(), 3, "{ps:?}");
+    }
+
+    #[test]
+    fn a_broken_programme_does_not_hide_facility_problems() {
+        let mut v = embedded();
+        v["programme"]["care_types"][1]["limit"] = json!(-1);
+        v["programme"]["contacts"][0].as_object_mut().unwrap().remove("phone");
+        v["facilities"][0].as_object_mut().unwrap().remove("types");
+        let ps = problems(&v);
+        assert_has(&ps, "programme.care_types[1].limit", "invalid value");
+        assert_has(&ps, "programme.contacts[0]", "missing field `phone`");
+        assert_has(
+            &ps,
+            "facilities[0] (id \"tokyo-kita-medical-center\")",
+            "missing field `types`",
+        );
+    }
+
+    #[test]
+    fn several_broken_facilities_are_all_listed() {
+        let mut v = embedded();
+        v["facilities"][2].as_object_mut().unwrap().remove("name");
+        v["facilities"][9]["section"] = json!("night");
+        v["facilities"][20]["periods"]["visit"]["period"] = json!({"kind": "weeks", "n": 3});
+        v["facilities"][24]["id"] = json!("Sakura");
+        v["facilities"][24]["periods"]["visit"]["period"]["n"] = json!(0);
+        let ps = problems(&v);
+        assert_has(&ps, "facilities[2] (id \"arakawa-ladies-clinic\")", "missing field `name`");
+        assert_has(&ps, "facilities[9] (id \"mizuki-josanin\").section", "unknown care type");
+        assert_has(&ps, "facilities[20] (id \"nakano-josanin\").periods.visit.period", "weeks");
+        assert_has(&ps, "facilities[24] (id \"Sakura\")", "lowercase ASCII");
+        assert_has(&ps, "facilities[24] (id \"Sakura\").periods.visit", "makes no sense");
+        assert_eq!(ps.len(), 5, "{ps:?}");
+    }
+
+    // --- pass 3: sense ------------------------------------------------------------------------
+
+    #[test]
+    fn version_must_be_1() {
+        let mut v = embedded();
+        v["version"] = json!(2);
+        let ps = problems(&v);
+        assert_eq!(
+            ps,
+            [Problem::new("version", "version 2 is not supported: this program reads version 1")]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_places() {
+        let mut v = embedded();
+        v["facilities"][7]["id"] = json!("tokyo-kita-medical-center");
+        let ps = problems(&v);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].at, "facilities[7] (id \"tokyo-kita-medical-center\")");
+        assert!(ps[0].message.contains("also facilities[0]"));
+    }
+
+    #[test]
+    fn empty_id_and_name() {
+        let mut v = embedded();
+        v["facilities"][1]["id"] = json!("");
+        v["facilities"][2]["name"] = json!("  ");
+        let ps = problems(&v);
+        assert_has(&ps, "facilities[1]", "empty id");
+        assert_has(&ps, "facilities[2] (id \"arakawa-ladies-clinic\")", "empty name");
+        assert_eq!(ps.len(), 2);
+    }
+
+    #[test]
+    fn ids_must_be_lowercase_ascii() {
+        for bad in ["Tokyo", "tokyo_kita", "東京北", "tokyo kita"] {
+            let mut v = embedded();
+            v["facilities"][0]["id"] = json!(bad);
+            let ps = problems(&v);
+            assert_has(&ps, "facilities[0]", "lowercase ASCII");
+        }
+        assert!(valid_id("tokyo-kita-2"));
+    }
+
+    #[test]
+    fn offered_type_without_period_and_period_without_type() {
+        let mut v = embedded();
+        let f = facility_mut(&mut v, "ayase-sango-care");
+        f["periods"].as_object_mut().unwrap().remove("day");
+        let f = facility_mut(&mut v, "swan-ladies-clinic");
+        f["periods"]["visit"] =
+            json!({"period": {"kind": "years_within", "n": 1}, "wording": "産後 1 年以内"});
+        let ps = problems(&v);
+        assert_has(&ps, "(id \"ayase-sango-care\").periods", "no period (利用期間) for day");
+        assert_has(&ps, "(id \"swan-ladies-clinic\").periods.visit", "does not offer");
+        assert_eq!(ps.len(), 2, "{ps:?}");
+    }
+
+    #[test]
+    fn senseless_periods() {
+        let mut v = embedded();
+        facility_mut(&mut v, "sakura-josanin")["periods"]["visit"]["period"] =
+            json!({"kind": "days_before", "n": 0});
+        facility_mut(&mut v, "nakano-josanin")["periods"]["visit"]["period"] =
+            json!({"kind": "years_within", "n": 0});
+        let ps = problems(&v);
+        assert_eq!(find(&ps, "", "makes no sense").len(), 2, "{ps:?}");
+    }
+
+    #[test]
+    fn programme_care_types_each_once_with_a_limit() {
+        let mut v = embedded();
+        let rules = v["programme"]["care_types"].as_array_mut().unwrap();
+        rules[2] = rules[0].clone();
+        rules[1]["limit"] = json!(0);
+        rules[1]["unit"] = json!("visit");
+        let ps = problems(&v);
+        assert_has(&ps, "programme.care_types", "no rule for care type visit");
+        assert_has(&ps, "programme.care_types", "stay is listed 2 times");
+        assert_has(&ps, "programme.care_types[1] (day)", "at least 1");
+        assert_has(&ps, "programme.care_types[1] (day)", "unit visit does not fit day");
+    }
+
+    #[test]
+    fn hours_problems_are_reported_at_the_reservation() {
+        use crate::domain::hours::PhoneHours;
+        let bad = json!({"ranges": [{"days": [], "start": "16:00", "end": "09:00"}]});
+        let expected = PhoneHours::deserialize(&bad).unwrap().problems();
+        let mut v = embedded();
+        facility_mut(&mut v, "eiju-general-hospital")["reservations"][0]["hours"] = bad;
+        let result = check_text(&v.to_string());
+        let at = "facilities[6] (id \"eiju-general-hospital\").reservations[0].hours";
+        if expected.is_empty() {
+            // PhoneHours::problems finds nothing wrong yet: nothing to report.
+            assert!(result.is_ok());
+        } else {
+            let ps = result.unwrap_err();
+            for m in &expected {
+                assert!(ps.contains(&Problem::new(at, m.clone())), "{m} not in {ps:?}");
+            }
+            assert_eq!(ps.len(), expected.len());
+        }
+    }
+
+    #[test]
+    fn reservation_types_must_be_offered_and_every_type_reserved() {
+        let mut v = embedded();
+        let f = facility_mut(&mut v, "ayase-sango-care");
+        f["reservations"][1]["types"] = json!(["visit"]);
+        let ps = problems(&v);
+        assert_has(&ps, "(id \"ayase-sango-care\").reservations[1]", "lists visit");
+        assert_has(&ps, "(id \"ayase-sango-care\").reservations", "no reservation entry for day");
+        assert_eq!(ps.len(), 2, "{ps:?}");
+    }
+
+    #[test]
+    fn a_type_in_two_reservation_entries() {
+        let mut v = embedded();
+        facility_mut(&mut v, "ayase-sango-care")["reservations"][1]["types"] =
+            json!(["stay", "day"]);
+        let ps = problems(&v);
+        assert_has(&ps, "reservations", "stay appears in 2 reservation entries");
+    }
+
+    #[test]
+    fn phone_hours_without_a_phone_number() {
+        let mut v = embedded();
+        facility_mut(&mut v, "okudaira-josanjo")["phones"] = json!([]);
+        let ps = problems(&v);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].at, "facilities[17] (id \"okudaira-josanjo\").reservations[0]");
+        assert!(ps[0].message.contains("has hours but the facility has no phone number"));
+    }
+
+    #[test]
+    fn hours_without_the_phone_channel_and_email_without_address() {
+        let mut v = embedded();
+        let f = facility_mut(&mut v, "bamboo-josanin");
+        f["reservations"][0]["channels"] = json!(["web", "email"]);
+        f["email"] = json!(null);
+        let ps = problems(&v);
+        assert_has(&ps, "reservations[0]", "phone is not one of the channels");
+        assert_has(&ps, "reservations[0]", "no e-mail address");
+        assert_eq!(ps.len(), 2, "{ps:?}");
+    }
+
+    #[test]
+    fn contacts_need_a_phone() {
+        let mut v = embedded();
+        v["programme"]["contacts"][2]["phone"] = json!("");
+        let ps = problems(&v);
+        assert_eq!(
+            ps,
+            [Problem::new(
+                "programme.contacts[2] (赤羽健康支援センター)",
+                "contact has no phone number"
+            )]
+        );
+    }
+
+    #[test]
+    fn section_must_be_offered() {
+        let mut v = embedded();
+        facility_mut(&mut v, "mukkumuku")["section"] = json!("stay");
+        let ps = problems(&v);
+        assert_has(&ps, "(id \"mukkumuku\").section", "not one of the care types");
+    }
+
+    #[test]
+    fn shape_and_sense_problems_are_listed_together() {
+        let mut v = embedded();
+        v["version"] = json!(3);
+        v["facilities"][0].as_object_mut().unwrap().remove("phones");
+        v["facilities"][1]["id"] = json!("tokyo-metropolitan-toshima-hospital");
+        v["programme"]["contacts"][3]["phone"] = json!(" ");
+        let ps = problems(&v);
+        assert_has(&ps, "version", "version 3");
+        assert_has(&ps, "facilities[0]", "missing field `phones`");
+        assert_has(&ps, "facilities[3]", "duplicate id");
+        assert_has(&ps, "programme.contacts[3]", "no phone number");
+        assert_eq!(ps.len(), 4, "{ps:?}");
+    }
+
+    #[test]
+    fn check_dataset_agrees_on_a_typed_dataset() {
+        let mut ds = check_text(EMBEDDED).unwrap();
+        ds.facilities[4].types.clear();
+        let ps = check_dataset(&ds);
+        assert_has(
+            &ps,
+            "facilities[4] (id \"itabashi-medical-association-hospital\").types",
+            "no care type",
+        );
+        assert_has(&ps, "periods.stay", "does not offer");
+        assert_has(&ps, "reservations[0]", "lists stay");
     }
 }
