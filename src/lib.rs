@@ -8,4 +8,5 @@ pub mod cli;
 pub mod dataset;
 pub mod domain;
 pub mod store;
+pub mod synth;
 pub mod tui;
