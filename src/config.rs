@@ -1,0 +1,749 @@
+//! The terminal's settings: a small TOML file in the config folder, overridden by environment
+//! variables and command-line flags, each value remembering where it came from.
+//!
+//! Where the file is: `--config FILE` names it directly; else `config.toml` in the config folder,
+//! which is `SANGO_CONFIG_DIR` if set, else the OS config folder
+//! (`~/.config/sango` on Linux, `%APPDATA%\Kita City\sango\config` on Windows). A missing file
+//! means defaults. The staff PIN (`staff-pin`, see [`crate::pin`]) lives in the same folder; with
+//! `--config FILE`, that is the folder holding FILE.
+//!
+//! Precedence, highest first: command-line flag (`--kiosk`, `--lang`), environment variable
+//! (`SANGO_MODE`, `SANGO_LANG`, `SANGO_THEME`, `SANGO_IDLE_TIMEOUT_SECS`, `SANGO_TERMINAL_ID`,
+//! `SANGO_MOUSE`), the file, the default.
+//!
+//! The file (every key optional):
+//! ```toml
+//! mode = "staff"            # "staff" (default) or "kiosk"
+//! lang = "ja"               # "ja" (default) or "en"
+//! theme = "default"         # "default" or "high-contrast"
+//! idle_timeout_secs = 120   # kiosk idle timeout, 30..=3600 seconds
+//! terminal_id = "local"     # recorded on every booking and event: 1-32 of A-Z a-z 0-9 . _ -
+//! mouse = true              # mouse capture in the terminal app
+//! ```
+//! An unknown key or a wrong value is an error naming the key, the line and the column.
+//!
+//! Parsing ([`Config::from_toml_str`]) is pure; [`load`] does the file and environment IO.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use serde::Serialize;
+use toml::de::{DeTable, DeValue};
+
+/// The environment variable naming the config folder.
+pub const DIR_ENV_VAR: &str = "SANGO_CONFIG_DIR";
+/// The settings file inside the config folder.
+pub const FILE_NAME: &str = "config.toml";
+/// The default kiosk idle timeout.
+pub const DEFAULT_IDLE_TIMEOUT_SECS: u32 = 120;
+/// The shortest idle timeout allowed (a countdown of 20 s must fit, with time to read).
+pub const MIN_IDLE_TIMEOUT_SECS: u32 = 30;
+/// The longest idle timeout allowed (a kiosk must not keep a mother's data on screen for long).
+pub const MAX_IDLE_TIMEOUT_SECS: u32 = 3600;
+/// The default terminal id.
+pub const DEFAULT_TERMINAL_ID: &str = "local";
+/// The longest terminal id.
+pub const MAX_TERMINAL_ID_LEN: usize = 32;
+
+/// Who uses the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Health-center staff (default): everything, including reports.
+    #[default]
+    Staff,
+    /// A self-service terminal for residents: identification, idle timeout, PIN to leave.
+    Kiosk,
+}
+
+/// The language of the terminal app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+/// The colour theme of the terminal app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    #[default]
+    Default,
+    HighContrast,
+}
+
+macro_rules! keyword_enum {
+    ($ty:ident, $expected:literal, $($text:literal => $variant:ident),+) => {
+        impl $ty {
+            /// The word used in the file, the environment and the flags.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text),+
+                }
+            }
+            /// What the value may be, for error messages.
+            pub const EXPECTED: &'static str = $expected;
+        }
+        impl FromStr for $ty {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> {
+                match s {
+                    $($text => Ok($ty::$variant),)+
+                    _ => Err(()),
+                }
+            }
+        }
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+keyword_enum!(Mode, "\"staff\" or \"kiosk\"", "staff" => Staff, "kiosk" => Kiosk);
+keyword_enum!(Lang, "\"ja\" or \"en\"", "ja" => Ja, "en" => En);
+keyword_enum!(Theme, "\"default\" or \"high-contrast\"", "default" => Default,
+    "high-contrast" => HighContrast);
+
+/// Where a value came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Source {
+    /// Nobody set it.
+    #[default]
+    Default,
+    /// The settings file at this path.
+    File(PathBuf),
+    /// This environment variable.
+    Env(String),
+    /// This command-line flag.
+    Flag(String),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Default => f.write_str("default"),
+            Source::File(p) => write!(f, "file {}", p.display()),
+            Source::Env(v) => write!(f, "env {v}"),
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+        }
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Where each value of a [`Config`] came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Sources {
+    pub mode: Source,
+    pub lang: Source,
+    pub theme: Source,
+    pub idle_timeout_secs: Source,
+    pub terminal_id: Source,
+    pub mouse: Source,
+}
+
+/// The effective settings of this terminal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Config {
+    pub mode: Mode,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub idle_timeout_secs: u32,
+    pub terminal_id: String,
+    pub mouse: bool,
+    /// Where each value came from (not part of the file).
+    #[serde(skip)]
+    pub sources: Sources,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            mode: Mode::default(),
+            lang: Lang::default(),
+            theme: Theme::default(),
+            idle_timeout_secs: DEFAULT_IDLE_TIMEOUT_SECS,
+            terminal_id: DEFAULT_TERMINAL_ID.to_string(),
+            mouse: true,
+            sources: Sources::default(),
+        }
+    }
+}
+
+/// The keys the file may hold, in the order `config show` lists them.
+pub const KEYS: [&str; 6] = ["mode", "lang", "theme", "idle_timeout_secs", "terminal_id", "mouse"];
+
+/// Why the settings could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {}: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{}:{line}:{column}: the config file is not valid TOML: {message}", origin.display())]
+    Syntax { origin: PathBuf, line: usize, column: usize, message: String },
+    #[error(
+        "{}:{line}:{column}: unknown key `{key}` in the config file (known keys: {})",
+        origin.display(),
+        KEYS.join(", ")
+    )]
+    UnknownKey { origin: PathBuf, key: String, line: usize, column: usize },
+    #[error(
+        "{}:{line}:{column}: bad value for key `{key}`: expected {expected}, found {found}",
+        origin.display()
+    )]
+    BadValue {
+        origin: PathBuf,
+        key: String,
+        line: usize,
+        column: usize,
+        expected: String,
+        found: String,
+    },
+    #[error("bad value for environment variable {var}: expected {expected}, found '{found}'")]
+    BadEnv { var: String, expected: String, found: String },
+    #[error("bad value for {flag}: expected {expected}, found '{found}'")]
+    BadFlag { flag: String, expected: String, found: String },
+    #[error("cannot find the OS config folder: set {DIR_ENV_VAR} or pass --config FILE")]
+    NoConfigDir,
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn expected_of(key: &str) -> String {
+    match key {
+        "mode" => Mode::EXPECTED.to_string(),
+        "lang" => Lang::EXPECTED.to_string(),
+        "theme" => Theme::EXPECTED.to_string(),
+        "idle_timeout_secs" => format!(
+            "a whole number of seconds from {MIN_IDLE_TIMEOUT_SECS} to {MAX_IDLE_TIMEOUT_SECS}"
+        ),
+        "terminal_id" => format!(
+            "a string of 1 to {MAX_TERMINAL_ID_LEN} letters A-Z a-z, digits, '.', '_' or '-'"
+        ),
+        "mouse" => "true or false".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A value as it was written, for error messages.
+fn describe(v: &DeValue<'_>) -> String {
+    match v {
+        DeValue::String(s) => format!("the string \"{s}\""),
+        DeValue::Integer(i) => format!("the integer {i}"),
+        DeValue::Float(x) => format!("the float {x}"),
+        DeValue::Boolean(b) => format!("the boolean {b}"),
+        DeValue::Datetime(d) => format!("the date-time {d}"),
+        DeValue::Array(_) => "an array".to_string(),
+        DeValue::Table(_) => "a table".to_string(),
+    }
+}
+
+fn valid_terminal_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= MAX_TERMINAL_ID_LEN
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+fn parse_timeout(s: &str) -> Option<u32> {
+    s.parse::<u32>().ok().filter(|n| (MIN_IDLE_TIMEOUT_SECS..=MAX_IDLE_TIMEOUT_SECS).contains(n))
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+impl Config {
+    /// Parses the text of a settings file. `origin` is the file's path: it names the file in
+    /// errors and becomes the [`Source`] of every value the file sets.
+    pub fn from_toml_str(text: &str, origin: &Path) -> Result<Config, ConfigError> {
+        let doc = DeTable::parse(text).map_err(|e| {
+            let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
+            ConfigError::Syntax {
+                origin: origin.to_path_buf(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
+        })?;
+        let mut config = Config::default();
+        let from_file = || Source::File(origin.to_path_buf());
+        for (key, value) in doc.get_ref().iter() {
+            let name: &str = key.get_ref();
+            let at = |offset: usize| line_column(text, offset);
+            if !KEYS.contains(&name) {
+                let (line, column) = at(key.span().start);
+                return Err(ConfigError::UnknownKey {
+                    origin: origin.to_path_buf(),
+                    key: name.to_string(),
+                    line,
+                    column,
+                });
+            }
+            let v = value.get_ref();
+            let bad = || {
+                let (line, column) = at(value.span().start);
+                ConfigError::BadValue {
+                    origin: origin.to_path_buf(),
+                    key: name.to_string(),
+                    line,
+                    column,
+                    expected: expected_of(name),
+                    found: describe(v),
+                }
+            };
+            match name {
+                "mode" => {
+                    config.mode = v.as_str().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+                    config.sources.mode = from_file();
+                }
+                "lang" => {
+                    config.lang = v.as_str().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+                    config.sources.lang = from_file();
+                }
+                "theme" => {
+                    config.theme = v.as_str().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+                    config.sources.theme = from_file();
+                }
+                "idle_timeout_secs" => {
+                    config.idle_timeout_secs = v
+                        .as_integer()
+                        .filter(|i| i.radix() == 10)
+                        .and_then(|i| parse_timeout(i.as_str()))
+                        .ok_or_else(bad)?;
+                    config.sources.idle_timeout_secs = from_file();
+                }
+                "terminal_id" => {
+                    config.terminal_id = v
+                        .as_str()
+                        .filter(|s| valid_terminal_id(s))
+                        .map(str::to_string)
+                        .ok_or_else(bad)?;
+                    config.sources.terminal_id = from_file();
+                }
+                "mouse" => {
+                    config.mouse = v.as_bool().ok_or_else(bad)?;
+                    config.sources.mouse = from_file();
+                }
+                _ => unreachable!("every key of KEYS is handled"),
+            }
+        }
+        Ok(config)
+    }
+
+    /// Applies environment variables (`SANGO_MODE`, ...) read through `env`.
+    pub fn apply_env(&mut self, env: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+        for key in KEYS {
+            let var = format!("SANGO_{}", key.to_ascii_uppercase());
+            let Some(raw) = env(&var).filter(|v| !v.trim().is_empty()) else {
+                continue;
+            };
+            let value = raw.trim();
+            let source = Source::Env(var.clone());
+            let bad = || ConfigError::BadEnv {
+                var: var.clone(),
+                expected: expected_of(key).replace('"', ""),
+                found: raw.clone(),
+            };
+            self.set_from_text(key, value, source).ok_or_else(bad)?;
+        }
+        Ok(())
+    }
+
+    /// Applies the command-line flags.
+    pub fn apply_flags(&mut self, flags: &Flags) -> Result<(), ConfigError> {
+        if flags.kiosk {
+            self.mode = Mode::Kiosk;
+            self.sources.mode = Source::Flag("--kiosk".to_string());
+        }
+        if let Some(lang) = &flags.lang {
+            self.set_from_text("lang", lang, Source::Flag("--lang".to_string())).ok_or_else(
+                || ConfigError::BadFlag {
+                    flag: "--lang".to_string(),
+                    expected: expected_of("lang").replace('"', ""),
+                    found: lang.clone(),
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Sets `key` from its text form; `None` if the text is not a valid value.
+    fn set_from_text(&mut self, key: &str, value: &str, source: Source) -> Option<()> {
+        match key {
+            "mode" => {
+                self.mode = value.parse().ok()?;
+                self.sources.mode = source;
+            }
+            "lang" => {
+                self.lang = value.parse().ok()?;
+                self.sources.lang = source;
+            }
+            "theme" => {
+                self.theme = value.parse().ok()?;
+                self.sources.theme = source;
+            }
+            "idle_timeout_secs" => {
+                self.idle_timeout_secs = parse_timeout(value)?;
+                self.sources.idle_timeout_secs = source;
+            }
+            "terminal_id" => {
+                if !valid_terminal_id(value) {
+                    return None;
+                }
+                self.terminal_id = value.to_string();
+                self.sources.terminal_id = source;
+            }
+            "mouse" => {
+                self.mouse = parse_bool(value)?;
+                self.sources.mouse = source;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// Each key with its value as text and its source, in [`KEYS`] order.
+    pub fn entries(&self) -> Vec<(&'static str, String, &Source)> {
+        vec![
+            ("mode", self.mode.to_string(), &self.sources.mode),
+            ("lang", self.lang.to_string(), &self.sources.lang),
+            ("theme", self.theme.to_string(), &self.sources.theme),
+            (
+                "idle_timeout_secs",
+                self.idle_timeout_secs.to_string(),
+                &self.sources.idle_timeout_secs,
+            ),
+            ("terminal_id", self.terminal_id.clone(), &self.sources.terminal_id),
+            ("mouse", self.mouse.to_string(), &self.sources.mouse),
+        ]
+    }
+}
+
+/// The command-line flags that override settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// `--kiosk`: mode = kiosk.
+    pub kiosk: bool,
+    /// `--lang LANG`.
+    pub lang: Option<String>,
+}
+
+/// How the config folder and file were chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Located {
+    /// `--config FILE`.
+    Flag,
+    /// `SANGO_CONFIG_DIR`.
+    Env,
+    /// The OS config folder.
+    Default,
+}
+
+/// The config folder (which also holds the staff PIN) and the settings file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub dir: PathBuf,
+    pub file: PathBuf,
+    pub located: Located,
+}
+
+impl Location {
+    /// The location from `--config FILE`, `SANGO_CONFIG_DIR` (read through `env`) or the OS.
+    pub fn resolve_with(
+        file_flag: Option<&Path>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Location, ConfigError> {
+        if let Some(file) = file_flag {
+            let dir = match file.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            return Ok(Location { dir, file: file.to_path_buf(), located: Located::Flag });
+        }
+        if let Some(dir) = env(DIR_ENV_VAR).filter(|v| !v.is_empty()) {
+            let dir = PathBuf::from(dir);
+            return Ok(Location { file: dir.join(FILE_NAME), dir, located: Located::Env });
+        }
+        let dirs = directories::ProjectDirs::from("jp", "Kita City", "sango")
+            .ok_or(ConfigError::NoConfigDir)?;
+        let dir = dirs.config_dir().to_path_buf();
+        Ok(Location { file: dir.join(FILE_NAME), dir, located: Located::Default })
+    }
+
+    /// [`Location::resolve_with`] on the process environment.
+    pub fn resolve(file_flag: Option<&Path>) -> Result<Location, ConfigError> {
+        Self::resolve_with(file_flag, |k| std::env::var(k).ok())
+    }
+}
+
+/// The effective settings and where they were read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub config: Config,
+    pub location: Location,
+    /// Whether the settings file exists (a missing file means defaults).
+    pub file_exists: bool,
+}
+
+/// Reads the settings: the file (if any), then the environment, then the flags, with the
+/// environment read through `env` (for tests).
+pub fn load_with(
+    file_flag: Option<&Path>,
+    flags: &Flags,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Loaded, ConfigError> {
+    let location = Location::resolve_with(file_flag, &env)?;
+    let (mut config, file_exists) = match std::fs::read_to_string(&location.file) {
+        Ok(text) => (Config::from_toml_str(&text, &location.file)?, true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), false),
+        Err(source) => return Err(ConfigError::Read { path: location.file.clone(), source }),
+    };
+    config.apply_env(&env)?;
+    config.apply_flags(flags)?;
+    Ok(Loaded { config, location, file_exists })
+}
+
+/// Reads the settings with the process environment.
+pub fn load(file_flag: Option<&Path>, flags: &Flags) -> Result<Loaded, ConfigError> {
+    load_with(file_flag, flags, |k| std::env::var(k).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin() -> PathBuf {
+        PathBuf::from("/etc/sango/config.toml")
+    }
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::from_toml_str(text, &origin())
+    }
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn an_empty_file_gives_the_defaults() {
+        let c = parse("").unwrap();
+        assert_eq!(c, Config::default());
+        assert_eq!(c.mode, Mode::Staff);
+        assert_eq!(c.lang, Lang::Ja);
+        assert_eq!(c.theme, Theme::Default);
+        assert_eq!(c.idle_timeout_secs, 120);
+        assert_eq!(c.terminal_id, "local");
+        assert!(c.mouse);
+        assert!(c.entries().iter().all(|(_, _, s)| **s == Source::Default));
+    }
+
+    #[test]
+    fn every_key_is_read_and_marked_as_from_the_file() {
+        let c = parse(
+            "mode = \"kiosk\"\nlang = \"en\"\ntheme = \"high-contrast\"\n\
+             idle_timeout_secs = 90\nterminal_id = \"oji-1\"\nmouse = false\n",
+        )
+        .unwrap();
+        assert_eq!(c.mode, Mode::Kiosk);
+        assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.theme, Theme::HighContrast);
+        assert_eq!(c.idle_timeout_secs, 90);
+        assert_eq!(c.terminal_id, "oji-1");
+        assert!(!c.mouse);
+        assert!(c.entries().iter().all(|(_, _, s)| **s == Source::File(origin())));
+    }
+
+    #[test]
+    fn one_key_leaves_the_others_default() {
+        let c = parse("# kiosk at Akabane\nterminal_id = \"akabane-2\"\n").unwrap();
+        assert_eq!(c.terminal_id, "akabane-2");
+        assert_eq!(c.sources.terminal_id, Source::File(origin()));
+        assert_eq!(c.sources.mode, Source::Default);
+        assert_eq!(c.mode, Mode::Staff);
+    }
+
+    #[test]
+    fn a_bad_value_names_the_key_and_the_line() {
+        let e = parse("mode = \"kiosk\"\n\nidle_timeout_secs = \"two minutes\"\n").unwrap_err();
+        match &e {
+            ConfigError::BadValue { key, line, column, .. } => {
+                assert_eq!(key, "idle_timeout_secs");
+                assert_eq!((*line, *column), (3, 21));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        let msg = e.to_string();
+        assert!(msg.contains("idle_timeout_secs"), "{msg}");
+        assert!(msg.contains(":3:21:"), "{msg}");
+        assert!(msg.contains("two minutes"), "{msg}");
+    }
+
+    #[test]
+    fn wrong_types_and_words_are_bad_values() {
+        for (text, key) in [
+            ("mode = \"admin\"", "mode"),
+            ("mode = 1", "mode"),
+            ("lang = \"fr\"", "lang"),
+            ("theme = \"dark\"", "theme"),
+            ("idle_timeout_secs = 10", "idle_timeout_secs"),
+            ("idle_timeout_secs = 120.0", "idle_timeout_secs"),
+            ("idle_timeout_secs = -5", "idle_timeout_secs"),
+            ("idle_timeout_secs = 0x78", "idle_timeout_secs"),
+            ("terminal_id = \"\"", "terminal_id"),
+            ("terminal_id = \"has space\"", "terminal_id"),
+            ("terminal_id = 7", "terminal_id"),
+            ("mouse = \"yes\"", "mouse"),
+        ] {
+            match parse(text) {
+                Err(ConfigError::BadValue { key: k, line: 1, .. }) => assert_eq!(k, key, "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn timeout_bounds_are_inclusive() {
+        assert_eq!(parse("idle_timeout_secs = 30").unwrap().idle_timeout_secs, 30);
+        assert_eq!(parse("idle_timeout_secs = 3600").unwrap().idle_timeout_secs, 3600);
+        assert!(parse("idle_timeout_secs = 29").is_err());
+        assert!(parse("idle_timeout_secs = 3601").is_err());
+        assert!(parse("idle_timeout_secs = 99999999999999").is_err());
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_with_its_line() {
+        let e = parse("lang = \"en\"\n  idle_timeout = 60\n").unwrap_err();
+        match &e {
+            ConfigError::UnknownKey { key, line, column, .. } => {
+                assert_eq!(key, "idle_timeout");
+                assert_eq!((*line, *column), (2, 3));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(e.to_string().contains("idle_timeout_secs"), "lists the known keys: {e}");
+    }
+
+    #[test]
+    fn a_table_is_an_unknown_key() {
+        let e = parse("mode = \"staff\"\n[tui]\nmouse = false\n").unwrap_err();
+        assert!(matches!(e, ConfigError::UnknownKey { ref key, line: 2, .. } if key == "tui"));
+    }
+
+    #[test]
+    fn broken_toml_gives_line_and_column() {
+        let e = parse("mode = \"staff\"\nlang = \n").unwrap_err();
+        match e {
+            ConfigError::Syntax { line, .. } => assert_eq!(line, 2),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let text = "# 北区\nterminal_id = 1";
+        let offset = text.find('1').unwrap();
+        assert_eq!(line_column(text, offset), (2, 15));
+        assert_eq!(line_column("ab", 0), (1, 1));
+        assert_eq!(line_column("# 北", 3), (1, 3));
+    }
+
+    #[test]
+    fn environment_beats_file_and_flags_beat_environment() {
+        let mut c = parse("mode = \"staff\"\nlang = \"ja\"\nmouse = true\n").unwrap();
+        c.apply_env(|k| match k {
+            "SANGO_LANG" => Some("en".into()),
+            "SANGO_MOUSE" => Some("off".into()),
+            "SANGO_TERMINAL_ID" => Some("".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.sources.lang, Source::Env("SANGO_LANG".into()));
+        assert!(!c.mouse);
+        assert_eq!(c.sources.terminal_id, Source::Default, "an empty variable is unset");
+        c.apply_flags(&Flags { kiosk: true, lang: Some("ja".into()) }).unwrap();
+        assert_eq!(c.mode, Mode::Kiosk);
+        assert_eq!(c.sources.mode, Source::Flag("--kiosk".into()));
+        assert_eq!(c.lang, Lang::Ja);
+        assert_eq!(c.sources.lang.to_string(), "flag --lang");
+    }
+
+    #[test]
+    fn bad_environment_and_flag_values_are_named() {
+        let mut c = Config::default();
+        let e =
+            c.apply_env(|k| (k == "SANGO_IDLE_TIMEOUT_SECS").then(|| "5".to_string())).unwrap_err();
+        assert!(e.to_string().contains("SANGO_IDLE_TIMEOUT_SECS"), "{e}");
+        let e = c.apply_flags(&Flags { kiosk: false, lang: Some("de".into()) }).unwrap_err();
+        assert!(e.to_string().contains("--lang"), "{e}");
+    }
+
+    #[test]
+    fn location_flag_then_env_then_os() {
+        let l =
+            Location::resolve_with(Some(Path::new("/x/kiosk.toml")), |_| Some("/env".to_string()))
+                .unwrap();
+        assert_eq!(l.dir, Path::new("/x"));
+        assert_eq!(l.file, Path::new("/x/kiosk.toml"));
+        assert_eq!(l.located, Located::Flag);
+        let l = Location::resolve_with(Some(Path::new("kiosk.toml")), no_env).unwrap();
+        assert_eq!(l.dir, Path::new("."));
+        let l =
+            Location::resolve_with(None, |k| (k == DIR_ENV_VAR).then(|| "/env".into())).unwrap();
+        assert_eq!(l.file, Path::new("/env/config.toml"));
+        assert_eq!(l.located, Located::Env);
+        if let Ok(l) = Location::resolve_with(None, no_env) {
+            assert_eq!(l.located, Located::Default);
+            assert!(l.file.ends_with("config.toml"));
+        }
+    }
+
+    #[test]
+    fn a_missing_file_means_defaults() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().to_string_lossy().into_owned();
+        let l = load_with(None, &Flags::default(), |k| (k == DIR_ENV_VAR).then(|| dir.clone()))
+            .unwrap();
+        assert!(!l.file_exists);
+        assert_eq!(l.config, Config::default());
+        assert_eq!(l.location.dir, tmp.path());
+    }
+
+    #[test]
+    fn load_reads_the_named_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("k.toml");
+        std::fs::write(&file, "mode = \"kiosk\"\n").unwrap();
+        let l = load_with(Some(&file), &Flags::default(), no_env).unwrap();
+        assert!(l.file_exists);
+        assert_eq!(l.config.mode, Mode::Kiosk);
+        assert_eq!(l.config.sources.mode, Source::File(file.clone()));
+        std::fs::write(&file, "mode = \"kiosk\"\nmose = false\n").unwrap();
+        let e = load_with(Some(&file), &Flags::default(), no_env).unwrap_err();
+        assert!(e.to_string().contains("k.toml:2:1: unknown key `mose`"), "{e}");
+    }
+}
