@@ -1,10 +1,162 @@
-//! The terminal app.
-//! PLACEHOLDER: the TUI helper replaces this.
+//! The terminal app (`sango` with no subcommand): the facility browser, the calendar, the quota,
+//! the booking wizard and the bookings view, on the same rules and the same store as the CLI.
+//!
+//! Shape: one [`App`](app::App) state, keys and mouse become an [`Action`](action::Action), one
+//! [`update`](update::update) changes the state, and [`view::draw`] draws from it. This module is
+//! the edge: the terminal (raw mode, alternate screen, mouse capture, restored by a drop guard and
+//! a panic hook), the clock, and the event loop, which blocks until an event or the next minute
+//! (for the clock) and redraws only then, each draw inside a synchronized update.
 
-use crate::cli::{CliResult, Context};
+pub mod action;
+pub mod app;
+pub mod bookings_view;
+pub mod help;
+pub mod input;
+pub mod panes;
+pub mod strings;
+pub mod text;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod wizard;
+
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::time::Duration;
+
+use chrono::{NaiveDateTime, Timelike};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::cli::{CliError, CliResult, Context};
+use crate::domain::jst;
+use crate::store::{DataDir, Store};
+
+use app::App;
+use strings::Lang;
+use theme::Theme;
+
+/// Japan time now, from the system clock.
+pub fn clock() -> NaiveDateTime {
+    jst::from_utc(chrono::Utc::now())
+}
+
+/// The language asked for: `--lang`, else `SANGO_LANG`, else Japanese.
+fn lang_from(ctx: &Context) -> CliResult<Lang> {
+    let asked =
+        ctx.lang.clone().or_else(|| std::env::var("SANGO_LANG").ok().filter(|s| !s.is_empty()));
+    match asked.as_deref() {
+        None => Ok(Lang::Ja),
+        Some(s) => Lang::parse(s).ok_or_else(|| {
+            CliError::Usage(format!("unknown language '{s}': use --lang ja or --lang en"))
+        }),
+    }
+}
 
 /// Opens the terminal app (sango with no subcommand).
 pub fn run_from_cli(ctx: &Context) -> CliResult {
-    let _ = ctx.dataset()?;
-    Err(crate::cli::CliError::refused("the terminal app is not built yet"))
+    let ds = ctx.dataset()?;
+    let lang = lang_from(ctx)?;
+    let dir = DataDir::resolve(ctx.data_dir.as_deref()).map_err(CliError::refused)?;
+    let store = Store::open_data_dir(&dir).map_err(CliError::refused)?;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(CliError::Usage(
+            "the terminal app needs a terminal (端末); use the subcommands in scripts (see sango --help)"
+                .into(),
+        ));
+    }
+    let mouse =
+        !std::env::var("SANGO_MOUSE").is_ok_and(|v| matches!(v.as_str(), "0" | "false" | "off"));
+    let mut app = App::new(ds, store, lang, Theme::from_env(), clock());
+    if let Ok(id) = std::env::var("SANGO_TERMINAL_ID")
+        && !id.trim().is_empty()
+    {
+        app.terminal_id = id;
+    } else {
+        app.terminal_id = "local".into();
+    }
+    run(&mut app, mouse).map_err(|e| CliError::refused(format!("terminal error (端末エラー): {e}")))
+}
+
+/// Restores the terminal when dropped: raw mode off, mouse capture off, main screen, cursor shown.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+}
+
+/// Restores the terminal before the previous panic hook prints the message.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Sets the terminal up, runs the event loop, restores the terminal on every path.
+pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
+    install_panic_hook();
+    terminal::enable_raw_mode()?;
+    let _guard = TerminalGuard;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
+    terminal.clear()?;
+    event_loop(&mut terminal, app)
+}
+
+/// Time until the next minute starts (the clock in the status line shows minutes).
+fn until_next_minute(now: NaiveDateTime) -> Duration {
+    let secs = 60 - u64::from(now.second());
+    Duration::from_millis(secs * 1000 - u64::from(now.nanosecond() / 1_000_000).min(999))
+        .max(Duration::from_millis(50))
+}
+
+fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let mut hits = None;
+    terminal.draw(|f| hits = Some(view::draw(f, app)))?;
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    terminal.backend_mut().flush()?;
+    if let Some(h) = hits {
+        app.hits = h;
+    }
+    Ok(())
+}
+
+/// Blocks until an event or the next minute; redraws only after one of them.
+fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+    draw(terminal, app)?;
+    while !app.quit {
+        let ready = event::poll(until_next_minute(clock()))?;
+        app.now = clock();
+        if ready {
+            let ev = event::read()?;
+            match action::from_event(app, &ev) {
+                Some(a) => update::update(app, a),
+                None if matches!(ev, event::Event::Resize(..)) => {}
+                None => continue,
+            }
+        }
+        if !app.quit {
+            draw(terminal, app)?;
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,207 @@
+//! The selected resident's bookings, with cancel: before confirming, the dialog says whether the
+//! cancellation is on time (nothing used) or late (1 day or visit used), and which number to phone.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::domain::cancel;
+use crate::store::{Booking, Status};
+
+use super::action::Action;
+use super::app::{App, Button, Hits, Overlay, Pane, Screen, Target};
+use super::panes::facilities::scroll_offset;
+use super::panes::{self, block, calendar, lines, quota, row};
+use super::text::{display_safe, pad, pad_left, truncate};
+
+/// The resident's bookings, newest first day last (as the store lists them).
+pub fn bookings(app: &App) -> &[Booking] {
+    app.resident.as_ref().map_or(&[], |r| r.bookings.as_slice())
+}
+
+/// True when the booking can still be cancelled today.
+pub fn cancellable(app: &App, b: &Booking) -> bool {
+    b.status_at(app.today()) == Status::Booked
+}
+
+pub fn update(app: &mut App, a: Action) {
+    let n = bookings(app).len();
+    let last = n.saturating_sub(1);
+    let page = app.hits.list_rows.max(1);
+    match a {
+        Action::Back | Action::Click(Target::Button(Button::Back)) => app.screen = Screen::Main,
+        Action::Up | Action::ScrollUp(_) => {
+            app.bookings_cursor = app.bookings_cursor.saturating_sub(1)
+        }
+        Action::Down | Action::ScrollDown(_) => {
+            app.bookings_cursor = (app.bookings_cursor + 1).min(last)
+        }
+        Action::PageUp => app.bookings_cursor = app.bookings_cursor.saturating_sub(page),
+        Action::PageDown => app.bookings_cursor = (app.bookings_cursor + page).min(last),
+        Action::Home => app.bookings_cursor = 0,
+        Action::End => app.bookings_cursor = last,
+        Action::Click(Target::Row(i)) if i < n => {
+            app.bookings_cursor = i;
+            if let Some(b) = bookings(app).get(i) {
+                app.day = b.first_day;
+            }
+        }
+        Action::CancelBooking
+        | Action::Enter
+        | Action::Delete
+        | Action::Click(Target::Button(Button::CancelBooking)) => {
+            let Some(b) = bookings(app).get(app.bookings_cursor.min(last)).cloned() else { return };
+            if cancellable(app, &b) {
+                app.overlay = Some(Overlay::ConfirmCancel(b.id));
+            } else {
+                let msg = app.s().cannot_cancel(b.status_at(app.today()));
+                app.flash_error(msg);
+            }
+        }
+        a => {
+            super::update::move_calendar(app, a);
+        }
+    }
+    if let Some(b) = bookings(app).get(app.bookings_cursor.min(last))
+        && matches!(
+            a,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Home
+                | Action::End
+        )
+    {
+        app.day = b.first_day;
+    }
+}
+
+/// Cancels the booking (after the dialog said yes) and tells the result.
+pub fn confirm_cancel(app: &mut App, id: &str) {
+    match app.store.cancel(&app.ds, id, app.now, &app.terminal_id) {
+        Ok(c) => {
+            let resident = c.booking.resident.clone();
+            let _ = app.load_resident(&resident);
+            let msg = app.s().cancelled_flash(c.outcome.late, &c.phones);
+            app.flash(msg);
+        }
+        Err(e) => app.flash_error(e.to_string()),
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let (left, cal, q) = panes::main_areas(area, calendar::height(app));
+    calendar::draw(frame, app, cal, false, hits);
+    quota::draw(frame, app, q, false, hits);
+    let title = match app.resident_id() {
+        Some(id) => format!("{} - {id}", s.bookings_title),
+        None => s.bookings_title.to_string(),
+    };
+    let b = block(app, &title, true);
+    let inner = b.inner(left);
+    frame.render_widget(b, left);
+    hits.add(left, Target::Pane(Pane::Facilities));
+    if inner.height < 3 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let list = bookings(app);
+    let date_w = 13;
+    let status_w = 12;
+    let fee_w = 9;
+    let name_w = w.saturating_sub(date_w + status_w + fee_w + 5 + 3).max(6);
+    let header = format!(
+        "  {} {} {} {} {}",
+        pad(s.col_name, name_w),
+        pad(s.col_type_short, 4),
+        pad(s.col_dates, date_w),
+        pad_left(s.col_fee, fee_w),
+        s.col_status
+    );
+    lines(
+        frame,
+        Rect { height: 1, ..inner },
+        vec![Line::styled(truncate(&header, w), t.heading)],
+        t.base,
+    );
+    let rows = Rect { y: inner.y + 1, height: inner.height - 3, ..inner };
+    if list.is_empty() {
+        lines(frame, rows, vec![Line::styled(s.no_bookings, t.muted)], t.base);
+    } else {
+        let per = 2usize;
+        let fit = (usize::from(rows.height) / per).max(1);
+        hits.list_rows = fit;
+        let cursor = app.bookings_cursor.min(list.len() - 1);
+        let offset = scroll_offset(cursor.saturating_sub(fit - 1), cursor, fit, list.len());
+        let mut out = Vec::new();
+        for (i, bk) in list.iter().enumerate().skip(offset).take(fit) {
+            let current = i == cursor;
+            let style = if current { t.cursor } else { t.base };
+            let name = app
+                .ds
+                .facility(&bk.facility)
+                .map_or(bk.facility.clone(), |f| display_safe(&f.name));
+            let status = bk.status_at(app.today());
+            let status_style = match status {
+                Status::Booked => t.ok,
+                Status::CancelledLate => t.warn,
+                _ => t.muted,
+            };
+            out.push(Line::from(vec![
+                Span::styled(if current { "> " } else { "  " }, t.key),
+                Span::styled(format!("{} ", pad(&name, name_w)), style),
+                Span::styled(format!("{} ", pad(s.care_short(bk.care), 4)), style),
+                Span::styled(
+                    format!("{} ", pad(&s.short_range(bk.first_day, bk.last_day), date_w)),
+                    style,
+                ),
+                Span::styled(format!("{} ", pad_left(&s.yen(bk.fee_yen), fee_w)), style),
+                Span::styled(
+                    truncate(s.status(status), status_w),
+                    if current { t.cursor } else { status_style },
+                ),
+            ]));
+            let second = if status == Status::Booked {
+                let late = cancel::outcome(bk.first_day, app.now).late;
+                s.cancel_state(bk.cancel_by(), late)
+            } else {
+                s.length_text(bk.length())
+            };
+            out.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(truncate(&second, w.saturating_sub(4)), t.muted),
+            ]));
+            for k in 0..per {
+                if let Some(r) = row(rows, ((i - offset) * per + k) as u16) {
+                    hits.add(r, Target::Row(i));
+                }
+            }
+        }
+        lines(frame, rows, out, t.base);
+    }
+    // Buttons.
+    if let Some(r) = row(inner, inner.height - 1) {
+        let cancel = format!("[x {}]", s.cancel_booking);
+        let back = format!("[Esc {}]", s.back);
+        let cw = super::text::width(&cancel) as u16;
+        let bw = super::text::width(&back) as u16;
+        hits.add(Rect { width: cw.min(r.width), ..r }, Target::Button(Button::CancelBooking));
+        hits.add(
+            Rect { x: r.x + cw + 2, width: bw.min(r.width.saturating_sub(cw + 2)), ..r },
+            Target::Button(Button::Back),
+        );
+        lines(
+            frame,
+            r,
+            vec![Line::from(vec![
+                Span::styled(cancel, t.button),
+                Span::raw("  "),
+                Span::styled(back, t.button),
+            ])],
+            t.base,
+        );
+    }
+}

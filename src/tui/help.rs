@@ -1,0 +1,154 @@
+//! The boxes drawn over the screen: the help (every key), the quit question and the cancel
+//! question (on time or late, and the number to phone).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear};
+
+use crate::domain::cancel;
+
+use super::app::{App, Button, Hits, Target};
+use super::panes::{lines, row};
+use super::text::{display_safe, pad, truncate, width, wrap};
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Draws a framed box and returns its inner area.
+fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
+    frame.render_widget(Clear, area);
+    let b = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(app.theme.border_focus)
+        .title(Span::styled(format!(" {title} "), app.theme.title))
+        .style(app.theme.base);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    inner
+}
+
+/// The help overlay: every key, in two columns when they fit.
+pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let keys = s.keys();
+    let key_w = keys.iter().map(|(k, _)| width(k)).max().unwrap_or(8) + 1;
+    let half = keys.len().div_ceil(2);
+    let two = area.width >= 78 && area.height < keys.len() as u16 + 5;
+    let rows_needed = if two { half } else { keys.len() } as u16;
+    let box_w = if two { area.width.min(120) } else { area.width.min(70) };
+    let b = centred(area, box_w, rows_needed + 4);
+    let inner = frame_box(frame, app, b, s.help_title);
+    hits.add(b, Target::Button(Button::Close));
+    let col_w = if two { usize::from(inner.width) / 2 } else { usize::from(inner.width) };
+    let line = |k: &str, d: &str| {
+        Line::from(vec![
+            Span::styled(pad(k, key_w), t.key),
+            Span::styled(pad(d, col_w.saturating_sub(key_w + 1)), t.base),
+            Span::raw(" "),
+        ])
+    };
+    let mut out = Vec::new();
+    if two {
+        for i in 0..half {
+            let mut l = line(keys[i].0, keys[i].1);
+            if let Some((k, d)) = keys.get(i + half) {
+                l.spans.extend(line(k, d).spans);
+            }
+            out.push(l);
+        }
+    } else {
+        out.extend(keys.iter().map(|(k, d)| line(k, d)));
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled(truncate(s.help_close, usize::from(inner.width)), t.muted));
+    lines(frame, inner, out, t.base);
+}
+
+/// A yes/no question box with clickable buttons.
+fn question(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    title: &str,
+    body: Vec<Line<'_>>,
+    (yes, no): (&str, &str),
+    hits: &mut Hits,
+) {
+    let t = &app.theme;
+    let h = body.len() as u16 + 4;
+    let b = centred(area, 64, h);
+    let inner = frame_box(frame, app, b, title);
+    lines(frame, inner, body, t.base);
+    if let Some(r) = row(inner, inner.height.saturating_sub(1)) {
+        let y = format!("[y {yes}]");
+        let n = format!("[n {no}]");
+        let yw = width(&y) as u16;
+        let nw = width(&n) as u16;
+        hits.add(Rect { x: r.x + 1, width: yw.min(r.width), ..r }, Target::Button(Button::Yes));
+        hits.add(
+            Rect { x: r.x + 3 + yw, width: nw.min(r.width.saturating_sub(3 + yw)), ..r },
+            Target::Button(Button::No),
+        );
+        lines(
+            frame,
+            r,
+            vec![Line::from(vec![
+                Span::raw(" "),
+                Span::styled(y, t.button),
+                Span::raw("  "),
+                Span::styled(n, t.button),
+            ])],
+            t.base,
+        );
+    }
+}
+
+pub fn draw_confirm_quit(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let w = 60usize;
+    let body: Vec<Line> =
+        wrap(s.quit_question, w).into_iter().map(|l| Line::styled(l, app.theme.warn)).collect();
+    question(frame, app, area, s.quit_title, body, (s.quit_yes, s.quit_no), hits);
+}
+
+pub fn draw_confirm_cancel(frame: &mut Frame, app: &App, area: Rect, id: &str, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let Some(b) = app.resident.as_ref().and_then(|r| r.bookings.iter().find(|b| b.id == id)) else {
+        return;
+    };
+    let f = app.ds.facility(&b.facility);
+    let w = 60usize;
+    let mut body = Vec::new();
+    let name = f.map_or(b.facility.clone(), |f| display_safe(&f.name));
+    body.push(Line::styled(truncate(&name, w), t.heading));
+    body.push(Line::raw(truncate(
+        &format!(
+            "{}  {}  {}",
+            s.care_short(b.care),
+            s.short_range(b.first_day, b.last_day),
+            s.length_text(b.length())
+        ),
+        w,
+    )));
+    let outcome = cancel::outcome(b.first_day, app.now);
+    for l in wrap(&s.cancel_outcome(b.cancel_by(), outcome.late, b.care.unit()), w) {
+        body.push(Line::styled(l, if outcome.late { t.error } else { t.ok }));
+    }
+    let phones = f.map(|f| f.phones.join(", ")).unwrap_or_default();
+    for l in wrap(&s.phone_the_facility(&phones), w) {
+        body.push(Line::styled(l, t.warn));
+    }
+    question(frame, app, area, s.cancel_title, body, (s.cancel_yes, s.cancel_no), hits);
+}

@@ -1,0 +1,214 @@
+//! The facility browser: the facilities, filtered by care type and search text, each with its
+//! type, name, period, reservation channel and the phone line's state right now, in words.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::dataset::{Channel, Facility};
+use crate::domain::care::CareType;
+use crate::domain::{holidays, hours};
+
+use super::super::app::{App, Hits, Pane, Target};
+use super::super::text::{display_safe, pad, pad_left, width};
+use super::{block, lines, row};
+
+/// Inner width from which each facility takes one line (else two).
+const ONE_LINE_WIDTH: u16 = 72;
+
+/// Rows one facility takes at an inner width.
+pub fn rows_per_facility(inner_width: u16) -> usize {
+    if inner_width >= ONE_LINE_WIDTH { 1 } else { 2 }
+}
+
+/// The phone line's state at `app.now` in words, with its style: open until, closed and when it
+/// opens, or the channels when there is no phone.
+pub fn phone_state(app: &App, f: &Facility, care: Option<CareType>) -> (String, Style) {
+    let s = app.s();
+    let t = &app.theme;
+    let reservation = match care {
+        Some(c) => f.reservation(c),
+        None => f.reservations.iter().find(|r| r.hours.is_some()).or(f.reservations.first()),
+    };
+    let Some(r) = reservation else { return (s.no_channel.to_string(), t.muted) };
+    match &r.hours {
+        Some(h) => {
+            let st = hours::status(h, app.now);
+            let mut text = if st.open {
+                s.open_until(st.closes_at, app.now)
+            } else {
+                s.closed_opens(st.next_open, app.now)
+            };
+            if !h.states_holidays() && holidays::is_holiday(app.today()) {
+                text.push_str(s.holiday_confirm_short);
+            }
+            (text, if st.open { t.ok } else { t.warn })
+        }
+        None if r.channels.contains(&Channel::Phone) => (s.phone_hours_unknown.to_string(), t.warn),
+        None if r.channels.is_empty() => (s.no_channel.to_string(), t.muted),
+        None => (s.only(&r.channels), t.base),
+    }
+}
+
+/// The type column: one short mark per care type offered (宿 日 訪 / S D V).
+pub fn type_marks(app: &App, f: &Facility) -> String {
+    f.types.iter().map(|c| app.s().care_mark(*c)).collect::<Vec<_>>().join("")
+}
+
+/// The channels, joined with `/`.
+pub fn channels(app: &App, f: &Facility) -> String {
+    let ch = f.channels();
+    if ch.is_empty() {
+        return app.s().no_channel.to_string();
+    }
+    ch.iter().map(|c| app.s().channel(*c)).collect::<Vec<_>>().join("/")
+}
+
+/// The period column for the care type the browser shows.
+pub fn period_text(app: &App, f: &Facility) -> String {
+    let care = match app.browser.care {
+        Some(c) if f.offers(c) => c,
+        _ => f.section,
+    };
+    f.period(care).map(|p| app.s().period_short(p.period)).unwrap_or_default()
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let focused = app.focus == Pane::Facilities;
+    let visible = app.visible_facilities();
+    let title = format!("{} {}/{}", s.facilities_title, visible.len(), app.ds.facilities.len());
+    let b = block(app, &title, focused);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    if inner.height < 2 || inner.width < 10 {
+        return;
+    }
+    let w = usize::from(inner.width);
+
+    // Filter line: type filter and search field.
+    let care = match app.browser.care {
+        Some(c) => s.care_name(c).to_string(),
+        None => s.all_types.to_string(),
+    };
+    let search_label = format!("{} ", s.search_label);
+    let filter_head = format!("{}{}  ", s.type_label, care);
+    let mut spans = vec![
+        Span::styled(filter_head.clone(), t.heading),
+        Span::styled(search_label.clone(), if app.browser.searching { t.key } else { t.muted }),
+    ];
+    let query = app.browser.query.text();
+    let field_w = w.saturating_sub(width(&filter_head) + width(&search_label));
+    if query.is_empty() && !app.browser.searching {
+        spans.push(Span::styled(pad(s.search_hint, field_w), t.muted));
+    } else {
+        spans.push(Span::styled(pad(query, field_w), t.input));
+    }
+    lines(frame, Rect { height: 1, ..inner }, vec![Line::from(spans)], t.base);
+    if app.browser.searching {
+        let x = inner.x
+            + (width(&filter_head) + width(&search_label) + app.browser.query.cursor_width())
+                .min(w.saturating_sub(1)) as u16;
+        frame.set_cursor_position((x, inner.y));
+    }
+
+    let list = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+    let per = rows_per_facility(inner.width);
+    // One-line mode has a header row.
+    let (list, header) = if per == 1 {
+        (Rect { y: list.y + 1, height: list.height.saturating_sub(1), ..list }, Some(list))
+    } else {
+        (list, None)
+    };
+    let fit = usize::from(list.height) / per;
+    hits.facility_rows = fit;
+    if visible.is_empty() {
+        lines(frame, list, vec![Line::styled(s.no_match, t.warn)], t.base);
+        return;
+    }
+    let cursor = app.browser.cursor.min(visible.len() - 1);
+    let offset = scroll_offset(app.browser.offset, cursor, fit, visible.len());
+
+    // Columns of the one-line mode.
+    let type_w = 4;
+    let state_w = 20.min(w / 3);
+    let period_w = 16;
+    let chan_w = 14;
+    let name_w = w.saturating_sub(type_w + state_w + period_w + chan_w + 4).max(8);
+    if let Some(h) = header {
+        let text = format!(
+            "{} {} {} {} {}",
+            pad(s.col_type, type_w),
+            pad(s.col_name, name_w),
+            pad(s.col_period, period_w),
+            pad(s.col_channel, chan_w),
+            s.col_phone
+        );
+        lines(frame, h, vec![Line::styled(pad(&text, w), t.heading)], t.base);
+    }
+
+    let mut out = Vec::new();
+    for (n, &i) in visible.iter().enumerate().skip(offset).take(fit) {
+        let f = &app.ds.facilities[i];
+        let selected = n == cursor;
+        let marker = if selected { ">" } else { " " };
+        let (state, state_style) = phone_state(app, f, app.browser.care);
+        let state = display_safe(&state);
+        let row_style = if selected { t.cursor } else { t.base };
+        let pick = |st: Style| if selected { t.cursor } else { st };
+        let name = display_safe(&f.name);
+        if per == 1 {
+            let used = type_w + name_w + period_w + chan_w + 4;
+            let state_w = w.saturating_sub(used);
+            out.push(Line::from(vec![
+                Span::styled(
+                    format!("{marker}{} ", pad(&type_marks(app, f), type_w - 1)),
+                    row_style,
+                ),
+                Span::styled(format!("{} ", pad(&name, name_w)), row_style),
+                Span::styled(format!("{} ", pad(&period_text(app, f), period_w)), pick(t.base)),
+                Span::styled(format!("{} ", pad(&channels(app, f), chan_w)), pick(t.base)),
+                Span::styled(pad(&state, state_w), pick(state_style)),
+            ]));
+        } else {
+            let state_w = width(&state).min(w / 2);
+            let name_w = w.saturating_sub(type_w + state_w + 1);
+            out.push(Line::from(vec![
+                Span::styled(
+                    format!("{marker}{} ", pad(&type_marks(app, f), type_w - 1)),
+                    row_style,
+                ),
+                Span::styled(format!("{} ", pad(&name, name_w.saturating_sub(1))), row_style),
+                Span::styled(pad_left(&state, state_w), pick(state_style)),
+            ]));
+            let second = format!("{}  {}", period_text(app, f), channels(app, f));
+            out.push(Line::from(vec![
+                Span::styled(" ".repeat(type_w), row_style),
+                Span::styled(pad(&second, w.saturating_sub(type_w)), pick(t.muted)),
+            ]));
+        }
+        for k in 0..per {
+            if let Some(r) = row(list, ((n - offset) * per + k) as u16) {
+                hits.add(r, Target::FacilityRow(n));
+            }
+        }
+    }
+    lines(frame, list, out, t.base);
+}
+
+/// The first row to show so that the cursor is visible, starting from the last offset.
+pub fn scroll_offset(offset: usize, cursor: usize, fit: usize, len: usize) -> usize {
+    if fit == 0 {
+        return cursor;
+    }
+    let mut o = offset.min(len.saturating_sub(1));
+    if cursor < o {
+        o = cursor;
+    }
+    if cursor >= o + fit {
+        o = cursor + 1 - fit;
+    }
+    o.min(len.saturating_sub(fit))
+}

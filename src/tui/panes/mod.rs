@@ -1,0 +1,76 @@
+//! The panes of the main screen, one file each, and what they share.
+
+pub mod calendar;
+pub mod detail;
+pub mod facilities;
+pub mod quota;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use super::app::{App, Hits, Pane, Target};
+
+/// A pane's frame: a plain border, a bold double one when it has the focus (so focus shows
+/// without colour), and its title.
+pub fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
+    let (style, kind) = if focused {
+        (app.theme.border_focus, BorderType::Double)
+    } else {
+        (app.theme.border, BorderType::Plain)
+    };
+    let mark = if focused { "> " } else { "" };
+    Block::bordered()
+        .border_type(kind)
+        .border_style(style)
+        .title(Span::styled(format!(" {mark}{title} "), app.theme.title))
+        .style(app.theme.base)
+}
+
+/// The right column's width for a screen width.
+pub fn right_width(width: u16) -> u16 {
+    match width {
+        0..100 => 36,
+        100..120 => 40,
+        _ => 44,
+    }
+}
+
+/// The main screen's three areas: left (facilities), right top (calendar), right bottom (quota).
+pub fn main_areas(area: Rect, calendar_height: u16) -> (Rect, Rect, Rect) {
+    let right_w = right_width(area.width).min(area.width);
+    let [left, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_w)]).areas(area);
+    let [cal, quota] =
+        Layout::vertical([Constraint::Length(calendar_height), Constraint::Fill(1)]).areas(right);
+    (left, cal, quota)
+}
+
+/// Draws the three panes of the main screen.
+pub fn draw_main(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let (left, cal, quota) = main_areas(area, calendar::height(app));
+    if app.browser.detail {
+        detail::draw(frame, app, left, hits);
+    } else {
+        facilities::draw(frame, app, left, hits);
+    }
+    hits.add(left, Target::Pane(Pane::Facilities));
+    calendar::draw(frame, app, cal, app.focus == Pane::Calendar, hits);
+    quota::draw(frame, app, quota, app.focus == Pane::Quota, hits);
+}
+
+/// Lines drawn top to bottom into `area`, clipped to it (never past its edges).
+pub fn lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, style: Style) {
+    let area = area.intersection(frame.area());
+    if area.is_empty() {
+        return;
+    }
+    frame.render_widget(Paragraph::new(lines).style(style), area);
+}
+
+/// The row `i` of an area (height 1), if it is inside.
+pub fn row(area: Rect, i: u16) -> Option<Rect> {
+    (i < area.height).then(|| Rect { y: area.y + i, height: 1, ..area })
+}

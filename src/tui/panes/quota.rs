@@ -1,0 +1,128 @@
+//! The resident's quota: limit, used, remaining and late-cancel charges per care type, and the
+//! fee of the selection being made, with the twins surcharge and the exemption as lines.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::domain::booking::Plan;
+use crate::domain::care::CareType;
+use crate::domain::fees::FeeBreakdown;
+
+use super::super::app::{App, Hits, Pane, Target};
+use super::super::text::{pad, pad_left, truncate};
+use super::super::wizard;
+use super::{block, lines};
+
+/// The fee lines of a breakdown: base, extra babies, exemption, total; amounts right-aligned.
+pub fn fee_lines(app: &App, care: CareType, fee: &FeeBreakdown, w: usize) -> Vec<Line<'static>> {
+    let s = app.s();
+    let t = &app.theme;
+    let amount_w = 10;
+    let label_w = w.saturating_sub(amount_w);
+    let line = |label: String, amount: String, style| {
+        Line::from(vec![
+            Span::styled(pad(&label, label_w), t.base),
+            Span::styled(pad_left(&amount, amount_w), style),
+        ])
+    };
+    let unit = care.unit();
+    let mut out = vec![line(
+        s.fee_base(fee.units, unit, fee.base_yen_per_unit),
+        s.yen(fee.base_total_yen),
+        t.base,
+    )];
+    if fee.babies > 1 {
+        out.push(line(
+            s.fee_extra(fee.units, unit, fee.extra_yen_per_unit, fee.babies - 1),
+            s.yen(fee.extra_total_yen),
+            t.base,
+        ));
+    }
+    if fee.exempt {
+        out.push(line(s.fee_exempt.to_string(), format!("-{}", s.yen(fee.waived_yen)), t.ok));
+    }
+    out.push(line(s.fee_total.to_string(), s.yen(fee.total_yen), t.heading));
+    out
+}
+
+/// The plan being made in the wizard, if its dates pass every rule.
+fn selection(app: &App) -> Option<Result<Plan, String>> {
+    let w = app.wizard.as_ref()?;
+    if app.screen != super::super::app::Screen::Wizard || w.step < wizard::Step::Dates {
+        return None;
+    }
+    if let Some((_, plan)) = &w.done {
+        return Some(Ok(*plan));
+    }
+    Some(wizard::check(app, app.day)?.map_err(|r| app.s().refusal(&r)))
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let b = block(app, s.quota_title, focused);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    hits.add(area, Target::Pane(Pane::Quota));
+    if inner.is_empty() {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let mut out = Vec::new();
+    let label_w = 8;
+    let num_w = 5;
+    match &app.resident {
+        None => out.push(Line::styled(truncate(s.no_resident_quota, w), t.muted)),
+        Some(info) => {
+            out.push(Line::styled(truncate(&s.resident_summary(&info.resident), w), t.heading))
+        }
+    }
+    let head = format!(
+        "{}{}{}{} {}",
+        pad(s.col_type, label_w),
+        pad_left(s.col_limit, num_w),
+        pad_left(s.col_used, num_w),
+        pad_left(s.col_left, num_w),
+        s.col_late
+    );
+    out.push(Line::styled(truncate(&head, w), t.heading));
+    for care in CareType::ALL {
+        let limit = app.ds.care_rule(care).map_or(0, |r| r.limit);
+        let unit = care.unit();
+        let q = app.resident.as_ref().map(|r| r.quota.get(care));
+        let num = |n: Option<u32>| n.map_or("-".to_string(), |n| s.units(n, unit));
+        let left_style = match q {
+            Some(q) if q.remaining == 0 => t.warn,
+            _ => t.base,
+        };
+        let line = Line::from(vec![
+            Span::styled(pad(s.care_short(care), label_w), t.base),
+            Span::styled(pad_left(&s.units(limit, unit), num_w), t.base),
+            Span::styled(pad_left(&num(q.map(|q| q.used)), num_w), t.base),
+            Span::styled(pad_left(&num(q.map(|q| q.remaining)), num_w), left_style),
+            Span::styled(
+                truncate(
+                    &format!(" {}", num(q.map(|q| q.late_cancel_charges))),
+                    w.saturating_sub(label_w + 3 * num_w),
+                ),
+                t.base,
+            ),
+        ]);
+        out.push(line);
+    }
+    match selection(app) {
+        None => out.push(Line::styled(truncate(s.no_selection, w), t.muted)),
+        Some(Err(reason)) => {
+            out.push(Line::styled(truncate(s.selection_refused, w), t.error));
+            for l in super::super::text::wrap(&reason, w) {
+                out.push(Line::styled(l, t.error));
+            }
+        }
+        Some(Ok(plan)) => {
+            out.push(Line::styled(truncate(&s.selection_line(&plan), w), t.heading));
+            out.extend(fee_lines(app, plan.care, &plan.fee, w));
+        }
+    }
+    lines(frame, inner, out, t.base);
+}

@@ -1,0 +1,1185 @@
+//! Every user-visible string of the terminal app, in Japanese (default) and English.
+//! Fixed words are fields of [`Strings`]; words with values are its methods. Keep symbols of
+//! ambiguous East Asian width (※ ○ → ① – ×) out of here: terminals disagree on their width.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+use crate::dataset::Channel;
+use crate::domain::booking::{Plan, Refusal};
+use crate::domain::care::{CareType, Length, Unit};
+use crate::domain::fees::yen;
+use crate::domain::period::{Period, Window};
+use crate::store::{Resident, Status};
+
+use super::app::{App, Field, Screen};
+use super::wizard::Step;
+
+/// The app's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// `ja` or `en` (also `japanese`, `english`, any case).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ja" | "jp" | "japanese" | "日本語" => Some(Lang::Ja),
+            "en" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ja => Lang::En,
+            Lang::En => Lang::Ja,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Ja => &JA,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The fixed words of one language.
+pub struct Strings {
+    pub lang: Lang,
+    pub app_title: &'static str,
+    pub title_hints: &'static str,
+    pub facilities_title: &'static str,
+    pub calendar_title: &'static str,
+    pub quota_title: &'static str,
+    pub bookings_title: &'static str,
+    pub resident_title: &'static str,
+    pub wizard_title: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub type_label: &'static str,
+    pub all_types: &'static str,
+    pub search_label: &'static str,
+    pub search_hint: &'static str,
+    pub no_match: &'static str,
+    pub col_type: &'static str,
+    pub col_type_short: &'static str,
+    pub col_name: &'static str,
+    pub col_period: &'static str,
+    pub col_channel: &'static str,
+    pub col_phone: &'static str,
+    pub col_limit: &'static str,
+    pub col_used: &'static str,
+    pub col_left: &'static str,
+    pub col_late: &'static str,
+    pub col_dates: &'static str,
+    pub col_fee: &'static str,
+    pub col_status: &'static str,
+    pub no_channel: &'static str,
+    pub phone_hours_unknown: &'static str,
+    pub holiday_confirm_short: &'static str,
+    pub holiday_confirm: &'static str,
+    pub address: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub channels: &'static str,
+    pub reservation: &'static str,
+    pub hours: &'static str,
+    pub now_label: &'static str,
+    pub holidays: &'static str,
+    pub room: &'static str,
+    pub shared_room: &'static str,
+    pub message: &'static str,
+    pub notes: &'static str,
+    pub none: &'static str,
+    pub window_label: &'static str,
+    pub detail_keys: &'static str,
+    pub today: &'static str,
+    pub holiday: &'static str,
+    pub booked: &'static str,
+    pub window_no_resident: &'static str,
+    pub window_none: &'static str,
+    pub calendar_legend: &'static str,
+    pub no_resident_quota: &'static str,
+    pub no_selection: &'static str,
+    pub selection_refused: &'static str,
+    pub fee_exempt: &'static str,
+    pub fee_total: &'static str,
+    pub no_resident: &'static str,
+    pub resident_label: &'static str,
+    pub resident_intro: &'static str,
+    pub find_tab: &'static str,
+    pub register_tab: &'static str,
+    pub switch_hint: &'static str,
+    pub form_label_width: usize,
+    pub help_number: &'static str,
+    pub help_date: &'static str,
+    pub help_due: &'static str,
+    pub help_babies: &'static str,
+    pub help_corrected: &'static str,
+    pub help_exempt: &'static str,
+    pub field_birth: &'static str,
+    pub field_due: &'static str,
+    pub need_number: &'static str,
+    pub bad_babies: &'static str,
+    pub birth_in_future: &'static str,
+    pub choose_resident_first: &'static str,
+    pub back: &'static str,
+    pub leave: &'static str,
+    pub next: &'static str,
+    pub book: &'static str,
+    pub close: &'static str,
+    pub shorter: &'static str,
+    pub longer: &'static str,
+    pub screening_intro: &'static str,
+    pub screening_stop: &'static str,
+    pub screening_keys: &'static str,
+    pub answer_all: &'static str,
+    pub care_intro: &'static str,
+    pub none_left_short: &'static str,
+    pub facility_intro: &'static str,
+    pub no_facility: &'static str,
+    pub check_ok: &'static str,
+    pub check_refused: &'static str,
+    pub dates_keys: &'static str,
+    pub booked_title: &'static str,
+    pub booked_flash: &'static str,
+    pub resident_label_long: &'static str,
+    pub facility_label: &'static str,
+    pub care_label: &'static str,
+    pub dates_label: &'static str,
+    pub reserve_with_facility: &'static str,
+    pub what_to_bring: &'static str,
+    pub no_bookings: &'static str,
+    pub cancel_booking: &'static str,
+    pub cancel_title: &'static str,
+    pub cancel_yes: &'static str,
+    pub cancel_no: &'static str,
+    pub quit_title: &'static str,
+    pub quit_question: &'static str,
+    pub quit_yes: &'static str,
+    pub quit_no: &'static str,
+    keys: &'static [(&'static str, &'static str)],
+}
+
+pub static JA: Strings = Strings {
+    lang: Lang::Ja,
+    app_title: "北区 産後ケア 予約",
+    title_hints: "?:ヘルプ n:予約 b:予約一覧 u:利用者 /:検索 L:English q:終了",
+    facilities_title: "施設",
+    calendar_title: "カレンダー",
+    quota_title: "利用状況",
+    bookings_title: "予約一覧",
+    resident_title: "利用者",
+    wizard_title: "予約",
+    help_title: "キー操作",
+    help_close: "Esc・Enter・? で閉じる",
+    type_label: "種類:",
+    all_types: "全て",
+    search_label: "検索(/):",
+    search_hint: "名前・地域・予約方法",
+    no_match: "条件に合う施設はありません（Esc で検索を消す、t で種類）",
+    col_type: "種類",
+    col_type_short: "種類",
+    col_name: "施設名",
+    col_period: "利用期間",
+    col_channel: "予約方法",
+    col_phone: "電話受付（いま）",
+    col_limit: "上限",
+    col_used: "利用",
+    col_left: "残り",
+    col_late: "期限後取消",
+    col_dates: "日程",
+    col_fee: "料金",
+    col_status: "状態",
+    no_channel: "予約方法の記載なし",
+    phone_hours_unknown: "電話 受付時間の記載なし",
+    holiday_confirm_short: " 祝日は要確認",
+    holiday_confirm: "祝日の受付は記載がありません。施設にご確認ください。",
+    address: "住所",
+    phone: "電話",
+    email: "メール",
+    channels: "予約方法",
+    reservation: "予約",
+    hours: "受付時間",
+    now_label: "いま",
+    holidays: "祝日",
+    room: "部屋",
+    shared_room: "個室ではない場合があります。詳細は施設にご確認ください。",
+    message: "メッセージ",
+    notes: "備考",
+    none: "なし",
+    window_label: "利用期間",
+    detail_keys: "上下でスクロール  Esc で一覧へ",
+    today: "今日",
+    holiday: "祝日",
+    booked: "予約",
+    window_no_resident: "利用者を選ぶと利用期間を表示（u）",
+    window_none: "この施設・種類の利用期間はありません",
+    calendar_legend: "[]選択 ()今日 *祝日 +予約 #選択中",
+    no_resident_quota: "利用者が未選択です（u で選択、n で予約）",
+    no_selection: "選択中の予約はありません",
+    selection_refused: "選択中の日程は予約できません:",
+    fee_exempt: "免除（非課税・生活保護世帯）",
+    fee_total: "合計",
+    no_resident: "利用者 未選択",
+    resident_label: "利用者",
+    resident_intro: "利用者番号で探すか、新しく登録してください。",
+    find_tab: "番号で検索",
+    register_tab: "新規登録",
+    switch_hint: "F2 で切替",
+    form_label_width: 12,
+    help_number: "英数字・-・_（32文字まで）",
+    help_date: "例 2026-11-20",
+    help_due: "任意（修正月齢に必要）",
+    help_babies: "空欄は1人（双子は2）",
+    help_corrected: "Space で切替（早産で相談済み）",
+    help_exempt: "Space で切替（非課税・生活保護）",
+    field_birth: "出生日",
+    field_due: "出産予定日",
+    need_number: "利用者番号を入力してください。",
+    bad_babies: "子の人数は1から10で入力してください。",
+    birth_in_future: "出生日が未来の日付です。",
+    choose_resident_first: "先に利用者を選んでください。",
+    back: "戻る",
+    leave: "中断",
+    next: "次へ",
+    book: "予約する",
+    close: "閉じる",
+    shorter: "短く",
+    longer: "長く",
+    screening_intro: "次の状態のときは産後ケアを利用できません。あてはまるものを選んでください。",
+    screening_stop: "この状態では産後ケアを利用できません。まず医療機関にご相談ください。ご不明な点は次の窓口へお問い合わせください。Esc で回答を直せます。",
+    screening_keys: "y はい  n いいえ  上下で質問を選ぶ  すべて「いいえ」なら Enter で次へ",
+    answer_all: "すべての質問に答えてください。",
+    care_intro: "利用する種類を選んでください（料金は母と子1人の場合）。",
+    none_left_short: "残りなし",
+    facility_intro: "この種類を利用でき、利用期間が残っている施設です。",
+    no_facility: "利用期間が残っている施設がありません。",
+    check_ok: "予約できます",
+    check_refused: "この日程は予約できません",
+    dates_keys: "矢印・hjkl で日付、[ ] で月、+ - で長さ、Enter で確認へ。クリックでも選べます。",
+    booked_title: "予約を記録しました",
+    booked_flash: "予約を記録しました。",
+    resident_label_long: "利用者番号",
+    facility_label: "施設",
+    care_label: "種類",
+    dates_label: "日程",
+    reserve_with_facility: "予約は施設へ直接申し込みます（電話・WEB等）。施設の予約方法で申し込んでください。",
+    what_to_bring: "持ち物",
+    no_bookings: "予約はありません（n で予約）",
+    cancel_booking: "取消",
+    cancel_title: "予約の取消",
+    cancel_yes: "取消する",
+    cancel_no: "やめる",
+    quit_title: "終了の確認",
+    quit_question: "予約の途中です。終了すると選んだ内容は保存されません。終了しますか？",
+    quit_yes: "終了する",
+    quit_no: "続ける",
+    keys: &[
+        ("Tab / Shift+Tab", "ペインを移動"),
+        ("矢印 / h j k l", "移動（カレンダーは日・週）"),
+        ("PgUp PgDn [ ]", "前の月 / 次の月"),
+        (".", "カレンダーを今日へ"),
+        ("Enter", "決定・施設の詳細を開く"),
+        ("Esc", "戻る（入力は残ります）"),
+        ("/", "施設を検索（名前・地域・予約方法）"),
+        ("t", "種類で絞り込む（全て・宿泊・日帰り・訪問）"),
+        ("n", "新しい予約（途中からの再開も）"),
+        ("u", "利用者を選ぶ・登録する"),
+        ("b", "利用者の予約一覧"),
+        ("x", "予約を取消（予約一覧で）"),
+        ("+ / -", "泊数・日数を増減（日程で）"),
+        ("y / n", "はい / いいえ"),
+        ("Space", "チェックを切替"),
+        ("F2", "利用者の検索 / 新規登録を切替"),
+        ("L", "English / 日本語"),
+        ("C", "高コントラスト表示の切替"),
+        ("? / F1", "このヘルプ"),
+        ("q / Ctrl+C", "終了（予約の途中は確認します）"),
+        ("マウス", "行・日付・ボタンをクリック、ホイールで移動"),
+    ],
+};
+
+pub static EN: Strings = Strings {
+    lang: Lang::En,
+    app_title: "Kita City postpartum care",
+    title_hints: "?:help n:book b:bookings u:resident /:search L:日本語 q:quit",
+    facilities_title: "Facilities",
+    calendar_title: "Calendar",
+    quota_title: "Quota",
+    bookings_title: "Bookings",
+    resident_title: "Resident",
+    wizard_title: "Booking",
+    help_title: "Keys",
+    help_close: "Esc, Enter or ? closes",
+    type_label: "Type:",
+    all_types: "all",
+    search_label: "Search(/):",
+    search_hint: "name, area, channel",
+    no_match: "No facility matches (Esc clears the search, t the type)",
+    col_type: "Type",
+    col_type_short: "Type",
+    col_name: "Facility",
+    col_period: "Period",
+    col_channel: "Channel",
+    col_phone: "Phone line now",
+    col_limit: "limit",
+    col_used: "used",
+    col_left: "left",
+    col_late: "late",
+    col_dates: "Dates",
+    col_fee: "Fee",
+    col_status: "Status",
+    no_channel: "no channel given",
+    phone_hours_unknown: "phone, hours not given",
+    holiday_confirm_short: " (holiday: confirm)",
+    holiday_confirm: "The flyer says nothing about public holidays: confirm with the facility.",
+    address: "Address",
+    phone: "Phone",
+    email: "E-mail",
+    channels: "Reserve by",
+    reservation: "Reservation",
+    hours: "Phone hours",
+    now_label: "Now",
+    holidays: "Holidays",
+    room: "Room",
+    shared_room: "Rooms may not be private. Ask the facility for details.",
+    message: "Message",
+    notes: "Notes",
+    none: "none",
+    window_label: "Window",
+    detail_keys: "Up/Down scroll  Esc back to the list",
+    today: "today",
+    holiday: "holiday",
+    booked: "booked",
+    window_no_resident: "Choose a resident to see the window (u)",
+    window_none: "No window for this facility and type",
+    calendar_legend: "[]day ()today *hol +booked #new",
+    no_resident_quota: "No resident chosen (u to choose, n to book)",
+    no_selection: "Nothing being booked",
+    selection_refused: "These dates cannot be booked:",
+    fee_exempt: "exemption (tax-exempt / assistance)",
+    fee_total: "total",
+    no_resident: "no resident",
+    resident_label: "Resident",
+    resident_intro: "Find a resident by user number, or register a new one.",
+    find_tab: "Find by number",
+    register_tab: "Register",
+    switch_hint: "F2 switches",
+    form_label_width: 14,
+    help_number: "letters, digits, - _ (up to 32)",
+    help_date: "e.g. 2026-11-20",
+    help_due: "optional (needed for corrected age)",
+    help_babies: "empty means 1 (twins: 2)",
+    help_corrected: "Space toggles (premature, consulted)",
+    help_exempt: "Space toggles (tax-exempt, assistance)",
+    field_birth: "birth date",
+    field_due: "due date",
+    need_number: "Type the user number.",
+    bad_babies: "Babies must be between 1 and 10.",
+    birth_in_future: "The birth date is in the future.",
+    choose_resident_first: "Choose a resident first.",
+    back: "Back",
+    leave: "Pause",
+    next: "Next",
+    book: "Book",
+    close: "Close",
+    shorter: "shorter",
+    longer: "longer",
+    screening_intro: "Care cannot be used in the following states. Answer each question.",
+    screening_stop: "Care cannot be used in this state. Please see a doctor first. For questions, call one of these offices. Esc lets you change the answer.",
+    screening_keys: "y yes  n no  Up/Down choose a question  Enter continues when all are no",
+    answer_all: "Please answer every question.",
+    care_intro: "Choose the type of care (fees for the mother and one baby).",
+    none_left_short: "none left",
+    facility_intro: "Facilities that offer this type and whose window still has days.",
+    no_facility: "No facility has days left in the window.",
+    check_ok: "These dates can be booked",
+    check_refused: "These dates cannot be booked",
+    dates_keys: "Arrows/hjkl move the day, [ ] the month, + - the length, Enter to confirm. Clicks work too.",
+    booked_title: "Booking recorded",
+    booked_flash: "Booking recorded.",
+    resident_label_long: "User number",
+    facility_label: "Facility",
+    care_label: "Type",
+    dates_label: "Dates",
+    reserve_with_facility: "Reserve directly with the facility (phone, WEB...), by its own channel.",
+    what_to_bring: "What to bring",
+    no_bookings: "No bookings (n to book)",
+    cancel_booking: "Cancel",
+    cancel_title: "Cancel booking",
+    cancel_yes: "Cancel it",
+    cancel_no: "Keep it",
+    quit_title: "Quit?",
+    quit_question: "A booking is in progress. Quitting loses what was chosen. Quit?",
+    quit_yes: "Quit",
+    quit_no: "Go on",
+    keys: &[
+        ("Tab / Shift+Tab", "next / previous pane"),
+        ("Arrows / h j k l", "move (calendar: day, week)"),
+        ("PgUp PgDn [ ]", "previous / next month"),
+        (".", "calendar to today"),
+        ("Enter", "choose, open a facility's detail"),
+        ("Esc", "back (what was typed stays)"),
+        ("/", "search facilities (name, area, channel)"),
+        ("t", "filter by type (all, stay, day, visit)"),
+        ("n", "new booking (or resume)"),
+        ("u", "choose or register the resident"),
+        ("b", "the resident's bookings"),
+        ("x", "cancel a booking (in bookings)"),
+        ("+ / -", "longer / shorter (dates step)"),
+        ("y / n", "yes / no"),
+        ("Space", "toggle a check box"),
+        ("F2", "find / register a resident"),
+        ("L", "日本語 / English"),
+        ("C", "high-contrast theme on/off"),
+        ("? / F1", "this help"),
+        ("q / Ctrl+C", "quit (asks during a booking)"),
+        ("Mouse", "click rows, days, buttons; wheel scrolls"),
+    ],
+};
+
+const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS_EN: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_LONG_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn wd_ja(d: NaiveDate) -> &'static str {
+    crate::domain::jst::weekday_ja(d.weekday())
+}
+
+fn wd_en(d: NaiveDate) -> &'static str {
+    WEEKDAYS_EN[d.weekday().num_days_from_monday() as usize]
+}
+
+impl Strings {
+    fn ja(&self) -> bool {
+        self.lang == Lang::Ja
+    }
+
+    /// Every key with what it does (the help overlay and the README).
+    pub fn keys(&self) -> &'static [(&'static str, &'static str)] {
+        self.keys
+    }
+
+    pub fn care_name(&self, c: CareType) -> &'static str {
+        match (self.lang, c) {
+            (Lang::Ja, c) => c.name_ja(),
+            (Lang::En, CareType::Stay) => "Overnight stay",
+            (Lang::En, CareType::Day) => "Day care",
+            (Lang::En, CareType::Visit) => "Home visit",
+        }
+    }
+
+    pub fn care_short(&self, c: CareType) -> &'static str {
+        match (self.lang, c) {
+            (Lang::Ja, CareType::Stay) => "宿泊",
+            (Lang::Ja, CareType::Day) => "日帰り",
+            (Lang::Ja, CareType::Visit) => "訪問",
+            (Lang::En, CareType::Stay) => "stay",
+            (Lang::En, CareType::Day) => "day",
+            (Lang::En, CareType::Visit) => "visit",
+        }
+    }
+
+    /// One character per care type for narrow columns.
+    pub fn care_mark(&self, c: CareType) -> &'static str {
+        match (self.lang, c) {
+            (Lang::Ja, CareType::Stay) => "宿",
+            (Lang::Ja, CareType::Day) => "日",
+            (Lang::Ja, CareType::Visit) => "訪",
+            (Lang::En, CareType::Stay) => "S",
+            (Lang::En, CareType::Day) => "D",
+            (Lang::En, CareType::Visit) => "V",
+        }
+    }
+
+    pub fn channel(&self, c: Channel) -> &'static str {
+        match (self.lang, c) {
+            (Lang::Ja, c) => c.ja(),
+            (Lang::En, Channel::Phone) => "phone",
+            (Lang::En, Channel::Web) => "WEB",
+            (Lang::En, Channel::Line) => "LINE",
+            (Lang::En, Channel::Email) => "e-mail",
+        }
+    }
+
+    /// `WEBのみ` / `WEB only` for a reservation without a phone line.
+    pub fn only(&self, channels: &[Channel]) -> String {
+        let names: Vec<&str> = channels.iter().map(|c| self.channel(*c)).collect();
+        if self.ja() {
+            format!("{}のみ", names.join("・"))
+        } else {
+            format!("{} only", names.join("/"))
+        }
+    }
+
+    fn hm(t: NaiveDateTime) -> String {
+        t.format("%-H:%M").to_string()
+    }
+
+    /// `受付中 11:00まで` / `open until 11:00`.
+    pub fn open_until(&self, closes: Option<NaiveDateTime>, now: NaiveDateTime) -> String {
+        match (closes, self.ja()) {
+            (None, true) => "受付中".into(),
+            (None, false) => "open".into(),
+            (Some(c), true) => format!("受付中 {}まで", self.when(c, now)),
+            (Some(c), false) => format!("open until {}", self.when(c, now)),
+        }
+    }
+
+    /// `時間外 火 9:00から` / `closed, opens Tue 9:00`.
+    pub fn closed_opens(&self, next: Option<NaiveDateTime>, now: NaiveDateTime) -> String {
+        match (next, self.ja()) {
+            (None, true) => "受付時間外".into(),
+            (None, false) => "closed".into(),
+            (Some(n), true) => format!("時間外 {}から", self.when(n, now)),
+            (Some(n), false) => format!("closed, opens {}", self.when(n, now)),
+        }
+    }
+
+    /// A moment relative to now: the time today, the weekday and time within a week, else the date.
+    fn when(&self, t: NaiveDateTime, now: NaiveDateTime) -> String {
+        let days = t.date().signed_duration_since(now.date()).num_days();
+        let d = t.date();
+        match days {
+            0 => Self::hm(t),
+            1..=6 if self.ja() => format!("{}{}", wd_ja(d), Self::hm(t)),
+            1..=6 => format!("{} {}", wd_en(d), Self::hm(t)),
+            _ => format!("{}/{} {}", d.month(), d.day(), Self::hm(t)),
+        }
+    }
+
+    pub fn period_short(&self, p: Period) -> String {
+        if self.ja() {
+            return p.wording_ja();
+        }
+        match p {
+            Period::DaysThrough(n) => format!("to day {n}"),
+            Period::DaysBefore(n) => format!("before day {n}"),
+            Period::MonthsThrough(n) => format!("to {n} months 0 days"),
+            Period::MonthsBefore(n) => format!("under {n} months"),
+            Period::YearsWithin(n) => format!("within {n} year{}", if n == 1 { "" } else { "s" }),
+        }
+    }
+
+    pub fn period_long(&self, p: Period) -> String {
+        if self.ja() { p.wording_ja() } else { format!("{} after birth", p.wording_en()) }
+    }
+
+    pub fn yen(&self, n: u32) -> String {
+        if self.ja() { format!("{}円", yen(n)) } else { format!("{} yen", yen(n)) }
+    }
+
+    pub fn units(&self, n: u32, unit: Unit) -> String {
+        if self.ja() { format!("{n}{}", unit.ja()) } else { n.to_string() }
+    }
+
+    fn units_long(&self, n: u32, unit: Unit) -> String {
+        if self.ja() { format!("{n}{}", unit.ja()) } else { format!("{n} {}", unit.en(n)) }
+    }
+
+    pub fn fee_base(&self, units: u32, unit: Unit, per: u32) -> String {
+        if self.ja() {
+            format!("基本 {} x {}", self.units_long(units, unit), self.yen(per))
+        } else {
+            format!("base {} x {}", self.units_long(units, unit), self.yen(per))
+        }
+    }
+
+    pub fn fee_extra(&self, units: u32, unit: Unit, per: u32, extra_babies: u32) -> String {
+        if self.ja() {
+            format!(
+                "多胎加算 {} x {} x {extra_babies}人",
+                self.units_long(units, unit),
+                self.yen(per)
+            )
+        } else {
+            format!(
+                "extra baby {} x {} x {extra_babies}",
+                self.units_long(units, unit),
+                self.yen(per)
+            )
+        }
+    }
+
+    pub fn fee_per_unit(&self, per: u32, unit: Unit) -> String {
+        if self.ja() {
+            format!("{}/{}", self.yen(per), unit.ja())
+        } else {
+            format!("{}/{}", self.yen(per), unit.en(1))
+        }
+    }
+
+    pub fn left_of(&self, left: u32, limit: u32, unit: Unit) -> String {
+        if self.ja() {
+            format!("残り {} / 上限 {}", self.units_long(left, unit), self.units_long(limit, unit))
+        } else {
+            format!("{left} of {} left", self.units_long(limit, unit))
+        }
+    }
+
+    pub fn none_left(&self, c: CareType) -> String {
+        if self.ja() {
+            format!("{}は利用上限に達しています。", self.care_short(c))
+        } else {
+            format!("No {} units left.", self.care_short(c))
+        }
+    }
+
+    pub fn care_detail(&self, c: CareType, extra: u32, meals: bool, limit: &str) -> String {
+        let meals_ja = if meals { "・食事あり" } else { "" };
+        let meals_en = if meals { ", meals included" } else { "" };
+        if self.ja() {
+            format!(
+                "上限 {limit}・多胎は1人につき +{}/{}{meals_ja}",
+                self.yen(extra),
+                c.unit().ja()
+            )
+        } else {
+            format!(
+                "limit {}; each extra baby +{}/{}{meals_en}",
+                self.units_long(
+                    match c {
+                        CareType::Stay => 4,
+                        CareType::Day => 6,
+                        CareType::Visit => 3,
+                    },
+                    c.unit()
+                ),
+                self.yen(extra),
+                c.unit().en(1)
+            )
+        }
+    }
+
+    pub fn length_text(&self, l: Length) -> String {
+        match (l, self.ja()) {
+            (Length::Nights(n), true) => format!("{n}泊{}日", n + 1),
+            (Length::Nights(n), false) => {
+                format!("{n} night{} ({} days)", if n == 1 { "" } else { "s" }, n + 1)
+            }
+            (Length::Days(n), true) => format!("{n}日"),
+            (Length::Days(n), false) => format!("{n} day{}", if n == 1 { "" } else { "s" }),
+            (Length::Visit, true) => "1回".into(),
+            (Length::Visit, false) => "1 visit".into(),
+        }
+    }
+
+    pub fn length_line(&self, l: Length) -> String {
+        if self.ja() {
+            format!("期間: {}", self.length_text(l))
+        } else {
+            format!("Length: {}", self.length_text(l))
+        }
+    }
+
+    pub fn length_keys(&self, c: CareType) -> &'static str {
+        match (c, self.ja()) {
+            (CareType::Stay, true) => "+ - で泊数を変更",
+            (CareType::Day, true) => "+ - で日数を変更",
+            (CareType::Visit, true) => "訪問は1回ずつ予約します",
+            (CareType::Stay, false) => "+ - change the nights",
+            (CareType::Day, false) => "+ - change the days",
+            (CareType::Visit, false) => "Visits are booked one at a time",
+        }
+    }
+
+    /// `12/3(木)` / `Thu 12/3`.
+    pub fn day_short(&self, d: NaiveDate) -> String {
+        if self.ja() {
+            format!("{}/{}({})", d.month(), d.day(), wd_ja(d))
+        } else {
+            format!("{} {}/{}", wd_en(d), d.month(), d.day())
+        }
+    }
+
+    /// `2026年12月3日(木)` / `Thu 3 Dec 2026`.
+    pub fn day_long(&self, d: NaiveDate) -> String {
+        if self.ja() {
+            format!("{}年{}月{}日({})", d.year(), d.month(), d.day(), wd_ja(d))
+        } else {
+            format!("{} {} {} {}", wd_en(d), d.day(), MONTHS_EN[d.month0() as usize], d.year())
+        }
+    }
+
+    pub fn short_range(&self, a: NaiveDate, b: NaiveDate) -> String {
+        let sep = if self.ja() { "～" } else { "-" };
+        if a == b {
+            format!("{}/{}", a.month(), a.day())
+        } else {
+            format!("{}/{}{sep}{}/{}", a.month(), a.day(), b.month(), b.day())
+        }
+    }
+
+    pub fn month_title(&self, first: NaiveDate) -> String {
+        if self.ja() {
+            format!("{}年{}月", first.year(), first.month())
+        } else {
+            format!("{} {}", MONTHS_LONG_EN[first.month0() as usize], first.year())
+        }
+    }
+
+    pub fn weekday_short(&self, i: usize) -> &'static str {
+        if self.ja() {
+            ["月", "火", "水", "木", "金", "土", "日"][i % 7]
+        } else {
+            ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][i % 7]
+        }
+    }
+
+    fn ymd(d: NaiveDate) -> String {
+        format!("{}/{}/{}", d.year(), d.month(), d.day())
+    }
+
+    /// `利用期間 2026/1/1～2026/5/1` / `Window 2026/1/1-2026/5/1`.
+    pub fn window_line(&self, w: Window) -> String {
+        if self.ja() {
+            format!("利用期間 {}～{}", Self::ymd(w.first_day), Self::ymd(w.last_day))
+        } else {
+            format!("Window {}-{}", Self::ymd(w.first_day), Self::ymd(w.last_day))
+        }
+    }
+
+    pub fn window_text(&self, id: &str, w: Window) -> String {
+        if self.ja() {
+            format!("{}～{}（{id}）", Self::ymd(w.first_day), Self::ymd(w.last_day))
+        } else {
+            format!("{} to {} ({id})", Self::ymd(w.first_day), Self::ymd(w.last_day))
+        }
+    }
+
+    pub fn days_left(&self, w: Window, today: NaiveDate) -> String {
+        let from = w.first_day.max(today);
+        let n = w.last_day.signed_duration_since(from).num_days() + 1;
+        if self.ja() { format!("残り{n}日") } else { format!("{n} days left") }
+    }
+
+    pub fn plan_dates(&self, p: &Plan) -> String {
+        let length = match (p.care, p.units) {
+            (CareType::Stay, u) => self.length_text(Length::Nights(u.saturating_sub(1))),
+            (CareType::Day, u) => self.length_text(Length::Days(u)),
+            (CareType::Visit, _) => self.length_text(Length::Visit),
+        };
+        let sep = if self.ja() { "～" } else { " to " };
+        if p.first_day == p.last_day {
+            format!("{} {length}", self.day_long(p.first_day))
+        } else {
+            format!("{}{sep}{} {length}", self.day_long(p.first_day), self.day_short(p.last_day))
+        }
+    }
+
+    pub fn selection_line(&self, p: &Plan) -> String {
+        if self.ja() {
+            format!(
+                "選択中: {} {}",
+                self.care_short(p.care),
+                self.short_range(p.first_day, p.last_day)
+            )
+        } else {
+            format!(
+                "Booking: {} {}",
+                self.care_short(p.care),
+                self.short_range(p.first_day, p.last_day)
+            )
+        }
+    }
+
+    /// `12/2(水) 11:00 より前に取消せば…` / `Cancel before 11:00 on Wed 12/2 …`.
+    pub fn cancel_by_line(&self, by: NaiveDateTime) -> String {
+        if self.ja() {
+            format!(
+                "取消は {} {} より前に（施設にも電話）。それ以降の取消は1日（1回）分を利用したものとみなします。",
+                self.day_short(by.date()),
+                Self::hm(by)
+            )
+        } else {
+            format!(
+                "Cancel before {} on {} to keep your day (and phone the facility); later, 1 day (visit) is used up.",
+                Self::hm(by),
+                self.day_short(by.date())
+            )
+        }
+    }
+
+    pub fn cancel_state(&self, by: NaiveDateTime, late: bool) -> String {
+        match (self.ja(), late) {
+            (true, false) => format!("取消期限 {} {}", self.day_short(by.date()), Self::hm(by)),
+            (true, true) => {
+                format!("取消期限 {} {} を過ぎています", self.day_short(by.date()), Self::hm(by))
+            }
+            (false, false) => {
+                format!("cancel before {} on {}", Self::hm(by), self.day_short(by.date()))
+            }
+            (false, true) => {
+                format!(
+                    "past the cancel deadline ({} on {})",
+                    Self::hm(by),
+                    self.day_short(by.date())
+                )
+            }
+        }
+    }
+
+    pub fn cancel_outcome(&self, by: NaiveDateTime, late: bool, unit: Unit) -> String {
+        let when = format!("{} {}", self.day_short(by.date()), Self::hm(by));
+        match (self.ja(), late) {
+            (true, false) => format!("期限内の取消です（期限 {when}）。利用日数は減りません。"),
+            (true, true) => format!(
+                "期限（{when}）を過ぎた取消です。1{}分を利用したものとみなし、残りが減ります。",
+                unit.ja()
+            ),
+            (false, false) => format!("On time (deadline {when}): nothing is used up."),
+            (false, true) => format!("Late (deadline was {when}): 1 {} is used up.", unit.en(1)),
+        }
+    }
+
+    pub fn phone_the_facility(&self, phones: &str) -> String {
+        if self.ja() {
+            format!("施設にも必ず電話で連絡してください: {phones}")
+        } else {
+            format!("Please also phone the facility: {phones}")
+        }
+    }
+
+    pub fn cancelled_flash(&self, late: bool, phones: &[String]) -> String {
+        let p = phones.join(", ");
+        match (self.ja(), late) {
+            (true, false) => format!("取消しました（期限内）。施設にも電話してください: {p}"),
+            (true, true) => {
+                format!("取消しました（期限後: 1日分を利用）。施設にも電話してください: {p}")
+            }
+            (false, false) => format!("Cancelled on time. Please also phone the facility: {p}"),
+            (false, true) => {
+                format!("Cancelled late (1 unit used). Please also phone the facility: {p}")
+            }
+        }
+    }
+
+    pub fn cannot_cancel(&self, st: Status) -> String {
+        if self.ja() {
+            format!("この予約は取消できません（{}）。", st.ja())
+        } else {
+            format!("This booking cannot be cancelled ({}).", st.en())
+        }
+    }
+
+    pub fn status(&self, st: Status) -> &'static str {
+        if self.ja() { st.ja() } else { st.en() }
+    }
+
+    pub fn booking_number(&self, id: &str) -> String {
+        if self.ja() { format!("予約番号 {id}") } else { format!("Booking {id}") }
+    }
+
+    /// Why the rules refuse a booking, in words.
+    pub fn refusal(&self, r: &Refusal) -> String {
+        let d = |d: &NaiveDate| Self::ymd(*d);
+        if !self.ja() {
+            return match r {
+                Refusal::NotOffered(c) => {
+                    format!("The facility does not offer {}.", self.care_short(*c))
+                }
+                Refusal::NoPeriod(c) => {
+                    format!("The facility has no window for {}.", self.care_short(*c))
+                }
+                Refusal::PeriodOutOfRange => {
+                    "The window cannot be computed for this birth date.".into()
+                }
+                Refusal::InPast { start, today } => {
+                    format!("{} is in the past (today is {}).", d(start), d(today))
+                }
+                Refusal::BeforeWindow { start, first_day } => {
+                    format!("{} is before the window starts ({}).", d(start), d(first_day))
+                }
+                Refusal::AfterWindow { end, last_day } => {
+                    format!("It would end on {}, after the window ends ({}).", d(end), d(last_day))
+                }
+                Refusal::OverLimit(o) => format!(
+                    "Over the limit: {} needed, {} of {} left.",
+                    self.units_long(o.requested, o.care.unit()),
+                    o.remaining,
+                    self.units_long(o.limit, o.care.unit())
+                ),
+                Refusal::NoBaby => "At least 1 baby is needed.".into(),
+            };
+        }
+        match r {
+            Refusal::NotOffered(c) => {
+                format!("この施設では{}を利用できません。", self.care_short(*c))
+            }
+            Refusal::NoPeriod(c) => {
+                format!("この施設には{}の利用期間がありません。", self.care_short(*c))
+            }
+            Refusal::PeriodOutOfRange => "この出生日では利用期間を計算できません。".into(),
+            Refusal::InPast { start, today } => {
+                format!("{}は過去の日付です（今日は{}）。", d(start), d(today))
+            }
+            Refusal::BeforeWindow { start, first_day } => {
+                format!("{}は利用期間の始まり（{}）より前です。", d(start), d(first_day))
+            }
+            Refusal::AfterWindow { end, last_day } => {
+                format!("終わりの日{}が利用期間の終わり（{}）を過ぎます。", d(end), d(last_day))
+            }
+            Refusal::OverLimit(o) => format!(
+                "利用上限を超えます: {}必要、残り{}（上限{}）。",
+                self.units_long(o.requested, o.care.unit()),
+                self.units_long(o.remaining, o.care.unit()),
+                self.units_long(o.limit, o.care.unit())
+            ),
+            Refusal::NoBaby => "子の人数が必要です。".into(),
+        }
+    }
+
+    pub fn resident_summary(&self, r: &Resident) -> String {
+        let mut parts = vec![r.id.clone()];
+        if self.ja() {
+            parts.push(format!("出生 {}", Self::ymd(r.birth)));
+            if r.babies > 1 {
+                parts.push(format!("子{}人", r.babies));
+            }
+            if r.corrected {
+                parts.push("修正月齢".into());
+            }
+            if r.exempt {
+                parts.push("免除".into());
+            }
+        } else {
+            parts.push(format!("born {}", Self::ymd(r.birth)));
+            if r.babies > 1 {
+                parts.push(format!("{} babies", r.babies));
+            }
+            if r.corrected {
+                parts.push("corrected age".into());
+            }
+            if r.exempt {
+                parts.push("exempt".into());
+            }
+        }
+        parts.join(" ")
+    }
+
+    pub fn resident_unknown(&self, id: &str) -> String {
+        if self.ja() {
+            format!("利用者番号 {id} は登録されていません。")
+        } else {
+            format!("User number {id} is not registered.")
+        }
+    }
+
+    pub fn not_registered(&self, id: &str) -> String {
+        if self.ja() {
+            format!(
+                "利用者番号 {id} は未登録です。出生日などを入力して登録してください（F2 で検索に戻る）。"
+            )
+        } else {
+            format!(
+                "User number {id} is not registered yet: fill in the birth date to register (F2 to search again)."
+            )
+        }
+    }
+
+    pub fn already_registered(&self, id: &str) -> String {
+        if self.ja() {
+            format!("利用者番号 {id} は登録済みです（F2 で検索）。")
+        } else {
+            format!("User number {id} is already registered (F2 to find it).")
+        }
+    }
+
+    pub fn bad_date(&self, field: &str) -> String {
+        if self.ja() {
+            format!("{field}を 2026-11-20 の形で入力してください。")
+        } else {
+            format!("Type the {field} as 2026-11-20.")
+        }
+    }
+
+    pub fn resident_chosen(&self, id: &str) -> String {
+        if self.ja() {
+            format!("利用者 {id} を選びました。")
+        } else {
+            format!("Resident {id} chosen.")
+        }
+    }
+
+    pub fn current_resident(&self, id: &str) -> String {
+        if self.ja() {
+            format!("いまの利用者: {id}")
+        } else {
+            format!("Current resident: {id}")
+        }
+    }
+
+    pub fn field_label(&self, f: Field) -> &'static str {
+        match (f, self.ja()) {
+            (Field::Number, true) => "利用者番号",
+            (Field::Birth, true) => "出生日",
+            (Field::Due, true) => "出産予定日",
+            (Field::Babies, true) => "子の人数",
+            (Field::Corrected, true) => "修正月齢",
+            (Field::Exempt, true) => "利用料免除",
+            (Field::Number, false) => "User number",
+            (Field::Birth, false) => "Birth date",
+            (Field::Due, false) => "Due date",
+            (Field::Babies, false) => "Babies",
+            (Field::Corrected, false) => "Corrected age",
+            (Field::Exempt, false) => "Fee exempt",
+        }
+    }
+
+    pub fn check(&self, on: bool) -> String {
+        match (on, self.ja()) {
+            (true, true) => "[x] はい".into(),
+            (false, true) => "[ ] いいえ".into(),
+            (true, false) => "[x] yes".into(),
+            (false, false) => "[ ] no".into(),
+        }
+    }
+
+    pub fn yes_label(&self, chosen: bool) -> String {
+        let mark = if chosen { "x" } else { " " };
+        if self.ja() { format!("{mark} はい") } else { format!("{mark} yes") }
+    }
+
+    pub fn no_label(&self, chosen: bool) -> String {
+        let mark = if chosen { "x" } else { " " };
+        if self.ja() { format!("{mark} いいえ") } else { format!("{mark} no") }
+    }
+
+    pub fn step_name(&self, s: Step) -> &'static str {
+        match (s, self.ja()) {
+            (Step::Resident, true) => "利用者",
+            (Step::Screening, true) => "体調の確認",
+            (Step::Care, true) => "種類",
+            (Step::Facility, true) => "施設",
+            (Step::Dates, true) => "日程",
+            (Step::Confirm, true) => "確認",
+            (Step::Resident, false) => "Resident",
+            (Step::Screening, false) => "Health check",
+            (Step::Care, false) => "Type",
+            (Step::Facility, false) => "Facility",
+            (Step::Dates, false) => "Dates",
+            (Step::Confirm, false) => "Confirm",
+        }
+    }
+
+    pub fn step_hint(&self, s: Step) -> &'static str {
+        match (s, self.ja()) {
+            (Step::Resident, true) => "Tab・上下で項目  F2 検索/新規",
+            (Step::Screening, true) => "y はい  n いいえ",
+            (Step::Care, true) | (Step::Facility, true) => "上下で選ぶ",
+            (Step::Dates, true) => "矢印で日付  + - で長さ",
+            (Step::Confirm, true) => "y でも予約できます",
+            (Step::Resident, false) => "Tab/Up/Down fields  F2 find/register",
+            (Step::Screening, false) => "y yes  n no",
+            (Step::Care, false) | (Step::Facility, false) => "Up/Down choose",
+            (Step::Dates, false) => "arrows: day  + -: length",
+            (Step::Confirm, false) => "y books too",
+        }
+    }
+
+    /// The mode shown at the left of the status line.
+    pub fn mode(&self, app: &App) -> String {
+        let ja = self.ja();
+        match app.screen {
+            Screen::Main if app.browser.searching => (if ja { "検索" } else { "Search" }).into(),
+            Screen::Main if app.browser.detail => (if ja { "施設詳細" } else { "Facility" }).into(),
+            Screen::Main => (if ja { "一覧" } else { "Browse" }).into(),
+            Screen::Bookings => self.bookings_title.into(),
+            Screen::Resident => self.resident_title.into(),
+            Screen::Wizard => match &app.wizard {
+                Some(w) => format!(
+                    "{} {}/6 {}",
+                    self.wizard_title,
+                    w.step.number(),
+                    self.step_name(w.step)
+                ),
+                None => self.wizard_title.into(),
+            },
+        }
+    }
+
+    /// `2026/12/1(火) 10:15` / `Tue 2026-12-01 10:15`.
+    pub fn clock(&self, now: NaiveDateTime) -> String {
+        let d = now.date();
+        if self.ja() {
+            format!("{}({}) {}", Self::ymd(d), wd_ja(d), now.format("%H:%M"))
+        } else {
+            format!("{} {} {}", wd_en(d), d.format("%Y-%m-%d"), now.format("%H:%M"))
+        }
+    }
+
+    pub fn too_small(&self, w: u16, h: u16, min_w: u16, min_h: u16) -> String {
+        if self.ja() {
+            format!(
+                "画面が小さすぎます。ウィンドウを {min_w}x{min_h} 以上に広げてください（いま {w}x{h}）。\nPlease enlarge the window to at least {min_w}x{min_h}."
+            )
+        } else {
+            format!(
+                "The window is too small. Please enlarge it to at least {min_w}x{min_h} (now {w}x{h}).\n画面を {min_w}x{min_h} 以上に広げてください。"
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    fn all_fixed(s: &Strings) -> Vec<&'static str> {
+        let mut v = vec![
+            s.app_title,
+            s.title_hints,
+            s.calendar_legend,
+            s.screening_stop,
+            s.holiday_confirm,
+            s.shared_room,
+            s.no_match,
+        ];
+        for (k, d) in s.keys() {
+            v.push(k);
+            v.push(d);
+        }
+        v
+    }
+
+    #[test]
+    fn no_ambiguous_width_symbols() {
+        for s in [&JA, &EN] {
+            for t in all_fixed(s) {
+                assert_eq!(t.width(), t.width_cjk(), "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn both_languages_list_the_same_keys() {
+        assert_eq!(JA.keys().len(), EN.keys().len());
+    }
+
+    #[test]
+    fn lang_parses() {
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("ja"), Some(Lang::Ja));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}

@@ -1,0 +1,128 @@
+//! Draws the whole screen from the app's state, and returns where the clickable things landed.
+//! Below 80×24 it shows a message asking for a larger window instead of the panes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::app::{App, Hits, Overlay, ResidentForm, Screen};
+use super::panes::{self, block, calendar, lines, quota};
+use super::text::{truncate, width, wrap};
+use super::{bookings_view, help, wizard};
+
+/// The smallest window the panes are drawn in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws everything; the returned hits are the clickable areas of this draw.
+pub fn draw(frame: &mut Frame, app: &App) -> Hits {
+    let mut hits = Hits::default();
+    let area = frame.area();
+    frame.render_widget(Block::new().style(app.theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, app, area);
+        return hits;
+    }
+    let [top, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
+            .areas(area);
+    title_bar(frame, app, top);
+    match app.screen {
+        Screen::Main => panes::draw_main(frame, app, body, &mut hits),
+        Screen::Wizard => wizard::view::draw(frame, app, body, &mut hits),
+        Screen::Bookings => bookings_view::draw(frame, app, body, &mut hits),
+        Screen::Resident => resident_screen(frame, app, &app.resident_form, body, &mut hits),
+    }
+    status_line(frame, app, status);
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help) => help::draw_help(frame, app, body, &mut hits),
+        Some(Overlay::ConfirmQuit) => help::draw_confirm_quit(frame, app, body, &mut hits),
+        Some(Overlay::ConfirmCancel(id)) => {
+            help::draw_confirm_cancel(frame, app, body, id, &mut hits)
+        }
+    }
+    hits
+}
+
+/// The message shown instead of the panes in a window that is too small.
+fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let s = app.s();
+    let text = s.too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let w = usize::from(area.width.max(1));
+    let wrapped: Vec<Line> =
+        wrap(&text, w).into_iter().map(|l| Line::styled(l, app.theme.warn)).collect();
+    let h = (wrapped.len() as u16).min(area.height);
+    let y = area.y + (area.height - h) / 2;
+    frame.render_widget(
+        Paragraph::new(wrapped).alignment(ratatui::layout::Alignment::Center).style(app.theme.base),
+        Rect { y, height: h, ..area },
+    );
+}
+
+/// The top line: the app's name and the main keys.
+fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
+    let s = app.s();
+    let t = &app.theme;
+    let title = format!(" {} ", s.app_title);
+    let hints = s.title_hints;
+    let room = usize::from(area.width).saturating_sub(width(&title) + 1);
+    let hints = truncate(hints, room);
+    let gap = room.saturating_sub(width(&hints));
+    lines(
+        frame,
+        area,
+        vec![Line::from(vec![
+            Span::styled(title, t.title),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(hints, t.muted),
+            Span::raw(" "),
+        ])],
+        t.base,
+    );
+}
+
+/// The bottom line: mode, resident, time, and the last message.
+fn status_line(frame: &mut Frame, app: &App, area: Rect) {
+    let s = app.s();
+    let t = &app.theme;
+    let mode = format!(" {} ", s.mode(app));
+    let resident = match &app.resident {
+        Some(r) => format!(" {} {} ", s.resident_label, r.resident.id),
+        None => format!(" {} ", s.no_resident),
+    };
+    let clock = format!(" {} ", s.clock(app.now));
+    let used = width(&mode) + width(&resident) + width(&clock) + 2;
+    let room = usize::from(area.width).saturating_sub(used);
+    let (msg, msg_style) = match &app.flash {
+        Some(f) => (truncate(&f.text, room), if f.error { t.error } else { t.ok }),
+        None => (String::new(), t.status),
+    };
+    let gap = room.saturating_sub(width(&msg));
+    lines(
+        frame,
+        area,
+        vec![Line::from(vec![
+            Span::styled(mode, t.step_current),
+            Span::styled(resident, t.status),
+            Span::raw(" "),
+            Span::styled(msg, msg_style),
+            Span::styled(" ".repeat(gap), t.status),
+            Span::raw(" "),
+            Span::styled(clock, t.status),
+        ])],
+        t.base,
+    );
+}
+
+/// The resident screen: the form on the left, the calendar and quota on the right.
+fn resident_screen(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, hits: &mut Hits) {
+    let (left, cal, q) = panes::main_areas(area, calendar::height(app));
+    let b = block(app, app.s().resident_title, true);
+    let inner = b.inner(left);
+    frame.render_widget(b, left);
+    wizard::resident::draw_form(frame, app, form, inner, hits);
+    calendar::draw(frame, app, cal, false, hits);
+    quota::draw(frame, app, q, false, hits);
+}

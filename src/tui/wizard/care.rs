@@ -1,0 +1,107 @@
+//! Step 3: the care type, with its fee and the resident's remaining quota.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::domain::care::CareType;
+
+use super::super::action::Action;
+use super::super::app::{App, Button, Hits, Target};
+use super::super::panes::{block, lines, row};
+use super::super::text::{display_safe, pad, pad_left, truncate, wrap};
+use super::{Step, Wizard};
+
+/// Remaining units of a care type for the wizard's resident.
+fn remaining(app: &App, care: CareType) -> u32 {
+    app.resident.as_ref().map_or(0, |r| r.quota.get(care).remaining)
+}
+
+pub fn update(app: &mut App, a: Action) {
+    let Some(w) = app.wizard.as_mut() else { return };
+    let pick = match a {
+        Action::Up => {
+            w.care_cursor = w.care_cursor.saturating_sub(1);
+            None
+        }
+        Action::Down => {
+            w.care_cursor = (w.care_cursor + 1).min(CareType::ALL.len() - 1);
+            None
+        }
+        Action::Click(Target::Row(i)) if i < CareType::ALL.len() => {
+            let again = w.care_cursor == i;
+            w.care_cursor = i;
+            again.then_some(i)
+        }
+        Action::Enter | Action::Click(Target::Button(Button::Next)) => Some(w.care_cursor),
+        _ => None,
+    };
+    let Some(i) = pick else { return };
+    let care = CareType::ALL[i];
+    if remaining(app, care) == 0 {
+        let msg = app.s().none_left(care);
+        app.flash_error(msg);
+        return;
+    }
+    let Some(w) = app.wizard.as_mut() else { return };
+    if w.care != Some(care) {
+        w.care = Some(care);
+        w.facility = None;
+        w.facility_cursor = 0;
+        w.length = 1;
+    }
+    w.step = Step::Facility;
+}
+
+pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let b = block(app, s.step_name(Step::Care), true);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    if inner.is_empty() {
+        return;
+    }
+    let width_all = usize::from(inner.width);
+    let mut out = vec![Line::styled(truncate(s.care_intro, width_all), t.heading), Line::raw("")];
+    let mut y = 2u16;
+    for (i, care) in CareType::ALL.iter().enumerate() {
+        let Some(rule) = app.ds.care_rule(*care) else { continue };
+        let current = i == w.care_cursor;
+        let left = remaining(app, *care);
+        let style = if current { t.cursor } else { t.base };
+        let marker = if current { "> " } else { "  " };
+        let name_w = 28usize;
+        let fee = s.fee_per_unit(rule.fee.base_yen, care.unit());
+        let left_text = if left == 0 {
+            s.none_left_short.to_string()
+        } else {
+            s.left_of(left, rule.limit, care.unit())
+        };
+        let fixed = 2 + name_w + 16 + 1;
+        out.push(Line::from(vec![
+            Span::styled(marker, t.key),
+            Span::styled(pad(s.care_name(*care), name_w), style),
+            Span::styled(pad_left(&fee, 16), style),
+            Span::raw(" "),
+            Span::styled(
+                truncate(&left_text, width_all.saturating_sub(fixed)),
+                if left == 0 { t.warn } else { t.ok },
+            ),
+        ]));
+        if let Some(r) = row(inner, y) {
+            hits.add(r, Target::Row(i));
+        }
+        y += 1;
+        let detail = s.care_detail(*care, rule.fee.extra_baby_yen, rule.meals, &rule.limit_wording);
+        for l in wrap(&display_safe(&detail), width_all.saturating_sub(4)) {
+            out.push(Line::from(vec![Span::raw("    "), Span::styled(l, t.muted)]));
+            y += 1;
+        }
+    }
+    out.push(Line::raw(""));
+    for l in wrap(&display_safe(&app.ds.programme.fee_exemption.wording), width_all) {
+        out.push(Line::styled(l, t.muted));
+    }
+    lines(frame, inner, out, t.base);
+}

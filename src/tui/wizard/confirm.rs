@@ -1,0 +1,165 @@
+//! Step 6: the confirmation (fee breakdown, the cancel-by moment, what to bring, the facility's
+//! phone and whether it is open now), then the booking is recorded in the store.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::store::BookingRequest;
+
+use super::super::action::Action;
+use super::super::app::{App, Button, Hits, Screen, Target};
+use super::super::panes::facilities::phone_state;
+use super::super::panes::quota::fee_lines;
+use super::super::panes::{block, lines};
+use super::super::text::{display_safe, truncate, width, wrap};
+use super::{Step, Wizard, check};
+
+pub fn update(app: &mut App, a: Action) {
+    let done = app.wizard.as_ref().is_some_and(|w| w.done.is_some());
+    if done {
+        if matches!(a, Action::Enter | Action::Back | Action::Click(Target::Button(Button::Close)))
+        {
+            finish(app);
+        }
+        return;
+    }
+    if matches!(a, Action::Enter | Action::Yes | Action::Click(Target::Button(Button::Book))) {
+        book(app);
+    }
+}
+
+/// Records the booking; on refusal, says why and stays.
+fn book(app: &mut App) {
+    let Some(w) = app.wizard.as_ref() else { return };
+    let (Some(care), Some(facility), Some(resident)) =
+        (w.care, w.facility.clone(), app.resident_id())
+    else {
+        return;
+    };
+    let req = BookingRequest {
+        resident: resident.to_string(),
+        facility,
+        care,
+        start: app.day,
+        length: w.length_for(care),
+    };
+    match app.store.book(&app.ds, &req, app.now, &app.terminal_id) {
+        Ok(booked) => {
+            let id = booked.booking.id.clone();
+            let _ = app.load_resident(&booked.booking.resident);
+            if let Some(w) = app.wizard.as_mut() {
+                w.done = Some((id, booked.plan));
+                w.error = None;
+            }
+            let msg = app.s().booked_flash.to_string();
+            app.flash(msg);
+        }
+        Err(e) => {
+            let msg = match &e {
+                crate::store::StoreError::Refused(r) => app.s().refusal(r),
+                other => other.to_string(),
+            };
+            if let Some(w) = app.wizard.as_mut() {
+                w.error = Some(msg.clone());
+            }
+            app.flash_error(msg);
+        }
+    }
+}
+
+/// Leaves the finished wizard for the main screen, the calendar on the booking's first day.
+fn finish(app: &mut App) {
+    if let Some((_, plan)) = app.wizard.as_ref().and_then(|w| w.done.as_ref()) {
+        app.day = plan.first_day;
+    }
+    app.wizard = None;
+    app.screen = Screen::Main;
+}
+
+pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let title = if w.done.is_some() { s.booked_title } else { s.step_name(Step::Confirm) };
+    let b = block(app, title, true);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    if inner.is_empty() {
+        return;
+    }
+    let wd = usize::from(inner.width);
+    let plan = match &w.done {
+        Some((_, p)) => Some(*p),
+        None => check(app, app.day).and_then(Result::ok),
+    };
+    let (Some(plan), Some((f, care))) = (plan, app.focus_facility()) else {
+        lines(frame, inner, vec![Line::styled(s.check_refused, t.error)], t.base);
+        return;
+    };
+    // Two columns when there is room: facts and fee on the left, bring and phone on the right.
+    let two = wd >= 70;
+    let col_w = if two { wd / 2 - 1 } else { wd };
+    let mut a: Vec<Line> = Vec::new();
+    let mut b: Vec<Line> = Vec::new();
+    let label = |l: &str, v: &str, w: usize| -> Vec<Line<'static>> {
+        let head = format!("{l}: ");
+        let hw = width(&head);
+        wrap(&display_safe(v), w.saturating_sub(hw).max(4))
+            .into_iter()
+            .enumerate()
+            .map(|(i, x)| {
+                Line::from(vec![
+                    Span::styled(if i == 0 { head.clone() } else { " ".repeat(hw) }, t.heading),
+                    Span::styled(x, t.base),
+                ])
+            })
+            .collect()
+    };
+    if let Some((id, _)) = &w.done {
+        a.push(Line::styled(truncate(&s.booking_number(id), col_w), t.ok));
+    }
+    if let Some(info) = &app.resident {
+        a.extend(label(s.resident_label, &s.resident_summary(&info.resident), col_w));
+    }
+    a.extend(label(s.facility_label, &f.name, col_w));
+    a.extend(label(s.care_label, s.care_name(care), col_w));
+    a.extend(label(s.dates_label, &s.plan_dates(&plan), col_w));
+    a.extend(fee_lines(app, care, &plan.fee, col_w.min(44)));
+    for l in wrap(&s.cancel_by_line(plan.cancel_by), col_w) {
+        a.push(Line::styled(l, t.warn));
+    }
+    let (state, style) = phone_state(app, f, Some(care));
+    b.extend(label(s.phone, &f.phones.join(", "), col_w));
+    b.push(Line::from(vec![
+        Span::styled(format!("{}: ", s.now_label), t.heading),
+        Span::styled(truncate(&display_safe(&state), col_w.saturating_sub(8)), style),
+    ]));
+    for l in wrap(s.reserve_with_facility, col_w) {
+        b.push(Line::styled(l, t.base));
+    }
+    b.push(Line::styled(s.what_to_bring, t.heading));
+    for item in &app.ds.programme.what_to_bring {
+        for (i, l) in wrap(&display_safe(item), col_w.saturating_sub(2)).into_iter().enumerate() {
+            b.push(Line::raw(format!("{}{l}", if i == 0 { "- " } else { "  " })));
+        }
+    }
+    if let Some(e) = &w.error {
+        for l in wrap(e, col_w) {
+            a.push(Line::styled(l, t.error));
+        }
+    }
+    if two {
+        let left = Rect { width: col_w as u16, ..inner };
+        let right = Rect {
+            x: inner.x + col_w as u16 + 2,
+            width: inner.width.saturating_sub(col_w as u16 + 2),
+            ..inner
+        };
+        lines(frame, left, a, t.base);
+        lines(frame, right, b, t.base);
+    } else {
+        a.push(Line::raw(""));
+        a.extend(b);
+        lines(frame, inner, a, t.base);
+    }
+}

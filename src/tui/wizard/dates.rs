@@ -1,0 +1,112 @@
+//! Step 5: the dates, on the calendar, with a live check through the booking rules and the reason
+//! for any refusal.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::domain::care::CareType;
+
+use super::super::action::Action;
+use super::super::app::{App, Button, Hits, Pane, Target};
+use super::super::panes::{self, block, calendar, lines, quota};
+use super::super::text::{display_safe, truncate, wrap};
+use super::super::update::move_calendar;
+use super::{Step, Wizard, check};
+
+/// The longest length the remaining quota allows (at least 1).
+fn max_length(app: &App, care: CareType) -> u32 {
+    let left = app.resident.as_ref().map_or(1, |r| r.quota.get(care).remaining);
+    match care {
+        CareType::Stay => left.saturating_sub(1).max(1),
+        CareType::Day => left.max(1),
+        CareType::Visit => 1,
+    }
+}
+
+pub fn update(app: &mut App, a: Action) {
+    let Some(care) = app.wizard.as_ref().and_then(|w| w.care) else { return };
+    match a {
+        Action::More | Action::Click(Target::Button(Button::LengthMore)) => {
+            let max = max_length(app, care);
+            if let Some(w) = app.wizard.as_mut() {
+                w.length = (w.length + 1).min(max);
+            }
+        }
+        Action::Less | Action::Click(Target::Button(Button::LengthLess)) => {
+            if let Some(w) = app.wizard.as_mut() {
+                w.length = w.length.saturating_sub(1).max(1);
+            }
+        }
+        Action::Click(Target::Day(d)) if d != app.day => app.day = d,
+        Action::Enter
+        | Action::Click(Target::Day(_))
+        | Action::Click(Target::Button(Button::Next)) => match check(app, app.day) {
+            Some(Ok(_)) => {
+                if let Some(w) = app.wizard.as_mut() {
+                    w.step = Step::Confirm;
+                }
+            }
+            Some(Err(r)) => {
+                let msg = app.s().refusal(&r);
+                app.flash_error(msg);
+            }
+            None => {}
+        },
+        a => {
+            move_calendar(app, a);
+        }
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let (left, cal, q) = panes::main_areas(area, calendar::height(app));
+    calendar::draw(frame, app, cal, true, hits);
+    quota::draw(frame, app, q, false, hits);
+    hits.add(cal, Target::Pane(Pane::Calendar));
+
+    let b = block(app, s.step_name(Step::Dates), false);
+    let inner = b.inner(left);
+    frame.render_widget(b, left);
+    if inner.is_empty() {
+        return;
+    }
+    let wd = usize::from(inner.width);
+    let mut out = Vec::new();
+    if let Some((f, care)) = app.focus_facility() {
+        out.push(Line::styled(truncate(&display_safe(&f.name), wd), t.heading));
+        out.push(Line::styled(truncate(s.care_name(care), wd), t.base));
+        if let Some(win) = app.window(f, care) {
+            out.push(Line::styled(truncate(&s.window_line(win), wd), t.ok));
+        }
+        out.push(Line::raw(""));
+        out.push(Line::styled(truncate(&s.length_line(w.length_for(care)), wd), t.heading));
+        out.push(Line::styled(truncate(s.length_keys(care), wd), t.muted));
+        out.push(Line::raw(""));
+        match check(app, app.day) {
+            Some(Ok(plan)) => {
+                out.push(Line::styled(truncate(s.check_ok, wd), t.ok));
+                for l in wrap(&s.plan_dates(&plan), wd) {
+                    out.push(Line::styled(l, t.ok));
+                }
+                for l in wrap(&s.cancel_by_line(plan.cancel_by), wd) {
+                    out.push(Line::styled(l, t.base));
+                }
+            }
+            Some(Err(r)) => {
+                out.push(Line::styled(truncate(s.check_refused, wd), t.error));
+                for l in wrap(&s.refusal(&r), wd) {
+                    out.push(Line::styled(l, t.error));
+                }
+            }
+            None => {}
+        }
+        out.push(Line::raw(""));
+        for l in wrap(s.dates_keys, wd) {
+            out.push(Line::styled(l, t.muted));
+        }
+    }
+    lines(frame, inner, out, t.base);
+}

@@ -1,0 +1,132 @@
+//! The booking wizard: one step per screen, Esc goes back a step, nothing typed is lost.
+
+pub mod care;
+pub mod confirm;
+pub mod dates;
+pub mod facility;
+pub mod resident;
+pub mod screening;
+pub mod view;
+
+use chrono::NaiveDate;
+
+use crate::domain::booking::{self, Plan, Refusal, Terms};
+use crate::domain::care::{CareType, Length};
+
+use super::app::{App, ResidentForm};
+
+/// The wizard's steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Resident,
+    Screening,
+    Care,
+    Facility,
+    Dates,
+    Confirm,
+}
+
+impl Step {
+    pub const ALL: [Step; 6] =
+        [Step::Resident, Step::Screening, Step::Care, Step::Facility, Step::Dates, Step::Confirm];
+
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+
+    pub fn prev(self) -> Option<Step> {
+        Step::ALL.get((self as usize).checked_sub(1)?).copied()
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Step::ALL.get(self as usize + 1).copied()
+    }
+}
+
+/// A booking in progress.
+#[derive(Debug, Clone)]
+pub struct Wizard {
+    pub step: Step,
+    pub form: ResidentForm,
+    /// One answer per screening question: Some(true) = yes (rules care out).
+    pub answers: Vec<Option<bool>>,
+    pub question: usize,
+    pub care_cursor: usize,
+    pub care: Option<CareType>,
+    pub facility_cursor: usize,
+    pub facility: Option<String>,
+    /// Nights for a stay, days for day care (a visit is one visit).
+    pub length: u32,
+    /// The booking made, once recorded: (booking id, plan).
+    pub done: Option<(String, Plan)>,
+    pub error: Option<String>,
+}
+
+impl Wizard {
+    pub fn new(questions: usize, form: ResidentForm) -> Wizard {
+        Wizard {
+            step: Step::Resident,
+            form,
+            answers: vec![None; questions],
+            question: 0,
+            care_cursor: 0,
+            care: None,
+            facility_cursor: 0,
+            facility: None,
+            length: 1,
+            done: None,
+            error: None,
+        }
+    }
+
+    /// True when something was chosen or typed that leaving would lose.
+    pub fn in_progress(&self) -> bool {
+        self.done.is_none()
+            && (self.step > Step::Resident
+                || !self.form.number.is_empty()
+                || !self.form.birth.is_empty())
+    }
+
+    /// True when the screening stopped the booking (a "yes").
+    pub fn stopped(&self) -> bool {
+        self.answers.contains(&Some(true))
+    }
+
+    pub fn typing(&self) -> bool {
+        self.done.is_none() && self.step == Step::Resident && self.form.current_is_text()
+    }
+
+    /// The booking's length for its care type.
+    pub fn length_for(&self, care: CareType) -> Length {
+        match care {
+            CareType::Stay => Length::Nights(self.length.max(1)),
+            CareType::Day => Length::Days(self.length.max(1)),
+            CareType::Visit => Length::Visit,
+        }
+    }
+}
+
+/// The live check of step 5: every rule through `domain::booking::plan`, for the wizard's
+/// resident, care type, facility and length, starting on `start`.
+pub fn check(app: &App, start: NaiveDate) -> Option<Result<Plan, Refusal>> {
+    let w = app.wizard.as_ref()?;
+    let info = app.resident.as_ref()?;
+    let care = w.care?;
+    let f = app.ds.facility(w.facility.as_deref()?)?;
+    let rule = app.ds.care_rule(care)?;
+    let terms = Terms {
+        care,
+        offered: f.offers(care),
+        period: f.period(care).map(|p| p.period),
+        fee: rule.fee,
+        limit: rule.limit,
+    };
+    Some(booking::plan(
+        terms,
+        info.resident.mother(),
+        start,
+        w.length_for(care),
+        info.quota.get(care),
+        app.now,
+    ))
+}

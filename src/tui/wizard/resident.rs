@@ -1,0 +1,299 @@
+//! Step 1, and the resident screen: find a resident by user number, or register a new one.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::store::{ResidentInput, Store};
+
+use super::super::action::Action;
+use super::super::app::{App, Button, Field, Hits, ResidentForm, Target};
+use super::super::panes::{lines, row};
+use super::super::strings::Strings;
+use super::super::text::{pad, truncate, width, wrap};
+
+/// What a key did to the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormOutcome {
+    /// Still editing.
+    Editing,
+    /// A resident was found or registered: her user number.
+    Chosen(String),
+    /// Esc: leave the form.
+    Leave,
+}
+
+/// A date as typed: `2026-11-20`, `2026/11/20`, `2026.11.20` or `20261120`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+    if s.len() == 8 && digits.len() == 8 {
+        return NaiveDate::parse_from_str(&digits, "%Y%m%d").ok();
+    }
+    let norm: String = s.chars().map(|c| if c == '/' || c == '.' { '-' } else { c }).collect();
+    NaiveDate::parse_from_str(&norm, "%Y-%m-%d").ok()
+}
+
+/// Applies an action to a form; `store` answers lookups and records a registration.
+pub fn update_form(
+    form: &mut ResidentForm,
+    store: &Store,
+    s: &Strings,
+    now: NaiveDateTime,
+    terminal: &str,
+    a: Action,
+) -> FormOutcome {
+    let n = form.fields().len();
+    match a {
+        Action::Back => return FormOutcome::Leave,
+        Action::Up | Action::FocusPrev => form.field = (form.field + n - 1) % n,
+        Action::Down | Action::FocusNext => form.field = (form.field + 1) % n,
+        Action::SwitchForm => switch(form, !form.register),
+        Action::Click(Target::Button(Button::Register)) => switch(form, true),
+        Action::Click(Target::Button(Button::Find)) => switch(form, false),
+        Action::Click(Target::FormField(i)) => {
+            if form.field == i {
+                toggle(form);
+            }
+            form.field = i.min(n - 1);
+        }
+        Action::Toggle | Action::Yes | Action::No => {
+            if !form.current_is_text() {
+                match a {
+                    Action::Yes => set(form, true),
+                    Action::No => set(form, false),
+                    _ => toggle(form),
+                }
+            }
+        }
+        Action::Enter | Action::Click(Target::Button(Button::Next)) => {
+            return submit(form, store, s, now, terminal);
+        }
+        Action::Click(Target::Button(Button::Back)) => return FormOutcome::Leave,
+        a => {
+            if let Some(input) = form.input_mut() {
+                match a {
+                    Action::Char(c) => input.insert(c),
+                    Action::Backspace => input.backspace(),
+                    Action::Delete => input.delete(),
+                    Action::Left => input.left(),
+                    Action::Right => input.right(),
+                    Action::Home => input.home(),
+                    Action::End => input.end(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    FormOutcome::Editing
+}
+
+fn switch(form: &mut ResidentForm, register: bool) {
+    form.register = register;
+    form.field = form.field.min(form.fields().len() - 1);
+    form.error = None;
+}
+
+fn toggle(form: &mut ResidentForm) {
+    match form.current() {
+        Field::Corrected => form.corrected = !form.corrected,
+        Field::Exempt => form.exempt = !form.exempt,
+        _ => {}
+    }
+}
+
+fn set(form: &mut ResidentForm, v: bool) {
+    match form.current() {
+        Field::Corrected => form.corrected = v,
+        Field::Exempt => form.exempt = v,
+        _ => {}
+    }
+}
+
+fn submit(
+    form: &mut ResidentForm,
+    store: &Store,
+    s: &Strings,
+    now: NaiveDateTime,
+    terminal: &str,
+) -> FormOutcome {
+    let id = form.number.value().to_string();
+    if id.is_empty() {
+        form.error = Some(s.need_number.to_string());
+        form.field = 0;
+        return FormOutcome::Editing;
+    }
+    if !form.register {
+        return match store.resident(&id) {
+            Ok(Some(r)) => {
+                form.error = None;
+                FormOutcome::Chosen(r.id)
+            }
+            Ok(None) => {
+                switch(form, true);
+                form.error = Some(s.not_registered(&id));
+                form.field = 1;
+                FormOutcome::Editing
+            }
+            Err(e) => {
+                form.error = Some(e.to_string());
+                FormOutcome::Editing
+            }
+        };
+    }
+    let Some(birth) = parse_date(form.birth.value()) else {
+        form.error = Some(s.bad_date(s.field_birth));
+        form.field = 1;
+        return FormOutcome::Editing;
+    };
+    let due = if form.due.is_empty() {
+        None
+    } else {
+        match parse_date(form.due.value()) {
+            Some(d) => Some(d),
+            None => {
+                form.error = Some(s.bad_date(s.field_due));
+                form.field = 2;
+                return FormOutcome::Editing;
+            }
+        }
+    };
+    let babies = if form.babies.is_empty() {
+        1
+    } else {
+        match form.babies.value().parse::<u32>() {
+            Ok(n) if (1..=10).contains(&n) => n,
+            _ => {
+                form.error = Some(s.bad_babies.to_string());
+                form.field = 3;
+                return FormOutcome::Editing;
+            }
+        }
+    };
+    if birth > now.date() {
+        form.error = Some(s.birth_in_future.to_string());
+        form.field = 1;
+        return FormOutcome::Editing;
+    }
+    let input = ResidentInput {
+        id: id.clone(),
+        birth,
+        due,
+        corrected: form.corrected,
+        babies,
+        exempt: form.exempt,
+    };
+    match store.resident(&id) {
+        Ok(Some(_)) => {
+            form.error = Some(s.already_registered(&id));
+            return FormOutcome::Editing;
+        }
+        Ok(None) => {}
+        Err(e) => {
+            form.error = Some(e.to_string());
+            return FormOutcome::Editing;
+        }
+    }
+    match store.add_resident(&input, now, terminal) {
+        Ok(r) => {
+            form.error = None;
+            FormOutcome::Chosen(r.id)
+        }
+        Err(e) => {
+            form.error = Some(e.to_string());
+            FormOutcome::Editing
+        }
+    }
+}
+
+/// Draws the form into `area` (no border); records clickable fields and the mode tabs.
+pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let w = usize::from(area.width);
+    let mut y = 0u16;
+    let put = |frame: &mut Frame, line: Line<'_>, y: &mut u16| {
+        if let Some(r) = row(area, *y) {
+            lines(frame, r, vec![line], t.base);
+        }
+        *y += 1;
+    };
+    put(frame, Line::styled(truncate(s.resident_intro, w), t.heading), &mut y);
+    // Mode tabs, clickable.
+    let find = format!("[{}]", s.find_tab);
+    let reg = format!("[{}]", s.register_tab);
+    let (fs, rs) =
+        if form.register { (t.muted, t.step_current) } else { (t.step_current, t.muted) };
+    let hint = format!("  {}", s.switch_hint);
+    if let Some(r) = row(area, y) {
+        let fw = width(&find) as u16;
+        let rw = width(&reg) as u16;
+        hits.add(Rect { width: fw.min(r.width), ..r }, Target::Button(Button::Find));
+        hits.add(
+            Rect { x: r.x + fw + 1, width: rw.min(r.width.saturating_sub(fw + 1)), ..r },
+            Target::Button(Button::Register),
+        );
+    }
+    put(
+        frame,
+        Line::from(vec![
+            Span::styled(find, fs),
+            Span::raw(" "),
+            Span::styled(reg, rs),
+            Span::styled(truncate(&hint, w.saturating_sub(30)), t.muted),
+        ]),
+        &mut y,
+    );
+    y += 1;
+    let label_w = s.form_label_width;
+    let field_w = 14usize;
+    for (i, f) in form.fields().iter().enumerate() {
+        let current = i == form.field.min(form.fields().len() - 1);
+        let marker = if current { "> " } else { "  " };
+        let label = pad(s.field_label(*f), label_w);
+        let (value, help) = match f {
+            Field::Number => (form.number.text().to_string(), s.help_number),
+            Field::Birth => (form.birth.text().to_string(), s.help_date),
+            Field::Due => (form.due.text().to_string(), s.help_due),
+            Field::Babies => (form.babies.text().to_string(), s.help_babies),
+            Field::Corrected => (s.check(form.corrected), s.help_corrected),
+            Field::Exempt => (s.check(form.exempt), s.help_exempt),
+        };
+        let is_text = !matches!(f, Field::Corrected | Field::Exempt);
+        let shown = if is_text { format!("[{}]", pad(&value, field_w)) } else { value };
+        let used = 2 + label_w + 1 + width(&shown) + 2;
+        let line = Line::from(vec![
+            Span::styled(marker, if current { t.key } else { t.base }),
+            Span::styled(format!("{label} "), if current { t.heading } else { t.base }),
+            Span::styled(shown, if current { t.cursor } else { t.input }),
+            Span::styled(format!("  {}", truncate(help, w.saturating_sub(used))), t.muted),
+        ]);
+        if let Some(r) = row(area, y) {
+            hits.add(r, Target::FormField(i));
+            if current && is_text {
+                let input = match f {
+                    Field::Number => &form.number,
+                    Field::Birth => &form.birth,
+                    Field::Due => &form.due,
+                    _ => &form.babies,
+                };
+                let x = r.x + (2 + label_w + 2 + input.cursor_width().min(field_w)) as u16;
+                if x < r.x + r.width && app.overlay.is_none() {
+                    frame.set_cursor_position((x, r.y));
+                }
+            }
+        }
+        put(frame, line, &mut y);
+    }
+    y += 1;
+    if let Some(e) = &form.error {
+        for l in wrap(e, w) {
+            put(frame, Line::styled(l, t.error), &mut y);
+        }
+    }
+    if let Some(info) = &app.resident {
+        let l = s.current_resident(&info.resident.id);
+        put(frame, Line::styled(truncate(&l, w), t.muted), &mut y);
+    }
+}

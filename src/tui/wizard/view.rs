@@ -1,0 +1,97 @@
+//! The wizard's frame: the step bar on top, the step's screen, the buttons at the bottom.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::super::app::{App, Button, Hits, Target};
+use super::super::panes::{lines, row};
+use super::super::text::width;
+use super::{Step, Wizard, care, confirm, dates, facility, resident, screening};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let Some(w) = &app.wizard else { return };
+    if area.height < 4 {
+        return;
+    }
+    step_bar(frame, app, w, row(area, 0).unwrap_or(area));
+    let body = Rect { y: area.y + 1, height: area.height - 2, ..area };
+    let buttons = row(area, area.height - 1).unwrap_or(area);
+    match w.step {
+        Step::Resident => {
+            let inner = Rect {
+                x: body.x + 1,
+                width: body.width.saturating_sub(2),
+                y: body.y + 1,
+                height: body.height.saturating_sub(1),
+            };
+            resident::draw_form(frame, app, &w.form, inner, hits);
+        }
+        Step::Screening => screening::draw(frame, app, w, body, hits),
+        Step::Care => care::draw(frame, app, w, body, hits),
+        Step::Facility => facility::draw(frame, app, w, body, hits),
+        Step::Dates => dates::draw(frame, app, w, body, hits),
+        Step::Confirm => confirm::draw(frame, app, w, body, hits),
+    }
+    button_row(frame, app, w, buttons, hits);
+}
+
+/// `1 利用者 > 2 体調 > [3 種類] > 4 施設 > 5 日程 > 6 確認`: the current step is bracketed.
+fn step_bar(frame: &mut Frame, app: &App, w: &Wizard, area: Rect) {
+    let s = app.s();
+    let t = &app.theme;
+    let mut spans = vec![Span::styled(format!(" {} ", s.wizard_title), t.title)];
+    for step in Step::ALL {
+        if step != Step::Resident {
+            spans.push(Span::styled(" > ", t.muted));
+        }
+        let label = format!("{} {}", step.number(), s.step_name(step));
+        let (text, style) = if step == w.step {
+            (format!("[{label}]"), t.step_current)
+        } else if step < w.step {
+            (label, t.step_done)
+        } else {
+            (label, t.step_todo)
+        };
+        spans.push(Span::styled(text, style));
+    }
+    lines(frame, area, vec![Line::from(spans)], t.base);
+}
+
+/// The buttons of the step: `[Esc 戻る]` and the step's forward action, clickable.
+fn button_row(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let mut buttons: Vec<(String, Button)> = Vec::new();
+    if w.done.is_some() {
+        buttons.push((format!("[Enter {}]", s.close), Button::Close));
+    } else {
+        let back = if w.step == Step::Resident { s.leave } else { s.back };
+        buttons.push((format!("[Esc {back}]"), Button::Back));
+        match w.step {
+            Step::Screening if w.stopped() => {}
+            Step::Confirm => buttons.push((format!("[Enter {}]", s.book), Button::Book)),
+            _ => buttons.push((format!("[Enter {}]", s.next), Button::Next)),
+        }
+        if w.step == Step::Dates {
+            buttons.push((format!("[- {}]", s.shorter), Button::LengthLess));
+            buttons.push((format!("[+ {}]", s.longer), Button::LengthMore));
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    let mut x = area.x + 1;
+    for (label, b) in buttons {
+        let bw = width(&label) as u16;
+        if x + bw > area.x + area.width {
+            break;
+        }
+        hits.add(Rect { x, width: bw, ..area }, Target::Button(b));
+        spans.push(Span::styled(label, t.button));
+        spans.push(Span::raw("  "));
+        x += bw + 2;
+    }
+    let hint = s.step_hint(w.step);
+    let room = usize::from((area.x + area.width).saturating_sub(x));
+    spans.push(Span::styled(super::super::text::truncate(hint, room), t.muted));
+    lines(frame, area, vec![Line::from(spans)], t.base);
+}
