@@ -534,3 +534,525 @@ pub fn describe_en(hours: &PhoneHours) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Day::*;
+
+    const WEEKDAYS: [Day; 5] = [Mon, Tue, Wed, Thu, Fri];
+
+    fn range(days: &[Day], start: (u16, u16), end: (u16, u16)) -> WeeklyRange {
+        WeeklyRange {
+            days: days.to_vec(),
+            start: ClockTime::hm(start.0, start.1),
+            end: ClockTime::hm(end.0, end.1),
+        }
+    }
+
+    fn md(month: u8, day: u8) -> MonthDay {
+        MonthDay { month, day }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        date(y, m, d).and_hms_opt(h, min, 0).unwrap()
+    }
+
+    fn at_s(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> NaiveDateTime {
+        date(y, m, d).and_hms_opt(h, min, s).unwrap()
+    }
+
+    /// 東京北医療センター: 月～金 9時～11時、14時～16時 ※祝除く
+    fn tokyo_kita() -> PhoneHours {
+        PhoneHours {
+            ranges: vec![range(&WEEKDAYS, (9, 0), (11, 0)), range(&WEEKDAYS, (14, 0), (16, 0))],
+            exclusions: vec![Exclusion::Holidays],
+        }
+    }
+
+    /// 荘病院: 月～土 9時～16時 ※第二土曜日・日・祝・12/29～1/3 を除く
+    fn sou() -> PhoneHours {
+        PhoneHours {
+            ranges: vec![range(&[Mon, Tue, Wed, Thu, Fri, Sat], (9, 0), (16, 0))],
+            exclusions: vec![
+                Exclusion::NthWeekday { n: 2, weekday: Sat },
+                Exclusion::Holidays,
+                Exclusion::DateRange { from: md(12, 29), to: md(1, 3) },
+            ],
+        }
+    }
+
+    /// あらかわレディースクリニック: 月・水・木・金 9時～17時、火・土 9時～12時 (holidays unstated)
+    fn arakawa() -> PhoneHours {
+        PhoneHours {
+            ranges: vec![
+                range(&[Mon, Wed, Thu, Fri], (9, 0), (17, 0)),
+                range(&[Tue, Sat], (9, 0), (12, 0)),
+            ],
+            exclusions: vec![],
+        }
+    }
+
+    /// 綾瀬産後ケア (stay): 月～日 10時～16時半
+    fn ayase() -> PhoneHours {
+        PhoneHours { ranges: vec![range(&Day::ALL, (10, 0), (16, 30))], exclusions: vec![] }
+    }
+
+    /// 出張専門助産院 ばんぶう: 月～金 8時半～17時、土 8時半～14時
+    fn bamboo() -> PhoneHours {
+        PhoneHours {
+            ranges: vec![range(&WEEKDAYS, (8, 30), (17, 0)), range(&[Sat], (8, 30), (14, 0))],
+            exclusions: vec![],
+        }
+    }
+
+    /// スワンレディスクリニック: 火・木 13時～15時 ※祝日除く
+    fn swan() -> PhoneHours {
+        PhoneHours {
+            ranges: vec![range(&[Tue, Thu], (13, 0), (15, 0))],
+            exclusions: vec![Exclusion::Holidays],
+        }
+    }
+
+    fn empty() -> PhoneHours {
+        PhoneHours { ranges: vec![], exclusions: vec![] }
+    }
+
+    fn closed_until(next: NaiveDateTime) -> HoursStatus {
+        HoursStatus { open: false, closes_at: None, next_open: Some(next) }
+    }
+
+    fn open_until(close: NaiveDateTime) -> HoursStatus {
+        HoursStatus { open: true, closes_at: Some(close), next_open: None }
+    }
+
+    // The week of 2026-11-09 (Mon) to 11-15 (Sun) has no public holiday.
+
+    #[test]
+    fn fixture_dates_have_the_expected_weekdays() {
+        use chrono::Weekday;
+        assert_eq!(date(2026, 11, 9).weekday(), Weekday::Mon);
+        assert_eq!(date(2026, 11, 3).weekday(), Weekday::Tue);
+        assert_eq!(date(2026, 11, 23).weekday(), Weekday::Mon);
+        assert_eq!(date(2026, 12, 12).weekday(), Weekday::Sat);
+        assert_eq!(date(2026, 12, 29).weekday(), Weekday::Tue);
+        assert_eq!(date(2027, 1, 4).weekday(), Weekday::Mon);
+    }
+
+    #[test]
+    fn tokyo_kita_end_is_exclusive() {
+        let h = tokyo_kita();
+        assert!(is_open(&h, at(2026, 11, 10, 10, 59)));
+        assert!(is_open(&h, at_s(2026, 11, 10, 10, 59, 59)));
+        assert!(!is_open(&h, at(2026, 11, 10, 11, 0)));
+        assert!(is_open(&h, at_s(2026, 11, 10, 15, 59, 59)));
+        assert!(!is_open(&h, at(2026, 11, 10, 16, 0)));
+    }
+
+    #[test]
+    fn tokyo_kita_closes_at_end_of_current_range() {
+        let h = tokyo_kita();
+        assert_eq!(status(&h, at(2026, 11, 10, 10, 0)), open_until(at(2026, 11, 10, 11, 0)));
+        assert_eq!(status(&h, at(2026, 11, 10, 14, 30)), open_until(at(2026, 11, 10, 16, 0)));
+    }
+
+    #[test]
+    fn tokyo_kita_next_open_same_afternoon() {
+        let h = tokyo_kita();
+        assert_eq!(status(&h, at(2026, 11, 10, 12, 0)), closed_until(at(2026, 11, 10, 14, 0)));
+        assert_eq!(status(&h, at(2026, 11, 10, 11, 0)), closed_until(at(2026, 11, 10, 14, 0)));
+    }
+
+    #[test]
+    fn tokyo_kita_friday_afternoon_opens_monday() {
+        let h = tokyo_kita();
+        assert_eq!(status(&h, at(2026, 11, 13, 16, 0)), closed_until(at(2026, 11, 16, 9, 0)));
+        assert_eq!(status(&h, at(2026, 11, 14, 10, 0)), closed_until(at(2026, 11, 16, 9, 0)));
+    }
+
+    #[test]
+    fn status_at_exactly_the_start_is_open() {
+        let h = tokyo_kita();
+        assert_eq!(status(&h, at(2026, 11, 10, 9, 0)), open_until(at(2026, 11, 10, 11, 0)));
+        assert_eq!(status(&h, at(2026, 11, 10, 14, 0)), open_until(at(2026, 11, 10, 16, 0)));
+        // One second before the start: closed, opening at the start.
+        assert_eq!(status(&h, at_s(2026, 11, 10, 8, 59, 59)), closed_until(at(2026, 11, 10, 9, 0)));
+    }
+
+    #[test]
+    fn holiday_tokyo_kita_closed_on_kinro_kansha_no_hi() {
+        let h = tokyo_kita();
+        assert!(!is_open(&h, at(2026, 11, 23, 10, 0)));
+        assert_eq!(status(&h, at(2026, 11, 20, 16, 0)), closed_until(at(2026, 11, 24, 9, 0)));
+        assert_eq!(status(&h, at(2026, 11, 23, 10, 0)), closed_until(at(2026, 11, 24, 9, 0)));
+    }
+
+    #[test]
+    fn sou_closed_on_the_second_saturday() {
+        let h = sou();
+        assert!(is_open(&h, at(2026, 12, 5, 10, 0)), "1st Saturday");
+        assert!(!is_open(&h, at(2026, 12, 12, 10, 0)), "2nd Saturday");
+        assert!(is_open(&h, at(2026, 12, 19, 10, 0)), "3rd Saturday");
+        // Sunday 12-13 is not a day of the range either.
+        assert_eq!(status(&h, at(2026, 12, 12, 10, 0)), closed_until(at(2026, 12, 14, 9, 0)));
+        assert!(!is_open(&h, at(2026, 12, 13, 10, 0)));
+    }
+
+    #[test]
+    fn sou_year_end_break() {
+        let h = sou();
+        assert_eq!(status(&h, at(2026, 12, 28, 10, 0)), open_until(at(2026, 12, 28, 16, 0)));
+        assert_eq!(status(&h, at(2026, 12, 28, 16, 0)), closed_until(at(2027, 1, 4, 9, 0)));
+        for (y, m, d) in [(2026, 12, 29), (2026, 12, 30), (2026, 12, 31), (2027, 1, 2)] {
+            assert!(!is_open(&h, at(y, m, d, 10, 0)), "{y}-{m}-{d}");
+            assert_eq!(status(&h, at(y, m, d, 10, 0)), closed_until(at(2027, 1, 4, 9, 0)));
+        }
+        assert!(is_open(&h, at(2027, 1, 4, 9, 0)));
+    }
+
+    #[test]
+    fn holiday_sou_closed_on_bunka_no_hi() {
+        let h = sou();
+        assert!(!is_open(&h, at(2026, 11, 3, 10, 0)));
+        assert_eq!(status(&h, at(2026, 11, 3, 10, 0)), closed_until(at(2026, 11, 4, 9, 0)));
+    }
+
+    #[test]
+    fn arakawa_long_and_short_days() {
+        let h = arakawa();
+        assert!(is_open(&h, at(2026, 11, 9, 16, 59)), "Monday until 17:00");
+        assert!(!is_open(&h, at(2026, 11, 9, 17, 0)));
+        assert_eq!(status(&h, at(2026, 11, 10, 11, 0)), open_until(at(2026, 11, 10, 12, 0)));
+        assert_eq!(status(&h, at(2026, 11, 10, 12, 0)), closed_until(at(2026, 11, 11, 9, 0)));
+        assert_eq!(status(&h, at(2026, 11, 14, 11, 59)), open_until(at(2026, 11, 14, 12, 0)));
+        assert_eq!(status(&h, at(2026, 11, 14, 12, 0)), closed_until(at(2026, 11, 16, 9, 0)));
+        assert!(!is_open(&h, at(2026, 11, 15, 10, 0)), "Sunday");
+    }
+
+    #[test]
+    fn arakawa_holidays_follow_the_weekly_pattern() {
+        let h = arakawa();
+        assert!(!h.states_holidays());
+        // 2026-11-03 (文化の日) is a Tuesday: the row says nothing, so 9–12 applies.
+        assert_eq!(status(&h, at(2026, 11, 3, 10, 0)), open_until(at(2026, 11, 3, 12, 0)));
+    }
+
+    #[test]
+    fn ayase_every_day_until_half_past_four() {
+        let h = ayase();
+        assert!(is_open(&h, at(2026, 11, 15, 16, 29)), "Sunday 16:29");
+        assert!(is_open(&h, at_s(2026, 11, 15, 16, 29, 59)));
+        assert_eq!(status(&h, at(2026, 11, 15, 16, 30)), closed_until(at(2026, 11, 16, 10, 0)));
+        assert_eq!(status(&h, at(2026, 11, 3, 10, 0)), open_until(at(2026, 11, 3, 16, 30)));
+        assert_eq!(status(&h, at(2026, 12, 31, 23, 0)), closed_until(at(2027, 1, 1, 10, 0)));
+    }
+
+    #[test]
+    fn bamboo_weekday_and_saturday() {
+        let h = bamboo();
+        assert_eq!(status(&h, at(2026, 11, 9, 8, 29)), closed_until(at(2026, 11, 9, 8, 30)));
+        assert_eq!(status(&h, at(2026, 11, 9, 8, 30)), open_until(at(2026, 11, 9, 17, 0)));
+        assert_eq!(status(&h, at(2026, 11, 13, 16, 59)), open_until(at(2026, 11, 13, 17, 0)));
+        assert_eq!(status(&h, at(2026, 11, 13, 17, 0)), closed_until(at(2026, 11, 14, 8, 30)));
+        assert_eq!(status(&h, at(2026, 11, 14, 13, 59)), open_until(at(2026, 11, 14, 14, 0)));
+        assert_eq!(status(&h, at(2026, 11, 14, 14, 0)), closed_until(at(2026, 11, 16, 8, 30)));
+    }
+
+    #[test]
+    fn swan_tuesday_and_thursday_afternoons() {
+        let h = swan();
+        assert_eq!(status(&h, at(2026, 11, 10, 13, 0)), open_until(at(2026, 11, 10, 15, 0)));
+        assert_eq!(status(&h, at(2026, 11, 10, 15, 0)), closed_until(at(2026, 11, 12, 13, 0)));
+        assert_eq!(status(&h, at(2026, 11, 11, 14, 0)), closed_until(at(2026, 11, 12, 13, 0)));
+        assert_eq!(status(&h, at(2026, 11, 12, 16, 0)), closed_until(at(2026, 11, 17, 13, 0)));
+    }
+
+    #[test]
+    fn holiday_swan_closed_on_bunka_no_hi_tuesday() {
+        let h = swan();
+        assert!(!is_open(&h, at(2026, 11, 3, 13, 30)));
+        assert_eq!(status(&h, at(2026, 11, 3, 12, 0)), closed_until(at(2026, 11, 5, 13, 0)));
+        assert_eq!(status(&h, at(2026, 11, 2, 16, 0)), closed_until(at(2026, 11, 5, 13, 0)));
+    }
+
+    #[test]
+    fn touching_and_overlapping_ranges_merge() {
+        let touching = PhoneHours {
+            ranges: vec![range(&WEEKDAYS, (12, 0), (15, 0)), range(&WEEKDAYS, (9, 0), (12, 0))],
+            exclusions: vec![],
+        };
+        assert_eq!(status(&touching, at(2026, 11, 9, 10, 0)), open_until(at(2026, 11, 9, 15, 0)));
+        assert_eq!(status(&touching, at(2026, 11, 9, 12, 0)), open_until(at(2026, 11, 9, 15, 0)));
+
+        let overlapping = PhoneHours {
+            ranges: vec![
+                range(&WEEKDAYS, (9, 0), (13, 0)),
+                range(&WEEKDAYS, (11, 0), (15, 0)),
+                range(&WEEKDAYS, (10, 0), (11, 0)),
+            ],
+            exclusions: vec![],
+        };
+        assert_eq!(status(&overlapping, at(2026, 11, 9, 9, 0)), open_until(at(2026, 11, 9, 15, 0)));
+
+        // Ranges on other days do not merge in.
+        let other_day = PhoneHours {
+            ranges: vec![range(&[Mon], (9, 0), (12, 0)), range(&[Tue], (12, 0), (15, 0))],
+            exclusions: vec![],
+        };
+        assert_eq!(status(&other_day, at(2026, 11, 9, 10, 0)), open_until(at(2026, 11, 9, 12, 0)));
+    }
+
+    #[test]
+    fn span_to_midnight_continues_into_next_day() {
+        let late = PhoneHours {
+            ranges: vec![range(&[Mon], (20, 0), (24, 0)), range(&[Tue], (0, 0), (2, 0))],
+            exclusions: vec![],
+        };
+        assert!(is_open(&late, at_s(2026, 11, 9, 23, 59, 59)));
+        assert_eq!(status(&late, at(2026, 11, 9, 23, 0)), open_until(at(2026, 11, 10, 2, 0)));
+        assert_eq!(status(&late, at(2026, 11, 10, 1, 0)), open_until(at(2026, 11, 10, 2, 0)));
+
+        let only_monday = PhoneHours { ranges: vec![late.ranges[0].clone()], exclusions: vec![] };
+        assert_eq!(
+            status(&only_monday, at(2026, 11, 9, 23, 0)),
+            open_until(at(2026, 11, 10, 0, 0))
+        );
+
+        // An excluded next day ends the span at midnight.
+        let excluded = PhoneHours {
+            ranges: late.ranges.clone(),
+            exclusions: vec![Exclusion::DateRange { from: md(11, 10), to: md(11, 10) }],
+        };
+        assert_eq!(status(&excluded, at(2026, 11, 9, 23, 0)), open_until(at(2026, 11, 10, 0, 0)));
+    }
+
+    #[test]
+    fn always_open_never_closes() {
+        let h = PhoneHours { ranges: vec![range(&Day::ALL, (0, 0), (24, 0))], exclusions: vec![] };
+        assert!(h.problems().is_empty());
+        assert_eq!(
+            status(&h, at(2026, 11, 9, 3, 0)),
+            HoursStatus { open: true, closes_at: None, next_open: None }
+        );
+    }
+
+    #[test]
+    fn empty_hours_never_open() {
+        let h = empty();
+        assert!(!is_open(&h, at(2026, 11, 9, 10, 0)));
+        assert_eq!(
+            status(&h, at(2026, 11, 9, 10, 0)),
+            HoursStatus { open: false, closes_at: None, next_open: None }
+        );
+    }
+
+    #[test]
+    fn unusable_ranges_never_open() {
+        let h = PhoneHours {
+            ranges: vec![range(&WEEKDAYS, (11, 0), (9, 0)), range(&[], (9, 0), (11, 0))],
+            exclusions: vec![],
+        };
+        assert!(!is_open(&h, at(2026, 11, 9, 10, 0)));
+        assert_eq!(status(&h, at(2026, 11, 9, 10, 0)).next_open, None);
+    }
+
+    #[test]
+    fn fully_excluded_year_gives_no_next_open() {
+        let h = PhoneHours {
+            ranges: vec![range(&Day::ALL, (9, 0), (17, 0))],
+            exclusions: vec![Exclusion::DateRange { from: md(1, 2), to: md(1, 1) }],
+        };
+        assert_eq!(status(&h, at(2026, 11, 9, 10, 0)).next_open, None);
+    }
+
+    #[test]
+    fn date_range_wraps_the_year_end() {
+        let e = Exclusion::DateRange { from: md(12, 29), to: md(1, 3) };
+        for d in [date(2026, 12, 29), date(2026, 12, 31), date(2027, 1, 1), date(2027, 1, 3)] {
+            assert!(e.applies(d), "{d}");
+        }
+        for d in [date(2026, 12, 28), date(2027, 1, 4), date(2027, 6, 1)] {
+            assert!(!e.applies(d), "{d}");
+        }
+    }
+
+    #[test]
+    fn date_range_within_a_year_includes_both_ends() {
+        let e = Exclusion::DateRange { from: md(5, 1), to: md(5, 5) };
+        assert!(e.applies(date(2026, 5, 1)));
+        assert!(e.applies(date(2026, 5, 3)));
+        assert!(e.applies(date(2026, 5, 5)));
+        assert!(!e.applies(date(2026, 4, 30)));
+        assert!(!e.applies(date(2026, 5, 6)));
+        let one = Exclusion::DateRange { from: md(8, 15), to: md(8, 15) };
+        assert!(one.applies(date(2026, 8, 15)));
+        assert!(!one.applies(date(2026, 8, 16)));
+    }
+
+    #[test]
+    fn nth_weekday_counts_days_of_the_month() {
+        let second_sat = Exclusion::NthWeekday { n: 2, weekday: Sat };
+        assert!(second_sat.applies(date(2026, 12, 12)));
+        assert!(!second_sat.applies(date(2026, 12, 5)));
+        assert!(!second_sat.applies(date(2026, 12, 19)));
+        assert!(!second_sat.applies(date(2026, 12, 8)), "2nd Tuesday");
+        // The edges of 8..=14: 2026-08-08 and 2026-02-14 are both 2nd Saturdays.
+        assert!(second_sat.applies(date(2026, 8, 8)));
+        assert!(second_sat.applies(date(2026, 2, 14)));
+        let fifth_sat = Exclusion::NthWeekday { n: 5, weekday: Sat };
+        assert!(fifth_sat.applies(date(2026, 5, 30)));
+        assert!(!fifth_sat.applies(date(2026, 5, 23)));
+    }
+
+    #[test]
+    fn flyer_fixtures_have_no_problems() {
+        for h in [tokyo_kita(), sou(), arakawa(), ayase(), bamboo(), swan()] {
+            assert_eq!(h.problems(), Vec::<String>::new(), "{h:?}");
+        }
+    }
+
+    #[test]
+    fn problems_name_what_is_wrong() {
+        assert_eq!(empty().problems().len(), 1);
+        assert!(empty().problems()[0].contains("no ranges"));
+
+        let h = PhoneHours {
+            ranges: vec![
+                range(&[], (9, 0), (11, 0)),
+                range(&WEEKDAYS, (11, 0), (9, 0)),
+                range(&[Mon, Tue, Mon], (9, 0), (12, 0)),
+                range(&[Sat], (9, 0), (9, 0)),
+                range(&[Sun], (9, 0), (24, 0)),
+            ],
+            exclusions: vec![
+                Exclusion::NthWeekday { n: 0, weekday: Sat },
+                Exclusion::NthWeekday { n: 6, weekday: Mon },
+                Exclusion::NthWeekday { n: 5, weekday: Mon },
+            ],
+        };
+        let p = h.problems();
+        assert_eq!(p.len(), 6, "{p:#?}");
+        assert!(p[0].contains("range 1") && p[0].contains("no days"), "{}", p[0]);
+        assert!(p[1].contains("range 2") && p[1].contains("not after"), "{}", p[1]);
+        assert!(p[2].contains("range 3") && p[2].contains("Mon") && p[2].contains("2 times"));
+        assert!(p[3].contains("range 4") && p[3].contains("not after"), "{}", p[3]);
+        assert!(p[4].contains("n = 0") && p[4].contains("1 to 5"), "{}", p[4]);
+        assert!(p[5].contains("n = 6") && p[5].contains("1 to 5"), "{}", p[5]);
+    }
+
+    #[test]
+    fn problems_catch_times_beyond_midnight() {
+        let h = PhoneHours {
+            ranges: vec![WeeklyRange {
+                days: vec![Mon],
+                start: ClockTime(1440),
+                end: ClockTime(1500),
+            }],
+            exclusions: vec![Exclusion::DateRange { from: md(2, 30), to: md(3, 1) }],
+        };
+        let p = h.problems();
+        assert_eq!(p.len(), 3, "{p:#?}");
+        assert!(p[0].contains("starts at 24:00"));
+        assert!(p[1].contains("25:00"));
+        assert!(p[2].contains("02-30"));
+        assert!(!is_open(&h, at(2026, 11, 9, 0, 30)));
+    }
+
+    #[test]
+    fn describe_in_japanese() {
+        assert_eq!(describe_ja(&tokyo_kita()), "月～金 9:00～11:00, 14:00～16:00（祝日除く）");
+        assert_eq!(describe_ja(&sou()), "月～土 9:00～16:00（第2土曜日・祝日・12/29～1/3除く）");
+        assert_eq!(describe_ja(&arakawa()), "月・水～金 9:00～17:00、火・土 9:00～12:00");
+        assert_eq!(describe_ja(&ayase()), "毎日 10:00～16:30");
+        assert_eq!(describe_ja(&bamboo()), "月～金 8:30～17:00、土 8:30～14:00");
+        assert_eq!(describe_ja(&swan()), "火・木 13:00～15:00（祝日除く）");
+        assert_eq!(describe_ja(&empty()), "電話受付時間なし");
+    }
+
+    #[test]
+    fn describe_in_english() {
+        assert_eq!(
+            describe_en(&tokyo_kita()),
+            "Mon–Fri 9:00–11:00, 14:00–16:00 (except public holidays)"
+        );
+        assert_eq!(
+            describe_en(&sou()),
+            "Mon–Sat 9:00–16:00 (except the 2nd Saturday of the month, public holidays, \
+             Dec 29–Jan 3)"
+        );
+        assert_eq!(describe_en(&arakawa()), "Mon, Wed–Fri 9:00–17:00; Tue, Sat 9:00–12:00");
+        assert_eq!(describe_en(&ayase()), "Daily 10:00–16:30");
+        assert_eq!(describe_en(&empty()), "no phone hours");
+    }
+
+    #[test]
+    fn describe_groups_same_days_and_sorts_times() {
+        let h = PhoneHours {
+            ranges: vec![
+                range(&[Sat, Sun], (13, 0), (24, 0)),
+                range(&[Fri, Mon, Tue], (9, 0), (10, 0)),
+                range(&[Sun, Sat], (8, 0), (12, 0)),
+            ],
+            exclusions: vec![],
+        };
+        assert_eq!(describe_ja(&h), "土・日 8:00～12:00, 13:00～24:00、月・火・金 9:00～10:00");
+    }
+
+    #[test]
+    fn day_succ_wraps_to_monday() {
+        assert_eq!(Mon.succ(), Tue);
+        assert_eq!(Sun.succ(), Mon);
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn fixtures() -> [PhoneHours; 6] {
+            [tokyo_kita(), sou(), arakawa(), ayase(), bamboo(), swan()]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            /// `status` agrees with a minute-by-minute walk of `is_open`.
+            #[test]
+            fn status_agrees_with_is_open(which in 0usize..6, day in 0i64..730, secs in 0i64..86_400) {
+                let h = &fixtures()[which];
+                let start = at(2026, 1, 1, 0, 0)
+                    + TimeDelta::days(day)
+                    + TimeDelta::seconds(secs);
+                let s = status(h, start);
+                prop_assert_eq!(s.open, is_open(h, start));
+                if s.open {
+                    prop_assert!(s.next_open.is_none());
+                    let close = s.closes_at.expect("fixtures close every day");
+                    prop_assert!(close > start);
+                    prop_assert!(is_open(h, close - TimeDelta::seconds(1)));
+                    prop_assert!(!is_open(h, close));
+                    let mut t = start;
+                    while t < close {
+                        prop_assert!(is_open(h, t), "closed at {} before {}", t, close);
+                        t += TimeDelta::minutes(1);
+                    }
+                } else {
+                    prop_assert!(s.closes_at.is_none());
+                    let next = s.next_open.expect("fixtures open within days");
+                    prop_assert!(next >= start);
+                    prop_assert!(is_open(h, next));
+                    // Every whole minute between is closed (openings fall on whole minutes).
+                    let mut t = start;
+                    while t < next {
+                        prop_assert!(!is_open(h, t), "open at {} before {}", t, next);
+                        t += TimeDelta::minutes(1);
+                    }
+                    prop_assert!(!is_open(h, next - TimeDelta::seconds(1)) || next == start);
+                }
+            }
+        }
+    }
+}
