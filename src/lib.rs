@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod dataset;
 pub mod domain;
+pub mod kiosk;
 pub mod pin;
 pub mod store;
 pub mod synth;
