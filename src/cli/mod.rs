@@ -2,11 +2,19 @@
 //! With no subcommand, sango opens the terminal app.
 
 pub mod args;
+pub mod cmd_book;
+pub mod cmd_bookings;
+pub mod cmd_cancel;
 pub mod cmd_dataset;
+pub mod cmd_export;
 pub mod cmd_facilities;
 pub mod cmd_fee;
 pub mod cmd_holidays;
 pub mod cmd_hours;
+pub mod cmd_import;
+pub mod cmd_quota;
+pub mod cmd_resident;
+pub mod cmd_store;
 pub mod cmd_window;
 pub mod error;
 pub mod output;
@@ -54,6 +62,21 @@ pub enum Command {
     /// Check or inspect a dataset file (データセット).
     #[command(subcommand)]
     Dataset(cmd_dataset::DatasetCommand),
+    /// Register and look up residents (利用者).
+    #[command(subcommand)]
+    Resident(cmd_resident::ResidentCommand),
+    /// Book care for a resident (予約).
+    Book(cmd_book::Args),
+    /// Cancel a booking (キャンセル); the facility must also be phoned.
+    Cancel(cmd_cancel::Args),
+    /// A resident's use of each limit (利用上限).
+    Quota(cmd_quota::Args),
+    /// List bookings (予約一覧).
+    Bookings(cmd_bookings::Args),
+    /// Export bookings as JSON, CSV or iCalendar (書き出し).
+    Export(cmd_export::Args),
+    /// Merge another terminal's JSON export (取り込み).
+    Import(cmd_import::Args),
 }
 
 /// Options every command shares, resolved once.
@@ -88,6 +111,13 @@ pub fn run() -> ExitCode {
         Some(Command::Fee(a)) => cmd_fee::run(&ctx, a),
         Some(Command::Holidays(a)) => cmd_holidays::run(a),
         Some(Command::Dataset(c)) => cmd_dataset::run(c),
+        Some(Command::Resident(c)) => cmd_resident::run(&ctx, c),
+        Some(Command::Book(a)) => cmd_book::run(&ctx, a),
+        Some(Command::Cancel(a)) => cmd_cancel::run(&ctx, a),
+        Some(Command::Quota(a)) => cmd_quota::run(&ctx, a),
+        Some(Command::Bookings(a)) => cmd_bookings::run(&ctx, a),
+        Some(Command::Export(a)) => cmd_export::run(&ctx, a),
+        Some(Command::Import(a)) => cmd_import::run(&ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

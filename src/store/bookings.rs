@@ -93,6 +93,7 @@ pub struct Booking {
     pub resident: String,
     /// The facility's dataset id.
     pub facility: String,
+    #[serde(rename = "type")]
     pub care: CareType,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
@@ -252,6 +253,7 @@ pub fn checked_length(
 pub struct BookingRequest {
     pub resident: String,
     pub facility: String,
+    #[serde(rename = "type")]
     pub care: CareType,
     pub start: NaiveDate,
     pub length: Length,

@@ -144,23 +144,6 @@ pub fn parse(text: &str) -> Result<Export, StoreError> {
             )));
         }
     }
-    // Every record must be what its own events say.
-    let by_subject = group(&e.events);
-    let empty = Vec::new();
-    for r in &e.residents {
-        let evs = by_subject.get(r.id.as_str()).unwrap_or(&empty);
-        let s = events::replay(evs.iter().copied()).map_err(bad)?;
-        if s.residents.get(&r.id) != Some(r) {
-            return Err(bad(format!("resident {} does not match its events", r.id)));
-        }
-    }
-    for b in &e.bookings {
-        let evs = by_subject.get(b.id.as_str()).unwrap_or(&empty);
-        let s = events::replay(evs.iter().copied()).map_err(bad)?;
-        if s.bookings.get(&b.id) != Some(b) {
-            return Err(bad(format!("booking {} does not match its events", b.id)));
-        }
-    }
     Ok(e)
 }
 
@@ -190,6 +173,7 @@ fn compare<'a, T: PartialEq>(
     local: &[Event],
     local_final: &T,
     state_of: impl Fn(&State) -> Option<T>,
+    consistent: bool,
 ) -> Merge<'a> {
     let local_ids: HashSet<&str> = local.iter().map(|e| e.id.as_str()).collect();
     let incoming_ids: HashSet<&str> = incoming.iter().map(|e| e.id.as_str()).collect();
@@ -202,6 +186,9 @@ fn compare<'a, T: PartialEq>(
     }
     if incoming_final == local_final {
         return Merge::Same;
+    }
+    if !consistent {
+        return Merge::Conflict(DIFFERENT.into());
     }
     // The incoming history continues ours: a prefix of it is exactly our history.
     let k = incoming.iter().take_while(|e| local_ids.contains(e.id.as_str())).count();
@@ -217,7 +204,19 @@ fn compare<'a, T: PartialEq>(
     if k == incoming.len() && k < local.len() {
         return Merge::KeepLocal;
     }
-    Merge::Conflict("the same id with different contents (同じIDで内容が異なります)".into())
+    Merge::Conflict(DIFFERENT.into())
+}
+
+const DIFFERENT: &str = "the same id with different contents (同じIDで内容が異なります)";
+
+/// Checks an incoming record is what its own events say.
+fn own_history(incoming: &[&Event], matches: impl Fn(&State) -> bool) -> Result<(), String> {
+    let s = events::replay(incoming.iter().copied())?;
+    if matches(&s) {
+        Ok(())
+    } else {
+        Err("the record does not match its own events (記録と監査記録が一致しません)".into())
+    }
 }
 
 fn insert_events(
@@ -254,7 +253,12 @@ impl Store {
 
         for r in &file.residents {
             let incoming = by_subject.get(r.id.as_str()).unwrap_or(&empty);
+            let own = own_history(incoming, |s| s.residents.get(&r.id) == Some(r));
             let Some(local) = residents::get(&tx, &r.id).map_err(e)? else {
+                if let Err(detail) = own {
+                    rep.conflicts.push(Conflict { kind: "resident", id: r.id.clone(), detail });
+                    continue;
+                }
                 residents::insert(&tx, r).map_err(e)?;
                 rep.events_added += insert_events(&tx, incoming, at, terminal).map_err(e)?;
                 rep.residents_added.push(r.id.clone());
@@ -262,7 +266,7 @@ impl Store {
             };
             let local_events = self.subject_events(&tx, &r.id)?;
             let state_of = |s: &State| s.residents.get(&r.id).cloned();
-            match compare(incoming, r, &local_events, &local, state_of) {
+            match compare(incoming, r, &local_events, &local, state_of, own.is_ok()) {
                 Merge::Same => rep.unchanged += 1,
                 Merge::Extend(new) => {
                     update_resident_row(&tx, r).map_err(e)?;
@@ -280,7 +284,12 @@ impl Store {
 
         for b in &file.bookings {
             let incoming = by_subject.get(b.id.as_str()).unwrap_or(&empty);
+            let own = own_history(incoming, |s| s.bookings.get(&b.id) == Some(b));
             let Some(local) = bookings::get(&tx, &b.id).map_err(e)? else {
+                if let Err(detail) = own {
+                    rep.conflicts.push(Conflict { kind: "booking", id: b.id.clone(), detail });
+                    continue;
+                }
                 if residents::get(&tx, &b.resident).map_err(e)?.is_none() {
                     rep.conflicts.push(Conflict {
                         kind: "booking",
@@ -297,7 +306,7 @@ impl Store {
             };
             let local_events = self.subject_events(&tx, &b.id)?;
             let state_of = |s: &State| s.bookings.get(&b.id).cloned();
-            match compare(incoming, b, &local_events, &local, state_of) {
+            match compare(incoming, b, &local_events, &local, state_of, own.is_ok()) {
                 Merge::Same => rep.unchanged += 1,
                 Merge::Extend(new) => {
                     for ev in &new {

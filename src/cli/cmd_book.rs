@@ -1,0 +1,128 @@
+//! `sango book --resident ID --facility F --type T --start DATE [--nights N | --days N]
+//! [--at TIME] [--json]`: records a booking after checking every rule in one transaction.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use super::{CliResult, Context, args, cmd_store, output};
+use crate::domain::care::{CareType, Length};
+use crate::domain::fees::{FeeBreakdown, yen};
+use crate::domain::period::Window;
+use crate::store::{BookingRequest, bookings};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The user number (利用者番号).
+    #[arg(long)]
+    pub resident: String,
+    /// The facility's id (see `sango facilities`).
+    #[arg(long)]
+    pub facility: String,
+    /// stay, day or visit.
+    #[arg(long = "type", value_parser = args::care_type)]
+    pub care: CareType,
+    /// The first day of use (利用開始日).
+    #[arg(long, value_parser = args::date)]
+    pub start: NaiveDate,
+    /// Nights of a stay (N ≥ 1: N+1 days).
+    #[arg(long, conflicts_with = "days")]
+    pub nights: Option<u32>,
+    /// Consecutive days of day care (default 1).
+    #[arg(long)]
+    pub days: Option<u32>,
+    /// The moment of booking (default now, Japan time).
+    #[arg(long, value_parser = args::moment)]
+    pub at: Option<NaiveDateTime>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Answer<'a> {
+    id: &'a str,
+    resident: &'a str,
+    facility: &'a str,
+    facility_name: &'a str,
+    #[serde(rename = "type")]
+    care: CareType,
+    first_day: NaiveDate,
+    last_day: NaiveDate,
+    nights: Option<u32>,
+    days: Option<u32>,
+    units: u32,
+    fee_yen: u32,
+    fee: FeeBreakdown,
+    cancel_by: String,
+    remaining: u32,
+    window: Window,
+    status: &'static str,
+    terminal: &'a str,
+    created_at: String,
+    phones: &'a [String],
+}
+
+pub fn run(ctx: &Context, a: Args) -> CliResult {
+    let length = bookings::checked_length(a.care, a.nights, a.days)?;
+    let ds = ctx.dataset()?;
+    let store = cmd_store::open(ctx)?;
+    let req = BookingRequest {
+        resident: a.resident,
+        facility: a.facility,
+        care: a.care,
+        start: a.start,
+        length,
+    };
+    let done = store.book(&ds, &req, args::at_or_now(a.at), &cmd_store::terminal())?;
+    let b = &done.booking;
+    let f = ds.facility(&b.facility);
+    let name = f.map(|f| f.name.as_str()).unwrap_or(&b.facility);
+    let phones: &[String] = f.map(|f| f.phones.as_slice()).unwrap_or(&[]);
+    if a.json {
+        return output::json(&Answer {
+            id: &b.id,
+            resident: &b.resident,
+            facility: &b.facility,
+            facility_name: name,
+            care: b.care,
+            first_day: b.first_day,
+            last_day: b.last_day,
+            nights: b.nights,
+            days: b.days,
+            units: b.units,
+            fee_yen: b.fee_yen,
+            fee: done.plan.fee,
+            cancel_by: cmd_store::time(b.cancel_by()),
+            remaining: done.plan.remaining_after,
+            window: done.plan.window,
+            status: b.status.id(),
+            terminal: &b.terminal,
+            created_at: cmd_store::time(b.created_at),
+            phones,
+        });
+    }
+    let unit = b.care.unit().ja();
+    let length = match b.length() {
+        Length::Nights(n) => format!("{n}泊{}日", n + 1),
+        Length::Days(n) => format!("{n}日"),
+        Length::Visit => "1回".to_string(),
+    };
+    println!("予約しました Booked: {}", b.id);
+    println!("  利用者番号 Resident: {}", b.resident);
+    println!("  施設 Facility: {name} ({})", b.facility);
+    println!("  種類 Type: {} {length}", b.care.name_ja());
+    println!("  日程 Dates: {} 〜 {}", b.first_day, b.last_day);
+    if done.plan.fee.exempt {
+        println!("  利用料 Fee: 0円 (免除 exempt; {}円 waived)", yen(done.plan.fee.waived_yen));
+    } else {
+        println!("  利用料 Fee: {}円", yen(b.fee_yen));
+    }
+    println!("  残り Remaining: {}{unit}", done.plan.remaining_after);
+    println!(
+        "  無料で取消できる期限 Cancel by: {} (at or after it a cancellation uses 1{unit})",
+        b.cancel_by().format("%Y-%m-%d %H:%M")
+    );
+    if !phones.is_empty() {
+        println!("  施設の電話 Facility phone: {}", phones.join(" / "));
+    }
+    Ok(())
+}

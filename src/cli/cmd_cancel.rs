@@ -1,0 +1,81 @@
+//! `sango cancel BOOKING [--at TIME] [--json]`: cancels a booking; at or after 11:00 the day
+//! before its first day it is late and uses 1 unit. The facility must also be phoned.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::{CliResult, Context, args, cmd_store, output};
+use crate::dataset::Dataset;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The booking's id (予約ID).
+    pub booking: String,
+    /// The moment of cancellation (default now, Japan time).
+    #[arg(long, value_parser = args::moment)]
+    pub at: Option<NaiveDateTime>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Answer<'a> {
+    id: &'a str,
+    late: bool,
+    units_charged: u32,
+    status: &'static str,
+    cancelled_at: String,
+    cancel_by: String,
+    resident: &'a str,
+    facility: &'a str,
+    facility_name: Option<&'a str>,
+    /// Numbers to phone: the facility's, or the ward's contacts when the dataset lacks it.
+    phones: Vec<String>,
+}
+
+/// Whom to call: the facility, else the programme's contact desks.
+fn phones_to_call(ds: &Dataset, facility_phones: &[String]) -> Vec<String> {
+    if !facility_phones.is_empty() {
+        return facility_phones.to_vec();
+    }
+    ds.programme.contacts.iter().map(|c| format!("{} {}", c.name, c.phone)).collect()
+}
+
+pub fn run(ctx: &Context, a: Args) -> CliResult {
+    let ds = ctx.dataset()?;
+    let store = cmd_store::open(ctx)?;
+    let c = store.cancel(&ds, &a.booking, args::at_or_now(a.at), &cmd_store::terminal())?;
+    let b = &c.booking;
+    let phones = phones_to_call(&ds, &c.phones);
+    if a.json {
+        return output::json(&Answer {
+            id: &b.id,
+            late: c.outcome.late,
+            units_charged: c.outcome.units_charged,
+            status: b.status.id(),
+            cancelled_at: b.cancelled_at.map(cmd_store::time).unwrap_or_default(),
+            cancel_by: cmd_store::time(b.cancel_by()),
+            resident: &b.resident,
+            facility: &b.facility,
+            facility_name: c.facility_name.as_deref(),
+            phones,
+        });
+    }
+    let unit = b.care.unit().ja();
+    println!("取消しました Cancelled: {}", b.id);
+    if c.outcome.late {
+        println!(
+            "  期限後の取消 Late cancellation (after {}): 1{unit} of the {} limit is used",
+            b.cancel_by().format("%Y-%m-%d %H:%M"),
+            b.care
+        );
+    } else {
+        println!("  期限内の取消 On-time cancellation: nothing is charged to the limit");
+    }
+    let name = c.facility_name.as_deref().unwrap_or(&b.facility);
+    println!("  施設へ電話で連絡してください Please also phone the facility: {name}");
+    for p in &phones {
+        println!("    ☎ {p}");
+    }
+    Ok(())
+}

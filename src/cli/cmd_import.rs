@@ -1,0 +1,75 @@
+//! `sango import FILE [--at TIME] [--json]`: merges another terminal's JSON export. Importing
+//! the same file twice changes nothing; a record with the same id but different contents is a
+//! conflict, reported and not overwritten (exit 1). Mothers whose merged bookings overrun a
+//! limit are reported too (exit 1), so staff can call them.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+
+use super::{CliError, CliResult, Context, args, cmd_store, output};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// An export file from `sango export --format json` (`-` for standard input).
+    pub file: PathBuf,
+    /// The moment of the import (default now, Japan time).
+    #[arg(long, value_parser = args::moment)]
+    pub at: Option<NaiveDateTime>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, a: Args) -> CliResult {
+    let text = if a.file.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| CliError::refused(format!("cannot read standard input: {e}")))?;
+        s
+    } else {
+        std::fs::read_to_string(&a.file).map_err(|e| {
+            CliError::refused(format!(
+                "cannot read the import file (取込ファイル) {}: {e}",
+                a.file.display()
+            ))
+        })?
+    };
+    let ds = ctx.dataset()?;
+    let store = cmd_store::open(ctx)?;
+    let rep = store.import_json(&ds, &text, args::at_or_now(a.at), &cmd_store::terminal())?;
+    if a.json {
+        output::json(&rep)?;
+    } else {
+        println!(
+            "取り込みました Imported: {} resident(s), {} booking(s) added, {} booking(s) updated, {} unchanged",
+            rep.residents_added.len(),
+            rep.bookings_added.len(),
+            rep.bookings_updated.len(),
+            rep.unchanged
+        );
+        if !rep.kept_local.is_empty() {
+            println!("  this terminal's later version kept: {}", rep.kept_local.join(", "));
+        }
+    }
+    for c in &rep.conflicts {
+        eprintln!("sango: conflict (競合) {c}");
+    }
+    for w in &rep.over_limit {
+        eprintln!("sango: warning: {w}");
+    }
+    if !rep.conflicts.is_empty() {
+        return Err(CliError::refused(format!(
+            "import conflict (取込の競合): {} record(s) differ from this terminal's and were not imported",
+            rep.conflicts.len()
+        )));
+    }
+    if !rep.over_limit.is_empty() {
+        return Err(CliError::refused(format!(
+            "imported, but {} limit(s) (利用上限) are now overrun: contact the resident(s)",
+            rep.over_limit.len()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,56 @@
+//! `sango quota --resident ID [--json]`: a mother's use of each limit (利用上限), counting
+//! booked units and late-cancel charges.
+
+use super::{CliResult, Context, cmd_store, output};
+use crate::domain::care::CareType;
+use crate::store::QuotaReport;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The user number (利用者番号).
+    #[arg(long)]
+    pub resident: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, a: Args) -> CliResult {
+    let ds = ctx.dataset()?;
+    let store = cmd_store::open(ctx)?;
+    let q = store.quota(&ds, &a.resident)?;
+    if a.json {
+        return output::json(&q);
+    }
+    println!("利用者番号 Resident {}", a.resident);
+    print(&q);
+    Ok(())
+}
+
+/// The quota as a small table.
+pub fn print(q: &QuotaReport) {
+    let rows: Vec<Vec<String>> = CareType::ALL
+        .iter()
+        .map(|&c| {
+            let x = q.get(c);
+            let u = c.unit().ja();
+            vec![
+                c.name_ja().to_string(),
+                format!("{}{u}", x.limit),
+                format!("{}{u}", x.used),
+                format!("{}{u}", x.remaining),
+                if x.late_cancel_charges > 0 {
+                    format!("{}{u}", x.late_cancel_charges)
+                } else {
+                    String::new()
+                },
+            ]
+        })
+        .collect();
+    println!(
+        "{}",
+        output::table(
+            &["種類 type", "上限 limit", "利用 used", "残り remaining", "期限後取消 late"],
+            &rows
+        )
+    );
+}
