@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod domain;
 pub mod kiosk;
 pub mod pin;
+pub mod report;
 pub mod store;
 pub mod synth;
 pub mod tui;
