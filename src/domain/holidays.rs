@@ -168,7 +168,9 @@ fn national_holiday(date: NaiveDate) -> Option<&'static str> {
         9 => {
             if d == autumnal_equinox_day(y) {
                 Some(SHUBUN)
-            } else if (y >= 1966 && y < 2003 && d == 15) || (y >= 2003 && is_nth_monday(date, 3)) {
+            } else if ((1966..2003).contains(&y) && d == 15)
+                || (y >= 2003 && is_nth_monday(date, 3))
+            {
                 Some(KEIRO)
             } else {
                 None
