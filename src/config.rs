@@ -8,7 +8,7 @@
 //! `--config FILE`, that is the folder holding FILE.
 //!
 //! Precedence, highest first: command-line flag (`--kiosk`, `--lang`), environment variable
-//! (`SANGO_MODE`, `SANGO_LANG`, `SANGO_THEME`, `SANGO_IDLE_TIMEOUT_SECS`, `SANGO_TERMINAL_ID`,
+//! (`SANGO_MODE`, `SANGO_LANG`, `SANGO_THEME`, `SANGO_IDLE_TIMEOUT_SECS`, `SANGO_TERMINAL`,
 //! `SANGO_MOUSE`), the file, the default.
 //!
 //! The file (every key optional):
@@ -215,6 +215,15 @@ pub enum ConfigError {
     NoConfigDir,
 }
 
+/// The environment variable that overrides `key`: `SANGO_` and the key in capitals, except
+/// `terminal_id`, which is `SANGO_TERMINAL` (the name the booking commands already read).
+pub fn env_var(key: &str) -> String {
+    match key {
+        "terminal_id" => "SANGO_TERMINAL".to_string(),
+        _ => format!("SANGO_{}", key.to_ascii_uppercase()),
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -356,7 +365,7 @@ impl Config {
     /// Applies environment variables (`SANGO_MODE`, ...) read through `env`.
     pub fn apply_env(&mut self, env: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
         for key in KEYS {
-            let var = format!("SANGO_{}", key.to_ascii_uppercase());
+            let var = env_var(key);
             let Some(raw) = env(&var).filter(|v| !v.trim().is_empty()) else {
                 continue;
             };
@@ -677,7 +686,7 @@ mod tests {
         c.apply_env(|k| match k {
             "SANGO_LANG" => Some("en".into()),
             "SANGO_MOUSE" => Some("off".into()),
-            "SANGO_TERMINAL_ID" => Some("".into()),
+            "SANGO_TERMINAL" => Some("".into()),
             _ => None,
         })
         .unwrap();

@@ -5,6 +5,7 @@ pub mod args;
 pub mod cmd_book;
 pub mod cmd_bookings;
 pub mod cmd_cancel;
+pub mod cmd_config;
 pub mod cmd_dataset;
 pub mod cmd_export;
 pub mod cmd_facilities;
@@ -13,7 +14,9 @@ pub mod cmd_holidays;
 pub mod cmd_hours;
 pub mod cmd_import;
 pub mod cmd_quota;
+pub mod cmd_report;
 pub mod cmd_resident;
+pub mod cmd_staff;
 pub mod cmd_store;
 pub mod cmd_window;
 pub mod error;
@@ -43,6 +46,12 @@ pub struct Cli {
     /// Language of the terminal app: ja (default) or en.
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Settings file to use instead of config.toml in the config folder (also SANGO_CONFIG_DIR).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Open the terminal app as a resident kiosk (needs a staff PIN: `sango staff set-pin`).
+    #[arg(long, global = true)]
+    pub kiosk: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -77,6 +86,14 @@ pub enum Command {
     Export(cmd_export::Args),
     /// Merge another terminal's JSON export (取り込み).
     Import(cmd_import::Args),
+    /// Show the settings (設定).
+    #[command(subcommand)]
+    Config(cmd_config::ConfigCommand),
+    /// The staff PIN that guards leaving kiosk mode (職員PIN).
+    #[command(subcommand)]
+    Staff(cmd_staff::StaffCommand),
+    /// The monthly report per facility (月次報告).
+    Report(cmd_report::Args),
 }
 
 /// Options every command shares, resolved once.
@@ -84,6 +101,10 @@ pub struct Context {
     pub dataset_path: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub lang: Option<String>,
+    /// `--config FILE`.
+    pub config_path: Option<PathBuf>,
+    /// `--kiosk`.
+    pub kiosk: bool,
 }
 
 impl Context {
@@ -102,9 +123,15 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let ctx = Context { dataset_path: cli.dataset, data_dir: cli.data_dir, lang: cli.lang };
+    let ctx = Context {
+        dataset_path: cli.dataset,
+        data_dir: cli.data_dir,
+        lang: cli.lang,
+        config_path: cli.config,
+        kiosk: cli.kiosk,
+    };
     let result = match cli.command {
-        None => crate::tui::run_from_cli(&ctx),
+        None => cmd_staff::kiosk_guard(&ctx).and_then(|()| crate::tui::run_from_cli(&ctx)),
         Some(Command::Facilities(a)) => cmd_facilities::run(&ctx, a),
         Some(Command::Hours(a)) => cmd_hours::run(&ctx, a),
         Some(Command::Window(a)) => cmd_window::run(&ctx, a),
@@ -118,6 +145,9 @@ pub fn run() -> ExitCode {
         Some(Command::Bookings(a)) => cmd_bookings::run(&ctx, a),
         Some(Command::Export(a)) => cmd_export::run(&ctx, a),
         Some(Command::Import(a)) => cmd_import::run(&ctx, a),
+        Some(Command::Config(c)) => cmd_config::run(&ctx, c),
+        Some(Command::Staff(c)) => cmd_staff::run(&ctx, c),
+        Some(Command::Report(a)) => cmd_report::run(&ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
