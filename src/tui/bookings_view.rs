@@ -12,7 +12,7 @@ use super::action::Action;
 use super::app::{App, Button, Hits, Overlay, Pane, Screen, Target};
 use super::panes::facilities::scroll_offset;
 use super::panes::{self, block, calendar, lines, quota, row};
-use super::text::{display_safe, pad, pad_left, truncate};
+use super::text::{display_safe, pad, truncate};
 
 /// The resident's bookings, newest first day last (as the store lists them).
 pub fn bookings(app: &App) -> &[Booking] {
@@ -109,29 +109,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     }
     let w = usize::from(inner.width);
     let list = bookings(app);
-    let date_w = 13;
-    let status_w = 12;
-    let fee_w = 9;
-    let name_w = w.saturating_sub(date_w + status_w + fee_w + 5 + 3).max(6);
-    let header = format!(
-        "  {} {} {} {} {}",
-        pad(s.col_name, name_w),
-        pad(s.col_type_short, 4),
-        pad(s.col_dates, date_w),
-        pad_left(s.col_fee, fee_w),
-        s.col_status
-    );
-    lines(
-        frame,
-        Rect { height: 1, ..inner },
-        vec![Line::styled(truncate(&header, w), t.heading)],
-        t.base,
-    );
-    let rows = Rect { y: inner.y + 1, height: inner.height - 3, ..inner };
+    let rows = Rect { height: inner.height - 2, ..inner };
     if list.is_empty() {
         lines(frame, rows, vec![Line::styled(s.no_bookings, t.muted)], t.base);
     } else {
-        let per = 2usize;
+        let per = 3usize;
         let fit = (usize::from(rows.height) / per).max(1);
         hits.list_rows = fit;
         let cursor = app.bookings_cursor.min(list.len() - 1);
@@ -150,29 +132,36 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 Status::CancelledLate => t.warn,
                 _ => t.muted,
             };
+            let status_text = s.status(status);
+            let status_w = super::text::width(status_text);
             out.push(Line::from(vec![
                 Span::styled(if current { "> " } else { "  " }, t.key),
-                Span::styled(format!("{} ", pad(&name, name_w)), style),
-                Span::styled(format!("{} ", pad(s.care_short(bk.care), 4)), style),
-                Span::styled(
-                    format!("{} ", pad(&s.short_range(bk.first_day, bk.last_day), date_w)),
-                    style,
-                ),
-                Span::styled(format!("{} ", pad_left(&s.yen(bk.fee_yen), fee_w)), style),
-                Span::styled(
-                    truncate(s.status(status), status_w),
-                    if current { t.cursor } else { status_style },
-                ),
+                Span::styled(pad(&name, w.saturating_sub(status_w + 3)), style),
+                Span::raw(" "),
+                Span::styled(status_text, if current { t.cursor } else { status_style }),
             ]));
-            let second = if status == Status::Booked {
+            let facts = format!(
+                "{}  {}  {}  {}",
+                s.care_short(bk.care),
+                s.short_range(bk.first_day, bk.last_day),
+                s.length_text(bk.length()),
+                s.yen(bk.fee_yen)
+            );
+            out.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(truncate(&facts, w.saturating_sub(4)), t.base),
+            ]));
+            let third = if status == Status::Booked {
                 let late = cancel::outcome(bk.first_day, app.now).late;
                 s.cancel_state(bk.cancel_by(), late)
+            } else if bk.units_charged > 0 {
+                s.charged(bk.units_charged, bk.care.unit())
             } else {
-                s.length_text(bk.length())
+                String::new()
             };
             out.push(Line::from(vec![
                 Span::raw("    "),
-                Span::styled(truncate(&second, w.saturating_sub(4)), t.muted),
+                Span::styled(truncate(&third, w.saturating_sub(4)), t.muted),
             ]));
             for k in 0..per {
                 if let Some(r) = row(rows, ((i - offset) * per + k) as u16) {

@@ -44,10 +44,11 @@ pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let keys = s.keys();
     let key_w = keys.iter().map(|(k, _)| width(k)).max().unwrap_or(8) + 1;
     let half = keys.len().div_ceil(2);
-    let two = area.width >= 78 && area.height < keys.len() as u16 + 5;
+    // One column when every key fits (with the borders and the closing line), else two.
+    let two = area.height < keys.len() as u16 + 3 && area.width >= 100;
     let rows_needed = if two { half } else { keys.len() } as u16;
-    let box_w = if two { area.width.min(120) } else { area.width.min(70) };
-    let b = centred(area, box_w, rows_needed + 4);
+    let box_w = if two { area.width.min(120) } else { area.width.min(80) };
+    let b = centred(area, box_w, rows_needed + 3);
     let inner = frame_box(frame, app, b, s.help_title);
     hits.add(b, Target::Button(Button::Close));
     let col_w = if two { usize::from(inner.width) / 2 } else { usize::from(inner.width) };
@@ -70,7 +71,6 @@ pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     } else {
         out.extend(keys.iter().map(|(k, d)| line(k, d)));
     }
-    out.push(Line::raw(""));
     out.push(Line::styled(truncate(s.help_close, usize::from(inner.width)), t.muted));
     lines(frame, inner, out, t.base);
 }

@@ -195,8 +195,8 @@ pub static JA: Strings = Strings {
     col_dates: "日程",
     col_fee: "料金",
     col_status: "状態",
-    no_channel: "予約方法の記載なし",
-    phone_hours_unknown: "電話 受付時間の記載なし",
+    no_channel: "記載なし",
+    phone_hours_unknown: "電話 時間の記載なし",
     holiday_confirm_short: " 祝日は要確認",
     holiday_confirm: "祝日の受付は記載がありません。施設にご確認ください。",
     address: "住所",
@@ -223,7 +223,7 @@ pub static JA: Strings = Strings {
     no_resident_quota: "利用者が未選択です（u で選択、n で予約）",
     no_selection: "選択中の予約はありません",
     selection_refused: "選択中の日程は予約できません:",
-    fee_exempt: "免除（非課税・生活保護世帯）",
+    fee_exempt: "利用料免除",
     fee_total: "合計",
     no_resident: "利用者 未選択",
     resident_label: "利用者",
@@ -306,8 +306,8 @@ pub static JA: Strings = Strings {
 
 pub static EN: Strings = Strings {
     lang: Lang::En,
-    app_title: "Kita City postpartum care",
-    title_hints: "?:help n:book b:bookings u:resident /:search L:日本語 q:quit",
+    app_title: "Kita City 産後ケア",
+    title_hints: "?:help n:book b:list u:resident /:find L:日本語 q:quit",
     facilities_title: "Facilities",
     calendar_title: "Calendar",
     quota_title: "Quota",
@@ -334,8 +334,8 @@ pub static EN: Strings = Strings {
     col_dates: "Dates",
     col_fee: "Fee",
     col_status: "Status",
-    no_channel: "no channel given",
-    phone_hours_unknown: "phone, hours not given",
+    no_channel: "not given",
+    phone_hours_unknown: "phone, no hours",
     holiday_confirm_short: " (holiday: confirm)",
     holiday_confirm: "The flyer says nothing about public holidays: confirm with the facility.",
     address: "Address",
@@ -362,7 +362,7 @@ pub static EN: Strings = Strings {
     no_resident_quota: "No resident chosen (u to choose, n to book)",
     no_selection: "Nothing being booked",
     selection_refused: "These dates cannot be booked:",
-    fee_exempt: "exemption (tax-exempt / assistance)",
+    fee_exempt: "fee exemption",
     fee_total: "total",
     no_resident: "no resident",
     resident_label: "Resident",
@@ -574,7 +574,7 @@ impl Strings {
         match p {
             Period::DaysThrough(n) => format!("to day {n}"),
             Period::DaysBefore(n) => format!("before day {n}"),
-            Period::MonthsThrough(n) => format!("to {n} months 0 days"),
+            Period::MonthsThrough(n) => format!("to {n} months 0d"),
             Period::MonthsBefore(n) => format!("under {n} months"),
             Period::YearsWithin(n) => format!("within {n} year{}", if n == 1 { "" } else { "s" }),
         }
@@ -598,25 +598,18 @@ impl Strings {
 
     pub fn fee_base(&self, units: u32, unit: Unit, per: u32) -> String {
         if self.ja() {
-            format!("基本 {} x {}", self.units_long(units, unit), self.yen(per))
+            format!("基本 {}x{}", self.units_long(units, unit), self.yen(per))
         } else {
-            format!("base {} x {}", self.units_long(units, unit), self.yen(per))
+            format!("base {} x {}", self.units_long(units, unit), yen(per))
         }
     }
 
     pub fn fee_extra(&self, units: u32, unit: Unit, per: u32, extra_babies: u32) -> String {
         if self.ja() {
-            format!(
-                "多胎加算 {} x {} x {extra_babies}人",
-                self.units_long(units, unit),
-                self.yen(per)
-            )
+            format!("多胎加算 +{extra_babies}人 {}x{}", self.units_long(units, unit), self.yen(per))
         } else {
-            format!(
-                "extra baby {} x {} x {extra_babies}",
-                self.units_long(units, unit),
-                self.yen(per)
-            )
+            let b = if extra_babies == 1 { "baby" } else { "babies" };
+            format!("+{extra_babies} {b} {} x {}", self.units_long(units, unit), yen(per))
         }
     }
 
@@ -881,6 +874,14 @@ impl Strings {
         }
     }
 
+    pub fn charged(&self, n: u32, unit: Unit) -> String {
+        if self.ja() {
+            format!("期限後の取消: {}分を利用したものとみなしました", self.units_long(n, unit))
+        } else {
+            format!("late cancellation: {} used up", self.units_long(n, unit))
+        }
+    }
+
     pub fn status(&self, st: Status) -> &'static str {
         if self.ja() { st.ja() } else { st.en() }
     }
@@ -1073,7 +1074,7 @@ impl Strings {
             (Step::Dates, true) => "日程",
             (Step::Confirm, true) => "確認",
             (Step::Resident, false) => "Resident",
-            (Step::Screening, false) => "Health check",
+            (Step::Screening, false) => "Health",
             (Step::Care, false) => "Type",
             (Step::Facility, false) => "Facility",
             (Step::Dates, false) => "Dates",

@@ -104,7 +104,7 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                 line_w = 0;
                 continue;
             }
-            if ww <= max && line_w > 0 && word.is_ascii() {
+            if ww <= max && line_w > 0 {
                 lines.push(std::mem::take(&mut line).trim_end().to_string());
                 line.push_str(word);
                 line_w = ww;

@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
     status_line(frame, app, status);
     match &app.overlay {
         None => {}
-        Some(Overlay::Help) => help::draw_help(frame, app, body, &mut hits),
+        Some(Overlay::Help) => help::draw_help(frame, app, area, &mut hits),
         Some(Overlay::ConfirmQuit) => help::draw_confirm_quit(frame, app, body, &mut hits),
         Some(Overlay::ConfirmCancel(id)) => {
             help::draw_confirm_cancel(frame, app, body, id, &mut hits)

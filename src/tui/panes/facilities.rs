@@ -15,7 +15,7 @@ use super::super::text::{display_safe, pad, pad_left, width};
 use super::{block, lines, row};
 
 /// Inner width from which each facility takes one line (else two).
-const ONE_LINE_WIDTH: u16 = 72;
+const ONE_LINE_WIDTH: u16 = 88;
 
 /// Rows one facility takes at an inner width.
 pub fn rows_per_facility(inner_width: u16) -> usize {
@@ -132,8 +132,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let offset = scroll_offset(app.browser.offset, cursor, fit, visible.len());
 
     // Columns of the one-line mode.
-    let type_w = 4;
-    let state_w = 20.min(w / 3);
+    let type_w = 5;
+    let state_w = 22;
     let period_w = 16;
     let chan_w = 14;
     let name_w = w.saturating_sub(type_w + state_w + period_w + chan_w + 4).max(8);

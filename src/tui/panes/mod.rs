@@ -51,12 +51,12 @@ pub fn main_areas(area: Rect, calendar_height: u16) -> (Rect, Rect, Rect) {
 /// Draws the three panes of the main screen.
 pub fn draw_main(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let (left, cal, quota) = main_areas(area, calendar::height(app));
+    hits.add(left, Target::Pane(Pane::Facilities));
     if app.browser.detail {
         detail::draw(frame, app, left, hits);
     } else {
         facilities::draw(frame, app, left, hits);
     }
-    hits.add(left, Target::Pane(Pane::Facilities));
     calendar::draw(frame, app, cal, app.focus == Pane::Calendar, hits);
     quota::draw(frame, app, quota, app.focus == Pane::Quota, hits);
 }

@@ -10,7 +10,7 @@ use crate::domain::care::CareType;
 use crate::domain::fees::FeeBreakdown;
 
 use super::super::app::{App, Hits, Pane, Target};
-use super::super::text::{pad, pad_left, truncate};
+use super::super::text::{pad, pad_left, truncate, width};
 use super::super::wizard;
 use super::{block, lines};
 
@@ -18,7 +18,7 @@ use super::{block, lines};
 pub fn fee_lines(app: &App, care: CareType, fee: &FeeBreakdown, w: usize) -> Vec<Line<'static>> {
     let s = app.s();
     let t = &app.theme;
-    let amount_w = 10;
+    let amount_w = 12;
     let label_w = w.saturating_sub(amount_w);
     let line = |label: String, amount: String, style| {
         Line::from(vec![
@@ -86,6 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
         pad_left(s.col_left, num_w),
         s.col_late
     );
+    let late_w = width(s.col_late);
     out.push(Line::styled(truncate(&head, w), t.heading));
     for care in CareType::ALL {
         let limit = app.ds.care_rule(care).map_or(0, |r| r.limit);
@@ -103,7 +104,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
             Span::styled(pad_left(&num(q.map(|q| q.remaining)), num_w), left_style),
             Span::styled(
                 truncate(
-                    &format!(" {}", num(q.map(|q| q.late_cancel_charges))),
+                    &format!(" {}", pad_left(&num(q.map(|q| q.late_cancel_charges)), late_w)),
                     w.saturating_sub(label_w + 3 * num_w),
                 ),
                 t.base,

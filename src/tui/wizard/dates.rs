@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use crate::domain::care::CareType;
 
 use super::super::action::Action;
-use super::super::app::{App, Button, Hits, Pane, Target};
+use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::{self, block, calendar, lines, quota};
 use super::super::text::{display_safe, truncate, wrap};
 use super::super::update::move_calendar;
@@ -65,7 +65,6 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
     let (left, cal, q) = panes::main_areas(area, calendar::height(app));
     calendar::draw(frame, app, cal, true, hits);
     quota::draw(frame, app, q, false, hits);
-    hits.add(cal, Target::Pane(Pane::Calendar));
 
     let b = block(app, s.step_name(Step::Dates), false);
     let inner = b.inner(left);
@@ -91,6 +90,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
                 for l in wrap(&s.plan_dates(&plan), wd) {
                     out.push(Line::styled(l, t.ok));
                 }
+                out.extend(quota::fee_lines(app, care, &plan.fee, wd.min(44)));
                 for l in wrap(&s.cancel_by_line(plan.cancel_by), wd) {
                     out.push(Line::styled(l, t.base));
                 }

@@ -219,7 +219,9 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
         }
         *y += 1;
     };
-    put(frame, Line::styled(truncate(s.resident_intro, w), t.heading), &mut y);
+    for l in wrap(s.resident_intro, w) {
+        put(frame, Line::styled(l, t.heading), &mut y);
+    }
     // Mode tabs, clickable.
     let find = format!("[{}]", s.find_tab);
     let reg = format!("[{}]", s.register_tab);

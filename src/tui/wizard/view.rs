@@ -19,12 +19,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let buttons = row(area, area.height - 1).unwrap_or(area);
     match w.step {
         Step::Resident => {
-            let inner = Rect {
-                x: body.x + 1,
-                width: body.width.saturating_sub(2),
-                y: body.y + 1,
-                height: body.height.saturating_sub(1),
-            };
+            let b = super::super::panes::block(app, s_step(app), true);
+            let inner = b.inner(body);
+            frame.render_widget(b, body);
             resident::draw_form(frame, app, &w.form, inner, hits);
         }
         Step::Screening => screening::draw(frame, app, w, body, hits),
@@ -94,4 +91,8 @@ fn button_row(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut H
     let room = usize::from((area.x + area.width).saturating_sub(x));
     spans.push(Span::styled(super::super::text::truncate(hint, room), t.muted));
     lines(frame, area, vec![Line::from(spans)], t.base);
+}
+
+fn s_step(app: &App) -> &'static str {
+    app.s().step_name(Step::Resident)
 }

@@ -1,0 +1,124 @@
+//! Shared by the terminal app's tests: a fixed "now", an in-memory store with fixed residents,
+//! drawing into a `TestBackend`, and feeding keys.
+#![allow(dead_code)]
+
+use chrono::{NaiveDate, NaiveDateTime};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use sango::dataset;
+use sango::domain::care::{CareType, Length};
+use sango::store::{BookingRequest, ResidentInput, Store};
+use sango::tui::app::App;
+use sango::tui::strings::Lang;
+use sango::tui::theme::{Theme, ThemeKind};
+use sango::tui::{action, update, view};
+
+/// Friday 20 November 2026, 10:30 Japan time: phone lines open, 11/23 (勤労感謝の日) ahead.
+pub fn now() -> NaiveDateTime {
+    d("2026-11-20").and_hms_opt(10, 30, 0).unwrap()
+}
+
+pub fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// A store with two residents: R-0001 (born 2026-10-01, one baby, one day-care booking on
+/// 11/25) and R-0002 (twins born 2026-09-15, fee-exempt, no bookings).
+pub fn store() -> Store {
+    let ds = dataset::load_embedded().unwrap();
+    let store = Store::open_in_memory().unwrap();
+    let at = d("2026-11-01").and_hms_opt(9, 0, 0).unwrap();
+    store.add_resident(&ResidentInput::new("R-0001", d("2026-10-01")), at, "test").unwrap();
+    let twins =
+        ResidentInput { babies: 2, exempt: true, ..ResidentInput::new("R-0002", d("2026-09-15")) };
+    store.add_resident(&twins, at, "test").unwrap();
+    let req = BookingRequest {
+        resident: "R-0001".into(),
+        facility: "mizuki-josanin".into(),
+        care: CareType::Day,
+        start: d("2026-11-25"),
+        length: Length::Days(1),
+    };
+    store.book(&ds, &req, at, "test").unwrap();
+    store
+}
+
+pub fn app(lang: Lang) -> App {
+    app_with(store(), lang)
+}
+
+pub fn app_with(store: Store, lang: Lang) -> App {
+    let ds = dataset::load_embedded().unwrap();
+    let mut app = App::new(ds, store, lang, Theme::new(ThemeKind::Normal), now());
+    app.terminal_id = "test".into();
+    app
+}
+
+/// Draws the app at a size; the hits are kept for mouse tests, as the event loop does.
+pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut hits = None;
+    t.draw(|f| hits = Some(view::draw(f, app))).unwrap();
+    app.hits = hits.unwrap();
+    t
+}
+
+/// The screen as text, one line per row, wide characters once (their second cell skipped).
+pub fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let t = draw(app, w, h);
+    text_of(t.backend())
+}
+
+pub fn text_of(b: &TestBackend) -> String {
+    let buf = b.buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn key(app: &mut App, code: KeyCode) {
+    let ev = Event::Key(KeyEvent::new_with_kind(code, KeyModifiers::NONE, KeyEventKind::Press));
+    if let Some(a) = action::from_event(app, &ev) {
+        update::update(app, a);
+    }
+}
+
+pub fn ch(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c));
+}
+
+pub fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        ch(app, c);
+    }
+}
+
+pub fn click(app: &mut App, x: u16, y: u16) {
+    let ev = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(a) = action::from_event(app, &ev) {
+        update::update(app, a);
+    }
+}

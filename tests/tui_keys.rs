@@ -1,0 +1,411 @@
+//! Key and mouse sequences drive the app's state through whole bookings and cancellations, and
+//! the store is checked afterwards: the screens call the same rules and the same store as the CLI.
+
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use sango::domain::care::CareType;
+use sango::store::{BookingFilter, Status, Store};
+use sango::tui::app::{App, Button, Overlay, Screen, Target};
+use sango::tui::strings::Lang;
+use sango::tui::wizard::Step;
+use tui_common::*;
+
+fn bookings_of(store: &Store, id: &str) -> Vec<sango::store::Booking> {
+    store.bookings(&BookingFilter { resident: Some(id.into()), ..Default::default() }).unwrap()
+}
+
+fn step(a: &App) -> Step {
+    a.wizard.as_ref().expect("a wizard").step
+}
+
+#[test]
+fn a_whole_booking_by_keys_is_in_the_store() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'n');
+    assert_eq!(a.screen, Screen::Wizard);
+    typed(&mut a, "R-0002");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Screening);
+    for _ in 0..3 {
+        ch(&mut a, 'n');
+    }
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Care);
+    key(&mut a, KeyCode::Enter); // stay
+    assert_eq!(step(&a), Step::Facility);
+    key(&mut a, KeyCode::Enter); // 東京北医療センター
+    assert_eq!(step(&a), Step::Dates);
+    // From today (11/20) move to 11/27 and make it 2 nights.
+    key(&mut a, KeyCode::Down);
+    ch(&mut a, '+');
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Confirm);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.wizard.as_ref().unwrap().done.is_some(), "{:?}", a.flash);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Main);
+    assert!(a.wizard.is_none());
+
+    let list = bookings_of(&a.store, "R-0002");
+    assert_eq!(list.len(), 1);
+    let b = &list[0];
+    assert_eq!(b.facility, "tokyo-kita-medical-center");
+    assert_eq!(b.care, CareType::Stay);
+    assert_eq!(b.first_day, d("2026-11-27"));
+    assert_eq!(b.last_day, d("2026-11-29"));
+    assert_eq!(b.units, 3);
+    assert_eq!(b.fee_yen, 0, "twins, exempt");
+    assert_eq!(b.terminal, "test");
+    // The quota pane's numbers come from the store.
+    let q = a.resident.as_ref().unwrap().quota.get(CareType::Stay);
+    assert_eq!((q.used, q.remaining), (3, 1));
+}
+
+#[test]
+fn cancel_on_time_then_the_booking_is_cancelled_and_nothing_is_used() {
+    let mut a = app(Lang::En);
+    ch(&mut a, 'u');
+    typed(&mut a, "R-0001");
+    key(&mut a, KeyCode::Enter);
+    ch(&mut a, 'b');
+    assert_eq!(a.screen, Screen::Bookings);
+    ch(&mut a, 'x');
+    assert!(matches!(a.overlay, Some(Overlay::ConfirmCancel(_))));
+    // The question says on time before confirming.
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("On time"), "{text}");
+    assert!(text.contains("03-"), "the facility's phone is shown: {text}");
+    ch(&mut a, 'y');
+    assert!(a.overlay.is_none());
+    let b = &bookings_of(&a.store, "R-0001")[0];
+    assert_eq!(b.status, Status::Cancelled);
+    assert_eq!(b.units_charged, 0);
+    assert_eq!(a.resident.as_ref().unwrap().quota.get(CareType::Day).remaining, 6);
+}
+
+#[test]
+fn cancel_late_charges_one_day() {
+    let mut a = app(Lang::Ja);
+    // The booking is on 11/25: on 11/24 at 11:00 it is late.
+    a.now = d("2026-11-24").and_hms_opt(11, 0, 0).unwrap();
+    ch(&mut a, 'u');
+    typed(&mut a, "R-0001");
+    key(&mut a, KeyCode::Enter);
+    ch(&mut a, 'b');
+    ch(&mut a, 'x');
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("期限（11/24(火) 11:00）を過ぎた取消です"), "{text}");
+    ch(&mut a, 'y');
+    let b = &bookings_of(&a.store, "R-0001")[0];
+    assert_eq!(b.status, Status::CancelledLate);
+    assert_eq!(b.units_charged, 1);
+    assert_eq!(a.resident.as_ref().unwrap().quota.get(CareType::Day).remaining, 5);
+}
+
+#[test]
+fn saying_no_to_the_cancel_question_keeps_the_booking() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'u');
+    typed(&mut a, "R-0001");
+    key(&mut a, KeyCode::Enter);
+    ch(&mut a, 'b');
+    ch(&mut a, 'x');
+    ch(&mut a, 'n');
+    assert!(a.overlay.is_none());
+    assert_eq!(bookings_of(&a.store, "R-0001")[0].status, Status::Booked);
+}
+
+#[test]
+fn registering_a_new_resident_in_the_wizard_then_booking_a_visit() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'n');
+    typed(&mut a, "K-777");
+    key(&mut a, KeyCode::Enter);
+    // Unknown: the form switches to registering, on the birth date.
+    assert_eq!(step(&a), Step::Resident);
+    assert!(a.wizard.as_ref().unwrap().form.register);
+    typed(&mut a, "2026/11/01");
+    key(&mut a, KeyCode::Down); // due date
+    key(&mut a, KeyCode::Down); // babies
+    typed(&mut a, "3");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Screening, "{:?}", a.wizard.as_ref().unwrap().form.error);
+    let r = a.store.resident("K-777").unwrap().unwrap();
+    assert_eq!(r.birth, d("2026-11-01"));
+    assert_eq!(r.babies, 3);
+    for _ in 0..3 {
+        ch(&mut a, 'n');
+    }
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down); // visit
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Facility);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Right); // 11/21
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Confirm, "{:?}", a.flash);
+    ch(&mut a, 'y');
+    let list = bookings_of(&a.store, "K-777");
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].care, CareType::Visit);
+    assert_eq!(list[0].first_day, d("2026-11-21"));
+    // Triplets: 1,000 + 2 × 340.
+    assert_eq!(list[0].fee_yen, 1680);
+}
+
+#[test]
+fn esc_goes_back_a_step_and_keeps_what_was_chosen() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'n');
+    typed(&mut a, "R-0002");
+    key(&mut a, KeyCode::Enter);
+    for _ in 0..3 {
+        ch(&mut a, 'n');
+    }
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Down); // day care
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Facility);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(step(&a), Step::Care);
+    assert_eq!(a.wizard.as_ref().unwrap().care_cursor, 1);
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(step(&a), Step::Resident);
+    assert_eq!(a.wizard.as_ref().unwrap().form.number.text(), "R-0002");
+    assert_eq!(a.wizard.as_ref().unwrap().answers, vec![Some(false); 3]);
+    // Esc on the first step pauses; n resumes where it was.
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Main);
+    ch(&mut a, 'n');
+    assert_eq!(a.screen, Screen::Wizard);
+    assert_eq!(a.wizard.as_ref().unwrap().form.number.text(), "R-0002");
+}
+
+#[test]
+fn a_yes_in_the_screening_stops_with_the_contacts() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'n');
+    typed(&mut a, "R-0001");
+    key(&mut a, KeyCode::Enter);
+    ch(&mut a, 'y');
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Screening);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("03-3908-7050"), "{text}");
+    // Changing the answer lets it go on.
+    key(&mut a, KeyCode::Up);
+    ch(&mut a, 'n');
+    ch(&mut a, 'n');
+    ch(&mut a, 'n');
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Care);
+}
+
+#[test]
+fn quitting_asks_only_when_a_booking_is_half_done() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'q');
+    assert!(a.quit, "nothing in progress: quits at once");
+
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'n');
+    typed(&mut a, "R-0001");
+    key(&mut a, KeyCode::Enter);
+    ch(&mut a, 'q');
+    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    assert!(!a.quit);
+    ch(&mut a, 'n');
+    assert!(a.overlay.is_none());
+    assert!(!a.quit);
+    ch(&mut a, 'q');
+    ch(&mut a, 'y');
+    assert!(a.quit);
+}
+
+#[test]
+fn typing_q_in_a_text_field_types_it() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'u');
+    typed(&mut a, "q1");
+    assert!(!a.quit);
+    assert_eq!(a.resident_form.number.text(), "q1");
+    ch(&mut a, '/'); // still typing
+    assert_eq!(a.resident_form.number.text(), "q1/");
+}
+
+#[test]
+fn refused_dates_say_why_and_stay_on_the_step() {
+    let mut a = app(Lang::En);
+    ch(&mut a, 'n');
+    typed(&mut a, "R-0001");
+    key(&mut a, KeyCode::Enter);
+    for _ in 0..3 {
+        ch(&mut a, 'n');
+    }
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter); // stay
+    key(&mut a, KeyCode::Enter); // first facility
+    key(&mut a, KeyCode::Left); // yesterday
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Dates);
+    let f = a.flash.clone().expect("a reason");
+    assert!(f.error && f.text.contains("in the past"), "{f:?}");
+}
+
+#[test]
+fn the_facility_step_lists_only_facilities_whose_window_has_days() {
+    let mut a = app(Lang::Ja);
+    // R-0002's baby was born 2026-09-15: on 2026-11-20 the 45-day and 60-day stays have ended.
+    ch(&mut a, 'n');
+    typed(&mut a, "R-0002");
+    key(&mut a, KeyCode::Enter);
+    for _ in 0..3 {
+        ch(&mut a, 'n');
+    }
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    let ids: Vec<String> = sango::tui::wizard::facility::candidates(&a)
+        .into_iter()
+        .map(|i| a.ds.facilities[i].id.clone())
+        .collect();
+    assert!(ids.contains(&"tokyo-kita-medical-center".to_string()));
+    assert!(!ids.contains(&"sho-hospital".to_string()), "45 days have passed");
+    assert!(
+        !ids.contains(&"tokyo-metropolitan-toshima-hospital".to_string()),
+        "60 days have passed"
+    );
+    assert!(!ids.iter().any(|id| id == "mizuki-josanin"), "day care only");
+}
+
+#[test]
+fn a_whole_booking_by_mouse() {
+    let mut a = app(Lang::Ja);
+    let (w, h) = (100, 30);
+    ch(&mut a, 'n');
+    typed(&mut a, "R-0001");
+    let _ = draw(&mut a, w, h);
+    click_target(&mut a, Target::Button(Button::Next));
+    assert_eq!(step(&a), Step::Screening);
+    let _ = draw(&mut a, w, h);
+    for q in 0..3 {
+        click_target(&mut a, Target::Answer(q, false));
+    }
+    let _ = draw(&mut a, w, h);
+    click_target(&mut a, Target::Button(Button::Next));
+    let _ = draw(&mut a, w, h);
+    // Day care: click its row twice (select, then choose).
+    click_target(&mut a, Target::Row(1));
+    click_target(&mut a, Target::Row(1));
+    assert_eq!(step(&a), Step::Facility);
+    let _ = draw(&mut a, w, h);
+    click_target(&mut a, Target::Row(0));
+    click_target(&mut a, Target::Row(0));
+    assert_eq!(step(&a), Step::Dates);
+    let _ = draw(&mut a, w, h);
+    let day = d("2026-11-27");
+    click_target(&mut a, Target::Day(day));
+    assert_eq!(a.day, day);
+    let _ = draw(&mut a, w, h);
+    click_target(&mut a, Target::Button(Button::LengthMore));
+    let _ = draw(&mut a, w, h);
+    click_target(&mut a, Target::Day(day));
+    assert_eq!(step(&a), Step::Confirm, "{:?}", a.flash);
+    let _ = draw(&mut a, w, h);
+    click_target(&mut a, Target::Button(Button::Book));
+    let list = bookings_of(&a.store, "R-0001");
+    let b = list.iter().find(|b| b.first_day == day).expect("booked");
+    assert_eq!((b.care, b.units, b.fee_yen), (CareType::Day, 2, 5000));
+}
+
+/// Clicks the middle of the first area the last draw recorded for `target`.
+fn click_target(a: &mut App, target: Target) {
+    let r = a
+        .hits
+        .areas
+        .iter()
+        .rev()
+        .find(|(_, t)| *t == target)
+        .map(|(r, _)| *r)
+        .unwrap_or_else(|| panic!("{target:?} is not on screen"));
+    click(a, r.x + r.width / 2, r.y);
+}
+
+#[test]
+fn mouse_on_the_main_screen_selects_rows_and_days() {
+    let mut a = app(Lang::Ja);
+    let _ = draw(&mut a, 100, 30);
+    click_target(&mut a, Target::FacilityRow(3));
+    assert_eq!(a.browser.cursor, 3);
+    let _ = draw(&mut a, 100, 30);
+    click_target(&mut a, Target::FacilityRow(3));
+    assert!(a.browser.detail, "a second click opens the detail");
+    let _ = draw(&mut a, 100, 30);
+    click_target(&mut a, Target::Day(d("2026-11-23")));
+    assert_eq!(a.day, d("2026-11-23"));
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("勤労感謝の日"), "the holiday's name on the selected day: {text}");
+    click_target(&mut a, Target::MonthNext);
+    assert_eq!(a.day, d("2026-12-23"));
+}
+
+#[test]
+fn keys_move_the_calendar_by_day_week_and_month() {
+    let mut a = app(Lang::Ja);
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Right);
+    assert_eq!(a.day, d("2026-11-21"));
+    ch(&mut a, 'j');
+    assert_eq!(a.day, d("2026-11-28"));
+    key(&mut a, KeyCode::PageDown);
+    assert_eq!(a.day, d("2026-12-28"));
+    ch(&mut a, '[');
+    assert_eq!(a.day, d("2026-11-28"));
+    ch(&mut a, '.');
+    assert_eq!(a.day, d("2026-11-20"));
+}
+
+#[test]
+fn search_and_type_filter_narrow_the_list() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, '/');
+    typed(&mut a, "line");
+    key(&mut a, KeyCode::Enter);
+    let names: Vec<&str> =
+        a.visible_facilities().iter().map(|&i| a.ds.facilities[i].id.as_str()).collect();
+    assert!(names.contains(&"kazuka-clinic"));
+    assert!(names.iter().all(|id| {
+        a.ds.facility(id).unwrap().channels().contains(&sango::dataset::Channel::Line)
+    }));
+    key(&mut a, KeyCode::Esc);
+    ch(&mut a, '/');
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.visible_facilities().len(), 25);
+    ch(&mut a, 't');
+    assert!(a.visible_facilities().iter().all(|&i| a.ds.facilities[i].offers(CareType::Stay)));
+}
+
+#[test]
+fn the_language_key_switches_every_string() {
+    let mut a = app(Lang::Ja);
+    assert!(screen(&mut a, 80, 24).contains("施設"));
+    ch(&mut a, 'L');
+    assert_eq!(a.lang, Lang::En);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("Facilities") && text.contains("Calendar") && text.contains("Quota"));
+    assert!(!text.contains("カレンダー"));
+}
+
+#[test]
+fn key_releases_do_nothing() {
+    use crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
+    let a = app(Lang::Ja);
+    let release = Event::Key(KeyEvent::new_with_kind(
+        KeyCode::Char('q'),
+        KeyModifiers::NONE,
+        KeyEventKind::Release,
+    ));
+    assert_eq!(sango::tui::action::from_event(&a, &release), None);
+}

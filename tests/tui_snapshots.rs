@@ -1,0 +1,294 @@
+//! Snapshots of every screen and wizard step, in Japanese and English, at 80×24 and 120×40, with
+//! a fixed "now" (2026-11-20 10:30 JST) and fixed data (the embedded dataset, two residents).
+//! Review a change with `INSTA_UPDATE=always cargo test --test tui_snapshots` and `git diff`.
+
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use sango::tui::app::App;
+use sango::tui::strings::Lang;
+use tui_common::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Snapshots one screen, set up by `setup`, in both languages and both sizes.
+fn shoot(name: &str, setup: impl Fn(&mut App)) {
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in SIZES {
+            let mut a = app(lang);
+            setup(&mut a);
+            // Draw once first so that mouse-free layouts that depend on the last draw settle.
+            let _ = draw(&mut a, w, h);
+            let text = screen(&mut a, w, h);
+            let l = if lang == Lang::Ja { "ja" } else { "en" };
+            insta::assert_snapshot!(format!("{name}_{l}_{w}x{h}"), text);
+        }
+    }
+}
+
+fn choose(a: &mut App, id: &str) {
+    ch(a, 'u');
+    typed(a, id);
+    key(a, KeyCode::Enter);
+}
+
+/// Through the wizard up to `step` (1..=6) for the twins' resident R-0002, a 2-night stay at the
+/// first facility from 11/21.
+fn wizard_to(a: &mut App, step: usize) {
+    choose(a, "R-0002");
+    ch(a, 'n');
+    if step == 1 {
+        return;
+    }
+    key(a, KeyCode::Enter);
+    if step == 2 {
+        return;
+    }
+    ch(a, 'n');
+    ch(a, 'n');
+    ch(a, 'n');
+    key(a, KeyCode::Enter);
+    if step == 3 {
+        return;
+    }
+    key(a, KeyCode::Enter);
+    if step == 4 {
+        return;
+    }
+    key(a, KeyCode::Enter);
+    ch(a, 'l');
+    ch(a, '+');
+    if step == 5 {
+        return;
+    }
+    key(a, KeyCode::Enter);
+}
+
+#[test]
+fn main_screen() {
+    shoot("main", |_| {});
+}
+
+#[test]
+fn main_screen_with_resident() {
+    shoot("main_resident", |a| {
+        choose(a, "R-0001");
+        // The day-care facility with the booking, and the booked day on the calendar.
+        ch(a, 't');
+        ch(a, 't');
+        key(a, KeyCode::Down);
+        key(a, KeyCode::Down);
+        key(a, KeyCode::Tab);
+        for _ in 0..5 {
+            key(a, KeyCode::Right);
+        }
+    });
+}
+
+#[test]
+fn facility_detail() {
+    shoot("detail", |a| {
+        choose(a, "R-0001");
+        key(a, KeyCode::Enter);
+    });
+}
+
+#[test]
+fn facility_detail_web_only_with_two_types() {
+    shoot("detail_ayase", |a| {
+        for _ in 0..8 {
+            key(a, KeyCode::Down);
+        }
+        key(a, KeyCode::Enter);
+    });
+}
+
+#[test]
+fn search() {
+    shoot("search", |a| {
+        ch(a, '/');
+        typed(a, "赤羽");
+    });
+}
+
+#[test]
+fn filter_by_type() {
+    shoot("filter_visit", |a| {
+        ch(a, 't');
+        ch(a, 't');
+        ch(a, 't');
+    });
+}
+
+#[test]
+fn next_month() {
+    shoot("calendar_next_month", |a| {
+        key(a, KeyCode::Tab);
+        ch(a, ']');
+    });
+}
+
+#[test]
+fn resident_find() {
+    shoot("resident_find", |a| {
+        ch(a, 'u');
+        typed(a, "R-0");
+    });
+}
+
+#[test]
+fn resident_register_with_error() {
+    shoot("resident_register", |a| {
+        ch(a, 'u');
+        typed(a, "R-0100");
+        key(a, KeyCode::Enter);
+        typed(a, "2026-13-40");
+        key(a, KeyCode::Enter);
+    });
+}
+
+#[test]
+fn wizard_step_1_resident() {
+    shoot("wizard_1_resident", |a| wizard_to(a, 1));
+}
+
+#[test]
+fn wizard_step_2_screening() {
+    shoot("wizard_2_screening", |a| wizard_to(a, 2));
+}
+
+#[test]
+fn wizard_step_2_screening_stops() {
+    shoot("wizard_2_screening_stop", |a| {
+        wizard_to(a, 2);
+        ch(a, 'n');
+        ch(a, 'y');
+    });
+}
+
+#[test]
+fn wizard_step_3_care() {
+    shoot("wizard_3_care", |a| wizard_to(a, 3));
+}
+
+#[test]
+fn wizard_step_4_facility() {
+    shoot("wizard_4_facility", |a| wizard_to(a, 4));
+}
+
+#[test]
+fn wizard_step_5_dates() {
+    shoot("wizard_5_dates", |a| wizard_to(a, 5));
+}
+
+#[test]
+fn wizard_step_5_dates_refused() {
+    shoot("wizard_5_dates_refused", |a| {
+        wizard_to(a, 5);
+        // Four nights need five days: over the limit of four.
+        for _ in 0..5 {
+            ch(a, '+');
+        }
+        key(a, KeyCode::Left);
+        key(a, KeyCode::Left);
+    });
+}
+
+#[test]
+fn wizard_step_6_confirm() {
+    shoot("wizard_6_confirm", |a| wizard_to(a, 6));
+}
+
+#[test]
+fn wizard_done() {
+    shoot("wizard_done", |a| {
+        wizard_to(a, 6);
+        key(a, KeyCode::Enter);
+        // The booking id is random: hide it.
+        if let Some(w) = a.wizard.as_mut()
+            && let Some((id, _)) = w.done.as_mut()
+        {
+            *id = "01TESTBOOKINGID0000000000".into();
+        }
+    });
+}
+
+#[test]
+fn bookings_view() {
+    shoot("bookings", |a| {
+        choose(a, "R-0001");
+        ch(a, 'b');
+    });
+}
+
+#[test]
+fn cancel_question() {
+    shoot("cancel_question", |a| {
+        choose(a, "R-0001");
+        ch(a, 'b');
+        ch(a, 'x');
+    });
+}
+
+#[test]
+fn help_overlay() {
+    shoot("help", |a| ch(a, '?'));
+}
+
+#[test]
+fn quit_question() {
+    shoot("quit_question", |a| {
+        wizard_to(a, 3);
+        ch(a, 'q');
+    });
+}
+
+#[test]
+fn too_small() {
+    for lang in [Lang::Ja, Lang::En] {
+        let mut a = app(lang);
+        let l = if lang == Lang::Ja { "ja" } else { "en" };
+        insta::assert_snapshot!(format!("too_small_{l}_79x24"), screen(&mut a, 79, 24));
+        insta::assert_snapshot!(format!("too_small_{l}_40x10"), screen(&mut a, 40, 10));
+    }
+}
+
+/// A way to bring the app to a screen.
+type Setup = Box<dyn Fn(&mut App)>;
+
+/// Every size from 1×1 up draws without a panic, on every screen.
+#[test]
+fn never_panics_at_any_size() {
+    let setups: Vec<Setup> = vec![
+        Box::new(|_| {}),
+        Box::new(|a| {
+            choose(a, "R-0001");
+            key(a, KeyCode::Enter);
+        }),
+        Box::new(|a| wizard_to(a, 2)),
+        Box::new(|a| wizard_to(a, 3)),
+        Box::new(|a| wizard_to(a, 4)),
+        Box::new(|a| wizard_to(a, 5)),
+        Box::new(|a| wizard_to(a, 6)),
+        Box::new(|a| {
+            choose(a, "R-0001");
+            ch(a, 'b');
+            ch(a, 'x');
+        }),
+        Box::new(|a| ch(a, '?')),
+    ];
+    for setup in &setups {
+        for lang in [Lang::Ja, Lang::En] {
+            let mut a = app(lang);
+            setup(&mut a);
+            for w in (1..=130).step_by(7) {
+                for h in (1..=45).step_by(4) {
+                    let _ = draw(&mut a, w, h);
+                }
+            }
+            for (w, h) in [(80, 24), (81, 25), (99, 29), (100, 30), (0, 0), (1, 1), (200, 60)] {
+                let _ = draw(&mut a, w, h);
+            }
+        }
+    }
+}
