@@ -34,34 +34,40 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::cli::{CliError, CliResult, Context};
+use crate::config;
 use crate::domain::jst;
 use crate::store::{DataDir, Store};
 
 use app::App;
 use strings::Lang;
-use theme::Theme;
+use theme::{Theme, ThemeKind};
 
 /// Japan time now, from the system clock.
 pub fn clock() -> NaiveDateTime {
     jst::from_utc(chrono::Utc::now())
 }
 
-/// The language asked for: `--lang`, else `SANGO_LANG`, else Japanese.
-fn lang_from(ctx: &Context) -> CliResult<Lang> {
-    let asked =
-        ctx.lang.clone().or_else(|| std::env::var("SANGO_LANG").ok().filter(|s| !s.is_empty()));
-    match asked.as_deref() {
-        None => Ok(Lang::Ja),
-        Some(s) => Lang::parse(s).ok_or_else(|| {
-            CliError::Usage(format!("unknown language '{s}': use --lang ja or --lang en"))
-        }),
-    }
+/// The app's language and theme from the settings (file, environment, `--lang`); `NO_COLOR`
+/// always wins over the theme.
+fn look(cfg: &config::Config) -> (Lang, Theme) {
+    let lang = match cfg.lang {
+        config::Lang::Ja => Lang::Ja,
+        config::Lang::En => Lang::En,
+    };
+    let env = Theme::from_env();
+    let theme = match (env.kind, cfg.theme) {
+        (ThemeKind::Mono, _) => env,
+        (_, config::Theme::HighContrast) => Theme::new(ThemeKind::HighContrast),
+        (_, config::Theme::Default) => env,
+    };
+    (lang, theme)
 }
 
 /// Opens the terminal app (sango with no subcommand).
 pub fn run_from_cli(ctx: &Context) -> CliResult {
     let ds = ctx.dataset()?;
-    let lang = lang_from(ctx)?;
+    let flags = config::Flags { kiosk: ctx.kiosk, lang: ctx.lang.clone() };
+    let cfg = config::load(ctx.config_path.as_deref(), &flags).map_err(CliError::refused)?.config;
     let dir = DataDir::resolve(ctx.data_dir.as_deref()).map_err(CliError::refused)?;
     let store = Store::open_data_dir(&dir).map_err(CliError::refused)?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -70,17 +76,11 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
                 .into(),
         ));
     }
-    let mouse =
-        !std::env::var("SANGO_MOUSE").is_ok_and(|v| matches!(v.as_str(), "0" | "false" | "off"));
-    let mut app = App::new(ds, store, lang, Theme::from_env(), clock());
-    if let Ok(id) = std::env::var("SANGO_TERMINAL_ID")
-        && !id.trim().is_empty()
-    {
-        app.terminal_id = id;
-    } else {
-        app.terminal_id = "local".into();
-    }
-    run(&mut app, mouse).map_err(|e| CliError::refused(format!("terminal error (端末エラー): {e}")))
+    let (lang, theme) = look(&cfg);
+    let mut app = App::new(ds, store, lang, theme, clock());
+    app.terminal_id = cfg.terminal_id.clone();
+    run(&mut app, cfg.mouse)
+        .map_err(|e| CliError::refused(format!("terminal error (端末エラー): {e}")))
 }
 
 /// Restores the terminal when dropped: raw mode off, mouse capture off, main screen, cursor shown.
