@@ -101,7 +101,7 @@ impl StoreError {
         use rusqlite::ErrorCode as C;
         let path = path.to_path_buf();
         if let rusqlite::Error::SqliteFailure(f, ref msg) = e {
-            let detail = msg.clone().unwrap_or_else(|| f.to_string());
+            let detail = one_line(&[msg.clone().unwrap_or_else(|| f.to_string())]);
             return match f.code {
                 C::DatabaseBusy | C::DatabaseLocked => StoreError::Locked { path },
                 C::ReadOnly => StoreError::ReadOnly { path },
@@ -111,6 +111,22 @@ impl StoreError {
                 _ => StoreError::Sqlite { path, detail },
             };
         }
-        StoreError::Sqlite { path, detail: e.to_string() }
+        StoreError::Sqlite { path, detail: one_line(&[e.to_string()]) }
     }
+}
+
+/// SQLite's messages on one line (the CLI's refusals are one line each), the first few only.
+pub(crate) fn one_line(parts: &[String]) -> String {
+    let mut s = parts
+        .iter()
+        .flat_map(|p| p.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("; ");
+    if s.chars().count() > 200 {
+        s = s.chars().take(200).collect::<String>() + "…";
+    }
+    s
 }

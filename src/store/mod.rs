@@ -14,6 +14,7 @@
 //! ```
 
 pub mod bookings;
+pub mod bulk;
 pub mod csv;
 pub mod error;
 pub mod events;
@@ -86,7 +87,7 @@ impl Store {
             Connection::open_with_flags(&path, flags).map_err(|e| StoreError::sqlite(&path, e))?;
         let store = Store { conn, path };
         store.conn.busy_timeout(busy).map_err(|e| store.err(e))?;
-        store.prepare(true)?;
+        store.prepare(true, busy)?;
         Ok(store)
     }
 
@@ -95,7 +96,7 @@ impl Store {
         let path = PathBuf::from(":memory:");
         let conn = Connection::open_in_memory().map_err(|e| StoreError::sqlite(&path, e))?;
         let store = Store { conn, path };
-        store.prepare(false)?;
+        store.prepare(false, Duration::ZERO)?;
         Ok(store)
     }
 
@@ -105,7 +106,7 @@ impl Store {
     }
 
     /// Checks the file is ours and sound, then sets the connection up and migrates.
-    fn prepare(&self, on_disk: bool) -> Result<(), StoreError> {
+    fn prepare(&self, on_disk: bool, busy: Duration) -> Result<(), StoreError> {
         let h = schema::header(&self.conn, &self.path)?;
         schema::check_header(h, &self.path)?;
         if on_disk && h.objects > 0 {
@@ -113,25 +114,42 @@ impl Store {
         }
         let map = |e| self.err(e);
         if on_disk {
-            let mode: String =
-                self.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).map_err(map)?;
-            if !mode.eq_ignore_ascii_case("wal") {
-                let mode: String = self
-                    .conn
-                    .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                    .map_err(map)?;
-                if !mode.eq_ignore_ascii_case("wal") {
-                    return Err(StoreError::CannotOpen {
-                        path: self.path.clone(),
-                        detail: format!("cannot switch to WAL mode (got {mode})"),
-                    });
-                }
-            }
+            self.use_wal(busy)?;
         }
         // Acknowledged means on disk.
         self.conn.pragma_update(None, "synchronous", "FULL").map_err(map)?;
         self.conn.pragma_update(None, "foreign_keys", true).map_err(map)?;
         schema::migrate(&self.conn, &self.path)
+    }
+
+    /// Switches a new file to WAL. SQLite does not wait for other connections here (it
+    /// returns "busy" at once when another process is opening the same new file), so this
+    /// retries until the busy timeout.
+    fn use_wal(&self, busy: Duration) -> Result<(), StoreError> {
+        let map = |e| self.err(e);
+        let start = std::time::Instant::now();
+        loop {
+            let mode: String =
+                self.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).map_err(map)?;
+            if mode.eq_ignore_ascii_case("wal") {
+                return Ok(());
+            }
+            match self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+                Ok(m) if m.eq_ignore_ascii_case("wal") => return Ok(()),
+                Ok(m) => {
+                    return Err(StoreError::CannotOpen {
+                        path: self.path.clone(),
+                        detail: format!("cannot switch to WAL mode (got {m})"),
+                    });
+                }
+                Err(e) => match self.err(e) {
+                    StoreError::Locked { .. } if start.elapsed() < busy => {
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                    other => return Err(other),
+                },
+            }
+        }
     }
 
     /// `PRAGMA quick_check`: a damaged file is refused before anything is written to it.
@@ -142,7 +160,7 @@ impl Store {
         if lines.len() == 1 && lines[0] == "ok" {
             Ok(())
         } else {
-            Err(StoreError::Corrupt { path: self.path.clone(), detail: lines.join("; ") })
+            Err(StoreError::Corrupt { path: self.path.clone(), detail: error::one_line(&lines) })
         }
     }
 
@@ -154,7 +172,7 @@ impl Store {
         if lines.len() == 1 && lines[0] == "ok" {
             Ok(())
         } else {
-            Err(StoreError::Corrupt { path: self.path.clone(), detail: lines.join("; ") })
+            Err(StoreError::Corrupt { path: self.path.clone(), detail: error::one_line(&lines) })
         }
     }
 

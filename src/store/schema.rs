@@ -91,14 +91,17 @@ pub struct Header {
     pub objects: i64,
 }
 
-/// Reads the header fields; a file that is not a database fails here.
+/// Reads the header fields in one statement (one snapshot: another process may be migrating
+/// the file at the same moment); a file that is not a database fails here.
 pub fn header(conn: &Connection, path: &Path) -> Result<Header, StoreError> {
-    let map = |e| StoreError::sqlite(path, e);
-    let application_id = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(map)?;
-    let user_version = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(map)?;
-    let objects =
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(map)?;
-    Ok(Header { application_id, user_version, objects })
+    conn.query_row(
+        "SELECT (SELECT application_id FROM pragma_application_id),
+                (SELECT user_version FROM pragma_user_version),
+                (SELECT count(*) FROM sqlite_schema)",
+        [],
+        |r| Ok(Header { application_id: r.get(0)?, user_version: r.get(1)?, objects: r.get(2)? }),
+    )
+    .map_err(|e| StoreError::sqlite(path, e))
 }
 
 /// Refuses files this program must not touch: newer versions and other programs' databases.
