@@ -20,6 +20,7 @@
 //! - An empty user number is not a try (nothing is counted).
 //! - Entries are normalised first: spaces around are dropped and full-width letters and digits
 //!   (from a Japanese input method) become ASCII. Case is kept.
+//! - The same rule is available alone as [`Lockout`], for the staff PIN asked to leave the kiosk.
 //!
 //! # Idle timeout
 //! Any key or click is [`KioskSession::touch`]. In the last [`COUNTDOWN_SECS`] (20 s) before
@@ -153,14 +154,70 @@ fn ceil_secs(ms: Millis) -> u32 {
     u32::try_from(ms.div_ceil(1000)).unwrap_or(u32::MAX)
 }
 
+/// A run of failed tries and the lockout it causes: [`MAX_FAILURES`] failures in a row lock for
+/// [`LOCKOUT_MS`]; a success or the end of the lockout starts the count again; a streak is
+/// forgotten after [`LOCKOUT_MS`] without a failure. Used for identification, and for the staff
+/// PIN asked to leave kiosk mode (so a 4-digit PIN cannot be guessed at the kiosk either).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Lockout {
+    failures: u32,
+    last_failure: Millis,
+    locked_until: Option<Millis>,
+}
+
+/// What a failure led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterFailure {
+    /// Tries left before a lockout.
+    TriesLeft(u32),
+    /// Locked now for this many seconds.
+    Locked(u32),
+}
+
+impl Lockout {
+    /// Seconds until unlocked (rounded up), `None` when not locked. Check before every try: a
+    /// try while locked must be refused without being checked.
+    pub fn remaining(&self, now: Millis) -> Option<u32> {
+        let until = self.locked_until?;
+        (now < until).then(|| ceil_secs(until - now))
+    }
+
+    /// Failed tries that count towards the next lockout at `now`.
+    pub fn failures(&self, now: Millis) -> u32 {
+        if self.locked_until.is_some_and(|until| now >= until)
+            || now.saturating_sub(self.last_failure) >= LOCKOUT_MS
+        {
+            0
+        } else {
+            self.failures
+        }
+    }
+
+    /// Records a failed try at `now`.
+    pub fn fail(&mut self, now: Millis) -> AfterFailure {
+        self.failures = self.failures(now) + 1;
+        self.locked_until = None;
+        self.last_failure = now;
+        if self.failures >= MAX_FAILURES {
+            self.failures = 0;
+            self.locked_until = Some(now + LOCKOUT_MS);
+            return AfterFailure::Locked(ceil_secs(LOCKOUT_MS));
+        }
+        AfterFailure::TriesLeft(MAX_FAILURES - self.failures)
+    }
+
+    /// Records a successful try: the count starts again.
+    pub fn succeed(&mut self) {
+        self.failures = 0;
+    }
+}
+
 /// One kiosk terminal's session state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KioskSession {
     idle_timeout_ms: Millis,
     last_activity: Millis,
-    failures: u32,
-    last_failure: Millis,
-    locked_until: Option<Millis>,
+    lockout: Lockout,
     identified: Option<Identified>,
 }
 
@@ -171,9 +228,7 @@ impl KioskSession {
         KioskSession {
             idle_timeout_ms: Millis::from(idle_timeout_secs) * 1000,
             last_activity: now,
-            failures: 0,
-            last_failure: now,
-            locked_until: None,
+            lockout: Lockout::default(),
             identified: None,
         }
     }
@@ -237,19 +292,12 @@ impl KioskSession {
 
     /// Seconds until identification is unlocked (rounded up), `None` when not locked.
     pub fn remaining_lockout(&self, now: Millis) -> Option<u32> {
-        let until = self.locked_until?;
-        (now < until).then(|| ceil_secs(until - now))
+        self.lockout.remaining(now)
     }
 
     /// Failed tries that count towards the next lockout at `now`.
     pub fn failures(&self, now: Millis) -> u32 {
-        if self.locked_until.is_some_and(|until| now >= until)
-            || now.saturating_sub(self.last_failure) >= LOCKOUT_MS
-        {
-            0
-        } else {
-            self.failures
-        }
+        self.lockout.failures(now)
     }
 
     /// Tries the user number and baby's birth date a mother entered. `lookup` gives the
@@ -267,8 +315,6 @@ impl KioskSession {
         if let Some(remaining_secs) = self.remaining_lockout(now) {
             return IdentifyResult::StillLocked { remaining_secs };
         }
-        self.failures = self.failures(now);
-        self.locked_until = None;
         self.identified = None;
         let id = normalize_entry(entered_id);
         if id.is_empty() {
@@ -276,18 +322,14 @@ impl KioskSession {
         }
         let matches = plausible_user_number(&id) && lookup(&id) == Some(entered_birth);
         if matches {
-            self.failures = 0;
+            self.lockout.succeed();
             self.identified = Some(Identified { user_number: id, baby_birth: entered_birth });
             return IdentifyResult::Identified;
         }
-        self.failures += 1;
-        self.last_failure = now;
-        if self.failures >= MAX_FAILURES {
-            self.failures = 0;
-            self.locked_until = Some(now + LOCKOUT_MS);
-            return IdentifyResult::LockedOut { remaining_secs: ceil_secs(LOCKOUT_MS) };
+        match self.lockout.fail(now) {
+            AfterFailure::TriesLeft(tries_left) => IdentifyResult::Failed { tries_left },
+            AfterFailure::Locked(remaining_secs) => IdentifyResult::LockedOut { remaining_secs },
         }
-        IdentifyResult::Failed { tries_left: MAX_FAILURES - self.failures }
     }
 }
 
@@ -519,6 +561,20 @@ mod tests {
         assert_eq!(k.idle_remaining_ms(90 * S), 120 * S);
         assert_eq!(k.idle_remaining_ms(10 * S), 120 * S);
         assert_eq!(k.idle_timeout_secs(), 120);
+    }
+
+    #[test]
+    fn the_lockout_alone_guards_the_staff_pin_prompt() {
+        let mut pin = Lockout::default();
+        for i in 0..4 {
+            assert_eq!(pin.fail(i * S), AfterFailure::TriesLeft(4 - i as u32));
+        }
+        assert_eq!(pin.fail(4 * S), AfterFailure::Locked(60));
+        assert_eq!(pin.remaining(5 * S), Some(59));
+        assert_eq!(pin.remaining(64 * S), None);
+        assert_eq!(pin.fail(64 * S), AfterFailure::TriesLeft(4));
+        pin.succeed();
+        assert_eq!(pin.failures(64 * S), 0);
     }
 
     #[test]
