@@ -9,10 +9,18 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{Days, NaiveDate, NaiveDateTime};
+
 use crate::dataset::{self, Channel, Dataset, Facility, PeriodEntry, Reservation};
-use crate::domain::care::CareType;
+use crate::domain::booking::{self, Terms};
+use crate::domain::cancel;
+use crate::domain::care::{CareType, Length};
 use crate::domain::hours::{self, ClockTime, Day, Exclusion, MonthDay, PhoneHours, WeeklyRange};
-use crate::domain::period::Period;
+use crate::domain::limits::Quota;
+use crate::domain::period::{self, Period};
+use crate::store::bulk;
+use crate::store::events::CancelData;
+use crate::store::{Booking, Resident, Status, StoreError};
 
 /// SplitMix64 (Steele, Lea and Flood 2014; the constants of Vigna's reference version): small,
 /// fast and good enough to make varied test data. Not for anything secret.
@@ -397,6 +405,450 @@ fn ascii_of(stem: &str) -> String {
     format!("care{k:02}")
 }
 
+// --- the booking history ---------------------------------------------------------------------
+
+/// Terminal names the synthetic history is recorded from.
+pub const TERMINALS: [&str; 8] = [
+    "kita-1",
+    "kita-2",
+    "akabane-1",
+    "oji-1",
+    "adachi-1",
+    "itabashi-1",
+    "setagaya-1",
+    "kiosk-akabane",
+];
+
+/// The last day of the synthetic history when none is given (fixed, so that the same seed
+/// gives the same store whenever it is run).
+pub const DEFAULT_UNTIL: (i32, u32, u32) = (2026, 11, 1);
+
+/// Births per year in the 23 wards: the span of birth dates is residents ÷ this.
+pub const BIRTHS_PER_YEAR: usize = 70_000;
+
+/// A resident of the history: the record as it is at the end, and when its one update (the fee
+/// exemption changed) happened, if it did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SimResident {
+    pub record: Resident,
+    pub updated: bool,
+    pub terminal: u8,
+}
+
+impl SimResident {
+    /// The record as first registered.
+    pub fn as_added(&self) -> Resident {
+        let mut r = self.record.clone();
+        if self.updated {
+            r.exempt = !r.exempt;
+            r.updated_at = r.created_at;
+        }
+        r
+    }
+}
+
+/// A cancellation in the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SimCancel {
+    pub at: NaiveDateTime,
+    pub late: bool,
+    pub terminal: u8,
+}
+
+/// A booking in the history, kept small (a million of them are held at once); expanded into a
+/// store [`Booking`] by [`History::booking`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SimBooking {
+    pub id: u128,
+    pub resident: u32,
+    pub facility: u32,
+    pub care: CareType,
+    pub first_day: NaiveDate,
+    /// Nights of a stay or days of day care (0 for a visit).
+    pub length: u8,
+    pub units: u8,
+    pub fee_yen: u32,
+    pub at: NaiveDateTime,
+    pub terminal: u8,
+    pub cancel: Option<SimCancel>,
+}
+
+/// One change of the history, in the order the store would have recorded them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Action {
+    ResidentAdded(u32),
+    ResidentUpdated(u32),
+    Booked(u32),
+    Cancelled(u32),
+}
+
+/// A synthetic history of residents and bookings over a dataset: every booking passes
+/// `domain::booking::plan` at the moment it is made (against the usage so far), cancellations
+/// are charged by `domain::cancel::outcome`.
+#[derive(Debug, Clone)]
+pub struct History {
+    pub seed: u64,
+    pub until: NaiveDate,
+    pub facility_ids: Vec<String>,
+    pub residents: Vec<SimResident>,
+    pub bookings: Vec<SimBooking>,
+}
+
+/// The user number of the `i`th synthetic resident.
+pub fn resident_id(i: usize) -> String {
+    format!("R{:07}", i + 1)
+}
+
+fn office_time(rng: &mut Rng, day: NaiveDate) -> NaiveDateTime {
+    let minutes = rng.range(8 * 60 + 30, 18 * 60 - 1);
+    day.and_hms_opt(minutes / 60, minutes % 60, rng.range(0, 59)).unwrap_or_default()
+}
+
+fn days_before(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_sub_days(Days::new(n)).unwrap_or(d)
+}
+
+fn days_after(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_add_days(Days::new(n)).unwrap_or(d)
+}
+
+/// A ULID for a moment (Japan time) and 80 random bits.
+pub fn ulid_at(at: NaiveDateTime, random: u128) -> ulid::Ulid {
+    let ms = (at - chrono::TimeDelta::hours(9)).and_utc().timestamp_millis().max(0) as u64;
+    ulid::Ulid::from_parts(ms, random)
+}
+
+fn random80(rng: &mut Rng) -> u128 {
+    (u128::from(rng.next_u64()) << 16) ^ u128::from(rng.next_u64() & 0xFFFF)
+}
+
+/// Generates `n_residents` residents and about `n_bookings` bookings (exactly, unless the limits
+/// leave no room) over `ds`, the history ending on `until`.
+pub fn history(
+    seed: u64,
+    ds: &Dataset,
+    n_residents: usize,
+    n_bookings: usize,
+    until: NaiveDate,
+) -> History {
+    let mut rng = Rng::stream(seed, 2);
+    let span_days = (n_residents * 365 / BIRTHS_PER_YEAR).max(365) as u64;
+    let residents: Vec<SimResident> =
+        (0..n_residents).map(|i| sim_resident(&mut rng, i, until, span_days)).collect();
+
+    let by_care: Vec<Vec<u32>> = CareType::ALL
+        .iter()
+        .map(|c| {
+            (0..ds.facilities.len() as u32)
+                .filter(|&i| ds.facilities[i as usize].offers(*c))
+                .collect()
+        })
+        .collect();
+    let mut bookings = Vec::with_capacity(n_bookings);
+    for (i, r) in residents.iter().enumerate() {
+        let left = n_bookings - bookings.len();
+        let residents_left = n_residents - i;
+        let target = if residents_left == 1 {
+            left
+        } else {
+            // About a third of mothers never book; the others spread what is left.
+            let mean = left as f64 / residents_left as f64 / 0.65;
+            if rng.chance(35) {
+                0
+            } else {
+                let base = mean.floor() as usize
+                    + usize::from(rng.below(1000) < ((mean.fract()) * 1000.0) as u64);
+                match rng.below(10) {
+                    0 => base.saturating_sub(1),
+                    1 => base + 1,
+                    _ => base,
+                }
+                .min(left)
+            }
+        };
+        if target > 0 {
+            sim_bookings(&mut rng, ds, &by_care, i as u32, r, target, until, &mut bookings);
+        }
+    }
+    // What the limits and windows refused goes to mothers who have not booked yet.
+    let mut has_booked = vec![false; n_residents];
+    for b in &bookings {
+        has_booked[b.resident as usize] = true;
+    }
+    for (i, r) in residents.iter().enumerate() {
+        let left = n_bookings - bookings.len();
+        if left == 0 {
+            break;
+        }
+        if !has_booked[i] {
+            sim_bookings(&mut rng, ds, &by_care, i as u32, r, left.min(3), until, &mut bookings);
+        }
+    }
+    History {
+        seed,
+        until,
+        facility_ids: ds.facilities.iter().map(|f| f.id.clone()).collect(),
+        residents,
+        bookings,
+    }
+}
+
+fn sim_resident(rng: &mut Rng, i: usize, until: NaiveDate, span_days: u64) -> SimResident {
+    let birth = days_before(until, rng.below(span_days));
+    let registered = days_before(birth, rng.below(120));
+    let created_at = office_time(rng, registered);
+    let due = rng.chance(70).then(|| {
+        let offset = rng.range(0, 54) as i64 - 14;
+        if offset >= 0 {
+            days_after(birth, offset as u64)
+        } else {
+            days_before(birth, (-offset) as u64)
+        }
+    });
+    let corrected = matches!(due, Some(d) if d > days_after(birth, 21)) && rng.chance(50);
+    let babies = match rng.below(1000) {
+        0..=1 => 3,
+        2..=29 => 2,
+        _ => 1,
+    };
+    let exempt = rng.chance(8);
+    // A few records are corrected once (the fee exemption is added or removed), a day to a month
+    // after registration, if that is still inside the history.
+    let update_day = days_after(created_at.date(), u64::from(rng.range(1, 30)));
+    let updated = rng.chance(3) && update_day <= until;
+    let updated_at = if updated { office_time(rng, update_day) } else { created_at };
+    SimResident {
+        record: Resident {
+            id: resident_id(i),
+            birth,
+            due,
+            corrected,
+            babies,
+            exempt,
+            created_at,
+            updated_at,
+        },
+        updated,
+        terminal: rng.below(TERMINALS.len() as u64) as u8,
+    }
+}
+
+/// Up to `target` bookings for one resident, in the order they were made, each checked by
+/// `plan` against the usage of the ones before it (counted as if none were cancelled, so that
+/// the check holds whatever the cancellations freed).
+#[allow(clippy::too_many_arguments)]
+fn sim_bookings(
+    rng: &mut Rng,
+    ds: &Dataset,
+    by_care: &[Vec<u32>],
+    ri: u32,
+    r: &SimResident,
+    target: usize,
+    until: NaiveDate,
+    out: &mut Vec<SimBooking>,
+) {
+    let mother = r.record.mother();
+    let active = r.record.updated_at;
+    let latest_start = days_after(until, 60);
+    // Candidates: (made at, facility, care, start, length).
+    let mut candidates = Vec::with_capacity(target);
+    let mut tries = 0;
+    while candidates.len() < target && tries < target * 4 {
+        tries += 1;
+        let care = match rng.below(100) {
+            0..=24 => CareType::Stay,
+            25..=64 => CareType::Day,
+            _ => CareType::Visit,
+        };
+        let list = &by_care[care as usize];
+        if list.is_empty() {
+            continue;
+        }
+        let fi = *rng.pick(list);
+        let Some(entry) = ds.facilities[fi as usize].period(care) else { continue };
+        let Some(w) = period::window(entry.period, mother.birth, mother.due, mother.corrected)
+        else {
+            continue;
+        };
+        let length = match care {
+            CareType::Stay => Length::Nights(*rng.pick(&[1, 1, 2, 2, 3])),
+            CareType::Day => Length::Days(*rng.pick(&[1, 1, 1, 2])),
+            CareType::Visit => Length::Visit,
+        };
+        let span = u64::from(length.calendar_days()) - 1;
+        let lo = w.first_day.max(days_after(active.date(), 1));
+        let hi = days_before(w.last_day, span).min(latest_start);
+        if lo > hi {
+            continue;
+        }
+        let start = days_after(lo, rng.below((hi - lo).num_days() as u64 + 1));
+        let made_day = days_before(start, rng.below(31)).max(active.date()).min(until);
+        let mut at = office_time(rng, made_day);
+        if at <= active {
+            at = active + chrono::TimeDelta::minutes(1 + rng.below(120) as i64);
+        }
+        if at.date() > start || at.date() > until {
+            continue;
+        }
+        candidates.push((at, fi, care, start, length));
+    }
+    candidates.sort_by_key(|c| c.0);
+    let mut used = [0u32; 3];
+    for (at, fi, care, start, length) in candidates {
+        let Some(rule) = ds.care_rule(care) else { continue };
+        let f = &ds.facilities[fi as usize];
+        let terms = Terms {
+            care,
+            offered: f.offers(care),
+            period: f.period(care).map(|p| p.period),
+            fee: rule.fee,
+            limit: rule.limit,
+        };
+        let quota = Quota::new(rule.limit, used[care as usize], 0);
+        let Ok(plan) = booking::plan(terms, mother, start, length, quota, at) else { continue };
+        used[care as usize] += plan.units;
+        let cancel = rng.chance(12).then(|| {
+            // Some time between booking and the first day (or the end of the history).
+            let last = start.min(until);
+            let span = (last - at.date()).num_days().max(0) as u64;
+            let day = days_after(at.date(), rng.below(span + 1));
+            let mut c = day.and_hms_opt(rng.range(7, 21), rng.range(0, 59), rng.range(0, 59));
+            if c.is_none_or(|c| c <= at) {
+                c = Some(at + chrono::TimeDelta::minutes(1 + rng.below(30) as i64));
+            }
+            c.unwrap_or(at)
+        });
+        let cancel =
+            cancel.filter(|c| c.date() <= until && c.date() <= plan.last_day).map(|c| SimCancel {
+                at: c,
+                late: cancel::outcome(start, c).late,
+                terminal: rng.below(TERMINALS.len() as u64) as u8,
+            });
+        out.push(SimBooking {
+            id: ulid_at(at, random80(rng)).0,
+            resident: ri,
+            facility: fi,
+            care,
+            first_day: start,
+            length: match length {
+                Length::Nights(n) | Length::Days(n) => n as u8,
+                Length::Visit => 0,
+            },
+            units: plan.units as u8,
+            fee_yen: plan.fee.total_yen,
+            at,
+            terminal: rng.below(TERMINALS.len() as u64) as u8,
+            cancel,
+        });
+    }
+}
+
+impl History {
+    /// The booking as stored at the end of the history.
+    pub fn booking(&self, i: usize) -> Booking {
+        let b = &self.bookings[i];
+        let (nights, days) = match b.care {
+            CareType::Stay => (Some(u32::from(b.length)), None),
+            CareType::Day => (None, Some(u32::from(b.length))),
+            CareType::Visit => (None, None),
+        };
+        let units = u32::from(b.units);
+        let (status, units_charged, cancelled_at, updated_at) = match b.cancel {
+            None => (Status::Booked, 0, None, b.at),
+            Some(c) if c.late => (Status::CancelledLate, 1, Some(c.at), c.at),
+            Some(c) => (Status::Cancelled, 0, Some(c.at), c.at),
+        };
+        Booking {
+            id: ulid::Ulid(b.id).to_string(),
+            resident: self.residents[b.resident as usize].record.id.clone(),
+            facility: self.facility_ids[b.facility as usize].clone(),
+            care: b.care,
+            first_day: b.first_day,
+            last_day: days_after(b.first_day, u64::from(units.max(1)) - 1),
+            nights,
+            days,
+            units,
+            fee_yen: b.fee_yen,
+            status,
+            units_charged,
+            terminal: TERMINALS[usize::from(b.terminal)].to_string(),
+            created_at: b.at,
+            updated_at,
+            cancelled_at,
+        }
+    }
+
+    /// Every change in the order the store would have recorded it (by time; at the same second,
+    /// registrations before updates before bookings before cancellations).
+    pub fn actions(&self) -> Vec<(NaiveDateTime, Action)> {
+        let mut all = Vec::with_capacity(self.residents.len() + self.bookings.len() * 9 / 8);
+        for (i, r) in self.residents.iter().enumerate() {
+            all.push((r.record.created_at, Action::ResidentAdded(i as u32)));
+            if r.updated {
+                all.push((r.record.updated_at, Action::ResidentUpdated(i as u32)));
+            }
+        }
+        for (i, b) in self.bookings.iter().enumerate() {
+            all.push((b.at, Action::Booked(i as u32)));
+            if let Some(c) = b.cancel {
+                all.push((c.at, Action::Cancelled(i as u32)));
+            }
+        }
+        all.sort_unstable();
+        all
+    }
+
+    /// The number of cancellations (in time and late).
+    pub fn cancellations(&self) -> (usize, usize) {
+        let late = self.bookings.iter().filter(|b| b.cancel.is_some_and(|c| c.late)).count();
+        let all = self.bookings.iter().filter(|b| b.cancel.is_some()).count();
+        (all - late, late)
+    }
+
+    /// Writes the whole history through a bulk writer, in the order of [`History::actions`].
+    pub fn write(&self, w: &mut bulk::Writer<'_>) -> Result<(), StoreError> {
+        // Event ids: the moment's milliseconds and 80 bits from a stream of their own.
+        let mut ids = Rng::stream(self.seed, 3);
+        for (at, action) in self.actions() {
+            let id = ulid_at(at, random80(&mut ids));
+            match action {
+                Action::ResidentAdded(i) => {
+                    let r = &self.residents[i as usize];
+                    let terminal = TERMINALS[usize::from(r.terminal)];
+                    w.resident_added(id, terminal, &r.as_added(), &r.record)?;
+                }
+                Action::ResidentUpdated(i) => {
+                    let r = &self.residents[i as usize];
+                    w.resident_updated(id, TERMINALS[usize::from(r.terminal)], &r.record)?;
+                }
+                Action::Booked(i) => {
+                    let now = self.booking(i as usize);
+                    let made = Booking {
+                        status: Status::Booked,
+                        units_charged: 0,
+                        updated_at: now.created_at,
+                        cancelled_at: None,
+                        ..now.clone()
+                    };
+                    w.booked(id, &made, &now)?;
+                }
+                Action::Cancelled(i) => {
+                    let now = self.booking(i as usize);
+                    let Some(c) = self.bookings[i as usize].cancel else { continue };
+                    let change = CancelData {
+                        status: now.status,
+                        units_charged: now.units_charged,
+                        cancelled_at: c.at,
+                        updated_at: c.at,
+                    };
+                    w.cancelled(id, TERMINALS[usize::from(c.terminal)], &now.id, &change)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -478,5 +930,131 @@ mod tests {
         assert!(ds.facilities.iter().any(|f| f.channels().is_empty()));
         assert!(ds.facilities.iter().any(|f| f.types.len() == 3));
         assert!(ds.facilities.iter().any(|f| f.reservations.len() > 1));
+    }
+
+    fn small_history(seed: u64) -> (Dataset, History) {
+        let ds = dataset(seed, 40);
+        let until = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let h = history(seed, &ds, 150, 400, until);
+        (ds, h)
+    }
+
+    #[test]
+    fn the_history_is_deterministic_and_full() {
+        let (_, a) = small_history(3);
+        let (_, b) = small_history(3);
+        assert_eq!(a.residents, b.residents);
+        assert_eq!(a.bookings, b.bookings);
+        assert_eq!(a.bookings.len(), 400);
+        let (in_time, late) = a.cancellations();
+        assert!(in_time > 0 && late > 0, "{in_time} {late}");
+        assert!(a.residents.iter().any(|r| r.updated));
+        assert!(a.bookings.iter().any(|b| b.first_day > a.until), "some bookings are ahead");
+        for care in CareType::ALL {
+            assert!(a.bookings.iter().any(|b| b.care == care));
+        }
+    }
+
+    fn rows(path: &std::path::Path, sql: &str) -> Vec<String> {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let mut st = conn.prepare(sql).unwrap();
+        let n = st.column_count();
+        st.query_map([], |r| {
+            let mut line = Vec::new();
+            for c in 0..n {
+                line.push(format!("{:?}", r.get::<_, rusqlite::types::Value>(c)?));
+            }
+            Ok(line.join("|"))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    }
+
+    /// The bulk store holds exactly what the store's own API writes for the same history (ids
+    /// aside): every booking is accepted by `Store::book` and every cancellation by
+    /// `Store::cancel` at the same moments, and the rows and events are the same text.
+    #[test]
+    fn the_bulk_store_is_what_the_api_would_write() {
+        use crate::store::{BookingRequest, Store};
+        let (ds, h) = small_history(11);
+        let bulk_dir = tempfile::tempdir().unwrap();
+        let load = bulk::Bulk::create(bulk_dir.path()).unwrap();
+        {
+            let mut w = load.writer().unwrap();
+            h.write(&mut w).unwrap();
+        }
+        let store = load.finish().unwrap();
+        assert_eq!(store.verify_events().unwrap(), Ok(()));
+        assert!(store.integrity_check().is_ok());
+
+        let api_dir = tempfile::tempdir().unwrap();
+        let api = Store::open(api_dir.path()).unwrap();
+        let mut ids: Vec<(String, String)> = Vec::new();
+        let mut api_id = vec![String::new(); h.bookings.len()];
+        for (_, action) in h.actions() {
+            match action {
+                Action::ResidentAdded(i) => {
+                    let r = &h.residents[i as usize];
+                    let t = TERMINALS[usize::from(r.terminal)];
+                    api.add_resident(&r.as_added().input(), r.record.created_at, t).unwrap();
+                }
+                Action::ResidentUpdated(i) => {
+                    let r = &h.residents[i as usize];
+                    let t = TERMINALS[usize::from(r.terminal)];
+                    api.update_resident(&r.record.input(), r.record.updated_at, t).unwrap();
+                }
+                Action::Booked(i) => {
+                    let b = h.booking(i as usize);
+                    let req = BookingRequest {
+                        resident: b.resident.clone(),
+                        facility: b.facility.clone(),
+                        care: b.care,
+                        start: b.first_day,
+                        length: b.length(),
+                    };
+                    let done = api.book(&ds, &req, b.created_at, &b.terminal).unwrap();
+                    assert_eq!(done.plan.fee.total_yen, b.fee_yen);
+                    ids.push((done.booking.id.clone(), b.id.clone()));
+                    api_id[i as usize] = done.booking.id;
+                }
+                Action::Cancelled(i) => {
+                    let c = h.bookings[i as usize].cancel.unwrap();
+                    let t = TERMINALS[usize::from(c.terminal)];
+                    let done = api.cancel(&ds, &api_id[i as usize], c.at, t).unwrap();
+                    assert_eq!(done.outcome.late, c.late);
+                }
+            }
+        }
+        let swap = |line: String| {
+            ids.iter().fold(line, |l, (from, to)| l.replace(from.as_str(), to.as_str()))
+        };
+        let db = |d: &tempfile::TempDir| d.path().join(crate::store::paths::DB_FILE);
+        for sql in [
+            "SELECT * FROM residents ORDER BY rowid",
+            "SELECT * FROM bookings ORDER BY rowid",
+            "SELECT seq, at, terminal, kind, subject, data, imported_at, imported_by
+             FROM events ORDER BY seq",
+        ] {
+            let want: Vec<String> = rows(&db(&api_dir), sql).into_iter().map(swap).collect();
+            let got = rows(&db(&bulk_dir), sql);
+            assert_eq!(got.len(), want.len(), "{sql}");
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(g, w, "{sql}");
+            }
+        }
+        // Ids are ULIDs of the moment they were made.
+        for b in store.bookings(&Default::default()).unwrap() {
+            b.validate().unwrap();
+            let ms = ulid::Ulid::from_string(&b.id).unwrap().timestamp_ms();
+            assert_eq!(ulid_at(b.created_at, 0).timestamp_ms(), ms);
+        }
+    }
+
+    #[test]
+    fn bulk_loading_refuses_an_existing_store() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(crate::store::Store::open(dir.path()).unwrap());
+        assert!(bulk::Bulk::create(dir.path()).is_err());
     }
 }

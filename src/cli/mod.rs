@@ -18,6 +18,7 @@ pub mod cmd_report;
 pub mod cmd_resident;
 pub mod cmd_staff;
 pub mod cmd_store;
+pub mod cmd_synth;
 pub mod cmd_window;
 pub mod error;
 pub mod output;
@@ -94,6 +95,9 @@ pub enum Command {
     Staff(cmd_staff::StaffCommand),
     /// The monthly report per facility (月次報告).
     Report(cmd_report::Args),
+    /// Write a synthetic load for benchmarks: dataset.json and a store (see BENCHMARKS.md).
+    #[command(hide = true)]
+    Synth(cmd_synth::Args),
 }
 
 /// Options every command shares, resolved once.
@@ -148,6 +152,7 @@ pub fn run() -> ExitCode {
         Some(Command::Config(c)) => cmd_config::run(&ctx, c),
         Some(Command::Staff(c)) => cmd_staff::run(&ctx, c),
         Some(Command::Report(a)) => cmd_report::run(&ctx, a),
+        Some(Command::Synth(a)) => cmd_synth::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -15,6 +15,7 @@
 
 pub mod bookings;
 pub mod bulk;
+pub mod bulk;
 pub mod csv;
 pub mod error;
 pub mod events;
