@@ -15,7 +15,6 @@
 
 pub mod bookings;
 pub mod bulk;
-pub mod bulk;
 pub mod csv;
 pub mod error;
 pub mod events;
