@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         output::json(&rep)?;
     } else {
         println!(
-            "取り込みました Imported: {} resident(s), {} booking(s) added, {} booking(s) updated, {} unchanged",
+            "取り込みました Imported: {} resident(s) added, {} booking(s) added, {} booking(s) updated, {} unchanged",
             rep.residents_added.len(),
             rep.bookings_added.len(),
             rep.bookings_updated.len(),
@@ -52,22 +52,22 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         if !rep.kept_local.is_empty() {
             println!("  this terminal's later version kept: {}", rep.kept_local.join(", "));
         }
+        for c in &rep.conflicts {
+            println!("  競合 conflict, not imported: {c}");
+        }
+        for w in &rep.over_limit {
+            println!("  上限超過 over the limit: {w}");
+        }
     }
-    for c in &rep.conflicts {
-        eprintln!("sango: conflict (競合) {c}");
-    }
-    for w in &rep.over_limit {
-        eprintln!("sango: warning: {w}");
-    }
-    if !rep.conflicts.is_empty() {
+    if let Some(first) = rep.conflicts.first() {
         return Err(CliError::refused(format!(
-            "import conflict (取込の競合): {} record(s) differ from this terminal's and were not imported",
+            "import conflict (取込の競合): {} record(s) differ from this terminal's and were not imported, first: {first}",
             rep.conflicts.len()
         )));
     }
-    if !rep.over_limit.is_empty() {
+    if let Some(first) = rep.over_limit.first() {
         return Err(CliError::refused(format!(
-            "imported, but {} limit(s) (利用上限) are now overrun: contact the resident(s)",
+            "imported, but {} limit(s) are now overrun; contact the resident: {first}",
             rep.over_limit.len()
         )));
     }

@@ -219,16 +219,9 @@ fn own_history(incoming: &[&Event], matches: impl Fn(&State) -> bool) -> Result<
     }
 }
 
-fn insert_events(
-    conn: &Connection,
-    evs: &[&Event],
-    at: NaiveDateTime,
-    terminal: &str,
-) -> rusqlite::Result<usize> {
-    for e in evs {
-        events::insert(conn, e, Some((at, terminal)))?;
-    }
-    Ok(evs.len())
+/// Marks events to be inserted.
+fn take(to_add: &mut HashSet<String>, evs: &[&Event]) {
+    to_add.extend(evs.iter().map(|e| e.id.clone()));
 }
 
 impl Store {
@@ -248,6 +241,10 @@ impl Store {
         let empty = Vec::new();
         let mut rep = ImportReport::default();
         let mut touched: BTreeSet<String> = BTreeSet::new();
+        // Residents whose records conflict: their bookings are not merged either, since they
+        // were checked against other facts.
+        let mut conflicting: BTreeSet<String> = BTreeSet::new();
+        let mut to_add: HashSet<String> = HashSet::new();
         let tx = self.write()?;
         let e = |x| self.err(x);
 
@@ -257,10 +254,11 @@ impl Store {
             let Some(local) = residents::get(&tx, &r.id).map_err(e)? else {
                 if let Err(detail) = own {
                     rep.conflicts.push(Conflict { kind: "resident", id: r.id.clone(), detail });
+                    conflicting.insert(r.id.clone());
                     continue;
                 }
                 residents::insert(&tx, r).map_err(e)?;
-                rep.events_added += insert_events(&tx, incoming, at, terminal).map_err(e)?;
+                take(&mut to_add, incoming);
                 rep.residents_added.push(r.id.clone());
                 continue;
             };
@@ -270,20 +268,29 @@ impl Store {
                 Merge::Same => rep.unchanged += 1,
                 Merge::Extend(new) => {
                     update_resident_row(&tx, r).map_err(e)?;
-                    rep.events_added += insert_events(&tx, &new, at, terminal).map_err(e)?;
+                    take(&mut to_add, &new);
                     rep.residents_updated.push(r.id.clone());
                 }
                 Merge::KeepLocal => rep.kept_local.push(r.id.clone()),
                 // Registered separately on two terminals with the same facts: one mother.
                 Merge::Conflict(_) if local.same_facts(r) => rep.unchanged += 1,
                 Merge::Conflict(detail) => {
-                    rep.conflicts.push(Conflict { kind: "resident", id: r.id.clone(), detail })
+                    rep.conflicts.push(Conflict { kind: "resident", id: r.id.clone(), detail });
+                    conflicting.insert(r.id.clone());
                 }
             }
         }
 
         for b in &file.bookings {
             let incoming = by_subject.get(b.id.as_str()).unwrap_or(&empty);
+            if conflicting.contains(&b.resident) {
+                rep.conflicts.push(Conflict {
+                    kind: "booking",
+                    id: b.id.clone(),
+                    detail: format!("its resident (利用者番号) {} conflicts", b.resident),
+                });
+                continue;
+            }
             let own = own_history(incoming, |s| s.bookings.get(&b.id) == Some(b));
             let Some(local) = bookings::get(&tx, &b.id).map_err(e)? else {
                 if let Err(detail) = own {
@@ -299,7 +306,7 @@ impl Store {
                     continue;
                 }
                 bookings::insert(&tx, b).map_err(e)?;
-                rep.events_added += insert_events(&tx, incoming, at, terminal).map_err(e)?;
+                take(&mut to_add, incoming);
                 rep.bookings_added.push(b.id.clone());
                 touched.insert(b.resident.clone());
                 continue;
@@ -314,7 +321,7 @@ impl Store {
                             .map_err(|x| StoreError::ImportFormat(x.to_string()))?;
                         bookings::set_cancelled(&tx, &b.id, &c).map_err(e)?;
                     }
-                    rep.events_added += insert_events(&tx, &new, at, terminal).map_err(e)?;
+                    take(&mut to_add, &new);
                     rep.bookings_updated.push(b.id.clone());
                     touched.insert(b.resident.clone());
                 }
@@ -323,6 +330,12 @@ impl Store {
                     rep.conflicts.push(Conflict { kind: "booking", id: b.id.clone(), detail })
                 }
             }
+        }
+
+        // The events go in the file's order, so the audit trail reads as it did there.
+        for ev in file.events.iter().filter(|ev| to_add.contains(&ev.id)) {
+            events::insert(&tx, ev, Some((at, terminal))).map_err(e)?;
+            rep.events_added += 1;
         }
 
         for resident in &touched {
