@@ -95,7 +95,7 @@ fn cancel_late_charges_one_day() {
     ch(&mut a, 'b');
     ch(&mut a, 'x');
     let text = screen(&mut a, 80, 24);
-    assert!(text.contains("期限（11/24(火) 11:00）を過ぎた取消です"), "{text}");
+    assert!(text.contains("期限（11/24(火)11:00）を過ぎた取消です"), "{text}");
     ch(&mut a, 'y');
     let b = &bookings_of(&a.store, "R-0001")[0];
     assert_eq!(b.status, Status::CancelledLate);

@@ -105,6 +105,7 @@ pub struct Strings {
     pub calendar_legend: &'static str,
     pub no_resident_quota: &'static str,
     pub no_selection: &'static str,
+    pub upcoming: &'static str,
     pub selection_refused: &'static str,
     pub fee_exempt: &'static str,
     pub fee_total: &'static str,
@@ -222,6 +223,7 @@ pub static JA: Strings = Strings {
     calendar_legend: "[]選択 ()今日 *祝日 +予約 #選択中",
     no_resident_quota: "利用者が未選択です（u で選択、n で予約）",
     no_selection: "選択中の予約はありません",
+    upcoming: "予約中（+）:",
     selection_refused: "選択中の日程は予約できません:",
     fee_exempt: "利用料免除",
     fee_total: "合計",
@@ -361,6 +363,7 @@ pub static EN: Strings = Strings {
     calendar_legend: "[]day ()today *hol +booked #new",
     no_resident_quota: "No resident chosen (u to choose, n to book)",
     no_selection: "Nothing being booked",
+    upcoming: "Booked (+):",
     selection_refused: "These dates cannot be booked:",
     fee_exempt: "fee exemption",
     fee_total: "total",
@@ -832,7 +835,11 @@ impl Strings {
     }
 
     pub fn cancel_outcome(&self, by: NaiveDateTime, late: bool, unit: Unit) -> String {
-        let when = format!("{} {}", self.day_short(by.date()), Self::hm(by));
+        let when = if self.ja() {
+            format!("{}{}", self.day_short(by.date()), Self::hm(by))
+        } else {
+            format!("{} {}", self.day_short(by.date()), Self::hm(by))
+        };
         match (self.ja(), late) {
             (true, false) => format!("期限内の取消です（期限 {when}）。利用日数は減りません。"),
             (true, true) => format!(

@@ -1,7 +1,7 @@
 //! The month grid, drawn by hand (Monday first): today, public holidays, the resident's
 //! eligibility window, her bookings and the dates being chosen. Every mark is a character as well
 //! as a style: `[12]` the cursor, `(12)` today, `*` a holiday, `+` a booking, `#` the dates being
-//! chosen; the window is written out under the grid.
+//! chosen (`!` when the rules refuse them); the window is written out under the grid.
 
 use chrono::{Datelike, Days, NaiveDate};
 use ratatui::Frame;
@@ -206,7 +206,7 @@ fn cell(app: &App, marks: &Marks, d: NaiveDate, col: u32) -> (String, Style) {
         (' ', ' ')
     };
     let suffix = if marks.is_chosen(d) {
-        '#'
+        if marks.chosen.is_some_and(|(_, _, ok)| ok) { '#' } else { '!' }
     } else if marks.booking_on(d).is_some() {
         '+'
     } else if holiday {
@@ -230,7 +230,8 @@ fn cell(app: &App, marks: &Marks, d: NaiveDate, col: u32) -> (String, Style) {
         style = style.patch(t.booked);
     }
     if marks.is_chosen(d) {
-        style = style.patch(t.chosen);
+        let ok = marks.chosen.is_some_and(|(_, _, ok)| ok);
+        style = style.patch(if ok { t.chosen } else { t.error });
     }
     if today {
         style = style.patch(t.today);

@@ -125,5 +125,26 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
             out.extend(fee_lines(app, plan.care, &plan.fee, w));
         }
     }
+    if let Some(info) = &app.resident {
+        let active: Vec<_> = info
+            .bookings
+            .iter()
+            .filter(|b| b.status_at(app.today()) == crate::store::Status::Booked)
+            .collect();
+        if !active.is_empty() && out.len() + 2 <= usize::from(inner.height) {
+            out.push(Line::styled(truncate(s.upcoming, w), t.heading));
+            for b in active {
+                let name =
+                    app.ds.facility(&b.facility).map_or(b.facility.as_str(), |f| f.name.as_str());
+                let text = format!(
+                    "+{} {} {}",
+                    s.short_range(b.first_day, b.last_day),
+                    s.care_short(b.care),
+                    super::super::text::display_safe(name)
+                );
+                out.push(Line::styled(truncate(&text, w), t.booked));
+            }
+        }
+    }
     lines(frame, inner, out, t.base);
 }
