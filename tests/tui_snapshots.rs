@@ -292,3 +292,34 @@ fn never_panics_at_any_size() {
         }
     }
 }
+
+/// Under `NO_COLOR` (the mono theme) no cell has a colour; meaning is carried by marks and words.
+#[test]
+fn mono_theme_draws_no_colour() {
+    use ratatui::style::Color;
+    use sango::tui::theme::{Theme, ThemeKind};
+    let setups: Vec<Setup> =
+        vec![Box::new(|_| {}), Box::new(|a| wizard_to(a, 5)), Box::new(|a| ch(a, '?'))];
+    for setup in &setups {
+        let mut a = app(Lang::Ja);
+        a.theme = Theme::new(ThemeKind::Mono);
+        setup(&mut a);
+        let t = draw(&mut a, 100, 30);
+        for cell in t.backend().buffer().content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+        }
+    }
+}
+
+/// The high-contrast theme sets a black background on every cell it draws.
+#[test]
+fn high_contrast_theme_fills_the_background() {
+    use ratatui::style::Color;
+    use sango::tui::theme::{Theme, ThemeKind};
+    let mut a = app(Lang::En);
+    ch(&mut a, 'C');
+    assert_eq!(a.theme, Theme::new(ThemeKind::HighContrast));
+    let t = draw(&mut a, 100, 30);
+    let black = t.backend().buffer().content().iter().filter(|c| c.bg == Color::Black).count();
+    assert!(black > 100 * 30 / 2, "{black}");
+}
