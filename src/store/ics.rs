@@ -61,7 +61,7 @@ fn fold(line: &str, out: &mut String) {
 }
 
 fn utc(t: NaiveDateTime) -> String {
-    (t - TimeDelta::hours(9)).format("%Y%m%dT%H%M%SZ").to_string()
+    t.checked_sub_signed(TimeDelta::hours(9)).unwrap_or(t).format("%Y%m%dT%H%M%SZ").to_string()
 }
 
 fn tokyo_midnight(d: NaiveDate) -> String {
