@@ -323,3 +323,28 @@ fn high_contrast_theme_fills_the_background() {
     let black = t.backend().buffer().content().iter().filter(|c| c.bg == Color::Black).count();
     assert!(black > 100 * 30 / 2, "{black}");
 }
+
+/// Every text of the dataset, as the screens show it, has the same width in every terminal
+/// (no East Asian ambiguous-width symbol survives `display_safe`).
+#[test]
+fn dataset_text_is_width_safe_on_screen() {
+    use sango::tui::text::display_safe;
+    use unicode_width::UnicodeWidthStr;
+    let ds = sango::dataset::load_embedded().unwrap();
+    let json = serde_json::to_value(&ds).unwrap();
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    strings(&json, &mut all);
+    assert!(all.len() > 100);
+    for s in all {
+        let shown = display_safe(&s);
+        assert_eq!(shown.width(), shown.width_cjk(), "{shown}");
+    }
+}
