@@ -261,3 +261,56 @@ impl Store {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::jst;
+
+    fn at(s: &str) -> NaiveDateTime {
+        jst::parse_moment(s).unwrap()
+    }
+
+    #[test]
+    fn updating_a_resident_is_audited_and_replays() {
+        let s = Store::open_in_memory().unwrap();
+        let birth = jst::parse_date("2026-01-01").unwrap();
+        let r =
+            s.add_resident(&ResidentInput::new("R1", birth), at("2026-01-05T09:00"), "k1").unwrap();
+        assert_eq!(r.created_at, r.updated_at);
+        let mut edit = r.input();
+        edit.babies = 2;
+        edit.due = jst::parse_date("2026-01-20");
+        edit.corrected = true;
+        let u = s
+            .update_resident(
+                &edit,
+                at("2026-01-06T10:30:15") + chrono::TimeDelta::milliseconds(250),
+                "k2",
+            )
+            .unwrap();
+        assert_eq!(u.babies, 2);
+        assert_eq!(u.created_at, r.created_at);
+        assert_eq!(u.updated_at, at("2026-01-06T10:30:15"));
+        assert_eq!(s.resident("R1").unwrap(), Some(u.clone()));
+        // The same facts again change nothing.
+        s.update_resident(&edit, at("2026-01-07T09:00"), "k2").unwrap();
+        let evs = s.events_for("R1").unwrap();
+        assert_eq!(evs.len(), 2);
+        assert_eq!(evs[1].terminal, "k2");
+        assert_eq!(s.verify_events().unwrap(), Ok(()));
+        assert!(matches!(
+            s.update_resident(&ResidentInput::new("R9", birth), at("2026-01-07T09:00"), "k"),
+            Err(StoreError::UnknownResident(_))
+        ));
+        assert!(matches!(
+            s.add_resident(&ResidentInput::new("R1", birth), at("2026-01-07T09:00"), "k"),
+            Err(StoreError::ResidentExists(_))
+        ));
+        assert!(matches!(
+            s.add_resident(&ResidentInput::new("R2", birth), at("2026-01-07T09:00"), " "),
+            Err(StoreError::Invalid { .. })
+        ));
+        assert_eq!(u.mother().babies, 2);
+    }
+}
