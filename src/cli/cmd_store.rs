@@ -1,5 +1,7 @@
 //! What the booking commands share: opening the store named by `--data-dir` / `SANGO_DATA_DIR`,
-//! the terminal's name, and turning store errors into one clear line and exit code 1.
+//! the terminal's id, and turning store errors into one clear line and exit code 1.
+
+use std::sync::OnceLock;
 
 use chrono::NaiveDateTime;
 
@@ -7,8 +9,12 @@ use super::{CliError, CliResult, Context};
 use crate::domain::jst;
 use crate::store::{DataDir, Store, StoreError};
 
-/// The environment variable naming this terminal in bookings and the audit trail.
+/// The environment variable naming this terminal in bookings and the audit trail (it overrides
+/// `terminal_id` of the config file).
 pub const TERMINAL_ENV: &str = "SANGO_TERMINAL";
+
+/// The configured terminal id, read once when a command opens the store.
+static CONFIGURED_TERMINAL: OnceLock<String> = OnceLock::new();
 
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> CliError {
@@ -16,17 +22,25 @@ impl From<StoreError> for CliError {
     }
 }
 
-/// Opens the booking store.
+/// Opens the booking store, and reads this terminal's id from the settings for [`terminal`].
 pub fn open(ctx: &Context) -> CliResult<Store> {
+    if let Ok(loaded) = ctx.config() {
+        let _ = CONFIGURED_TERMINAL.set(loaded.config.terminal_id);
+    }
     let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
     Ok(Store::open_data_dir(&dir)?)
 }
 
-/// This terminal's name: `SANGO_TERMINAL`, else "local".
+/// This terminal's id, recorded on every booking and event: the settings' `terminal_id` (the
+/// config file, overridden by `SANGO_TERMINAL`), as read by [`open`]. When the settings could
+/// not be read, `SANGO_TERMINAL`, else "local".
 pub fn terminal() -> String {
+    if let Some(t) = CONFIGURED_TERMINAL.get() {
+        return t.clone();
+    }
     match std::env::var(TERMINAL_ENV) {
         Ok(t) if !t.trim().is_empty() => t,
-        _ => "local".to_string(),
+        _ => crate::config::DEFAULT_TERMINAL_ID.to_string(),
     }
 }
 
