@@ -178,8 +178,14 @@ impl Lockout {
     /// Seconds until unlocked (rounded up), `None` when not locked. Check before every try: a
     /// try while locked must be refused without being checked.
     pub fn remaining(&self, now: Millis) -> Option<u32> {
+        self.remaining_ms(now).map(ceil_secs)
+    }
+
+    /// Milliseconds until unlocked, `None` when not locked (for a caller that wakes up when the
+    /// countdown's number changes).
+    pub fn remaining_ms(&self, now: Millis) -> Option<Millis> {
         let until = self.locked_until?;
-        (now < until).then(|| ceil_secs(until - now))
+        (now < until).then(|| until - now)
     }
 
     /// Failed tries that count towards the next lockout at `now`.
@@ -293,6 +299,11 @@ impl KioskSession {
     /// Seconds until identification is unlocked (rounded up), `None` when not locked.
     pub fn remaining_lockout(&self, now: Millis) -> Option<u32> {
         self.lockout.remaining(now)
+    }
+
+    /// Milliseconds until identification is unlocked, `None` when not locked.
+    pub fn remaining_lockout_ms(&self, now: Millis) -> Option<Millis> {
+        self.lockout.remaining_ms(now)
     }
 
     /// Failed tries that count towards the next lockout at `now`.

@@ -14,6 +14,15 @@ pub enum Action {
     Quit,
     /// Ctrl-C: leave, asking as `q` does.
     Interrupt,
+    /// Ctrl-Z or Ctrl-\\ (suspend, quit signal): in raw mode these are keys, never signals.
+    /// Nothing on a staff terminal; at a kiosk they ask for the staff PIN as `q` does.
+    Suspend,
+    /// F5: start over (kiosk: forget everything, back to the welcome screen).
+    StartOver,
+    /// `i`: identify (kiosk).
+    Identify,
+    /// `g`: the programme's guide (fees, rules, contacts).
+    Guide,
     Help,
     ToggleLang,
     ToggleTheme,
@@ -82,8 +91,10 @@ pub fn from_key(app: &App, k: &KeyEvent) -> Option<Action> {
     use Action as A;
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl {
+        // Ctrl-\ arrives as Ctrl-4 from most terminals, as Ctrl-\ with the kitty protocol.
         return match k.code {
-            KeyCode::Char('c') => Some(A::Interrupt),
+            KeyCode::Char('c' | 'C') => Some(A::Interrupt),
+            KeyCode::Char('z' | 'Z' | '\\' | '4') => Some(A::Suspend),
             KeyCode::Char('l') => Some(A::Resize),
             _ => None,
         };
@@ -105,6 +116,7 @@ pub fn from_key(app: &App, k: &KeyEvent) -> Option<Action> {
         KeyCode::Delete => Some(A::Delete),
         KeyCode::F(1) => Some(A::Help),
         KeyCode::F(2) => Some(A::SwitchForm),
+        KeyCode::F(5) => Some(A::StartOver),
         _ => None,
     };
     if common.is_some() {
@@ -134,6 +146,8 @@ pub fn from_key(app: &App, k: &KeyEvent) -> Option<Action> {
         'b' => A::Bookings,
         'u' => A::ChooseResident,
         'x' => A::CancelBooking,
+        'i' => A::Identify,
+        'g' => A::Guide,
         '+' | '=' => A::More,
         '-' => A::Less,
         ' ' => A::Toggle,

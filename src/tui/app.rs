@@ -10,6 +10,7 @@ use crate::domain::period::{self, Window};
 use crate::store::{Booking, BookingFilter, QuotaReport, Resident, Store};
 
 use super::input::Input;
+use super::kiosk::Kiosk;
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
 use super::wizard::{Step, Wizard};
@@ -49,6 +50,10 @@ pub enum Screen {
     Bookings,
     /// Choosing the resident whose window, bookings and quota the panes show.
     Resident,
+    /// Kiosk: the mother identifies with her user number and her baby's birth date.
+    Identify,
+    /// The programme's guide: fees, limits, rules, what to bring, contacts (nothing personal).
+    Info,
 }
 
 /// A box drawn over the screen that takes the keys until it closes.
@@ -58,6 +63,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// Cancel this booking (id)?
     ConfirmCancel(String),
+    /// Kiosk: the staff PIN, asked before leaving the program.
+    StaffPin,
 }
 
 /// A one-line message in the status line until the next key.
@@ -180,6 +187,10 @@ pub enum Button {
     LengthLess,
     LengthMore,
     CancelBooking,
+    /// Kiosk: forget everything and go back to the welcome screen.
+    StartOver,
+    /// Kiosk: open the identification form.
+    Identify,
 }
 
 /// The clickable rectangles of the last draw, topmost last.
@@ -190,6 +201,8 @@ pub struct Hits {
     pub facility_rows: usize,
     /// Rows of the wizard's or bookings view's list that fit in the last draw.
     pub list_rows: usize,
+    /// How far the scrolled text of the last draw can scroll (the guide screen).
+    pub scroll_max: u16,
 }
 
 impl Hits {
@@ -233,6 +246,10 @@ pub struct App {
     pub bookings_cursor: usize,
     pub flash: Option<Flash>,
     pub hits: Hits,
+    /// Kiosk mode (`--kiosk` or `mode = "kiosk"`): `None` on a staff terminal.
+    pub kiosk: Option<Kiosk>,
+    /// The guide screen's scroll position.
+    pub info_scroll: u16,
     pub quit: bool,
 }
 
@@ -256,8 +273,30 @@ impl App {
             bookings_cursor: 0,
             flash: None,
             hits: Hits::default(),
+            kiosk: None,
+            info_scroll: 0,
             quit: false,
         }
+    }
+
+    /// True on a kiosk terminal.
+    pub fn is_kiosk(&self) -> bool {
+        self.kiosk.is_some()
+    }
+
+    /// Whether the screens may show or change the resident `id`: always on a staff terminal; at a
+    /// kiosk, only the mother who identified.
+    pub fn may_access(&self, id: &str) -> bool {
+        match &self.kiosk {
+            None => true,
+            Some(k) => k.session.identified().is_some_and(|who| who.user_number == id),
+        }
+    }
+
+    /// A store error as shown: in full to staff; at a kiosk, a plain message without any detail
+    /// (no file paths, no other resident).
+    pub fn store_error_text(&self, e: &crate::store::StoreError) -> String {
+        if self.is_kiosk() { self.s().kiosk_system_error().to_string() } else { e.to_string() }
     }
 
     pub fn s(&self) -> &'static Strings {
@@ -314,17 +353,21 @@ impl App {
     }
 
     /// Reads the resident's record, bookings and quota again from the store.
+    /// At a kiosk, only the identified mother's record can be read.
     pub fn load_resident(&mut self, id: &str) -> Result<(), String> {
+        if !self.may_access(id) {
+            return Err(self.s().kiosk_refused().to_string());
+        }
         let resident = self
             .store
             .resident(id)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| self.store_error_text(&e))?
             .ok_or_else(|| self.s().resident_unknown(id))?;
         let bookings = self
             .store
             .bookings(&BookingFilter { resident: Some(id.to_string()), ..Default::default() })
-            .map_err(|e| e.to_string())?;
-        let quota = self.store.quota(&self.ds, id).map_err(|e| e.to_string())?;
+            .map_err(|e| self.store_error_text(&e))?;
+        let quota = self.store.quota(&self.ds, id).map_err(|e| self.store_error_text(&e))?;
         self.resident = Some(ResidentInfo { resident, bookings, quota });
         Ok(())
     }
@@ -340,6 +383,9 @@ impl App {
 
     /// True when printable keys go into a text field.
     pub fn typing(&self) -> bool {
+        if self.overlay == Some(Overlay::StaffPin) {
+            return true;
+        }
         if self.overlay.is_some() {
             return false;
         }
@@ -347,7 +393,8 @@ impl App {
             Screen::Main => self.browser.searching,
             Screen::Resident => self.resident_form.current_is_text(),
             Screen::Wizard => self.wizard.as_ref().is_some_and(|w| w.typing()),
-            Screen::Bookings => false,
+            Screen::Identify => true,
+            Screen::Bookings | Screen::Info => false,
         }
     }
 

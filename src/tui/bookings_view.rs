@@ -78,15 +78,30 @@ pub fn update(app: &mut App, a: Action) {
 }
 
 /// Cancels the booking (after the dialog said yes) and tells the result.
+/// At a kiosk, only a booking of the identified mother can be cancelled: the booking is read
+/// from the store and its resident checked before anything changes.
 pub fn confirm_cancel(app: &mut App, id: &str) {
+    if app.is_kiosk() {
+        let owner = app.store.booking(id).ok().flatten().map(|b| b.resident);
+        if !owner.is_some_and(|r| app.may_access(&r)) {
+            let msg = app.s().kiosk_refused().to_string();
+            app.flash_error(msg);
+            return;
+        }
+    }
     match app.store.cancel(&app.ds, id, app.now, &app.terminal_id) {
         Ok(c) => {
             let resident = c.booking.resident.clone();
-            let _ = app.load_resident(&resident);
+            if app.resident_id() == Some(resident.as_str()) {
+                let _ = app.load_resident(&resident);
+            }
             let msg = app.s().cancelled_flash(c.outcome.late, &c.phones);
             app.flash(msg);
         }
-        Err(e) => app.flash_error(e.to_string()),
+        Err(e) => {
+            let msg = app.store_error_text(&e);
+            app.flash_error(msg);
+        }
     }
 }
 

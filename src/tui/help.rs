@@ -13,7 +13,7 @@ use super::panes::{lines, row};
 use super::text::{display_safe, pad, truncate, width, wrap};
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect {
@@ -25,7 +25,7 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 /// Draws a framed box and returns its inner area.
-fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
+pub fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
     frame.render_widget(Clear, area);
     let b = Block::bordered()
         .border_type(BorderType::Double)
@@ -41,7 +41,7 @@ fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
 pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
     let t = &app.theme;
-    let keys = s.keys();
+    let keys = if app.is_kiosk() { s.kiosk_keys() } else { s.keys() };
     let key_w = keys.iter().map(|(k, _)| width(k)).max().unwrap_or(8) + 1;
     let half = keys.len().div_ceil(2);
     // One column when every key fits (with the borders and the closing line), else two.

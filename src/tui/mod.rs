@@ -5,13 +5,17 @@
 //! [`update`](update::update) changes the state, and [`view::draw`] draws from it. This module is
 //! the edge: the terminal (raw mode, alternate screen, mouse capture, restored by a drop guard and
 //! a panic hook), the clock, and the event loop, which blocks until an event or the next minute
-//! (for the clock) and redraws only then, each draw inside a synchronized update.
+//! (for the clock) — at a kiosk also until a countdown's next second — and redraws only then,
+//! each draw inside a synchronized update.
 
 pub mod action;
 pub mod app;
 pub mod bookings_view;
 pub mod help;
+pub mod info;
 pub mod input;
+pub mod kiosk;
+pub mod kiosk_view;
 pub mod panes;
 pub mod strings;
 pub mod text;
@@ -21,7 +25,7 @@ pub mod view;
 pub mod wizard;
 
 use std::io::{self, IsTerminal, Stdout, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, Timelike};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -67,7 +71,8 @@ fn look(cfg: &config::Config) -> (Lang, Theme) {
 pub fn run_from_cli(ctx: &Context) -> CliResult {
     let ds = ctx.dataset()?;
     let flags = config::Flags { kiosk: ctx.kiosk, lang: ctx.lang.clone() };
-    let cfg = config::load(ctx.config_path.as_deref(), &flags).map_err(CliError::refused)?.config;
+    let loaded = config::load(ctx.config_path.as_deref(), &flags).map_err(CliError::refused)?;
+    let cfg = loaded.config;
     let dir = DataDir::resolve(ctx.data_dir.as_deref()).map_err(CliError::refused)?;
     let store = Store::open_data_dir(&dir).map_err(CliError::refused)?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -79,6 +84,9 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     let (lang, theme) = look(&cfg);
     let mut app = App::new(ds, store, lang, theme, clock());
     app.terminal_id = cfg.terminal_id.clone();
+    if cfg.mode == config::Mode::Kiosk {
+        app.enter_kiosk(cfg.idle_timeout_secs, loaded.location.dir.clone(), 0);
+    }
     run(&mut app, cfg.mouse)
         .map_err(|e| CliError::refused(format!("terminal error (端末エラー): {e}")))
 }
@@ -129,6 +137,12 @@ fn until_next_minute(now: NaiveDateTime) -> Duration {
 }
 
 fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+    // After a kiosk reset, nothing of the last screen may survive in the terminal's cells.
+    if let Some(k) = app.kiosk.as_mut()
+        && std::mem::take(&mut k.clear)
+    {
+        terminal.clear()?;
+    }
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     let mut hits = None;
     terminal.draw(|f| hits = Some(view::draw(f, app)))?;
@@ -140,17 +154,27 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io:
     Ok(())
 }
 
-/// Blocks until an event or the next minute; redraws only after one of them.
+/// Blocks until an event, the next minute, or (at a kiosk) the next change of a countdown;
+/// redraws only after one of them. The kiosk's clock is a monotonic counter from `start`.
 fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+    let start = Instant::now();
+    let ms = || u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+    kiosk::tick(app, ms());
     draw(terminal, app)?;
     while !app.quit {
-        let ready = event::poll(until_next_minute(clock()))?;
+        let mut wait = until_next_minute(clock());
+        if let Some(w) = kiosk::next_wake(app) {
+            wait = wait.min(Duration::from_millis(w));
+        }
+        let ready = event::poll(wait)?;
         app.now = clock();
+        let changed = kiosk::tick(app, ms());
         if ready {
             let ev = event::read()?;
             match action::from_event(app, &ev) {
                 Some(a) => update::update(app, a),
                 None if matches!(ev, event::Event::Resize(..)) => {}
+                None if changed => {}
                 None => continue,
             }
         }

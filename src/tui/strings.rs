@@ -1113,6 +1113,8 @@ impl Strings {
             Screen::Main => (if ja { "一覧" } else { "Browse" }).into(),
             Screen::Bookings => self.bookings_title.into(),
             Screen::Resident => self.resident_title.into(),
+            Screen::Identify => self.identify_title().into(),
+            Screen::Info => self.guide_title().into(),
             Screen::Wizard => match &app.wizard {
                 Some(w) => format!(
                     "{} {}/6 {}",
@@ -1145,6 +1147,308 @@ impl Strings {
                 "The window is too small. Please enlarge it to at least {min_w}x{min_h} (now {w}x{h}).\n画面を {min_w}x{min_h} 以上に広げてください。"
             )
         }
+    }
+}
+
+/// Kiosk words: plain, short sentences for anyone at a public terminal.
+impl Strings {
+    fn t(&self, ja: &'static str, en: &'static str) -> &'static str {
+        if self.ja() { ja } else { en }
+    }
+
+    pub fn kiosk_system_error(&self) -> &'static str {
+        self.t(
+            "ただいま処理できません。職員にお声がけください。",
+            "This cannot be done right now. Please ask a member of staff.",
+        )
+    }
+
+    pub fn kiosk_refused(&self) -> &'static str {
+        self.t("この端末ではできません。", "This is not available at this terminal.")
+    }
+
+    pub fn kiosk_timed_out(&self) -> &'static str {
+        self.t(
+            "しばらく操作がなかったため、最初の画面に戻りました。",
+            "No one used the screen for a while: back to the start.",
+        )
+    }
+
+    pub fn kiosk_started_over(&self) -> &'static str {
+        self.t("最初の画面に戻りました。", "Back to the start.")
+    }
+
+    pub fn kiosk_identify_first(&self) -> &'static str {
+        self.t(
+            "予約や予約の確認の前に、本人確認をしてください。",
+            "Please identify yourself before booking or checking your bookings.",
+        )
+    }
+
+    pub fn kiosk_already_identified(&self) -> &'static str {
+        self.t(
+            "本人確認は済んでいます。別の方は F5 で最初からどうぞ。",
+            "You are already identified. Someone else? Press F5 to start over.",
+        )
+    }
+
+    pub fn kiosk_welcome_back(&self, id: &str) -> String {
+        if self.ja() {
+            format!("本人確認ができました（利用者番号 {id}）。n で予約、b で予約の確認ができます。")
+        } else {
+            format!("You are identified (user number {id}). n to book, b to see your bookings.")
+        }
+    }
+
+    pub fn kiosk_title(&self) -> &'static str {
+        self.t("北区 産後ケア", "Kita City 産後ケア")
+    }
+
+    pub fn kiosk_title_hints(&self) -> &'static str {
+        self.t("F5:最初から  ?:ヘルプ", "F5:start over  ?:help")
+    }
+
+    pub fn start_over(&self) -> &'static str {
+        self.t("最初から", "start over")
+    }
+
+    /// The kiosk's journey: 1 guide, 2 identify, 3 book and check.
+    pub fn journey(&self, step: usize) -> &'static str {
+        match step {
+            1 => self.t("ご案内", "Guide"),
+            2 => self.t("本人確認", "Identify"),
+            _ => self.t("予約・確認", "Book & check"),
+        }
+    }
+
+    /// The kiosk's status line keys, before and after identification.
+    pub fn kiosk_status_keys(&self, identified: bool) -> &'static str {
+        match identified {
+            false => self
+                .t("i:本人確認  g:ご案内  /:施設を検索", "i:identify  g:guide  /:find a facility"),
+            true => self
+                .t("n:予約する  b:予約の確認・取消  g:ご案内", "n:book  b:your bookings  g:guide"),
+        }
+    }
+
+    pub fn kiosk_not_identified(&self) -> &'static str {
+        self.t("本人確認前", "not identified")
+    }
+
+    pub fn kiosk_identified_as(&self, id: &str) -> String {
+        if self.ja() { format!("利用者番号 {id}") } else { format!("User number {id}") }
+    }
+
+    pub fn kiosk_window_hint(&self) -> &'static str {
+        self.t("本人確認をすると利用期間を表示（i）", "Identify (i) to see your window")
+    }
+
+    pub fn identify_title(&self) -> &'static str {
+        self.t("本人確認", "Identification")
+    }
+
+    pub fn identify_intro(&self) -> &'static str {
+        self.t(
+            "予約や予約の確認には、本人確認が必要です。\n利用者番号と、赤ちゃんの生年月日を入力してください。",
+            "To book or to see your bookings, please identify yourself.\nType your user number and your baby's birth date.",
+        )
+    }
+
+    pub fn identify_number(&self) -> &'static str {
+        self.t("利用者番号", "User number")
+    }
+
+    pub fn identify_birth(&self) -> &'static str {
+        self.t("赤ちゃんの生年月日", "Baby's birth date")
+    }
+
+    pub fn identify_birth_example(&self) -> &'static str {
+        self.t("例 2026-10-01", "e.g. 2026-10-01")
+    }
+
+    pub fn identify_label_width(&self) -> usize {
+        if self.ja() { 20 } else { 19 }
+    }
+
+    pub fn identify_button(&self) -> &'static str {
+        self.t("確認する", "Confirm")
+    }
+
+    pub fn identify_keys(&self) -> &'static str {
+        self.t(
+            "上下・Tab で入力欄を移動  Enter で確認  Esc で戻る",
+            "Up/Down/Tab: next field  Enter: confirm  Esc: back",
+        )
+    }
+
+    pub fn identify_bad_date(&self) -> &'static str {
+        self.t(
+            "生年月日は 2026-10-01 のように入力してください。",
+            "Please type the birth date like 2026-10-01.",
+        )
+    }
+
+    pub fn identify_locked(&self, secs: u32) -> String {
+        if self.ja() {
+            format!(
+                "確認できない入力が続いたため、本人確認を一時停止しています。あと{secs}秒お待ちください。"
+            )
+        } else {
+            format!("Too many unconfirmed tries: identification is paused. Please wait {secs} s.")
+        }
+    }
+
+    pub fn identify_unlocked(&self) -> &'static str {
+        self.t("もう一度入力できます。", "You can try again now.")
+    }
+
+    pub fn pin_title(&self) -> &'static str {
+        self.t("職員用：終了", "Staff only: leave")
+    }
+
+    pub fn pin_body(&self) -> &'static str {
+        self.t(
+            "終了するには職員PINを入力してください。ご利用の方は Esc で戻ってください。",
+            "To leave the program, type the staff PIN. Residents: press Esc to go back.",
+        )
+    }
+
+    pub fn pin_label(&self) -> &'static str {
+        self.t("職員PIN", "Staff PIN")
+    }
+
+    pub fn pin_wrong(&self) -> &'static str {
+        self.t("PINが違います。", "Wrong PIN.")
+    }
+
+    pub fn pin_locked(&self, secs: u32) -> String {
+        if self.ja() {
+            format!("PINの入力を一時停止しています。あと{secs}秒お待ちください。")
+        } else {
+            format!("PIN entry is paused. Please wait {secs} s.")
+        }
+    }
+
+    pub fn pin_unavailable(&self) -> &'static str {
+        self.t(
+            "PINを確認できません。管理者に連絡してください。",
+            "The PIN cannot be checked. Please call the administrator.",
+        )
+    }
+
+    pub fn pin_leave(&self) -> &'static str {
+        self.t("終了する", "Leave")
+    }
+
+    pub fn countdown(&self, secs: u32) -> String {
+        if self.ja() {
+            format!(
+                "操作がないため、あと{secs}秒で最初の画面に戻ります。続けるには何かキーを押してください。"
+            )
+        } else {
+            format!("No activity: back to the start in {secs} s. Press any key to continue.")
+        }
+    }
+
+    pub fn countdown_title(&self) -> &'static str {
+        self.t("まもなく最初の画面に戻ります", "Starting over soon")
+    }
+
+    /// Every key at a kiosk (the help overlay there).
+    pub fn kiosk_keys(&self) -> &'static [(&'static str, &'static str)] {
+        if self.ja() {
+            &[
+                ("F5", "最初の画面に戻る（入力した内容は消えます）"),
+                ("i", "本人確認（利用者番号と赤ちゃんの生年月日）"),
+                ("n", "予約する（本人確認のあと）"),
+                ("b", "予約の確認・取消（本人確認のあと）"),
+                ("g", "ご案内（料金・決まり・問合せ先）"),
+                ("/", "施設を検索"),
+                ("t", "種類で絞り込む"),
+                ("矢印", "選ぶ・移動"),
+                ("Tab", "ペインを移動"),
+                ("Enter", "決定"),
+                ("Esc", "戻る"),
+                ("y / n", "はい / いいえ"),
+                ("L", "English / 日本語"),
+                ("? / F1", "このヘルプ"),
+            ]
+        } else {
+            &[
+                ("F5", "start over (what was typed is forgotten)"),
+                ("i", "identify (user number and baby's birth date)"),
+                ("n", "book (after identifying)"),
+                ("b", "your bookings, cancel (after identifying)"),
+                ("g", "guide (fees, rules, contacts)"),
+                ("/", "find a facility"),
+                ("t", "filter by type"),
+                ("Arrows", "choose, move"),
+                ("Tab", "next pane"),
+                ("Enter", "choose"),
+                ("Esc", "back"),
+                ("y / n", "yes / no"),
+                ("L", "日本語 / English"),
+                ("? / F1", "this help"),
+            ]
+        }
+    }
+
+    pub fn guide_title(&self) -> &'static str {
+        self.t("ご案内", "Guide")
+    }
+
+    pub fn guide_identify(&self) -> &'static str {
+        self.t(
+            "予約や予約の確認は、本人確認（i）のあとでできます。",
+            "To book or see your bookings, identify first (i).",
+        )
+    }
+
+    pub fn guide_more(&self) -> &'static str {
+        self.t("料金・決まり・問合せ先の詳しい案内は g", "Full guide: fees, rules, contacts (g)")
+    }
+
+    pub fn guide_fees(&self) -> &'static str {
+        self.t("種類・上限・利用料", "Types, limits, fees")
+    }
+
+    pub fn guide_extra_baby(&self) -> &'static str {
+        self.t("多胎の加算（1人につき）", "each extra baby")
+    }
+
+    pub fn guide_exemption(&self) -> &'static str {
+        self.t("利用料の免除", "Fee exemption")
+    }
+
+    pub fn guide_cancel(&self) -> &'static str {
+        self.t("取消（キャンセル）", "Cancelling")
+    }
+
+    pub fn guide_cancel_rule(&self) -> &'static str {
+        self.t(
+            "前日の11時より前に取消せば利用日数は減りません。11時以降は1日（1回）分を利用したものとみなします。施設にも必ず電話してください。",
+            "Cancel before 11:00 the day before to keep your day; later, 1 day (visit) is used up. Always phone the facility too.",
+        )
+    }
+
+    pub fn guide_application(&self) -> &'static str {
+        self.t("申請", "Application")
+    }
+
+    pub fn guide_not_usable(&self) -> &'static str {
+        self.t("利用できないとき", "When care cannot be used")
+    }
+
+    pub fn guide_notes(&self) -> &'static str {
+        self.t("その他の注意", "Other notes")
+    }
+
+    pub fn guide_contacts(&self) -> &'static str {
+        self.t("問合せ・受付窓口", "Contacts")
+    }
+
+    pub fn guide_keys(&self) -> &'static str {
+        self.t("上下・PgUp PgDn でスクロール  Esc で戻る", "Up/Down, PgUp/PgDn scroll  Esc back")
     }
 }
 

@@ -9,20 +9,30 @@ use super::app::{App, Button, Overlay, Pane, ResidentForm, Screen, Target};
 use super::input::Input;
 use super::wizard::resident::{FormOutcome, update_form};
 use super::wizard::{self, Step, Wizard};
-use super::{bookings_view, panes};
+use super::{bookings_view, kiosk, panes};
 
 /// Applies one action.
 pub fn update(app: &mut App, a: Action) {
     if a == Action::Resize {
         return;
     }
+    kiosk::touch(app);
     app.flash = None;
     if let Some(overlay) = app.overlay.clone() {
         overlay_update(app, overlay, a);
         return;
     }
+    if kiosk::intercept(app, a) {
+        return;
+    }
     match a {
         Action::Quit | Action::Interrupt => return request_quit(app),
+        Action::Suspend | Action::StartOver => return,
+        Action::Guide if app.screen != Screen::Info => {
+            app.info_scroll = 0;
+            app.screen = Screen::Info;
+            return;
+        }
         Action::Help => {
             app.overlay = Some(Overlay::Help);
             return;
@@ -42,11 +52,17 @@ pub fn update(app: &mut App, a: Action) {
         Screen::Wizard => wizard_update(app, a),
         Screen::Bookings => bookings_view::update(app, a),
         Screen::Resident => resident_update(app, a),
+        Screen::Identify => kiosk::identify_update(app, a),
+        Screen::Info => info_update(app, a),
     }
 }
 
+/// `q` and Ctrl-C: a kiosk asks for the staff PIN; a staff terminal asks only when a booking is
+/// half done.
 fn request_quit(app: &mut App) {
-    if app.wizard_in_progress() {
+    if app.is_kiosk() {
+        kiosk::ask_pin(app);
+    } else if app.wizard_in_progress() {
         app.overlay = Some(Overlay::ConfirmQuit);
     } else {
         app.quit = true;
@@ -63,11 +79,15 @@ fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
                 Action::Back | Action::Help | Action::Enter | Action::Quit | Action::Click(_)
             ) {
                 app.overlay = None;
+            } else if matches!(a, Action::Interrupt | Action::Suspend) && app.is_kiosk() {
+                kiosk::ask_pin(app);
             } else if a == Action::Interrupt {
                 app.overlay = None;
                 request_quit(app);
             }
         }
+        Overlay::StaffPin => kiosk::pin_update(app, a),
+        Overlay::ConfirmQuit if app.is_kiosk() => kiosk::ask_pin(app),
         Overlay::ConfirmQuit => {
             if yes || a == Action::Interrupt {
                 app.overlay = None;
@@ -255,8 +275,17 @@ fn form_with(app: &App) -> ResidentForm {
     ResidentForm { number: Input::new(app.resident_id().unwrap_or("")), ..ResidentForm::default() }
 }
 
-/// Opens the wizard (resuming a paused one).
+/// Opens the wizard (resuming a paused one). At a kiosk, for the identified mother only.
 fn start_wizard(app: &mut App) {
+    if app.is_kiosk() {
+        if app.wizard.is_none() {
+            app.wizard = kiosk::kiosk_wizard(app);
+        }
+        if app.wizard.is_some() {
+            app.screen = Screen::Wizard;
+        }
+        return;
+    }
     if app.wizard.is_none() {
         let form = form_with(app);
         app.wizard = Some(Wizard::new(app.ds.programme.screening.len(), form));
@@ -276,6 +305,9 @@ fn open_bookings(app: &mut App) {
 }
 
 fn open_resident(app: &mut App) {
+    if app.is_kiosk() {
+        return;
+    }
     app.resident_form = form_with(app);
     app.screen = Screen::Resident;
 }
@@ -306,6 +338,20 @@ fn wizard_update(app: &mut App, a: Action) {
     };
     let step = w.step;
     let done = w.done.is_some();
+    // At a kiosk the resident is the identified mother: her step is never shown or used.
+    if app.is_kiosk() {
+        if step == Step::Resident {
+            if let Some(w) = app.wizard.as_mut() {
+                w.step = Step::Screening;
+            }
+            return;
+        }
+        let back = matches!(a, Action::Back | Action::Click(Target::Button(Button::Back)));
+        if back && !done && step == Step::Screening {
+            app.screen = Screen::Main;
+            return;
+        }
+    }
     // Esc (or the back button) goes back a step; from the first step it leaves the wizard,
     // keeping what was typed for `n` to resume.
     let back = matches!(a, Action::Back | Action::Click(Target::Button(Button::Back)));
@@ -343,4 +389,21 @@ fn wizard_update(app: &mut App, a: Action) {
         Step::Dates => wizard::dates::update(app, a),
         Step::Confirm => wizard::confirm::update(app, a),
     }
+}
+
+/// The guide screen: scroll, Esc back.
+fn info_update(app: &mut App, a: Action) {
+    match a {
+        Action::Back | Action::Guide | Action::Click(Target::Button(Button::Back)) => {
+            app.screen = Screen::Main
+        }
+        Action::Up | Action::ScrollUp(_) => app.info_scroll = app.info_scroll.saturating_sub(1),
+        Action::Down | Action::ScrollDown(_) => app.info_scroll = app.info_scroll.saturating_add(1),
+        Action::PageUp => app.info_scroll = app.info_scroll.saturating_sub(10),
+        Action::PageDown => app.info_scroll = app.info_scroll.saturating_add(10),
+        Action::Home => app.info_scroll = 0,
+        Action::End => app.info_scroll = app.hits.scroll_max,
+        _ => {}
+    }
+    app.info_scroll = app.info_scroll.min(app.hits.scroll_max);
 }

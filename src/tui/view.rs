@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::app::{App, Hits, Overlay, ResidentForm, Screen};
 use super::panes::{self, block, calendar, lines, quota};
 use super::text::{truncate, width, wrap};
-use super::{bookings_view, help, wizard};
+use super::{bookings_view, help, info, kiosk_view, wizard};
 
 /// The smallest window the panes are drawn in.
 pub const MIN_WIDTH: u16 = 80;
@@ -27,21 +27,35 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
     let [top, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
             .areas(area);
-    title_bar(frame, app, top);
     match app.screen {
         Screen::Main => panes::draw_main(frame, app, body, &mut hits),
         Screen::Wizard => wizard::view::draw(frame, app, body, &mut hits),
         Screen::Bookings => bookings_view::draw(frame, app, body, &mut hits),
         Screen::Resident => resident_screen(frame, app, &app.resident_form, body, &mut hits),
+        Screen::Identify => kiosk_view::draw_identify(frame, app, body, &mut hits),
+        Screen::Info => info::draw(frame, app, body, &mut hits),
     }
-    status_line(frame, app, status);
+    match &app.kiosk {
+        Some(k) => {
+            kiosk_view::title_bar(frame, app, top, &mut hits);
+            kiosk_view::status_line(frame, app, k, status);
+        }
+        None => {
+            title_bar(frame, app, top);
+            status_line(frame, app, status);
+        }
+    }
     match &app.overlay {
         None => {}
+        Some(Overlay::StaffPin) => kiosk_view::draw_pin(frame, app, body, &mut hits),
         Some(Overlay::Help) => help::draw_help(frame, app, area, &mut hits),
         Some(Overlay::ConfirmQuit) => help::draw_confirm_quit(frame, app, body, &mut hits),
         Some(Overlay::ConfirmCancel(id)) => {
             help::draw_confirm_cancel(frame, app, body, id, &mut hits)
         }
+    }
+    if let Some(secs) = app.kiosk.as_ref().and_then(|k| k.idle_countdown()) {
+        kiosk_view::draw_countdown(frame, app, body, secs);
     }
     hits
 }

@@ -122,3 +122,70 @@ pub fn click(app: &mut App, x: u16, y: u16) {
         update::update(app, a);
     }
 }
+
+/// The staff PIN of the kiosk tests.
+pub const PIN: &str = "2468";
+
+/// A config folder with the staff PIN set (hashed once per test binary: Argon2 is slow).
+pub fn pin_dir() -> std::path::PathBuf {
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("kiosk-pin-{}", std::process::id()));
+        sango::pin::set_pin(&dir, PIN).unwrap();
+        dir
+    })
+    .clone()
+}
+
+/// The store of [`store`], plus a stay of R-0002 (11/27, 1 night at 東京北医療センター).
+pub fn kiosk_store() -> Store {
+    let ds = dataset::load_embedded().unwrap();
+    let store = store();
+    let at = d("2026-11-02").and_hms_opt(9, 0, 0).unwrap();
+    let req = BookingRequest {
+        resident: "R-0002".into(),
+        facility: "tokyo-kita-medical-center".into(),
+        care: CareType::Stay,
+        start: d("2026-11-27"),
+        length: Length::Nights(1),
+    };
+    store.book(&ds, &req, at, "test").unwrap();
+    store
+}
+
+/// A kiosk on [`kiosk_store`]: idle timeout 120 s, the PIN of [`pin_dir`], time 0 ms.
+pub fn kiosk_app(lang: Lang) -> App {
+    let mut a = app_with(kiosk_store(), lang);
+    a.enter_kiosk(120, pin_dir(), 0);
+    a
+}
+
+/// A key with modifiers.
+pub fn key_mod(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let ev = Event::Key(KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press));
+    if let Some(a) = action::from_event(app, &ev) {
+        update::update(app, a);
+    }
+}
+
+pub fn ctrl(app: &mut App, c: char) {
+    key_mod(app, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+/// Identifies at the kiosk with a user number and a birth date, by keys.
+pub fn identify(app: &mut App, number: &str, birth: &str) {
+    ch(app, 'i');
+    // Clear what an earlier try left.
+    for _ in 0..2 {
+        key(app, KeyCode::End);
+        for _ in 0..40 {
+            key(app, KeyCode::Backspace);
+        }
+        key(app, KeyCode::Down);
+    }
+    typed(app, number);
+    key(app, KeyCode::Down);
+    typed(app, birth);
+    key(app, KeyCode::Enter);
+}

@@ -58,7 +58,11 @@ pub fn draw_main(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         facilities::draw(frame, app, left, hits);
     }
     calendar::draw(frame, app, cal, app.focus == Pane::Calendar, hits);
-    quota::draw(frame, app, quota, app.focus == Pane::Quota, hits);
+    if app.is_kiosk() && app.resident.is_none() {
+        super::kiosk_view::draw_guide_pane(frame, app, quota, app.focus == Pane::Quota, hits);
+    } else {
+        quota::draw(frame, app, quota, app.focus == Pane::Quota, hits);
+    }
 }
 
 /// Lines drawn top to bottom into `area`, clipped to it (never past its edges).

@@ -37,6 +37,11 @@ fn book(app: &mut App) {
     else {
         return;
     };
+    if !app.may_access(resident) {
+        let msg = app.s().kiosk_refused().to_string();
+        app.flash_error(msg);
+        return;
+    }
     let req = BookingRequest {
         resident: resident.to_string(),
         facility,
@@ -58,7 +63,7 @@ fn book(app: &mut App) {
         Err(e) => {
             let msg = match &e {
                 crate::store::StoreError::Refused(r) => app.s().refusal(r),
-                other => other.to_string(),
+                other => app.store_error_text(other),
             };
             if let Some(w) = app.wizard.as_mut() {
                 w.error = Some(msg.clone());

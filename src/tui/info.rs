@@ -1,0 +1,127 @@
+//! The guide screen (`g`): the programme as the flyer gives it — care types, limits and fees, the
+//! cancellation rule, the contacts, the exemption, how to apply, what to bring, when care cannot
+//! be used. Public information only: the same at a kiosk before identification and at a staff
+//! desk.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::domain::care::CareType;
+
+use super::app::{App, Hits, Pane, Target};
+use super::panes::{block, lines, row};
+use super::strings::Lang;
+use super::text::{display_safe, truncate, wrap};
+
+/// The guide's lines at a width.
+pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let s = app.s();
+    let t = &app.theme;
+    let p = &app.ds.programme;
+    let ja = app.lang == Lang::Ja;
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let heading = |out: &mut Vec<Line<'static>>, text: &str| {
+        if !out.is_empty() {
+            out.push(Line::raw(""));
+        }
+        out.push(Line::styled(truncate(text, w), t.heading));
+    };
+    let para = |out: &mut Vec<Line<'static>>, text: &str, indent: usize| {
+        for l in wrap(&display_safe(text), w.saturating_sub(indent).max(8)) {
+            out.push(Line::raw(format!("{}{l}", " ".repeat(indent))));
+        }
+    };
+    heading(&mut out, s.guide_fees());
+    for care in CareType::ALL {
+        let Some(rule) = app.ds.care_rule(care) else { continue };
+        out.push(Line::styled(truncate(s.care_name(care), w), t.key));
+        let limit = s.units(rule.limit, care.unit());
+        let line = format!(
+            "{}  {}",
+            s.fee_per_unit(rule.fee.base_yen, care.unit()),
+            s.care_detail(care, rule.fee.extra_baby_yen, rule.meals, &limit)
+        );
+        para(&mut out, &line, 2);
+        if ja {
+            for n in &rule.notes {
+                para(&mut out, n, 2);
+            }
+        }
+    }
+    heading(&mut out, s.guide_cancel());
+    para(&mut out, s.guide_cancel_rule(), 0);
+    heading(&mut out, s.guide_contacts());
+    for c in &p.contacts {
+        let name = match &c.section {
+            Some(sec) => format!("{} {sec}", c.name),
+            None => c.name.clone(),
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("{}  ", c.phone), t.key),
+            Span::raw(truncate(&display_safe(&name), w.saturating_sub(14))),
+        ]));
+    }
+    heading(&mut out, s.guide_exemption());
+    if ja {
+        para(&mut out, &p.fee_exemption.wording, 0);
+    } else {
+        para(
+            &mut out,
+            "Households exempt from resident tax and households on public assistance pay 0 yen.",
+            0,
+        );
+    }
+    heading(&mut out, s.guide_application());
+    if ja {
+        para(&mut out, &p.application.wording, 0);
+    } else {
+        para(
+            &mut out,
+            "Apply from week 28 of pregnancy. The coupon takes about 10 business days.",
+            0,
+        );
+    }
+    heading(&mut out, s.what_to_bring);
+    for item in &p.what_to_bring {
+        para(&mut out, &format!("- {item}"), 0);
+    }
+    heading(&mut out, s.guide_not_usable());
+    for q in &p.screening {
+        para(&mut out, &format!("- {}", if ja { &q.ja } else { &q.en }), 0);
+    }
+    if ja {
+        heading(&mut out, s.guide_notes());
+        for n in &p.notes {
+            para(&mut out, &format!("- {n}"), 0);
+        }
+    }
+    out
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let b = block(app, s.guide_title(), true);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    hits.add(area, Target::Pane(Pane::Facilities));
+    if inner.height < 2 {
+        return;
+    }
+    let text = Rect { height: inner.height - 1, ..inner };
+    let all = guide_lines(app, usize::from(inner.width));
+    let max = (all.len() as u16).saturating_sub(text.height);
+    hits.scroll_max = max;
+    let offset = usize::from(app.info_scroll.min(max));
+    let shown: Vec<Line> = all.into_iter().skip(offset).take(usize::from(text.height)).collect();
+    lines(frame, text, shown, t.base);
+    if let Some(r) = row(inner, inner.height - 1) {
+        lines(
+            frame,
+            r,
+            vec![Line::styled(truncate(s.guide_keys(), usize::from(r.width)), t.muted)],
+            t.base,
+        );
+    }
+}

@@ -1,0 +1,318 @@
+//! What a kiosk draws on top of the shared screens: the journey bar, the identification form,
+//! the public guide pane, the staff PIN prompt and the idle countdown. Nothing here reads a
+//! resident other than the identified one, and no file path is ever drawn.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::config;
+use crate::domain::care::CareType;
+use crate::kiosk::IdentifyResult;
+
+use super::app::{App, Button, Hits, Pane, Target};
+use super::help::{centred, frame_box};
+use super::kiosk::{IdentifyNote, Kiosk, PinNote, journey_step};
+use super::panes::{block, lines, row};
+use super::strings::Lang;
+use super::text::{pad, truncate, width, wrap};
+
+fn config_lang(l: Lang) -> config::Lang {
+    match l {
+        Lang::Ja => config::Lang::Ja,
+        Lang::En => config::Lang::En,
+    }
+}
+
+/// The top line at a kiosk: the title, the journey with the current step bracketed, and the
+/// start-over button (always visible, clickable).
+pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let current = journey_step(app);
+    let mut spans = vec![Span::styled(format!(" {} ", s.kiosk_title()), t.title), Span::raw(" ")];
+    for step in 1..=3 {
+        if step > 1 {
+            spans.push(Span::styled(" > ", t.muted));
+        }
+        let label = format!("{step} {}", s.journey(step));
+        let (text, style) = if step == current {
+            (format!("[{label}]"), t.step_current)
+        } else if step < current {
+            (label, t.step_done)
+        } else {
+            (label, t.step_todo)
+        };
+        spans.push(Span::styled(text, style));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let button = format!("[F5 {}]", s.start_over());
+    let help = " ?:help ".to_string();
+    let help = if app.lang == Lang::Ja { " ?:ヘルプ ".to_string() } else { help };
+    let right = width(&button) + width(&help);
+    let room = usize::from(area.width);
+    if used + 1 + right <= room {
+        spans.push(Span::raw(" ".repeat(room - used - right)));
+        let x = area.x + (room - right) as u16;
+        hits.add(
+            Rect { x, width: width(&button) as u16, ..area },
+            Target::Button(Button::StartOver),
+        );
+        spans.push(Span::styled(button, t.button));
+        spans.push(Span::styled(help, t.muted));
+    }
+    lines(frame, area, vec![Line::from(spans)], t.base);
+}
+
+/// The bottom line at a kiosk: the mode, who is identified, the message or the keys, the clock.
+pub fn status_line(frame: &mut Frame, app: &App, k: &Kiosk, area: Rect) {
+    let s = app.s();
+    let t = &app.theme;
+    let mode = format!(" {} ", s.mode(app));
+    let who = match k.identified() {
+        Some(id) => format!(" {} ", s.kiosk_identified_as(id)),
+        None => format!(" {} ", s.kiosk_not_identified()),
+    };
+    let clock = format!(" {} ", s.clock(app.now));
+    let used = width(&mode) + width(&who) + width(&clock) + 2;
+    let room = usize::from(area.width).saturating_sub(used);
+    let (msg, style) = match &app.flash {
+        Some(f) => (truncate(&f.text, room), if f.error { t.error } else { t.ok }),
+        None => (truncate(s.kiosk_status_keys(k.identified().is_some()), room), t.status),
+    };
+    let gap = room.saturating_sub(width(&msg));
+    lines(
+        frame,
+        area,
+        vec![Line::from(vec![
+            Span::styled(mode, t.step_current),
+            Span::styled(who, t.status),
+            Span::raw(" "),
+            Span::styled(msg, style),
+            Span::styled(" ".repeat(gap), t.status),
+            Span::raw(" "),
+            Span::styled(clock, t.status),
+        ])],
+        t.base,
+    );
+}
+
+/// The identification form: two fields, plain words, the generic answer, the lockout countdown.
+pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let Some(k) = &app.kiosk else { return };
+    let s = app.s();
+    let t = &app.theme;
+    let b = block(app, s.identify_title(), true);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    hits.add(area, Target::Pane(Pane::Facilities));
+    if inner.height < 3 {
+        return;
+    }
+    // Indented and not wider than 76 cells, so the eye finds it.
+    let pad_x = if inner.width > 80 { (inner.width - 76) / 2 } else { 1 };
+    let body = Rect {
+        x: inner.x + pad_x,
+        width: inner.width.saturating_sub(2 * pad_x),
+        y: inner.y + u16::from(inner.height > 16),
+        height: inner.height.saturating_sub(u16::from(inner.height > 16)),
+    };
+    let w = usize::from(body.width);
+    let mut out: Vec<Line> = Vec::new();
+    for l in wrap(s.identify_intro(), w) {
+        out.push(Line::styled(l, t.heading));
+    }
+    out.push(Line::raw(""));
+    let label_w = s.identify_label_width();
+    let field_w = 16usize;
+    let f = &k.form;
+    for (i, (label, input)) in
+        [(s.identify_number(), &f.number), (s.identify_birth(), &f.birth)].into_iter().enumerate()
+    {
+        let current = f.field == i;
+        let y = out.len() as u16;
+        if let Some(r) = row(body, y) {
+            hits.add(r, Target::FormField(i));
+            if current && app.overlay.is_none() {
+                let x = r.x + (2 + label_w + 2 + input.cursor_width().min(field_w)) as u16;
+                if x < r.x + r.width {
+                    frame.set_cursor_position((x, r.y));
+                }
+            }
+        }
+        let help = if i == 1 { format!("  {}", s.identify_birth_example()) } else { String::new() };
+        let used = 2 + label_w + 1 + field_w + 2;
+        out.push(Line::from(vec![
+            Span::styled(if current { "> " } else { "  " }, t.key),
+            Span::styled(format!("{} ", pad(label, label_w)), t.heading),
+            Span::styled(
+                format!("[{}]", pad(input.text(), field_w)),
+                if current { t.cursor } else { t.input },
+            ),
+            Span::styled(truncate(&help, w.saturating_sub(used)), t.muted),
+        ]));
+        out.push(Line::raw(""));
+    }
+    let locked = k.identify_locked();
+    let note = match (f.note, locked) {
+        (_, Some(secs)) => Some((s.identify_locked(secs), t.error)),
+        (Some(IdentifyNote::Locked), None) => Some((s.identify_unlocked().to_string(), t.ok)),
+        (Some(IdentifyNote::Failed), None) => {
+            Some((IdentifyResult::Failed { tries_left: 0 }.message(config_lang(app.lang)), t.error))
+        }
+        (Some(IdentifyNote::Incomplete), None) => {
+            Some((IdentifyResult::Incomplete.message(config_lang(app.lang)), t.error))
+        }
+        (Some(IdentifyNote::BadDate), None) => Some((s.identify_bad_date().to_string(), t.error)),
+        (Some(IdentifyNote::SystemError), None) => {
+            Some((s.kiosk_system_error().to_string(), t.error))
+        }
+        (None, None) => None,
+    };
+    if let Some((text, style)) = note {
+        for l in wrap(&text, w) {
+            out.push(Line::styled(l, style));
+        }
+        out.push(Line::raw(""));
+    }
+    // Buttons, then the keys.
+    let confirm = format!("[Enter {}]", s.identify_button());
+    let back = format!("[Esc {}]", s.back);
+    let y = out.len() as u16;
+    if let Some(r) = row(body, y) {
+        let cw = width(&confirm) as u16;
+        hits.add(Rect { width: cw.min(r.width), ..r }, Target::Button(Button::Next));
+        hits.add(
+            Rect {
+                x: r.x + cw + 2,
+                width: (width(&back) as u16).min(r.width.saturating_sub(cw + 2)),
+                ..r
+            },
+            Target::Button(Button::Back),
+        );
+    }
+    out.push(Line::from(vec![
+        Span::styled(confirm, t.button),
+        Span::raw("  "),
+        Span::styled(back, t.button),
+    ]));
+    out.push(Line::raw(""));
+    out.push(Line::styled(truncate(s.identify_keys(), w), t.muted));
+    lines(frame, body, out, t.base);
+}
+
+/// The public pane that stands in for the quota before identification: how to identify, the
+/// fees, the cancellation rule and the first contact.
+pub fn draw_guide_pane(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let b = block(app, s.guide_title(), focused);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    hits.add(area, Target::Pane(Pane::Quota));
+    if inner.is_empty() {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let mut out: Vec<Line> = Vec::new();
+    for l in wrap(s.guide_identify(), w) {
+        out.push(Line::styled(l, t.ok));
+    }
+    let button = format!("[i {}]", s.identify_title());
+    if let Some(r) = row(inner, out.len() as u16) {
+        hits.add(
+            Rect { width: (width(&button) as u16).min(r.width), ..r },
+            Target::Button(Button::Identify),
+        );
+    }
+    out.push(Line::styled(button, t.button));
+    out.push(Line::styled(truncate(s.guide_fees(), w), t.heading));
+    for care in CareType::ALL {
+        let Some(rule) = app.ds.care_rule(care) else { continue };
+        let text = format!(
+            "{} {} {}",
+            pad(s.care_short(care), 6),
+            pad(&s.units(rule.limit, care.unit()), 4),
+            s.fee_per_unit(rule.fee.base_yen, care.unit())
+        );
+        out.push(Line::raw(truncate(&text, w)));
+    }
+    for l in wrap(s.guide_cancel_rule(), w) {
+        out.push(Line::styled(l, t.warn));
+    }
+    if let Some(c) = app.ds.programme.contacts.first() {
+        out.push(Line::raw(truncate(&format!("{} {}", c.phone, c.name), w)));
+    }
+    out.push(Line::styled(truncate(s.guide_more(), w), t.muted));
+    lines(frame, inner, out, t.base);
+}
+
+/// The staff PIN prompt: masked digits, the generic answer, the lockout countdown.
+pub fn draw_pin(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let Some(k) = &app.kiosk else { return };
+    let s = app.s();
+    let t = &app.theme;
+    let w = 56usize;
+    let mut body: Vec<Line> =
+        wrap(s.pin_body(), w).into_iter().map(|l| Line::styled(l, t.base)).collect();
+    body.push(Line::raw(""));
+    let masked = "*".repeat(k.pin.text().chars().count());
+    body.push(Line::from(vec![
+        Span::styled(format!("{}: ", s.pin_label()), t.heading),
+        Span::styled(format!("[{}]", pad(&masked, 12)), t.cursor),
+    ]));
+    let note = match (k.pin_locked(), k.pin_note) {
+        (Some(secs), _) => Some((s.pin_locked(secs), t.error)),
+        (None, Some(PinNote::Wrong)) => Some((s.pin_wrong().to_string(), t.error)),
+        (None, Some(PinNote::Unavailable)) => Some((s.pin_unavailable().to_string(), t.error)),
+        (None, Some(PinNote::Locked)) => Some((s.identify_unlocked().to_string(), t.ok)),
+        (None, None) => None,
+    };
+    body.push(Line::raw(""));
+    if let Some((text, style)) = note {
+        for l in wrap(&text, w) {
+            body.push(Line::styled(l, style));
+        }
+    }
+    let h = body.len() as u16 + 4;
+    let b = centred(area, (w + 4) as u16, h);
+    let inner = frame_box(frame, app, b, s.pin_title());
+    lines(frame, inner, body, t.base);
+    if let Some(r) = row(inner, inner.height.saturating_sub(1)) {
+        let yes = format!("[Enter {}]", s.pin_leave());
+        let no = format!("[Esc {}]", s.back);
+        let yw = width(&yes) as u16;
+        hits.add(Rect { x: r.x + 1, width: yw.min(r.width), ..r }, Target::Button(Button::Yes));
+        hits.add(
+            Rect {
+                x: r.x + 3 + yw,
+                width: (width(&no) as u16).min(r.width.saturating_sub(3 + yw)),
+                ..r
+            },
+            Target::Button(Button::No),
+        );
+        lines(
+            frame,
+            r,
+            vec![Line::from(vec![
+                Span::raw(" "),
+                Span::styled(yes, t.button),
+                Span::raw("  "),
+                Span::styled(no, t.button),
+            ])],
+            t.base,
+        );
+    }
+}
+
+/// The idle countdown, a box in the middle of the screen in the last 20 s.
+pub fn draw_countdown(frame: &mut Frame, app: &App, area: Rect, secs: u32) {
+    let s = app.s();
+    let t = &app.theme;
+    let w = 50usize;
+    let body: Vec<Line> =
+        wrap(&s.countdown(secs), w).into_iter().map(|l| Line::styled(l, t.warn)).collect();
+    let b = centred(area, (w + 4) as u16, body.len() as u16 + 2);
+    let inner = frame_box(frame, app, b, s.countdown_title());
+    lines(frame, inner, body, t.base);
+}

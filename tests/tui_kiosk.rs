@@ -1,0 +1,402 @@
+//! Kiosk mode on the app's state, by key sequences: a mother identified as R-0001 can neither see
+//! nor cancel R-0002's bookings by any key path; five failed identifications lock for 60 s; an
+//! idle session counts down and forgets everything personal; Ctrl-C, Ctrl-\, Ctrl-Z, q and Esc
+//! never leave without the staff PIN, and the right PIN does. Time is the kiosk's millisecond
+//! counter, driven with `kiosk::tick`.
+
+mod tui_common;
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use proptest::prelude::*;
+use sango::store::{BookingFilter, Status, Store};
+use sango::tui::app::{App, Overlay, Screen};
+use sango::tui::kiosk::{self, tick};
+use sango::tui::strings::Lang;
+use sango::tui::wizard::Step;
+use tui_common::*;
+
+const SEC: u64 = 1000;
+
+fn bookings_of(store: &Store, id: &str) -> Vec<sango::store::Booking> {
+    store.bookings(&BookingFilter { resident: Some(id.into()), ..Default::default() }).unwrap()
+}
+
+/// R-0002's stay (the other mother's booking).
+fn other_booking(a: &App) -> sango::store::Booking {
+    bookings_of(&a.store, "R-0002").pop().unwrap()
+}
+
+fn identified(a: &App) -> Option<String> {
+    a.kiosk.as_ref().unwrap().identified().map(str::to_string)
+}
+
+fn identified_as_a(lang: Lang) -> App {
+    let mut a = kiosk_app(lang);
+    identify(&mut a, "R-0001", "2026-10-01");
+    assert_eq!(identified(&a).as_deref(), Some("R-0001"), "{:?}", a.flash);
+    a
+}
+
+/// Nothing of R-0002 on screen, in her state, or changed in the store.
+fn nothing_of_b(a: &mut App) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(a, w, h);
+        assert!(!text.contains("R-0002"), "R-0002 on screen:\n{text}");
+        assert!(!text.contains("2026/9/15"), "R-0002's birth date on screen:\n{text}");
+    }
+    if let Some(r) = &a.resident {
+        assert_eq!(r.resident.id, "R-0001");
+        assert!(r.bookings.iter().all(|b| b.resident == "R-0001"));
+    }
+    assert!(a.wizard.as_ref().is_none_or(|w| w.form.number.value() == "R-0001"));
+    assert_eq!(other_booking(a).status, Status::Booked, "R-0002's booking was touched");
+    assert_eq!(bookings_of(&a.store, "R-0002").len(), 1, "a booking was made for R-0002");
+}
+
+#[test]
+fn before_identification_nothing_personal_is_reachable() {
+    let mut a = kiosk_app(Lang::Ja);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("本人確認前"), "{text}");
+    assert!(text.contains("[F5 最初から]"), "the start-over key is always visible: {text}");
+    assert!(text.contains("[1 ご案内]"), "the step bar: {text}");
+    // Booking and the bookings list ask for identification first.
+    ch(&mut a, 'n');
+    assert_eq!(a.screen, Screen::Identify);
+    assert!(a.wizard.is_none());
+    key(&mut a, KeyCode::Esc);
+    ch(&mut a, 'b');
+    assert_eq!(a.screen, Screen::Identify);
+    key(&mut a, KeyCode::Esc);
+    // The resident chooser of the staff screens is refused.
+    ch(&mut a, 'u');
+    assert_eq!(a.screen, Screen::Main);
+    assert!(a.flash.as_ref().is_some_and(|f| f.error));
+    // Loading a record directly is refused too (the check is in the state, not the view).
+    assert!(a.load_resident("R-0001").is_err());
+    assert!(a.resident.is_none());
+    // The public information works: the facility detail and the guide.
+    key(&mut a, KeyCode::Enter);
+    assert!(a.browser.detail);
+    key(&mut a, KeyCode::Esc);
+    ch(&mut a, 'g');
+    assert_eq!(a.screen, Screen::Info);
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains("3,300円/日") && text.contains("03-3908-7050"), "{text}");
+}
+
+#[test]
+fn identified_as_a_she_sees_and_cancels_only_her_own_bookings() {
+    let mut a = identified_as_a(Lang::Ja);
+    assert_eq!(a.resident.as_ref().unwrap().resident.id, "R-0001");
+    nothing_of_b(&mut a);
+    ch(&mut a, 'b');
+    assert_eq!(a.screen, Screen::Bookings);
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("みづき助産院"), "her booking: {text}");
+    assert!(!text.contains("東京北医療センター"), "not R-0002's: {text}");
+    // Her own booking can be cancelled.
+    ch(&mut a, 'x');
+    ch(&mut a, 'y');
+    assert_eq!(bookings_of(&a.store, "R-0001")[0].status, Status::Cancelled);
+    nothing_of_b(&mut a);
+
+    // The resident chooser and the wizard's resident step are not reachable.
+    key(&mut a, KeyCode::Esc);
+    ch(&mut a, 'u');
+    typed(&mut a, "R-0002");
+    key(&mut a, KeyCode::Enter);
+    nothing_of_b(&mut a);
+    ch(&mut a, 'n');
+    assert_eq!(a.screen, Screen::Wizard);
+    assert_eq!(a.wizard.as_ref().unwrap().step, Step::Screening, "her step is done");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Main, "Esc leaves, never to the resident step");
+    nothing_of_b(&mut a);
+    // Identifying again while identified does nothing.
+    ch(&mut a, 'i');
+    assert_eq!(a.screen, Screen::Main);
+}
+
+#[test]
+fn state_that_names_another_resident_is_refused_by_update() {
+    // Even if the state were made to name R-0002 (no key can), update refuses to act on it.
+    let mut a = identified_as_a(Lang::En);
+    let b = other_booking(&a);
+    a.screen = Screen::Bookings;
+    a.overlay = Some(Overlay::ConfirmCancel(b.id.clone()));
+    ch(&mut a, 'y');
+    assert_eq!(other_booking(&a).status, Status::Booked, "R-0002's booking is not cancelled");
+    assert!(a.flash.as_ref().is_some_and(|f| f.error));
+    assert!(a.load_resident("R-0002").is_err(), "her record cannot be loaded");
+    assert_eq!(a.resident.as_ref().unwrap().resident.id, "R-0001");
+    key(&mut a, KeyCode::Esc);
+    // A wizard forced back to the resident step, with her number typed: skipped, not loaded.
+    ch(&mut a, 'n');
+    if let Some(w) = a.wizard.as_mut() {
+        w.step = Step::Resident;
+        w.form.number = sango::tui::input::Input::new("R-0002");
+    }
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.wizard.as_ref().unwrap().step, Step::Screening);
+    assert_eq!(a.resident.as_ref().unwrap().resident.id, "R-0001");
+    // A booking for a resident who is not the identified one is refused at the last step.
+    let other = a.store.resident("R-0002").unwrap().unwrap();
+    let info = a.resident.as_mut().unwrap();
+    info.resident = other;
+    if let Some(w) = a.wizard.as_mut() {
+        w.step = Step::Confirm;
+        w.care = Some(sango::domain::care::CareType::Visit);
+        w.facility = Some("mukkumuku".into());
+    }
+    a.day = d("2026-11-26");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(bookings_of(&a.store, "R-0002").len(), 1, "no booking for R-0002");
+}
+
+#[test]
+fn a_kiosk_booking_is_for_her_and_records_the_terminal() {
+    let mut a = identified_as_a(Lang::Ja);
+    ch(&mut a, 'n');
+    for _ in 0..3 {
+        ch(&mut a, 'n');
+    }
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down); // visit
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter); // first facility
+    key(&mut a, KeyCode::Right); // 11/21
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.wizard.as_ref().unwrap().done.is_some(), "{:?}", a.flash);
+    let mine = bookings_of(&a.store, "R-0001");
+    assert_eq!(mine.len(), 2);
+    assert!(mine.iter().all(|b| b.terminal == "test"));
+    nothing_of_b(&mut a);
+}
+
+/// Keys a passer-by might press, as events (letters, digits, the other mother's number, Enter,
+/// Esc, arrows, Tab, F-keys, Ctrl-C / Ctrl-Z / Ctrl-\).
+fn any_key() -> impl Strategy<Value = (KeyCode, KeyModifiers)> {
+    let none = KeyModifiers::NONE;
+    prop_oneof![
+        prop::sample::select(vec![
+            'u', 'n', 'b', 'x', 'y', 'q', 'i', 'g', 'r', 'd', 'e', 'm', 't', '/', '+', '-', ' ',
+            'R', '0', '2', '1', '9', 'L', '?', 'j', 'k',
+        ])
+        .prop_map(move |c| (KeyCode::Char(c), none)),
+        prop::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Delete,
+            KeyCode::Backspace,
+            KeyCode::F(1),
+            KeyCode::F(2),
+        ])
+        .prop_map(move |k| (k, none)),
+        prop::sample::select(vec!['c', 'z', '\\', '4'])
+            .prop_map(|c| (KeyCode::Char(c), KeyModifiers::CONTROL)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any key sequence after identifying as R-0001: nothing of R-0002 is ever shown, loaded,
+    /// booked or cancelled, and the program never quits without the PIN.
+    #[test]
+    fn no_key_path_reaches_the_other_mother(keys in prop::collection::vec(any_key(), 1..40)) {
+        let mut a = identified_as_a(Lang::Ja);
+        for (code, m) in keys {
+            key_mod(&mut a, code, m);
+            prop_assert!(!a.quit, "quit without the PIN");
+            if let Some(r) = &a.resident {
+                prop_assert_eq!(&r.resident.id, "R-0001");
+            }
+        }
+        nothing_of_b(&mut a);
+    }
+}
+
+#[test]
+fn five_failures_lock_identification_for_sixty_seconds_with_a_countdown() {
+    let mut a = kiosk_app(Lang::Ja);
+    // A wrong birth date, then a wrong number: the same words, never which one was wrong.
+    identify(&mut a, "R-0001", "2026-10-02");
+    let wrong_date = screen(&mut a, 80, 24).replace("[R-0001", "[N").replace("[2026-10-02", "[B");
+    identify(&mut a, "R-9999", "2026-10-01");
+    let wrong_number = screen(&mut a, 80, 24).replace("[R-9999", "[N").replace("[2026-10-01", "[B");
+    assert_eq!(wrong_date, wrong_number, "the same screen whichever value was wrong");
+    assert!(wrong_date.contains("利用者番号または赤ちゃんの生年月日が確認できませんでした"));
+    tick(&mut a, 2 * SEC);
+    identify(&mut a, "R-0002", "2026-10-01"); // another mother's number with A's date
+    tick(&mut a, 3 * SEC);
+    identify(&mut a, "R-0001", "2026-09-15");
+    assert!(!screen(&mut a, 80, 24).contains("一時停止"), "4 failures: not locked yet");
+    tick(&mut a, 4 * SEC);
+    identify(&mut a, "R-0001", "2026-01-01");
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("本人確認を一時停止しています。あと60秒"), "{text}");
+    // The countdown runs; the right values are refused while locked.
+    tick(&mut a, 34 * SEC);
+    identify(&mut a, "R-0001", "2026-10-01");
+    assert_eq!(identified(&a), None);
+    assert!(screen(&mut a, 80, 24).contains("あと30秒"));
+    tick(&mut a, 50 * SEC);
+    assert!(screen(&mut a, 80, 24).contains("あと14秒"));
+    assert!(kiosk::next_wake(&a).is_some_and(|ms| ms <= SEC), "ticks every second");
+    // Starting over does not lift the lockout.
+    key(&mut a, KeyCode::F(5));
+    identify(&mut a, "R-0001", "2026-10-01");
+    assert_eq!(identified(&a), None);
+    // After 60 s the right values identify her.
+    tick(&mut a, 64 * SEC);
+    identify(&mut a, "R-0001", "2026-10-01");
+    assert_eq!(identified(&a).as_deref(), Some("R-0001"), "{}", screen(&mut a, 80, 24));
+    assert_eq!(a.screen, Screen::Main);
+}
+
+#[test]
+fn an_idle_session_counts_down_then_forgets_everything_personal() {
+    let mut a = identified_as_a(Lang::Ja);
+    ch(&mut a, 'b');
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("R-0001") && text.contains("みづき助産院"), "{text}");
+    // No countdown before the last 20 s; the loop sleeps until it starts.
+    tick(&mut a, 90 * SEC);
+    assert!(!screen(&mut a, 80, 24).contains("最初の画面に戻ります"));
+    assert_eq!(kiosk::next_wake(&a), Some(10 * SEC));
+    tick(&mut a, 100 * SEC);
+    assert!(screen(&mut a, 80, 24).contains("あと20秒で最初の画面に戻ります"));
+    tick(&mut a, 111 * SEC);
+    assert!(screen(&mut a, 80, 24).contains("あと9秒"));
+    // A key keeps the session: the countdown goes away.
+    key(&mut a, KeyCode::Down);
+    assert!(!screen(&mut a, 80, 24).contains("最初の画面に戻ります"));
+    assert_eq!(a.screen, Screen::Bookings);
+    // Type half an identification-free search, then leave it idle to the end.
+    key(&mut a, KeyCode::Esc);
+    ch(&mut a, '/');
+    typed(&mut a, "赤羽");
+    let last_key = 111 * SEC;
+    assert!(!tick(&mut a, last_key + 119 * SEC) || a.resident.is_some());
+    assert!(a.resident.is_some(), "one second before the timeout she is still there");
+    assert!(tick(&mut a, last_key + 120 * SEC), "the reset redraws");
+    assert_eq!(identified(&a), None);
+    assert!(a.resident.is_none() && a.wizard.is_none());
+    assert_eq!(a.screen, Screen::Main);
+    assert!(a.browser.query.is_empty(), "the search is forgotten");
+    assert!(a.kiosk.as_ref().unwrap().clear, "the next draw clears the terminal");
+    let text = screen(&mut a, 80, 24);
+    assert!(!text.contains("R-0001") && !text.contains("みづき助産院 "), "{text}");
+    assert!(text.contains("本人確認前") && text.contains("[1 ご案内]"), "{text}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(&mut a, w, h);
+        assert!(!text.contains("R-0001"), "{text}");
+        assert!(!text.contains("2026/10/1"), "her birth date: {text}");
+    }
+    // A fresh welcome screen does not count down again.
+    assert_eq!(kiosk::next_wake(&a), None);
+    ch(&mut a, 'b');
+    assert_eq!(a.screen, Screen::Identify, "identification is needed again");
+}
+
+#[test]
+fn an_idle_identification_form_is_forgotten_too() {
+    let mut a = kiosk_app(Lang::En);
+    ch(&mut a, 'i');
+    typed(&mut a, "R-0001");
+    key(&mut a, KeyCode::Down);
+    typed(&mut a, "2026-10");
+    tick(&mut a, 120 * SEC);
+    assert_eq!(a.screen, Screen::Main);
+    let k = a.kiosk.as_ref().unwrap();
+    assert!(k.form.number.is_empty() && k.form.birth.is_empty());
+    assert!(!screen(&mut a, 80, 24).contains("R-0001"));
+}
+
+#[test]
+fn ctrl_c_and_the_other_ways_out_ask_for_the_pin_and_never_quit() {
+    let mut a = identified_as_a(Lang::Ja);
+    let ways: [(&str, KeyCode, KeyModifiers); 6] = [
+        ("Ctrl-C", KeyCode::Char('c'), KeyModifiers::CONTROL),
+        ("Ctrl-\\", KeyCode::Char('\\'), KeyModifiers::CONTROL),
+        ("Ctrl-4", KeyCode::Char('4'), KeyModifiers::CONTROL),
+        ("Ctrl-Z", KeyCode::Char('z'), KeyModifiers::CONTROL),
+        ("q", KeyCode::Char('q'), KeyModifiers::NONE),
+        ("Esc", KeyCode::Esc, KeyModifiers::NONE),
+    ];
+    for (name, code, m) in ways {
+        key_mod(&mut a, code, m);
+        assert_eq!(a.overlay, Some(Overlay::StaffPin), "{name}");
+        assert!(!a.quit, "{name}");
+        // The same keys again inside the prompt do not leave either.
+        for (_, code, m) in &ways[..4] {
+            key_mod(&mut a, *code, *m);
+            assert!(!a.quit, "{name} then a way out in the prompt");
+        }
+        assert!(screen(&mut a, 80, 24).contains("職員PIN"), "{name}");
+        key(&mut a, KeyCode::Esc);
+        assert_eq!(a.overlay, None, "Esc closes the prompt");
+    }
+    // A wrong PIN says so, masked, and stays.
+    ctrl(&mut a, 'c');
+    typed(&mut a, "1357");
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("****") && !text.contains("1357"), "masked: {text}");
+    key(&mut a, KeyCode::Enter);
+    assert!(!a.quit);
+    assert!(screen(&mut a, 80, 24).contains("PINが違います"));
+    // The right PIN leaves.
+    typed(&mut a, PIN);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.quit);
+}
+
+#[test]
+fn five_wrong_pins_lock_the_prompt() {
+    let mut a = kiosk_app(Lang::En);
+    ctrl(&mut a, 'c');
+    for i in 0..5 {
+        tick(&mut a, i * SEC);
+        typed(&mut a, "0000");
+        key(&mut a, KeyCode::Enter);
+    }
+    assert!(screen(&mut a, 80, 24).contains("PIN entry is paused. Please wait 60 s."));
+    tick(&mut a, 30 * SEC);
+    typed(&mut a, PIN);
+    key(&mut a, KeyCode::Enter);
+    assert!(!a.quit, "locked: even the right PIN is refused");
+    tick(&mut a, 65 * SEC);
+    typed(&mut a, PIN);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.quit);
+}
+
+#[test]
+fn start_over_forgets_her_at_once() {
+    let mut a = identified_as_a(Lang::Ja);
+    ch(&mut a, 'b');
+    key(&mut a, KeyCode::F(5));
+    assert_eq!(identified(&a), None);
+    assert!(a.resident.is_none());
+    assert_eq!(a.screen, Screen::Main);
+    assert!(!screen(&mut a, 80, 24).contains("R-0001"));
+}
+
+#[test]
+fn on_a_staff_terminal_ctrl_z_and_ctrl_backslash_do_nothing_and_ctrl_c_quits() {
+    let mut a = app(Lang::Ja);
+    ctrl(&mut a, 'z');
+    ctrl(&mut a, '\\');
+    assert!(!a.quit && a.overlay.is_none());
+    ctrl(&mut a, 'c');
+    assert!(a.quit);
+}
