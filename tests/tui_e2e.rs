@@ -1,7 +1,9 @@
 //! End to end: the real binary inside tmux books a stay through the wizard (registering the
-//! resident on the way), quits,
-//! and `sango bookings --json` finds the booking; the terminal is back to normal (no alternate
-//! screen, no mouse reporting, cooked mode). Skipped with a notice only when tmux is absent.
+//! resident on the way), quits, and `sango bookings --json` finds the booking; the terminal is
+//! back to normal (no alternate screen, no mouse reporting, cooked mode). And a kiosk started
+//! with `--kiosk` after `staff set-pin`: Ctrl-C, Ctrl-\, Ctrl-Z and q do not leave it, an idle
+//! session counts down and forgets the mother, a wrong PIN stays, the right PIN leaves and the
+//! terminal is restored. Skipped with a notice only when tmux is absent.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -163,4 +165,96 @@ fn bookings_json(dir: &Path) -> Output {
         .expect("sango bookings runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     out
+}
+
+/// Runs `sango ARGS` with a config folder and a data folder, `stdin` on its standard input.
+fn sango_with(conf: &Path, data: &Path, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("SANGO_CONFIG_DIR", conf)
+        .env("SANGO_DATA_DIR", data)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("sango runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+#[test]
+fn kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves() {
+    if !tmux_available() {
+        println!("NOTICE: tmux is not installed; the kiosk end-to-end test was skipped");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let conf = tempfile::tempdir().unwrap();
+    sango_with(conf.path(), data.path(), &["staff", "set-pin"], "2468\n2468\n");
+    let birth = (today_jst() - chrono::Days::new(20)).format("%Y-%m-%d").to_string();
+    sango_with(
+        conf.path(),
+        data.path(),
+        &["resident", "add", "--id", "KIOSK-7", "--birth", &birth],
+        "",
+    );
+    let tmux = Tmux { socket: format!("sango-kiosk-{}", std::process::id()) };
+    // The shortest idle timeout allowed (30 s): the countdown starts 10 s after the last key.
+    let script = format!(
+        "env -u NO_COLOR SANGO_CONFIG_DIR='{}' SANGO_IDLE_TIMEOUT_SECS=30 TERM=xterm-256color '{}' --kiosk --data-dir '{}'; \
+         echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon; sleep 120",
+        conf.path().display(),
+        BIN,
+        data.path().display()
+    );
+    let out =
+        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
+    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+    tmux.wait_for("本人確認前");
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+
+    // Every way out asks for the PIN; the program keeps running.
+    for keys in [&["C-c"][..], &["C-\\"], &["C-z"], &["q"]] {
+        tmux.send(keys);
+        tmux.wait_for("職員PIN");
+        tmux.send(&["Escape"]);
+        sleep(Duration::from_millis(300));
+        let screen = tmux.capture();
+        assert!(!screen.contains("exit="), "{keys:?} left the kiosk:\n{screen}");
+        assert!(!screen.contains("職員PIN"), "Esc closes the prompt:\n{screen}");
+    }
+    assert_eq!(tmux.format("#{alternate_on}"), "1", "still in the app");
+
+    // She identifies; left idle, the countdown shows, then the screen forgets her.
+    tmux.send(&["i"]);
+    tmux.wait_for("赤ちゃんの生年月日");
+    tmux.text("KIOSK-7");
+    tmux.send(&["Down"]);
+    tmux.text(&birth);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("利用者番号 KIOSK-7");
+    tmux.send(&["b"]);
+    tmux.wait_for("予約はありません");
+    tmux.wait_for("最初の画面に戻ります");
+    let reset = tmux.wait_for("しばらく操作がなかったため");
+    assert!(!reset.contains("KIOSK-7"), "her number is gone:\n{reset}");
+    assert!(reset.contains("本人確認前"), "{reset}");
+
+    // A wrong PIN stays, the right one leaves and restores the terminal.
+    tmux.send(&["C-c"]);
+    tmux.wait_for("職員PIN");
+    tmux.text("1111");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("PINが違います");
+    assert!(!tmux.capture().contains("exit="));
+    tmux.text("2468");
+    tmux.send(&["Enter"]);
+    let after = tmux.wait_for("exit=0");
+    assert!(after.contains("\nicanon") || after.contains("icanon\n"), "cooked mode:\n{after}");
+    assert!(!after.contains("-icanon"), "raw mode left on:\n{after}");
+    assert_eq!(tmux.format("#{alternate_on}"), "0", "back on the main screen");
+    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse reporting off");
 }
