@@ -56,6 +56,7 @@ fn kill_9_during_bookings_loses_nothing_acknowledged() {
         if r.code == 0 {
             acknowledged.push((resident, r.json()["id"].as_str().unwrap().to_string()));
         } else {
+            #[cfg(unix)]
             assert_eq!(r.code, -1, "not killed, so it must have succeeded: {}", r.stderr);
             killed += 1;
         }

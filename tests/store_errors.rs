@@ -3,7 +3,6 @@
 
 mod store_support;
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -122,8 +121,10 @@ fn another_programs_database_is_refused() {
     assert_eq!(snapshot(d.path()), before);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_read_only_database_or_folder_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
     let d = populated();
     let file = db(d.path());
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
