@@ -60,6 +60,16 @@ fn before_identification_nothing_personal_is_reachable() {
     assert!(text.contains("本人確認前"), "{text}");
     assert!(text.contains("[F5 最初から]"), "the start-over key is always visible: {text}");
     assert!(text.contains("[1 ご案内]"), "the step bar: {text}");
+    for lang in [Lang::En, Lang::Ja] {
+        let mut k = kiosk_app(lang);
+        identify(&mut k, "R-0001", "2026-10-01");
+        ch(&mut k, 'n');
+        for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+            let text = screen(&mut k, w, h);
+            let first = text.lines().next().unwrap();
+            assert!(first.contains("[F5 ") && first.contains("[3 "), "{w}x{h}: {first}");
+        }
+    }
     // Booking and the bookings list ask for identification first.
     ch(&mut a, 'n');
     assert_eq!(a.screen, Screen::Identify);

@@ -26,6 +26,20 @@ fn shoot(name: &str, setup: impl Fn(&mut App)) {
     }
 }
 
+/// Snapshots one kiosk screen (the kiosk store, the staff PIN set, time 0 ms).
+fn shoot_kiosk(name: &str, setup: impl Fn(&mut App)) {
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in SIZES {
+            let mut a = kiosk_app(lang);
+            setup(&mut a);
+            let _ = draw(&mut a, w, h);
+            let text = screen(&mut a, w, h);
+            let l = if lang == Lang::Ja { "ja" } else { "en" };
+            insta::assert_snapshot!(format!("{name}_{l}_{w}x{h}"), text);
+        }
+    }
+}
+
 fn choose(a: &mut App, id: &str) {
     ch(a, 'u');
     typed(a, id);
@@ -253,8 +267,117 @@ fn too_small() {
     }
 }
 
+#[test]
+fn kiosk_welcome() {
+    shoot_kiosk("kiosk_welcome", |_| {});
+}
+
+#[test]
+fn kiosk_identify_form() {
+    shoot_kiosk("kiosk_identify", |a| {
+        ch(a, 'i');
+        typed(a, "R-0001");
+        key(a, KeyCode::Down);
+        typed(a, "2026-10");
+    });
+}
+
+#[test]
+fn kiosk_identify_failed() {
+    shoot_kiosk("kiosk_identify_failed", |a| identify(a, "R-0001", "2026-10-02"));
+}
+
+#[test]
+fn kiosk_identify_locked() {
+    shoot_kiosk("kiosk_identify_locked", |a| {
+        for _ in 0..5 {
+            identify(a, "R-0001", "2026-10-02");
+        }
+        sango::tui::kiosk::tick(a, 17_500);
+    });
+}
+
+#[test]
+fn kiosk_identified() {
+    shoot_kiosk("kiosk_identified", |a| {
+        identify(a, "R-0001", "2026-10-01");
+        a.flash = None;
+    });
+}
+
+#[test]
+fn kiosk_her_bookings() {
+    shoot_kiosk("kiosk_bookings", |a| {
+        identify(a, "R-0001", "2026-10-01");
+        ch(a, 'b');
+    });
+}
+
+#[test]
+fn kiosk_wizard_starts_at_the_screening() {
+    shoot_kiosk("kiosk_wizard", |a| {
+        identify(a, "R-0001", "2026-10-01");
+        ch(a, 'n');
+    });
+}
+
+#[test]
+fn kiosk_idle_countdown() {
+    shoot_kiosk("kiosk_countdown", |a| {
+        identify(a, "R-0001", "2026-10-01");
+        sango::tui::kiosk::tick(a, 107_300);
+    });
+}
+
+#[test]
+fn kiosk_staff_pin_prompt() {
+    shoot_kiosk("kiosk_pin", |a| {
+        ctrl(a, 'c');
+        typed(a, "135");
+    });
+}
+
+#[test]
+fn kiosk_guide() {
+    shoot_kiosk("kiosk_guide", |a| ch(a, 'g'));
+}
+
+#[test]
+fn kiosk_help() {
+    shoot_kiosk("kiosk_help", |a| ch(a, '?'));
+}
+
 /// A way to bring the app to a screen.
 type Setup = Box<dyn Fn(&mut App)>;
+
+/// Every size draws without a panic on the kiosk's screens.
+#[test]
+fn kiosk_never_panics_at_any_size() {
+    let setups: Vec<Setup> = vec![
+        Box::new(|_| {}),
+        Box::new(|a| identify(a, "R-0001", "2026-10-02")),
+        Box::new(|a| {
+            identify(a, "R-0001", "2026-10-01");
+            sango::tui::kiosk::tick(a, 105_000);
+        }),
+        Box::new(|a| {
+            ctrl(a, 'c');
+            typed(a, "12");
+        }),
+        Box::new(|a| ch(a, 'g')),
+    ];
+    for setup in &setups {
+        for lang in [Lang::Ja, Lang::En] {
+            let mut a = kiosk_app(lang);
+            setup(&mut a);
+            for w in (1..=130).step_by(9) {
+                for h in (1..=45).step_by(5) {
+                    let _ = draw(&mut a, w, h);
+                }
+            }
+        }
+    }
+}
 
 /// Every size from 1×1 up draws without a panic, on every screen.
 #[test]

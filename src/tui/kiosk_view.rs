@@ -25,15 +25,16 @@ fn config_lang(l: Lang) -> config::Lang {
 }
 
 /// The top line at a kiosk: the title, the journey with the current step bracketed, and the
-/// start-over button (always visible, clickable).
+/// start-over button (always visible, clickable). In a narrow window the title and the help hint
+/// give way first.
 pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
     let t = &app.theme;
     let current = journey_step(app);
-    let mut spans = vec![Span::styled(format!(" {} ", s.kiosk_title()), t.title), Span::raw(" ")];
+    let mut journey = Vec::new();
     for step in 1..=3 {
         if step > 1 {
-            spans.push(Span::styled(" > ", t.muted));
+            journey.push(Span::styled(" > ", t.muted));
         }
         let label = format!("{step} {}", s.journey(step));
         let (text, style) = if step == current {
@@ -43,14 +44,30 @@ pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         } else {
             (label, t.step_todo)
         };
-        spans.push(Span::styled(text, style));
+        journey.push(Span::styled(text, style));
     }
-    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let journey_w: usize = journey.iter().map(|s| width(&s.content)).sum();
+    let title = format!(" {} ", s.kiosk_title());
     let button = format!("[F5 {}]", s.start_over());
-    let help = " ?:help ".to_string();
-    let help = if app.lang == Lang::Ja { " ?:ヘルプ ".to_string() } else { help };
-    let right = width(&button) + width(&help);
+    let help = format!(" {} ", s.kiosk_help_hint());
     let room = usize::from(area.width);
+    let fits = |parts: usize| parts <= room;
+    let with_title = fits(width(&title) + 1 + journey_w + 1 + width(&button));
+    let with_help = fits(
+        if with_title { width(&title) + 1 } else { 1 }
+            + journey_w
+            + 1
+            + width(&button)
+            + width(&help),
+    );
+    let mut spans = Vec::new();
+    if with_title {
+        spans.push(Span::styled(title, t.title));
+    }
+    spans.push(Span::raw(" "));
+    spans.extend(journey);
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let right = width(&button) + if with_help { width(&help) } else { 0 };
     if used + 1 + right <= room {
         spans.push(Span::raw(" ".repeat(room - used - right)));
         let x = area.x + (room - right) as u16;
@@ -59,7 +76,9 @@ pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             Target::Button(Button::StartOver),
         );
         spans.push(Span::styled(button, t.button));
-        spans.push(Span::styled(help, t.muted));
+        if with_help {
+            spans.push(Span::styled(help, t.muted));
+        }
     }
     lines(frame, area, vec![Line::from(spans)], t.base);
 }

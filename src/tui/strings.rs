@@ -1204,8 +1204,8 @@ impl Strings {
         self.t("北区 産後ケア", "Kita City 産後ケア")
     }
 
-    pub fn kiosk_title_hints(&self) -> &'static str {
-        self.t("F5:最初から  ?:ヘルプ", "F5:start over  ?:help")
+    pub fn kiosk_help_hint(&self) -> &'static str {
+        self.t("?:ヘルプ", "?:help")
     }
 
     pub fn start_over(&self) -> &'static str {
@@ -1467,9 +1467,29 @@ mod tests {
             s.shared_room,
             s.no_match,
         ];
-        for (k, d) in s.keys() {
+        for (k, d) in s.keys().iter().chain(s.kiosk_keys()) {
             v.push(k);
             v.push(d);
+        }
+        v.extend([
+            s.kiosk_system_error(),
+            s.kiosk_refused(),
+            s.kiosk_timed_out(),
+            s.kiosk_identify_first(),
+            s.kiosk_already_identified(),
+            s.identify_intro(),
+            s.identify_keys(),
+            s.identify_bad_date(),
+            s.pin_title(),
+            s.pin_body(),
+            s.pin_unavailable(),
+            s.guide_identify(),
+            s.guide_cancel_rule(),
+            s.kiosk_status_keys(false),
+            s.kiosk_status_keys(true),
+        ]);
+        for step in 1..=3 {
+            v.push(s.journey(step));
         }
         v
     }
@@ -1486,6 +1506,7 @@ mod tests {
     #[test]
     fn both_languages_list_the_same_keys() {
         assert_eq!(JA.keys().len(), EN.keys().len());
+        assert_eq!(JA.kiosk_keys().len(), EN.kiosk_keys().len());
     }
 
     #[test]
