@@ -127,7 +127,7 @@ impl Length {
     /// Units of the limit this booking consumes.
     pub fn units(self) -> u32 {
         match self {
-            Length::Nights(n) => n + 1,
+            Length::Nights(n) => n.saturating_add(1),
             Length::Days(n) => n,
             Length::Visit => 1,
         }
@@ -197,6 +197,11 @@ mod tests {
     fn stay_of_n_nights_counts_n_plus_one_days() {
         assert_eq!(Length::Nights(1).units(), 2);
         assert_eq!(Length::Nights(3).units(), 4);
+    }
+
+    #[test]
+    fn huge_lengths_do_not_overflow() {
+        assert_eq!(Length::Nights(u32::MAX).units(), u32::MAX);
     }
 
     #[test]
