@@ -45,6 +45,8 @@ struct Summary {
     cancelled: usize,
     cancelled_late: usize,
     seconds: f64,
+    /// Seconds of each phase: dataset, history, rows (one transaction), commit and checks.
+    phases: [f64; 4],
     /// Residents with bookings, the first few (to try `quota --resident`).
     sample_residents: Vec<String>,
 }
@@ -68,13 +70,17 @@ pub fn run(a: Args) -> CliResult {
     let dataset_path = a.out.join("dataset.json");
     std::fs::write(&dataset_path, text).map_err(|e| io(&dataset_path.display().to_string(), e))?;
 
+    let t_dataset = started.elapsed().as_secs_f64();
     let history = synth::history(a.seed, &ds, a.residents, a.bookings, until);
+    let t_history = started.elapsed().as_secs_f64();
     let load = Bulk::create(&data_dir)?;
     {
         let mut w = load.writer()?;
         history.write(&mut w)?;
     }
+    let t_rows = started.elapsed().as_secs_f64();
     drop(load.finish()?);
+    let t_end = started.elapsed().as_secs_f64();
 
     let (cancelled, cancelled_late) = history.cancellations();
     let mut sample: Vec<String> = Vec::new();
@@ -95,7 +101,8 @@ pub fn run(a: Args) -> CliResult {
         bookings: history.bookings.len(),
         cancelled,
         cancelled_late,
-        seconds: started.elapsed().as_secs_f64(),
+        seconds: t_end,
+        phases: [t_dataset, t_history - t_dataset, t_rows - t_history, t_end - t_rows],
         sample_residents: sample,
     };
     if a.json {
@@ -110,6 +117,10 @@ pub fn run(a: Args) -> CliResult {
         summary.cancelled,
         summary.cancelled_late,
         summary.seconds
+    );
+    let [p1, p2, p3, p4] = summary.phases;
+    println!(
+        "  phases: dataset {p1:.1} s, history {p2:.1} s, rows {p3:.1} s, commit and checks {p4:.1} s"
     );
     println!("  dataset:  {}", summary.dataset.display());
     println!("  data dir: {}", summary.data_dir.display());

@@ -36,6 +36,10 @@ pub struct Bulk {
     conn: Connection,
     path: PathBuf,
     dir: PathBuf,
+    /// The schema's own secondary indexes (`CREATE INDEX` text), dropped while loading and
+    /// made again by [`Bulk::finish`] from the same text: building an index from sorted rows
+    /// is several times faster than keeping it up to date row by row.
+    indexes: Vec<String>,
 }
 
 impl std::fmt::Debug for Bulk {
@@ -73,7 +77,24 @@ impl Bulk {
         .map_err(map)?;
         schema::migrate(&conn, &path)?;
         conn.execute_batch("BEGIN IMMEDIATE").map_err(map)?;
-        Ok(Bulk { conn, path, dir: dir.to_path_buf() })
+        let indexes: Vec<(String, String)> = {
+            let mut st = conn
+                .prepare(
+                    "SELECT name, sql FROM sqlite_schema
+                     WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid",
+                )
+                .map_err(map)?;
+            let rows = st
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+                .map_err(map)?;
+            rows.collect::<rusqlite::Result<_>>().map_err(map)?
+        };
+        for (name, _) in &indexes {
+            conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))
+                .map_err(map)?;
+        }
+        let indexes = indexes.into_iter().map(|(_, sql)| sql).collect();
+        Ok(Bulk { conn, path, dir: dir.to_path_buf(), indexes })
     }
 
     /// The statements to write rows with; drop them before [`Bulk::finish`].
@@ -91,6 +112,9 @@ impl Bulk {
     /// result as a [`Store`] (which checks it).
     pub fn finish(self) -> Result<Store, StoreError> {
         let map = |e| StoreError::sqlite(&self.path, e);
+        for sql in &self.indexes {
+            self.conn.execute_batch(sql).map_err(map)?;
+        }
         self.conn.execute_batch("COMMIT").map_err(map)?;
         let mode: String =
             self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(map)?;
