@@ -409,3 +409,24 @@ fn key_releases_do_nothing() {
     ));
     assert_eq!(sango::tui::action::from_event(&a, &release), None);
 }
+
+#[test]
+fn the_help_scrolls_when_the_keys_do_not_fit() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, '?');
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("上下でスクロール"), "{text}");
+    assert!(!text.contains("q / Ctrl+C"), "{text}");
+    for _ in 0..20 {
+        key(&mut a, KeyCode::Down);
+    }
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("q / Ctrl+C") && text.contains("マウス"), "{text}");
+    assert_eq!(a.overlay, Some(Overlay::Help), "scrolling keeps it open");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, None);
+    // Wide enough for two columns: everything at once.
+    ch(&mut a, '?');
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains("q / Ctrl+C") && !text.contains("上下でスクロール"), "{text}");
+}

@@ -267,6 +267,112 @@ fn too_small() {
     }
 }
 
+/// Snapshots one staff screen on the kiosk store (R-0002 has a stay too).
+fn shoot_staff(name: &str, setup: impl Fn(&mut App)) {
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in SIZES {
+            let mut a = app_with(kiosk_store(), lang);
+            setup(&mut a);
+            let _ = draw(&mut a, w, h);
+            let text = screen(&mut a, w, h);
+            let l = if lang == Lang::Ja { "ja" } else { "en" };
+            insta::assert_snapshot!(format!("{name}_{l}_{w}x{h}"), text);
+        }
+    }
+}
+
+#[test]
+fn staff_registry() {
+    shoot_staff("registry", |a| {
+        ch(a, 'r');
+        key(a, KeyCode::Down);
+    });
+}
+
+#[test]
+fn staff_registry_find() {
+    shoot_staff("registry_find", |a| {
+        ch(a, 'r');
+        ch(a, '/');
+        typed(a, "0001");
+    });
+}
+
+#[test]
+fn staff_registry_edit_refused() {
+    shoot_staff("registry_edit", |a| {
+        ch(a, 'r');
+        key(a, KeyCode::Enter);
+        for _ in 0..3 {
+            key(a, KeyCode::Down);
+        }
+        ch(a, ' ');
+        key(a, KeyCode::Enter);
+    });
+}
+
+#[test]
+fn staff_registry_register() {
+    shoot_staff("registry_register", |a| {
+        ch(a, 'r');
+        key(a, KeyCode::F(2));
+        typed(a, "K-100");
+    });
+}
+
+#[test]
+fn staff_day_view() {
+    shoot_staff("day_view", |a| {
+        ch(a, 'd');
+        for _ in 0..7 {
+            key(a, KeyCode::Right);
+        }
+    });
+}
+
+#[test]
+fn staff_day_view_empty() {
+    shoot_staff("day_view_empty", |a| ch(a, 'd'));
+}
+
+#[test]
+fn staff_week_view() {
+    shoot_staff("week_view", |a| {
+        ch(a, 'd');
+        key(a, KeyCode::Tab);
+        key(a, KeyCode::Right);
+    });
+}
+
+#[test]
+fn staff_report() {
+    shoot_staff("report", |a| ch(a, 'm'));
+}
+
+#[test]
+fn staff_export() {
+    shoot_staff("export", |a| {
+        let dir = tempfile::tempdir().unwrap();
+        a.data_dir = Some(dir.path().to_path_buf());
+        ch(a, 'e');
+        key(a, KeyCode::Down);
+        key(a, KeyCode::Enter);
+        assert!(a.export.result.as_ref().unwrap().is_ok());
+        // The temporary folder's name changes each run: show a fixed one.
+        a.export.result = Some(Ok(std::path::PathBuf::from(
+            "/home/clerk/.local/share/sango/exports/sango-20261120-103000.csv",
+        )));
+    });
+}
+
+#[test]
+fn guide() {
+    shoot("guide", |a| {
+        ch(a, 'g');
+        key(a, KeyCode::PageDown);
+    });
+}
+
 #[test]
 fn kiosk_welcome() {
     shoot_kiosk("kiosk_welcome", |_| {});
@@ -349,6 +455,46 @@ fn kiosk_help() {
 
 /// A way to bring the app to a screen.
 type Setup = Box<dyn Fn(&mut App)>;
+
+/// Every size draws without a panic on the staff screens.
+#[test]
+fn staff_screens_never_panic_at_any_size() {
+    let setups: Vec<Setup> = vec![
+        Box::new(|a| ch(a, 'r')),
+        Box::new(|a| {
+            ch(a, 'r');
+            key(a, KeyCode::Enter);
+        }),
+        Box::new(|a| {
+            ch(a, 'd');
+            for _ in 0..5 {
+                key(a, KeyCode::Right);
+            }
+        }),
+        Box::new(|a| {
+            ch(a, 'd');
+            key(a, KeyCode::Tab);
+            key(a, KeyCode::Right);
+        }),
+        Box::new(|a| ch(a, 'm')),
+        Box::new(|a| {
+            a.export.result = Some(Err("x".repeat(300)));
+            ch(a, 'e');
+        }),
+        Box::new(|a| ch(a, 'g')),
+    ];
+    for setup in &setups {
+        for lang in [Lang::Ja, Lang::En] {
+            let mut a = app_with(kiosk_store(), lang);
+            setup(&mut a);
+            for w in (1..=130).step_by(9) {
+                for h in (1..=45).step_by(5) {
+                    let _ = draw(&mut a, w, h);
+                }
+            }
+        }
+    }
+}
 
 /// Every size draws without a panic on the kiosk's screens.
 #[test]

@@ -23,6 +23,14 @@ pub enum Action {
     Identify,
     /// `g`: the programme's guide (fees, rules, contacts).
     Guide,
+    /// `r`: the resident registry (staff).
+    Registry,
+    /// `d`: the bookings of a day, or a facility's week (staff).
+    DayView,
+    /// `e`: export the bookings (staff).
+    Export,
+    /// `m`: the monthly report (staff).
+    Report,
     Help,
     ToggleLang,
     ToggleTheme,
@@ -148,6 +156,10 @@ pub fn from_key(app: &App, k: &KeyEvent) -> Option<Action> {
         'x' => A::CancelBooking,
         'i' => A::Identify,
         'g' => A::Guide,
+        'r' => A::Registry,
+        'd' => A::DayView,
+        'e' => A::Export,
+        'm' => A::Report,
         '+' | '=' => A::More,
         '-' => A::Less,
         ' ' => A::Toggle,

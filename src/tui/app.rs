@@ -1,6 +1,8 @@
 //! The app's whole state. The view draws from it, `update` changes it; nothing else does.
 //! "Now" is a field, set from the clock at the edge (the event loop) and fixed in tests.
 
+use std::path::PathBuf;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use ratatui::layout::Rect;
 
@@ -9,8 +11,12 @@ use crate::domain::care::CareType;
 use crate::domain::period::{self, Window};
 use crate::store::{Booking, BookingFilter, QuotaReport, Resident, Store};
 
+use super::dayview::DayView;
+use super::export::ExportDialog;
 use super::input::Input;
 use super::kiosk::Kiosk;
+use super::registry::Registry;
+use super::report_view::ReportView;
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
 use super::wizard::{Step, Wizard};
@@ -54,6 +60,12 @@ pub enum Screen {
     Identify,
     /// The programme's guide: fees, limits, rules, what to bring, contacts (nothing personal).
     Info,
+    /// Staff: the resident registry (find, register, edit).
+    Registry,
+    /// Staff: every booking of a day across facilities, or a facility's week.
+    Day,
+    /// Staff: the monthly report per facility.
+    Report,
 }
 
 /// A box drawn over the screen that takes the keys until it closes.
@@ -65,6 +77,8 @@ pub enum Overlay {
     ConfirmCancel(String),
     /// Kiosk: the staff PIN, asked before leaving the program.
     StaffPin,
+    /// Staff: export every booking (JSON, CSV, iCalendar) into the data folder.
+    Export,
 }
 
 /// A one-line message in the status line until the next key.
@@ -102,6 +116,9 @@ pub struct ResidentInfo {
 #[derive(Debug, Clone, Default)]
 pub struct ResidentForm {
     pub register: bool,
+    /// Editing a registered resident (the registry): the user number is fixed, the other
+    /// fields are the record's.
+    pub edit: bool,
     /// The field with the cursor (see [`ResidentForm::fields`]).
     pub field: usize,
     pub number: Input,
@@ -126,7 +143,9 @@ pub enum Field {
 
 impl ResidentForm {
     pub fn fields(&self) -> &'static [Field] {
-        if self.register {
+        if self.edit {
+            &[Field::Birth, Field::Due, Field::Babies, Field::Corrected, Field::Exempt]
+        } else if self.register {
             &[
                 Field::Number,
                 Field::Birth,
@@ -143,6 +162,29 @@ impl ResidentForm {
     pub fn current(&self) -> Field {
         let f = self.fields();
         f[self.field.min(f.len() - 1)]
+    }
+
+    /// Puts the cursor on a field (when the form has it).
+    pub fn focus(&mut self, field: Field) {
+        if let Some(i) = self.fields().iter().position(|f| *f == field) {
+            self.field = i;
+        }
+    }
+
+    /// A form to edit a registered resident, filled with her record.
+    pub fn editing(r: &Resident) -> ResidentForm {
+        ResidentForm {
+            register: true,
+            edit: true,
+            field: 0,
+            number: Input::new(&r.id),
+            birth: Input::new(&r.birth.format("%Y-%m-%d").to_string()),
+            due: Input::new(&r.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()),
+            babies: Input::new(&r.babies.to_string()),
+            corrected: r.corrected,
+            exempt: r.exempt,
+            error: None,
+        }
     }
 
     /// The text field with the cursor, if the current field is one.
@@ -250,6 +292,14 @@ pub struct App {
     pub kiosk: Option<Kiosk>,
     /// The guide screen's scroll position.
     pub info_scroll: u16,
+    /// The help overlay's scroll position (when the keys do not all fit).
+    pub help_scroll: u16,
+    /// The booking store's folder (exports go to its `exports/`); `None` for a store in memory.
+    pub data_dir: Option<PathBuf>,
+    pub registry: Registry,
+    pub day_view: DayView,
+    pub report: ReportView,
+    pub export: ExportDialog,
     pub quit: bool,
 }
 
@@ -275,6 +325,12 @@ impl App {
             hits: Hits::default(),
             kiosk: None,
             info_scroll: 0,
+            help_scroll: 0,
+            data_dir: None,
+            registry: Registry::default(),
+            day_view: DayView::new(now.date()),
+            report: ReportView::new(now.date()),
+            export: ExportDialog::default(),
             quit: false,
         }
     }
@@ -394,7 +450,8 @@ impl App {
             Screen::Resident => self.resident_form.current_is_text(),
             Screen::Wizard => self.wizard.as_ref().is_some_and(|w| w.typing()),
             Screen::Identify => true,
-            Screen::Bookings | Screen::Info => false,
+            Screen::Registry => self.registry.typing(),
+            Screen::Bookings | Screen::Info | Screen::Day | Screen::Report => false,
         }
     }
 

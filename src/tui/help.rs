@@ -37,7 +37,8 @@ pub fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect 
     inner
 }
 
-/// The help overlay: every key, in two columns when they fit.
+/// The help overlay: every key, in two columns when one does not fit and the window is wide;
+/// scrolled with Up/Down when even that does not fit.
 pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
     let t = &app.theme;
@@ -71,8 +72,18 @@ pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     } else {
         out.extend(keys.iter().map(|(k, d)| line(k, d)));
     }
-    out.push(Line::styled(truncate(s.help_close, usize::from(inner.width)), t.muted));
-    lines(frame, inner, out, t.base);
+    let room = inner.height.saturating_sub(1);
+    let max = (out.len() as u16).saturating_sub(room);
+    hits.scroll_max = max;
+    let offset = usize::from(app.help_scroll.min(max));
+    let mut shown: Vec<Line> = out.into_iter().skip(offset).take(usize::from(room)).collect();
+    let close = if max > 0 {
+        format!("{}  {}", s.help_close, s.help_scroll())
+    } else {
+        s.help_close.to_string()
+    };
+    shown.push(Line::styled(truncate(&close, usize::from(inner.width)), t.muted));
+    lines(frame, inner, shown, t.base);
 }
 
 /// A yes/no question box with clickable buttons.

@@ -210,6 +210,10 @@ pub fn reset(app: &mut App) {
     app.wizard = None;
     app.bookings_cursor = 0;
     app.info_scroll = 0;
+    app.registry = Default::default();
+    app.day_view = super::dayview::DayView::new(app.now.date());
+    app.report = super::report_view::ReportView::new(app.now.date());
+    app.export = Default::default();
     app.flash = None;
     app.hits = Default::default();
 }
@@ -238,8 +242,11 @@ pub fn intercept(app: &mut App, a: Action) -> bool {
     let Some(k) = app.kiosk.as_ref() else { return false };
     let identified = k.session.is_identified();
     // A screen a kiosk never shows: back to the welcome screen.
-    if matches!(app.screen, Screen::Resident) {
+    if matches!(app.screen, Screen::Resident | Screen::Registry | Screen::Day | Screen::Report) {
         app.screen = Screen::Main;
+    }
+    if app.overlay == Some(Overlay::Export) {
+        app.overlay = None;
     }
     match a {
         Action::Quit | Action::Interrupt | Action::Suspend => ask_pin(app),
@@ -248,7 +255,12 @@ pub fn intercept(app: &mut App, a: Action) -> bool {
             let msg = app.s().kiosk_started_over().to_string();
             app.flash(msg);
         }
-        Action::ChooseResident | Action::SwitchForm => {
+        Action::ChooseResident
+        | Action::SwitchForm
+        | Action::Registry
+        | Action::DayView
+        | Action::Export
+        | Action::Report => {
             let msg = app.s().kiosk_refused().to_string();
             app.flash_error(msg);
         }

@@ -11,12 +11,16 @@
 pub mod action;
 pub mod app;
 pub mod bookings_view;
+pub mod dayview;
+pub mod export;
 pub mod help;
 pub mod info;
 pub mod input;
 pub mod kiosk;
 pub mod kiosk_view;
 pub mod panes;
+pub mod registry;
+pub mod report_view;
 pub mod strings;
 pub mod text;
 pub mod theme;
@@ -84,6 +88,7 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     let (lang, theme) = look(&cfg);
     let mut app = App::new(ds, store, lang, theme, clock());
     app.terminal_id = cfg.terminal_id.clone();
+    app.data_dir = Some(dir.path.clone());
     if cfg.mode == config::Mode::Kiosk {
         app.enter_kiosk(cfg.idle_timeout_secs, loaded.location.dir.clone(), 0);
     }

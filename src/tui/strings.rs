@@ -169,7 +169,7 @@ pub struct Strings {
 pub static JA: Strings = Strings {
     lang: Lang::Ja,
     app_title: "北区 産後ケア 予約",
-    title_hints: "?:ヘルプ n:予約 b:予約一覧 u:利用者 /:検索 L:English q:終了",
+    title_hints: "?:ヘルプ n:予約 b:予約一覧 u:利用者 /:検索 L:English q:終了 r:名簿 d:日別 m:月報 e:出力",
     facilities_title: "施設",
     calendar_title: "カレンダー",
     quota_title: "利用状況",
@@ -293,6 +293,11 @@ pub static JA: Strings = Strings {
         ("n", "新しい予約（途中からの再開も）"),
         ("u", "利用者を選ぶ・登録する"),
         ("b", "利用者の予約一覧"),
+        ("r", "利用者名簿（検索・登録・変更）"),
+        ("d", "日別の予約（Tab で施設の週間）"),
+        ("m", "月次報告（施設別）"),
+        ("e", "予約を書き出す（JSON・CSV・iCalendar）"),
+        ("g", "ご案内（料金・決まり・問合せ先）"),
         ("x", "予約を取消（予約一覧で）"),
         ("+ / -", "泊数・日数を増減（日程で）"),
         ("y / n", "はい / いいえ"),
@@ -309,7 +314,7 @@ pub static JA: Strings = Strings {
 pub static EN: Strings = Strings {
     lang: Lang::En,
     app_title: "Kita City 産後ケア",
-    title_hints: "?:help n:book b:list u:resident /:find L:日本語 q:quit",
+    title_hints: "?:help n:book b:list u:resident /:find L:日本語 q:quit r:registry d:day m:report e:export",
     facilities_title: "Facilities",
     calendar_title: "Calendar",
     quota_title: "Quota",
@@ -433,6 +438,11 @@ pub static EN: Strings = Strings {
         ("n", "new booking (or resume)"),
         ("u", "choose or register the resident"),
         ("b", "the resident's bookings"),
+        ("r", "resident registry (find, register, edit)"),
+        ("d", "bookings of a day (Tab: a facility's week)"),
+        ("m", "monthly report per facility"),
+        ("e", "export bookings (JSON, CSV, iCalendar)"),
+        ("g", "guide (fees, rules, contacts)"),
         ("x", "cancel a booking (in bookings)"),
         ("+ / -", "longer / shorter (dates step)"),
         ("y / n", "yes / no"),
@@ -1115,6 +1125,10 @@ impl Strings {
             Screen::Resident => self.resident_title.into(),
             Screen::Identify => self.identify_title().into(),
             Screen::Info => self.guide_title().into(),
+            Screen::Registry => self.registry_title().into(),
+            Screen::Day if app.day_view.week => self.week_title().into(),
+            Screen::Day => self.day_title().into(),
+            Screen::Report => self.report_title().into(),
             Screen::Wizard => match &app.wizard {
                 Some(w) => format!(
                     "{} {}/6 {}",
@@ -1449,6 +1463,239 @@ impl Strings {
 
     pub fn guide_keys(&self) -> &'static str {
         self.t("上下・PgUp PgDn でスクロール  Esc で戻る", "Up/Down, PgUp/PgDn scroll  Esc back")
+    }
+}
+
+/// Staff words: the registry, the day and week views, the report, the export.
+impl Strings {
+    pub fn registry_title(&self) -> &'static str {
+        self.t("利用者名簿", "Registry")
+    }
+
+    pub fn registry_count(&self, shown: usize, all: usize) -> String {
+        if self.ja() { format!("{shown}/{all}人") } else { format!("{shown}/{all}") }
+    }
+
+    pub fn registry_filter(&self) -> &'static str {
+        self.t("番号で絞り込み(/):", "Find number (/):")
+    }
+
+    /// Column heads: number, birth, babies, flags, active bookings.
+    pub fn registry_cols(&self) -> [&'static str; 5] {
+        if self.ja() {
+            ["利用者番号", "出生日", "子", "区分", "予約"]
+        } else {
+            ["User no.", "Born", "Bb", "Flags", "Bkd"]
+        }
+    }
+
+    pub fn flag_corrected(&self) -> &'static str {
+        self.t("修", "C")
+    }
+
+    pub fn flag_exempt(&self) -> &'static str {
+        self.t("免", "E")
+    }
+
+    pub fn registry_empty(&self) -> &'static str {
+        self.t("登録された利用者はいません（F2 で登録）", "No residents yet (F2 registers)")
+    }
+
+    pub fn registry_no_match(&self) -> &'static str {
+        self.t("この番号の利用者はいません（Esc で解除）", "No user number matches (Esc clears)")
+    }
+
+    pub fn registry_hints(&self) -> &'static str {
+        self.t(
+            "/ 絞込 Enter 編集 F2 新規 u 選択 Esc 戻る",
+            "/ find Enter edit F2 new u choose Esc back",
+        )
+    }
+
+    pub fn registry_form_hints(&self) -> &'static str {
+        self.t("Enter 保存  Esc 取消", "Enter saves  Esc cancels")
+    }
+
+    pub fn corrected_needs_due(&self) -> &'static str {
+        self.t(
+            "修正月齢で数えるには出産予定日が必要です。",
+            "Counting from the due date (corrected age) needs a due date.",
+        )
+    }
+
+    pub fn help_scroll(&self) -> &'static str {
+        self.t("上下でスクロール", "Up/Down scroll")
+    }
+
+    pub fn edit_title(&self) -> &'static str {
+        self.t("登録内容の変更", "Edit resident")
+    }
+
+    pub fn editing_resident(&self, id: &str) -> String {
+        if self.ja() {
+            format!("利用者番号 {id} の登録内容を変更します。Enter で保存、Esc で取り消し。")
+        } else {
+            format!("Editing user number {id}. Enter saves, Esc cancels.")
+        }
+    }
+
+    pub fn saved_resident(&self, id: &str) -> String {
+        if self.ja() {
+            format!("利用者 {id} を保存しました。")
+        } else {
+            format!("Resident {id} saved.")
+        }
+    }
+
+    pub fn registered_resident(&self, id: &str) -> String {
+        if self.ja() {
+            format!("利用者 {id} を登録しました。")
+        } else {
+            format!("Resident {id} registered.")
+        }
+    }
+
+    pub fn found_resident(&self, id: &str) -> String {
+        if self.ja() { format!("利用者 {id} です。") } else { format!("Resident {id}.") }
+    }
+
+    pub fn record_times(&self, created: NaiveDateTime, updated: NaiveDateTime) -> String {
+        let f = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+        if self.ja() {
+            format!("登録 {}  更新 {}", f(created), f(updated))
+        } else {
+            format!("added {}  changed {}", f(created), f(updated))
+        }
+    }
+
+    pub fn no_bookings_short(&self) -> &'static str {
+        self.t("予約はありません", "No bookings")
+    }
+
+    pub fn day_title(&self) -> &'static str {
+        self.t("日別の予約", "By day")
+    }
+
+    pub fn week_title(&self) -> &'static str {
+        self.t("施設の週間予約", "Facility week")
+    }
+
+    /// Column heads: who, where, type, dates, status.
+    pub fn day_cols(&self) -> [&'static str; 5] {
+        if self.ja() {
+            ["利用者", "施設", "種類", "日程", "状態"]
+        } else {
+            ["Resident", "Facility", "Type", "Dates", "Status"]
+        }
+    }
+
+    pub fn booking_count(&self, n: usize) -> String {
+        if self.ja() {
+            format!("利用 {n}件（取消を除く）")
+        } else {
+            format!("{n} in use (cancelled left out)")
+        }
+    }
+
+    pub fn day_none(&self) -> &'static str {
+        self.t("この日の予約はありません", "No bookings on this day")
+    }
+
+    pub fn week_none(&self) -> &'static str {
+        self.t("この週の予約はありません", "No bookings this week")
+    }
+
+    pub fn week_count(&self) -> &'static str {
+        self.t("件数", "count")
+    }
+
+    pub fn day_hints(&self) -> &'static str {
+        self.t(
+            "左右 日  PgUp PgDn 週  . 今日  上下 行  Tab 施設の週間  Esc 戻る",
+            "Left/Right day  PgUp/PgDn week  . today  Up/Down row  Tab facility week  Esc back",
+        )
+    }
+
+    pub fn week_hints(&self) -> &'static str {
+        self.t(
+            "左右 週  上下 施設  . 今週  Tab 日別  Esc 戻る",
+            "Left/Right week  Up/Down facility  . this week  Tab by day  Esc back",
+        )
+    }
+
+    pub fn report_title(&self) -> &'static str {
+        self.t("月次報告", "Monthly report")
+    }
+
+    /// Column heads: facility, uses, stay days, day-care days, visits, fees, late cancels.
+    pub fn report_cols(&self) -> [&'static str; 7] {
+        if self.ja() {
+            ["施設", "件数", "宿泊日", "日帰日", "訪問", "利用料", "期限後取消"]
+        } else {
+            ["Facility", "Uses", "Stay d", "Day d", "Visit", "Fees", "Late/units"]
+        }
+    }
+
+    pub fn report_period(&self, first: NaiveDate, last: NaiveDate) -> String {
+        if self.ja() {
+            format!("{}～{}（開始日の月に計上）", Self::ymd(first), Self::ymd(last))
+        } else {
+            format!("{} to {} (by the month of the first day)", Self::ymd(first), Self::ymd(last))
+        }
+    }
+
+    pub fn report_total(&self) -> &'static str {
+        self.t("合計", "Total")
+    }
+
+    pub fn report_none(&self) -> &'static str {
+        self.t("この月の利用はありません", "No use this month")
+    }
+
+    pub fn report_note(&self) -> &'static str {
+        self.t(
+            "件数は期限後取消を含み、日数・回数・利用料は含みません。期限後取消は件数/計上単位。",
+            "Uses include late cancellations; days, visits and fees do not. Late: count/units.",
+        )
+    }
+
+    pub fn report_hints(&self) -> &'static str {
+        self.t(
+            "左右・[ ] で月  . 今月  上下でスクロール  Esc 戻る",
+            "Left/Right or [ ] month  . this month  Up/Down scroll  Esc back",
+        )
+    }
+
+    pub fn export_title(&self) -> &'static str {
+        self.t("書き出し", "Export")
+    }
+
+    pub fn export_intro(&self) -> &'static str {
+        self.t(
+            "すべての予約を、データフォルダの exports に書き出します。形式を選んで Enter。",
+            "Every booking, written into the data folder's exports. Choose a format, Enter.",
+        )
+    }
+
+    pub fn export_format(&self, f: crate::store::ExportFormat) -> &'static str {
+        use crate::store::ExportFormat as F;
+        match f {
+            F::Json => self.t("JSON（他の端末へ取り込む）", "JSON (to import on another terminal)"),
+            F::Csv => self.t("CSV（Excel で開く）", "CSV (for Excel)"),
+            F::Ics => self.t("iCalendar（カレンダーに読み込む）", "iCalendar (for calendars)"),
+        }
+    }
+
+    pub fn export_done(&self) -> &'static str {
+        self.t("書き出しました:", "Written:")
+    }
+
+    pub fn export_no_dir(&self) -> &'static str {
+        self.t("データフォルダがないため書き出せません。", "There is no data folder to write into.")
+    }
+
+    pub fn export_hints(&self) -> &'static str {
+        self.t("上下で選ぶ  Enter 書き出す  Esc 閉じる", "Up/Down choose  Enter write  Esc close")
     }
 }
 

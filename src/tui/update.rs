@@ -9,7 +9,7 @@ use super::app::{App, Button, Overlay, Pane, ResidentForm, Screen, Target};
 use super::input::Input;
 use super::wizard::resident::{FormOutcome, update_form};
 use super::wizard::{self, Step, Wizard};
-use super::{bookings_view, kiosk, panes};
+use super::{bookings_view, dayview, export, kiosk, panes, registry, report_view};
 
 /// Applies one action.
 pub fn update(app: &mut App, a: Action) {
@@ -33,7 +33,20 @@ pub fn update(app: &mut App, a: Action) {
             app.screen = Screen::Info;
             return;
         }
+        // The staff screens open from anywhere but a text field (the keys are letters) and
+        // the wizard (its work would be left behind unseen).
+        Action::Registry if app.screen != Screen::Registry && app.screen != Screen::Wizard => {
+            return registry::open(app);
+        }
+        Action::DayView if app.screen != Screen::Day && app.screen != Screen::Wizard => {
+            return dayview::open(app);
+        }
+        Action::Report if app.screen != Screen::Report && app.screen != Screen::Wizard => {
+            return report_view::open(app);
+        }
+        Action::Export if app.screen != Screen::Wizard => return export::open(app),
         Action::Help => {
+            app.help_scroll = 0;
             app.overlay = Some(Overlay::Help);
             return;
         }
@@ -54,6 +67,9 @@ pub fn update(app: &mut App, a: Action) {
         Screen::Resident => resident_update(app, a),
         Screen::Identify => kiosk::identify_update(app, a),
         Screen::Info => info_update(app, a),
+        Screen::Registry => registry::update(app, a),
+        Screen::Day => dayview::update(app, a),
+        Screen::Report => report_view::update(app, a),
     }
 }
 
@@ -74,6 +90,26 @@ fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
     let no = matches!(a, Action::No | Action::Back | Action::Click(Target::Button(Button::No)));
     match overlay {
         Overlay::Help => {
+            let max = app.hits.scroll_max;
+            match a {
+                Action::Up | Action::ScrollUp(_) => {
+                    app.help_scroll = app.help_scroll.saturating_sub(1);
+                    return;
+                }
+                Action::Down | Action::ScrollDown(_) => {
+                    app.help_scroll = (app.help_scroll + 1).min(max);
+                    return;
+                }
+                Action::PageUp => {
+                    app.help_scroll = app.help_scroll.saturating_sub(10);
+                    return;
+                }
+                Action::PageDown => {
+                    app.help_scroll = (app.help_scroll + 10).min(max);
+                    return;
+                }
+                _ => {}
+            }
             if matches!(
                 a,
                 Action::Back | Action::Help | Action::Enter | Action::Quit | Action::Click(_)
@@ -87,6 +123,7 @@ fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
             }
         }
         Overlay::StaffPin => kiosk::pin_update(app, a),
+        Overlay::Export => export::update(app, a),
         Overlay::ConfirmQuit if app.is_kiosk() => kiosk::ask_pin(app),
         Overlay::ConfirmQuit => {
             if yes || a == Action::Interrupt {

@@ -9,7 +9,9 @@ use ratatui::widgets::{Block, Paragraph};
 use super::app::{App, Hits, Overlay, ResidentForm, Screen};
 use super::panes::{self, block, calendar, lines, quota};
 use super::text::{truncate, width, wrap};
-use super::{bookings_view, help, info, kiosk_view, wizard};
+use super::{
+    bookings_view, dayview, export, help, info, kiosk_view, registry, report_view, wizard,
+};
 
 /// The smallest window the panes are drawn in.
 pub const MIN_WIDTH: u16 = 80;
@@ -34,6 +36,9 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
         Screen::Resident => resident_screen(frame, app, &app.resident_form, body, &mut hits),
         Screen::Identify => kiosk_view::draw_identify(frame, app, body, &mut hits),
         Screen::Info => info::draw(frame, app, body, &mut hits),
+        Screen::Registry => registry::draw(frame, app, body, &mut hits),
+        Screen::Day => dayview::draw(frame, app, body, &mut hits),
+        Screen::Report => report_view::draw(frame, app, body, &mut hits),
     }
     match &app.kiosk {
         Some(k) => {
@@ -48,6 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
     match &app.overlay {
         None => {}
         Some(Overlay::StaffPin) => kiosk_view::draw_pin(frame, app, body, &mut hits),
+        Some(Overlay::Export) => export::draw(frame, app, body, &mut hits),
         Some(Overlay::Help) => help::draw_help(frame, app, area, &mut hits),
         Some(Overlay::ConfirmQuit) => help::draw_confirm_quit(frame, app, body, &mut hits),
         Some(Overlay::ConfirmCancel(id)) => {
@@ -82,7 +88,16 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
     let title = format!(" {} ", s.app_title);
     let hints = s.title_hints;
     let room = usize::from(area.width).saturating_sub(width(&title) + 1);
-    let hints = truncate(hints, room);
+    // Whole hints only, from the first: the ones that do not fit are left out, never cut.
+    let mut shown = String::new();
+    for h in hints.split(' ') {
+        let next = if shown.is_empty() { h.to_string() } else { format!("{shown} {h}") };
+        if width(&next) > room {
+            break;
+        }
+        shown = next;
+    }
+    let hints = shown;
     let gap = room.saturating_sub(width(&hints));
     lines(
         frame,

@@ -49,9 +49,9 @@ pub fn update_form(
         Action::Back => return FormOutcome::Leave,
         Action::Up | Action::FocusPrev => form.field = (form.field + n - 1) % n,
         Action::Down | Action::FocusNext => form.field = (form.field + 1) % n,
-        Action::SwitchForm => switch(form, !form.register),
-        Action::Click(Target::Button(Button::Register)) => switch(form, true),
-        Action::Click(Target::Button(Button::Find)) => switch(form, false),
+        Action::SwitchForm if !form.edit => switch(form, !form.register),
+        Action::Click(Target::Button(Button::Register)) if !form.edit => switch(form, true),
+        Action::Click(Target::Button(Button::Find)) if !form.edit => switch(form, false),
         Action::Click(Target::FormField(i)) => {
             if form.field == i {
                 toggle(form);
@@ -121,7 +121,7 @@ fn submit(
     let id = form.number.value().to_string();
     if id.is_empty() {
         form.error = Some(s.need_number.to_string());
-        form.field = 0;
+        form.focus(Field::Number);
         return FormOutcome::Editing;
     }
     if !form.register {
@@ -133,7 +133,7 @@ fn submit(
             Ok(None) => {
                 switch(form, true);
                 form.error = Some(s.not_registered(&id));
-                form.field = 1;
+                form.focus(Field::Birth);
                 FormOutcome::Editing
             }
             Err(e) => {
@@ -144,7 +144,7 @@ fn submit(
     }
     let Some(birth) = parse_date(form.birth.value()) else {
         form.error = Some(s.bad_date(s.field_birth));
-        form.field = 1;
+        form.focus(Field::Birth);
         return FormOutcome::Editing;
     };
     let due = if form.due.is_empty() {
@@ -154,7 +154,7 @@ fn submit(
             Some(d) => Some(d),
             None => {
                 form.error = Some(s.bad_date(s.field_due));
-                form.field = 2;
+                form.focus(Field::Due);
                 return FormOutcome::Editing;
             }
         }
@@ -166,14 +166,19 @@ fn submit(
             Ok(n) if (1..=10).contains(&n) => n,
             _ => {
                 form.error = Some(s.bad_babies.to_string());
-                form.field = 3;
+                form.focus(Field::Babies);
                 return FormOutcome::Editing;
             }
         }
     };
+    if form.corrected && due.is_none() {
+        form.error = Some(s.corrected_needs_due().to_string());
+        form.focus(Field::Due);
+        return FormOutcome::Editing;
+    }
     if birth > now.date() {
         form.error = Some(s.birth_in_future.to_string());
-        form.field = 1;
+        form.focus(Field::Birth);
         return FormOutcome::Editing;
     }
     let input = ResidentInput {
@@ -184,6 +189,19 @@ fn submit(
         babies,
         exempt: form.exempt,
     };
+    if form.edit {
+        // The same checks as the CLI and the store (修正月齢 needs a due date, 1-10 babies).
+        return match store.update_resident(&input, now, terminal) {
+            Ok(r) => {
+                form.error = None;
+                FormOutcome::Chosen(r.id)
+            }
+            Err(e) => {
+                form.error = Some(e.to_string());
+                FormOutcome::Editing
+            }
+        };
+    }
     match store.resident(&id) {
         Ok(Some(_)) => {
             form.error = Some(s.already_registered(&id));
@@ -219,34 +237,40 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
         }
         *y += 1;
     };
-    for l in wrap(s.resident_intro, w) {
-        put(frame, Line::styled(l, t.heading), &mut y);
-    }
-    // Mode tabs, clickable.
-    let find = format!("[{}]", s.find_tab);
-    let reg = format!("[{}]", s.register_tab);
-    let (fs, rs) =
-        if form.register { (t.muted, t.step_current) } else { (t.step_current, t.muted) };
-    let hint = format!("  {}", s.switch_hint);
-    if let Some(r) = row(area, y) {
-        let fw = width(&find) as u16;
-        let rw = width(&reg) as u16;
-        hits.add(Rect { width: fw.min(r.width), ..r }, Target::Button(Button::Find));
-        hits.add(
-            Rect { x: r.x + fw + 1, width: rw.min(r.width.saturating_sub(fw + 1)), ..r },
-            Target::Button(Button::Register),
+    if form.edit {
+        for l in wrap(&s.editing_resident(form.number.value()), w) {
+            put(frame, Line::styled(l, t.heading), &mut y);
+        }
+    } else {
+        for l in wrap(s.resident_intro, w) {
+            put(frame, Line::styled(l, t.heading), &mut y);
+        }
+        // Mode tabs, clickable.
+        let find = format!("[{}]", s.find_tab);
+        let reg = format!("[{}]", s.register_tab);
+        let (fs, rs) =
+            if form.register { (t.muted, t.step_current) } else { (t.step_current, t.muted) };
+        let hint = format!("  {}", s.switch_hint);
+        if let Some(r) = row(area, y) {
+            let fw = width(&find) as u16;
+            let rw = width(&reg) as u16;
+            hits.add(Rect { width: fw.min(r.width), ..r }, Target::Button(Button::Find));
+            hits.add(
+                Rect { x: r.x + fw + 1, width: rw.min(r.width.saturating_sub(fw + 1)), ..r },
+                Target::Button(Button::Register),
+            );
+        }
+        put(
+            frame,
+            Line::from(vec![
+                Span::styled(find, fs),
+                Span::raw(" "),
+                Span::styled(reg, rs),
+                Span::styled(truncate(&hint, w.saturating_sub(30)), t.muted),
+            ]),
+            &mut y,
         );
     }
-    put(
-        frame,
-        Line::from(vec![
-            Span::styled(find, fs),
-            Span::raw(" "),
-            Span::styled(reg, rs),
-            Span::styled(truncate(&hint, w.saturating_sub(30)), t.muted),
-        ]),
-        &mut y,
-    );
     y += 1;
     let label_w = s.form_label_width;
     let field_w = 14usize;

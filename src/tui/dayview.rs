@@ -1,0 +1,336 @@
+//! The day view (staff, `d`): every booking that occupies a chosen day, across facilities (who,
+//! where, type, dates, status); Tab switches to one facility's week (a row per booking, a
+//! column per day, and the count of each day).
+
+use chrono::{Datelike, Days, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::store::{Booking, BookingFilter, Status};
+
+use super::action::Action;
+use super::app::{App, Hits, Pane, Screen, Target};
+use super::panes::facilities::scroll_offset;
+use super::panes::{block, lines, row};
+use super::text::{display_safe, pad, pad_left, truncate};
+
+/// The day view's state.
+#[derive(Debug, Clone)]
+pub struct DayView {
+    pub date: NaiveDate,
+    /// One facility's week instead of every facility's day.
+    pub week: bool,
+    /// The week view's facility (index into the dataset's facilities).
+    pub facility: usize,
+    pub cursor: usize,
+    pub offset: usize,
+    /// The bookings shown, as last read from the store.
+    pub rows: Vec<Booking>,
+    pub error: Option<String>,
+}
+
+impl DayView {
+    pub fn new(date: NaiveDate) -> DayView {
+        DayView {
+            date,
+            week: false,
+            facility: 0,
+            cursor: 0,
+            offset: 0,
+            rows: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// The Monday of the week of `date`.
+    pub fn week_start(&self) -> NaiveDate {
+        let back = u64::from(self.date.weekday().num_days_from_monday());
+        self.date.checked_sub_days(Days::new(back)).unwrap_or(self.date)
+    }
+}
+
+/// Opens the view on the calendar's day.
+pub fn open(app: &mut App) {
+    app.day_view.date = app.day;
+    app.day_view.cursor = 0;
+    app.day_view.offset = 0;
+    if let Some((f, _)) = app.focus_facility()
+        && let Some(i) = app.ds.facilities.iter().position(|x| x.id == f.id)
+    {
+        app.day_view.facility = i;
+    }
+    load(app);
+    app.screen = Screen::Day;
+}
+
+/// Reads the bookings of the day (every facility) or of the week (one facility).
+pub fn load(app: &mut App) {
+    let v = &mut app.day_view;
+    v.error = None;
+    let result = if v.week {
+        let start = v.week_start();
+        let end = start + Days::new(6);
+        let facility = app.ds.facilities.get(v.facility).map(|f| f.id.clone());
+        app.store.bookings(&BookingFilter { facility, ..Default::default() }).map(|all| {
+            all.into_iter().filter(|b| b.first_day <= end && b.last_day >= start).collect()
+        })
+    } else {
+        app.store.bookings(&BookingFilter { date: Some(v.date), ..Default::default() })
+    };
+    match result {
+        Ok(mut rows) => {
+            if !v.week {
+                // By facility in the dataset's order, then by resident.
+                let pos = |id: &str| {
+                    app.ds.facilities.iter().position(|f| f.id == id).unwrap_or(usize::MAX)
+                };
+                rows.sort_by(|a, b| {
+                    pos(&a.facility)
+                        .cmp(&pos(&b.facility))
+                        .then_with(|| a.resident.cmp(&b.resident))
+                        .then_with(|| a.first_day.cmp(&b.first_day))
+                });
+            }
+            v.rows = rows;
+        }
+        Err(e) => {
+            v.rows = Vec::new();
+            v.error = Some(e.to_string());
+        }
+    }
+    v.cursor = v.cursor.min(v.rows.len().saturating_sub(1));
+}
+
+pub fn update(app: &mut App, a: Action) {
+    let n = app.day_view.rows.len();
+    let last = n.saturating_sub(1);
+    let facilities = app.ds.facilities.len().max(1);
+    let v = &mut app.day_view;
+    let step = if v.week { 7 } else { 1 };
+    let mut reload = true;
+    match a {
+        Action::Back | Action::DayView => {
+            app.screen = Screen::Main;
+            return;
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            v.week = !v.week;
+            v.cursor = 0;
+            v.offset = 0;
+        }
+        Action::Left | Action::MonthPrev => v.date = v.date - Days::new(step),
+        Action::Right | Action::MonthNext => v.date = v.date + Days::new(step),
+        Action::PageUp => v.date = v.date - Days::new(7),
+        Action::PageDown => v.date = v.date + Days::new(7),
+        Action::Today | Action::Home => v.date = app.now.date(),
+        Action::Up | Action::ScrollUp(_) if v.week => {
+            v.facility = (v.facility + facilities - 1) % facilities;
+            v.cursor = 0;
+        }
+        Action::Down | Action::ScrollDown(_) if v.week => {
+            v.facility = (v.facility + 1) % facilities;
+            v.cursor = 0;
+        }
+        Action::Up | Action::ScrollUp(_) => {
+            v.cursor = v.cursor.saturating_sub(1);
+            reload = false;
+        }
+        Action::Down | Action::ScrollDown(_) => {
+            v.cursor = (v.cursor + 1).min(last);
+            reload = false;
+        }
+        Action::Click(Target::Row(i)) if i < n => {
+            v.cursor = i;
+            reload = false;
+        }
+        _ => return,
+    }
+    if reload {
+        load(app);
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    if app.day_view.week {
+        draw_week(frame, app, area, hits)
+    } else {
+        draw_day(frame, app, area, hits)
+    }
+}
+
+fn resident_w(w: usize) -> usize {
+    if w >= 100 { 12 } else { 10 }
+}
+
+fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let v = &app.day_view;
+    let title = format!("{}: {}", s.day_title(), s.day_long(v.date));
+    let b = block(app, &title, true);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    hits.add(area, Target::Pane(Pane::Facilities));
+    if inner.height < 4 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let mut head_line = s.booking_count(v.rows.iter().filter(|b| active(app, b)).count());
+    if let Some(h) = crate::domain::holidays::holiday_name(v.date) {
+        head_line.push_str(&format!("  {} {h}", s.holiday));
+    }
+    let rw = resident_w(w);
+    let type_w = if app.lang == super::strings::Lang::Ja { 6 } else { 5 };
+    let dates_w = 12usize;
+    let status_w = 10usize;
+    let name_w = w.saturating_sub(2 + rw + 1 + type_w + 1 + dates_w + 1 + status_w);
+    let cols = s.day_cols();
+    let header = format!(
+        "  {} {} {} {} {}",
+        pad(cols[0], rw),
+        pad(cols[1], name_w),
+        pad(cols[2], type_w),
+        pad(cols[3], dates_w),
+        cols[4]
+    );
+    let top = vec![
+        Line::styled(truncate(&head_line, w), t.heading),
+        Line::styled(truncate(&header, w), t.heading),
+    ];
+    lines(frame, Rect { height: 2, ..inner }, top, t.base);
+    let list = Rect { y: inner.y + 2, height: inner.height - 3, ..inner };
+    let fit = usize::from(list.height).max(1);
+    let mut out = Vec::new();
+    if let Some(e) = &v.error {
+        out.push(Line::styled(truncate(e, w), t.error));
+    } else if v.rows.is_empty() {
+        out.push(Line::styled(truncate(s.day_none(), w), t.muted));
+    }
+    let cursor = v.cursor.min(v.rows.len().saturating_sub(1));
+    let offset = scroll_offset(v.offset, cursor, fit, v.rows.len());
+    for (i, bk) in v.rows.iter().enumerate().skip(offset).take(fit) {
+        let current = i == cursor;
+        let name =
+            app.ds.facility(&bk.facility).map_or(bk.facility.clone(), |f| display_safe(&f.name));
+        let st = bk.status_at(app.today());
+        let style = match (current, st) {
+            (true, _) => t.cursor,
+            (false, Status::Booked | Status::Used) => t.base,
+            (false, Status::CancelledLate) => t.warn,
+            (false, Status::Cancelled) => t.muted,
+        };
+        let text = format!(
+            "{} {} {} {} {}",
+            pad(&bk.resident, rw),
+            pad(&name, name_w),
+            pad(s.care_short(bk.care), type_w),
+            pad(&s.short_range(bk.first_day, bk.last_day), dates_w),
+            s.status(st)
+        );
+        out.push(Line::from(vec![
+            Span::styled(if current { "> " } else { "  " }, t.key),
+            Span::styled(truncate(&text, w.saturating_sub(2)), style),
+        ]));
+        if let Some(r) = row(list, (i - offset) as u16) {
+            hits.add(r, Target::Row(i));
+        }
+    }
+    lines(frame, list, out, t.base);
+    if let Some(r) = row(inner, inner.height - 1) {
+        lines(frame, r, vec![Line::styled(truncate(s.day_hints(), w), t.muted)], t.base);
+    }
+}
+
+/// Whether a booking still counts on the day (not cancelled).
+fn active(app: &App, b: &Booking) -> bool {
+    matches!(b.status_at(app.today()), Status::Booked | Status::Used)
+}
+
+fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let v = &app.day_view;
+    let start = v.week_start();
+    let days: Vec<NaiveDate> = (0..7).map(|i| start + Days::new(i)).collect();
+    let facility = app.ds.facilities.get(v.facility);
+    let name = facility.map_or(String::new(), |f| display_safe(&f.name));
+    let title = format!("{}: {}", s.week_title(), s.short_range(days[0], days[6]));
+    let b = block(app, &title, true);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    hits.add(area, Target::Pane(Pane::Facilities));
+    if inner.height < 5 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let rw = resident_w(w);
+    let cell = 6usize;
+    let mut out: Vec<Line> = Vec::new();
+    let facility_line =
+        format!("{} {}/{}  {name}", s.facility_label, v.facility + 1, app.ds.facilities.len());
+    out.push(Line::styled(truncate(&facility_line, w), t.heading));
+    let mut head = vec![Span::styled(format!("  {}", pad(s.day_cols()[0], rw)), t.heading)];
+    for (i, d) in days.iter().enumerate() {
+        let label = format!("{}{}", s.weekday_short(i), d.day());
+        let style = if crate::domain::holidays::is_holiday(*d) || i == 6 {
+            t.holiday
+        } else if i == 5 {
+            t.saturday
+        } else {
+            t.heading
+        };
+        head.push(Span::styled(pad_left(&label, cell), style));
+    }
+    head.push(Span::styled(format!("  {}", s.day_cols()[4]), t.heading));
+    out.push(Line::from(head));
+    let list_top = out.len() as u16;
+    let fit = usize::from(inner.height.saturating_sub(list_top + 2)).max(1);
+    if let Some(e) = &v.error {
+        out.push(Line::styled(truncate(e, w), t.error));
+    } else if v.rows.is_empty() {
+        out.push(Line::styled(truncate(s.week_none(), w), t.muted));
+    }
+    let cursor = v.cursor.min(v.rows.len().saturating_sub(1));
+    let offset = scroll_offset(v.offset, cursor, fit, v.rows.len());
+    for (i, bk) in v.rows.iter().enumerate().skip(offset).take(fit) {
+        let st = bk.status_at(app.today());
+        let on = active(app, bk);
+        let mut spans = vec![
+            Span::styled(if i == cursor { "> " } else { "  " }, t.key),
+            Span::styled(pad(&bk.resident, rw), if i == cursor { t.cursor } else { t.base }),
+        ];
+        for d in &days {
+            let inside = *d >= bk.first_day && *d <= bk.last_day;
+            let (mark, style) = match (inside, on) {
+                (true, true) => (s.care_mark(bk.care), t.booked),
+                (true, false) => ("-", t.muted),
+                (false, _) => ("", t.base),
+            };
+            spans.push(Span::styled(pad_left(mark, cell), style));
+        }
+        spans.push(Span::styled(format!("  {}", s.status(st)), if on { t.base } else { t.muted }));
+        if let Some(r) = row(inner, list_top + (i - offset) as u16) {
+            hits.add(r, Target::Row(i));
+        }
+        out.push(Line::from(spans));
+    }
+    // The count of each day (bookings not cancelled).
+    let mut counts = vec![Span::styled(format!("  {}", pad(s.week_count(), rw)), t.heading)];
+    for d in &days {
+        let n = v
+            .rows
+            .iter()
+            .filter(|b| active(app, b) && *d >= b.first_day && *d <= b.last_day)
+            .count();
+        counts.push(Span::styled(pad_left(&n.to_string(), cell), t.heading));
+    }
+    let body = Rect { height: inner.height - 2, ..inner };
+    lines(frame, body, out, t.base);
+    if let Some(r) = row(inner, inner.height - 2) {
+        lines(frame, r, vec![Line::from(counts)], t.base);
+    }
+    if let Some(r) = row(inner, inner.height - 1) {
+        lines(frame, r, vec![Line::styled(truncate(s.week_hints(), w), t.muted)], t.base);
+    }
+}

@@ -1,0 +1,154 @@
+//! Export from the app (staff, `e`): every booking in the formats of `sango export` — JSON (for
+//! `sango import` on another terminal), CSV (Excel, UTF-8 with BOM) or iCalendar — written into
+//! the data folder's `exports/` under a timestamped name. The dialog shows the file's path.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::store::ExportFormat;
+
+use super::action::Action;
+use super::app::{App, Button, Hits, Overlay, Target};
+use super::help::{centred, frame_box};
+use super::panes::{lines, row};
+use super::text::{truncate, wrap};
+
+/// The formats, in the dialog's order.
+pub const FORMATS: [ExportFormat; 3] = [ExportFormat::Json, ExportFormat::Csv, ExportFormat::Ics];
+
+/// The export dialog's state.
+#[derive(Debug, Clone, Default)]
+pub struct ExportDialog {
+    pub cursor: usize,
+    /// The last export: the file written, or why not.
+    pub result: Option<Result<PathBuf, String>>,
+}
+
+/// Opens the dialog.
+pub fn open(app: &mut App) {
+    app.export.result = None;
+    app.overlay = Some(Overlay::Export);
+}
+
+pub fn update(app: &mut App, a: Action) {
+    let d = &mut app.export;
+    match a {
+        Action::Back | Action::Export | Action::Click(Target::Button(Button::Close)) => {
+            app.overlay = None;
+        }
+        Action::Up | Action::ScrollUp(_) => d.cursor = d.cursor.saturating_sub(1),
+        Action::Down | Action::ScrollDown(_) => d.cursor = (d.cursor + 1).min(FORMATS.len() - 1),
+        Action::Click(Target::Row(i)) if i < FORMATS.len() => {
+            if d.cursor == i {
+                write(app);
+            } else {
+                d.cursor = i;
+            }
+        }
+        Action::Enter | Action::Click(Target::Button(Button::Next)) => write(app),
+        _ => {}
+    }
+}
+
+/// `sango-20261120-103000.csv`, with `-2`, `-3`... when a file of that name exists.
+fn file_name(dir: &Path, app: &App, format: ExportFormat) -> PathBuf {
+    let stamp = app.now.format("%Y%m%d-%H%M%S");
+    let mut path = dir.join(format!("sango-{stamp}.{format}"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("sango-{stamp}-{n}.{format}"));
+        n += 1;
+    }
+    path
+}
+
+/// Writes through a temporary file in the same folder and renames it (no half files).
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes the chosen format and keeps the path (or the reason) for the dialog.
+fn write(app: &mut App) {
+    let format = FORMATS[app.export.cursor.min(FORMATS.len() - 1)];
+    let result = (|| {
+        let Some(data) = &app.data_dir else {
+            return Err(app.s().export_no_dir().to_string());
+        };
+        let text = match format {
+            ExportFormat::Json => app.store.export_json(),
+            ExportFormat::Csv => app.store.export_csv(Some(&app.ds), app.today()),
+            ExportFormat::Ics => app.store.export_ics(Some(&app.ds)),
+        }
+        .map_err(|e| e.to_string())?;
+        let dir = data.join("exports");
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let path = file_name(&dir, app, format);
+        write_atomically(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(path)
+    })();
+    app.export.result = Some(result);
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let d = &app.export;
+    let w = usize::from(area.width.saturating_sub(4).min(76));
+    let mut body: Vec<Line> =
+        wrap(s.export_intro(), w).into_iter().map(|l| Line::styled(l, t.heading)).collect();
+    body.push(Line::raw(""));
+    let first_row = body.len() as u16;
+    for (i, f) in FORMATS.iter().enumerate() {
+        let current = i == d.cursor;
+        body.push(Line::from(vec![
+            Span::styled(if current { "> " } else { "  " }, t.key),
+            Span::styled(
+                truncate(s.export_format(*f), w.saturating_sub(2)),
+                if current { t.cursor } else { t.base },
+            ),
+        ]));
+    }
+    body.push(Line::raw(""));
+    match &d.result {
+        None => {}
+        Some(Ok(path)) => {
+            body.push(Line::styled(s.export_done(), t.ok));
+            for l in wrap(&path.display().to_string(), w) {
+                body.push(Line::styled(l, t.ok));
+            }
+        }
+        Some(Err(e)) => {
+            for l in wrap(e, w) {
+                body.push(Line::styled(l, t.error));
+            }
+        }
+    }
+    body.push(Line::raw(""));
+    body.push(Line::styled(truncate(s.export_hints(), w), t.muted));
+    let h = body.len() as u16 + 2;
+    let b = centred(area, (w + 4) as u16, h);
+    let inner = frame_box(frame, app, b, s.export_title());
+    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
+    for i in 0..FORMATS.len() {
+        if let Some(r) = row(inner, first_row + i as u16) {
+            hits.add(r, Target::Row(i));
+        }
+    }
+    lines(frame, inner, body, t.base);
+}

@@ -1,0 +1,429 @@
+//! The resident registry (staff, `r`): every registered resident, found by user number, registered
+//! and edited (birth date, due date, babies, 修正月齢, fee exemption) with the same checks as the
+//! CLI and the store. The selected resident's quota and bookings are shown beside the list.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use crate::store::{BookingFilter, Status};
+
+use super::action::Action;
+use super::app::{App, Field, Hits, Pane, ResidentForm, ResidentInfo, Screen, Target};
+use super::input::Input;
+use super::panes::facilities::scroll_offset;
+use super::panes::{block, lines, row};
+use super::text::{display_safe, pad, pad_left, truncate, width};
+use super::wizard::resident::{FormOutcome, update_form};
+
+/// One line of the list: a resident and how many of her bookings are active today.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub resident: crate::store::Resident,
+    pub active: usize,
+}
+
+/// The registry's state.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    /// Every resident, by user number, as last read from the store.
+    pub all: Vec<Entry>,
+    /// Keeps the residents whose user number contains it (case-insensitive).
+    pub filter: Input,
+    /// Keys go into the filter.
+    pub searching: bool,
+    /// Index into the filtered list.
+    pub cursor: usize,
+    pub offset: usize,
+    /// The selected resident's record, quota and bookings.
+    pub selected: Option<ResidentInfo>,
+    /// The register or edit form, when open.
+    pub form: Option<ResidentForm>,
+    pub error: Option<String>,
+}
+
+impl Registry {
+    /// Indices into `all` that pass the filter.
+    pub fn visible(&self) -> Vec<usize> {
+        let q = self.filter.value().to_lowercase();
+        self.all
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| q.is_empty() || e.resident.id.to_lowercase().contains(&q))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The resident under the cursor.
+    pub fn current(&self) -> Option<&Entry> {
+        let v = self.visible();
+        v.get(self.cursor.min(v.len().saturating_sub(1))).map(|&i| &self.all[i])
+    }
+
+    pub fn typing(&self) -> bool {
+        match &self.form {
+            Some(f) => f.current_is_text(),
+            None => self.searching,
+        }
+    }
+}
+
+/// Opens the registry, read fresh from the store.
+pub fn open(app: &mut App) {
+    app.registry.form = None;
+    app.registry.searching = false;
+    reload(app, None);
+    app.screen = Screen::Registry;
+}
+
+/// Reads the residents again; puts the cursor on `select` when given.
+fn reload(app: &mut App, select: Option<&str>) {
+    let today = app.today();
+    let r = &mut app.registry;
+    r.error = None;
+    let residents = match app.store.residents() {
+        Ok(v) => v,
+        Err(e) => {
+            r.error = Some(e.to_string());
+            Vec::new()
+        }
+    };
+    let bookings = app.store.bookings(&BookingFilter::default()).unwrap_or_default();
+    r.all = residents
+        .into_iter()
+        .map(|resident| {
+            let active = bookings
+                .iter()
+                .filter(|b| b.resident == resident.id && b.status_at(today) == Status::Booked)
+                .count();
+            Entry { resident, active }
+        })
+        .collect();
+    if let Some(id) = select {
+        r.filter.clear();
+        if let Some(i) = r.visible().iter().position(|&i| r.all[i].resident.id == id) {
+            r.cursor = i;
+        }
+    }
+    load_selected(app);
+}
+
+/// Reads the selected resident's quota and bookings.
+fn load_selected(app: &mut App) {
+    let n = app.registry.visible().len();
+    app.registry.cursor = app.registry.cursor.min(n.saturating_sub(1));
+    let id = app.registry.current().map(|e| e.resident.id.clone());
+    app.registry.selected = id.and_then(|id| {
+        let resident = app.store.resident(&id).ok()??;
+        let bookings = app
+            .store
+            .bookings(&BookingFilter { resident: Some(id.clone()), ..Default::default() })
+            .ok()?;
+        let quota = app.store.quota(&app.ds, &id).ok()?;
+        Some(ResidentInfo { resident, bookings, quota })
+    });
+}
+
+pub fn update(app: &mut App, a: Action) {
+    if app.registry.form.is_some() {
+        return form_update(app, a);
+    }
+    if app.registry.searching {
+        let f = &mut app.registry.filter;
+        let used = match a {
+            Action::Char(c) => {
+                f.insert(c);
+                true
+            }
+            Action::Backspace => {
+                f.backspace();
+                true
+            }
+            Action::Delete => {
+                f.delete();
+                true
+            }
+            Action::Left => {
+                f.left();
+                true
+            }
+            Action::Right => {
+                f.right();
+                true
+            }
+            Action::Enter => {
+                app.registry.searching = false;
+                true
+            }
+            Action::Back => {
+                f.clear();
+                app.registry.searching = false;
+                true
+            }
+            _ => false,
+        };
+        if used {
+            app.registry.cursor = 0;
+            app.registry.offset = 0;
+            load_selected(app);
+            return;
+        }
+    }
+    let n = app.registry.visible().len();
+    let last = n.saturating_sub(1);
+    let page = app.hits.list_rows.max(1);
+    let r = &mut app.registry;
+    match a {
+        Action::Back if !r.filter.is_empty() => {
+            r.filter.clear();
+            r.cursor = 0;
+        }
+        Action::Back | Action::Registry => {
+            app.screen = Screen::Main;
+            return;
+        }
+        Action::Search => {
+            r.searching = true;
+            return;
+        }
+        Action::Up | Action::ScrollUp(_) => r.cursor = r.cursor.saturating_sub(1),
+        Action::Down | Action::ScrollDown(_) => r.cursor = (r.cursor + 1).min(last),
+        Action::PageUp => r.cursor = r.cursor.saturating_sub(page),
+        Action::PageDown => r.cursor = (r.cursor + page).min(last),
+        Action::Home => r.cursor = 0,
+        Action::End => r.cursor = last,
+        Action::Click(Target::Row(i)) if i < n => {
+            if r.cursor == i {
+                return edit_current(app);
+            }
+            r.cursor = i;
+        }
+        Action::Enter => return edit_current(app),
+        Action::SwitchForm => {
+            r.form = Some(ResidentForm { register: true, ..ResidentForm::default() });
+            return;
+        }
+        Action::ChooseResident => {
+            let Some(id) = r.current().map(|e| e.resident.id.clone()) else { return };
+            match app.load_resident(&id) {
+                Ok(()) => {
+                    app.screen = Screen::Main;
+                    let msg = app.s().resident_chosen(&id);
+                    app.flash(msg);
+                }
+                Err(e) => app.flash_error(e),
+            }
+            return;
+        }
+        _ => return,
+    }
+    let r = &mut app.registry;
+    r.offset = scroll_offset(r.offset, r.cursor, page, n);
+    load_selected(app);
+}
+
+fn edit_current(app: &mut App) {
+    if let Some(e) = app.registry.current() {
+        app.registry.form = Some(ResidentForm::editing(&e.resident));
+    }
+}
+
+fn form_update(app: &mut App, a: Action) {
+    let outcome = {
+        let App { registry, store, lang, now, terminal_id, .. } = app;
+        let Some(form) = registry.form.as_mut() else { return };
+        update_form(form, store, lang.strings(), *now, terminal_id, a)
+    };
+    match outcome {
+        FormOutcome::Editing => {}
+        FormOutcome::Leave => app.registry.form = None,
+        FormOutcome::Chosen(id) => {
+            let edited = app.registry.form.as_ref().is_some_and(|f| f.edit);
+            let registered = app.registry.form.as_ref().is_some_and(|f| f.register);
+            app.registry.form = None;
+            reload(app, Some(&id));
+            if app.resident_id() == Some(id.as_str()) {
+                let _ = app.load_resident(&id);
+            }
+            let s = app.s();
+            let msg = if edited {
+                s.saved_resident(&id)
+            } else if registered {
+                s.registered_resident(&id)
+            } else {
+                s.found_resident(&id)
+            };
+            app.flash(msg);
+        }
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let r = &app.registry;
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(area);
+    draw_list(frame, app, left, hits);
+    match &r.form {
+        Some(form) => {
+            let s = app.s();
+            let title = if form.edit { s.edit_title() } else { s.resident_title };
+            let b = block(app, title, true);
+            let inner = b.inner(right);
+            frame.render_widget(b, right);
+            super::wizard::resident::draw_form(frame, app, form, inner, hits);
+        }
+        None => draw_detail(frame, app, right, hits),
+    }
+}
+
+fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let r = &app.registry;
+    let visible = r.visible();
+    let title = format!("{} {}", s.registry_title(), s.registry_count(visible.len(), r.all.len()));
+    let b = block(app, &title, r.form.is_none());
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    hits.add(area, Target::Pane(Pane::Facilities));
+    if inner.height < 4 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let filter_style = if r.searching { t.cursor } else { t.input };
+    let label = s.registry_filter();
+    let filter_line = Line::from(vec![
+        Span::styled(format!("{label} "), t.heading),
+        Span::styled(format!("[{}]", pad(r.filter.text(), 12)), filter_style),
+    ]);
+    lines(frame, Rect { height: 1, ..inner }, vec![filter_line], t.base);
+    if r.searching && app.overlay.is_none() {
+        let x = inner.x + (width(label) + 2 + r.filter.cursor_width().min(12)) as u16;
+        if x < inner.x + inner.width {
+            frame.set_cursor_position((x, inner.y));
+        }
+    }
+    // Columns: number, birth, babies, flags, active bookings.
+    let cols = s.registry_cols();
+    // The user number takes what the other columns leave (they need 2+10+1+3+1+4+1+4 cells).
+    let id_w = w.saturating_sub(26).clamp(8, 16);
+    let head = format!(
+        "  {}{} {} {} {}",
+        pad(cols[0], id_w),
+        pad(cols[1], 10),
+        pad_left(cols[2], 3),
+        pad(cols[3], 4),
+        cols[4]
+    );
+    if let Some(rr) = row(inner, 1) {
+        lines(frame, rr, vec![Line::styled(truncate(&head, w), t.heading)], t.base);
+    }
+    let list = Rect { y: inner.y + 2, height: inner.height - 3, ..inner };
+    let fit = usize::from(list.height).max(1);
+    let mut out = Vec::new();
+    if r.all.is_empty() {
+        out.push(Line::styled(truncate(s.registry_empty(), w), t.muted));
+    } else if visible.is_empty() {
+        out.push(Line::styled(truncate(s.registry_no_match(), w), t.muted));
+    }
+    let cursor = r.cursor.min(visible.len().saturating_sub(1));
+    let offset = scroll_offset(r.offset, cursor, fit, visible.len());
+    for (k, &i) in visible.iter().enumerate().skip(offset).take(fit) {
+        let e = &r.all[i];
+        let current = k == cursor;
+        let mut flags = String::new();
+        if e.resident.corrected {
+            flags.push_str(s.flag_corrected());
+        }
+        if e.resident.exempt {
+            flags.push_str(s.flag_exempt());
+        }
+        let text = format!(
+            "{} {} {} {} {}",
+            pad(&e.resident.id, id_w - 1),
+            e.resident.birth.format("%Y-%m-%d"),
+            pad_left(&e.resident.babies.to_string(), 3),
+            pad(&flags, 4),
+            pad_left(&e.active.to_string(), 2)
+        );
+        let style = if current { t.cursor } else { t.base };
+        out.push(Line::from(vec![
+            Span::styled(if current { "> " } else { "  " }, t.key),
+            Span::styled(truncate(&text, w.saturating_sub(2)), style),
+        ]));
+        if let Some(rr) = row(list, (k - offset) as u16) {
+            hits.add(rr, Target::Row(k));
+        }
+    }
+    lines(frame, list, out, t.base);
+    if let Some(rr) = row(inner, inner.height - 1) {
+        let hint = if r.form.is_some() { s.registry_form_hints() } else { s.registry_hints() };
+        lines(frame, rr, vec![Line::styled(truncate(hint, w), t.muted)], t.base);
+    }
+    if let Some(e) = &r.error
+        && let Some(rr) = row(list, list.height.saturating_sub(1))
+    {
+        lines(frame, rr, vec![Line::styled(truncate(e, w), t.error)], t.base);
+    }
+}
+
+/// The selected resident: her record, her quota, her bookings.
+fn draw_detail(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
+    let s = app.s();
+    let t = &app.theme;
+    let b = block(app, s.resident_title, false);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    hits.add(area, Target::Pane(Pane::Quota));
+    if inner.is_empty() {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let Some(info) = &app.registry.selected else {
+        lines(frame, inner, vec![Line::styled(truncate(s.registry_empty(), w), t.muted)], t.base);
+        return;
+    };
+    let r = &info.resident;
+    let mut out = vec![Line::styled(truncate(&s.resident_summary(r), w), t.heading)];
+    let field = |f: Field, v: String| {
+        Line::from(vec![
+            Span::styled(pad(s.field_label(f), s.form_label_width), t.muted),
+            Span::raw(" "),
+            Span::raw(truncate(&v, w.saturating_sub(s.form_label_width + 1))),
+        ])
+    };
+    out.push(field(Field::Birth, r.birth.format("%Y-%m-%d").to_string()));
+    out.push(field(Field::Due, r.due.map_or("-".into(), |d| d.format("%Y-%m-%d").to_string())));
+    out.push(field(Field::Babies, r.babies.to_string()));
+    out.push(field(Field::Corrected, s.check(r.corrected)));
+    out.push(field(Field::Exempt, s.check(r.exempt)));
+    out.push(Line::styled(truncate(&s.record_times(r.created_at, r.updated_at), w), t.muted));
+    out.push(Line::styled(truncate(s.quota_title, w), t.heading));
+    for care in crate::domain::care::CareType::ALL {
+        let q = info.quota.get(care);
+        let unit = care.unit();
+        out.push(Line::raw(truncate(
+            &format!("{} {}", pad(s.care_short(care), 8), s.left_of(q.remaining, q.limit, unit)),
+            w,
+        )));
+    }
+    out.push(Line::styled(truncate(s.bookings_title, w), t.heading));
+    if info.bookings.is_empty() {
+        out.push(Line::styled(truncate(s.no_bookings_short(), w), t.muted));
+    }
+    for bk in info.bookings.iter().rev() {
+        let name =
+            app.ds.facility(&bk.facility).map_or(bk.facility.clone(), |f| display_safe(&f.name));
+        let st = bk.status_at(app.today());
+        let text = format!(
+            "{} {} {} {}",
+            s.short_range(bk.first_day, bk.last_day),
+            s.care_short(bk.care),
+            s.status(st),
+            name
+        );
+        let style = if st == Status::Booked { t.booked } else { t.muted };
+        out.push(Line::styled(truncate(&text, w), style));
+    }
+    lines(frame, inner, out, t.base);
+}

@@ -1,0 +1,277 @@
+//! The staff screens by key sequences, checked against the store: the resident registry (find,
+//! register, edit with the CLI's validation), the day and week views, the export dialog (the
+//! same content as `sango export`, written under the data folder's exports/ and its path shown)
+//! and the monthly report (the same numbers as `sango report`). At a kiosk none of them opens.
+
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use sango::store::BookingFilter;
+use sango::tui::app::{Field, Overlay, Screen};
+use sango::tui::strings::Lang;
+use tui_common::*;
+
+#[test]
+fn registry_lists_finds_and_chooses() {
+    let mut a = app_with(kiosk_store(), Lang::Ja);
+    ch(&mut a, 'r');
+    assert_eq!(a.screen, Screen::Registry);
+    assert_eq!(a.registry.visible().len(), 2);
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("R-0001") && text.contains("R-0002"), "{text}");
+    // Find by user number.
+    ch(&mut a, '/');
+    typed(&mut a, "0002");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.registry.visible().len(), 1);
+    assert_eq!(a.registry.current().unwrap().resident.id, "R-0002");
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("東京北医療センター"), "her booking beside the list: {text}");
+    // Esc clears the filter first, then leaves.
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.registry.visible().len(), 2);
+    // u chooses the resident under the cursor for the panes.
+    key(&mut a, KeyCode::Down);
+    ch(&mut a, 'u');
+    assert_eq!(a.screen, Screen::Main);
+    assert_eq!(a.resident_id(), Some("R-0002"));
+}
+
+#[test]
+fn registry_edits_with_the_same_validation_as_the_cli() {
+    let mut a = app(Lang::En);
+    ch(&mut a, 'r');
+    key(&mut a, KeyCode::Enter); // edit R-0001
+    let form = a.registry.form.as_ref().expect("the edit form");
+    assert!(form.edit);
+    assert_eq!(form.birth.text(), "2026-10-01");
+    // 修正月齢 without a due date: refused by the same check as the CLI (ResidentInput).
+    key(&mut a, KeyCode::Down); // due
+    key(&mut a, KeyCode::Down); // babies
+    key(&mut a, KeyCode::Down); // corrected
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Enter);
+    let err = a.registry.form.as_ref().unwrap().error.clone().expect("refused");
+    assert!(err.contains("corrected age") && err.contains("due date"), "{err}");
+    assert!(!a.store.resident("R-0001").unwrap().unwrap().corrected);
+    assert_eq!(
+        a.registry.form.as_ref().unwrap().current(),
+        Field::Due,
+        "the cursor on the due date"
+    );
+    // Babies out of range.
+    key(&mut a, KeyCode::Down); // babies
+    key(&mut a, KeyCode::Backspace);
+    typed(&mut a, "11");
+    key(&mut a, KeyCode::Enter);
+    let err = a.registry.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(err.contains("between 1 and 10"), "{err}");
+    // A due date, twins, corrected age: saved, audited with the terminal id.
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    typed(&mut a, "2");
+    key(&mut a, KeyCode::Up); // due
+    typed(&mut a, "2026-10-20");
+    key(&mut a, KeyCode::Enter);
+    assert!(
+        a.registry.form.is_none(),
+        "{:?}",
+        a.registry.form.as_ref().and_then(|f| f.error.clone())
+    );
+    let r = a.store.resident("R-0001").unwrap().unwrap();
+    assert_eq!((r.babies, r.corrected, r.due), (2, true, Some(d("2026-10-20"))));
+    let ev = a.store.events_for("R-0001").unwrap();
+    let last = ev.last().unwrap();
+    assert_eq!(last.terminal, "test");
+    assert!(a.flash.as_ref().is_some_and(|f| f.text.contains("saved")));
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains("2 babies") && text.contains("corrected age"), "{text}");
+    // A birth date in the future is refused.
+    key(&mut a, KeyCode::Enter);
+    for _ in 0..12 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "2027-01-01");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.registry.form.as_ref().unwrap().error.as_ref().unwrap().contains("future"));
+    key(&mut a, KeyCode::Esc);
+    assert!(a.registry.form.is_none());
+    assert_eq!(a.store.resident("R-0001").unwrap().unwrap().birth, d("2026-10-01"));
+}
+
+#[test]
+fn registry_registers_a_new_resident() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'r');
+    key(&mut a, KeyCode::F(2));
+    assert!(a.registry.form.as_ref().unwrap().register);
+    typed(&mut a, "K-100");
+    key(&mut a, KeyCode::Down);
+    typed(&mut a, "2026/11/03");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    typed(&mut a, "2");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.registry.form.is_none());
+    let r = a.store.resident("K-100").unwrap().unwrap();
+    assert_eq!((r.birth, r.babies), (d("2026-11-03"), 2));
+    assert_eq!(a.registry.current().unwrap().resident.id, "K-100", "the cursor is on her");
+    // The same number again is refused.
+    key(&mut a, KeyCode::F(2));
+    typed(&mut a, "K-100");
+    key(&mut a, KeyCode::Down);
+    typed(&mut a, "2026-11-03");
+    key(&mut a, KeyCode::Enter);
+    let err = a.registry.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(err.contains("登録済み"), "{err}");
+}
+
+#[test]
+fn the_day_view_lists_every_booking_of_the_day() {
+    let mut a = app_with(kiosk_store(), Lang::En);
+    ch(&mut a, 'd');
+    assert_eq!(a.screen, Screen::Day);
+    assert_eq!(a.day_view.date, d("2026-11-20"));
+    assert!(a.day_view.rows.is_empty());
+    assert!(screen(&mut a, 80, 24).contains("No bookings on this day"));
+    for _ in 0..5 {
+        key(&mut a, KeyCode::Right);
+    }
+    assert_eq!(a.day_view.date, d("2026-11-25"));
+    let who: Vec<&str> = a.day_view.rows.iter().map(|b| b.resident.as_str()).collect();
+    assert_eq!(who, ["R-0001"]);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("R-0001") && text.contains("みづき助産院") && text.contains("booked"));
+    // A stay counts on each of its days; a cancelled booking says so.
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Right);
+    assert_eq!(a.day_view.date, d("2026-11-28"));
+    assert_eq!(a.day_view.rows.len(), 1);
+    let id = a.day_view.rows[0].id.clone();
+    a.store.cancel(&a.ds, &id, now(), "test").unwrap();
+    key(&mut a, KeyCode::Left);
+    key(&mut a, KeyCode::Right);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("cancelled") && text.contains("0 in use"), "{text}");
+    // . goes back to today; PgDn a week on.
+    ch(&mut a, '.');
+    key(&mut a, KeyCode::PageDown);
+    assert_eq!(a.day_view.date, d("2026-11-27"));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Main);
+}
+
+#[test]
+fn the_week_view_shows_one_facility_day_by_day() {
+    let mut a = app_with(kiosk_store(), Lang::Ja);
+    ch(&mut a, 'd');
+    key(&mut a, KeyCode::Tab);
+    assert!(a.day_view.week);
+    // The cursor facility of the browser: the first, 東京北医療センター, R-0002's stay.
+    assert_eq!(a.ds.facilities[a.day_view.facility].id, "tokyo-kita-medical-center");
+    assert_eq!(a.day_view.week_start(), d("2026-11-16"));
+    assert!(a.day_view.rows.is_empty());
+    key(&mut a, KeyCode::Right);
+    assert_eq!(a.day_view.week_start(), d("2026-11-23"));
+    assert_eq!(a.day_view.rows.len(), 1);
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("R-0002") && text.contains("宿"), "{text}");
+    // Down: the next facility.
+    key(&mut a, KeyCode::Down);
+    assert_eq!(a.day_view.facility, 1);
+    assert!(a.day_view.rows.is_empty());
+}
+
+#[test]
+fn export_writes_the_cli_formats_under_exports_and_shows_the_path() {
+    let data = tempfile::tempdir().unwrap();
+    let mut a = app(Lang::Ja);
+    a.data_dir = Some(data.path().to_path_buf());
+    ch(&mut a, 'e');
+    assert_eq!(a.overlay, Some(Overlay::Export));
+    key(&mut a, KeyCode::Enter); // JSON
+    let path = a.export.result.clone().unwrap().unwrap();
+    assert_eq!(path.parent().unwrap(), data.path().join("exports"));
+    assert_eq!(path.file_name().unwrap(), "sango-20261120-103000.json");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), a.store.export_json().unwrap());
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains("sango-20261120-103000.json"), "the path is shown: {text}");
+    // CSV, twice in the same second: two files.
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    let csv = a.export.result.clone().unwrap().unwrap();
+    assert_eq!(csv.file_name().unwrap(), "sango-20261120-103000-2.csv");
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        a.store.export_csv(Some(&a.ds), now().date()).unwrap()
+    );
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    let ics = a.export.result.clone().unwrap().unwrap();
+    assert_eq!(std::fs::read_to_string(&ics).unwrap(), a.store.export_ics(Some(&a.ds)).unwrap());
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, None);
+    // Without a data folder (a store in memory) it says so.
+    a.data_dir = None;
+    ch(&mut a, 'e');
+    key(&mut a, KeyCode::Enter);
+    assert!(a.export.result.clone().unwrap().is_err());
+}
+
+#[test]
+fn the_report_has_the_numbers_of_sango_report() {
+    let mut a = app_with(kiosk_store(), Lang::En);
+    // A late cancellation in December, and a visit.
+    let id = a
+        .store
+        .bookings(&BookingFilter { resident: Some("R-0001".into()), ..Default::default() })
+        .unwrap()[0]
+        .id
+        .clone();
+    a.store.cancel(&a.ds, &id, d("2026-11-24").and_hms_opt(12, 0, 0).unwrap(), "test").unwrap();
+    ch(&mut a, 'm');
+    assert_eq!(a.screen, Screen::Report);
+    let rep = a.report.report.clone().unwrap();
+    assert_eq!(rep.month.to_string(), "2026-11");
+    let names: Vec<&str> = rep.facilities.iter().map(|f| f.facility_id.as_str()).collect();
+    assert_eq!(names, ["tokyo-kita-medical-center", "mizuki-josanin"], "dataset order");
+    assert_eq!(rep.totals.uses, 2);
+    assert_eq!(rep.totals.stay_days, 2);
+    assert_eq!(rep.totals.day_care_days, 0, "a late cancellation is not care given");
+    assert_eq!(rep.totals.late_cancellations, 1);
+    assert_eq!(rep.totals.fees_yen, 0, "R-0002 is exempt; the late cancel adds no fee");
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("Total") && text.contains("1/1"), "{text}");
+    assert_eq!(
+        sango::tui::report_view::build(&a, rep.month).unwrap(),
+        rep,
+        "the screen is the report's function"
+    );
+    // The next month has nothing.
+    key(&mut a, KeyCode::Right);
+    assert!(a.report.report.as_ref().unwrap().facilities.is_empty());
+    assert!(screen(&mut a, 80, 24).contains("No use this month"));
+    ch(&mut a, '.');
+    assert_eq!(a.report.month.to_string(), "2026-11");
+}
+
+#[test]
+fn a_kiosk_opens_none_of_the_staff_screens() {
+    let mut a = kiosk_app(Lang::Ja);
+    identify(&mut a, "R-0001", "2026-10-01");
+    for c in ['r', 'd', 'm', 'e', 'u'] {
+        ch(&mut a, c);
+        assert_eq!(a.screen, Screen::Main, "{c}");
+        assert_eq!(a.overlay, None, "{c}");
+        assert!(a.flash.as_ref().is_some_and(|f| f.error), "{c} is refused");
+    }
+    // Even forced, the screens fall back to the welcome screen at the next key.
+    a.screen = Screen::Registry;
+    key(&mut a, KeyCode::Down);
+    assert_eq!(a.screen, Screen::Main);
+    a.screen = Screen::Day;
+    key(&mut a, KeyCode::Down);
+    assert_eq!(a.screen, Screen::Main);
+}
