@@ -131,7 +131,30 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     }
     let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
     terminal.clear()?;
-    event_loop(&mut terminal, app)
+    let start = Instant::now();
+    if !app.is_kiosk() {
+        return event_loop(&mut terminal, app, start);
+    }
+    // A kiosk never drops anyone to a shell, not even on a bug: after a panic (the hook has
+    // restored the terminal and printed the message), set the terminal up again, forget
+    // everything personal and show the welcome screen.
+    loop {
+        let run = std::panic::AssertUnwindSafe(|| event_loop(&mut terminal, app, start));
+        match std::panic::catch_unwind(run) {
+            Ok(result) => return result,
+            Err(_) => {
+                std::thread::sleep(Duration::from_secs(1));
+                terminal::enable_raw_mode()?;
+                execute!(io::stdout(), EnterAlternateScreen)?;
+                if mouse {
+                    execute!(io::stdout(), EnableMouseCapture)?;
+                }
+                kiosk::reset(app);
+                app.quit = false;
+                terminal.clear()?;
+            }
+        }
+    }
 }
 
 /// Time until the next minute starts (the clock in the status line shows minutes).
@@ -161,8 +184,11 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io:
 
 /// Blocks until an event, the next minute, or (at a kiosk) the next change of a countdown;
 /// redraws only after one of them. The kiosk's clock is a monotonic counter from `start`.
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
-    let start = Instant::now();
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    start: Instant,
+) -> io::Result<()> {
     let ms = || u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     kiosk::tick(app, ms());
     draw(terminal, app)?;

@@ -16,6 +16,12 @@ pub fn update(app: &mut App, a: Action) {
     if a == Action::Resize {
         return;
     }
+    // At a kiosk, a key during the idle countdown only keeps the session: it must not also
+    // act on a screen half hidden by the countdown.
+    if app.kiosk.as_ref().is_some_and(|k| k.idle_countdown().is_some()) {
+        kiosk::touch(app);
+        return;
+    }
     kiosk::touch(app);
     app.flash = None;
     if let Some(overlay) = app.overlay.clone() {
