@@ -133,7 +133,9 @@ fn book_through_the_wizard_in_tmux_then_the_cli_sees_it() {
     tmux.send(&["Enter"]);
     tmux.wait_for("施設 25/25");
     tmux.send(&["q"]);
-    let after = tmux.wait_for("exit=0");
+    tmux.wait_for("exit=0");
+    // stty prints after the exit code: wait for its line too.
+    let after = tmux.wait_for("icanon");
     assert!(
         after.contains("\nicanon") || after.contains("icanon\n"),
         "cooked mode again:\n{after}"
@@ -252,7 +254,9 @@ fn kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves() {
     assert!(!tmux.capture().contains("exit="));
     tmux.text("2468");
     tmux.send(&["Enter"]);
-    let after = tmux.wait_for("exit=0");
+    tmux.wait_for("exit=0");
+    // stty prints after the exit code: wait for its line too.
+    let after = tmux.wait_for("icanon");
     assert!(after.contains("\nicanon") || after.contains("icanon\n"), "cooked mode:\n{after}");
     assert!(!after.contains("-icanon"), "raw mode left on:\n{after}");
     assert_eq!(tmux.format("#{alternate_on}"), "0", "back on the main screen");
