@@ -411,3 +411,17 @@ fn on_a_staff_terminal_ctrl_z_and_ctrl_backslash_do_nothing_and_ctrl_c_quits() {
     ctrl(&mut a, 'c');
     assert!(a.quit);
 }
+
+#[test]
+fn leaving_the_identification_form_forgets_what_was_typed() {
+    let mut a = kiosk_app(Lang::Ja);
+    ch(&mut a, 'i');
+    typed(&mut a, "R-0001");
+    key(&mut a, KeyCode::Down);
+    typed(&mut a, "2026-10-01");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Main);
+    ch(&mut a, 'i');
+    let text = screen(&mut a, 80, 24);
+    assert!(!text.contains("R-0001") && !text.contains("[2026-10-01"), "{text}");
+}

@@ -308,7 +308,9 @@ pub fn identify_update(app: &mut App, a: Action) {
     };
     let f = &mut k.form;
     match a {
+        // Leaving the form forgets what was typed, so the next person never sees it.
         Action::Back | Action::Click(Target::Button(Button::Back)) => {
+            k.form = IdentifyForm::default();
             app.screen = Screen::Main;
         }
         Action::Up | Action::Down | Action::FocusNext | Action::FocusPrev => {

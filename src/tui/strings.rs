@@ -1738,6 +1738,21 @@ mod tests {
         for step in 1..=3 {
             v.push(s.journey(step));
         }
+        v.extend(s.registry_cols());
+        v.extend(s.day_cols());
+        v.extend(s.report_cols());
+        v.extend([
+            s.registry_hints(),
+            s.registry_empty(),
+            s.day_hints(),
+            s.week_hints(),
+            s.report_note(),
+            s.report_hints(),
+            s.export_intro(),
+            s.export_hints(),
+            s.corrected_needs_due(),
+            s.guide_keys(),
+        ]);
         v
     }
 
