@@ -617,3 +617,65 @@ fn dataset_text_is_width_safe_on_screen() {
         assert_eq!(shown.width(), shown.width_cjk(), "{shown}");
     }
 }
+
+/// A box drawn over Japanese text keeps its left border on every row of what the terminal shows
+/// (the test backend applies ratatui's diff as a terminal does). A wide character under the
+/// border would otherwise make the diff skip the border cell.
+#[test]
+fn boxes_over_wide_text_keep_their_borders() {
+    let staff: Vec<Setup> = vec![
+        Box::new(|a| ch(a, '?')),
+        Box::new(|a| {
+            wizard_to(a, 3);
+            ch(a, 'q');
+        }),
+        Box::new(|a| {
+            choose(a, "R-0001");
+            ch(a, 'b');
+            ch(a, 'x');
+        }),
+        Box::new(|a| ch(a, 'e')),
+    ];
+    let kiosk: Vec<Setup> = vec![
+        Box::new(|a| ctrl(a, 'c')),
+        Box::new(|a| {
+            identify(a, "R-0001", "2026-10-01");
+            sango::tui::kiosk::tick(a, 105_000);
+        }),
+    ];
+    let check = |a: &mut App| {
+        for (w, h) in [(80, 24), (100, 30), (101, 31), (120, 40)] {
+            let t = draw(a, w, h);
+            let buf = t.backend().buffer();
+            for x in 0..w {
+                for y0 in 0..h {
+                    if buf[(x, y0)].symbol() != "╔" {
+                        continue;
+                    }
+                    // Down to this box's corner, or to the top of a box drawn over it.
+                    let y1 = (y0 + 1..h)
+                        .find(|&y| matches!(buf[(x, y)].symbol(), "╚" | "╔"))
+                        .unwrap_or(h);
+                    for y in y0 + 1..y1 {
+                        assert_eq!(
+                            buf[(x, y)].symbol(),
+                            "║",
+                            "{w}x{h} ({x},{y})\n{}",
+                            text_of(t.backend())
+                        );
+                    }
+                }
+            }
+        }
+    };
+    for setup in &staff {
+        let mut a = app(Lang::Ja);
+        setup(&mut a);
+        check(&mut a);
+    }
+    for setup in &kiosk {
+        let mut a = kiosk_app(Lang::Ja);
+        setup(&mut a);
+        check(&mut a);
+    }
+}

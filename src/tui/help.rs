@@ -25,7 +25,22 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 /// Draws a framed box and returns its inner area.
+///
+/// A wide (CJK) character just left of the box would have its second half under the left
+/// border; ratatui's diff then skips the border cell and the terminal keeps showing the old
+/// character. Such a character is replaced with a space first.
 pub fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
+    let area = area.intersection(frame.area());
+    if area.x > frame.area().x {
+        let buf = frame.buffer_mut();
+        for y in area.y..area.y + area.height {
+            if let Some(cell) = buf.cell_mut((area.x - 1, y))
+                && super::text::width(cell.symbol()) > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     frame.render_widget(Clear, area);
     let b = Block::bordered()
         .border_type(BorderType::Double)
