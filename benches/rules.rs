@@ -10,6 +10,7 @@ use std::hint::black_box;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+use sango::dataset::{self, Dataset, check};
 use sango::domain::booking::{self, Mother, Terms};
 use sango::domain::care::{CareType, Length};
 use sango::domain::fees::FeeSchedule;
@@ -157,5 +158,30 @@ fn bench_plan(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_holidays, bench_windows, bench_hours, bench_plan);
+/// Loading a dataset of 2,000 facilities (every command and the app's start do it once): the
+/// validation as it is, and the proposed fast path (typed parse + the sense checks, with the
+/// field-by-field walk only when that fails).
+fn bench_dataset(c: &mut Criterion) {
+    let ds = synth::dataset(1, 2000);
+    let pretty = serde_json::to_string_pretty(&ds).expect("JSON");
+    let mut g = c.benchmark_group("dataset 2000 facilities");
+    g.sample_size(20);
+    g.bench_function("dataset::parse (as loaded today)", |b| {
+        b.iter(|| dataset::parse(black_box(&pretty), "bench").expect("valid"))
+    });
+    g.bench_function("serde_json::from_str::<Value>", |b| {
+        b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&pretty)).expect("JSON"))
+    });
+    g.bench_function("PROPOSED typed parse + check_dataset", |b| {
+        b.iter(|| {
+            let ds: Dataset = serde_json::from_str(black_box(&pretty)).expect("valid");
+            assert!(check::check_dataset(&ds).is_empty());
+            ds
+        })
+    });
+    g.bench_function("check_dataset only", |b| b.iter(|| check::check_dataset(black_box(&ds))));
+    g.finish();
+}
+
+criterion_group!(benches, bench_holidays, bench_windows, bench_hours, bench_plan, bench_dataset);
 criterion_main!(benches);
