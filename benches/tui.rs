@@ -99,8 +99,8 @@ fn report(name: &str, s: &Stats, median_budget: Option<f64>, p99_budget: Option<
 }
 
 /// The folder with dataset.json and data/: the given one, or a small synthetic one.
-fn bench_dir(keep: &mut Option<tempfile::TempDir>) -> PathBuf {
-    if let Some(d) = std::env::var_os("SANGO_BENCH_DIR") {
+fn bench_dir(keep: &mut Option<tempfile::TempDir>, benching: bool) -> PathBuf {
+    if let Some(d) = std::env::var_os("SANGO_BENCH_DIR").filter(|_| benching) {
         return PathBuf::from(d);
     }
     let tmp = tempfile::tempdir().expect("a temporary folder");
@@ -110,14 +110,17 @@ fn bench_dir(keep: &mut Option<tempfile::TempDir>) -> PathBuf {
     let data = tmp.path().join("data");
     std::fs::create_dir(&data).expect("data folder");
     let until = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a date");
-    let h = synth::history(1, &ds, 3_000, 10_000, until);
+    let (residents, bookings) = if benching { (3_000, 10_000) } else { (30, 100) };
+    let h = synth::history(1, &ds, residents, bookings, until);
     let load = Bulk::create(&data).expect("bulk load");
     {
         let mut w = load.writer().expect("statements");
         h.write(&mut w).expect("rows");
     }
     drop(load.finish().expect("finish"));
-    println!("(SANGO_BENCH_DIR not set: a small store of 3,000 residents and 10,000 bookings)");
+    println!(
+        "(SANGO_BENCH_DIR not used: a small store of {residents} residents and {bookings} bookings)"
+    );
     let path = tmp.path().to_path_buf();
     *keep = Some(tmp);
     path
@@ -138,20 +141,29 @@ fn start(dir: &Path, w: u16, h: u16) -> (Duration, [Duration; 3], App) {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; a filter argument is ignored.
-    let samples: usize = std::env::var("SANGO_BENCH_SAMPLES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(2000)
-        .max(100);
+    // `cargo bench` passes `--bench`; `cargo test --benches` (or `--all-targets`) does not: then
+    // only a quick smoke run on the small store, as criterion does in test mode.
+    let benching = std::env::args().any(|a| a == "--bench");
+    if !benching {
+        println!("(test mode: a smoke run; `cargo bench --bench tui` measures)");
+    }
+    let samples: usize = if benching {
+        std::env::var("SANGO_BENCH_SAMPLES")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(2000)
+            .max(100)
+    } else {
+        3
+    };
     let mut keep = None;
-    let dir = bench_dir(&mut keep);
+    let dir = bench_dir(&mut keep, benching);
     println!("data: {}", dir.display());
 
     // Start to first frame.
     let mut totals = Vec::new();
     let mut parts = [Vec::new(), Vec::new(), Vec::new()];
-    let mut reps = 11;
+    let mut reps = if benching { 11 } else { 1 };
     while totals.len() < reps {
         let (total, p, app) = start(&dir, 120, 40);
         if total > Duration::from_secs(1) {
