@@ -24,9 +24,8 @@ impl From<StoreError> for CliError {
 
 /// Opens the booking store, and reads this terminal's id from the settings for [`terminal`].
 pub fn open(ctx: &Context) -> CliResult<Store> {
-    if let Ok(loaded) = ctx.config() {
-        let _ = CONFIGURED_TERMINAL.set(loaded.config.terminal_id);
-    }
+    // A broken settings file is refused here too, rather than recording a wrong terminal id.
+    let _ = CONFIGURED_TERMINAL.set(ctx.config()?.config.terminal_id);
     let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
     Ok(Store::open_data_dir(&dir)?)
 }

@@ -18,6 +18,7 @@ pub mod cmd_report;
 pub mod cmd_resident;
 pub mod cmd_staff;
 pub mod cmd_store;
+pub mod cmd_store_check;
 pub mod cmd_synth;
 pub mod cmd_window;
 pub mod error;
@@ -95,6 +96,9 @@ pub enum Command {
     Staff(cmd_staff::StaffCommand),
     /// The monthly report per facility (月次報告).
     Report(cmd_report::Args),
+    /// Check the booking store for damage (データベースの点検).
+    #[command(subcommand)]
+    Store(cmd_store_check::StoreCommand),
     /// Write a synthetic load for benchmarks: dataset.json and a store (see BENCHMARKS.md).
     #[command(hide = true)]
     Synth(cmd_synth::Args),
@@ -152,6 +156,7 @@ pub fn run() -> ExitCode {
         Some(Command::Config(c)) => cmd_config::run(&ctx, c),
         Some(Command::Staff(c)) => cmd_staff::run(&ctx, c),
         Some(Command::Report(a)) => cmd_report::run(&ctx, a),
+        Some(Command::Store(c)) => cmd_store_check::run(&ctx, c),
         Some(Command::Synth(a)) => cmd_synth::run(a),
     };
     match result {

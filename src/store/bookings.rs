@@ -510,22 +510,31 @@ impl Store {
 
     /// Bookings matching the filter, by first day then creation.
     pub fn bookings(&self, filter: &BookingFilter) -> Result<Vec<Booking>, StoreError> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT * FROM bookings
-                 WHERE (?1 IS NULL OR resident = ?1)
-                   AND (?2 IS NULL OR (first_day <= ?2 AND last_day >= ?2))
-                   AND (?3 IS NULL OR facility = ?3)
-                 ORDER BY first_day, created_at, id",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(
-                params![filter.resident, filter.date.map(|d| d.to_string()), filter.facility],
-                Booking::from_row,
-            )
-            .map_err(|e| self.err(e))?;
+        // Only the filters given go into the SQL: an `(?1 IS NULL OR resident = ?1)` form keeps
+        // SQLite from using an index and scans every booking (1.5 s at a million, BENCHMARKS.md).
+        let date = filter.date.map(|d| d.to_string());
+        let mut clauses: Vec<&str> = Vec::new();
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
+        if let Some(r) = &filter.resident {
+            clauses.push("resident = ?");
+            values.push(r);
+        }
+        if let Some(d) = &date {
+            clauses.push("first_day <= ? AND last_day >= ?");
+            values.push(d);
+            values.push(d);
+        }
+        if let Some(f) = &filter.facility {
+            clauses.push("facility = ?");
+            values.push(f);
+        }
+        let sql = format!(
+            "SELECT * FROM bookings{}{} ORDER BY first_day, created_at, id",
+            if clauses.is_empty() { "" } else { " WHERE " },
+            clauses.join(" AND ")
+        );
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let rows = st.query_map(values.as_slice(), Booking::from_row).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }
 }
