@@ -113,8 +113,19 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
             for c in word.chars() {
                 let cw = char_width(c);
                 if line_w + cw > max {
+                    // Japanese line breaking (禁則): a closing mark never starts a line; the
+                    // character before it moves down with it.
+                    let carried = if no_line_start(c) && line.chars().count() > 1 {
+                        line.pop()
+                    } else {
+                        None
+                    };
                     lines.push(std::mem::take(&mut line).trim_end().to_string());
                     line_w = 0;
+                    if let Some(p) = carried {
+                        line.push(p);
+                        line_w = char_width(p);
+                    }
                 }
                 line.push(c);
                 line_w += cw;
@@ -123,6 +134,28 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
         lines.push(line.trim_end().to_string());
     }
     lines
+}
+
+/// Marks that may not start a line in Japanese text (closing brackets, commas, full stops).
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '・'
+            | '：'
+            | '！'
+            | '？'
+            | 'ー'
+            | ')'
+            | ','
+            | '.'
+    )
 }
 
 /// Splits into runs of non-spaces and single spaces.
@@ -163,6 +196,15 @@ mod tests {
         let s = display_safe("※祝除く ○1泊2日 ×2泊 Mon–Fri ①");
         assert_eq!(s, "＊祝除く 〇1泊2日 ｘ2泊 Mon-Fri (1)");
         assert_eq!(width(&s), s.width_cjk());
+    }
+
+    #[test]
+    fn a_closing_mark_never_starts_a_line() {
+        assert_eq!(wrap("あいう。えお", 6), vec!["あい", "う。え", "お"]);
+        assert_eq!(wrap("ください。", 8), vec!["くださ", "い。"]);
+        for l in wrap("施設にも必ず電話してください。", 8) {
+            assert!(width(&l) <= 8 && !l.starts_with('。'), "{l}");
+        }
     }
 
     #[test]
