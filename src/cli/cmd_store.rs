@@ -31,8 +31,8 @@ pub fn open(ctx: &Context) -> CliResult<Store> {
 }
 
 /// This terminal's id, recorded on every booking and event: the settings' `terminal_id` (the
-/// config file, overridden by `SANGO_TERMINAL`), as read by [`open`]. When the settings could
-/// not be read, `SANGO_TERMINAL`, else "local".
+/// config file, overridden by `SANGO_TERMINAL`), as read by [`open`] (which refuses broken
+/// settings). Before [`open`] has run: `SANGO_TERMINAL`, else "local".
 pub fn terminal() -> String {
     if let Some(t) = CONFIGURED_TERMINAL.get() {
         return t.clone();
