@@ -122,6 +122,7 @@ impl fmt::Display for MonthDay {
 
 /// Open from `start` (inclusive) to `end` (exclusive) on each of `days`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WeeklyRange {
     pub days: Vec<Day>,
     pub start: ClockTime,
@@ -130,7 +131,7 @@ pub struct WeeklyRange {
 
 /// Days on which the weekly pattern does not apply (the line is closed all day).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Exclusion {
     /// Japanese public holidays (※祝除く, 平日).
     Holidays,
@@ -140,8 +141,10 @@ pub enum Exclusion {
     DateRange { from: MonthDay, to: MonthDay },
 }
 
-/// A facility's phone hours.
+/// A facility's phone hours. Unknown fields are refused: a typo such as `exclusion` would
+/// otherwise drop every exclusion silently.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PhoneHours {
     pub ranges: Vec<WeeklyRange>,
     #[serde(default)]
@@ -538,6 +541,20 @@ pub fn describe_en(hours: &PhoneHours) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_fields_in_hours_are_refused() {
+        let bad = [
+            r#"{"ranges": [], "exclusion": []}"#,
+            r#"{"ranges": [{"days": ["mon"], "start": "09:00", "end": "10:00", "to": "x"}]}"#,
+            r#"{"ranges": [], "exclusions": [{"kind": "nth_weekday", "n": 2, "weekday": "sat", "x": 1}]}"#,
+        ];
+        for text in bad {
+            assert!(serde_json::from_str::<PhoneHours>(text).is_err(), "{text}");
+        }
+        let good = r#"{"ranges": [], "exclusions": [{"kind": "holidays"}]}"#;
+        assert!(serde_json::from_str::<PhoneHours>(good).is_ok());
+    }
     use Day::*;
 
     const WEEKDAYS: [Day; 5] = [Mon, Tue, Wed, Thu, Fri];
