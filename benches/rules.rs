@@ -11,7 +11,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use sango::dataset::{self, Dataset, check};
-use sango::domain::booking::{self, Mother, Terms};
+use sango::domain::booking::{self, Mother, Taken, Terms};
 use sango::domain::care::{CareType, Length};
 use sango::domain::fees::FeeSchedule;
 use sango::domain::holidays;
@@ -144,6 +144,11 @@ fn bench_plan(c: &mut Criterion) {
     let mother =
         Mother { birth: date(2026, 1, 10), due: None, corrected: false, babies: 1, exempt: false };
     let now = moment(2026, 1, 20, 9, 0);
+    // Two other bookings of hers, as a busy mother has.
+    let taken = [
+        Taken { first_day: date(2026, 1, 22), last_day: date(2026, 1, 22) },
+        Taken { first_day: date(2026, 2, 10), last_day: date(2026, 2, 11) },
+    ];
     c.bench_function("booking/plan stay 2 nights", |b| {
         b.iter(|| {
             booking::plan(
@@ -152,6 +157,7 @@ fn bench_plan(c: &mut Criterion) {
                 black_box(date(2026, 2, 2)),
                 Length::Nights(2),
                 Quota::new(4, 1, 0),
+                black_box(&taken),
                 now,
             )
         })

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use crate::dataset::{self, Channel, Dataset, Facility, PeriodEntry, Reservation};
-use crate::domain::booking::{self, Terms};
+use crate::domain::booking::{self, Taken, Terms};
 use crate::domain::cancel;
 use crate::domain::care::{CareType, Length};
 use crate::domain::hours::{self, ClockTime, Day, Exclusion, MonthDay, PhoneHours, WeeklyRange};
@@ -694,6 +694,8 @@ fn sim_bookings(
     }
     candidates.sort_by_key(|c| c.0);
     let mut used = [0u32; 3];
+    // Days already booked (cancelled ones stay counted: fewer bookings, never an invalid one).
+    let mut taken: Vec<Taken> = Vec::new();
     for (at, fi, care, start, length) in candidates {
         let Some(rule) = ds.care_rule(care) else { continue };
         let f = &ds.facilities[fi as usize];
@@ -705,8 +707,11 @@ fn sim_bookings(
             limit: rule.limit,
         };
         let quota = Quota::new(rule.limit, used[care as usize], 0);
-        let Ok(plan) = booking::plan(terms, mother, start, length, quota, at) else { continue };
+        let Ok(plan) = booking::plan(terms, mother, start, length, quota, &taken, at) else {
+            continue;
+        };
         used[care as usize] += plan.units;
+        taken.push(Taken { first_day: plan.first_day, last_day: plan.last_day });
         let cancel = rng.chance(12).then(|| {
             // Some time between booking and the first day (or the end of the history).
             let last = start.min(until);

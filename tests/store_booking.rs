@@ -346,3 +346,20 @@ fn bookings_filter_by_resident_date_and_facility() {
     assert_eq!(b["status"], "booked");
     sango(d.path(), &["bookings", "--resident", "NOPE"]).refused();
 }
+
+#[test]
+fn two_bookings_of_one_mother_may_not_share_a_day_but_a_cancelled_one_frees_it() {
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    let stay = book(d.path(), "R1", STAY, "stay", "2026-01-10", &["--nights", "1"]).ok();
+    // Day care on the stay's last day is refused, naming the other booking's days.
+    let e = book(d.path(), "R1", DAY, "day", "2026-01-11", &[]);
+    let err = e.refused();
+    assert!(err.contains("重なって") && err.contains("2026-01-10"), "{err}");
+    book(d.path(), "R1", DAY, "day", "2026-01-12", &[]).ok();
+    // Once the stay is cancelled its days are free again.
+    let id = stay["id"].as_str().unwrap();
+    let c = sango(d.path(), &["cancel", id, "--at", "2026-01-05T09:00", "--json"]);
+    assert_eq!(c.code, 0, "{}", c.stderr);
+    book(d.path(), "R1", DAY, "day", "2026-01-11", &[]).ok();
+}

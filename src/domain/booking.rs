@@ -31,6 +31,13 @@ pub struct Terms {
     pub limit: u32,
 }
 
+/// The days one of the mother's other active bookings occupies, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Taken {
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+}
+
 /// An accepted booking's facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Plan {
@@ -66,16 +73,23 @@ pub enum Refusal {
     OverLimit(OverLimit),
     #[error("at least 1 baby is needed (子の人数)")]
     NoBaby,
+    /// A mother is cared for in one place at a time: two of her bookings may not share a day.
+    #[error(
+        "she already has care booked from {first_day} to {last_day} (予約が重なっています): \
+         one booking a day"
+    )]
+    Overlaps { first_day: NaiveDate, last_day: NaiveDate },
 }
 
 /// Checks a booking of `length` from `start` against every rule, given the mother's quota for
-/// the care type and the current Japan time.
+/// the care type, the days her other active bookings occupy, and the current Japan time.
 pub fn plan(
     terms: Terms,
     mother: Mother,
     start: NaiveDate,
     length: Length,
     quota: Quota,
+    taken: &[Taken],
     now: NaiveDateTime,
 ) -> Result<Plan, Refusal> {
     let care = terms.care;
@@ -101,6 +115,9 @@ pub fn plan(
         .ok_or(Refusal::PeriodOutOfRange)?;
     if end > window.last_day {
         return Err(Refusal::AfterWindow { end, last_day: window.last_day });
+    }
+    if let Some(t) = taken.iter().find(|t| t.first_day <= end && start <= t.last_day) {
+        return Err(Refusal::Overlaps { first_day: t.first_day, last_day: t.last_day });
     }
     let units = length.units();
     limits::check(care, quota, units).map_err(Refusal::OverLimit)?;
@@ -147,6 +164,7 @@ mod tests {
             d("2026-01-10"),
             Length::Nights(1),
             Quota::new(4, 0, 0),
+            &[],
             now(),
         )
         .unwrap();
@@ -165,6 +183,7 @@ mod tests {
             d("2026-02-15"),
             Length::Nights(1),
             Quota::new(4, 0, 0),
+            &[],
             now(),
         );
         assert_eq!(
@@ -178,6 +197,7 @@ mod tests {
                 d("2026-02-14"),
                 Length::Nights(1),
                 Quota::new(4, 0, 0),
+                &[],
                 now()
             )
             .is_ok()
@@ -189,12 +209,12 @@ mod tests {
         let t = stay_terms(Period::DaysThrough(45));
         let q = Quota::new(4, 0, 0);
         assert!(matches!(
-            plan(t, mother(), d("2026-01-04"), Length::Nights(1), q, now()),
+            plan(t, mother(), d("2026-01-04"), Length::Nights(1), q, &[], now()),
             Err(Refusal::InPast { .. })
         ));
         let expecting = Mother { birth: d("2026-01-20"), ..mother() };
         assert!(matches!(
-            plan(t, expecting, d("2026-01-10"), Length::Nights(1), q, now()),
+            plan(t, expecting, d("2026-01-10"), Length::Nights(1), q, &[], now()),
             Err(Refusal::BeforeWindow { .. })
         ));
     }
@@ -207,6 +227,7 @@ mod tests {
             d("2026-01-20"),
             Length::Nights(2),
             Quota::new(4, 2, 0),
+            &[],
             now(),
         );
         assert!(matches!(r, Err(Refusal::OverLimit(o)) if o.remaining == 2 && o.requested == 3));
@@ -215,7 +236,8 @@ mod tests {
     #[test]
     fn not_offered_type_is_refused() {
         let t = Terms { offered: false, ..stay_terms(Period::DaysThrough(45)) };
-        let r = plan(t, mother(), d("2026-01-10"), Length::Nights(1), Quota::new(4, 0, 0), now());
+        let r =
+            plan(t, mother(), d("2026-01-10"), Length::Nights(1), Quota::new(4, 0, 0), &[], now());
         assert_eq!(r, Err(Refusal::NotOffered(CareType::Stay)));
     }
 
@@ -228,10 +250,28 @@ mod tests {
             d("2026-01-10"),
             Length::Nights(1),
             Quota::new(4, 0, 0),
+            &[],
             now(),
         )
         .unwrap();
         assert_eq!(p.fee.total_yen, 0);
         assert_eq!(p.fee.waived_yen, 8800);
+    }
+
+    #[test]
+    fn bookings_of_one_mother_may_not_share_a_day() {
+        let taken = [Taken { first_day: d("2026-01-10"), last_day: d("2026-01-11") }];
+        let t = stay_terms(Period::DaysThrough(45));
+        let q = Quota::new(4, 2, 0);
+        // Starting on the other stay's last day overlaps; the day after does not.
+        let r = plan(t, mother(), d("2026-01-11"), Length::Nights(1), q, &taken, now());
+        assert_eq!(
+            r,
+            Err(Refusal::Overlaps { first_day: d("2026-01-10"), last_day: d("2026-01-11") })
+        );
+        let r = plan(t, mother(), d("2026-01-09"), Length::Nights(1), q, &taken, now());
+        assert!(matches!(r, Err(Refusal::Overlaps { .. })));
+        assert!(plan(t, mother(), d("2026-01-12"), Length::Nights(1), q, &taken, now()).is_ok());
+        assert!(plan(t, mother(), d("2026-01-08"), Length::Nights(1), q, &taken, now()).is_ok());
     }
 }

@@ -17,7 +17,7 @@ use super::events::{self, CancelData, EventKind};
 use super::residents::{self, Resident};
 use super::{Store, timefmt};
 use crate::dataset::Dataset;
-use crate::domain::booking::{self, Plan, Terms};
+use crate::domain::booking::{self, Plan, Taken, Terms};
 use crate::domain::cancel::{self, CancelOutcome};
 use crate::domain::care::{CareType, Length};
 use crate::domain::limits::Quota;
@@ -323,6 +323,20 @@ pub(crate) fn usage(
     Ok(Quota::new(limit, clamp(booked), clamp(late)))
 }
 
+/// The days a resident's active bookings occupy (for the one-booking-a-day rule).
+pub(crate) fn taken(conn: &Connection, resident: &str) -> rusqlite::Result<Vec<Taken>> {
+    let mut st = conn.prepare_cached(
+        "SELECT first_day, last_day FROM bookings WHERE resident = ?1 AND status = 'booked'",
+    )?;
+    let rows = st.query_map(params![resident], |r| {
+        Ok(Taken {
+            first_day: super::get_date(r, "first_day")?,
+            last_day: super::get_date(r, "last_day")?,
+        })
+    })?;
+    rows.collect()
+}
+
 pub(crate) fn insert(conn: &Connection, b: &Booking) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO bookings (id, resident, facility, care, first_day, last_day, nights, days,
@@ -415,7 +429,8 @@ impl Store {
             fee: rule.fee,
             limit: rule.limit,
         };
-        let plan = booking::plan(terms, resident.mother(), req.start, length, quota, at)?;
+        let taken = taken(&tx, &resident.id).map_err(|e| self.err(e))?;
+        let plan = booking::plan(terms, resident.mother(), req.start, length, quota, &taken, at)?;
         let b = Booking {
             id: ulid::Ulid::new().to_string(),
             resident: resident.id.clone(),

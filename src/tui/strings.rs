@@ -937,6 +937,11 @@ impl Strings {
                     self.units_long(o.limit, o.care.unit())
                 ),
                 Refusal::NoBaby => "At least 1 baby is needed.".into(),
+                Refusal::Overlaps { first_day, last_day } => format!(
+                    "She already has care booked {} to {}: one booking a day.",
+                    d(first_day),
+                    d(last_day)
+                ),
             };
         }
         match r {
@@ -963,6 +968,9 @@ impl Strings {
                 self.units_long(o.limit, o.care.unit())
             ),
             Refusal::NoBaby => "子の人数が必要です。".into(),
+            Refusal::Overlaps { first_day, last_day } => {
+                format!("{}～{}の予約と重なります（1日に1件まで）。", d(first_day), d(last_day))
+            }
         }
     }
 

@@ -10,8 +10,9 @@ pub mod view;
 
 use chrono::NaiveDate;
 
-use crate::domain::booking::{self, Plan, Refusal, Terms};
+use crate::domain::booking::{self, Plan, Refusal, Taken, Terms};
 use crate::domain::care::{CareType, Length};
+use crate::store::Status;
 
 use super::app::{App, ResidentForm};
 
@@ -121,12 +122,19 @@ pub fn check(app: &App, start: NaiveDate) -> Option<Result<Plan, Refusal>> {
         fee: rule.fee,
         limit: rule.limit,
     };
+    let taken: Vec<Taken> = info
+        .bookings
+        .iter()
+        .filter(|b| b.status == Status::Booked)
+        .map(|b| Taken { first_day: b.first_day, last_day: b.last_day })
+        .collect();
     Some(booking::plan(
         terms,
         info.resident.mother(),
         start,
         w.length_for(care),
         info.quota.get(care),
+        &taken,
         app.now,
     ))
 }
