@@ -344,3 +344,19 @@ fn sango_dataset_env_var_is_used() {
     assert_eq!(r.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&r.stderr).contains("/nonexistent/env.json"));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    // The read end is closed before sango writes: the write fails with a broken pipe, which
+    // must end the program quietly (exit 0) instead of panicking.
+    let mut child = common::command(&["dataset", "show"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

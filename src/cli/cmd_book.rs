@@ -106,23 +106,26 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         Length::Days(n) => format!("{n}日"),
         Length::Visit => "1回".to_string(),
     };
-    println!("予約しました Booked: {}", b.id);
-    println!("  利用者番号 Resident: {}", b.resident);
-    println!("  施設 Facility: {name} ({})", b.facility);
-    println!("  種類 Type: {} {length}", b.care.name_ja());
-    println!("  日程 Dates: {} 〜 {}", b.first_day, b.last_day);
+    crate::outln!("予約しました Booked: {}", b.id);
+    crate::outln!("  利用者番号 Resident: {}", b.resident);
+    crate::outln!("  施設 Facility: {name} ({})", b.facility);
+    crate::outln!("  種類 Type: {} {length}", b.care.name_ja());
+    crate::outln!("  日程 Dates: {} 〜 {}", b.first_day, b.last_day);
     if done.plan.fee.exempt {
-        println!("  利用料 Fee: 0円 (免除 exempt; {}円 waived)", yen(done.plan.fee.waived_yen));
+        crate::outln!(
+            "  利用料 Fee: 0円 (免除 exempt; {}円 waived)",
+            yen(done.plan.fee.waived_yen)
+        );
     } else {
-        println!("  利用料 Fee: {}円", yen(b.fee_yen));
+        crate::outln!("  利用料 Fee: {}円", yen(b.fee_yen));
     }
-    println!("  残り Remaining: {}{unit}", done.plan.remaining_after);
-    println!(
+    crate::outln!("  残り Remaining: {}{unit}", done.plan.remaining_after);
+    crate::outln!(
         "  無料で取消できる期限 Cancel by: {} (at or after it a cancellation uses 1{unit})",
         b.cancel_by().format("%Y-%m-%d %H:%M")
     );
     if !phones.is_empty() {
-        println!("  施設の電話 Facility phone: {}", phones.join(" / "));
+        crate::outln!("  施設の電話 Facility phone: {}", phones.join(" / "));
     }
     Ok(())
 }

@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             ]
         })
         .collect();
-    println!(
+    crate::outln!(
         "{}",
         output::table(
             &[
@@ -93,6 +93,6 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             &rows
         )
     );
-    println!("{} booking(s)", list.len());
+    crate::outln!("{} booking(s)", list.len());
     Ok(())
 }

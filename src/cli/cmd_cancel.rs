@@ -62,20 +62,20 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         });
     }
     let unit = b.care.unit().ja();
-    println!("取消しました Cancelled: {}", b.id);
+    crate::outln!("取消しました Cancelled: {}", b.id);
     if c.outcome.late {
-        println!(
+        crate::outln!(
             "  期限後の取消 Late cancellation (after {}): 1{unit} of the {} limit is used",
             b.cancel_by().format("%Y-%m-%d %H:%M"),
             b.care
         );
     } else {
-        println!("  期限内の取消 On-time cancellation: nothing is charged to the limit");
+        crate::outln!("  期限内の取消 On-time cancellation: nothing is charged to the limit");
     }
     let name = c.facility_name.as_deref().unwrap_or(&b.facility);
-    println!("  施設へ電話で連絡してください Please also phone the facility: {name}");
+    crate::outln!("  施設へ電話で連絡してください Please also phone the facility: {name}");
     for p in &phones {
-        println!("    ☎ {p}");
+        crate::outln!("    ☎ {p}");
     }
     Ok(())
 }

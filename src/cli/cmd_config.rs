@@ -109,14 +109,14 @@ fn show(ctx: &Context, json: bool) -> CliResult {
         config::Located::Default => "OS config folder",
     };
     let exists = if loaded.file_exists { "" } else { " (not found: defaults)" };
-    println!("設定ファイル File: {}{exists}  [{how}]", loc.file.display());
-    println!("職員PIN Staff PIN: {staff_pin}  ({})", pin::pin_path(&loc.dir).display());
-    println!();
+    crate::outln!("設定ファイル File: {}{exists}  [{how}]", loc.file.display());
+    crate::outln!("職員PIN Staff PIN: {staff_pin}  ({})", pin::pin_path(&loc.dir).display());
+    crate::outln!();
     let rows: Vec<Vec<String>> = cfg
         .entries()
         .into_iter()
         .map(|(key, value, source)| vec![key.to_string(), value, source.to_string()])
         .collect();
-    println!("{}", output::table(&["項目 Key", "値 Value", "出所 Source"], &rows));
+    crate::outln!("{}", output::table(&["項目 Key", "値 Value", "出所 Source"], &rows));
     Ok(())
 }

@@ -21,7 +21,7 @@ pub enum DatasetCommand {
 pub fn run(c: DatasetCommand) -> CliResult {
     match c {
         DatasetCommand::Show => {
-            print!("{}", dataset::load::EMBEDDED);
+            crate::out!("{}", dataset::load::EMBEDDED);
             Ok(())
         }
         DatasetCommand::Check { file, json } => match dataset::load_path(&file) {
@@ -31,7 +31,7 @@ pub fn run(c: DatasetCommand) -> CliResult {
                         &serde_json::json!({"ok": true, "problems": [], "facilities": ds.facilities.len()}),
                     )
                 } else {
-                    println!("{}: OK ({} facilities)", file.display(), ds.facilities.len());
+                    crate::outln!("{}: OK ({} facilities)", file.display(), ds.facilities.len());
                     Ok(())
                 }
             }
@@ -43,9 +43,9 @@ pub fn run(c: DatasetCommand) -> CliResult {
                         .collect();
                     super::output::json(&serde_json::json!({"ok": false, "problems": list}))?;
                 } else {
-                    println!("{origin}: {} problem(s)", problems.len());
+                    crate::outln!("{origin}: {} problem(s)", problems.len());
                     for p in &problems {
-                        println!("  - {p}");
+                        crate::outln!("  - {p}");
                     }
                 }
                 Err(CliError::refused(format!(

@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             ]
         })
         .collect();
-    println!(
+    crate::outln!(
         "{}",
         output::table(
             &[
@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         )
     );
     if chosen.iter().any(|f| f.shared_room) {
-        println!("※ 個室ではない場合があります / the room may not be private");
+        crate::outln!("※ 個室ではない場合があります / the room may not be private");
     }
     Ok(())
 }

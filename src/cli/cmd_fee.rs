@@ -58,15 +58,15 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         return output::json(&Answer { care: a.care, fee });
     }
     let unit = a.care.unit().ja();
-    println!("{} {}{unit}", a.care.name_ja(), a.units);
-    println!(
+    crate::outln!("{} {}{unit}", a.care.name_ja(), a.units);
+    crate::outln!(
         "  基本 Base: {}円 × {}{unit} = {}円",
         yen(fee.base_yen_per_unit),
         fee.units,
         yen(fee.base_total_yen)
     );
     if fee.babies > 1 {
-        println!(
+        crate::outln!(
             "  多胎加算 Extra babies: {}円 × {}人 × {}{unit} = {}円",
             yen(fee.extra_yen_per_unit),
             fee.babies - 1,
@@ -75,8 +75,8 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         );
     }
     if fee.exempt {
-        println!("  免除 Exempt: −{}円", yen(fee.waived_yen));
+        crate::outln!("  免除 Exempt: −{}円", yen(fee.waived_yen));
     }
-    println!("合計 Total: {}円", yen(fee.total_yen));
+    crate::outln!("合計 Total: {}円", yen(fee.total_yen));
     Ok(())
 }

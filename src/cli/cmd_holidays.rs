@@ -43,6 +43,6 @@ pub fn run(a: Args) -> CliResult {
             vec![r.date.to_string(), weekday_ja(r.date.weekday()).to_string(), r.name.to_string()]
         })
         .collect();
-    println!("{}", output::table(&["日付 Date", "曜 Day", "祝日 Holiday"], &table));
+    crate::outln!("{}", output::table(&["日付 Date", "曜 Day", "祝日 Holiday"], &table));
     Ok(())
 }

@@ -81,28 +81,28 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&ans);
     }
-    println!("{} ({})", f.name, f.id);
-    println!("時刻 At: {}", ans.at);
+    crate::outln!("{} ({})", f.name, f.id);
+    crate::outln!("時刻 At: {}", ans.at);
     match ans.open {
         Some(true) => {
-            println!("受付中 OPEN — closes at {}", ans.closes_at.as_deref().unwrap_or("?"))
+            crate::outln!("受付中 OPEN — closes at {}", ans.closes_at.as_deref().unwrap_or("?"))
         }
-        Some(false) => println!(
+        Some(false) => crate::outln!(
             "受付時間外 CLOSED — next opening {}",
             ans.next_open.as_deref().unwrap_or("none")
         ),
-        None => println!("電話受付時間の記載なし No phone hours given"),
+        None => crate::outln!("電話受付時間の記載なし No phone hours given"),
     }
     if let Some(w) = &ans.wording {
-        println!("予約方法 Reservation: {w}");
+        crate::outln!("予約方法 Reservation: {w}");
     }
     if ans.confirm_holidays {
-        println!(
+        crate::outln!(
             "祝日の受付は施設にご確認ください / confirm public-holiday hours with the facility"
         );
     }
     if let Some(p) = f.phones.first() {
-        println!("電話 Phone: {p}");
+        crate::outln!("電話 Phone: {p}");
     }
     Ok(())
 }

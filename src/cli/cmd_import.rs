@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         output::json(&rep)?;
     } else {
-        println!(
+        crate::outln!(
             "取り込みました Imported: {} resident(s) added, {} booking(s) added, {} booking(s) updated, {} unchanged",
             rep.residents_added.len(),
             rep.bookings_added.len(),
@@ -50,13 +50,13 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             rep.unchanged
         );
         if !rep.kept_local.is_empty() {
-            println!("  this terminal's later version kept: {}", rep.kept_local.join(", "));
+            crate::outln!("  this terminal's later version kept: {}", rep.kept_local.join(", "));
         }
         for c in &rep.conflicts {
-            println!("  競合 conflict, not imported: {c}");
+            crate::outln!("  競合 conflict, not imported: {c}");
         }
         for w in &rep.over_limit {
-            println!("  上限超過 over the limit: {w}");
+            crate::outln!("  上限超過 over the limit: {w}");
         }
     }
     if let Some(first) = rep.conflicts.first() {

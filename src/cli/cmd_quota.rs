@@ -21,7 +21,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&q);
     }
-    println!("利用者番号 Resident {}", a.resident);
+    crate::outln!("利用者番号 Resident {}", a.resident);
     print(&q);
     Ok(())
 }
@@ -46,7 +46,7 @@ pub fn print(q: &QuotaReport) {
             ]
         })
         .collect();
-    println!(
+    crate::outln!(
         "{}",
         output::table(
             &["種類 type", "上限 limit", "利用 used", "残り remaining", "期限後取消 late"],

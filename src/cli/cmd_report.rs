@@ -68,12 +68,12 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         return output::json(&rep);
     }
     if a.csv {
-        print!("{}", rep.to_csv());
+        crate::out!("{}", rep.to_csv());
         return Ok(());
     }
-    println!("月次報告 Monthly report {} ({} 〜 {})", rep.month, rep.first_day, rep.last_day);
+    crate::outln!("月次報告 Monthly report {} ({} 〜 {})", rep.month, rep.first_day, rep.last_day);
     if rep.facilities.is_empty() {
-        println!("この月の利用はありません No use this month.");
+        crate::outln!("この月の利用はありません No use this month.");
         return Ok(());
     }
     let row = |name: String, c: &report::Counts| {
@@ -93,7 +93,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         .map(|f| row(f.facility_name.clone().unwrap_or_else(|| f.facility_id.clone()), &f.counts))
         .collect();
     rows.push(row("合計 Total".to_string(), &rep.totals));
-    println!(
+    crate::outln!(
         "{}",
         output::table(
             &[
@@ -108,10 +108,10 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             &rows,
         )
     );
-    println!(
+    crate::outln!(
         "開始日の月に計上（月をまたぐ宿泊も開始月）。件数は期限後取消を含み、日数・回数・利用料は含みません。"
     );
-    println!(
+    crate::outln!(
         "Counted in the month of the first day (a stay crossing the month end too). Uses include \
          late cancellations; days, visits and fees do not."
     );

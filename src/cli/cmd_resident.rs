@@ -80,7 +80,7 @@ fn add(ctx: &Context, a: AddArgs) -> CliResult {
     if a.json {
         return output::json(&r);
     }
-    println!("登録しました Registered resident (利用者番号) {}", r.id);
+    crate::outln!("登録しました Registered resident (利用者番号) {}", r.id);
     print_resident(&r);
     Ok(())
 }
@@ -102,7 +102,7 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
     if a.json {
         return output::json(&Shown { resident: &r, quota });
     }
-    println!("利用者番号 Resident {}", r.id);
+    crate::outln!("利用者番号 Resident {}", r.id);
     print_resident(&r);
     super::cmd_quota::print(&quota);
     Ok(())
@@ -127,7 +127,7 @@ fn list(ctx: &Context, a: ListArgs) -> CliResult {
             ]
         })
         .collect();
-    println!(
+    crate::outln!(
         "{}",
         output::table(
             &[
@@ -141,20 +141,20 @@ fn list(ctx: &Context, a: ListArgs) -> CliResult {
             &rows
         )
     );
-    println!("{} resident(s)", all.len());
+    crate::outln!("{} resident(s)", all.len());
     Ok(())
 }
 
 fn print_resident(r: &Resident) {
-    println!("  出生日 Birth: {}", r.birth);
+    crate::outln!("  出生日 Birth: {}", r.birth);
     if let Some(d) = r.due {
-        println!("  出産予定日 Due: {d}");
+        crate::outln!("  出産予定日 Due: {d}");
     }
     if r.corrected {
-        println!("  修正月齢: periods count from the due date");
+        crate::outln!("  修正月齢: periods count from the due date");
     }
-    println!("  子の人数 Babies: {}", r.babies);
+    crate::outln!("  子の人数 Babies: {}", r.babies);
     if r.exempt {
-        println!("  利用料免除 Fee-exempt (住民税非課税世帯・生活保護世帯)");
+        crate::outln!("  利用料免除 Fee-exempt (住民税非課税世帯・生活保護世帯)");
     }
 }

@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, c: StaffCommand) -> CliResult {
                 ));
             }
             pin::set_pin(&dir, &first)?;
-            println!(
+            crate::outln!(
                 "職員PINを設定しました Staff PIN set (Argon2id hash in {})",
                 pin::pin_path(&dir).display()
             );
@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, c: StaffCommand) -> CliResult {
             }
             let entered = Input::new().read("職員PIN Staff PIN: ")?;
             if pin::verify_pin(&dir, &entered)? {
-                println!("PINは正しいです The PIN is correct");
+                crate::outln!("PINは正しいです The PIN is correct");
                 Ok(())
             } else {
                 Err(CliError::refused("PINが違います wrong PIN"))

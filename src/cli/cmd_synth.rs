@@ -108,7 +108,7 @@ pub fn run(a: Args) -> CliResult {
     if a.json {
         return output::json(&summary);
     }
-    println!(
+    crate::outln!(
         "synthetic load (seed {}): {} facilities, {} residents, {} bookings ({} cancelled, {} late) in {:.1} s",
         a.seed,
         summary.facilities,
@@ -119,13 +119,13 @@ pub fn run(a: Args) -> CliResult {
         summary.seconds
     );
     let [p1, p2, p3, p4] = summary.phases;
-    println!(
+    crate::outln!(
         "  phases: dataset {p1:.1} s, history {p2:.1} s, rows {p3:.1} s, commit and checks {p4:.1} s"
     );
-    println!("  dataset:  {}", summary.dataset.display());
-    println!("  data dir: {}", summary.data_dir.display());
+    crate::outln!("  dataset:  {}", summary.dataset.display());
+    crate::outln!("  data dir: {}", summary.data_dir.display());
     if !summary.sample_residents.is_empty() {
-        println!("  residents with bookings: {}", summary.sample_residents.join(", "));
+        crate::outln!("  residents with bookings: {}", summary.sample_residents.join(", "));
     }
     Ok(())
 }

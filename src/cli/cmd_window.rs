@@ -64,10 +64,10 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&ans);
     }
-    println!("{} — {} ({})", f.name, a.care.name_ja(), entry.wording);
-    println!("利用できる日 Days of use: {} 〜 {}", w.first_day, w.last_day);
+    crate::outln!("{} — {} ({})", f.name, a.care.name_ja(), entry.wording);
+    crate::outln!("利用できる日 Days of use: {} 〜 {}", w.first_day, w.last_day);
     if corrected {
-        println!("修正月齢: counted from the due date {}", w.first_day);
+        crate::outln!("修正月齢: counted from the due date {}", w.first_day);
     }
     Ok(())
 }

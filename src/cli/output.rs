@@ -1,16 +1,48 @@
 //! Printing answers: exactly one JSON value with `--json`, else a table aligned by display width
 //! (Japanese text is two cells wide per character).
 
+use std::fmt;
+use std::io::{ErrorKind, Write};
+
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::error::{CliError, CliResult};
 
+/// `print!` for the commands: a reader that stops early (`sango bookings | head`) ends the
+/// output quietly instead of panicking, and any other failure to write is one clear line.
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::output::write_out(format_args!($($arg)*)) };
+}
+
+/// `println!` for the commands, see [`out!`].
+#[macro_export]
+macro_rules! outln {
+    () => { $crate::cli::output::write_out(format_args!("\n")) };
+    ($($arg:tt)*) => {
+        $crate::cli::output::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// Writes to stdout. A closed pipe means the reader has all it wants: exit 0 at once. Another
+/// error (a full disk behind a redirection) is reported and exits 1.
+pub fn write_out(args: fmt::Arguments<'_>) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.flush()) {
+        if e.kind() == ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("sango: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
+
 /// Prints one JSON value on stdout.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::refused(format!("cannot write JSON: {e}")))?;
-    println!("{text}");
+    crate::outln!("{text}");
     Ok(())
 }
 
