@@ -102,6 +102,18 @@ impl Store {
         Ok(store)
     }
 
+    /// A stand-in while the real store opens on another thread (the terminal app draws its
+    /// first frame meanwhile): an empty private database without the schema and read-only, so
+    /// every read and write through it fails ("no such table") and nothing reaches the wrong
+    /// place.
+    pub fn not_open_yet() -> Result<Store, StoreError> {
+        let path = PathBuf::from("(the database is not open yet)");
+        let conn = Connection::open_in_memory().map_err(|e| StoreError::sqlite(&path, e))?;
+        let store = Store { conn, path };
+        store.conn.pragma_update(None, "query_only", true).map_err(|e| store.err(e))?;
+        Ok(store)
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path

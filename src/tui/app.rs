@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use crate::dataset::{Dataset, Facility};
 use crate::domain::care::CareType;
 use crate::domain::period::{self, Window};
-use crate::store::{Booking, BookingFilter, QuotaReport, Resident, Store};
+use crate::store::{Booking, BookingFilter, QuotaReport, Resident, Store, StoreError};
 
 use super::dayview::DayView;
 use super::export::ExportDialog;
@@ -264,10 +264,75 @@ impl Hits {
     }
 }
 
+/// The booking store being opened on another thread, so that the first frame (the facility
+/// browser, drawn from the dataset alone) does not wait for it. See [`App::opening`].
+pub struct StoreOpening {
+    /// Named in the error when the opening thread fails without an error of its own.
+    path: PathBuf,
+    thread: std::thread::JoinHandle<Result<Store, StoreError>>,
+}
+
+impl StoreOpening {
+    /// Starts `open` (e.g. `Store::open_data_dir`) on a new thread; `path` is the store's
+    /// folder, named if that thread panics.
+    pub fn spawn(
+        path: PathBuf,
+        open: impl FnOnce() -> Result<Store, StoreError> + Send + 'static,
+    ) -> StoreOpening {
+        StoreOpening { path, thread: std::thread::spawn(open) }
+    }
+
+    /// True once the opening thread has finished (the store is open, or could not be).
+    pub fn is_finished(&self) -> bool {
+        self.thread.is_finished()
+    }
+
+    /// Waits for the store.
+    pub fn wait(self) -> Result<Store, StoreError> {
+        match self.thread.join() {
+            Ok(result) => result,
+            Err(panic) => {
+                let detail = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "the opening thread failed".to_string());
+                Err(StoreError::CannotOpen { path: self.path, detail })
+            }
+        }
+    }
+}
+
+/// Each facility's search text, lower-cased once when the app is built (a search key then
+/// copies nothing): the strings [`matches_query`] looks in, one per line.
+#[derive(Debug, Clone, Default)]
+struct SearchIndex {
+    /// One per facility of the dataset the index was built from, in dataset order.
+    texts: Vec<String>,
+}
+
+/// Separates a facility's search strings in [`SearchIndex`]: a query never matches across two.
+const SEARCH_SEP: char = '\n';
+
+impl SearchIndex {
+    fn new(ds: &Dataset) -> SearchIndex {
+        SearchIndex { texts: ds.facilities.iter().map(search_text).collect() }
+    }
+}
+
 /// Everything the screens show.
 pub struct App {
     pub ds: Dataset,
+    /// The booking store. While it is still opening (an app made by [`App::opening`]), a
+    /// stand-in on which every read and write fails; `update` waits for the real one before
+    /// it handles any action.
     pub store: Store,
+    /// The store while it opens on another thread.
+    store_opening: Option<StoreOpening>,
+    /// Why the store could not be opened: the app then quits and the caller reports it.
+    pub store_error: Option<StoreError>,
+    /// The facilities' search texts, built once from `ds`.
+    search: SearchIndex,
     /// Recorded on every booking and event.
     pub terminal_id: String,
     pub lang: Lang,
@@ -306,8 +371,11 @@ pub struct App {
 impl App {
     pub fn new(ds: Dataset, store: Store, lang: Lang, theme: Theme, now: NaiveDateTime) -> App {
         App {
+            search: SearchIndex::new(&ds),
             ds,
             store,
+            store_opening: None,
+            store_error: None,
             terminal_id: "tui".to_string(),
             lang,
             theme,
@@ -333,6 +401,42 @@ impl App {
             export: ExportDialog::default(),
             quit: false,
         }
+    }
+
+    /// The app before its store is open: the facility browser, the calendar and the guide
+    /// draw from the dataset alone, so the first frame is drawn while `opening` runs. The
+    /// store is needed once a resident is chosen; [`App::finish_opening_store`] waits for it
+    /// (the event loop calls it after the first draw, `update` before any action).
+    pub fn opening(
+        ds: Dataset,
+        opening: StoreOpening,
+        lang: Lang,
+        theme: Theme,
+        now: NaiveDateTime,
+    ) -> Result<App, StoreError> {
+        let mut app = App::new(ds, Store::not_open_yet()?, lang, theme, now);
+        app.store_opening = Some(opening);
+        Ok(app)
+    }
+
+    /// True when `store` is the real store (not still opening, not failed to open).
+    pub fn store_is_open(&self) -> bool {
+        self.store_opening.is_none() && self.store_error.is_none()
+    }
+
+    /// Waits for the store that is opening, if any, and puts it in place. False when it could
+    /// not be opened: `store_error` says why and the app quits.
+    pub fn finish_opening_store(&mut self) -> bool {
+        if let Some(opening) = self.store_opening.take() {
+            match opening.wait() {
+                Ok(store) => self.store = store,
+                Err(e) => {
+                    self.store_error = Some(e);
+                    self.quit = true;
+                }
+            }
+        }
+        self.store_error.is_none()
     }
 
     /// True on a kiosk terminal.
@@ -366,12 +470,22 @@ impl App {
     /// Indices into `ds.facilities` that pass the browser's filter, in dataset order.
     pub fn visible_facilities(&self) -> Vec<usize> {
         let q = self.browser.query.value().to_lowercase();
+        // The index is the dataset's unless `ds` was replaced since (then look the slow way).
+        let index = (self.search.texts.len() == self.ds.facilities.len()
+            && !q.contains(SEARCH_SEP))
+        .then_some(&self.search.texts);
         self.ds
             .facilities
             .iter()
             .enumerate()
             .filter(|(_, f)| self.browser.care.is_none_or(|c| f.offers(c)))
-            .filter(|(_, f)| q.is_empty() || matches_query(f, &q))
+            .filter(|(i, f)| {
+                q.is_empty()
+                    || match index {
+                        Some(texts) => texts[*i].contains(q.as_str()),
+                        None => matches_query(f, &q),
+                    }
+            })
             .map(|(i, _)| i)
             .collect()
     }
@@ -485,8 +599,9 @@ impl ResidentForm {
     }
 }
 
-/// True when the facility's name, area, address or a reservation channel contains `q` (lower-case).
-fn matches_query(f: &Facility, q: &str) -> bool {
+/// The strings a search looks in: the facility's name, area, id, addresses and reservation
+/// channels and wording (the name, the channels' Japanese and the wording lower-cased).
+fn search_strings(f: &Facility) -> Vec<String> {
     let mut hay = vec![f.name.to_lowercase(), f.area().to_string(), f.id.clone()];
     hay.extend(f.addresses.iter().cloned());
     for r in &f.reservations {
@@ -498,5 +613,79 @@ fn matches_query(f: &Facility, q: &str) -> bool {
             hay.push(w.to_lowercase());
         }
     }
-    hay.iter().any(|h| h.contains(q))
+    hay
+}
+
+/// A facility's search strings as one text, [`SEARCH_SEP`] between them.
+fn search_text(f: &Facility) -> String {
+    search_strings(f).join(&SEARCH_SEP.to_string())
+}
+
+/// True when the facility's name, area, address or a reservation channel contains `q`
+/// (lower-case). [`App::visible_facilities`] looks in the prebuilt [`SearchIndex`] instead.
+fn matches_query(f: &Facility, q: &str) -> bool {
+    search_strings(f).iter().any(|h| h.contains(q))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::input::Input;
+    use crate::tui::theme::ThemeKind;
+
+    fn app() -> App {
+        let ds = crate::dataset::load_embedded().unwrap();
+        let store = Store::open_in_memory().unwrap();
+        let now = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap().and_hms_opt(10, 30, 0).unwrap();
+        App::new(ds, store, Lang::Ja, Theme::new(ThemeKind::Normal), now)
+    }
+
+    /// What the browser showed before the index: every facility's strings, copied per key.
+    fn slow(app: &App) -> Vec<usize> {
+        let q = app.browser.query.value().to_lowercase();
+        (0..app.ds.facilities.len())
+            .filter(|&i| q.is_empty() || matches_query(&app.ds.facilities[i], &q))
+            .collect()
+    }
+
+    #[test]
+    fn the_search_index_finds_what_the_slow_search_found() {
+        let mut a = app();
+        let mut queries: Vec<String> =
+            ["", "line", "LINE", "電話", "web", "北区", "助産院", "kita", "メール", "x", "\n"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        // Pieces of every string searched, and pieces across two neighbouring strings (which
+        // must not match unless one string has them).
+        for f in &a.ds.facilities {
+            let strings = search_strings(f);
+            for pair in strings.windows(2) {
+                let end: String =
+                    pair[0].chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+                let start: String = pair[1].chars().take(2).collect();
+                queries.push(format!("{end}{start}"));
+                queries.push(format!("{end}\n{start}"));
+            }
+            for s in strings {
+                let chars: Vec<char> = s.chars().collect();
+                for w in chars.windows(3).step_by(5) {
+                    queries.push(w.iter().collect());
+                }
+            }
+        }
+        assert!(queries.len() > 500);
+        for q in queries {
+            a.browser.query = Input::new(&q);
+            assert_eq!(a.visible_facilities(), slow(&a), "query {q:?}");
+        }
+    }
+
+    #[test]
+    fn a_dataset_replaced_after_the_app_was_built_is_searched_the_slow_way() {
+        let mut a = app();
+        a.ds.facilities.truncate(3);
+        a.browser.query = Input::new("電話");
+        assert_eq!(a.visible_facilities(), slow(&a));
+    }
 }

@@ -6,7 +6,9 @@
 //! the edge: the terminal (raw mode, alternate screen, mouse capture, restored by a drop guard and
 //! a panic hook), the clock, and the event loop, which blocks until an event or the next minute
 //! (for the clock) — at a kiosk also until a countdown's next second — and redraws only then,
-//! each draw inside a synchronized update.
+//! each draw inside a synchronized update. The first frame does not wait for the store: it opens
+//! on another thread while the browser is drawn from the dataset, and the loop takes it before
+//! the first key (see [`App::opening`](app::App::opening)).
 
 pub mod action;
 pub mod app;
@@ -46,7 +48,7 @@ use crate::config;
 use crate::domain::jst;
 use crate::store::{DataDir, Store};
 
-use app::App;
+use app::{App, StoreOpening};
 use strings::Lang;
 use theme::{Theme, ThemeKind};
 
@@ -78,22 +80,33 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     let loaded = config::load(ctx.config_path.as_deref(), &flags).map_err(CliError::refused)?;
     let cfg = loaded.config;
     let dir = DataDir::resolve(ctx.data_dir.as_deref()).map_err(CliError::refused)?;
-    let store = Store::open_data_dir(&dir).map_err(CliError::refused)?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(CliError::Usage(
             "the terminal app needs a terminal (端末); use the subcommands in scripts (see sango --help)"
                 .into(),
         ));
     }
+    // The browser draws from the dataset alone: the store opens on another thread meanwhile,
+    // and the event loop waits for it after the first frame (before it handles any key).
+    let opening = {
+        let dir = dir.clone();
+        StoreOpening::spawn(dir.path.clone(), move || Store::open_data_dir(&dir))
+    };
     let (lang, theme) = look(&cfg);
-    let mut app = App::new(ds, store, lang, theme, clock());
+    let mut app = App::opening(ds, opening, lang, theme, clock()).map_err(CliError::refused)?;
     app.terminal_id = cfg.terminal_id.clone();
     app.data_dir = Some(dir.path.clone());
     if cfg.mode == config::Mode::Kiosk {
         app.enter_kiosk(cfg.idle_timeout_secs, loaded.location.dir.clone(), 0);
     }
-    run(&mut app, cfg.mouse)
-        .map_err(|e| CliError::refused(format!("terminal error (端末エラー): {e}")))
+    let ran = run(&mut app, cfg.mouse)
+        .map_err(|e| CliError::refused(format!("terminal error (端末エラー): {e}")));
+    // The terminal is restored by now: a store that could not be opened is reported as the
+    // subcommands report it.
+    if let Some(e) = app.store_error.take() {
+        return Err(CliError::refused(e));
+    }
+    ran
 }
 
 /// Restores the terminal when dropped: raw mode off, mouse capture off, main screen, cursor shown.
@@ -192,6 +205,10 @@ fn event_loop(
     let ms = || u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     kiosk::tick(app, ms());
     draw(terminal, app)?;
+    // The first frame is up; now the store (opening since before it) is needed.
+    if !app.finish_opening_store() {
+        return Ok(());
+    }
     while !app.quit {
         let mut wait = until_next_minute(clock());
         if let Some(w) = kiosk::next_wake(app) {

@@ -16,6 +16,10 @@ pub fn update(app: &mut App, a: Action) {
     if a == Action::Resize {
         return;
     }
+    // Every action may read or write the store: wait for it when it is still opening.
+    if !app.finish_opening_store() {
+        return;
+    }
     // At a kiosk, a key during the idle countdown only keeps the session: it must not also
     // act on a screen half hidden by the countdown.
     if app.kiosk.as_ref().is_some_and(|k| k.idle_countdown().is_some()) {

@@ -1,0 +1,83 @@
+//! The terminal app's start: the facility browser is drawn before the store is open (the store
+//! opens on another thread), and no action is handled until the store is there.
+
+mod tui_common;
+
+use std::sync::mpsc;
+
+use crossterm::event::KeyCode;
+use sango::dataset;
+use sango::store::{Store, StoreError};
+use sango::tui::app::{App, Screen, StoreOpening};
+use sango::tui::strings::Lang;
+use sango::tui::theme::{Theme, ThemeKind};
+
+use tui_common::*;
+
+/// An app whose store opens only when the returned sender says so (or is dropped).
+fn app_waiting_for_store(
+    open: impl FnOnce() -> Result<Store, StoreError> + Send + 'static,
+) -> (App, mpsc::Sender<()>) {
+    let (go, wait) = mpsc::channel::<()>();
+    let opening = StoreOpening::spawn("data".into(), move || {
+        let _ = wait.recv();
+        open()
+    });
+    let ds = dataset::load_embedded().unwrap();
+    let app = App::opening(ds, opening, Lang::Ja, Theme::new(ThemeKind::Normal), now()).unwrap();
+    (app, go)
+}
+
+#[test]
+fn the_browser_is_drawn_before_the_store_is_open_and_keys_wait_for_it() {
+    let (mut a, go) = app_waiting_for_store(|| Ok(store()));
+    // The store's thread is blocked: the main screen still draws, from the dataset alone.
+    assert!(!a.store_is_open());
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("施設"), "{s}");
+    assert!(s.contains("東京北医療センター"), "{s}");
+    // The stand-in store reaches no data: every read fails.
+    assert!(a.store.resident("R-0001").is_err());
+    assert!(!a.store_is_open());
+
+    // The first key waits for the store, then acts on it.
+    go.send(()).unwrap();
+    ch(&mut a, 'u');
+    assert!(a.store_is_open());
+    assert_eq!(a.screen, Screen::Resident);
+    typed(&mut a, "R-0001");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.resident_id(), Some("R-0001"));
+    assert_eq!(a.resident.as_ref().unwrap().bookings.len(), 1);
+}
+
+#[test]
+fn a_store_that_cannot_be_opened_quits_with_its_error_before_any_key_acts() {
+    let (mut a, go) = app_waiting_for_store(|| Err(StoreError::ReadOnly { path: "x".into() }));
+    assert!(screen(&mut a, 80, 24).contains("施設"));
+    drop(go);
+    ch(&mut a, 'u');
+    assert!(a.quit);
+    assert_eq!(a.screen, Screen::Main, "the key was not handled");
+    assert!(matches!(a.store_error, Some(StoreError::ReadOnly { .. })));
+    assert!(!a.store_is_open());
+    assert!(!a.finish_opening_store());
+}
+
+#[test]
+fn a_panic_while_opening_is_an_error_naming_the_folder() {
+    let (mut a, go) = app_waiting_for_store(|| panic!("boom"));
+    drop(go);
+    assert!(!a.finish_opening_store());
+    let e = a.store_error.take().unwrap();
+    assert!(matches!(e, StoreError::CannotOpen { .. }));
+    let text = e.to_string();
+    assert!(text.contains("data") && text.contains("boom"), "{text}");
+}
+
+#[test]
+fn an_app_built_with_its_store_needs_no_waiting() {
+    let mut a = app(Lang::En);
+    assert!(a.store_is_open());
+    assert!(a.finish_opening_store());
+}
