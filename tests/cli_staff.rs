@@ -19,7 +19,8 @@ fn run(dir: &Path, args: &[&str], input: &str) -> Run {
         .stderr(Stdio::piped());
     let mut child = c.spawn().expect("the sango binary runs");
     let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(input.as_bytes()).unwrap();
+    // sango may exit before reading (no PIN set): a closed pipe here is not a failure.
+    let _ = stdin.write_all(input.as_bytes());
     drop(stdin);
     let out = child.wait_with_output().unwrap();
     Run {

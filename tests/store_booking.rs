@@ -95,7 +95,8 @@ fn cancelling_before_eleven_the_day_before_is_free_and_at_eleven_is_late() {
     let d = dir();
     add_resident(d.path(), "R1", "2026-01-01", &[]);
     let a = book(d.path(), "R1", STAY, "stay", "2026-01-20", &["--nights", "1"]).ok();
-    let b = book(d.path(), "R1", STAY, "stay", "2026-01-20", &["--nights", "1"]).ok();
+    // Another stay on other days (one booking a day).
+    let b = book(d.path(), "R1", STAY, "stay", "2026-01-22", &["--nights", "1"]).ok();
     let id_a = a["id"].as_str().unwrap();
     let id_b = b["id"].as_str().unwrap();
 
@@ -103,7 +104,7 @@ fn cancelling_before_eleven_the_day_before_is_free_and_at_eleven_is_late() {
     assert_eq!(c["late"], false);
     assert_eq!(c["units_charged"], 0);
     assert_eq!(c["phones"], serde_json::json!(["03-5963-3311"]));
-    let c = sango(d.path(), &["cancel", id_b, "--at", "2026-01-19T11:00", "--json"]).ok();
+    let c = sango(d.path(), &["cancel", id_b, "--at", "2026-01-21T11:00", "--json"]).ok();
     assert_eq!(c["late"], true);
     assert_eq!(c["units_charged"], 1);
     assert_eq!(c["status"], "cancelled_late");
@@ -220,13 +221,13 @@ fn fees_with_twins_and_exemption() {
     add_resident(d.path(), "T1", "2026-01-01", &["--babies", "2"]);
     add_resident(d.path(), "X1", "2026-01-01", &["--exempt"]);
     add_resident(d.path(), "TX", "2026-01-01", &["--babies", "2", "--exempt"]);
-    let fee = |r: &str, f: &str, t: &str, extra: &[&str]| {
-        book(d.path(), r, f, t, "2026-01-10", extra).ok()["fee_yen"].as_u64().unwrap()
+    let fee = |r: &str, f: &str, t: &str, start: &str, extra: &[&str]| {
+        book(d.path(), r, f, t, start, extra).ok()["fee_yen"].as_u64().unwrap()
     };
-    assert_eq!(fee("T1", STAY, "stay", &["--nights", "1"]), 8800);
-    assert_eq!(fee("T1", DAY, "day", &["--days", "2"]), 2 * (2500 + 840));
-    assert_eq!(fee("T1", VISIT, "visit", &[]), 1340);
-    assert_eq!(fee("X1", STAY, "stay", &["--nights", "1"]), 0);
+    assert_eq!(fee("T1", STAY, "stay", "2026-01-10", &["--nights", "1"]), 8800);
+    assert_eq!(fee("T1", DAY, "day", "2026-01-12", &["--days", "2"]), 2 * (2500 + 840));
+    assert_eq!(fee("T1", VISIT, "visit", "2026-01-14", &[]), 1340);
+    assert_eq!(fee("X1", STAY, "stay", "2026-01-10", &["--nights", "1"]), 0);
     let a = book(d.path(), "TX", STAY, "stay", "2026-01-10", &["--nights", "1"]).ok();
     assert_eq!(a["fee_yen"], 0);
     assert_eq!(a["fee"]["waived_yen"], 8800);

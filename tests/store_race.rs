@@ -14,7 +14,8 @@ fn eight_processes_racing_for_four_stay_days_two_win() {
         add_resident(d.path(), "R1", "2026-01-01", &[]);
         let children: Vec<_> = (0..8)
             .map(|i| {
-                let start = format!("2026-01-{:02}", 10 + i);
+                // Stays two days apart never share a day: only the limit can refuse them.
+                let start = format!("2026-01-{:02}", 10 + 2 * i);
                 command(
                     d.path(),
                     &[
