@@ -4,6 +4,7 @@
 //! `dataset`, `store`, `cli` and `tui` are the edges that read files, keep bookings and talk to people.
 #![forbid(unsafe_code)]
 
+pub mod atomic_write;
 pub mod cli;
 pub mod config;
 pub mod dataset;

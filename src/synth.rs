@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use crate::dataset::{self, Channel, Dataset, Facility, PeriodEntry, Reservation};
-use crate::domain::booking::{self, Taken, Terms};
+use crate::domain::booking::{self, Taken};
 use crate::domain::cancel;
 use crate::domain::care::{CareType, Length};
 use crate::domain::hours::{self, ClockTime, Day, Exclusion, MonthDay, PhoneHours, WeeklyRange};
@@ -697,16 +697,8 @@ fn sim_bookings(
     // Days already booked (cancelled ones stay counted: fewer bookings, never an invalid one).
     let mut taken: Vec<Taken> = Vec::new();
     for (at, fi, care, start, length) in candidates {
-        let Some(rule) = ds.care_rule(care) else { continue };
-        let f = &ds.facilities[fi as usize];
-        let terms = Terms {
-            care,
-            offered: f.offers(care),
-            period: f.period(care).map(|p| p.period),
-            fee: rule.fee,
-            limit: rule.limit,
-        };
-        let quota = Quota::new(rule.limit, used[care as usize], 0);
+        let Some(terms) = ds.terms(&ds.facilities[fi as usize], care) else { continue };
+        let quota = Quota::new(terms.limit, used[care as usize], 0);
         let Ok(plan) = booking::plan(terms, mother, start, length, quota, &taken, at) else {
             continue;
         };

@@ -2,7 +2,7 @@
 //! another terminal (`sango import`), CSV for Excel (UTF-8 with BOM), iCalendar for calendars.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 
@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
                 .map_err(|e| CliError::refused(format!("cannot write the export: {e}")))
         }
         Some(path) => {
-            write_atomically(path, text.as_bytes()).map_err(|e| {
+            crate::atomic_write::write_atomically(path, text.as_bytes()).map_err(|e| {
                 CliError::refused(format!(
                     "cannot write the export file (出力ファイル) {}: {e}",
                     path.display()
@@ -48,25 +48,4 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             Ok(())
         }
     }
-}
-
-/// Writes through a temporary file in the same folder and renames it, so a reader never sees
-/// half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::booking::Terms;
 use crate::domain::care::{CareType, Unit};
 use crate::domain::fees::FeeSchedule;
 use crate::domain::hours::{ClockTime, PhoneHours};
@@ -180,6 +181,19 @@ impl Dataset {
 
     pub fn care_rule(&self, care: CareType) -> Option<&CareTypeRule> {
         self.programme.care_types.iter().find(|c| c.id == care)
+    }
+
+    /// What a facility and the programme say about one care type, for `booking::plan`;
+    /// `None` when the programme has no such care type.
+    pub fn terms(&self, facility: &Facility, care: CareType) -> Option<Terms> {
+        let rule = self.care_rule(care)?;
+        Some(Terms {
+            care,
+            offered: facility.offers(care),
+            period: facility.period(care).map(|p| p.period),
+            fee: rule.fee,
+            limit: rule.limit,
+        })
     }
 }
 

@@ -17,7 +17,7 @@ use super::events::{self, CancelData, EventKind};
 use super::residents::{self, Resident};
 use super::{Store, timefmt};
 use crate::dataset::Dataset;
-use crate::domain::booking::{self, Plan, Taken, Terms};
+use crate::domain::booking::{self, Plan, Taken};
 use crate::domain::cancel::{self, CancelOutcome};
 use crate::domain::care::{CareType, Length};
 use crate::domain::limits::Quota;
@@ -337,30 +337,35 @@ pub(crate) fn taken(conn: &Connection, resident: &str) -> rusqlite::Result<Vec<T
     rows.collect()
 }
 
+pub(crate) const INSERT: &str =
+    "INSERT INTO bookings (id, resident, facility, care, first_day, last_day, nights, days,
+        units, fee_yen, status, units_charged, terminal, created_at, updated_at, cancelled_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+
+/// A booking's values for [`INSERT`], in its column order (shared with the bulk loader).
+pub(crate) fn row(b: &Booking) -> impl rusqlite::Params + '_ {
+    (
+        b.id.as_str(),
+        b.resident.as_str(),
+        b.facility.as_str(),
+        b.care.id(),
+        b.first_day.to_string(),
+        b.last_day.to_string(),
+        b.nights,
+        b.days,
+        b.units,
+        b.fee_yen,
+        b.status.id(),
+        b.units_charged,
+        b.terminal.as_str(),
+        timefmt::format(b.created_at),
+        timefmt::format(b.updated_at),
+        b.cancelled_at.map(timefmt::format),
+    )
+}
+
 pub(crate) fn insert(conn: &Connection, b: &Booking) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO bookings (id, resident, facility, care, first_day, last_day, nights, days,
-            units, fee_yen, status, units_charged, terminal, created_at, updated_at, cancelled_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
-            b.id,
-            b.resident,
-            b.facility,
-            b.care.id(),
-            b.first_day.to_string(),
-            b.last_day.to_string(),
-            b.nights,
-            b.days,
-            b.units,
-            b.fee_yen,
-            b.status.id(),
-            b.units_charged,
-            b.terminal,
-            timefmt::format(b.created_at),
-            timefmt::format(b.updated_at),
-            b.cancelled_at.map(timefmt::format),
-        ],
-    )?;
+    conn.execute(INSERT, row(b))?;
     Ok(())
 }
 
@@ -414,21 +419,14 @@ impl Store {
         let facility = dataset
             .facility(&req.facility)
             .ok_or_else(|| StoreError::UnknownFacility(req.facility.clone()))?;
-        let rule = dataset.care_rule(req.care).ok_or(StoreError::NoCareRule(req.care))?;
+        let terms = dataset.terms(facility, req.care).ok_or(StoreError::NoCareRule(req.care))?;
         let at = timefmt::whole_seconds(at);
 
         let tx = self.write()?;
         let resident: Resident = residents::get(&tx, &req.resident)
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownResident(req.resident.clone()))?;
-        let quota = usage(&tx, &resident.id, req.care, rule.limit).map_err(|e| self.err(e))?;
-        let terms = Terms {
-            care: req.care,
-            offered: facility.offers(req.care),
-            period: facility.period(req.care).map(|p| p.period),
-            fee: rule.fee,
-            limit: rule.limit,
-        };
+        let quota = usage(&tx, &resident.id, req.care, terms.limit).map_err(|e| self.err(e))?;
         let taken = taken(&tx, &resident.id).map_err(|e| self.err(e))?;
         let plan = booking::plan(terms, resident.mother(), req.start, length, quota, &taken, at)?;
         let b = Booking {

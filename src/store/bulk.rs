@@ -14,17 +14,11 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, Statement, params};
 use serde::Serialize;
 
-use super::bookings::Booking;
+use super::bookings::{self, Booking};
 use super::error::StoreError;
 use super::events::{CancelData, EventKind};
 use super::residents::{self, Resident};
 use super::{Store, paths, schema, timefmt};
-
-/// The same statement as `bookings::insert`.
-const INSERT_BOOKING: &str =
-    "INSERT INTO bookings (id, resident, facility, care, first_day, last_day, nights, days,
-            units, fee_yen, status, units_charged, terminal, created_at, updated_at, cancelled_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
 /// The same statement as `events::insert` (events made here are never imported ones).
 const INSERT_EVENT: &str =
@@ -102,7 +96,7 @@ impl Bulk {
         let map = |e| StoreError::sqlite(&self.path, e);
         Ok(Writer {
             resident: self.conn.prepare(residents::INSERT).map_err(map)?,
-            booking: self.conn.prepare(INSERT_BOOKING).map_err(map)?,
+            booking: self.conn.prepare(bookings::INSERT).map_err(map)?,
             event: self.conn.prepare(INSERT_EVENT).map_err(map)?,
             path: &self.path,
         })
@@ -140,45 +134,13 @@ impl Writer<'_> {
 
     /// A resident row as `residents::insert` writes it (the record as it is at the end).
     pub fn resident(&mut self, r: &Resident) -> Result<(), StoreError> {
-        self.resident
-            .execute(params![
-                r.id,
-                r.birth.to_string(),
-                r.due.map(|d| d.to_string()),
-                r.corrected,
-                r.babies,
-                r.exempt,
-                timefmt::format(r.created_at),
-                timefmt::format(r.updated_at)
-            ])
-            .map(drop)
-            .map_err(|e| self.err(e))
+        self.resident.execute(residents::row(r)).map(drop).map_err(|e| self.err(e))
     }
 
     /// A booking row as `bookings::insert` writes it (the record as it is at the end: a
     /// booking cancelled later is written cancelled).
     pub fn booking(&mut self, b: &Booking) -> Result<(), StoreError> {
-        self.booking
-            .execute(params![
-                b.id,
-                b.resident,
-                b.facility,
-                b.care.id(),
-                b.first_day.to_string(),
-                b.last_day.to_string(),
-                b.nights,
-                b.days,
-                b.units,
-                b.fee_yen,
-                b.status.id(),
-                b.units_charged,
-                b.terminal,
-                timefmt::format(b.created_at),
-                timefmt::format(b.updated_at),
-                b.cancelled_at.map(timefmt::format),
-            ])
-            .map(drop)
-            .map_err(|e| self.err(e))
+        self.booking.execute(bookings::row(b)).map(drop).map_err(|e| self.err(e))
     }
 
     /// An audit event as `events::append` writes it, with the given id (a ULID).

@@ -15,14 +15,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use super::bookings;
 use super::error::StoreError;
 use super::events::{self, Event, EventKind, State};
 use super::export::{Export, FORMAT, FORMAT_VERSION};
-use super::residents::{self, Resident};
+use super::residents;
 use super::{Store, timefmt};
 use crate::dataset::Dataset;
 use crate::domain::care::CareType;
@@ -267,7 +267,7 @@ impl Store {
             match compare(incoming, r, &local_events, &local, state_of, own.is_ok()) {
                 Merge::Same => rep.unchanged += 1,
                 Merge::Extend(new) => {
-                    update_resident_row(&tx, r).map_err(e)?;
+                    residents::update_row(&tx, r).map_err(e)?;
                     take(&mut to_add, &new);
                     rep.residents_updated.push(r.id.clone());
                 }
@@ -373,21 +373,4 @@ impl Store {
         }
         Ok(out)
     }
-}
-
-fn update_resident_row(conn: &Connection, r: &Resident) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE residents SET birth = ?2, due = ?3, corrected = ?4, babies = ?5, exempt = ?6,
-         updated_at = ?7 WHERE id = ?1",
-        params![
-            r.id,
-            r.birth.to_string(),
-            r.due.map(|d| d.to_string()),
-            r.corrected,
-            r.babies,
-            r.exempt,
-            timefmt::format(r.updated_at)
-        ],
-    )?;
-    Ok(())
 }

@@ -148,9 +148,31 @@ pub(crate) const INSERT: &str = "INSERT INTO residents
     (id, birth, due, corrected, babies, exempt, created_at, updated_at)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
+/// A resident's values for [`INSERT`], in its column order (shared with the bulk loader).
+pub(crate) fn row(r: &Resident) -> impl rusqlite::Params + '_ {
+    (
+        r.id.as_str(),
+        r.birth.to_string(),
+        r.due.map(|d| d.to_string()),
+        r.corrected,
+        r.babies,
+        r.exempt,
+        timefmt::format(r.created_at),
+        timefmt::format(r.updated_at),
+    )
+}
+
 pub(crate) fn insert(conn: &rusqlite::Connection, r: &Resident) -> rusqlite::Result<()> {
+    conn.execute(INSERT, row(r))?;
+    Ok(())
+}
+
+/// Writes a resident's changeable fields (`update_resident`, and an import bringing a newer
+/// version).
+pub(crate) fn update_row(conn: &rusqlite::Connection, r: &Resident) -> rusqlite::Result<()> {
     conn.execute(
-        INSERT,
+        "UPDATE residents SET birth = ?2, due = ?3, corrected = ?4, babies = ?5, exempt = ?6,
+         updated_at = ?7 WHERE id = ?1",
         params![
             r.id,
             r.birth.to_string(),
@@ -158,7 +180,6 @@ pub(crate) fn insert(conn: &rusqlite::Connection, r: &Resident) -> rusqlite::Res
             r.corrected,
             r.babies,
             r.exempt,
-            timefmt::format(r.created_at),
             timefmt::format(r.updated_at)
         ],
     )?;
@@ -228,20 +249,7 @@ impl Store {
             updated_at: at,
             ..old
         };
-        tx.execute(
-            "UPDATE residents SET birth = ?2, due = ?3, corrected = ?4, babies = ?5, exempt = ?6,
-             updated_at = ?7 WHERE id = ?1",
-            params![
-                r.id,
-                r.birth.to_string(),
-                r.due.map(|d| d.to_string()),
-                r.corrected,
-                r.babies,
-                r.exempt,
-                timefmt::format(r.updated_at)
-            ],
-        )
-        .map_err(|e| self.err(e))?;
+        update_row(&tx, &r).map_err(|e| self.err(e))?;
         events::append(&tx, at, terminal, EventKind::ResidentUpdated, &r.id, &r)
             .map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))?;

@@ -2,7 +2,6 @@
 //! `sango import` on another terminal), CSV (Excel, UTF-8 with BOM) or iCalendar — written into
 //! the data folder's `exports/` under a timestamped name. The dialog shows the file's path.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
@@ -66,23 +65,6 @@ fn file_name(dir: &Path, app: &App, format: ExportFormat) -> PathBuf {
     path
 }
 
-/// Writes through a temporary file in the same folder and renames it (no half files).
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// Writes the chosen format and keeps the path (or the reason) for the dialog.
 fn write(app: &mut App) {
     let format = FORMATS[app.export.cursor.min(FORMATS.len() - 1)];
@@ -99,7 +81,8 @@ fn write(app: &mut App) {
         let dir = data.join("exports");
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let path = file_name(&dir, app, format);
-        write_atomically(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::atomic_write::write_atomically(&path, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(path)
     })();
     app.export.result = Some(result);

@@ -10,7 +10,7 @@ pub mod view;
 
 use chrono::NaiveDate;
 
-use crate::domain::booking::{self, Plan, Refusal, Taken, Terms};
+use crate::domain::booking::{self, Plan, Refusal, Taken};
 use crate::domain::care::{CareType, Length};
 use crate::store::Status;
 
@@ -114,14 +114,7 @@ pub fn check(app: &App, start: NaiveDate) -> Option<Result<Plan, Refusal>> {
     let info = app.resident.as_ref()?;
     let care = w.care?;
     let f = app.ds.facility(w.facility.as_deref()?)?;
-    let rule = app.ds.care_rule(care)?;
-    let terms = Terms {
-        care,
-        offered: f.offers(care),
-        period: f.period(care).map(|p| p.period),
-        fee: rule.fee,
-        limit: rule.limit,
-    };
+    let terms = app.ds.terms(f, care)?;
     let taken: Vec<Taken> = info
         .bookings
         .iter()
