@@ -132,19 +132,41 @@ pub fn check_value(value: &Value) -> Result<Dataset, Vec<Problem>> {
 /// The sense checks on a dataset that already fits the model (built in code, say).
 pub fn check_dataset(dataset: &Dataset) -> Vec<Problem> {
     let mut problems = Vec::new();
-    if dataset.version != VERSION {
-        problems.push(Problem::new(
-            "version",
-            format!(
-                "version {} is not supported: this program reads version {VERSION}",
-                dataset.version
-            ),
-        ));
-    }
+    check_version(dataset.version, &mut problems);
     check_programme(&dataset.programme, &mut problems);
     let refs: Vec<(usize, &Facility)> = dataset.facilities.iter().enumerate().collect();
     check_facilities(&refs, &mut problems);
     problems
+}
+
+/// The checks of what a [`Summary`](super::load::Summary) reads: the version, the programme in
+/// full, and each facility's id (valid, unique) and name.
+pub fn check_summary(
+    version: u32,
+    programme: &Programme,
+    facilities: &[super::load::FacilityName],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_version(version, &mut problems);
+    check_programme(programme, &mut problems);
+    let mut first_with_id: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, f) in facilities.iter().enumerate() {
+        let at = || facility_at(i, Some(&f.id));
+        check_facility_id(i, &f.id, &at, &mut first_with_id, &mut problems);
+        if blank(&f.name) {
+            problems.push(Problem::new(at(), "empty name"));
+        }
+    }
+    problems
+}
+
+fn check_version(version: u32, out: &mut Vec<Problem>) {
+    if version != VERSION {
+        out.push(Problem::new(
+            "version",
+            format!("version {version} is not supported: this program reads version {VERSION}"),
+        ));
+    }
 }
 
 const TOP: &str = "(top level)";
@@ -523,27 +545,34 @@ fn check_facilities(facilities: &[(usize, &Facility)], out: &mut Vec<Problem>) {
     for &(i, f) in facilities {
         // The place is written out only for a problem (2,000 facilities check in ~1 ms less).
         let at = || facility_at(i, Some(&f.id));
-        if f.id.is_empty() {
-            out.push(Problem::new(at(), "empty id"));
-        } else {
-            if !valid_id(&f.id) {
-                out.push(Problem::new(
-                    at(),
-                    format!(
-                        "id {:?} must use only lowercase ASCII letters, digits and hyphens (a-z, 0-9, -)",
-                        f.id
-                    ),
-                ));
-            }
-            if let Some(first) = first_with_id.insert(&f.id, i) {
-                first_with_id.insert(&f.id, first);
-                out.push(Problem::new(
-                    at(),
-                    format!("duplicate id {:?} (also facilities[{first}])", f.id),
-                ));
-            }
-        }
+        check_facility_id(i, &f.id, &at, &mut first_with_id, out);
         check_facility(f, &at, out);
+    }
+}
+
+/// A facility's id: not empty, only `a-z 0-9 -`, not the id of an earlier facility.
+fn check_facility_id<'a>(
+    i: usize,
+    id: &'a str,
+    at: &dyn Fn() -> String,
+    first_with_id: &mut BTreeMap<&'a str, usize>,
+    out: &mut Vec<Problem>,
+) {
+    if id.is_empty() {
+        out.push(Problem::new(at(), "empty id"));
+        return;
+    }
+    if !valid_id(id) {
+        out.push(Problem::new(
+            at(),
+            format!(
+                "id {id:?} must use only lowercase ASCII letters, digits and hyphens (a-z, 0-9, -)"
+            ),
+        ));
+    }
+    if let Some(first) = first_with_id.insert(id, i) {
+        first_with_id.insert(id, first);
+        out.push(Problem::new(at(), format!("duplicate id {id:?} (also facilities[{first}])")));
     }
 }
 
