@@ -25,7 +25,7 @@ use sango::store::paths::DB_FILE;
 use sango::store::{BookingFilter, BookingRequest, ResidentInput, Store};
 use sango::synth;
 
-/// The hot queries, as the store sends them.
+/// The hot queries, as the store sends them (src/store/bookings.rs, residents.rs, events.rs).
 const HOT: &[(&str, &str, &[&str])] = &[
     ("resident by id (book, quota)", "SELECT * FROM residents WHERE id = ?1", &["R0000004"]),
     (
@@ -36,30 +36,23 @@ const HOT: &[(&str, &str, &[&str])] = &[
         &["R0000004", "stay"],
     ),
     (
-        "bookings filter, resident only (bookings --resident, TUI)",
-        "SELECT * FROM bookings
-                 WHERE (?1 IS NULL OR resident = ?1)
-                   AND (?2 IS NULL OR (first_day <= ?2 AND last_day >= ?2))
-                   AND (?3 IS NULL OR facility = ?3)
-                 ORDER BY first_day, created_at, id",
-        &["R0000004", "", ""],
-    ),
-    (
-        "PROPOSED: bookings of a resident, only the filters given",
-        "SELECT * FROM bookings WHERE resident = ?1 ORDER BY first_day, created_at, id",
+        "days taken by a resident (book: one booking a day)",
+        "SELECT first_day, last_day FROM bookings WHERE resident = ?1 AND status = 'booked'",
         &["R0000004"],
     ),
     (
-        "bookings filter, date only (bookings --date)",
-        "SELECT * FROM bookings
-                 WHERE (?1 IS NULL OR resident = ?1)
-                   AND (?2 IS NULL OR (first_day <= ?2 AND last_day >= ?2))
-                   AND (?3 IS NULL OR facility = ?3)
-                 ORDER BY first_day, created_at, id",
-        &["", "2026-06-10", ""],
+        "bookings of a resident (bookings --resident, TUI)",
+        "SELECT * FROM bookings WHERE resident = ? ORDER BY first_day, created_at, id",
+        &["R0000004"],
     ),
     (
-        "PROPOSED: bookings on a date (stays are at most 366 days)",
+        "bookings on a date (bookings --date; no budget)",
+        "SELECT * FROM bookings WHERE first_day <= ? AND last_day >= ?
+                 ORDER BY first_day, created_at, id",
+        &["2026-06-10", "2026-06-10"],
+    ),
+    (
+        "PROPOSED: bookings on a date, first_day bounded below (stays are at most 366 days)",
         "SELECT * FROM bookings WHERE first_day <= ?1 AND first_day >= date(?1, '-366 days')
                  AND last_day >= ?1 ORDER BY first_day, created_at, id",
         &["2026-06-10"],
