@@ -145,7 +145,7 @@ fn benches(c: &mut Criterion) {
 
     let store = Store::open(&dir.join("data")).expect("open");
     c.bench_function("store/quota (open store)", |b| {
-        b.iter(|| store.quota(&ds, black_box(&resident)).expect("quota"))
+        b.iter(|| store.quota(&ds.programme, black_box(&resident)).expect("quota"))
     });
     c.bench_function("store/resident (open store)", |b| {
         b.iter(|| store.resident(black_box(&resident)).expect("resident"))

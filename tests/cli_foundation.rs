@@ -316,9 +316,16 @@ fn any_command_with_a_broken_dataset_fails_clearly_without_panicking() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.json");
     std::fs::write(&path, "[1, 2").unwrap();
-    for args in
-        [vec!["facilities"], vec!["hours", "x"], vec!["fee", "--type", "stay", "--units", "1"]]
-    {
+    let data = tempfile::tempdir().unwrap();
+    let data = data.path().to_str().unwrap();
+    for args in [
+        vec!["facilities"],
+        vec!["hours", "x"],
+        vec!["fee", "--type", "stay", "--units", "1"],
+        // These read only a summary of the dataset, checked all the same.
+        vec!["--data-dir", data, "quota", "--resident", "R1"],
+        vec!["--data-dir", data, "bookings"],
+    ] {
         let mut full = vec!["--dataset", path.to_str().unwrap()];
         full.extend(args);
         let r = sango(&full);

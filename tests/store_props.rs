@@ -62,7 +62,7 @@ fn setup(ds: &Dataset) -> Store {
 fn limits_hold(s: &Store, ds: &Dataset) -> Result<(), TestCaseError> {
     let all = s.bookings(&Default::default()).unwrap();
     for r in ["R0", "R1", "R2"] {
-        let q = s.quota(ds, r).unwrap();
+        let q = s.quota(&ds.programme, r).unwrap();
         for care in CareType::ALL {
             let x = q.get(care);
             prop_assert!(x.used <= x.limit, "{r} {care}: {x:?}");
@@ -97,7 +97,7 @@ proptest! {
                         CareType::Visit => Length::Visit,
                     };
                     let r = format!("R{resident}");
-                    let before = s.quota(&ds, &r).unwrap().get(care);
+                    let before = s.quota(&ds.programme, &r).unwrap().get(care);
                     let req = BookingRequest {
                         resident: r.clone(),
                         facility: f.into(),

@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{CliError, CliResult, Context, args, cmd_store, output};
-use crate::dataset::Dataset;
+use crate::dataset::Summary;
 use crate::domain::fees::yen;
 use crate::store::{Booking, BookingFilter, StoreError};
 
@@ -28,19 +28,20 @@ pub struct Args {
 }
 
 /// A booking as the command line shows it: the status as of `today` and the cancel-by moment.
-pub fn view(b: &Booking, ds: Option<&Dataset>, today: NaiveDate) -> serde_json::Value {
+pub fn view(b: &Booking, names: &Summary, today: NaiveDate) -> serde_json::Value {
     let mut v = serde_json::to_value(b).unwrap_or(serde_json::Value::Null);
     if let Some(o) = v.as_object_mut() {
         o.insert("status".into(), b.status_at(today).id().into());
         o.insert("cancel_by".into(), cmd_store::time(b.cancel_by()).into());
-        let name = ds.and_then(|d| d.facility(&b.facility)).map(|f| f.name.clone());
+        let name = names.facility_name(&b.facility);
         o.insert("facility_name".into(), name.into());
     }
     v
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    let ds = ctx.dataset()?;
+    // Only the facilities' names are needed.
+    let ds = crate::dataset::load_summary(ctx.dataset_path.as_deref())?;
     let store = cmd_store::open(ctx)?;
     if let Some(r) = &a.resident
         && store.resident(r)?.is_none()
@@ -50,7 +51,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let filter = BookingFilter { resident: a.resident, date: a.date, facility: a.facility };
     let list = store.bookings(&filter)?;
     if let Some(f) = &filter.facility
-        && ds.facility(f).is_none()
+        && ds.facility_name(f).is_none()
         && list.is_empty()
     {
         return Err(CliError::refused(format!(
@@ -59,7 +60,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     }
     let today = args::at_or_now(a.at).date();
     if a.json {
-        let all: Vec<serde_json::Value> = list.iter().map(|b| view(b, Some(&ds), today)).collect();
+        let all: Vec<serde_json::Value> = list.iter().map(|b| view(b, &ds, today)).collect();
         return output::json(&all);
     }
     let rows: Vec<Vec<String>> = list
@@ -68,7 +69,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             vec![
                 b.id.clone(),
                 b.resident.clone(),
-                ds.facility(&b.facility).map(|f| f.name.clone()).unwrap_or(b.facility.clone()),
+                ds.facility_name(&b.facility).unwrap_or(&b.facility).to_string(),
                 b.care.short_ja().to_string(),
                 format!("{} 〜 {}", b.first_day, b.last_day),
                 format!("{}{}", b.units, b.care.unit().ja()),

@@ -15,9 +15,10 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    let ds = ctx.dataset()?;
+    // Only the limits are needed: the facilities are not read beyond their ids and names.
+    let summary = crate::dataset::load_summary(ctx.dataset_path.as_deref())?;
     let store = cmd_store::open(ctx)?;
-    let q = store.quota(&ds, &a.resident)?;
+    let q = store.quota(&summary.programme, &a.resident)?;
     if a.json {
         return output::json(&q);
     }

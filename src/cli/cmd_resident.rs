@@ -98,7 +98,7 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
         .resident(&a.id)?
         .ok_or_else(|| crate::store::StoreError::UnknownResident(a.id.clone()))?;
     let ds = ctx.dataset()?;
-    let quota = store.quota(&ds, &r.id)?;
+    let quota = store.quota(&ds.programme, &r.id)?;
     if a.json {
         return output::json(&Shown { resident: &r, quota });
     }

@@ -81,7 +81,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn care_rule(&self, care: CareType) -> Option<&CareTypeRule> {
-        self.programme.care_types.iter().find(|c| c.id == care)
+        self.programme.care_rule(care)
     }
 
     /// The name of the facility with this id.

@@ -180,7 +180,7 @@ impl Dataset {
     }
 
     pub fn care_rule(&self, care: CareType) -> Option<&CareTypeRule> {
-        self.programme.care_types.iter().find(|c| c.id == care)
+        self.programme.care_rule(care)
     }
 
     /// What a facility and the programme say about one care type, for `booking::plan`;
@@ -194,6 +194,12 @@ impl Dataset {
             fee: rule.fee,
             limit: rule.limit,
         })
+    }
+}
+
+impl Programme {
+    pub fn care_rule(&self, care: CareType) -> Option<&CareTypeRule> {
+        self.care_types.iter().find(|c| c.id == care)
     }
 }
 

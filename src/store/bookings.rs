@@ -16,7 +16,7 @@ use super::error::StoreError;
 use super::events::{self, CancelData, EventKind};
 use super::residents::{self, Resident};
 use super::{Store, timefmt};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Programme};
 use crate::domain::booking::{self, Plan, Taken};
 use crate::domain::cancel::{self, CancelOutcome};
 use crate::domain::care::{CareType, Length};
@@ -505,13 +505,15 @@ impl Store {
     }
 
     /// A resident's use of every care type's limit (booked units plus late-cancel charges).
-    pub fn quota(&self, dataset: &Dataset, resident: &str) -> Result<QuotaReport, StoreError> {
+    /// Only the programme's limits are needed, so callers that have not read the facilities
+    /// (the `quota` command) need not.
+    pub fn quota(&self, programme: &Programme, resident: &str) -> Result<QuotaReport, StoreError> {
         let tx = self.read()?;
         if residents::get(&tx, resident).map_err(|e| self.err(e))?.is_none() {
             return Err(StoreError::UnknownResident(resident.to_string()));
         }
         let one = |care: CareType| -> Result<Quota, StoreError> {
-            let limit = dataset.care_rule(care).ok_or(StoreError::NoCareRule(care))?.limit;
+            let limit = programme.care_rule(care).ok_or(StoreError::NoCareRule(care))?.limit;
             usage(&tx, resident, care, limit).map_err(|e| self.err(e))
         };
         Ok(QuotaReport {

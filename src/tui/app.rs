@@ -537,7 +537,8 @@ impl App {
             .store
             .bookings(&BookingFilter { resident: Some(id.to_string()), ..Default::default() })
             .map_err(|e| self.store_error_text(&e))?;
-        let quota = self.store.quota(&self.ds, id).map_err(|e| self.store_error_text(&e))?;
+        let quota =
+            self.store.quota(&self.ds.programme, id).map_err(|e| self.store_error_text(&e))?;
         self.resident = Some(ResidentInfo { resident, bookings, quota });
         Ok(())
     }

@@ -119,7 +119,7 @@ fn load_selected(app: &mut App) {
             .store
             .bookings(&BookingFilter { resident: Some(id.clone()), ..Default::default() })
             .ok()?;
-        let quota = app.store.quota(&app.ds, &id).ok()?;
+        let quota = app.store.quota(&app.ds.programme, &id).ok()?;
         Some(ResidentInfo { resident, bookings, quota })
     });
 }
