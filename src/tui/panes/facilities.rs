@@ -65,13 +65,17 @@ pub fn channels(app: &App, f: &Facility) -> String {
     ch.iter().map(|c| app.s().channel(*c)).collect::<Vec<_>>().join("/")
 }
 
-/// The period column for the care type the browser shows.
+/// The period column for the care type the browser shows. A facility with several types and
+/// no type filter shows its section's period marked with that type (綾瀬産後ケア: 日:産後120日まで),
+/// so that it is not read as the period of every type it offers.
 pub fn period_text(app: &App, f: &Facility) -> String {
-    let care = match app.browser.care {
-        Some(c) if f.offers(c) => c,
-        _ => f.section,
+    let (care, mark) = match app.browser.care {
+        Some(c) if f.offers(c) => (c, false),
+        _ => (f.section, f.types.len() > 1),
     };
-    f.period(care).map(|p| app.s().period_short(p.period)).unwrap_or_default()
+    let Some(p) = f.period(care) else { return String::new() };
+    let text = app.s().period_short(p.period);
+    if mark { format!("{}:{text}", app.s().care_mark(care)) } else { text }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
