@@ -159,6 +159,17 @@ fn book_through_the_wizard_in_tmux_then_the_cli_sees_it() {
     assert_eq!(b["terminal"], "e2e");
 }
 
+/// The pid of the sango process whose command line has `arg` (read from /proc).
+fn process_with_arg(arg: &str) -> Option<u32> {
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+        let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
+        let is_sango = args.first().is_some_and(|a| a.ends_with(b"/sango"));
+        (is_sango && args.iter().any(|a| *a == arg.as_bytes())).then_some(pid)
+    })
+}
+
 fn bookings_json(dir: &Path) -> Output {
     let out = Command::new(BIN)
         .args(["bookings", "--json", "--data-dir"])
@@ -229,6 +240,19 @@ fn kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves() {
         assert!(!screen.contains("職員PIN"), "Esc closes the prompt:\n{screen}");
     }
     assert_eq!(tmux.format("#{alternate_on}"), "1", "still in the app");
+
+    // The same signals sent by another process do not end or stop it either.
+    let pid = process_with_arg(&data.path().display().to_string()).expect("the kiosk's pid");
+    for signal in ["INT", "QUIT", "TSTP"] {
+        let sent = Command::new("kill").args([&format!("-{signal}"), &pid.to_string()]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill -{signal}");
+        sleep(Duration::from_millis(300));
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name in parentheses: R or S running, T stopped.
+        let running =
+            state.rsplit(')').next().is_some_and(|rest| !rest.trim_start().starts_with('T'));
+        assert!(running && !tmux.capture().contains("exit="), "SIG{signal} ended or stopped it");
+    }
 
     // She identifies; left idle, the countdown shows, then the screen forgets her.
     tmux.send(&["i"]);

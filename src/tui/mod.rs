@@ -23,6 +23,7 @@ pub mod kiosk_view;
 pub mod panes;
 pub mod registry;
 pub mod report_view;
+pub mod signals;
 pub mod strings;
 pub mod text;
 pub mod theme;
@@ -134,6 +135,9 @@ fn install_panic_hook() {
 
 /// Sets the terminal up, runs the event loop, restores the terminal on every path.
 pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
+    if app.is_kiosk() {
+        signals::hold_keyboard_signals()?;
+    }
     install_panic_hook();
     terminal::enable_raw_mode()?;
     let _guard = TerminalGuard;
