@@ -166,7 +166,7 @@ fn process_with_arg(arg: &str) -> Option<u32> {
         let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
         let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
         let is_sango = args.first().is_some_and(|a| a.ends_with(b"/sango"));
-        (is_sango && args.iter().any(|a| *a == arg.as_bytes())).then_some(pid)
+        (is_sango && args.contains(&arg.as_bytes())).then_some(pid)
     })
 }
 
