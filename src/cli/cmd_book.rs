@@ -63,7 +63,8 @@ struct Answer<'a> {
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
     let length = bookings::checked_length(a.care, a.nights, a.days)?;
-    let ds = ctx.dataset()?;
+    // The programme and the one facility booked, checked in full; the rest only by id and name.
+    let ds = crate::dataset::load_for_facility(ctx.dataset_path.as_deref(), &a.facility)?;
     let store = cmd_store::open(ctx)?;
     let req = BookingRequest {
         resident: a.resident,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::check::{self, Problem};
-use super::model::{CareTypeRule, Dataset, Programme};
+use super::model::{CareTypeRule, Dataset, Facility, Programme};
 use crate::domain::care::CareType;
 
 /// The Kita City dataset shipped in `assets/`, built into the binary.
@@ -132,6 +132,62 @@ pub fn load_summary(path: Option<&Path>) -> Result<Summary, DatasetError> {
     parse_summary(&text, &path.display().to_string())
 }
 
+/// The dataset for a command about one facility (`book`): the programme and that facility,
+/// read and checked in full; every facility's id and name checked as [`Summary`] checks them; the
+/// other facilities' fields skipped (2,000 facilities: the cost of a booking process is mostly
+/// reading the dataset, BENCHMARKS.md). The result holds at most that one facility, none when no
+/// facility has the id. A text that does not fit gets the full check of [`parse`].
+pub fn parse_for_facility(text: &str, origin: &str, id: &str) -> Result<Dataset, DatasetError> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Read<'a> {
+        version: u32,
+        programme: Programme,
+        #[serde(borrow)]
+        facilities: Vec<&'a serde_json::value::RawValue>,
+    }
+    let invalid = |problems| DatasetError::Invalid { origin: origin.to_string(), problems };
+    let full = || {
+        check::check_text(text)
+            .map(|mut ds| {
+                ds.facilities.retain(|f| f.id == id);
+                ds
+            })
+            .map_err(invalid)
+    };
+    let Ok(read) = serde_json::from_str::<Read>(text) else { return full() };
+    let Ok(names) = read
+        .facilities
+        .iter()
+        .map(|raw| serde_json::from_str::<FacilityName>(raw.get()))
+        .collect::<Result<Vec<_>, _>>()
+    else {
+        return full();
+    };
+    let mut problems = check::check_summary(read.version, &read.programme, &names);
+    let facilities = match names.iter().position(|f| f.id == id) {
+        None => Vec::new(),
+        Some(i) => match serde_json::from_str::<Facility>(read.facilities[i].get()) {
+            Ok(f) => vec![f],
+            Err(_) => return full(),
+        },
+    };
+    let dataset = Dataset { version: read.version, programme: read.programme, facilities };
+    if problems.is_empty() {
+        problems = check::check_dataset(&dataset);
+    }
+    if problems.is_empty() { Ok(dataset) } else { Err(invalid(problems)) }
+}
+
+/// The dataset [`load`] would read, cut down to one facility as [`parse_for_facility`] reads it
+/// (the embedded one is read in full: it is small and built in).
+pub fn load_for_facility(path: Option<&Path>, id: &str) -> Result<Dataset, DatasetError> {
+    let Some(path) = source(path) else { return load_embedded() };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|source| DatasetError::Io { path: path.clone(), source })?;
+    parse_for_facility(&text, &path.display().to_string(), id)
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::{Value, json};
@@ -238,5 +294,37 @@ mod tests {
     fn a_missing_file_is_an_io_error() {
         let e = load_summary(Some(Path::new("/nonexistent/dataset.json"))).unwrap_err();
         assert!(matches!(e, DatasetError::Io { .. }));
+    }
+
+    #[test]
+    fn for_one_facility_the_programme_and_that_facility_are_read_in_full() {
+        let ds = crate::synth::dataset(1, 60);
+        let t = serde_json::to_string_pretty(&ds).unwrap();
+        let full = parse(&t, "synth").unwrap();
+        let f = &full.facilities[11];
+        let one = parse_for_facility(&t, "synth", &f.id).unwrap();
+        assert_eq!(one.programme, full.programme);
+        assert_eq!(one.facilities, vec![f.clone()]);
+        assert!(parse_for_facility(&t, "synth", "no-such-facility").unwrap().facilities.is_empty());
+    }
+
+    #[test]
+    fn for_one_facility_a_broken_chosen_facility_gets_the_full_check() {
+        let mut v: Value = serde_json::from_str(EMBEDDED).unwrap();
+        v["facilities"][3]["types"] = json!(["stay", "massage"]);
+        v["facilities"][4]["periods"] = json!({});
+        let t = text(&v);
+        let id3 = v["facilities"][3]["id"].as_str().unwrap().to_string();
+        let id4 = v["facilities"][4]["id"].as_str().unwrap().to_string();
+        let full = problems(parse(&t, "x"));
+        assert_eq!(problems(parse_for_facility(&t, "x", &id3)), full);
+        // A sense problem of the chosen facility (a type without a period) is found too.
+        assert!(!problems(parse_for_facility(&t, "x", &id4)).is_empty());
+        // Another facility's fields are left to the commands that read it.
+        let other = v["facilities"][0]["id"].as_str().unwrap().to_string();
+        assert_eq!(parse_for_facility(&t, "x", &other).unwrap().facilities.len(), 1);
+        // Bad JSON is reported with its place, as everywhere.
+        let bad = problems(parse_for_facility("{\"version\": 1,", "x", &other));
+        assert!(bad[0].at.starts_with("line 1"), "{bad:?}");
     }
 }

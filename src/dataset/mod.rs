@@ -4,5 +4,7 @@ pub mod check;
 pub mod load;
 pub mod model;
 
-pub use load::{DatasetError, Summary, load, load_embedded, load_path, load_summary, parse};
+pub use load::{
+    DatasetError, Summary, load, load_embedded, load_for_facility, load_path, load_summary, parse,
+};
 pub use model::*;
