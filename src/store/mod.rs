@@ -176,19 +176,17 @@ impl Store {
 
     /// `PRAGMA quick_check`: a damaged file is refused before anything is written to it.
     fn quick_check(&self) -> Result<(), StoreError> {
-        let mut st = self.conn.prepare("PRAGMA quick_check").map_err(|e| self.err(e))?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.err(e))?;
-        let lines = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))?;
-        if lines.len() == 1 && lines[0] == "ok" {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt { path: self.path.clone(), detail: error::one_line(&lines) })
-        }
+        self.check_pragma("quick_check")
     }
 
     /// `PRAGMA integrity_check` (slower, thorough): `Ok(())` when the file is sound.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
-        let mut st = self.conn.prepare("PRAGMA integrity_check").map_err(|e| self.err(e))?;
+        self.check_pragma("integrity_check")
+    }
+
+    /// Runs a checking pragma, which answers the single line "ok" for a sound file.
+    fn check_pragma(&self, pragma: &str) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare(&format!("PRAGMA {pragma}")).map_err(|e| self.err(e))?;
         let rows = st.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.err(e))?;
         let lines = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))?;
         if lines.len() == 1 && lines[0] == "ok" {
