@@ -11,7 +11,7 @@ use crate::store::{Booking, Status};
 use super::action::Action;
 use super::app::{App, Button, Hits, Overlay, Pane, Screen, Target};
 use super::panes::facilities::scroll_offset;
-use super::panes::{self, block, calendar, lines, quota, row};
+use super::panes::{self, calendar, framed, lines, quota, row};
 use super::text::{display_safe, pad, truncate};
 
 /// The resident's bookings, newest first day last (as the store lists them).
@@ -115,10 +115,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         Some(id) => format!("{} - {id}", s.bookings_title),
         None => s.bookings_title.to_string(),
     };
-    let b = block(app, &title, true);
-    let inner = b.inner(left);
-    frame.render_widget(b, left);
-    hits.add(left, Target::Pane(Pane::Facilities));
+    let inner = framed(frame, app, left, &title, true, Pane::Facilities, hits);
     if inner.height < 3 {
         return;
     }

@@ -12,7 +12,7 @@ use crate::store::{Booking, BookingFilter, Status};
 use super::action::Action;
 use super::app::{App, Hits, Pane, Screen, Target};
 use super::panes::facilities::scroll_offset;
-use super::panes::{block, lines, row};
+use super::panes::{framed, lines, row};
 use super::text::{display_safe, pad, pad_left, truncate};
 
 /// The day view's state.
@@ -168,10 +168,7 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let t = &app.theme;
     let v = &app.day_view;
     let title = format!("{}: {}", s.day_title(), s.day_long(v.date));
-    let b = block(app, &title, true);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    hits.add(area, Target::Pane(Pane::Facilities));
+    let inner = framed(frame, app, area, &title, true, Pane::Facilities, hits);
     if inner.height < 4 {
         return;
     }
@@ -256,10 +253,7 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let facility = app.ds.facilities.get(v.facility);
     let name = facility.map_or(String::new(), |f| display_safe(&f.name));
     let title = format!("{}: {}", s.week_title(), s.short_range(days[0], days[6]));
-    let b = block(app, &title, true);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    hits.add(area, Target::Pane(Pane::Facilities));
+    let inner = framed(frame, app, area, &title, true, Pane::Facilities, hits);
     if inner.height < 5 {
         return;
     }

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 
 use crate::domain::care::CareType;
 
-use super::app::{App, Hits, Pane, Target};
-use super::panes::{block, lines, row};
+use super::app::{App, Hits, Pane};
+use super::panes::{framed, lines, row};
 use super::strings::Lang;
 use super::text::{display_safe, truncate, wrap};
 
@@ -102,10 +102,7 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
     let t = &app.theme;
-    let b = block(app, s.guide_title(), true);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    hits.add(area, Target::Pane(Pane::Facilities));
+    let inner = framed(frame, app, area, s.guide_title(), true, Pane::Facilities, hits);
     if inner.height < 2 {
         return;
     }

@@ -13,7 +13,7 @@ use crate::kiosk::IdentifyResult;
 use super::app::{App, Button, Hits, Pane, Target};
 use super::help::{centred, frame_box};
 use super::kiosk::{IdentifyNote, Kiosk, PinNote, journey_step};
-use super::panes::{block, lines, row};
+use super::panes::{framed, lines, row};
 use super::strings::Lang;
 use super::text::{pad, truncate, width, wrap};
 
@@ -121,10 +121,7 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
     let Some(k) = &app.kiosk else { return };
     let s = app.s();
     let t = &app.theme;
-    let b = block(app, s.identify_title(), true);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    hits.add(area, Target::Pane(Pane::Facilities));
+    let inner = framed(frame, app, area, s.identify_title(), true, Pane::Facilities, hits);
     if inner.height < 3 {
         return;
     }
@@ -225,10 +222,7 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
 pub fn draw_guide_pane(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
     let s = app.s();
     let t = &app.theme;
-    let b = block(app, s.guide_title(), focused);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    hits.add(area, Target::Pane(Pane::Quota));
+    let inner = framed(frame, app, area, s.guide_title(), focused, Pane::Quota, hits);
     if inner.is_empty() {
         return;
     }

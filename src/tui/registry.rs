@@ -12,7 +12,7 @@ use super::action::Action;
 use super::app::{App, Field, Hits, Pane, ResidentForm, ResidentInfo, Screen, Target};
 use super::input::Input;
 use super::panes::facilities::scroll_offset;
-use super::panes::{block, lines, row};
+use super::panes::{block, framed, lines, row};
 use super::text::{display_safe, pad, pad_left, truncate, width};
 use super::wizard::resident::{FormOutcome, update_form};
 
@@ -282,10 +282,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let r = &app.registry;
     let visible = r.visible();
     let title = format!("{} {}", s.registry_title(), s.registry_count(visible.len(), r.all.len()));
-    let b = block(app, &title, r.form.is_none());
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    hits.add(area, Target::Pane(Pane::Facilities));
+    let inner = framed(frame, app, area, &title, r.form.is_none(), Pane::Facilities, hits);
     if inner.height < 4 {
         return;
     }
@@ -371,10 +368,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 fn draw_detail(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
     let t = &app.theme;
-    let b = block(app, s.resident_title, false);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    hits.add(area, Target::Pane(Pane::Quota));
+    let inner = framed(frame, app, area, s.resident_title, false, Pane::Quota, hits);
     if inner.is_empty() {
         return;
     }

@@ -12,8 +12,8 @@ use crate::report::{self, Counts, MonthlyReport, YearMonth};
 use crate::store::BookingFilter;
 
 use super::action::Action;
-use super::app::{App, Hits, Pane, Screen, Target};
-use super::panes::{block, lines, row};
+use super::app::{App, Hits, Pane, Screen};
+use super::panes::{framed, lines, row};
 use super::text::{display_safe, pad, pad_left, truncate};
 
 /// The report screen's state.
@@ -107,10 +107,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let t = &app.theme;
     let v = &app.report;
     let title = format!("{} {}", s.report_title(), s.month_title(v.month.first_day()));
-    let b = block(app, &title, true);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    hits.add(area, Target::Pane(Pane::Facilities));
+    let inner = framed(frame, app, area, &title, true, Pane::Facilities, hits);
     if inner.height < 5 {
         return;
     }

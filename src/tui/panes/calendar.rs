@@ -16,7 +16,7 @@ use crate::store::Status;
 use super::super::app::{App, Hits, Pane, Screen, Target};
 use super::super::text::{display_safe, pad, truncate, width};
 use super::super::wizard::{self, Step};
-use super::{block, lines, row};
+use super::{framed, lines, row};
 
 /// Cells per day in the grid.
 const CELL: u16 = 4;
@@ -98,10 +98,7 @@ pub fn height(app: &App) -> u16 {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
     let s = app.s();
     let t = &app.theme;
-    let b = block(app, s.calendar_title, focused);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    hits.add(area, Target::Pane(Pane::Calendar));
+    let inner = framed(frame, app, area, s.calendar_title, focused, Pane::Calendar, hits);
     if inner.height < 3 || inner.width < GRID_WIDTH {
         return;
     }

@@ -29,6 +29,24 @@ pub fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
         .style(app.theme.base)
 }
 
+/// Draws a pane's frame over `area`, makes the whole area a click target for `pane`, and
+/// returns the inside.
+pub fn framed(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    pane: Pane,
+    hits: &mut Hits,
+) -> Rect {
+    let b = block(app, title, focused);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    hits.add(area, Target::Pane(pane));
+    inner
+}
+
 /// The right column's width for a screen width.
 pub fn right_width(width: u16) -> u16 {
     match width {

@@ -9,10 +9,10 @@ use crate::domain::booking::Plan;
 use crate::domain::care::CareType;
 use crate::domain::fees::FeeBreakdown;
 
-use super::super::app::{App, Hits, Pane, Target};
+use super::super::app::{App, Hits, Pane};
 use super::super::text::{pad, pad_left, truncate, width};
 use super::super::wizard;
-use super::{block, lines};
+use super::{framed, lines};
 
 /// The fee lines of a breakdown: base, extra babies, exemption, total; amounts right-aligned.
 pub fn fee_lines(app: &App, care: CareType, fee: &FeeBreakdown, w: usize) -> Vec<Line<'static>> {
@@ -61,10 +61,7 @@ fn selection(app: &App) -> Option<Result<Plan, String>> {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
     let s = app.s();
     let t = &app.theme;
-    let b = block(app, s.quota_title, focused);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    hits.add(area, Target::Pane(Pane::Quota));
+    let inner = framed(frame, app, area, s.quota_title, focused, Pane::Quota, hits);
     if inner.is_empty() {
         return;
     }
