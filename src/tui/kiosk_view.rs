@@ -86,34 +86,12 @@ pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 /// The bottom line at a kiosk: the mode, who is identified, the message or the keys, the clock.
 pub fn status_line(frame: &mut Frame, app: &App, k: &Kiosk, area: Rect) {
     let s = app.s();
-    let t = &app.theme;
-    let mode = format!(" {} ", s.mode(app));
     let who = match k.identified() {
-        Some(id) => format!(" {} ", s.kiosk_identified_as(id)),
-        None => format!(" {} ", s.kiosk_not_identified()),
+        Some(id) => s.kiosk_identified_as(id),
+        None => s.kiosk_not_identified().to_string(),
     };
-    let clock = format!(" {} ", s.clock(app.now));
-    let used = width(&mode) + width(&who) + width(&clock) + 2;
-    let room = usize::from(area.width).saturating_sub(used);
-    let (msg, style) = match &app.flash {
-        Some(f) => (truncate(&f.text, room), if f.error { t.error } else { t.ok }),
-        None => (truncate(s.kiosk_status_keys(k.identified().is_some()), room), t.status),
-    };
-    let gap = room.saturating_sub(width(&msg));
-    lines(
-        frame,
-        area,
-        vec![Line::from(vec![
-            Span::styled(mode, t.step_current),
-            Span::styled(who, t.status),
-            Span::raw(" "),
-            Span::styled(msg, style),
-            Span::styled(" ".repeat(gap), t.status),
-            Span::raw(" "),
-            Span::styled(clock, t.status),
-        ])],
-        t.base,
-    );
+    let keys = s.kiosk_status_keys(k.identified().is_some());
+    super::view::status_bar(frame, app, area, &who, (keys, app.theme.status));
 }
 
 /// The identification form: two fields, plain words, the generic answer, the lockout countdown.

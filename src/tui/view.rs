@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -115,18 +116,32 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
 /// The bottom line: mode, resident, time, and the last message.
 fn status_line(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.s();
+    let who = match &app.resident {
+        Some(r) => format!("{} {}", s.resident_label, r.resident.id),
+        None => s.no_resident.to_string(),
+    };
+    status_bar(frame, app, area, &who, ("", app.theme.status));
+}
+
+/// A bottom line: the mode, `who`, the last message (or `idle` when there is none), the clock.
+/// The kiosk's line differs only in `who` and `idle`.
+pub fn status_bar(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    who: &str,
+    (idle, idle_style): (&str, Style),
+) {
+    let s = app.s();
     let t = &app.theme;
     let mode = format!(" {} ", s.mode(app));
-    let resident = match &app.resident {
-        Some(r) => format!(" {} {} ", s.resident_label, r.resident.id),
-        None => format!(" {} ", s.no_resident),
-    };
+    let who = format!(" {who} ");
     let clock = format!(" {} ", s.clock(app.now));
-    let used = width(&mode) + width(&resident) + width(&clock) + 2;
+    let used = width(&mode) + width(&who) + width(&clock) + 2;
     let room = usize::from(area.width).saturating_sub(used);
     let (msg, msg_style) = match &app.flash {
         Some(f) => (truncate(&f.text, room), if f.error { t.error } else { t.ok }),
-        None => (String::new(), t.status),
+        None => (truncate(idle, room), idle_style),
     };
     let gap = room.saturating_sub(width(&msg));
     lines(
@@ -134,7 +149,7 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect) {
         area,
         vec![Line::from(vec![
             Span::styled(mode, t.step_current),
-            Span::styled(resident, t.status),
+            Span::styled(who, t.status),
             Span::raw(" "),
             Span::styled(msg, msg_style),
             Span::styled(" ".repeat(gap), t.status),
