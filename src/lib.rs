@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod dataset;
 pub mod domain;
+pub mod excel_csv;
 pub mod kiosk;
 pub mod pin;
 pub mod report;

@@ -27,6 +27,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::domain::care::CareType;
+use crate::excel_csv;
 
 /// A calendar month, written `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -225,9 +226,6 @@ pub fn monthly_report(items: &[ReportItem], month: YearMonth) -> MonthlyReport {
     }
 }
 
-/// The byte-order mark Excel needs to read UTF-8.
-pub const BOM: &str = "\u{feff}";
-
 /// The CSV header row, Japanese with English.
 pub const CSV_HEADER: [&str; 10] = [
     "月 (month)",
@@ -242,17 +240,6 @@ pub const CSV_HEADER: [&str; 10] = [
     "期限後取消 計上単位 (late-cancel units)",
 ];
 
-/// One CSV field: text Excel would run as a formula starts with an apostrophe; quoted when
-/// it holds a comma, a quote or a line break.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
-}
-
 impl MonthlyReport {
     /// Fills in facility names from `name` (e.g. the dataset).
     pub fn name_facilities(&mut self, name: impl Fn(&str) -> Option<String>) {
@@ -265,11 +252,10 @@ impl MonthlyReport {
     /// header row, one row per facility, and a last row of totals (facility id empty, name
     /// `合計 (total)`).
     pub fn to_csv(&self) -> String {
-        let mut out = String::from(BOM);
+        let mut out = String::from(excel_csv::BOM);
         let mut line = |cells: Vec<String>| {
-            let cells: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
+            let cells: Vec<String> = cells.iter().map(|c| excel_csv::field(c)).collect();
+            excel_csv::push_row(&mut out, &cells);
         };
         line(CSV_HEADER.iter().map(|h| h.to_string()).collect());
         let row = |id: &str, name: &str, c: &Counts| {
@@ -458,14 +444,6 @@ mod tests {
         assert_eq!(lines[2], "2026-04,b,\"Cafe, \"\"Mama\"\"\",1,0,2,0,5000,0,0");
         assert_eq!(lines[3], "2026-04,,合計 (total),3,2,2,0,11600,1,1");
         assert_eq!(lines[4], "");
-    }
-
-    #[test]
-    fn csv_fields_that_look_like_formulas_are_defused() {
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_field("-x"), "'-x");
-        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
-        assert_eq!(csv_field("plain"), "plain");
     }
 
     #[test]

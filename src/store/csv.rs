@@ -1,7 +1,4 @@
-//! The CSV export for spreadsheets: UTF-8 with a byte-order mark and CRLF line ends, so Excel
-//! on a Japanese Windows PC opens it as Unicode rather than Shift_JIS. Ids that Excel would
-//! turn into numbers (dropping leading zeros) are written as `="..."`, and text that Excel
-//! would run as a formula starts with an apostrophe.
+//! The CSV export of bookings for spreadsheets (the Excel rules are in `crate::excel_csv`).
 
 use chrono::NaiveDate;
 
@@ -9,9 +6,7 @@ use super::Store;
 use super::bookings::Booking;
 use super::error::StoreError;
 use crate::dataset::Dataset;
-
-/// The byte-order mark Excel needs to read UTF-8.
-pub const BOM: &str = "\u{feff}";
+use crate::excel_csv::{BOM, field, id_field, push_row};
 
 /// The header row, Japanese with English.
 pub const HEADER: [&str; 16] = [
@@ -33,24 +28,6 @@ pub const HEADER: [&str; 16] = [
     "取消日時 (cancelled at)",
 ];
 
-/// One field, quoted when it must be.
-fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
-}
-
-/// An id column: kept as text even when it looks like a number.
-fn id_field(s: &str) -> String {
-    let numeric = !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_digit() || b == b'e' || b == b'E')
-        && s.bytes().next().is_some_and(|b| b.is_ascii_digit());
-    if numeric { format!("\"=\"\"{s}\"\"\"") } else { field(s) }
-}
-
 fn time(t: chrono::NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M:%S").to_string()
 }
@@ -58,8 +35,7 @@ fn time(t: chrono::NaiveDateTime) -> String {
 /// The CSV text of `bookings`; `today` decides which booked ones read as used.
 pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, today: NaiveDate) -> String {
     let mut out = String::from(BOM);
-    out.push_str(&HEADER.map(field).join(","));
-    out.push_str("\r\n");
+    push_row(&mut out, &HEADER.map(field));
     for b in bookings {
         let name = dataset.and_then(|d| d.facility(&b.facility)).map(|f| f.name.as_str());
         let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
@@ -81,8 +57,7 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, today: NaiveDate)
             time(b.created_at),
             b.cancelled_at.map(time).unwrap_or_default(),
         ];
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
+        push_row(&mut out, &row);
     }
     out
 }
@@ -101,17 +76,6 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fields_are_quoted_and_formulas_defused() {
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("=1+1"), "'=1+1");
-        assert_eq!(field("-x,y"), "\"'-x,y\"");
-        assert_eq!(id_field("000123"), "\"=\"\"000123\"\"\"");
-        assert_eq!(id_field("R-1"), "R-1");
-        assert_eq!(id_field("01ARZ3NDEKTSV4RRFFQ69G5FAV"), "01ARZ3NDEKTSV4RRFFQ69G5FAV");
-    }
 
     #[test]
     fn an_empty_export_is_a_bom_and_a_header() {
