@@ -11,7 +11,7 @@ use crate::store::{Booking, Status};
 use super::action::Action;
 use super::app::{App, Button, Hits, Overlay, Pane, Screen, Target};
 use super::panes::facilities::scroll_offset;
-use super::panes::{self, calendar, framed, lines, quota, row};
+use super::panes::{self, button_pair, calendar, framed, lines, quota, row};
 use super::text::{display_safe, pad, truncate};
 
 /// The resident's bookings, newest first day last (as the store lists them).
@@ -185,24 +185,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     }
     // Buttons.
     if let Some(r) = row(inner, inner.height - 1) {
-        let cancel = format!("[x {}]", s.cancel_booking);
-        let back = format!("[Esc {}]", s.back);
-        let cw = super::text::width(&cancel) as u16;
-        let bw = super::text::width(&back) as u16;
-        hits.add(Rect { width: cw.min(r.width), ..r }, Target::Button(Button::CancelBooking));
-        hits.add(
-            Rect { x: r.x + cw + 2, width: bw.min(r.width.saturating_sub(cw + 2)), ..r },
-            Target::Button(Button::Back),
-        );
-        lines(
-            frame,
-            r,
-            vec![Line::from(vec![
-                Span::styled(cancel, t.button),
-                Span::raw("  "),
-                Span::styled(back, t.button),
-            ])],
-            t.base,
-        );
+        let cancel = (format!("[x {}]", s.cancel_booking), Button::CancelBooking);
+        let back = (format!("[Esc {}]", s.back), Button::Back);
+        lines(frame, r, vec![button_pair(app, Some(r), 0, cancel, back, hits)], t.base);
     }
 }

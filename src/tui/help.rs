@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear};
 use crate::domain::cancel;
 
 use super::app::{App, Button, Hits, Target};
-use super::panes::{lines, row};
+use super::panes::{button_pair, lines, row};
 use super::text::{display_safe, pad, truncate, width, wrap};
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
@@ -117,26 +117,9 @@ fn question(
     let inner = frame_box(frame, app, b, title);
     lines(frame, inner, body, t.base);
     if let Some(r) = row(inner, inner.height.saturating_sub(1)) {
-        let y = format!("[y {yes}]");
-        let n = format!("[n {no}]");
-        let yw = width(&y) as u16;
-        let nw = width(&n) as u16;
-        hits.add(Rect { x: r.x + 1, width: yw.min(r.width), ..r }, Target::Button(Button::Yes));
-        hits.add(
-            Rect { x: r.x + 3 + yw, width: nw.min(r.width.saturating_sub(3 + yw)), ..r },
-            Target::Button(Button::No),
-        );
-        lines(
-            frame,
-            r,
-            vec![Line::from(vec![
-                Span::raw(" "),
-                Span::styled(y, t.button),
-                Span::raw("  "),
-                Span::styled(n, t.button),
-            ])],
-            t.base,
-        );
+        let y = (format!("[y {yes}]"), Button::Yes);
+        let n = (format!("[n {no}]"), Button::No);
+        lines(frame, r, vec![button_pair(app, Some(r), 1, y, n, hits)], t.base);
     }
 }
 

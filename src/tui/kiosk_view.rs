@@ -13,7 +13,7 @@ use crate::kiosk::IdentifyResult;
 use super::app::{App, Button, Hits, Pane, Target};
 use super::help::{centred, frame_box};
 use super::kiosk::{IdentifyNote, Kiosk, PinNote, journey_step};
-use super::panes::{framed, lines, row};
+use super::panes::{button_pair, framed, lines, row};
 use super::strings::Lang;
 use super::text::{pad, truncate, width, wrap};
 
@@ -170,26 +170,9 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
         out.push(Line::raw(""));
     }
     // Buttons, then the keys.
-    let confirm = format!("[Enter {}]", s.identify_button());
-    let back = format!("[Esc {}]", s.back);
-    let y = out.len() as u16;
-    if let Some(r) = row(body, y) {
-        let cw = width(&confirm) as u16;
-        hits.add(Rect { width: cw.min(r.width), ..r }, Target::Button(Button::Next));
-        hits.add(
-            Rect {
-                x: r.x + cw + 2,
-                width: (width(&back) as u16).min(r.width.saturating_sub(cw + 2)),
-                ..r
-            },
-            Target::Button(Button::Back),
-        );
-    }
-    out.push(Line::from(vec![
-        Span::styled(confirm, t.button),
-        Span::raw("  "),
-        Span::styled(back, t.button),
-    ]));
+    let confirm = (format!("[Enter {}]", s.identify_button()), Button::Next);
+    let back = (format!("[Esc {}]", s.back), Button::Back);
+    out.push(button_pair(app, row(body, out.len() as u16), 0, confirm, back, hits));
     out.push(Line::raw(""));
     out.push(Line::styled(truncate(s.identify_keys(), w), t.muted));
     lines(frame, body, out, t.base);
@@ -270,29 +253,9 @@ pub fn draw_pin(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let inner = frame_box(frame, app, b, s.pin_title());
     lines(frame, inner, body, t.base);
     if let Some(r) = row(inner, inner.height.saturating_sub(1)) {
-        let yes = format!("[Enter {}]", s.pin_leave());
-        let no = format!("[Esc {}]", s.back);
-        let yw = width(&yes) as u16;
-        hits.add(Rect { x: r.x + 1, width: yw.min(r.width), ..r }, Target::Button(Button::Yes));
-        hits.add(
-            Rect {
-                x: r.x + 3 + yw,
-                width: (width(&no) as u16).min(r.width.saturating_sub(3 + yw)),
-                ..r
-            },
-            Target::Button(Button::No),
-        );
-        lines(
-            frame,
-            r,
-            vec![Line::from(vec![
-                Span::raw(" "),
-                Span::styled(yes, t.button),
-                Span::raw("  "),
-                Span::styled(no, t.button),
-            ])],
-            t.base,
-        );
+        let yes = (format!("[Enter {}]", s.pin_leave()), Button::Yes);
+        let no = (format!("[Esc {}]", s.back), Button::No);
+        lines(frame, r, vec![button_pair(app, Some(r), 1, yes, no, hits)], t.base);
     }
 }
 

@@ -11,7 +11,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::app::{App, Hits, Pane, Target};
+use super::app::{App, Button, Hits, Pane, Target};
+use super::text::width;
 
 /// A pane's frame: a plain border, a bold double one when it has the focus (so focus shows
 /// without colour), and its title.
@@ -95,4 +96,32 @@ pub fn lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, style: Style) 
 /// The row `i` of an area (height 1), if it is inside.
 pub fn row(area: Rect, i: u16) -> Option<Rect> {
     (i < area.height).then(|| Rect { y: area.y + i, height: 1, ..area })
+}
+
+/// Two buttons side by side, `indent` cells in and two apart: records where each is clicked on
+/// row `r` (if it is inside) and returns the line that draws them there.
+pub fn button_pair(
+    app: &App,
+    r: Option<Rect>,
+    indent: u16,
+    (a, a_button): (String, Button),
+    (b, b_button): (String, Button),
+    hits: &mut Hits,
+) -> Line<'static> {
+    if let Some(r) = r {
+        let aw = width(&a) as u16;
+        let bx = indent + aw + 2;
+        hits.add(Rect { x: r.x + indent, width: aw.min(r.width), ..r }, Target::Button(a_button));
+        hits.add(
+            Rect { x: r.x + bx, width: (width(&b) as u16).min(r.width.saturating_sub(bx)), ..r },
+            Target::Button(b_button),
+        );
+    }
+    let t = &app.theme;
+    let mut spans = Vec::new();
+    if indent > 0 {
+        spans.push(Span::raw(" ".repeat(usize::from(indent))));
+    }
+    spans.extend([Span::styled(a, t.button), Span::raw("  "), Span::styled(b, t.button)]);
+    Line::from(spans)
 }
