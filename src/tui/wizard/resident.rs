@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::store::{ResidentInput, Store};
+use crate::store::{Resident, ResidentInput, Store, StoreError};
 
 use super::super::action::Action;
 use super::super::app::{App, Button, Field, Hits, ResidentForm, Target};
@@ -191,16 +191,7 @@ fn submit(
     };
     if form.edit {
         // The same checks as the CLI and the store (修正月齢 needs a due date, 1-10 babies).
-        return match store.update_resident(&input, now, terminal) {
-            Ok(r) => {
-                form.error = None;
-                FormOutcome::Chosen(r.id)
-            }
-            Err(e) => {
-                form.error = Some(e.to_string());
-                FormOutcome::Editing
-            }
-        };
+        return saved(form, store.update_resident(&input, now, terminal));
     }
     match store.resident(&id) {
         Ok(Some(_)) => {
@@ -213,7 +204,12 @@ fn submit(
             return FormOutcome::Editing;
         }
     }
-    match store.add_resident(&input, now, terminal) {
+    saved(form, store.add_resident(&input, now, terminal))
+}
+
+/// The form after the store answered a save: the resident chosen, or the store's words.
+fn saved(form: &mut ResidentForm, result: Result<Resident, StoreError>) -> FormOutcome {
+    match result {
         Ok(r) => {
             form.error = None;
             FormOutcome::Chosen(r.id)
