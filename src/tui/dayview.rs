@@ -12,7 +12,7 @@ use crate::store::{Booking, BookingFilter, Status};
 use super::action::Action;
 use super::app::{App, Hits, Pane, Screen, Target};
 use super::panes::facilities::scroll_offset;
-use super::panes::{framed, lines, row};
+use super::panes::{framed, hint_row, lines, list_line, row};
 use super::text::{display_safe, pad, pad_left, truncate};
 
 /// The day view's state.
@@ -225,18 +225,13 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             pad(&s.short_range(bk.first_day, bk.last_day), dates_w),
             s.status(st)
         );
-        out.push(Line::from(vec![
-            Span::styled(if current { "> " } else { "  " }, t.key),
-            Span::styled(truncate(&text, w.saturating_sub(2)), style),
-        ]));
+        out.push(list_line(app, current, &text, w, style));
         if let Some(r) = row(list, (i - offset) as u16) {
             hits.add(r, Target::Row(i));
         }
     }
     lines(frame, list, out, t.base);
-    if let Some(r) = row(inner, inner.height - 1) {
-        lines(frame, r, vec![Line::styled(truncate(s.day_hints(), w), t.muted)], t.base);
-    }
+    hint_row(frame, app, inner, s.day_hints());
 }
 
 /// Whether a booking still counts on the day (not cancelled).
@@ -324,7 +319,5 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     if let Some(r) = row(inner, inner.height - 2) {
         lines(frame, r, vec![Line::from(counts)], t.base);
     }
-    if let Some(r) = row(inner, inner.height - 1) {
-        lines(frame, r, vec![Line::styled(truncate(s.week_hints(), w), t.muted)], t.base);
-    }
+    hint_row(frame, app, inner, s.week_hints());
 }

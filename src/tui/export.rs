@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use crate::store::ExportFormat;
 
 use super::action::Action;
 use super::app::{App, Button, Hits, Overlay, Target};
 use super::help::{centred, frame_box};
-use super::panes::{lines, row};
+use super::panes::{lines, list_line, row};
 use super::text::{truncate, wrap};
 
 /// The formats, in the dialog's order.
@@ -99,13 +99,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let first_row = body.len() as u16;
     for (i, f) in FORMATS.iter().enumerate() {
         let current = i == d.cursor;
-        body.push(Line::from(vec![
-            Span::styled(if current { "> " } else { "  " }, t.key),
-            Span::styled(
-                truncate(s.export_format(*f), w.saturating_sub(2)),
-                if current { t.cursor } else { t.base },
-            ),
-        ]));
+        let style = if current { t.cursor } else { t.base };
+        body.push(list_line(app, current, s.export_format(*f), w, style));
     }
     body.push(Line::raw(""));
     match &d.result {

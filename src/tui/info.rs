@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use crate::domain::care::CareType;
 
 use super::app::{App, Hits, Pane};
-use super::panes::{framed, lines, row};
+use super::panes::{framed, hint_row, lines};
 use super::strings::Lang;
 use super::text::{display_safe, truncate, wrap};
 
@@ -113,12 +113,5 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let offset = usize::from(app.info_scroll.min(max));
     let shown: Vec<Line> = all.into_iter().skip(offset).take(usize::from(text.height)).collect();
     lines(frame, text, shown, t.base);
-    if let Some(r) = row(inner, inner.height - 1) {
-        lines(
-            frame,
-            r,
-            vec![Line::styled(truncate(s.guide_keys(), usize::from(r.width)), t.muted)],
-            t.base,
-        );
-    }
+    hint_row(frame, app, inner, s.guide_keys());
 }

@@ -12,7 +12,7 @@ use super::action::Action;
 use super::app::{App, Field, Hits, Pane, ResidentForm, ResidentInfo, Screen, Target};
 use super::input::Input;
 use super::panes::facilities::scroll_offset;
-use super::panes::{block, framed, lines, row};
+use super::panes::{block, framed, hint_row, lines, list_line, row};
 use super::text::{display_safe, pad, pad_left, truncate, width};
 use super::wizard::resident::{FormOutcome, update_form};
 
@@ -344,19 +344,14 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             pad_left(&e.active.to_string(), 2)
         );
         let style = if current { t.cursor } else { t.base };
-        out.push(Line::from(vec![
-            Span::styled(if current { "> " } else { "  " }, t.key),
-            Span::styled(truncate(&text, w.saturating_sub(2)), style),
-        ]));
+        out.push(list_line(app, current, &text, w, style));
         if let Some(rr) = row(list, (k - offset) as u16) {
             hits.add(rr, Target::Row(k));
         }
     }
     lines(frame, list, out, t.base);
-    if let Some(rr) = row(inner, inner.height - 1) {
-        let hint = if r.form.is_some() { s.registry_form_hints() } else { s.registry_hints() };
-        lines(frame, rr, vec![Line::styled(truncate(hint, w), t.muted)], t.base);
-    }
+    let hint = if r.form.is_some() { s.registry_form_hints() } else { s.registry_hints() };
+    hint_row(frame, app, inner, hint);
     if let Some(e) = &r.error
         && let Some(rr) = row(list, list.height.saturating_sub(1))
     {

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::app::{App, Button, Hits, Pane, Target};
-use super::text::width;
+use super::text::{truncate, width};
 
 /// A pane's frame: a plain border, a bold double one when it has the focus (so focus shows
 /// without colour), and its title.
@@ -91,6 +91,22 @@ pub fn lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, style: Style) 
         return;
     }
     frame.render_widget(Paragraph::new(lines).style(style), area);
+}
+
+/// The keys hint on the last row of `area`, muted, cut to its width.
+pub fn hint_row(frame: &mut Frame, app: &App, area: Rect, hint: &str) {
+    if let Some(r) = row(area, area.height.saturating_sub(1)) {
+        let hint = truncate(hint, usize::from(r.width));
+        lines(frame, r, vec![Line::styled(hint, app.theme.muted)], app.theme.base);
+    }
+}
+
+/// A list row: the cursor mark (`> ` on the current row), then `text` cut to fit `w` cells.
+pub fn list_line(app: &App, current: bool, text: &str, w: usize, style: Style) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(if current { "> " } else { "  " }, app.theme.key),
+        Span::styled(truncate(text, w.saturating_sub(2)), style),
+    ])
 }
 
 /// The row `i` of an area (height 1), if it is inside.
