@@ -12,7 +12,7 @@ use super::action::Action;
 use super::app::{App, Field, Hits, Pane, ResidentForm, ResidentInfo, Screen, Target};
 use super::input::Input;
 use super::panes::facilities::scroll_offset;
-use super::panes::{block, framed, hint_row, lines, list_line, row};
+use super::panes::{boxed, framed, hint_row, lines, list_line, row};
 use super::text::{display_safe, pad, pad_left, truncate, width};
 use super::wizard::resident::{FormOutcome, update_form};
 
@@ -267,9 +267,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         Some(form) => {
             let s = app.s();
             let title = if form.edit { s.edit_title() } else { s.resident_title };
-            let b = block(app, title, true);
-            let inner = b.inner(right);
-            frame.render_widget(b, right);
+            let inner = boxed(frame, app, right, title, true);
             super::wizard::resident::draw_form(frame, app, form, inner, hits);
         }
         None => draw_detail(frame, app, right, hits),

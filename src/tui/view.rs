@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::app::{App, Hits, Overlay, ResidentForm, Screen};
-use super::panes::{self, block, calendar, lines, quota};
+use super::panes::{self, boxed, calendar, lines, quota};
 use super::text::{truncate, width, wrap};
 use super::{
     bookings_view, dayview, export, help, info, kiosk_view, registry, report_view, wizard,
@@ -163,9 +163,7 @@ pub fn status_bar(
 /// The resident screen: the form on the left, the calendar and quota on the right.
 fn resident_screen(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, hits: &mut Hits) {
     let (left, cal, q) = panes::main_areas(area, calendar::height(app));
-    let b = block(app, app.s().resident_title, true);
-    let inner = b.inner(left);
-    frame.render_widget(b, left);
+    let inner = boxed(frame, app, left, app.s().resident_title, true);
     wizard::resident::draw_form(frame, app, form, inner, hits);
     calendar::draw(frame, app, cal, false, hits);
     quota::draw(frame, app, q, false, hits);

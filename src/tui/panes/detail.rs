@@ -12,7 +12,7 @@ use crate::domain::hours;
 use super::super::app::{App, Hits};
 use super::super::text::{display_safe, width, wrap};
 use super::facilities::{channels, phone_state};
-use super::{block, lines};
+use super::{boxed, lines};
 
 /// The detail's lines at an inner width (the view scrolls over them).
 pub fn detail_lines(app: &App, f: &Facility, w: usize) -> Vec<Line<'static>> {
@@ -79,9 +79,7 @@ pub fn detail_lines(app: &App, f: &Facility, w: usize) -> Vec<Line<'static>> {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hits: &mut Hits) {
     let Some(f) = app.cursor_facility() else { return };
-    let b = block(app, &display_safe(&f.name), true);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
+    let inner = boxed(frame, app, area, &display_safe(&f.name), true);
     if inner.is_empty() {
         return;
     }

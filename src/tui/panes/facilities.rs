@@ -12,7 +12,7 @@ use crate::domain::{holidays, hours};
 
 use super::super::app::{App, Hits, Pane, Target};
 use super::super::text::{display_safe, pad, pad_left, width};
-use super::{block, lines, row};
+use super::{boxed, lines, row};
 
 /// Inner width from which each facility takes one line (else two).
 const ONE_LINE_WIDTH: u16 = 88;
@@ -84,9 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let focused = app.focus == Pane::Facilities;
     let visible = app.visible_facilities();
     let title = format!("{} {}/{}", s.facilities_title, visible.len(), app.ds.facilities.len());
-    let b = block(app, &title, focused);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
+    let inner = boxed(frame, app, area, &title, focused);
     if inner.height < 2 || inner.width < 10 {
         return;
     }

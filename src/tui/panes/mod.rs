@@ -16,7 +16,7 @@ use super::text::{truncate, width};
 
 /// A pane's frame: a plain border, a bold double one when it has the focus (so focus shows
 /// without colour), and its title.
-pub fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
+fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
     let (style, kind) = if focused {
         (app.theme.border_focus, BorderType::Double)
     } else {
@@ -41,10 +41,16 @@ pub fn framed(
     pane: Pane,
     hits: &mut Hits,
 ) -> Rect {
+    let inner = boxed(frame, app, area, title, focused);
+    hits.add(area, Target::Pane(pane));
+    inner
+}
+
+/// Draws a pane's frame over `area` and returns the inside.
+pub fn boxed(frame: &mut Frame, app: &App, area: Rect, title: &str, focused: bool) -> Rect {
     let b = block(app, title, focused);
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    hits.add(area, Target::Pane(pane));
     inner
 }
 

@@ -8,7 +8,7 @@ use crate::domain::care::CareType;
 
 use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Target};
-use super::super::panes::{block, lines, row};
+use super::super::panes::{boxed, lines, row};
 use super::super::text::{display_safe, pad, pad_left, truncate, wrap};
 use super::{Step, Wizard};
 
@@ -56,9 +56,7 @@ pub fn update(app: &mut App, a: Action) {
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
     let s = app.s();
     let t = &app.theme;
-    let b = block(app, s.step_name(Step::Care), true);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
+    let inner = boxed(frame, app, area, s.step_name(Step::Care), true);
     if inner.is_empty() {
         return;
     }

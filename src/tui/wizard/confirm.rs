@@ -11,7 +11,7 @@ use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Screen, Target};
 use super::super::panes::facilities::phone_state;
 use super::super::panes::quota::fee_lines;
-use super::super::panes::{block, lines};
+use super::super::panes::{boxed, lines};
 use super::super::text::{display_safe, truncate, width, wrap};
 use super::{Step, Wizard, check};
 
@@ -86,9 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
     let s = app.s();
     let t = &app.theme;
     let title = if w.done.is_some() { s.booked_title } else { s.step_name(Step::Confirm) };
-    let b = block(app, title, true);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
+    let inner = boxed(frame, app, area, title, true);
     if inner.is_empty() {
         return;
     }

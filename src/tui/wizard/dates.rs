@@ -9,7 +9,7 @@ use crate::domain::care::CareType;
 
 use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Target};
-use super::super::panes::{self, block, calendar, lines, quota};
+use super::super::panes::{self, boxed, calendar, lines, quota};
 use super::super::text::{display_safe, truncate, wrap};
 use super::super::update::move_calendar;
 use super::{Step, Wizard, check};
@@ -66,9 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
     calendar::draw(frame, app, cal, true, hits);
     quota::draw(frame, app, q, false, hits);
 
-    let b = block(app, s.step_name(Step::Dates), false);
-    let inner = b.inner(left);
-    frame.render_widget(b, left);
+    let inner = boxed(frame, app, left, s.step_name(Step::Dates), false);
     if inner.is_empty() {
         return;
     }

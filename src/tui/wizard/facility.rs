@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::facilities::{channels, phone_state, scroll_offset};
-use super::super::panes::{block, lines, row};
+use super::super::panes::{boxed, lines, row};
 use super::super::text::{display_safe, pad, truncate, width};
 use super::{Step, Wizard};
 
@@ -102,9 +102,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         Some(c) => format!("{} - {}", s.step_name(Step::Facility), s.care_name(c)),
         None => s.step_name(Step::Facility).to_string(),
     };
-    let b = block(app, &title, true);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
+    let inner = boxed(frame, app, area, &title, true);
     if inner.height < 3 {
         return;
     }

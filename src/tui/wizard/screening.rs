@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::super::action::Action;
 use super::super::app::{App, Hits, Target};
-use super::super::panes::{block, lines, row};
+use super::super::panes::{boxed, lines, row};
 use super::super::text::{display_safe, truncate, width, wrap};
 use super::{Step, Wizard};
 
@@ -51,9 +51,7 @@ pub fn update(app: &mut App, a: Action) {
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
     let s = app.s();
     let t = &app.theme;
-    let b = block(app, s.step_name(Step::Screening), true);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
+    let inner = boxed(frame, app, area, s.step_name(Step::Screening), true);
     if inner.is_empty() {
         return;
     }

@@ -19,9 +19,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let buttons = row(area, area.height - 1).unwrap_or(area);
     match w.step {
         Step::Resident => {
-            let b = super::super::panes::block(app, s_step(app), true);
-            let inner = b.inner(body);
-            frame.render_widget(b, body);
+            let inner = super::super::panes::boxed(frame, app, body, s_step(app), true);
             resident::draw_form(frame, app, &w.form, inner, hits);
         }
         Step::Screening => screening::draw(frame, app, w, body, hits),
