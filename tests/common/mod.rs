@@ -12,12 +12,31 @@ pub struct Run {
 
 impl Run {
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not one JSON value ({e}):\n{}", self.stdout))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!("stdout is not one JSON value ({e}):\n{}\nstderr: {}", self.stdout, self.stderr)
+        })
+    }
+
+    /// Asserts success and returns the JSON.
+    pub fn ok(&self) -> serde_json::Value {
+        assert_eq!(self.code, 0, "expected success, stderr: {}", self.stderr);
+        self.json()
+    }
+
+    /// Asserts a refusal (exit 1, one line on stderr, nothing on stdout) and returns stderr.
+    pub fn refused(&self) -> &str {
+        assert_eq!(
+            self.code, 1,
+            "expected exit 1, stdout: {} stderr: {}",
+            self.stdout, self.stderr
+        );
+        assert_eq!(self.stderr.trim_end().lines().count(), 1, "one line: {}", self.stderr);
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+        &self.stderr
     }
 }
 
-fn finish(out: Output) -> Run {
+pub fn finish(out: Output) -> Run {
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -32,6 +51,7 @@ pub fn command(args: &[&str]) -> Command {
         .env_remove("SANGO_DATASET")
         .env_remove("SANGO_DATA_DIR")
         .env_remove("SANGO_CONFIG_DIR")
+        .env_remove("SANGO_BUSY_TIMEOUT_MS")
         // Any machine zone: every rule must use Japan time regardless.
         .env("TZ", "America/New_York");
     c

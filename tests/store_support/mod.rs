@@ -2,61 +2,17 @@
 #![allow(dead_code)]
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
-}
+#[path = "../common/mod.rs"]
+mod common;
 
-impl Run {
-    pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!("stdout is not one JSON value ({e}):\n{}\nstderr: {}", self.stdout, self.stderr)
-        })
-    }
+pub use common::{Run, finish};
 
-    /// Asserts success and returns the JSON.
-    pub fn ok(&self) -> serde_json::Value {
-        assert_eq!(self.code, 0, "expected success, stderr: {}", self.stderr);
-        self.json()
-    }
-
-    /// Asserts a refusal (exit 1, one line on stderr, nothing on stdout) and returns stderr.
-    pub fn refused(&self) -> &str {
-        assert_eq!(
-            self.code, 1,
-            "expected exit 1, stdout: {} stderr: {}",
-            self.stdout, self.stderr
-        );
-        assert_eq!(self.stderr.trim_end().lines().count(), 1, "one line: {}", self.stderr);
-        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
-        &self.stderr
-    }
-}
-
-pub fn finish(out: Output) -> Run {
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-/// `sango --data-dir DIR ARGS` with an environment that cannot leak in from the machine.
+/// `sango --data-dir DIR ARGS`, with the clean environment of `common::command`.
 pub fn command(dir: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_sango"));
-    c.arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("SANGO_DATASET")
-        .env_remove("SANGO_DATA_DIR")
-        .env_remove("SANGO_CONFIG_DIR")
-        .env_remove("SANGO_BUSY_TIMEOUT_MS")
-        .env("SANGO_TERMINAL", "test-kiosk")
-        // Any machine zone: every rule must use Japan time regardless.
-        .env("TZ", "America/New_York");
+    let mut c = common::command(&[]);
+    c.arg("--data-dir").arg(dir).args(args).env("SANGO_TERMINAL", "test-kiosk");
     c
 }
 
