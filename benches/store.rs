@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use rusqlite::Connection;
 
@@ -116,10 +116,6 @@ fn explain(db: &Path) {
     println!();
 }
 
-fn moment(s: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").expect("a moment")
-}
-
 fn a_day_care_facility(ds: &Dataset) -> String {
     ds.facilities
         .iter()
@@ -164,26 +160,22 @@ fn benches(c: &mut Criterion) {
     std::fs::copy(&db, copy.path().join(DB_FILE)).expect("copy the store");
     let store = Store::open(copy.path()).expect("open the copy");
     let facility = a_day_care_facility(&ds);
-    let at = moment("2026-11-20T10:00");
+    // The copy is a live store: its writes happen now, as a clerk's do.
+    let at = sango::domain::jst::from_utc(chrono::Utc::now());
+    let today = at.date();
     let mut n = 0u32;
     c.bench_function("store/book (open store, fsync)", |b| {
         b.iter_batched(
             || {
                 n += 1;
                 let id = format!("BENCH-{n}");
-                let birth = NaiveDate::from_ymd_opt(2026, 11, 10).expect("a date");
-                store
-                    .add_resident(
-                        &ResidentInput::new(&id, birth),
-                        moment("2026-11-20T09:00"),
-                        "bench",
-                    )
-                    .expect("resident");
+                let birth = today - chrono::TimeDelta::days(10);
+                store.add_resident(&ResidentInput::new(&id, birth), at, "bench").expect("resident");
                 BookingRequest {
                     resident: id,
                     facility: facility.clone(),
                     care: CareType::Day,
-                    start: NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date"),
+                    start: today + chrono::TimeDelta::days(5),
                     length: Length::Days(1),
                 }
             },

@@ -772,6 +772,9 @@ impl History {
             created_at: b.at,
             updated_at,
             cancelled_at,
+            // A synthetic history was entered as it happened.
+            recorded_at: Some(b.at),
+            cancel_recorded_at: cancelled_at,
         }
     }
 
@@ -825,6 +828,7 @@ impl History {
                         units_charged: 0,
                         updated_at: now.created_at,
                         cancelled_at: None,
+                        cancel_recorded_at: None,
                         ..now.clone()
                     };
                     w.booked(id, &made, &now)?;
@@ -837,6 +841,7 @@ impl History {
                         units_charged: now.units_charged,
                         cancelled_at: c.at,
                         updated_at: c.at,
+                        recorded_at: Some(c.at),
                     };
                     w.cancelled(id, TERMINALS[usize::from(c.terminal)], &now.id, &change)?;
                 }
@@ -985,8 +990,11 @@ mod tests {
         assert_eq!(store.verify_events().unwrap(), Ok(()));
         assert!(store.integrity_check().is_ok());
 
+        // The history's moments are long past: the API replays them into a practice store,
+        // whose time is the practice time (`recorded_at` is `at`, as in the bulk store).
         let api_dir = tempfile::tempdir().unwrap();
-        let api = Store::open(api_dir.path()).unwrap();
+        let api_data = crate::store::DataDir { path: api_dir.path().to_path_buf(), explicit: true };
+        let api = Store::open_kind(&api_data, crate::store::StoreKind::Practice).unwrap();
         let mut ids: Vec<(String, String)> = Vec::new();
         let mut api_id = vec![String::new(); h.bookings.len()];
         for (_, action) in h.actions() {
@@ -1026,15 +1034,16 @@ mod tests {
         let swap = |line: String| {
             ids.iter().fold(line, |l, (from, to)| l.replace(from.as_str(), to.as_str()))
         };
-        let db = |d: &tempfile::TempDir| d.path().join(crate::store::paths::DB_FILE);
+        let api_db = api_data.store_file(crate::store::StoreKind::Practice);
+        let bulk_db = bulk_dir.path().join(crate::store::paths::DB_FILE);
         for sql in [
             "SELECT * FROM residents ORDER BY rowid",
             "SELECT * FROM bookings ORDER BY rowid",
-            "SELECT seq, at, terminal, kind, subject, data, imported_at, imported_by
+            "SELECT seq, at, recorded_at, terminal, kind, subject, data, imported_at, imported_by
              FROM events ORDER BY seq",
         ] {
-            let want: Vec<String> = rows(&db(&api_dir), sql).into_iter().map(swap).collect();
-            let got = rows(&db(&bulk_dir), sql);
+            let want: Vec<String> = rows(&api_db, sql).into_iter().map(swap).collect();
+            let got = rows(&bulk_db, sql);
             assert_eq!(got.len(), want.len(), "{sql}");
             for (g, w) in got.iter().zip(&want) {
                 assert_eq!(g, w, "{sql}");

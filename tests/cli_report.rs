@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Run, sango_in};
+use common::{Run, practice_in as sango_in};
 
 fn ok(r: Run) -> Run {
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -169,6 +169,7 @@ fn csv_is_utf8_with_bom_crlf_header_and_totals() {
     let tmp = store();
     let out = common::command(&["report", "--month", "2026-04", "--csv"])
         .env("SANGO_DATA_DIR", tmp.path())
+        .env("SANGO_PRACTICE", "1")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));

@@ -11,6 +11,8 @@ use common::Run;
 fn run(dir: &Path, args: &[&str], terminal_env: Option<&str>) -> Run {
     let mut c = common::command(args);
     c.env_remove("SANGO_TERMINAL").env("SANGO_CONFIG_DIR", dir).env("SANGO_DATA_DIR", dir);
+    // Fixed moments of 2026: the practice store.
+    c.env("SANGO_PRACTICE", "1");
     if let Some(t) = terminal_env {
         c.env("SANGO_TERMINAL", t);
     }

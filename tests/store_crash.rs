@@ -7,7 +7,7 @@ mod store_support;
 use std::process::Stdio;
 use std::time::Duration;
 
-use sango::store::{ResidentInput, Store};
+use sango::store::ResidentInput;
 use store_support::*;
 
 #[test]
@@ -15,7 +15,7 @@ fn kill_9_during_bookings_loses_nothing_acknowledged() {
     let d = tempfile::tempdir().unwrap();
     let n = 80;
     {
-        let s = Store::open(d.path()).unwrap();
+        let s = open_practice(d.path());
         let at = sango::domain::jst::parse_moment("2026-01-05T09:00").unwrap();
         let birth = sango::domain::jst::parse_date("2026-01-01").unwrap();
         for i in 0..n {
@@ -67,7 +67,7 @@ fn kill_9_during_bookings_loses_nothing_acknowledged() {
         acknowledged.len()
     );
 
-    let s = Store::open(d.path()).unwrap();
+    let s = open_practice(d.path());
     s.integrity_check().unwrap();
     for (resident, id) in &acknowledged {
         let b = s.booking(id).unwrap().unwrap_or_else(|| panic!("acknowledged {id} was lost"));

@@ -9,7 +9,7 @@ use std::process::Command;
 use store_support::*;
 
 fn db(dir: &Path) -> PathBuf {
-    dir.join("sango.sqlite3")
+    db_file(dir)
 }
 
 /// A data folder with one resident and one booking.
@@ -64,7 +64,7 @@ fn a_garbage_file_is_reported_as_damaged_and_left_alone() {
     let before = snapshot(d.path());
     for r in try_writes(d.path()) {
         let e = r.refused();
-        assert!(e.contains("破損") && e.contains("sango.sqlite3"), "{e}");
+        assert!(e.contains("破損") && e.contains("sango-practice.sqlite3"), "{e}");
     }
     assert_eq!(snapshot(d.path()), before);
 }

@@ -124,7 +124,11 @@ proptest! {
                             prop_assert_eq!(c.outcome.units_charged, u32::from(c.outcome.late));
                             prop_assert!(c.booking.status.is_cancelled());
                         }
-                        Err(StoreError::AlreadyCancelled { .. } | StoreError::AlreadyUsed { .. }) => {}
+                        Err(
+                            StoreError::AlreadyCancelled { .. }
+                            | StoreError::AlreadyUsed { .. }
+                            | StoreError::CancelBeforeBooking { .. },
+                        ) => {}
                         Err(e) => prop_assert!(false, "unexpected: {e}"),
                     }
                 }

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 
 use super::{CliError, CliResult, Context};
 use crate::domain::jst;
-use crate::store::{DataDir, Store, StoreError};
+use crate::store::{DataDir, Store, StoreError, StoreKind};
 
 /// The environment variable naming this terminal in bookings and the audit trail (it overrides
 /// `terminal_id` of the config file).
@@ -27,7 +27,14 @@ pub fn open(ctx: &Context) -> CliResult<Store> {
     // A broken settings file is refused here too, rather than recording a wrong terminal id.
     let _ = CONFIGURED_TERMINAL.set(ctx.config()?.config.terminal_id);
     let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
-    Ok(Store::open_data_dir(&dir)?)
+    Ok(Store::open_kind(&dir, ctx.store_kind())?)
+}
+
+impl Context {
+    /// The live store, or the practice store with `--practice` / `SANGO_PRACTICE`.
+    pub fn store_kind(&self) -> StoreKind {
+        if self.practice { StoreKind::Practice } else { StoreKind::Live }
+    }
 }
 
 /// This terminal's id, recorded on every booking and event: the settings' `terminal_id` (the

@@ -1,26 +1,90 @@
-//! `sango store check [--json]`: the full damage check of the booking store, on demand (large
-//! stores skip the quick check on open, see `store::QUICK_CHECK_MAX_BYTES`).
+//! `sango store check [--json]` and `sango store repair [--json]`: the full damage check of the
+//! booking store, on demand (a ward can schedule it; the terminal app runs it once a day), and
+//! the repair of the damage it can mend. A check's result is kept beside the store: while it
+//! says "damaged", every write is refused and names `sango store repair` (see `store::check`).
+
+use serde::Serialize;
 
 use super::output;
-use super::{CliResult, Context, cmd_store};
+use super::{CliError, CliResult, Context, cmd_store};
+use crate::store::check::CheckRecord;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum StoreCommand {
-    /// Check the whole database file for damage (PRAGMA integrity_check); exit 1 if damaged.
+    /// Check the whole database file for damage (PRAGMA integrity_check) and keep the result;
+    /// exit 1 if damaged.
     Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild the indexes (REINDEX), check again, keep the result and record an event; exit 1
+    /// if damage remains.
+    Repair {
         #[arg(long)]
         json: bool,
     },
 }
 
-pub fn run(ctx: &Context, c: StoreCommand) -> CliResult {
-    let StoreCommand::Check { json } = c;
-    let store = cmd_store::open(ctx)?;
-    store.integrity_check()?;
-    if json {
-        output::json(&serde_json::json!({"ok": true, "path": store.path()}))
+#[derive(Serialize)]
+struct CheckAnswer<'a> {
+    ok: bool,
+    path: &'a std::path::Path,
+    checked_at: String,
+    detail: &'a str,
+}
+
+fn answer<'a>(path: &'a std::path::Path, r: &'a CheckRecord) -> CheckAnswer<'a> {
+    CheckAnswer { ok: r.ok, path, checked_at: cmd_store::time(r.checked_at), detail: &r.detail }
+}
+
+/// The refusal when damage remains: one line naming the file and what to do.
+fn damaged(path: &std::path::Path, r: &CheckRecord, repaired: bool) -> CliError {
+    let what_next = if repaired {
+        "the damage is not in the indexes: keep the file as it is, restore the last backup and ask for support"
     } else {
-        crate::outln!("{}: OK", store.path().display());
-        Ok(())
+        "writes are refused until `sango store repair` mends it"
+    };
+    CliError::refused(format!(
+        "the database (データベース) {} is damaged (破損): {}; {what_next}",
+        path.display(),
+        r.detail
+    ))
+}
+
+pub fn run(ctx: &Context, c: StoreCommand) -> CliResult {
+    let mut store = cmd_store::open(ctx)?;
+    let path = store.path().to_path_buf();
+    match c {
+        StoreCommand::Check { json } => {
+            let r = store.full_check()?;
+            if json {
+                output::json(&answer(&path, &r))?;
+            } else if r.ok {
+                crate::outln!("{}: OK", path.display());
+            }
+            if !r.ok {
+                return Err(damaged(&path, &r, false));
+            }
+            Ok(())
+        }
+        StoreCommand::Repair { json } => {
+            let rep = store.repair(&cmd_store::terminal())?;
+            if json {
+                output::json(&serde_json::json!({
+                    "before": rep.before,
+                    "after": answer(&path, &rep.after),
+                }))?;
+            } else if rep.after.ok {
+                let before = if rep.before.is_empty() { "no damage known" } else { &rep.before };
+                crate::outln!(
+                    "修復しました Repaired {}: indexes rebuilt, check OK (before: {before})",
+                    path.display()
+                );
+            }
+            if !rep.after.ok {
+                return Err(damaged(&path, &rep.after, true));
+            }
+            Ok(())
+        }
     }
 }

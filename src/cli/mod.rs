@@ -54,6 +54,10 @@ pub struct Cli {
     /// Open the terminal app as a resident kiosk (needs a staff PIN: `sango staff set-pin`).
     #[arg(long, global = true)]
     pub kiosk: bool,
+    /// Use the practice store (練習用) for training and scripts: any --at is accepted, nothing
+    /// mixes with live data (also SANGO_PRACTICE=1).
+    #[arg(long, global = true)]
+    pub practice: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -113,6 +117,8 @@ pub struct Context {
     pub config_path: Option<PathBuf>,
     /// `--kiosk`.
     pub kiosk: bool,
+    /// `--practice` or `SANGO_PRACTICE`: the practice store instead of the live one.
+    pub practice: bool,
 }
 
 impl Context {
@@ -137,6 +143,7 @@ pub fn run() -> ExitCode {
         lang: cli.lang,
         config_path: cli.config,
         kiosk: cli.kiosk,
+        practice: cli.practice || practice_from_env(),
     };
     let result = match cli.command {
         None => cmd_staff::kiosk_guard(&ctx).and_then(|()| crate::tui::run_from_cli(&ctx)),
@@ -166,6 +173,16 @@ pub fn run() -> ExitCode {
             e.exit_code()
         }
     }
+}
+
+/// The environment variable that selects the practice store.
+pub const PRACTICE_ENV: &str = "SANGO_PRACTICE";
+
+/// Whether `SANGO_PRACTICE` asks for the practice store (`1`, `true`, `yes`, `on`).
+fn practice_from_env() -> bool {
+    std::env::var(PRACTICE_ENV).is_ok_and(|v| {
+        matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on")
+    })
 }
 
 /// Finds a facility by id, or says which ids exist.

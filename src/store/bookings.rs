@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::error::StoreError;
 use super::events::{self, CancelData, EventKind};
 use super::residents::{self, Resident};
-use super::{Store, timefmt};
+use super::{Store, moment, timefmt};
 use crate::dataset::{Dataset, Programme};
 use crate::domain::booking::{self, Plan, Taken};
 use crate::domain::cancel::{self, CancelOutcome};
@@ -117,6 +117,12 @@ pub struct Booking {
     pub updated_at: NaiveDateTime,
     #[serde(with = "timefmt::option")]
     pub cancelled_at: Option<NaiveDateTime>,
+    /// When the booking was written, by the machine's clock (absent before schema 2).
+    #[serde(default, with = "timefmt::option", skip_serializing_if = "Option::is_none")]
+    pub recorded_at: Option<NaiveDateTime>,
+    /// When its cancellation was written, by the machine's clock.
+    #[serde(default, with = "timefmt::option", skip_serializing_if = "Option::is_none")]
+    pub cancel_recorded_at: Option<NaiveDateTime>,
 }
 
 impl Booking {
@@ -155,6 +161,17 @@ impl Booking {
         }
     }
 
+    /// The booking was entered late (後日記録): recorded more than 10 minutes after the moment
+    /// it says it was made.
+    pub fn entered_late(&self) -> bool {
+        moment::entered_late(self.created_at, self.recorded_at)
+    }
+
+    /// Its cancellation was entered late (後日記録).
+    pub fn cancel_entered_late(&self) -> bool {
+        self.cancelled_at.is_some_and(|at| moment::entered_late(at, self.cancel_recorded_at))
+    }
+
     /// The facts fixed at booking time (everything but the status and its times).
     pub fn same_facts(&self, other: &Booking) -> bool {
         let base = |b: &Booking| Booking {
@@ -162,6 +179,7 @@ impl Booking {
             units_charged: 0,
             updated_at: b.created_at,
             cancelled_at: None,
+            cancel_recorded_at: None,
             ..b.clone()
         };
         base(self) == base(other)
@@ -196,7 +214,7 @@ impl Booking {
             Status::Cancelled => self.units_charged == 0 && self.cancelled_at.is_some(),
             Status::CancelledLate => self.units_charged == 1 && self.cancelled_at.is_some(),
             Status::Used => false,
-        };
+        } && (self.cancel_recorded_at.is_none() || self.cancelled_at.is_some());
         if !consistent {
             return Err(format!("booking {}: inconsistent status {}", self.id, self.status));
         }
@@ -224,6 +242,8 @@ impl Booking {
             created_at: super::get_time(r, "created_at")?,
             updated_at: super::get_time(r, "updated_at")?,
             cancelled_at: super::get_opt_time(r, "cancelled_at")?,
+            recorded_at: super::get_opt_time(r, "recorded_at")?,
+            cancel_recorded_at: super::get_opt_time(r, "cancel_recorded_at")?,
         })
     }
 }
@@ -339,29 +359,42 @@ pub(crate) fn taken(conn: &Connection, resident: &str) -> rusqlite::Result<Vec<T
 
 pub(crate) const INSERT: &str =
     "INSERT INTO bookings (id, resident, facility, care, first_day, last_day, nights, days,
-        units, fee_yen, status, units_charged, terminal, created_at, updated_at, cancelled_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+        units, fee_yen, status, units_charged, terminal, created_at, updated_at, cancelled_at,
+        recorded_at, cancel_recorded_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 
 /// A booking's values for [`INSERT`], in its column order (shared with the bulk loader).
+/// More columns than rusqlite's tuples take, hence the array of references.
 pub(crate) fn row(b: &Booking) -> impl rusqlite::Params + '_ {
-    (
-        b.id.as_str(),
-        b.resident.as_str(),
-        b.facility.as_str(),
-        b.care.id(),
+    let [first_day, last_day, created_at, updated_at] = [
         b.first_day.to_string(),
         b.last_day.to_string(),
-        b.nights,
-        b.days,
-        b.units,
-        b.fee_yen,
-        b.status.id(),
-        b.units_charged,
-        b.terminal.as_str(),
         timefmt::format(b.created_at),
         timefmt::format(b.updated_at),
-        b.cancelled_at.map(timefmt::format),
-    )
+    ];
+    let [cancelled_at, recorded_at, cancel_recorded_at] =
+        [b.cancelled_at, b.recorded_at, b.cancel_recorded_at].map(|t| t.map(timefmt::format));
+    let values: [Box<dyn rusqlite::ToSql + '_>; 18] = [
+        Box::new(b.id.as_str()),
+        Box::new(b.resident.as_str()),
+        Box::new(b.facility.as_str()),
+        Box::new(b.care.id()),
+        Box::new(first_day),
+        Box::new(last_day),
+        Box::new(b.nights),
+        Box::new(b.days),
+        Box::new(b.units),
+        Box::new(b.fee_yen),
+        Box::new(b.status.id()),
+        Box::new(b.units_charged),
+        Box::new(b.terminal.as_str()),
+        Box::new(created_at),
+        Box::new(updated_at),
+        Box::new(cancelled_at),
+        Box::new(recorded_at),
+        Box::new(cancel_recorded_at),
+    ];
+    rusqlite::params_from_iter(values)
 }
 
 pub(crate) fn insert(conn: &Connection, b: &Booking) -> rusqlite::Result<()> {
@@ -372,14 +405,15 @@ pub(crate) fn insert(conn: &Connection, b: &Booking) -> rusqlite::Result<()> {
 /// Writes a cancellation's change to the booking row.
 pub(crate) fn set_cancelled(conn: &Connection, id: &str, c: &CancelData) -> rusqlite::Result<()> {
     conn.execute(
-        "UPDATE bookings SET status = ?2, units_charged = ?3, cancelled_at = ?4, updated_at = ?5
-         WHERE id = ?1",
+        "UPDATE bookings SET status = ?2, units_charged = ?3, cancelled_at = ?4, updated_at = ?5,
+         cancel_recorded_at = ?6 WHERE id = ?1",
         params![
             id,
             c.status.id(),
             c.units_charged,
             timefmt::format(c.cancelled_at),
-            timefmt::format(c.updated_at)
+            timefmt::format(c.updated_at),
+            c.recorded_at.map(timefmt::format),
         ],
     )?;
     Ok(())
@@ -420,7 +454,8 @@ impl Store {
             .facility(&req.facility)
             .ok_or_else(|| StoreError::UnknownFacility(req.facility.clone()))?;
         let terms = dataset.terms(facility, req.care).ok_or(StoreError::NoCareRule(req.care))?;
-        let at = timefmt::whole_seconds(at);
+        let when = self.moment(at)?;
+        let at = when.at;
 
         let tx = self.write()?;
         let resident: Resident = residents::get(&tx, &req.resident)
@@ -446,9 +481,12 @@ impl Store {
             created_at: at,
             updated_at: at,
             cancelled_at: None,
+            recorded_at: Some(when.recorded_at),
+            cancel_recorded_at: None,
         };
         insert(&tx, &b).map_err(|e| self.err(e))?;
-        events::append(&tx, at, terminal, EventKind::Booked, &b.id, &b).map_err(|e| self.err(e))?;
+        events::append(&tx, when, terminal, EventKind::Booked, &b.id, &b)
+            .map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))?;
         Ok(Booked { booking: b, plan })
     }
@@ -464,13 +502,17 @@ impl Store {
     ) -> Result<Cancellation, StoreError> {
         events::validate_terminal(terminal)?;
         let id = normalize_id(booking_id);
-        let at = timefmt::whole_seconds(at);
+        let when = self.moment(at)?;
+        let at = when.at;
         let tx = self.write()?;
         let mut b = get(&tx, &id)
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownBooking(booking_id.to_string()))?;
         if b.status.is_cancelled() {
             return Err(StoreError::AlreadyCancelled { id: b.id, status: b.status.en() });
+        }
+        if at < b.created_at {
+            return Err(StoreError::CancelBeforeBooking { id: b.id, created_at: b.created_at, at });
         }
         if b.status_at(at.date()) == Status::Used {
             return Err(StoreError::AlreadyUsed { id: b.id, last_day: b.last_day });
@@ -481,15 +523,17 @@ impl Store {
             units_charged: outcome.units_charged,
             cancelled_at: at,
             updated_at: at,
+            recorded_at: Some(when.recorded_at),
         };
         set_cancelled(&tx, &b.id, &change).map_err(|e| self.err(e))?;
-        events::append(&tx, at, terminal, EventKind::Cancelled, &b.id, &change)
+        events::append(&tx, when, terminal, EventKind::Cancelled, &b.id, &change)
             .map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))?;
         b.status = change.status;
         b.units_charged = change.units_charged;
         b.cancelled_at = Some(at);
         b.updated_at = at;
+        b.cancel_recorded_at = change.recorded_at;
         let facility = dataset.facility(&b.facility);
         Ok(Cancellation {
             outcome,

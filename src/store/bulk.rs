@@ -20,10 +20,11 @@ use super::events::{CancelData, EventKind};
 use super::residents::{self, Resident};
 use super::{Store, paths, schema, timefmt};
 
-/// The same statement as `events::insert` (events made here are never imported ones).
-const INSERT_EVENT: &str =
-    "INSERT INTO events (id, at, terminal, kind, subject, data, imported_at, imported_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, NULL)";
+/// The same statement as `events::insert` (events made here are never imported ones, and a
+/// synthetic history was recorded as it happened: `recorded_at` is `at`).
+const INSERT_EVENT: &str = "INSERT INTO events
+        (id, at, recorded_at, terminal, kind, subject, data, imported_at, imported_by)
+         VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, NULL, NULL)";
 
 /// An open bulk load into a new database.
 pub struct Bulk {

@@ -66,6 +66,26 @@ pub enum StoreError {
         "booking (予約) {id} was already used (利用済み): its last day {last_day} is before today, so it cannot be cancelled"
     )]
     AlreadyUsed { id: String, last_day: NaiveDate },
+    #[error(
+        "the moment (日時) {} is outside what a live store accepts: from 7 days before now to 5 minutes after ({}); for training or scripts use --practice (練習用)",
+        crate::domain::jst::rfc3339(*at),
+        crate::domain::jst::rfc3339(*now)
+    )]
+    MomentOutOfRange { at: chrono::NaiveDateTime, now: chrono::NaiveDateTime },
+    #[error(
+        "booking (予約) {id} was made at {}: a cancellation dated {} is before it (取消日時が予約日時より前です)",
+        crate::domain::jst::rfc3339(*created_at),
+        crate::domain::jst::rfc3339(*at)
+    )]
+    CancelBeforeBooking { id: String, created_at: chrono::NaiveDateTime, at: chrono::NaiveDateTime },
+    #[error(
+        "{path} is a {found} store, but a {expected} store was asked for: live and practice data never mix (本番と練習のデータは混ぜられません)"
+    )]
+    WrongKind { path: PathBuf, found: &'static str, expected: &'static str },
+    #[error(
+        "the database (データベース) {path} is damaged (破損): {detail} (found by the check of {checked_at}); nothing was changed — run `sango store repair`, then try again"
+    )]
+    DamageKnown { path: PathBuf, detail: String, checked_at: String },
     #[error("invalid {field}: {reason}")]
     Invalid { field: &'static str, reason: String },
     #[error("the import file (取込ファイル) is not a sango export: {0}")]
@@ -91,6 +111,8 @@ impl StoreError {
                 | StoreError::AlreadyCancelled { .. }
                 | StoreError::AlreadyUsed { .. }
                 | StoreError::Invalid { .. }
+                | StoreError::MomentOutOfRange { .. }
+                | StoreError::CancelBeforeBooking { .. }
                 | StoreError::ImportFormat(_)
                 | StoreError::ImportConflict { .. }
         )

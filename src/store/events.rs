@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bookings::{Booking, Status};
 use super::error::StoreError;
+use super::moment::Moment;
 use super::residents::Resident;
 use super::{Store, timefmt};
 
@@ -28,27 +29,49 @@ pub enum EventKind {
     Booked,
     /// `data` is a [`CancelData`].
     Cancelled,
+    /// A kiosk's staff PIN prompt locked after wrong PINs; `subject` is the terminal, `data`
+    /// says for how long and which lockout in a row it is.
+    PinLockedOut,
+    /// `sango store repair` rebuilt the indexes; `subject` is the store file's name, `data`
+    /// the damage found before and the check's outcome after.
+    StoreRepaired,
 }
 
 impl EventKind {
+    pub const ALL: [EventKind; 6] = [
+        EventKind::ResidentAdded,
+        EventKind::ResidentUpdated,
+        EventKind::Booked,
+        EventKind::Cancelled,
+        EventKind::PinLockedOut,
+        EventKind::StoreRepaired,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             EventKind::ResidentAdded => "resident_added",
             EventKind::ResidentUpdated => "resident_updated",
             EventKind::Booked => "booked",
             EventKind::Cancelled => "cancelled",
+            EventKind::PinLockedOut => "pin_locked_out",
+            EventKind::StoreRepaired => "store_repaired",
         }
     }
 
     fn parse(s: &str) -> Option<EventKind> {
-        [
-            EventKind::ResidentAdded,
-            EventKind::ResidentUpdated,
-            EventKind::Booked,
-            EventKind::Cancelled,
-        ]
-        .into_iter()
-        .find(|k| k.id() == s)
+        EventKind::ALL.into_iter().find(|k| k.id() == s)
+    }
+
+    /// Whether the event changes a resident or a booking (and is replayed to rebuild them);
+    /// the others record what happened to the terminal or the store itself.
+    pub fn is_record_change(self) -> bool {
+        match self {
+            EventKind::ResidentAdded
+            | EventKind::ResidentUpdated
+            | EventKind::Booked
+            | EventKind::Cancelled => true,
+            EventKind::PinLockedOut | EventKind::StoreRepaired => false,
+        }
     }
 }
 
@@ -68,6 +91,9 @@ pub struct CancelData {
     pub cancelled_at: NaiveDateTime,
     #[serde(with = "timefmt")]
     pub updated_at: NaiveDateTime,
+    /// The machine's clock when the cancellation was written (absent before schema 2).
+    #[serde(default, with = "timefmt::option", skip_serializing_if = "Option::is_none")]
+    pub recorded_at: Option<NaiveDateTime>,
 }
 
 /// One row of the audit trail.
@@ -79,6 +105,10 @@ pub struct Event {
     /// When the change was made (Japan time, as given to the store).
     #[serde(with = "timefmt")]
     pub at: NaiveDateTime,
+    /// When it was written, by the machine's clock (Japan time); `None` for events written
+    /// before the store kept it. In a practice store, the practice moment.
+    #[serde(default, with = "timefmt::option", skip_serializing_if = "Option::is_none")]
+    pub recorded_at: Option<NaiveDateTime>,
     /// The terminal that made it.
     pub terminal: String,
     pub kind: EventKind,
@@ -94,6 +124,7 @@ impl Event {
         Ok(Event {
             id: r.get("id")?,
             at: super::get_time(r, "at")?,
+            recorded_at: super::get_opt_time(r, "recorded_at")?,
             terminal: r.get("terminal")?,
             kind: EventKind::parse(&kind).ok_or_else(|| super::bad_text("kind", &kind))?,
             subject: r.get("subject")?,
@@ -122,7 +153,7 @@ pub fn validate_terminal(t: &str) -> Result<(), StoreError> {
 /// Appends an event inside the caller's transaction.
 pub(crate) fn append<T: Serialize>(
     conn: &Connection,
-    at: NaiveDateTime,
+    when: Moment,
     terminal: &str,
     kind: EventKind,
     subject: &str,
@@ -132,7 +163,8 @@ pub(crate) fn append<T: Serialize>(
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     let e = Event {
         id: ulid::Ulid::new().to_string(),
-        at: timefmt::whole_seconds(at),
+        at: when.at,
+        recorded_at: Some(when.recorded_at),
         terminal: terminal.to_string(),
         kind,
         subject: subject.to_string(),
@@ -149,11 +181,13 @@ pub(crate) fn insert(
     imported: Option<(NaiveDateTime, &str)>,
 ) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO events (id, at, terminal, kind, subject, data, imported_at, imported_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO events
+            (id, at, recorded_at, terminal, kind, subject, data, imported_at, imported_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             e.id,
             timefmt::format(e.at),
+            e.recorded_at.map(timefmt::format),
             e.terminal,
             e.kind.id(),
             e.subject,
@@ -225,7 +259,9 @@ pub fn apply(s: &mut State, e: &Event) -> Result<(), String> {
             b.units_charged = c.units_charged;
             b.cancelled_at = Some(c.cancelled_at);
             b.updated_at = c.updated_at;
+            b.cancel_recorded_at = c.recorded_at;
         }
+        EventKind::PinLockedOut | EventKind::StoreRepaired => {}
     }
     Ok(())
 }

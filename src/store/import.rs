@@ -136,6 +136,8 @@ pub fn parse(text: &str) -> Result<Export, StoreError> {
         let kind = match ev.kind {
             EventKind::ResidentAdded | EventKind::ResidentUpdated => "r",
             EventKind::Booked | EventKind::Cancelled => "b",
+            // The exporting terminal's own history (a PIN lockout, a repair): kept there.
+            EventKind::PinLockedOut | EventKind::StoreRepaired => continue,
         };
         if !ids.contains(&(kind, ev.subject.as_str())) {
             return Err(bad(format!(

@@ -15,12 +15,14 @@
 
 pub mod bookings;
 pub mod bulk;
+pub mod check;
 pub mod csv;
 pub mod error;
 pub mod events;
 pub mod export;
 pub mod ics;
 pub mod import;
+pub mod moment;
 pub mod paths;
 pub mod residents;
 pub mod schema;
@@ -38,7 +40,8 @@ pub use bookings::{
 pub use error::StoreError;
 pub use events::{Event, EventKind};
 pub use export::{Export, ExportFormat};
-pub use import::{Conflict, ImportReport, OverLimitWarning};
+pub use import::{Conflict, ImportReport};
+pub use moment::{Clock, Moment, StoreKind};
 pub use paths::DataDir;
 pub use residents::{Resident, ResidentInput};
 
@@ -49,10 +52,26 @@ pub const BUSY_ENV_VAR: &str = "SANGO_BUSY_TIMEOUT_MS";
 /// Stores up to this size are checked for damage on every open (many years of one ward).
 pub const QUICK_CHECK_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// How to open a store.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub kind: StoreKind,
+    /// How long a write waits for another terminal's transaction.
+    pub busy: Duration,
+    pub clock: Clock,
+}
+
 /// An open booking database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    kind: StoreKind,
+    /// "Now" for `recorded_at` and the live store's bounds on `at`.
+    clock: Clock,
+    /// The store's id (`store_meta`), which a kept check result must name.
+    id: String,
+    /// Damage found by the last full check and not yet repaired: writes are refused.
+    damage: Option<check::CheckRecord>,
 }
 
 impl std::fmt::Debug for Store {
@@ -62,44 +81,76 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database in `dir`, which must exist.
+    /// Opens (creating if needed) the live database in `dir`, which must exist.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         Self::open_data_dir(&DataDir { path: dir.to_path_buf(), explicit: true })
     }
 
-    /// Opens the database of a resolved data folder, with the busy timeout from
+    /// Opens the live database of a resolved data folder, with the busy timeout from
     /// `SANGO_BUSY_TIMEOUT_MS` or the default.
     pub fn open_data_dir(dir: &DataDir) -> Result<Store, StoreError> {
+        Self::open_kind(dir, StoreKind::Live)
+    }
+
+    /// Opens the live or the practice database of a data folder (each has its own file).
+    pub fn open_kind(dir: &DataDir, kind: StoreKind) -> Result<Store, StoreError> {
         let busy = std::env::var(BUSY_ENV_VAR)
             .ok()
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_millis)
             .unwrap_or(DEFAULT_BUSY_TIMEOUT);
-        Self::open_with(dir, busy)
+        Self::open_with(dir, &Options { kind, busy, clock: Clock::system() })
     }
 
-    /// Opens with an explicit busy timeout. Nothing is written to a database that is refused.
-    pub fn open_with(dir: &DataDir, busy: Duration) -> Result<Store, StoreError> {
-        let path = dir.prepare()?;
+    /// Opens with explicit options. Nothing is written to a database that is refused.
+    pub fn open_with(dir: &DataDir, o: &Options) -> Result<Store, StoreError> {
+        dir.prepare()?;
+        let path = dir.store_file(o.kind);
         refuse_read_only(&dir.path, &path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(&path, flags).map_err(|e| StoreError::sqlite(&path, e))?;
-        let store = Store { conn, path };
-        store.conn.busy_timeout(busy).map_err(|e| store.err(e))?;
-        store.prepare(true, busy)?;
+        let mut store = Store::new(conn, path, o.kind, o.clock.clone());
+        store.conn.busy_timeout(o.busy).map_err(|e| store.err(e))?;
+        store.prepare(true, o.busy)?;
+        store.damage = check::known_damage(&store.path, &store.id);
         Ok(store)
     }
 
-    /// A private database in memory (tests, previews).
+    /// A private practice database in memory (tests, previews): any moment is accepted.
     pub fn open_in_memory() -> Result<Store, StoreError> {
+        Self::open_in_memory_as(StoreKind::Practice, Clock::system())
+    }
+
+    /// A private database in memory of either kind, with its own clock (tests of the live
+    /// store's rules).
+    pub fn open_in_memory_as(kind: StoreKind, clock: Clock) -> Result<Store, StoreError> {
         let path = PathBuf::from(":memory:");
         let conn = Connection::open_in_memory().map_err(|e| StoreError::sqlite(&path, e))?;
-        let store = Store { conn, path };
+        let mut store = Store::new(conn, path, kind, clock);
         store.prepare(false, Duration::ZERO)?;
         Ok(store)
+    }
+
+    fn new(conn: Connection, path: PathBuf, kind: StoreKind, clock: Clock) -> Store {
+        Store { conn, path, kind, clock, id: String::new(), damage: None }
+    }
+
+    /// Whether this is the live or the practice store.
+    pub fn kind(&self) -> StoreKind {
+        self.kind
+    }
+
+    /// The store's id (kept in the file since schema 2).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Checks a write's moment against this store's kind and clock (see [`moment`]).
+    pub(crate) fn moment(&self, at: NaiveDateTime) -> Result<Moment, StoreError> {
+        Moment::check(self.kind, at, self.clock.now())
     }
 
     /// A stand-in while the real store opens on another thread (the terminal app draws its
@@ -109,7 +160,7 @@ impl Store {
     pub fn not_open_yet() -> Result<Store, StoreError> {
         let path = PathBuf::from("(the database is not open yet)");
         let conn = Connection::open_in_memory().map_err(|e| StoreError::sqlite(&path, e))?;
-        let store = Store { conn, path };
+        let store = Store::new(conn, path, StoreKind::Practice, Clock::system());
         store.conn.pragma_update(None, "query_only", true).map_err(|e| store.err(e))?;
         Ok(store)
     }
@@ -119,8 +170,9 @@ impl Store {
         &self.path
     }
 
-    /// Checks the file is ours and sound, then sets the connection up and migrates.
-    fn prepare(&self, on_disk: bool, busy: Duration) -> Result<(), StoreError> {
+    /// Checks the file is ours and sound, then sets the connection up, migrates, and settles
+    /// the store's kind and id.
+    fn prepare(&mut self, on_disk: bool, busy: Duration) -> Result<(), StoreError> {
         let h = schema::header(&self.conn, &self.path)?;
         schema::check_header(h, &self.path)?;
         if on_disk && h.objects > 0 && self.small_enough_to_check_on_open() {
@@ -133,7 +185,9 @@ impl Store {
         // Acknowledged means on disk.
         self.conn.pragma_update(None, "synchronous", "FULL").map_err(map)?;
         self.conn.pragma_update(None, "foreign_keys", true).map_err(map)?;
-        schema::migrate(&self.conn, &self.path)
+        schema::migrate(&self.conn, &self.path)?;
+        self.id = schema::settle_meta(&self.conn, &self.path, self.kind)?;
+        Ok(())
     }
 
     /// Switches a new file to WAL. SQLite does not wait for other connections here (it
@@ -196,8 +250,12 @@ impl Store {
         }
     }
 
-    /// A write transaction that holds the write lock from its first statement.
+    /// A write transaction that holds the write lock from its first statement. Refused while
+    /// damage found by a full check is not repaired.
     pub(crate) fn write(&self) -> Result<Transaction<'_>, StoreError> {
+        if let Some(d) = &self.damage {
+            return Err(d.refusal(&self.path));
+        }
         Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(|e| self.err(e))
     }

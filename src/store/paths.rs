@@ -4,11 +4,14 @@
 use std::path::{Path, PathBuf};
 
 use super::error::StoreError;
+use super::moment::StoreKind;
 
 /// The environment variable naming the data folder.
 pub const ENV_VAR: &str = "SANGO_DATA_DIR";
-/// The database file inside the data folder.
+/// The live database file inside the data folder.
 pub const DB_FILE: &str = "sango.sqlite3";
+/// The practice database file (`--practice`), beside the live one and never mixed with it.
+pub const PRACTICE_DB_FILE: &str = "sango-practice.sqlite3";
 
 /// A data folder and whether the user named it (a named folder must exist; the default one is
 /// created on first use).
@@ -38,7 +41,16 @@ impl DataDir {
         Ok(DataDir { path: dirs.data_dir().to_path_buf(), explicit: false })
     }
 
-    /// Checks the folder exists (creating the default one if needed) and returns the database path.
+    /// The database file of a kind of store in this folder.
+    pub fn store_file(&self, kind: StoreKind) -> PathBuf {
+        self.path.join(match kind {
+            StoreKind::Live => DB_FILE,
+            StoreKind::Practice => PRACTICE_DB_FILE,
+        })
+    }
+
+    /// Checks the folder exists (creating the default one if needed) and returns the live
+    /// database's path.
     pub fn prepare(&self) -> Result<PathBuf, StoreError> {
         match std::fs::metadata(&self.path) {
             Ok(m) if m.is_dir() => {}

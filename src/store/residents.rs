@@ -200,11 +200,12 @@ impl Store {
     ) -> Result<Resident, StoreError> {
         input.validate()?;
         events::validate_terminal(terminal)?;
+        let when = self.moment(at)?;
+        let at = when.at;
         let tx = self.write()?;
         if get(&tx, &input.id).map_err(|e| self.err(e))?.is_some() {
             return Err(StoreError::ResidentExists(input.id.clone()));
         }
-        let at = timefmt::whole_seconds(at);
         let r = Resident {
             id: input.id.clone(),
             birth: input.birth,
@@ -216,7 +217,7 @@ impl Store {
             updated_at: at,
         };
         insert(&tx, &r).map_err(|e| self.err(e))?;
-        events::append(&tx, at, terminal, EventKind::ResidentAdded, &r.id, &r)
+        events::append(&tx, when, terminal, EventKind::ResidentAdded, &r.id, &r)
             .map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))?;
         Ok(r)
@@ -232,6 +233,8 @@ impl Store {
     ) -> Result<Resident, StoreError> {
         input.validate()?;
         events::validate_terminal(terminal)?;
+        let when = self.moment(at)?;
+        let at = when.at;
         let tx = self.write()?;
         let old = get(&tx, &input.id)
             .map_err(|e| self.err(e))?
@@ -239,7 +242,6 @@ impl Store {
         if old.input() == *input {
             return Ok(old);
         }
-        let at = timefmt::whole_seconds(at);
         let r = Resident {
             birth: input.birth,
             due: input.due,
@@ -250,7 +252,7 @@ impl Store {
             ..old
         };
         update_row(&tx, &r).map_err(|e| self.err(e))?;
-        events::append(&tx, at, terminal, EventKind::ResidentUpdated, &r.id, &r)
+        events::append(&tx, when, terminal, EventKind::ResidentUpdated, &r.id, &r)
             .map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))?;
         Ok(r)

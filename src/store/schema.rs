@@ -6,16 +6,17 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::error::StoreError;
+use super::moment::StoreKind;
 
 /// Marks the file as a sango database ("SANG").
 pub const APPLICATION_ID: i64 = 0x5341_4E47;
 /// The schema version this program writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 const V1: &str = r#"
 CREATE TABLE residents (
@@ -83,6 +84,62 @@ CREATE TRIGGER resident_id_is_fixed BEFORE UPDATE OF id, created_at ON residents
 BEGIN SELECT RAISE(ABORT, 'a resident''s number cannot change (利用者番号は変更できません)'); END;
 "#;
 
+/// Version 2: the audit trail tells the truth about time and names the store's kind.
+/// - Every event records `recorded_at`, the machine's clock when it was written, beside `at`,
+///   the moment of the business action; events written before version 2 have `NULL` (the
+///   moment was not kept). The events table is rebuilt for it, and its kinds are checked by the
+///   program rather than by a `CHECK` (new kinds — a PIN lockout, a repair — must not need a
+///   rebuild of a million rows each time).
+/// - A booking keeps when it and its cancellation were recorded, for the "entered late"
+///   (後日記録) mark.
+/// - `store_meta` names the store's kind (live or practice, fixed once written) and gives it an
+///   id, so that a damage check's result kept beside the file belongs to this store only.
+const V2: &str = r#"
+DROP TRIGGER events_are_append_only_u;
+DROP TRIGGER events_are_append_only_d;
+DROP INDEX events_by_subject;
+ALTER TABLE events RENAME TO events_v1;
+CREATE TABLE events (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           TEXT NOT NULL UNIQUE,
+    at           TEXT NOT NULL,
+    recorded_at  TEXT,
+    terminal     TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 64),
+    subject      TEXT NOT NULL,
+    data         TEXT NOT NULL,
+    imported_at  TEXT,
+    imported_by  TEXT
+) STRICT;
+INSERT INTO events (seq, id, at, recorded_at, terminal, kind, subject, data, imported_at,
+                    imported_by)
+    SELECT seq, id, at, NULL, terminal, kind, subject, data, imported_at, imported_by
+    FROM events_v1 ORDER BY seq;
+DROP TABLE events_v1;
+CREATE INDEX events_by_subject ON events (subject, seq);
+CREATE TRIGGER events_are_append_only_u BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only (監査記録は変更できません)'); END;
+CREATE TRIGGER events_are_append_only_d BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only (監査記録は削除できません)'); END;
+
+ALTER TABLE bookings ADD COLUMN recorded_at TEXT;
+ALTER TABLE bookings ADD COLUMN cancel_recorded_at TEXT;
+DROP TRIGGER booking_facts_are_fixed;
+CREATE TRIGGER booking_facts_are_fixed
+BEFORE UPDATE OF id, resident, facility, care, first_day, last_day, nights, days, units, fee_yen,
+                 terminal, created_at, recorded_at ON bookings
+BEGIN SELECT RAISE(ABORT, 'a booking''s facts cannot change (予約内容は変更できません)'); END;
+
+CREATE TABLE store_meta (
+    key    TEXT PRIMARY KEY NOT NULL,
+    value  TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER store_meta_is_fixed_u BEFORE UPDATE ON store_meta
+BEGIN SELECT RAISE(ABORT, 'the store''s kind and id cannot change (変更できません)'); END;
+CREATE TRIGGER store_meta_is_fixed_d BEFORE DELETE ON store_meta
+BEGIN SELECT RAISE(ABORT, 'the store''s kind and id cannot change (変更できません)'); END;
+"#;
+
 /// What the file says about itself, read without writing anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Header {
@@ -141,6 +198,45 @@ pub fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(map)?;
     tx.commit().map_err(map)
+}
+
+/// Writes the store's kind and id when they are not there yet (a new store, or one made before
+/// schema 2, which was live) and refuses a store of the other kind. Returns the store's id.
+pub fn settle_meta(conn: &Connection, path: &Path, kind: StoreKind) -> Result<String, StoreError> {
+    let map = |e| StoreError::sqlite(path, e);
+    let read = |key: &str| -> Result<Option<String>, StoreError> {
+        conn.query_row("SELECT value FROM store_meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(map)
+    };
+    if read("kind")?.is_none() || read("store_id")?.is_none() {
+        // Stores made before the kind was kept were live ones: only a new store (no residents
+        // yet) takes the kind it is opened as.
+        let empty: bool = conn
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM residents)", [], |r| r.get(0))
+            .map_err(map)?;
+        let kind = if empty { kind } else { StoreKind::Live };
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate).map_err(map)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO store_meta (key, value) VALUES ('kind', ?1), ('store_id', ?2)",
+            [kind.id(), &ulid::Ulid::new().to_string()],
+        )
+        .map_err(map)?;
+        tx.commit().map_err(map)?;
+    }
+    let found = read("kind")?.unwrap_or_default();
+    let found = StoreKind::parse(&found).ok_or_else(|| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: format!("unknown store kind '{}'", found.escape_debug()),
+    })?;
+    if found != kind {
+        return Err(StoreError::WrongKind {
+            path: path.to_path_buf(),
+            found: found.id(),
+            expected: kind.id(),
+        });
+    }
+    Ok(read("store_id")?.unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -52,6 +52,7 @@ pub fn command(args: &[&str]) -> Command {
         .env_remove("SANGO_DATA_DIR")
         .env_remove("SANGO_CONFIG_DIR")
         .env_remove("SANGO_BUSY_TIMEOUT_MS")
+        .env_remove("SANGO_PRACTICE")
         // Any machine zone: every rule must use Japan time regardless.
         .env("TZ", "America/New_York");
     c
@@ -65,4 +66,12 @@ pub fn sango(args: &[&str]) -> Run {
 /// Runs `sango ARGS` with a data folder.
 pub fn sango_in(dir: &Path, args: &[&str]) -> Run {
     finish(command(args).env("SANGO_DATA_DIR", dir).output().expect("the sango binary runs"))
+}
+
+/// Runs `sango ARGS` on the practice store of a data folder: the tests' fixed moments (`--at`
+/// in 2026) are accepted there, as for any script.
+pub fn practice_in(dir: &Path, args: &[&str]) -> Run {
+    let mut c = command(args);
+    c.env("SANGO_DATA_DIR", dir).env("SANGO_PRACTICE", "1");
+    finish(c.output().expect("the sango binary runs"))
 }

@@ -9,11 +9,27 @@ mod common;
 
 pub use common::{Run, finish};
 
-/// `sango --data-dir DIR ARGS`, with the clean environment of `common::command`.
+/// `sango --data-dir DIR ARGS` on the practice store (these tests book at fixed moments of
+/// 2026 with `--at`), with the clean environment of `common::command`.
 pub fn command(dir: &Path, args: &[&str]) -> Command {
     let mut c = common::command(&[]);
-    c.arg("--data-dir").arg(dir).args(args).env("SANGO_TERMINAL", "test-kiosk");
+    c.arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("SANGO_TERMINAL", "test-kiosk")
+        .env("SANGO_PRACTICE", "1");
     c
+}
+
+/// The practice store of a data folder, opened in-process.
+pub fn open_practice(dir: &Path) -> sango::store::Store {
+    let data = sango::store::DataDir { path: dir.to_path_buf(), explicit: true };
+    sango::store::Store::open_kind(&data, sango::store::StoreKind::Practice).unwrap()
+}
+
+/// The practice store's file in a data folder.
+pub fn db_file(dir: &Path) -> std::path::PathBuf {
+    dir.join("sango-practice.sqlite3")
 }
 
 pub fn sango(dir: &Path, args: &[&str]) -> Run {
