@@ -123,7 +123,7 @@ fn a_cancellation_made_on_another_terminal_is_carried_over() {
 }
 
 #[test]
-fn bookings_made_offline_on_two_terminals_that_overrun_a_limit_are_reported() {
+fn a_booking_made_offline_that_would_overrun_a_limit_here_is_refused_by_its_rule() {
     let a = tempfile::tempdir().unwrap();
     add_resident(a.path(), "R1", "2026-01-01", &[]);
     let b = tempfile::tempdir().unwrap();
@@ -134,11 +134,18 @@ fn bookings_made_offline_on_two_terminals_that_overrun_a_limit_are_reported() {
     book(b.path(), "R1", STAY, "stay", "2026-01-20", &["--nights", "1"]).ok();
     std::fs::write(&f, export(a.path(), "json")).unwrap();
     let r = import(b.path(), &f);
-    assert!(r.refused().contains("利用上限"), "{}", r.stderr);
-    assert_eq!(r.json()["over_limit"][0]["used"], 5);
-    // Both bookings are kept (they were made); no new booking fits.
-    assert_eq!(quota(b.path(), "R1")["stay"]["remaining"], 0);
-    book(b.path(), "R1", STAY, "stay", "2026-02-01", &["--nights", "1"]).refused();
+    assert!(r.refused().contains("over_limit"), "{}", r.stderr);
+    let conflicts = r.json()["conflicts"].as_array().unwrap().clone();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0]["kind"], "booking");
+    assert_eq!(conflicts[0]["rule"], "over_limit");
+    assert!(conflicts[0]["detail"].as_str().unwrap().contains("利用上限"), "{conflicts:?}");
+    // Nothing of the refused booking was written: B holds only its own, and its events.
+    assert_eq!(quota(b.path(), "R1")["stay"]["used"], 2);
+    let exported: serde_json::Value = serde_json::from_str(&export(b.path(), "json")).unwrap();
+    assert_eq!(exported["bookings"].as_array().unwrap().len(), 1);
+    let booked = exported["events"].as_array().unwrap().iter().filter(|e| e["kind"] == "booked");
+    assert_eq!(booked.count(), 1);
 }
 
 #[test]
@@ -226,4 +233,50 @@ fn ics_has_one_event_per_booking_in_tokyo_time_with_stable_uids() {
     assert!(!text.replace("\r\n", "").contains('\n'));
     let e = sango(a.path(), &["export", "--format", "pdf"]);
     assert_eq!(e.code, 2, "{}", e.stderr);
+}
+
+#[test]
+fn imported_bookings_are_checked_by_the_rules_at_the_moment_they_were_made() {
+    let a = tempfile::tempdir().unwrap();
+    add_resident(a.path(), "R1", "2026-01-01", &[]);
+    let b = tempfile::tempdir().unwrap();
+    let f = b.path().join("a.json");
+    std::fs::write(&f, export(a.path(), "json")).unwrap();
+    import(b.path(), &f).ok();
+    // Both terminals give her care on 1/20 while apart: one booking a day holds after the merge.
+    book(a.path(), "R1", DAY, "day", "2026-01-20", &[]).ok();
+    let own = book(b.path(), "R1", VISIT, "visit", "2026-01-20", &[]).ok();
+    let stay = book(a.path(), "R1", STAY, "stay", "2026-02-02", &["--nights", "1"]).ok();
+    std::fs::write(&f, export(a.path(), "json")).unwrap();
+
+    // A forged fee on the stay, in the booking and in its own event alike.
+    let mut file: serde_json::Value = serde_json::from_str(&export(a.path(), "json")).unwrap();
+    let stay_id = stay["id"].clone();
+    for b in file["bookings"].as_array_mut().unwrap() {
+        if b["id"] == stay_id {
+            b["fee_yen"] = 100.into();
+        }
+    }
+    for e in file["events"].as_array_mut().unwrap() {
+        if e["subject"] == stay_id {
+            e["data"]["fee_yen"] = 100.into();
+        }
+    }
+    std::fs::write(&f, file.to_string()).unwrap();
+    let r = import(b.path(), &f);
+    r.refused();
+    let rules: Vec<(String, String)> = r.json()["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap().to_string(), c["rule"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(rules.len(), 2, "{rules:?}");
+    assert!(rules.contains(&(stay_id.as_str().unwrap().to_string(), "fee_differs".into())));
+    assert!(rules.iter().any(|(_, rule)| rule == "overlaps"), "{rules:?}");
+    // B keeps only its own booking.
+    let held = sango(b.path(), &["bookings", "--json"]).ok();
+    let held: Vec<&str> =
+        held.as_array().unwrap().iter().map(|b| b["id"].as_str().unwrap()).collect();
+    assert_eq!(held, [own["id"].as_str().unwrap()]);
 }

@@ -35,8 +35,19 @@ pub fn view(b: &Booking, names: &Summary, today: NaiveDate) -> serde_json::Value
         o.insert("cancel_by".into(), cmd_store::time(b.cancel_by()).into());
         let name = names.facility_name(&b.facility);
         o.insert("facility_name".into(), name.into());
+        o.insert("entered_late".into(), b.entered_late().into());
+        o.insert("cancel_entered_late".into(), b.cancel_entered_late().into());
     }
     v
+}
+
+/// The status in words, with the 後日記録 mark of a booking or cancellation entered late.
+fn status_text(b: &Booking, today: NaiveDate) -> String {
+    let mut s = b.status_at(today).ja().to_string();
+    if b.entered_late() || b.cancel_entered_late() {
+        s.push_str(" 後日記録");
+    }
+    s
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
@@ -74,7 +85,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
                 format!("{} 〜 {}", b.first_day, b.last_day),
                 format!("{}{}", b.units, b.care.unit().ja()),
                 format!("{}円", yen(b.fee_yen)),
-                b.status_at(today).ja().to_string(),
+                status_text(b, today),
             ]
         })
         .collect();

@@ -1,7 +1,7 @@
 //! `sango import FILE [--at TIME] [--json]`: merges another terminal's JSON export. Importing
 //! the same file twice changes nothing; a record with the same id but different contents is a
-//! conflict, reported and not overwritten (exit 1). Mothers whose merged bookings overrun a
-//! limit are reported too (exit 1), so staff can call them.
+//! conflict, reported and not overwritten (exit 1); so is a booking the rules refuse here (over
+//! a limit after the merge, overlapping, outside the window, a wrong fee), named by its rule.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -55,20 +55,11 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         for c in &rep.conflicts {
             crate::outln!("  競合 conflict, not imported: {c}");
         }
-        for w in &rep.over_limit {
-            crate::outln!("  上限超過 over the limit: {w}");
-        }
     }
     if let Some(first) = rep.conflicts.first() {
         return Err(CliError::refused(format!(
-            "import conflict (取込の競合): {} record(s) differ from this terminal's and were not imported, first: {first}",
+            "import conflict (取込の競合): {} record(s) were not imported (they differ from this terminal's, or the booking rules refuse them here), first: {first}",
             rep.conflicts.len()
-        )));
-    }
-    if let Some(first) = rep.over_limit.first() {
-        return Err(CliError::refused(format!(
-            "imported, but {} limit(s) are now overrun; contact the resident: {first}",
-            rep.over_limit.len()
         )));
     }
     Ok(())

@@ -81,6 +81,23 @@ pub enum Refusal {
     Overlaps { first_day: NaiveDate, last_day: NaiveDate },
 }
 
+impl Refusal {
+    /// The rule's name, for machines (an import's conflict list, `--json`).
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Refusal::NotOffered(_) => "not_offered",
+            Refusal::NoPeriod(_) => "no_period",
+            Refusal::PeriodOutOfRange => "period_out_of_range",
+            Refusal::InPast { .. } => "in_past",
+            Refusal::BeforeWindow { .. } => "before_window",
+            Refusal::AfterWindow { .. } => "after_window",
+            Refusal::OverLimit(_) => "over_limit",
+            Refusal::NoBaby => "no_baby",
+            Refusal::Overlaps { .. } => "overlaps",
+        }
+    }
+}
+
 /// Checks a booking of `length` from `start` against every rule, given the mother's quota for
 /// the care type, the days her other active bookings occupy, and the current Japan time.
 pub fn plan(

@@ -9,7 +9,7 @@ use crate::dataset::Dataset;
 use crate::excel_csv::{BOM, field, id_field, push_row};
 
 /// The header row, Japanese with English.
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 18] = [
     "予約ID (booking id)",
     "利用者番号 (resident)",
     "施設ID (facility id)",
@@ -26,20 +26,38 @@ pub const HEADER: [&str; 16] = [
     "端末 (terminal)",
     "登録日時 (booked at)",
     "取消日時 (cancelled at)",
+    "予約の後日記録 (booking entered late)",
+    "取消の後日記録 (cancellation entered late)",
 ];
+
+/// The last column of an export from a practice store, on every row.
+pub const PRACTICE_HEADER: &str = "練習 (practice)";
+/// Its value.
+pub const PRACTICE_MARK: &str = "練習データ PRACTICE";
 
 fn time(t: chrono::NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
-/// The CSV text of `bookings`; `today` decides which booked ones read as used.
-pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, today: NaiveDate) -> String {
+/// The CSV text of `bookings`; `today` decides which booked ones read as used. An export of
+/// practice data says so on every row.
+pub fn render(
+    bookings: &[Booking],
+    dataset: Option<&Dataset>,
+    today: NaiveDate,
+    practice: bool,
+) -> String {
     let mut out = String::from(BOM);
-    push_row(&mut out, &HEADER.map(field));
+    let mut header: Vec<String> = HEADER.map(field).to_vec();
+    if practice {
+        header.push(field(PRACTICE_HEADER));
+    }
+    push_row(&mut out, &header);
     for b in bookings {
         let name = dataset.and_then(|d| d.facility(&b.facility)).map(|f| f.name.as_str());
         let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
-        let row = [
+        let late = |yes: bool| if yes { "後日記録".to_string() } else { String::new() };
+        let mut row = vec![
             id_field(&b.id),
             id_field(&b.resident),
             id_field(&b.facility),
@@ -56,7 +74,12 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, today: NaiveDate)
             field(&b.terminal),
             time(b.created_at),
             b.cancelled_at.map(time).unwrap_or_default(),
+            late(b.entered_late()),
+            late(b.cancel_entered_late()),
         ];
+        if practice {
+            row.push(field(PRACTICE_MARK));
+        }
         push_row(&mut out, &row);
     }
     out
@@ -69,7 +92,8 @@ impl Store {
         dataset: Option<&Dataset>,
         today: NaiveDate,
     ) -> Result<String, StoreError> {
-        Ok(render(&self.bookings(&Default::default())?, dataset, today))
+        let practice = self.kind() == super::StoreKind::Practice;
+        Ok(render(&self.bookings(&Default::default())?, dataset, today, practice))
     }
 }
 
@@ -79,7 +103,7 @@ mod tests {
 
     #[test]
     fn an_empty_export_is_a_bom_and_a_header() {
-        let s = render(&[], None, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let s = render(&[], None, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), false);
         assert!(s.starts_with('\u{feff}'));
         assert!(s.ends_with("\r\n"));
         assert_eq!(s.lines().count(), 1);

@@ -14,8 +14,10 @@ use super::residents::Resident;
 
 /// The `format` field of an export file.
 pub const FORMAT: &str = "sango-export";
-/// The version of the export file this program writes (and the newest it reads).
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the export file this program writes (and the newest it reads). Version 2
+/// added `practice` and the `recorded_at` moments of events and bookings (all optional, so
+/// version 1 files still read).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// An export file's content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +25,9 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Export {
     pub format: String,
     pub version: u32,
+    /// Exported from a practice store (練習用): never imported into a live one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub practice: bool,
     pub residents: Vec<Resident>,
     pub bookings: Vec<Booking>,
     /// The audit trail, oldest first.
@@ -66,6 +71,7 @@ impl Store {
         let out = Export {
             format: FORMAT.to_string(),
             version: FORMAT_VERSION,
+            practice: self.kind() == super::StoreKind::Practice,
             residents: self.residents()?,
             bookings: self.bookings(&Default::default())?,
             events: self.events()?,

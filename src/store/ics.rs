@@ -68,16 +68,21 @@ fn tokyo_midnight(d: NaiveDate) -> String {
     format!("{}T000000", d.format("%Y%m%d"))
 }
 
-/// The calendar text of `bookings`.
-pub fn render(bookings: &[Booking], dataset: Option<&Dataset>) -> String {
+/// What an export of practice data puts before the calendar's name and every summary.
+pub const PRACTICE_MARK: &str = "【練習】";
+
+/// The calendar text of `bookings`; an export of practice data says so in every summary.
+pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, practice: bool) -> String {
     let mut out = String::new();
+    let mark = if practice { PRACTICE_MARK } else { "" };
+    let calendar_name = format!("X-WR-CALNAME:{mark}産後ケア予約");
     let head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Kita City//sango//JA",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "X-WR-CALNAME:産後ケア予約",
+        &calendar_name,
         "X-WR-TIMEZONE:Asia/Tokyo",
     ];
     for l in head.iter().chain(VTIMEZONE) {
@@ -101,6 +106,12 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>) -> String {
         {
             desc.push(format!("電話 (phone): {}", f.phones.join(" / ")));
         }
+        if b.entered_late() {
+            desc.push("後日記録 (entered late): 予約 (the booking)".to_string());
+        }
+        if b.cancel_entered_late() {
+            desc.push("後日記録 (entered late): 取消 (the cancellation)".to_string());
+        }
         let cancelled = b.status.is_cancelled();
         let lines = [
             "BEGIN:VEVENT".to_string(),
@@ -112,7 +123,7 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>) -> String {
             format!("DTEND;TZID=Asia/Tokyo:{}", tokyo_midnight(end)),
             format!(
                 "SUMMARY:{}",
-                text(&format!("産後ケア {} {} ({})", b.care.short_ja(), name, b.resident))
+                text(&format!("{mark}産後ケア {} {} ({})", b.care.short_ja(), name, b.resident))
             ),
             format!("DESCRIPTION:{}", text(&desc.join("\n"))),
             format!("STATUS:{}", if cancelled { "CANCELLED" } else { "CONFIRMED" }),
@@ -131,7 +142,8 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>) -> String {
 impl Store {
     /// Every booking as an iCalendar file.
     pub fn export_ics(&self, dataset: Option<&Dataset>) -> Result<String, StoreError> {
-        Ok(render(&self.bookings(&Default::default())?, dataset))
+        let practice = self.kind() == super::StoreKind::Practice;
+        Ok(render(&self.bookings(&Default::default())?, dataset, practice))
     }
 }
 

@@ -9,8 +9,12 @@
 //! - Anything else with the same id but different contents is a conflict: reported, never
 //!   overwritten.
 //!
-//! Bookings recorded offline on two terminals can together overrun a mother's limit; the
-//! import cannot undo what a facility has accepted, so it reports every such limit instead.
+//! - A booking this terminal lacks is checked by the same rules as a booking made here
+//!   (`domain::booking::plan`: the facility offers the type, the window, one booking a day,
+//!   the limits, and the fee for the resident), at the moment it was made, against everything
+//!   merged before it (this terminal's bookings and the file's earlier ones). One the rules
+//!   refuse is a conflict naming the rule, and nothing of it is written: bookings recorded
+//!   offline on two terminals never overrun a mother's limit here.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -18,46 +22,47 @@ use chrono::NaiveDateTime;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use super::Store;
 use super::bookings;
+use super::bookings::{Booking, Status};
 use super::error::StoreError;
 use super::events::{self, Event, EventKind, State};
 use super::export::{Export, FORMAT, FORMAT_VERSION};
 use super::residents;
-use super::{Store, timefmt};
 use crate::dataset::Dataset;
-use crate::domain::care::CareType;
+use crate::domain::booking;
+use crate::domain::limits::{self, Quota};
 
-/// A record that differs from this terminal's and was not imported.
+/// A record that was not imported: it differs from this terminal's, or a booking the rules
+/// refuse here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conflict {
     /// "resident", "booking" or "event".
     pub kind: &'static str,
     pub id: String,
+    /// The booking rule that refused it ([`Refusal::rule`], or `unknown_facility`,
+    /// `fee_differs`); `None` for a record that differs from this terminal's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<&'static str>,
     pub detail: String,
+}
+
+impl Conflict {
+    fn other(kind: &'static str, id: &str, detail: impl Into<String>) -> Conflict {
+        Conflict { kind, id: id.to_string(), rule: None, detail: detail.into() }
+    }
+
+    fn refused(id: &str, rule: &'static str, detail: impl Into<String>) -> Conflict {
+        Conflict { kind: "booking", id: id.to_string(), rule: Some(rule), detail: detail.into() }
+    }
 }
 
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}: {}", self.kind, self.id, self.detail)
-    }
-}
-
-/// A mother whose usage is over a limit after the merge.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OverLimitWarning {
-    pub resident: String,
-    pub care: CareType,
-    pub limit: u32,
-    pub used: u32,
-}
-
-impl std::fmt::Display for OverLimitWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "resident (利用者番号) {} is over the {} limit (利用上限): {} used of {}",
-            self.resident, self.care, self.used, self.limit
-        )
+        match self.rule {
+            Some(rule) => write!(f, "{} {} ({rule}): {}", self.kind, self.id, self.detail),
+            None => write!(f, "{} {}: {}", self.kind, self.id, self.detail),
+        }
     }
 }
 
@@ -74,8 +79,8 @@ pub struct ImportReport {
     pub unchanged: usize,
     /// Records this terminal holds in a later state.
     pub kept_local: Vec<String>,
+    /// What was not imported, and why; nothing of it was written.
     pub conflicts: Vec<Conflict>,
-    pub over_limit: Vec<OverLimitWarning>,
 }
 
 impl ImportReport {
@@ -221,6 +226,79 @@ fn own_history(incoming: &[&Event], matches: impl Fn(&State) -> bool) -> Result<
     }
 }
 
+/// Checks a booking from the file by the rules a booking made here goes through, at the moment
+/// it was made, against what `conn` holds now (this terminal's bookings and those merged
+/// before it). A booking cancelled since is checked for its facts (the facility offers the
+/// type, the window, the fee) and its late-cancel charge, not for the days and units it gave
+/// back.
+fn recheck(
+    conn: &Connection,
+    dataset: &Dataset,
+    b: &Booking,
+) -> rusqlite::Result<Result<(), Conflict>> {
+    let Some(facility) = dataset.facility(&b.facility) else {
+        return Ok(Err(Conflict::refused(
+            &b.id,
+            "unknown_facility",
+            format!("the dataset has no facility (施設) {}", b.facility),
+        )));
+    };
+    let Some(terms) = dataset.terms(facility, b.care) else {
+        return Ok(Err(Conflict::refused(
+            &b.id,
+            "not_offered",
+            format!("the programme has no rule for {}", b.care),
+        )));
+    };
+    let Some(resident) = residents::get(conn, &b.resident)? else {
+        return Ok(Err(Conflict::other(
+            "booking",
+            &b.id,
+            format!("unknown resident (利用者番号) {}", b.resident),
+        )));
+    };
+    let quota = bookings::usage(conn, &b.resident, b.care, terms.limit)?;
+    let active = b.status == Status::Booked;
+    let (quota, taken) = if active {
+        (quota, bookings::taken(conn, &b.resident)?)
+    } else {
+        // Its days and units were given back: only the facts are checked here, the charge below.
+        (Quota::new(terms.limit, 0, 0), Vec::new())
+    };
+    let plan = match booking::plan(
+        terms,
+        resident.mother(),
+        b.first_day,
+        b.length(),
+        quota,
+        &taken,
+        b.created_at,
+    ) {
+        Ok(p) => p,
+        Err(r) => return Ok(Err(Conflict::refused(&b.id, r.rule(), r.to_string()))),
+    };
+    if plan.fee.total_yen != b.fee_yen {
+        return Ok(Err(Conflict::refused(
+            &b.id,
+            "fee_differs",
+            format!(
+                "its fee {}円 is not the fee for this resident here ({}円) (利用料が一致しません)",
+                b.fee_yen, plan.fee.total_yen
+            ),
+        )));
+    }
+    if b.status == Status::CancelledLate
+        && let Err(over) = limits::check(
+            b.care,
+            bookings::usage(conn, &b.resident, b.care, terms.limit)?,
+            b.units_charged,
+        )
+    {
+        return Ok(Err(Conflict::refused(&b.id, "over_limit", over.to_string())));
+    }
+    Ok(Ok(()))
+}
+
 /// Marks events to be inserted.
 fn take(to_add: &mut HashSet<String>, evs: &[&Event]) {
     to_add.extend(evs.iter().map(|e| e.id.clone()));
@@ -238,11 +316,20 @@ impl Store {
     ) -> Result<ImportReport, StoreError> {
         events::validate_terminal(terminal)?;
         let file = parse(text)?;
-        let at = timefmt::whole_seconds(at);
+        let practice_store = self.kind() == super::StoreKind::Practice;
+        if file.practice != practice_store {
+            let (file_kind, store_kind) =
+                if file.practice { ("practice", "live") } else { ("live", "practice") };
+            return Err(StoreError::ImportFormat(format!(
+                "the file holds {file_kind} data and this is the {store_kind} store: live and \
+                 practice data never mix (本番と練習のデータは混ぜられません)"
+            )));
+        }
+        let when = self.moment(at)?;
+        let at = when.at;
         let by_subject = group(&file.events);
         let empty = Vec::new();
         let mut rep = ImportReport::default();
-        let mut touched: BTreeSet<String> = BTreeSet::new();
         // Residents whose records conflict: their bookings are not merged either, since they
         // were checked against other facts.
         let mut conflicting: BTreeSet<String> = BTreeSet::new();
@@ -255,7 +342,7 @@ impl Store {
             let own = own_history(incoming, |s| s.residents.get(&r.id) == Some(r));
             let Some(local) = residents::get(&tx, &r.id).map_err(e)? else {
                 if let Err(detail) = own {
-                    rep.conflicts.push(Conflict { kind: "resident", id: r.id.clone(), detail });
+                    rep.conflicts.push(Conflict::other("resident", &r.id, detail));
                     conflicting.insert(r.id.clone());
                     continue;
                 }
@@ -277,40 +364,32 @@ impl Store {
                 // Registered separately on two terminals with the same facts: one mother.
                 Merge::Conflict(_) if local.same_facts(r) => rep.unchanged += 1,
                 Merge::Conflict(detail) => {
-                    rep.conflicts.push(Conflict { kind: "resident", id: r.id.clone(), detail });
+                    rep.conflicts.push(Conflict::other("resident", &r.id, detail));
                     conflicting.insert(r.id.clone());
                 }
             }
         }
 
+        // First what the other terminal did to bookings this one holds (cancellations: they
+        // only free days and units), then its new bookings in the order they were made, each
+        // checked by the booking rules against everything merged before it.
+        let mut new_bookings: Vec<(&Booking, &Vec<&Event>)> = Vec::new();
         for b in &file.bookings {
             let incoming = by_subject.get(b.id.as_str()).unwrap_or(&empty);
             if conflicting.contains(&b.resident) {
-                rep.conflicts.push(Conflict {
-                    kind: "booking",
-                    id: b.id.clone(),
-                    detail: format!("its resident (利用者番号) {} conflicts", b.resident),
-                });
+                rep.conflicts.push(Conflict::other(
+                    "booking",
+                    &b.id,
+                    format!("its resident (利用者番号) {} conflicts", b.resident),
+                ));
                 continue;
             }
             let own = own_history(incoming, |s| s.bookings.get(&b.id) == Some(b));
             let Some(local) = bookings::get(&tx, &b.id).map_err(e)? else {
-                if let Err(detail) = own {
-                    rep.conflicts.push(Conflict { kind: "booking", id: b.id.clone(), detail });
-                    continue;
+                match own {
+                    Err(detail) => rep.conflicts.push(Conflict::other("booking", &b.id, detail)),
+                    Ok(()) => new_bookings.push((b, incoming)),
                 }
-                if residents::get(&tx, &b.resident).map_err(e)?.is_none() {
-                    rep.conflicts.push(Conflict {
-                        kind: "booking",
-                        id: b.id.clone(),
-                        detail: format!("unknown resident (利用者番号) {}", b.resident),
-                    });
-                    continue;
-                }
-                bookings::insert(&tx, b).map_err(e)?;
-                take(&mut to_add, incoming);
-                rep.bookings_added.push(b.id.clone());
-                touched.insert(b.resident.clone());
                 continue;
             };
             let local_events = self.subject_events(&tx, &b.id)?;
@@ -325,11 +404,21 @@ impl Store {
                     }
                     take(&mut to_add, &new);
                     rep.bookings_updated.push(b.id.clone());
-                    touched.insert(b.resident.clone());
                 }
                 Merge::KeepLocal => rep.kept_local.push(b.id.clone()),
                 Merge::Conflict(detail) => {
-                    rep.conflicts.push(Conflict { kind: "booking", id: b.id.clone(), detail })
+                    rep.conflicts.push(Conflict::other("booking", &b.id, detail))
+                }
+            }
+        }
+        new_bookings.sort_by(|(a, _), (b, _)| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+        for (b, incoming) in new_bookings {
+            match recheck(&tx, dataset, b).map_err(e)? {
+                Err(conflict) => rep.conflicts.push(conflict),
+                Ok(()) => {
+                    bookings::insert(&tx, b).map_err(e)?;
+                    take(&mut to_add, incoming);
+                    rep.bookings_added.push(b.id.clone());
                 }
             }
         }
@@ -338,21 +427,6 @@ impl Store {
         for ev in file.events.iter().filter(|ev| to_add.contains(&ev.id)) {
             events::insert(&tx, ev, Some((at, terminal))).map_err(e)?;
             rep.events_added += 1;
-        }
-
-        for resident in &touched {
-            for care in CareType::ALL {
-                let Some(rule) = dataset.care_rule(care) else { continue };
-                let q = bookings::usage(&tx, resident, care, rule.limit).map_err(e)?;
-                if q.used > q.limit {
-                    rep.over_limit.push(OverLimitWarning {
-                        resident: resident.clone(),
-                        care,
-                        limit: q.limit,
-                        used: q.used,
-                    });
-                }
-            }
         }
         tx.commit().map_err(e)?;
         Ok(rep)

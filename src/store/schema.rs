@@ -280,4 +280,52 @@ mod tests {
         assert!(conn.execute("DELETE FROM events", []).is_err());
         assert!(conn.execute("UPDATE events SET data = '[]'", []).is_err());
     }
+
+    #[test]
+    fn a_version_1_store_keeps_its_rows_and_events_and_becomes_a_live_store() {
+        let conn = Connection::open_in_memory().unwrap();
+        let p = Path::new(":memory:");
+        conn.execute_batch(V1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+        conn.execute_batch(
+            "INSERT INTO residents VALUES ('R1', '2026-01-01', NULL, 0, 1, 0,
+                 '2026-01-05T09:00:00+09:00', '2026-01-05T09:00:00+09:00');
+             INSERT INTO bookings (id, resident, facility, care, first_day, last_day, nights,
+                 days, units, fee_yen, status, units_charged, terminal, created_at, updated_at)
+             VALUES ('B1', 'R1', 'f', 'day', '2026-01-10', '2026-01-10', NULL, 1, 1, 2500,
+                 'booked', 0, 't', '2026-01-05T09:00:00+09:00', '2026-01-05T09:00:00+09:00');
+             INSERT INTO events (id, at, terminal, kind, subject, data)
+             VALUES ('E1', '2026-01-05T09:00:00+09:00', 't', 'resident_added', 'R1', '{}'),
+                    ('E2', '2026-01-05T09:00:00+09:00', 't', 'booked', 'B1', '{}');",
+        )
+        .unwrap();
+        migrate(&conn, p).unwrap();
+        assert_eq!(header(&conn, p).unwrap().user_version, VERSION);
+        let rows: Vec<(i64, String, Option<String>)> = conn
+            .prepare("SELECT seq, id, recorded_at FROM events ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows, vec![(1, "E1".to_string(), None), (2, "E2".to_string(), None)]);
+        let recorded: Option<String> =
+            conn.query_row("SELECT recorded_at FROM bookings", [], |r| r.get(0)).unwrap();
+        assert_eq!(recorded, None);
+        // Still append-only and fixed after the rebuild.
+        assert!(conn.execute("DELETE FROM events", []).is_err());
+        assert!(conn.execute("UPDATE events SET data = '[]'", []).is_err());
+        assert!(conn.execute("UPDATE bookings SET recorded_at = 'x'", []).is_err());
+        // A store with residents from before the kind was kept is a live store.
+        assert!(matches!(
+            settle_meta(&conn, p, StoreKind::Practice),
+            Err(StoreError::WrongKind { found: "live", .. })
+        ));
+        let id = settle_meta(&conn, p, StoreKind::Live).unwrap();
+        assert_eq!(id.len(), 26);
+        assert_eq!(settle_meta(&conn, p, StoreKind::Live).unwrap(), id, "the id is kept");
+        assert!(conn.execute("UPDATE store_meta SET value = 'practice'", []).is_err());
+        assert!(conn.execute("DELETE FROM store_meta", []).is_err());
+    }
 }
