@@ -19,6 +19,9 @@ CONFIG=$(mktemp -d)
 trap 'rm -rf "$WORK" "$CONFIG"' EXIT
 export SANGO_CONFIG_DIR="$CONFIG" SANGO_TERMINAL=bench
 RESIDENT=${SANGO_BENCH_RESIDENT:-R0000004}
+# The copy is a live store: its writes happen now, for a mother born ten days ago.
+BIRTH=$(date -d '-10 days' +%F)
+START=$(date -d '+5 days' +%F)
 FACILITY=$(python3 -c '
 import json, sys
 ds = json.load(open(sys.argv[1]))
@@ -39,8 +42,8 @@ while [ "$r" -lt "$ROUNDS" ]; do
       >/dev/null
     A="--dataset $D/dataset.json --data-dir $WORK/data-$n"
     hyperfine -N --runs 1 -P i 1 "$RUNS" --export-json "$WORK/out/book-$n-$r.json" \
-      --prepare "$S $A resident add --id AB-$r-{i} --birth 2026-11-10 --at 2026-11-20T09:00" \
-      "$S $A book --resident AB-$r-{i} --facility $FACILITY --type day --start 2026-11-25 --days 1 --at 2026-11-20T10:00" \
+      --prepare "$S $A resident add --id AB-$r-{i} --birth $BIRTH" \
+      "$S $A book --resident AB-$r-{i} --facility $FACILITY --type day --start $START --days 1" \
       >/dev/null
   done
 done

@@ -18,6 +18,9 @@ CONFIG=$(mktemp -d)
 trap 'rm -rf "$WORK" "$CONFIG"' EXIT
 export SANGO_CONFIG_DIR="$CONFIG" SANGO_TERMINAL=bench
 RESIDENT=${SANGO_BENCH_RESIDENT:-R0000004}
+# The copy is a live store: its writes happen now, for a mother born ten days ago.
+BIRTH=$(date -d '-10 days' +%F)
+START=$(date -d '+5 days' +%F)
 
 # A facility that offers day care, from the dataset.
 FACILITY=$(python3 -c '
@@ -34,8 +37,8 @@ echo "== book on a copy of the store ($RUNS runs, each for a new resident regist
 cp -r "$D/data" "$WORK/data"
 A="--dataset $D/dataset.json --data-dir $WORK/data"
 hyperfine -N --runs 1 -P i 1 "$RUNS" --style basic --export-json "$OUT/book.json" \
-  --prepare "$S $A resident add --id BENCH-{i} --birth 2026-11-10 --at 2026-11-20T09:00" \
-  "$S $A book --resident BENCH-{i} --facility $FACILITY --type day --start 2026-11-25 --days 1 --at 2026-11-20T10:00" \
+  --prepare "$S $A resident add --id BENCH-{i} --birth $BIRTH" \
+  "$S $A book --resident BENCH-{i} --facility $FACILITY --type day --start $START --days 1" \
   > "$OUT/book.txt"
 
 python3 - "$OUT/read.json" "$OUT/book.json" <<'EOF'
