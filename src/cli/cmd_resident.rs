@@ -73,7 +73,8 @@ fn add(ctx: &Context, a: AddArgs) -> CliResult {
         corrected: a.corrected,
         babies: a.babies,
         exempt: a.exempt,
-    };
+    }
+    .normalized();
     input.validate()?;
     let store = cmd_store::open(ctx)?;
     let r = store.add_resident(&input, args::at_or_now(a.at), &cmd_store::terminal())?;

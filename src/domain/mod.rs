@@ -11,3 +11,4 @@ pub mod hours;
 pub mod jst;
 pub mod limits;
 pub mod period;
+pub mod user_number;

@@ -21,6 +21,7 @@ use crate::domain::booking::{self, Plan, Taken};
 use crate::domain::cancel::{self, CancelOutcome};
 use crate::domain::care::{CareType, Length};
 use crate::domain::limits::Quota;
+use crate::domain::user_number;
 
 /// The longest stay or run of day care the store accepts as input (far above every limit;
 /// it only keeps the arithmetic safe).
@@ -443,7 +444,8 @@ impl Store {
         terminal: &str,
     ) -> Result<Booked, StoreError> {
         events::validate_terminal(terminal)?;
-        residents::validate_id(&req.resident)?;
+        let resident_id = user_number::normalize(&req.resident);
+        residents::validate_id(&resident_id)?;
         let (nights, days) = match req.length {
             Length::Nights(n) => (Some(n), None),
             Length::Days(n) => (None, Some(n)),
@@ -458,9 +460,9 @@ impl Store {
         let at = when.at;
 
         let tx = self.write()?;
-        let resident: Resident = residents::get(&tx, &req.resident)
+        let resident: Resident = residents::get(&tx, &resident_id)
             .map_err(|e| self.err(e))?
-            .ok_or_else(|| StoreError::UnknownResident(req.resident.clone()))?;
+            .ok_or_else(|| StoreError::UnknownResident(resident_id.clone()))?;
         let quota = usage(&tx, &resident.id, req.care, terms.limit).map_err(|e| self.err(e))?;
         let taken = taken(&tx, &resident.id).map_err(|e| self.err(e))?;
         let plan = booking::plan(terms, resident.mother(), req.start, length, quota, &taken, at)?;
@@ -552,6 +554,7 @@ impl Store {
     /// Only the programme's limits are needed, so callers that have not read the facilities
     /// (the `quota` command) need not.
     pub fn quota(&self, programme: &Programme, resident: &str) -> Result<QuotaReport, StoreError> {
+        let resident = &user_number::normalize(resident);
         let tx = self.read()?;
         if residents::get(&tx, resident).map_err(|e| self.err(e))?.is_none() {
             return Err(StoreError::UnknownResident(resident.to_string()));
@@ -572,9 +575,10 @@ impl Store {
         // Only the filters given go into the SQL: an `(?1 IS NULL OR resident = ?1)` form keeps
         // SQLite from using an index and scans every booking (1.5 s at a million, BENCHMARKS.md).
         let date = filter.date.map(|d| d.to_string());
+        let resident = filter.resident.as_deref().map(user_number::normalize);
         let mut clauses: Vec<&str> = Vec::new();
         let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
-        if let Some(r) = &filter.resident {
+        if let Some(r) = &resident {
             clauses.push("resident = ?");
             values.push(r);
         }

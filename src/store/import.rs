@@ -30,8 +30,8 @@ use super::events::{self, Event, EventKind, State};
 use super::export::{Export, FORMAT, FORMAT_VERSION};
 use super::residents;
 use crate::dataset::Dataset;
-use crate::domain::booking;
 use crate::domain::limits::{self, Quota};
+use crate::domain::{booking, user_number};
 
 /// A record that was not imported: it differs from this terminal's, or a booking the rules
 /// refuse here.
@@ -115,6 +115,8 @@ pub fn parse(text: &str) -> Result<Export, StoreError> {
             e.version
         )));
     }
+    let mut e = e;
+    normalize_user_numbers(&mut e);
     let bad = |s: String| StoreError::ImportFormat(s);
     let mut ids = HashSet::new();
     for r in &e.residents {
@@ -152,6 +154,33 @@ pub fn parse(text: &str) -> Result<Export, StoreError> {
         }
     }
     Ok(e)
+}
+
+/// Puts every user number of a file in the normal form (an older terminal may have kept
+/// `r-0001` apart from `R-0001`), in the records and in their events alike, so that the events
+/// still describe the records.
+fn normalize_user_numbers(e: &mut Export) {
+    let fix = |v: &mut serde_json::Value, key: &str| {
+        if let Some(s) = v.get(key).and_then(|s| s.as_str()) {
+            v[key] = user_number::normalize(s).into();
+        }
+    };
+    for r in &mut e.residents {
+        r.id = user_number::normalize(&r.id);
+    }
+    for b in &mut e.bookings {
+        b.resident = user_number::normalize(&b.resident);
+    }
+    for ev in &mut e.events {
+        match ev.kind {
+            EventKind::ResidentAdded | EventKind::ResidentUpdated => {
+                ev.subject = user_number::normalize(&ev.subject);
+                fix(&mut ev.data, "id");
+            }
+            EventKind::Booked => fix(&mut ev.data, "resident"),
+            EventKind::Cancelled | EventKind::PinLockedOut | EventKind::StoreRepaired => {}
+        }
+    }
 }
 
 fn group(evs: &[Event]) -> BTreeMap<&str, Vec<&Event>> {

@@ -8,6 +8,7 @@ use super::error::StoreError;
 use super::events::{self, EventKind};
 use super::{Store, timefmt};
 use crate::domain::booking::Mother;
+use crate::domain::user_number;
 
 /// The most babies a record may carry (子の人数).
 pub const MAX_BABIES: u32 = 10;
@@ -108,6 +109,12 @@ impl ResidentInput {
         }
     }
 
+    /// The same input with its user number in the normal form (`r-0001`, `Ｒ－０００１` →
+    /// `R-0001`).
+    pub fn normalized(&self) -> ResidentInput {
+        ResidentInput { id: user_number::normalize(&self.id), ..self.clone() }
+    }
+
     pub fn validate(&self) -> Result<(), StoreError> {
         validate_id(&self.id)?;
         if self.babies == 0 || self.babies > MAX_BABIES {
@@ -126,18 +133,22 @@ impl ResidentInput {
     }
 }
 
-/// A user number (利用者番号) is 1–32 ASCII letters, digits, `-` or `_`.
+/// A user number (利用者番号) is 1–32 ASCII capital letters, digits, `-` or `_`: the normal
+/// form of [`user_number::normalize`].
 pub fn validate_id(id: &str) -> Result<(), StoreError> {
     let ok = !id.is_empty()
         && id.len() <= MAX_ID_LEN
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
     if ok {
         Ok(())
     } else {
         Err(StoreError::Invalid {
             field: "resident id (利用者番号)",
             reason: format!(
-                "'{}' must be 1 to {MAX_ID_LEN} ASCII letters, digits, '-' or '_'",
+                "'{}' must be 1 to {MAX_ID_LEN} ASCII letters, digits, '-' or '_' (letters are \
+                 taken in capitals)",
                 id.escape_debug()
             ),
         })
@@ -198,6 +209,7 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<Resident, StoreError> {
+        let input = &input.normalized();
         input.validate()?;
         events::validate_terminal(terminal)?;
         let when = self.moment(at)?;
@@ -231,6 +243,7 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<Resident, StoreError> {
+        let input = &input.normalized();
         input.validate()?;
         events::validate_terminal(terminal)?;
         let when = self.moment(at)?;
@@ -258,9 +271,9 @@ impl Store {
         Ok(r)
     }
 
-    /// One resident, if registered.
+    /// One resident, if registered (the user number as typed: it is normalised first).
     pub fn resident(&self, id: &str) -> Result<Option<Resident>, StoreError> {
-        get(&self.conn, id).map_err(|e| self.err(e))
+        get(&self.conn, &user_number::normalize(id)).map_err(|e| self.err(e))
     }
 
     /// Every resident, by user number.
