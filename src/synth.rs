@@ -13,6 +13,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use crate::dataset::{self, Channel, Dataset, Facility, PeriodEntry, Reservation};
 use crate::domain::booking::{self, Taken};
+use crate::domain::booking_code;
 use crate::domain::cancel;
 use crate::domain::care::{CareType, Length};
 use crate::domain::hours::{self, ClockTime, Day, Exclusion, MonthDay, PhoneHours, WeeklyRange};
@@ -740,6 +741,15 @@ fn sim_bookings(
     }
 }
 
+/// A booking code for the `i`-th booking, unique by construction: multiplying by a number
+/// prime to 24^8 (odd, not a multiple of 3) permutes the codes.
+fn synthetic_code(seed: u64, i: usize) -> String {
+    const STEP: u64 = 7_919_317;
+    let space = u128::from(booking_code::SPACE);
+    let n = (i as u128 * u128::from(STEP) + u128::from(seed)) % space;
+    booking_code::encode(n as u64)
+}
+
 impl History {
     /// The booking as stored at the end of the history.
     pub fn booking(&self, i: usize) -> Booking {
@@ -757,6 +767,7 @@ impl History {
         };
         Booking {
             id: ulid::Ulid(b.id).to_string(),
+            code: Some(synthetic_code(self.seed, i)),
             resident: self.residents[b.resident as usize].record.id.clone(),
             facility: self.facility_ids[b.facility as usize].clone(),
             care: b.care,
@@ -1021,6 +1032,8 @@ mod tests {
                     let done = api.book(&ds, &req, b.created_at, &b.terminal).unwrap();
                     assert_eq!(done.plan.fee.total_yen, b.fee_yen);
                     ids.push((done.booking.id.clone(), b.id.clone()));
+                    // Codes are random in the API, made from the index in the bulk store.
+                    ids.push((done.booking.code.clone().unwrap(), b.code.clone().unwrap()));
                     api_id[i as usize] = done.booking.id;
                 }
                 Action::Cancelled(i) => {

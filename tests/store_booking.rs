@@ -364,3 +364,86 @@ fn two_bookings_of_one_mother_may_not_share_a_day_but_a_cancelled_one_frees_it()
     assert_eq!(c.code, 0, "{}", c.stderr);
     book(d.path(), "R1", DAY, "day", "2026-01-11", &[]).ok();
 }
+
+#[test]
+fn a_booking_has_a_code_to_read_over_the_phone_accepted_wherever_its_id_is() {
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    let mut codes = std::collections::BTreeSet::new();
+    let mut first = serde_json::Value::Null;
+    for start in ["2026-01-10", "2026-01-12", "2026-01-14"] {
+        let b = book(d.path(), "R1", DAY, "day", start, &[]).ok();
+        let code = b["code"].as_str().unwrap().to_string();
+        let chars: String = code.chars().filter(|c| *c != '-').collect();
+        assert_eq!(chars.len(), 8, "{code}");
+        assert!(chars.bytes().all(|c| sango::domain::booking_code::ALPHABET.contains(&c)));
+        assert!(codes.insert(code), "unique");
+        if first.is_null() {
+            first = b;
+        }
+    }
+    // Read out over the phone and typed in lower case without the hyphen: the same booking.
+    let code = first["code"].as_str().unwrap();
+    let typed = code.replace('-', "").to_lowercase();
+    let c = sango(d.path(), &["cancel", &typed, "--at", "2026-01-06T09:00", "--json"]).ok();
+    assert_eq!(c["id"], first["id"]);
+    assert_eq!(c["code"], first["code"]);
+    let text = sango(
+        d.path(),
+        &[
+            "book",
+            "--resident",
+            "R1",
+            "--facility",
+            DAY,
+            "--type",
+            "day",
+            "--start",
+            "2026-01-20",
+            "--at",
+            "2026-01-05T09:00",
+        ],
+    );
+    assert!(text.stdout.contains("予約番号"), "{}", text.stdout);
+    let list = sango(d.path(), &["bookings"]);
+    assert!(list.stdout.contains(code), "{}", list.stdout);
+    // Cancelling it again by its long id says it is already cancelled.
+    let again =
+        sango(d.path(), &["cancel", first["id"].as_str().unwrap(), "--at", "2026-01-06T09:00"]);
+    assert!(again.refused().contains("already"), "{}", again.stderr);
+}
+
+#[test]
+fn a_stay_may_start_today_and_a_booking_may_be_cancelled_on_its_last_day() {
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    // Booked at 09:00 for the same day: allowed (a booking may start today).
+    let today = book(
+        d.path(),
+        "R1",
+        STAY,
+        "stay",
+        "2026-01-10",
+        &["--nights", "1", "--at", "2026-01-10T09:00"],
+    )
+    .ok();
+    assert_eq!(today["first_day"], "2026-01-10");
+    let id = today["id"].as_str().unwrap();
+    // On its last day (1/11) it is not used yet: the cancellation is accepted, late.
+    let c = sango(d.path(), &["cancel", id, "--at", "2026-01-11T08:00", "--json"]).ok();
+    assert_eq!(c["late"], true);
+    assert_eq!(c["units_charged"], 1);
+    // The day after its last day it has been used and cannot be cancelled.
+    let used = book(d.path(), "R1", DAY, "day", "2026-01-20", &["--at", "2026-01-19T09:00"]).ok();
+    let e = sango(d.path(), &["cancel", used["id"].as_str().unwrap(), "--at", "2026-01-21T09:00"]);
+    assert!(e.refused().contains("利用済み"), "{}", e.stderr);
+}
+
+#[test]
+fn the_store_keeps_every_acknowledged_write_on_disk() {
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    let c = sango(d.path(), &["store", "check", "--json"]).ok();
+    assert_eq!(c["journal_mode"], "wal");
+    assert_eq!(c["synchronous"], "full");
+}

@@ -201,8 +201,15 @@ fn csv_has_a_bom_a_header_and_one_row_per_booking_for_excel() {
     assert!(text.ends_with("\r\n"));
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 4);
-    assert!(lines[0].starts_with("予約ID (booking id),利用者番号 (resident)"), "{}", lines[0]);
-    assert!(lines[1].starts_with(&format!("{},\"=\"\"000123\"\"\"", ids[0])), "{}", lines[1]);
+    assert!(
+        lines[0].starts_with("予約ID (booking id),予約番号 (booking code),利用者番号 (resident)"),
+        "{}",
+        lines[0]
+    );
+    let code =
+        sango(a.path(), &["bookings", "--json"]).ok()[0]["code"].as_str().unwrap().to_string();
+    let start = format!("{},{code},\"=\"\"000123\"\"\"", ids[0]);
+    assert!(lines[1].starts_with(&start), "{}", lines[1]);
     assert!(lines[1].contains("東京北医療センター") && lines[1].contains(",8800,"), "{}", lines[1]);
     assert!(lines[1].contains("利用済み"), "{}", lines[1]);
     assert!(lines[2].contains("取消"), "{}", lines[2]);
@@ -212,7 +219,7 @@ fn csv_has_a_bom_a_header_and_one_row_per_booking_for_excel() {
 }
 
 #[test]
-fn ics_has_one_event_per_booking_in_tokyo_time_with_stable_uids() {
+fn ics_has_one_all_day_event_per_booking_with_stable_uids() {
     let (a, ids) = terminal_a();
     let out = a.path().join("cal.ics");
     let r = sango(a.path(), &["export", "--format", "ics", "--out", out.to_str().unwrap()]);
@@ -221,13 +228,14 @@ fn ics_has_one_event_per_booking_in_tokyo_time_with_stable_uids() {
     assert_eq!(text, export(a.path(), "ics"), "the same every time");
     assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(text.ends_with("END:VCALENDAR\r\n"));
-    assert!(text.contains("TZID:Asia/Tokyo"));
     assert_eq!(text.matches("BEGIN:VEVENT").count(), 3);
     for id in &ids {
         assert!(text.contains(&format!("UID:{id}@")), "{id}");
     }
-    assert!(text.contains("DTSTART;TZID=Asia/Tokyo:20260110T000000\r\n"));
-    assert!(text.contains("DTEND;TZID=Asia/Tokyo:20260112T000000\r\n"));
+    // 1泊2日 from 1/10: the 10th and the 11th, as whole days (DTEND is exclusive).
+    assert!(text.contains("DTSTART;VALUE=DATE:20260110\r\n"), "{text}");
+    assert!(text.contains("DTEND;VALUE=DATE:20260112\r\n"));
+    assert!(!text.contains("DTSTART;TZID"), "no midnight-to-midnight times");
     assert_eq!(text.matches("STATUS:CANCELLED").count(), 2);
     assert!(text.split("\r\n").all(|l| l.len() <= 75));
     assert!(!text.replace("\r\n", "").contains('\n'));

@@ -40,6 +40,7 @@ pub struct Args {
 #[derive(Serialize)]
 struct Answer<'a> {
     id: &'a str,
+    code: Option<&'a str>,
     resident: &'a str,
     facility: &'a str,
     facility_name: &'a str,
@@ -81,6 +82,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&Answer {
             id: &b.id,
+            code: b.code.as_deref(),
             resident: &b.resident,
             facility: &b.facility,
             facility_name: name,
@@ -108,6 +110,9 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         Length::Visit => "1回".to_string(),
     };
     crate::outln!("予約しました Booked: {}", b.id);
+    if let Some(code) = &b.code {
+        crate::outln!("  予約番号 Booking code (for the phone): {code}");
+    }
     crate::outln!("  利用者番号 Resident: {}", b.resident);
     crate::outln!("  施設 Facility: {name} ({})", b.facility);
     crate::outln!("  種類 Type: {} {length}", b.care.name_ja());

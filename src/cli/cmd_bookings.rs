@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         .iter()
         .map(|b| {
             vec![
-                b.id.clone(),
+                b.code.clone().unwrap_or_else(|| b.id.clone()),
                 b.resident.clone(),
                 ds.facility_name(&b.facility).unwrap_or(&b.facility).to_string(),
                 b.care.short_ja().to_string(),
@@ -93,7 +93,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         "{}",
         output::table(
             &[
-                "予約ID id",
+                "予約番号 code",
                 "利用者 resident",
                 "施設 facility",
                 "種類",

@@ -9,7 +9,7 @@ use crate::dataset::Dataset;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The booking's id (予約ID).
+    /// The booking's code (予約番号, e.g. K7MX-3RPA) or its long id (予約ID).
     pub booking: String,
     /// The moment of cancellation (default now, Japan time).
     #[arg(long, value_parser = args::moment)]
@@ -21,6 +21,7 @@ pub struct Args {
 #[derive(Serialize)]
 struct Answer<'a> {
     id: &'a str,
+    code: Option<&'a str>,
     late: bool,
     units_charged: u32,
     status: &'static str,
@@ -50,6 +51,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&Answer {
             id: &b.id,
+            code: b.code.as_deref(),
             late: c.outcome.late,
             units_charged: c.outcome.units_charged,
             status: b.status.id(),

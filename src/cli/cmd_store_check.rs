@@ -37,6 +37,15 @@ fn answer<'a>(path: &'a std::path::Path, r: &'a CheckRecord) -> CheckAnswer<'a> 
     CheckAnswer { ok: r.ok, path, checked_at: cmd_store::time(r.checked_at), detail: &r.detail }
 }
 
+/// `store check --json`: the check and how the store keeps acknowledged writes on disk.
+#[derive(Serialize)]
+struct Checked<'a> {
+    #[serde(flatten)]
+    check: CheckAnswer<'a>,
+    journal_mode: String,
+    synchronous: String,
+}
+
 /// The refusal when damage remains: one line naming the file and what to do.
 fn damaged(path: &std::path::Path, r: &CheckRecord, repaired: bool) -> CliError {
     let what_next = if repaired {
@@ -57,10 +66,14 @@ pub fn run(ctx: &Context, c: StoreCommand) -> CliResult {
     match c {
         StoreCommand::Check { json } => {
             let r = store.full_check()?;
+            let (journal_mode, synchronous) = store.durability()?;
             if json {
-                output::json(&answer(&path, &r))?;
+                output::json(&Checked { check: answer(&path, &r), journal_mode, synchronous })?;
             } else if r.ok {
-                crate::outln!("{}: OK", path.display());
+                crate::outln!(
+                    "{}: OK (journal {journal_mode}, synchronous {synchronous})",
+                    path.display()
+                );
             }
             if !r.ok {
                 return Err(damaged(&path, &r, false));

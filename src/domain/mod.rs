@@ -3,6 +3,7 @@
 
 pub mod application;
 pub mod booking;
+pub mod booking_code;
 pub mod cancel;
 pub mod care;
 pub mod fees;

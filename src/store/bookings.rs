@@ -18,6 +18,7 @@ use super::residents::{self, Resident};
 use super::{Store, moment, timefmt};
 use crate::dataset::{Dataset, Programme};
 use crate::domain::booking::{self, Plan, Taken};
+use crate::domain::booking_code;
 use crate::domain::cancel::{self, CancelOutcome};
 use crate::domain::care::{CareType, Length};
 use crate::domain::limits::Quota;
@@ -90,6 +91,10 @@ impl fmt::Display for Status {
 pub struct Booking {
     /// A ULID.
     pub id: String,
+    /// The code to read over the phone (予約番号, `K7MX-3RPA`), unique in the store; `None` for
+    /// bookings made before schema 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// The resident's user number (利用者番号).
     pub resident: String,
     /// The facility's dataset id.
@@ -191,6 +196,15 @@ impl Booking {
         if ulid::Ulid::from_string(&self.id).map(|u| u.to_string() != self.id).unwrap_or(true) {
             return Err(format!("booking id '{}' is not a ULID", self.id.escape_debug()));
         }
+        if let Some(c) = &self.code
+            && booking_code::parse(c).as_ref() != Some(c)
+        {
+            return Err(format!(
+                "booking {}: '{}' is not a booking code",
+                self.id,
+                c.escape_debug()
+            ));
+        }
         residents::validate_id(&self.resident).map_err(|e| e.to_string())?;
         if self.facility.is_empty()
             || self.facility.len() > 64
@@ -227,6 +241,7 @@ impl Booking {
         let status: String = r.get("status")?;
         Ok(Booking {
             id: r.get("id")?,
+            code: r.get("code")?,
             resident: r.get("resident")?,
             facility: r.get("facility")?,
             care: care.parse().map_err(|_| super::bad_text("care", &care))?,
@@ -361,8 +376,8 @@ pub(crate) fn taken(conn: &Connection, resident: &str) -> rusqlite::Result<Vec<T
 pub(crate) const INSERT: &str =
     "INSERT INTO bookings (id, resident, facility, care, first_day, last_day, nights, days,
         units, fee_yen, status, units_charged, terminal, created_at, updated_at, cancelled_at,
-        recorded_at, cancel_recorded_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+        recorded_at, cancel_recorded_at, code)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 
 /// A booking's values for [`INSERT`], in its column order (shared with the bulk loader).
 /// More columns than rusqlite's tuples take, hence the array of references.
@@ -375,7 +390,7 @@ pub(crate) fn row(b: &Booking) -> impl rusqlite::Params + '_ {
     ];
     let [cancelled_at, recorded_at, cancel_recorded_at] =
         [b.cancelled_at, b.recorded_at, b.cancel_recorded_at].map(|t| t.map(timefmt::format));
-    let values: [Box<dyn rusqlite::ToSql + '_>; 18] = [
+    let values: [Box<dyn rusqlite::ToSql + '_>; 19] = [
         Box::new(b.id.as_str()),
         Box::new(b.resident.as_str()),
         Box::new(b.facility.as_str()),
@@ -394,6 +409,7 @@ pub(crate) fn row(b: &Booking) -> impl rusqlite::Params + '_ {
         Box::new(cancelled_at),
         Box::new(recorded_at),
         Box::new(cancel_recorded_at),
+        Box::new(b.code.as_deref()),
     ];
     rusqlite::params_from_iter(values)
 }
@@ -424,12 +440,37 @@ pub(crate) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Bookin
     conn.query_row("SELECT * FROM bookings WHERE id = ?1", [id], Booking::from_row).optional()
 }
 
-/// A booking id as typed: ULIDs are case-insensitive, stored upper-case.
-fn normalize_id(id: &str) -> String {
-    let t = id.trim();
-    match ulid::Ulid::from_string(t) {
+/// A booking as typed: its long id (a ULID, any case) or its code (`k7mx-3rpa`).
+pub(crate) fn get_by_id_or_code(
+    conn: &Connection,
+    typed: &str,
+) -> rusqlite::Result<Option<Booking>> {
+    let t = typed.trim();
+    if let Some(code) = booking_code::parse(t) {
+        return conn
+            .query_row("SELECT * FROM bookings WHERE code = ?1", [code], Booking::from_row)
+            .optional();
+    }
+    let id = match ulid::Ulid::from_string(t) {
         Ok(u) => u.to_string(),
         Err(_) => t.to_string(),
+    };
+    get(conn, &id)
+}
+
+/// A new code no booking of the store has (random; a clash is tried again).
+fn new_code(conn: &Connection) -> rusqlite::Result<String> {
+    loop {
+        let n = (ulid::Ulid::new().random() % u128::from(booking_code::SPACE)) as u64;
+        let code = booking_code::encode(n);
+        let taken: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM bookings WHERE code = ?1)",
+            [&code],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok(code);
+        }
     }
 }
 
@@ -468,6 +509,7 @@ impl Store {
         let plan = booking::plan(terms, resident.mother(), req.start, length, quota, &taken, at)?;
         let b = Booking {
             id: ulid::Ulid::new().to_string(),
+            code: Some(new_code(&tx).map_err(|e| self.err(e))?),
             resident: resident.id.clone(),
             facility: facility.id.clone(),
             care: req.care,
@@ -503,11 +545,10 @@ impl Store {
         terminal: &str,
     ) -> Result<Cancellation, StoreError> {
         events::validate_terminal(terminal)?;
-        let id = normalize_id(booking_id);
         let when = self.moment(at)?;
         let at = when.at;
         let tx = self.write()?;
-        let mut b = get(&tx, &id)
+        let mut b = get_by_id_or_code(&tx, booking_id)
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownBooking(booking_id.to_string()))?;
         if b.status.is_cancelled() {
@@ -545,9 +586,9 @@ impl Store {
         })
     }
 
-    /// One booking by id (ULIDs are matched case-insensitively).
-    pub fn booking(&self, id: &str) -> Result<Option<Booking>, StoreError> {
-        get(&self.conn, &normalize_id(id)).map_err(|e| self.err(e))
+    /// One booking by its long id (any case) or its code (予約番号).
+    pub fn booking(&self, id_or_code: &str) -> Result<Option<Booking>, StoreError> {
+        get_by_id_or_code(&self.conn, id_or_code).map_err(|e| self.err(e))
     }
 
     /// A resident's use of every care type's limit (booked units plus late-cancel charges).

@@ -9,8 +9,9 @@ use crate::dataset::Dataset;
 use crate::excel_csv::{BOM, field, id_field, push_row};
 
 /// The header row, Japanese with English.
-pub const HEADER: [&str; 18] = [
+pub const HEADER: [&str; 19] = [
     "予約ID (booking id)",
+    "予約番号 (booking code)",
     "利用者番号 (resident)",
     "施設ID (facility id)",
     "施設名 (facility)",
@@ -59,6 +60,7 @@ pub fn render(
         let late = |yes: bool| if yes { "後日記録".to_string() } else { String::new() };
         let mut row = vec![
             id_field(&b.id),
+            field(b.code.as_deref().unwrap_or("")),
             id_field(&b.resident),
             id_field(&b.facility),
             field(name.unwrap_or("")),

@@ -1,7 +1,9 @@
-//! The iCalendar export (RFC 5545): one VEVENT per booking, in Asia/Tokyo time from 00:00 of the
-//! first day to 00:00 after the last day (the flyer gives no hours), with the booking's id as a
+//! The iCalendar export (RFC 5545): one all-day VEVENT per booking (`DTSTART;VALUE=DATE` on its
+//! first day, `DTEND;VALUE=DATE` the day after its last: the flyer gives no hours, and a
+//! calendar shows whole days, not midnight-to-midnight times), with the booking's id as a
 //! stable UID so re-importing updates rather than duplicates. Cancelled bookings are
-//! `STATUS:CANCELLED`. Output is deterministic (DTSTAMP is the booking's last change).
+//! `STATUS:CANCELLED`. Output is deterministic (DTSTAMP is the booking's last change). Dates
+//! are the Japanese calendar's; no time zone is needed for all-day events.
 
 use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta};
 
@@ -14,19 +16,6 @@ use crate::domain::jst;
 
 /// The UID domain.
 pub const UID_DOMAIN: &str = "sango.kita-city";
-
-const VTIMEZONE: &[&str] = &[
-    "BEGIN:VTIMEZONE",
-    "TZID:Asia/Tokyo",
-    "X-LIC-LOCATION:Asia/Tokyo",
-    "BEGIN:STANDARD",
-    "DTSTART:19700101T000000",
-    "TZOFFSETFROM:+0900",
-    "TZOFFSETTO:+0900",
-    "TZNAME:JST",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-];
 
 /// Escapes TEXT values.
 fn text(s: &str) -> String {
@@ -64,8 +53,8 @@ fn utc(t: NaiveDateTime) -> String {
     t.checked_sub_signed(TimeDelta::hours(9)).unwrap_or(t).format("%Y%m%dT%H%M%SZ").to_string()
 }
 
-fn tokyo_midnight(d: NaiveDate) -> String {
-    format!("{}T000000", d.format("%Y%m%d"))
+fn date(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
 }
 
 /// What an export of practice data puts before the calendar's name and every summary.
@@ -85,7 +74,7 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, practice: bool) -
         &calendar_name,
         "X-WR-TIMEZONE:Asia/Tokyo",
     ];
-    for l in head.iter().chain(VTIMEZONE) {
+    for l in &head {
         fold(l, &mut out);
     }
     for b in bookings {
@@ -98,6 +87,9 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, practice: bool) -
             format!("利用料 (fee): {}円", yen(b.fee_yen)),
             format!("予約ID (booking): {}", b.id),
         ];
+        if let Some(code) = &b.code {
+            desc.push(format!("予約番号 (booking code): {code}"));
+        }
         if b.status == Status::Booked {
             desc.push(format!("無料で取消できる期限 (cancel by): {}", jst::rfc3339(b.cancel_by())));
         }
@@ -119,8 +111,8 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, practice: bool) -
             format!("DTSTAMP:{}", utc(b.updated_at)),
             format!("CREATED:{}", utc(b.created_at)),
             format!("LAST-MODIFIED:{}", utc(b.updated_at)),
-            format!("DTSTART;TZID=Asia/Tokyo:{}", tokyo_midnight(b.first_day)),
-            format!("DTEND;TZID=Asia/Tokyo:{}", tokyo_midnight(end)),
+            format!("DTSTART;VALUE=DATE:{}", date(b.first_day)),
+            format!("DTEND;VALUE=DATE:{}", date(end)),
             format!(
                 "SUMMARY:{}",
                 text(&format!("{mark}産後ケア {} {} ({})", b.care.short_ja(), name, b.resident))
@@ -128,7 +120,8 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, practice: bool) -
             format!("DESCRIPTION:{}", text(&desc.join("\n"))),
             format!("STATUS:{}", if cancelled { "CANCELLED" } else { "CONFIRMED" }),
             format!("SEQUENCE:{}", u32::from(cancelled)),
-            "TRANSP:OPAQUE".to_string(),
+            // A booking does not make the mother busy in her calendar all day.
+            "TRANSP:TRANSPARENT".to_string(),
             "END:VEVENT".to_string(),
         ];
         for l in &lines {

@@ -41,7 +41,7 @@ pub struct Conflict {
     pub kind: &'static str,
     pub id: String,
     /// The booking rule that refused it ([`Refusal::rule`], or `unknown_facility`,
-    /// `fee_differs`); `None` for a record that differs from this terminal's.
+    /// `fee_differs`, `code_taken`); `None` for a record that differs from this terminal's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<&'static str>,
     pub detail: String,
@@ -279,6 +279,15 @@ fn recheck(
             format!("the programme has no rule for {}", b.care),
         )));
     };
+    if let Some(code) = &b.code
+        && bookings::get_by_id_or_code(conn, code)?.is_some_and(|other| other.id != b.id)
+    {
+        return Ok(Err(Conflict::refused(
+            &b.id,
+            "code_taken",
+            format!("its code (予約番号) {code} is another booking's here"),
+        )));
+    }
     let Some(resident) = residents::get(conn, &b.resident)? else {
         return Ok(Err(Conflict::other(
             "booking",

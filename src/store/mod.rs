@@ -228,6 +228,25 @@ impl Store {
         std::fs::metadata(&self.path).map(|m| m.len() <= QUICK_CHECK_MAX_BYTES).unwrap_or(true)
     }
 
+    /// How this connection keeps data safe: SQLite's journal mode and synchronous level, in
+    /// words (`wal`, `full`), for `sango store check` to show.
+    pub fn durability(&self) -> Result<(String, String), StoreError> {
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        let sync: i64 =
+            self.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).map_err(|e| self.err(e))?;
+        let sync = match sync {
+            0 => "off",
+            1 => "normal",
+            2 => "full",
+            3 => "extra",
+            _ => "unknown",
+        };
+        Ok((mode.to_lowercase(), sync.to_string()))
+    }
+
     /// `PRAGMA quick_check`: a damaged file is refused before anything is written to it.
     fn quick_check(&self) -> Result<(), StoreError> {
         self.check_pragma("quick_check")

@@ -91,7 +91,8 @@ BEGIN SELECT RAISE(ABORT, 'a resident''s number cannot change (利用者番号�
 ///   program rather than by a `CHECK` (new kinds — a PIN lockout, a repair — must not need a
 ///   rebuild of a million rows each time).
 /// - A booking keeps when it and its cancellation were recorded, for the "entered late"
-///   (後日記録) mark.
+///   (後日記録) mark, and gets a short code to read over the phone (予約番号, unique; bookings
+///   made before have none).
 /// - `store_meta` names the store's kind (live or practice, fixed once written) and gives it an
 ///   id, so that a damage check's result kept beside the file belongs to this store only.
 const V2: &str = r#"
@@ -124,10 +125,12 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only (監査記録は削除でき�
 
 ALTER TABLE bookings ADD COLUMN recorded_at TEXT;
 ALTER TABLE bookings ADD COLUMN cancel_recorded_at TEXT;
+ALTER TABLE bookings ADD COLUMN code TEXT;
+CREATE UNIQUE INDEX bookings_by_code ON bookings (code);
 DROP TRIGGER booking_facts_are_fixed;
 CREATE TRIGGER booking_facts_are_fixed
 BEFORE UPDATE OF id, resident, facility, care, first_day, last_day, nights, days, units, fee_yen,
-                 terminal, created_at, recorded_at ON bookings
+                 terminal, created_at, recorded_at, code ON bookings
 BEGIN SELECT RAISE(ABORT, 'a booking''s facts cannot change (予約内容は変更できません)'); END;
 
 CREATE TABLE store_meta (
