@@ -447,3 +447,46 @@ fn the_store_keeps_every_acknowledged_write_on_disk() {
     assert_eq!(c["journal_mode"], "wal");
     assert_eq!(c["synchronous"], "full");
 }
+
+#[test]
+fn the_booking_says_when_the_facility_can_last_be_phoned_or_that_any_cancellation_is_late() {
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-11-01", &[]);
+    // 東京北医療センター answers Mon–Fri 9–11 and 14–16; a stay from Sunday 12/6 must be
+    // cancelled by Saturday 11:00, so the last call is Friday until 16:00.
+    let b = book(
+        d.path(),
+        "R1",
+        STAY,
+        "stay",
+        "2026-12-06",
+        &["--nights", "1", "--at", "2026-11-30T10:00"],
+    )
+    .ok();
+    assert_eq!(b["cancel_by"], "2026-12-05T11:00:00+09:00");
+    assert_eq!(b["cancel_late_already"], false);
+    assert_eq!(b["last_call"]["end"], "2026-12-04T16:00:00+09:00");
+    let text = sango(
+        d.path(),
+        &[
+            "book",
+            "--resident",
+            "R1",
+            "--facility",
+            STAY,
+            "--type",
+            "stay",
+            "--start",
+            "2026-12-13",
+            "--nights",
+            "1",
+            "--at",
+            "2026-11-30T10:00",
+        ],
+    );
+    assert!(text.stdout.contains("Phone the facility by 2026-12-11 16:00"), "{}", text.stdout);
+    // Booked at noon for the next day: past its own cutoff from the start.
+    let late = book(d.path(), "R1", DAY, "day", "2026-12-01", &["--at", "2026-11-30T12:00"]).ok();
+    assert_eq!(late["cancel_late_already"], true);
+    assert!(late["last_call"].is_null());
+}

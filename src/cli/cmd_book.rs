@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::{CliResult, Context, args, cmd_store, output};
+use crate::domain::cancel;
 use crate::domain::care::{CareType, Length};
 use crate::domain::fees::{FeeBreakdown, yen};
 use crate::domain::period::Window;
@@ -54,12 +55,22 @@ struct Answer<'a> {
     fee_yen: u32,
     fee: FeeBreakdown,
     cancel_by: String,
+    /// Booked at or after its own cutoff: any cancellation is late.
+    cancel_late_already: bool,
+    /// The last span the facility's phone is open before the cutoff.
+    last_call: Option<Span>,
     remaining: u32,
     window: Window,
     status: &'static str,
     terminal: &'a str,
     created_at: String,
     phones: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Span {
+    start: String,
+    end: String,
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
@@ -79,6 +90,8 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let f = ds.facility(&b.facility);
     let name = f.map(|f| f.name.as_str()).unwrap_or(&b.facility);
     let phones: &[String] = f.map(|f| f.phones.as_slice()).unwrap_or(&[]);
+    let hours = f.and_then(|f| f.phone_hours(Some(b.care)));
+    let notice = cancel::notice(b.first_day, b.created_at, hours);
     if a.json {
         return output::json(&Answer {
             id: &b.id,
@@ -95,6 +108,10 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             fee_yen: b.fee_yen,
             fee: done.plan.fee,
             cancel_by: cmd_store::time(b.cancel_by()),
+            cancel_late_already: notice.already_late,
+            last_call: notice
+                .last_call
+                .map(|s| Span { start: cmd_store::time(s.start), end: cmd_store::time(s.end) }),
             remaining: done.plan.remaining_after,
             window: done.plan.window,
             status: b.status.id(),
@@ -126,10 +143,28 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         crate::outln!("  利用料 Fee: {}円", yen(b.fee_yen));
     }
     crate::outln!("  残り Remaining: {}{unit}", done.plan.remaining_after);
-    crate::outln!(
-        "  無料で取消できる期限 Cancel by: {} (at or after it a cancellation uses 1{unit})",
-        b.cancel_by().format("%Y-%m-%d %H:%M")
-    );
+    if notice.already_late {
+        crate::outln!(
+            "  取消はすべて期限後 Any cancellation is late now: it was booked after its cutoff ({}), so cancelling uses 1{unit}",
+            b.cancel_by().format("%Y-%m-%d %H:%M")
+        );
+    } else {
+        crate::outln!(
+            "  無料で取消できる期限 Cancel by: {} (at or after it a cancellation uses 1{unit})",
+            b.cancel_by().format("%Y-%m-%d %H:%M")
+        );
+        match notice.last_call {
+            Some(call) if call.end < b.cancel_by() => crate::outln!(
+                "  電話は {} までに Phone the facility by {}: its line is closed from then until the cutoff",
+                call.end.format("%m/%d %H:%M"),
+                call.end.format("%Y-%m-%d %H:%M")
+            ),
+            None if hours.is_some() => crate::outln!(
+                "  施設の電話は期限までに開いていません The facility's phone line does not open before the cutoff"
+            ),
+            _ => {}
+        }
+    }
     if !phones.is_empty() {
         crate::outln!("  施設の電話 Facility phone: {}", phones.join(" / "));
     }

@@ -401,6 +401,53 @@ fn next_open(hours: &PhoneHours, at: NaiveDateTime) -> Option<NaiveDateTime> {
     None
 }
 
+/// An open span of the phone line: from `start` (inclusive) to `end` (exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OpenSpan {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+}
+
+/// The last time the line is open in `[from, until)`: the span (cut to that interval) that
+/// ends last, e.g. the last moment a cancellation can still be phoned in before the cutoff.
+/// `None` when the line is never open in between (or not within [`SEARCH_DAYS`]).
+pub fn last_open_before(
+    hours: &PhoneHours,
+    from: NaiveDateTime,
+    until: NaiveDateTime,
+) -> Option<OpenSpan> {
+    if from >= until {
+        return None;
+    }
+    // Backwards from the day of `until` (the day before too: a span may run past midnight).
+    let mut date = until.date();
+    for _ in 0..=SEARCH_DAYS {
+        let day = Day::from_chrono(date.weekday());
+        let latest = if hours.is_excluded(date) {
+            None
+        } else {
+            hours
+                .ranges
+                .iter()
+                .filter(|r| r.open_on(day))
+                .filter_map(|r| {
+                    let start = at_minute(date, r.start.0)?.max(from);
+                    let end = at_minute(date, r.end.0)?.min(until);
+                    (start < end).then_some(OpenSpan { start, end })
+                })
+                .max_by_key(|s| (s.end, std::cmp::Reverse(s.start)))
+        };
+        if latest.is_some() {
+            return latest;
+        }
+        if date <= from.date() {
+            return None;
+        }
+        date = date.pred_opt()?;
+    }
+    None
+}
+
 impl Day {
     /// The following day of the week (Sunday is followed by Monday).
     pub fn succ(self) -> Day {
@@ -589,6 +636,27 @@ mod tests {
             ranges: vec![range(&WEEKDAYS, (9, 0), (11, 0)), range(&WEEKDAYS, (14, 0), (16, 0))],
             exclusions: vec![Exclusion::Holidays],
         }
+    }
+
+    #[test]
+    fn the_last_call_before_a_saturday_cutoff_is_friday_afternoon() {
+        // A stay from Sunday 12/6: the cutoff is Saturday 12/5 11:00, when the line is closed.
+        let h = tokyo_kita();
+        let span = last_open_before(&h, at(2026, 11, 30, 10, 0), at(2026, 12, 5, 11, 0)).unwrap();
+        assert_eq!(span, OpenSpan { start: at(2026, 12, 4, 14, 0), end: at(2026, 12, 4, 16, 0) });
+        // A cutoff inside open hours: the span is cut at the cutoff.
+        let span = last_open_before(&h, at(2026, 11, 30, 10, 0), at(2026, 12, 2, 10, 30)).unwrap();
+        assert_eq!(span, OpenSpan { start: at(2026, 12, 2, 9, 0), end: at(2026, 12, 2, 10, 30) });
+        // From the middle of a span: it starts now.
+        let span = last_open_before(&h, at(2026, 12, 2, 9, 30), at(2026, 12, 2, 10, 30)).unwrap();
+        assert_eq!(span.start, at(2026, 12, 2, 9, 30));
+        // 11/23 is a holiday (Monday): before a Tuesday 11:00 cutoff the last call is Tuesday
+        // 9-11, before a Monday 11:00 cutoff it is the Friday before.
+        let span = last_open_before(&h, at(2026, 11, 19, 8, 0), at(2026, 11, 23, 11, 0)).unwrap();
+        assert_eq!(span.end, at(2026, 11, 20, 16, 0));
+        // Nothing open in between.
+        assert_eq!(last_open_before(&h, at(2026, 12, 5, 9, 0), at(2026, 12, 5, 11, 0)), None);
+        assert_eq!(last_open_before(&h, at(2026, 12, 5, 11, 0), at(2026, 12, 5, 11, 0)), None);
     }
 
     /// 荘病院: 月～土 9時～16時 ※第二土曜日・日・祝・12/29～1/3 を除く
