@@ -1018,7 +1018,8 @@ mod tests {
                 Action::ResidentUpdated(i) => {
                     let r = &h.residents[i as usize];
                     let t = TERMINALS[usize::from(r.terminal)];
-                    api.update_resident(&r.record.input(), r.record.updated_at, t).unwrap();
+                    api.update_resident(&ds, &r.record.input(), r.record.updated_at, t, &[])
+                        .unwrap();
                 }
                 Action::Booked(i) => {
                     let b = h.booking(i as usize);

@@ -1,15 +1,19 @@
-//! `sango resident add|show|list`: the residents (利用者) bookings are made for.
+//! `sango resident add|edit|show|list`: the residents (利用者) bookings are made for.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::{CliResult, Context, args, cmd_store, output};
-use crate::store::{QuotaReport, Resident, ResidentInput};
+use crate::domain::fees::yen;
+use crate::store::{Affected, Decision, QuotaReport, Resident, ResidentInput};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ResidentCommand {
     /// Register a resident (利用者登録).
     Add(AddArgs),
+    /// Change a resident's record; says first what it does to her active bookings (new fees;
+    /// bookings outside her new window, each to cancel or keep).
+    Edit(EditArgs),
     /// One resident's record and use of the limits.
     Show(ShowArgs),
     /// Every registered resident.
@@ -44,6 +48,44 @@ pub struct AddArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// The user number (利用者番号).
+    pub id: String,
+    /// The baby's birth date (出生日).
+    #[arg(long, value_parser = args::date)]
+    pub birth: Option<NaiveDate>,
+    /// The due date (出産予定日).
+    #[arg(long, value_parser = args::date, conflicts_with = "no_due")]
+    pub due: Option<NaiveDate>,
+    /// Remove the due date.
+    #[arg(long)]
+    pub no_due: bool,
+    /// Count periods from the due date (修正月齢): true or false.
+    #[arg(long)]
+    pub corrected: Option<bool>,
+    /// Number of babies (子の人数).
+    #[arg(long)]
+    pub babies: Option<u32>,
+    /// 住民税非課税世帯 / 生活保護世帯 (fees waived): true or false.
+    #[arg(long)]
+    pub exempt: Option<bool>,
+    /// Keep this booking (code or id) although the change puts it outside her window.
+    #[arg(long, value_name = "BOOKING")]
+    pub keep: Vec<String>,
+    /// Cancel this booking (code or id) that the change puts outside her window.
+    #[arg(long, value_name = "BOOKING")]
+    pub cancel: Vec<String>,
+    /// Only say what the change would do; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The moment of the change (default now, Japan time).
+    #[arg(long, value_parser = args::moment)]
+    pub at: Option<NaiveDateTime>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct ShowArgs {
     /// The user number (利用者番号).
     pub id: String,
@@ -60,6 +102,7 @@ pub struct ListArgs {
 pub fn run(ctx: &Context, c: ResidentCommand) -> CliResult {
     match c {
         ResidentCommand::Add(a) => add(ctx, a),
+        ResidentCommand::Edit(a) => edit(ctx, a),
         ResidentCommand::Show(a) => show(ctx, a),
         ResidentCommand::List(a) => list(ctx, a),
     }
@@ -84,6 +127,118 @@ fn add(ctx: &Context, a: AddArgs) -> CliResult {
     crate::outln!("登録しました Registered resident (利用者番号) {}", r.id);
     print_resident(&r);
     Ok(())
+}
+
+/// One affected booking as `resident edit` reports it.
+#[derive(Serialize)]
+struct AffectedView {
+    id: String,
+    code: Option<String>,
+    first_day: NaiveDate,
+    last_day: NaiveDate,
+    fee_yen: u32,
+    /// The fee under the new record, when it changes.
+    new_fee_yen: Option<u32>,
+    /// The window rule it breaks under the new record.
+    outside: Option<&'static str>,
+    outside_detail: Option<String>,
+}
+
+fn affected_view(a: &Affected) -> AffectedView {
+    let b = &a.booking;
+    AffectedView {
+        id: b.id.clone(),
+        code: b.code.clone(),
+        first_day: b.first_day,
+        last_day: b.last_day,
+        fee_yen: b.fee_yen,
+        new_fee_yen: a.new_fee_yen(),
+        outside: a.outside().map(|r| r.rule()),
+        outside_detail: a.outside().map(|r| r.to_string()),
+    }
+}
+
+fn edit(ctx: &Context, a: EditArgs) -> CliResult {
+    let ds = ctx.dataset()?;
+    let store = cmd_store::open(ctx)?;
+    let old = store
+        .resident(&a.id)?
+        .ok_or_else(|| crate::store::StoreError::UnknownResident(a.id.clone()))?;
+    let mut input = old.input();
+    if let Some(b) = a.birth {
+        input.birth = b;
+    }
+    if a.no_due {
+        input.due = None;
+    } else if let Some(d) = a.due {
+        input.due = Some(d);
+    }
+    if let Some(c) = a.corrected {
+        input.corrected = c;
+    }
+    if let Some(n) = a.babies {
+        input.babies = n;
+    }
+    if let Some(e) = a.exempt {
+        input.exempt = e;
+    }
+    input.validate()?;
+    let at = args::at_or_now(a.at);
+    let affected = store.resident_change_preview(&ds, &input, at)?;
+    if a.dry_run {
+        let views: Vec<AffectedView> = affected.iter().map(affected_view).collect();
+        if a.json {
+            return output::json(&serde_json::json!({ "affected": views }));
+        }
+        print_affected(&affected);
+        return Ok(());
+    }
+    let decisions: Vec<Decision> = a
+        .keep
+        .into_iter()
+        .map(Decision::Keep)
+        .chain(a.cancel.into_iter().map(Decision::Cancel))
+        .collect();
+    let done = store.update_resident(&ds, &input, at, &cmd_store::terminal(), &decisions)?;
+    if a.json {
+        return output::json(&done);
+    }
+    crate::outln!("変更しました Changed resident (利用者番号) {}", done.resident.id);
+    print_resident(&done.resident);
+    for (id, from, to) in &done.fee_changes {
+        crate::outln!("  利用料変更 Fee of {id}: {}円 → {}円", yen(*from), yen(*to));
+    }
+    for (id, rule) in &done.kept {
+        crate::outln!("  期間外のまま保持 Kept outside the period: {id} ({rule})");
+    }
+    for c in &done.cancelled {
+        let late = if c.outcome.late { "late, 1 unit used" } else { "on time" };
+        crate::outln!("  取消 Cancelled {} ({late}); please also phone the facility", c.booking.id);
+    }
+    Ok(())
+}
+
+/// The bookings a change would affect, for `--dry-run`.
+fn print_affected(affected: &[Affected]) {
+    if affected.is_empty() {
+        crate::outln!("予約への影響はありません The change affects none of her active bookings");
+        return;
+    }
+    crate::outln!("この変更で影響を受ける予約 Bookings the change affects:");
+    for a in affected {
+        let b = &a.booking;
+        let name = b.code.as_deref().unwrap_or(&b.id);
+        crate::outln!("  {name} {} 〜 {}", b.first_day, b.last_day);
+        if let Some(fee) = a.new_fee_yen() {
+            crate::outln!("    利用料 fee {}円 → {}円", yen(b.fee_yen), yen(fee));
+        }
+        if let Some(r) = a.outside() {
+            crate::outln!(
+                "    期間外 outside the period ({}): {r}; decide with --cancel or --keep",
+                r.rule()
+            );
+        }
+    }
 }
 
 #[derive(Serialize)]

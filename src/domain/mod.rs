@@ -12,4 +12,5 @@ pub mod hours;
 pub mod jst;
 pub mod limits;
 pub mod period;
+pub mod resident_change;
 pub mod user_number;

@@ -13,7 +13,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
-use super::events::{self, CancelData, EventKind};
+use super::events::{self, CancelData, EventKind, FeeChangeData};
+use super::moment::Moment;
 use super::residents::{self, Resident};
 use super::{Store, moment, timefmt};
 use crate::dataset::{Dataset, Programme};
@@ -176,19 +177,6 @@ impl Booking {
     /// Its cancellation was entered late (後日記録).
     pub fn cancel_entered_late(&self) -> bool {
         self.cancelled_at.is_some_and(|at| moment::entered_late(at, self.cancel_recorded_at))
-    }
-
-    /// The facts fixed at booking time (everything but the status and its times).
-    pub fn same_facts(&self, other: &Booking) -> bool {
-        let base = |b: &Booking| Booking {
-            status: Status::Booked,
-            units_charged: 0,
-            updated_at: b.created_at,
-            cancelled_at: None,
-            cancel_recorded_at: None,
-            ..b.clone()
-        };
-        base(self) == base(other)
     }
 
     /// Checks a record from an import file is one this program could have written.
@@ -436,6 +424,34 @@ pub(crate) fn set_cancelled(conn: &Connection, id: &str, c: &CancelData) -> rusq
     Ok(())
 }
 
+/// Writes a booking's changeable state (status, charge, fee and their times) as `b` has it:
+/// an import bringing the other terminal's later events.
+pub(crate) fn write_state(conn: &Connection, b: &Booking) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE bookings SET status = ?2, units_charged = ?3, cancelled_at = ?4, updated_at = ?5,
+         cancel_recorded_at = ?6, fee_yen = ?7 WHERE id = ?1",
+        params![
+            b.id,
+            b.status.id(),
+            b.units_charged,
+            b.cancelled_at.map(timefmt::format),
+            timefmt::format(b.updated_at),
+            b.cancel_recorded_at.map(timefmt::format),
+            b.fee_yen,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Writes a fee change to the booking row.
+pub(crate) fn set_fee(conn: &Connection, id: &str, c: &FeeChangeData) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE bookings SET fee_yen = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, c.fee_yen, timefmt::format(c.updated_at)],
+    )?;
+    Ok(())
+}
+
 pub(crate) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Booking>> {
     conn.query_row("SELECT * FROM bookings WHERE id = ?1", [id], Booking::from_row).optional()
 }
@@ -546,11 +562,26 @@ impl Store {
     ) -> Result<Cancellation, StoreError> {
         events::validate_terminal(terminal)?;
         let when = self.moment(at)?;
-        let at = when.at;
         let tx = self.write()?;
-        let mut b = get_by_id_or_code(&tx, booking_id)
+        let b = get_by_id_or_code(&tx, booking_id)
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownBooking(booking_id.to_string()))?;
+        let c = self.cancel_in(&tx, dataset, b, when, terminal)?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(c)
+    }
+
+    /// Cancels `b` inside the caller's write transaction (`cancel`, and a resident's edit that
+    /// the clerk answers with "cancel").
+    pub(crate) fn cancel_in(
+        &self,
+        tx: &Connection,
+        dataset: &Dataset,
+        mut b: Booking,
+        when: Moment,
+        terminal: &str,
+    ) -> Result<Cancellation, StoreError> {
+        let at = when.at;
         if b.status.is_cancelled() {
             return Err(StoreError::AlreadyCancelled { id: b.id, status: b.status.en() });
         }
@@ -568,10 +599,9 @@ impl Store {
             updated_at: at,
             recorded_at: Some(when.recorded_at),
         };
-        set_cancelled(&tx, &b.id, &change).map_err(|e| self.err(e))?;
-        events::append(&tx, when, terminal, EventKind::Cancelled, &b.id, &change)
+        set_cancelled(tx, &b.id, &change).map_err(|e| self.err(e))?;
+        events::append(tx, when, terminal, EventKind::Cancelled, &b.id, &change)
             .map_err(|e| self.err(e))?;
-        tx.commit().map_err(|e| self.err(e))?;
         b.status = change.status;
         b.units_charged = change.units_charged;
         b.cancelled_at = Some(at);

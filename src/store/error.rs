@@ -86,6 +86,11 @@ pub enum StoreError {
         "the database (データベース) {path} is damaged (破損): {detail} (found by the check of {checked_at}); nothing was changed — run `sango store repair`, then try again"
     )]
     DamageKnown { path: PathBuf, detail: String, checked_at: String },
+    #[error(
+        "the change to resident (利用者番号) {resident} puts bookings outside her eligibility period (利用期間): {}; decide for each whether to cancel or keep it (--cancel / --keep), nothing was changed",
+        bookings.join(", ")
+    )]
+    NeedsDecision { resident: String, bookings: Vec<String> },
     #[error("invalid {field}: {reason}")]
     Invalid { field: &'static str, reason: String },
     #[error("the import file (取込ファイル) is not a sango export: {0}")]
@@ -113,6 +118,7 @@ impl StoreError {
                 | StoreError::Invalid { .. }
                 | StoreError::MomentOutOfRange { .. }
                 | StoreError::CancelBeforeBooking { .. }
+                | StoreError::NeedsDecision { .. }
                 | StoreError::ImportFormat(_)
                 | StoreError::ImportConflict { .. }
         )

@@ -29,6 +29,12 @@ pub enum EventKind {
     Booked,
     /// `data` is a [`CancelData`].
     Cancelled,
+    /// A change to the resident's record changed the fee of her booking; `data` is a
+    /// [`FeeChangeData`].
+    FeeChanged,
+    /// A change to the resident's record put her booking outside her window and the clerk kept
+    /// it; `data` names the rule (`rule`, `detail`).
+    KeptOutsideWindow,
     /// A kiosk's staff PIN prompt locked after wrong PINs; `subject` is the terminal, `data`
     /// says for how long and which lockout in a row it is.
     PinLockedOut,
@@ -38,11 +44,13 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 6] = [
+    pub const ALL: [EventKind; 8] = [
         EventKind::ResidentAdded,
         EventKind::ResidentUpdated,
         EventKind::Booked,
         EventKind::Cancelled,
+        EventKind::FeeChanged,
+        EventKind::KeptOutsideWindow,
         EventKind::PinLockedOut,
         EventKind::StoreRepaired,
     ];
@@ -53,6 +61,8 @@ impl EventKind {
             EventKind::ResidentUpdated => "resident_updated",
             EventKind::Booked => "booked",
             EventKind::Cancelled => "cancelled",
+            EventKind::FeeChanged => "fee_changed",
+            EventKind::KeptOutsideWindow => "kept_outside_window",
             EventKind::PinLockedOut => "pin_locked_out",
             EventKind::StoreRepaired => "store_repaired",
         }
@@ -69,7 +79,9 @@ impl EventKind {
             EventKind::ResidentAdded
             | EventKind::ResidentUpdated
             | EventKind::Booked
-            | EventKind::Cancelled => true,
+            | EventKind::Cancelled
+            | EventKind::FeeChanged
+            | EventKind::KeptOutsideWindow => true,
             EventKind::PinLockedOut | EventKind::StoreRepaired => false,
         }
     }
@@ -94,6 +106,17 @@ pub struct CancelData {
     /// The machine's clock when the cancellation was written (absent before schema 2).
     #[serde(default, with = "timefmt::option", skip_serializing_if = "Option::is_none")]
     pub recorded_at: Option<NaiveDateTime>,
+}
+
+/// The change a resident's edit makes to a booking's fee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeChangeData {
+    /// The fee before.
+    pub from_yen: u32,
+    pub fee_yen: u32,
+    #[serde(with = "timefmt")]
+    pub updated_at: NaiveDateTime,
 }
 
 /// One row of the audit trail.
@@ -260,6 +283,21 @@ pub fn apply(s: &mut State, e: &Event) -> Result<(), String> {
             b.cancelled_at = Some(c.cancelled_at);
             b.updated_at = c.updated_at;
             b.cancel_recorded_at = c.recorded_at;
+        }
+        EventKind::FeeChanged => {
+            let c: FeeChangeData =
+                serde_json::from_value(e.data.clone()).map_err(|x| bad(&x.to_string()))?;
+            let b = s.bookings.get_mut(&e.subject).ok_or_else(|| bad("unknown booking"))?;
+            if b.status != Status::Booked || b.fee_yen != c.from_yen {
+                return Err(bad("not a fee change of a booked booking at its fee"));
+            }
+            b.fee_yen = c.fee_yen;
+            b.updated_at = c.updated_at;
+        }
+        EventKind::KeptOutsideWindow => {
+            if !s.bookings.contains_key(&e.subject) {
+                return Err(bad("unknown booking"));
+            }
         }
         EventKind::PinLockedOut | EventKind::StoreRepaired => {}
     }

@@ -142,7 +142,10 @@ pub fn parse(text: &str) -> Result<Export, StoreError> {
         }
         let kind = match ev.kind {
             EventKind::ResidentAdded | EventKind::ResidentUpdated => "r",
-            EventKind::Booked | EventKind::Cancelled => "b",
+            EventKind::Booked
+            | EventKind::Cancelled
+            | EventKind::FeeChanged
+            | EventKind::KeptOutsideWindow => "b",
             // The exporting terminal's own history (a PIN lockout, a repair): kept there.
             EventKind::PinLockedOut | EventKind::StoreRepaired => continue,
         };
@@ -178,7 +181,11 @@ fn normalize_user_numbers(e: &mut Export) {
                 fix(&mut ev.data, "id");
             }
             EventKind::Booked => fix(&mut ev.data, "resident"),
-            EventKind::Cancelled | EventKind::PinLockedOut | EventKind::StoreRepaired => {}
+            EventKind::Cancelled
+            | EventKind::FeeChanged
+            | EventKind::KeptOutsideWindow
+            | EventKind::PinLockedOut
+            | EventKind::StoreRepaired => {}
         }
     }
 }
@@ -435,11 +442,8 @@ impl Store {
             match compare(incoming, b, &local_events, &local, state_of, own.is_ok()) {
                 Merge::Same => rep.unchanged += 1,
                 Merge::Extend(new) => {
-                    for ev in &new {
-                        let c: events::CancelData = serde_json::from_value(ev.data.clone())
-                            .map_err(|x| StoreError::ImportFormat(x.to_string()))?;
-                        bookings::set_cancelled(&tx, &b.id, &c).map_err(e)?;
-                    }
+                    // The other terminal's later events bring the row to the file's state.
+                    bookings::write_state(&tx, b).map_err(e)?;
                     take(&mut to_add, &new);
                     rep.bookings_updated.push(b.id.clone());
                 }

@@ -24,6 +24,7 @@ pub mod ics;
 pub mod import;
 pub mod moment;
 pub mod paths;
+pub mod resident_change;
 pub mod residents;
 pub mod schema;
 pub mod timefmt;
@@ -43,6 +44,7 @@ pub use export::{Export, ExportFormat};
 pub use import::{Conflict, ImportReport};
 pub use moment::{Clock, Moment, StoreKind};
 pub use paths::DataDir;
+pub use resident_change::{Affected, Decision, ResidentUpdate};
 pub use residents::{Resident, ResidentInput};
 
 /// How long a write waits for another terminal's transaction before reporting "locked".

@@ -235,42 +235,6 @@ impl Store {
         Ok(r)
     }
 
-    /// Changes a resident's facts (the user number stays). Bookings keep the fee they were
-    /// booked at.
-    pub fn update_resident(
-        &self,
-        input: &ResidentInput,
-        at: NaiveDateTime,
-        terminal: &str,
-    ) -> Result<Resident, StoreError> {
-        let input = &input.normalized();
-        input.validate()?;
-        events::validate_terminal(terminal)?;
-        let when = self.moment(at)?;
-        let at = when.at;
-        let tx = self.write()?;
-        let old = get(&tx, &input.id)
-            .map_err(|e| self.err(e))?
-            .ok_or_else(|| StoreError::UnknownResident(input.id.clone()))?;
-        if old.input() == *input {
-            return Ok(old);
-        }
-        let r = Resident {
-            birth: input.birth,
-            due: input.due,
-            corrected: input.corrected,
-            babies: input.babies,
-            exempt: input.exempt,
-            updated_at: at,
-            ..old
-        };
-        update_row(&tx, &r).map_err(|e| self.err(e))?;
-        events::append(&tx, when, terminal, EventKind::ResidentUpdated, &r.id, &r)
-            .map_err(|e| self.err(e))?;
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(r)
-    }
-
     /// One resident, if registered (the user number as typed: it is normalised first).
     pub fn resident(&self, id: &str) -> Result<Option<Resident>, StoreError> {
         get(&self.conn, &user_number::normalize(id)).map_err(|e| self.err(e))
@@ -282,58 +246,5 @@ impl Store {
             self.conn.prepare("SELECT * FROM residents ORDER BY id").map_err(|e| self.err(e))?;
         let rows = st.query_map([], Resident::from_row).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::jst;
-
-    fn at(s: &str) -> NaiveDateTime {
-        jst::parse_moment(s).unwrap()
-    }
-
-    #[test]
-    fn updating_a_resident_is_audited_and_replays() {
-        let s = Store::open_in_memory().unwrap();
-        let birth = jst::parse_date("2026-01-01").unwrap();
-        let r =
-            s.add_resident(&ResidentInput::new("R1", birth), at("2026-01-05T09:00"), "k1").unwrap();
-        assert_eq!(r.created_at, r.updated_at);
-        let mut edit = r.input();
-        edit.babies = 2;
-        edit.due = jst::parse_date("2026-01-20");
-        edit.corrected = true;
-        let u = s
-            .update_resident(
-                &edit,
-                at("2026-01-06T10:30:15") + chrono::TimeDelta::milliseconds(250),
-                "k2",
-            )
-            .unwrap();
-        assert_eq!(u.babies, 2);
-        assert_eq!(u.created_at, r.created_at);
-        assert_eq!(u.updated_at, at("2026-01-06T10:30:15"));
-        assert_eq!(s.resident("R1").unwrap(), Some(u.clone()));
-        // The same facts again change nothing.
-        s.update_resident(&edit, at("2026-01-07T09:00"), "k2").unwrap();
-        let evs = s.events_for("R1").unwrap();
-        assert_eq!(evs.len(), 2);
-        assert_eq!(evs[1].terminal, "k2");
-        assert_eq!(s.verify_events().unwrap(), Ok(()));
-        assert!(matches!(
-            s.update_resident(&ResidentInput::new("R9", birth), at("2026-01-07T09:00"), "k"),
-            Err(StoreError::UnknownResident(_))
-        ));
-        assert!(matches!(
-            s.add_resident(&ResidentInput::new("R1", birth), at("2026-01-07T09:00"), "k"),
-            Err(StoreError::ResidentExists(_))
-        ));
-        assert!(matches!(
-            s.add_resident(&ResidentInput::new("R2", birth), at("2026-01-07T09:00"), " "),
-            Err(StoreError::Invalid { .. })
-        ));
-        assert_eq!(u.mother().babies, 2);
     }
 }

@@ -92,7 +92,8 @@ BEGIN SELECT RAISE(ABORT, 'a resident''s number cannot change (利用者番号�
 ///   rebuild of a million rows each time).
 /// - A booking keeps when it and its cancellation were recorded, for the "entered late"
 ///   (後日記録) mark, and gets a short code to read over the phone (予約番号, unique; bookings
-///   made before have none).
+///   made before have none). Its fee may now change, by a `fee_changed` event only: an active
+///   booking's fee follows the mother's record (twins, an exemption).
 /// - `store_meta` names the store's kind (live or practice, fixed once written) and gives it an
 ///   id, so that a damage check's result kept beside the file belongs to this store only.
 const V2: &str = r#"
@@ -129,7 +130,7 @@ ALTER TABLE bookings ADD COLUMN code TEXT;
 CREATE UNIQUE INDEX bookings_by_code ON bookings (code);
 DROP TRIGGER booking_facts_are_fixed;
 CREATE TRIGGER booking_facts_are_fixed
-BEFORE UPDATE OF id, resident, facility, care, first_day, last_day, nights, days, units, fee_yen,
+BEFORE UPDATE OF id, resident, facility, care, first_day, last_day, nights, days, units,
                  terminal, created_at, recorded_at, code ON bookings
 BEGIN SELECT RAISE(ABORT, 'a booking''s facts cannot change (予約内容は変更できません)'); END;
 

@@ -230,9 +230,9 @@ fn edit_current(app: &mut App) {
 
 fn form_update(app: &mut App, a: Action) {
     let outcome = {
-        let App { registry, store, lang, now, terminal_id, .. } = app;
+        let App { registry, ds, store, lang, now, terminal_id, .. } = app;
         let Some(form) = registry.form.as_mut() else { return };
-        update_form(form, store, lang.strings(), *now, terminal_id, a)
+        update_form(form, ds, store, lang.strings(), *now, terminal_id, a)
     };
     match outcome {
         FormOutcome::Editing => {}

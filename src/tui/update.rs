@@ -361,8 +361,8 @@ fn open_resident(app: &mut App) {
 
 fn resident_update(app: &mut App, a: Action) {
     let outcome = {
-        let App { resident_form, store, lang, now, terminal_id, .. } = app;
-        update_form(resident_form, store, lang.strings(), *now, terminal_id, a)
+        let App { resident_form, ds, store, lang, now, terminal_id, .. } = app;
+        update_form(resident_form, ds, store, lang.strings(), *now, terminal_id, a)
     };
     match outcome {
         FormOutcome::Editing => {}
@@ -413,9 +413,9 @@ fn wizard_update(app: &mut App, a: Action) {
     match step {
         Step::Resident => {
             let outcome = {
-                let App { wizard, store, lang, now, terminal_id, .. } = app;
+                let App { wizard, ds, store, lang, now, terminal_id, .. } = app;
                 let Some(w) = wizard.as_mut() else { return };
-                update_form(&mut w.form, store, lang.strings(), *now, terminal_id, a)
+                update_form(&mut w.form, ds, store, lang.strings(), *now, terminal_id, a)
             };
             match outcome {
                 FormOutcome::Editing => {}

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::dataset::Dataset;
 use crate::store::{Resident, ResidentInput, Store, StoreError};
 
 use super::super::action::Action;
@@ -38,6 +39,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// Applies an action to a form; `store` answers lookups and records a registration.
 pub fn update_form(
     form: &mut ResidentForm,
+    ds: &Dataset,
     store: &Store,
     s: &Strings,
     now: NaiveDateTime,
@@ -68,7 +70,7 @@ pub fn update_form(
             }
         }
         Action::Enter | Action::Click(Target::Button(Button::Next)) => {
-            return submit(form, store, s, now, terminal);
+            return submit(form, ds, store, s, now, terminal);
         }
         Action::Click(Target::Button(Button::Back)) => return FormOutcome::Leave,
         a => {
@@ -113,6 +115,7 @@ fn set(form: &mut ResidentForm, v: bool) {
 
 fn submit(
     form: &mut ResidentForm,
+    ds: &Dataset,
     store: &Store,
     s: &Strings,
     now: NaiveDateTime,
@@ -191,7 +194,10 @@ fn submit(
     };
     if form.edit {
         // The same checks as the CLI and the store (修正月齢 needs a due date, 1-10 babies).
-        return saved(form, store.update_resident(&input, now, terminal));
+        return saved(
+            form,
+            store.update_resident(ds, &input, now, terminal, &[]).map(|u| u.resident),
+        );
     }
     match store.resident(&id) {
         Ok(Some(_)) => {

@@ -1,5 +1,6 @@
-//! User numbers (利用者番号) are normalised on the way in: case, full-width letters and digits,
-//! and the dashes a Japanese input method types are one number, on every command and in import.
+//! Residents on the command line. User numbers (利用者番号) are normalised on the way in (case,
+//! full-width letters and digits, the dashes a Japanese input method types) on every command
+//! and in import; editing a record says what it does to her bookings before it does it.
 
 mod store_support;
 
@@ -79,4 +80,59 @@ fn import_normalises_the_numbers_of_an_older_terminal_in_records_and_events_alik
         &["import", f.to_str().unwrap(), "--at", "2026-01-07T10:00"],
     );
     assert!(e.refused().contains("appears twice"), "{}", e.stderr);
+}
+
+#[test]
+fn editing_a_resident_says_what_it_does_to_her_bookings_and_needs_a_decision_for_each_outside() {
+    let d = tempfile::tempdir().unwrap();
+    add_resident(d.path(), "R1", "2026-11-01", &[]);
+    let at = ["--at", "2026-11-02T09:00"];
+    let stay = book(
+        d.path(),
+        "R1",
+        "ayase-sango-care",
+        "stay",
+        "2026-12-20",
+        &["--nights", "1", at[0], at[1]],
+    )
+    .ok();
+    let day = book(d.path(), "R1", DAY, "day", "2026-11-25", &[at[0], at[1]]).ok();
+    let edit = |extra: &[&str]| {
+        let mut a = vec![
+            "resident",
+            "edit",
+            "r1",
+            "--birth",
+            "2026-10-01",
+            "--babies",
+            "2",
+            "--at",
+            "2026-11-20T10:00",
+            "--json",
+        ];
+        a.extend_from_slice(extra);
+        sango(d.path(), &a)
+    };
+    let dry = edit(&["--dry-run"]).ok();
+    let affected = dry["affected"].as_array().unwrap();
+    assert_eq!(affected.len(), 2, "{dry}");
+    let stay_view = affected.iter().find(|a| a["id"] == stay["id"]).unwrap();
+    assert_eq!(stay_view["new_fee_yen"], 8800);
+    assert_eq!(stay_view["outside"], "after_window");
+    let day_view = affected.iter().find(|a| a["id"] == day["id"]).unwrap();
+    assert_eq!(day_view["new_fee_yen"], 2500 + 840);
+    assert!(day_view["outside"].is_null());
+    // Nothing changed by the dry run, and a change without a decision is refused.
+    assert_eq!(sango(d.path(), &["resident", "show", "R1", "--json"]).ok()["babies"], 1);
+    let refused = edit(&[]);
+    assert!(refused.refused().contains(stay["code"].as_str().unwrap()), "{}", refused.stderr);
+    let done = edit(&["--keep", stay["code"].as_str().unwrap()]).ok();
+    assert_eq!(done["resident"]["babies"], 2);
+    assert_eq!(done["kept"][0][1], "after_window");
+    assert_eq!(done["fee_changes"].as_array().unwrap().len(), 2);
+    let list = sango(d.path(), &["bookings", "--resident", "R1", "--json"]).ok();
+    let fees: Vec<u64> =
+        list.as_array().unwrap().iter().map(|b| b["fee_yen"].as_u64().unwrap()).collect();
+    assert_eq!(fees, [3340, 8800]);
+    assert_eq!(open_practice(d.path()).verify_events().unwrap(), Ok(()));
 }
