@@ -1,7 +1,7 @@
 //! The monthly report per facility: what the ward needs to settle with the contracted facilities.
 //!
-//! A pure function over simple records ([`ReportItem`]), so it depends on no store type; the CLI
-//! maps the store's bookings into items.
+//! A pure function over simple records ([`ReportItem`]); [`of_month`] is the one use case the
+//! command line and the app share: the store's sums for the month, named from the dataset.
 //!
 //! # What is counted, and where
 //! - A booking belongs to the month of its **first day**, the month the facility bills. A stay
@@ -26,8 +26,10 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::dataset::Dataset;
 use crate::domain::care::CareType;
 use crate::excel_csv;
+use crate::store::{Store, StoreError};
 
 /// A calendar month, written `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -118,18 +120,22 @@ pub enum ItemStatus {
     CancelledLate,
 }
 
-/// One booking, reduced to what the report needs.
+/// Bookings of one facility, care type and status with first days in one month, reduced to
+/// what the report needs: one booking, or the sums of several (the store adds them up in SQL).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportItem {
     pub facility_id: String,
     pub care: CareType,
+    /// The first day (of one of them, when several): it places the item in its month.
     pub first_day: NaiveDate,
+    /// How many bookings the item stands for.
+    pub bookings: u32,
     /// Days (stay, day care) or visits.
     pub units: u32,
-    /// The fee fixed at booking time, yen.
-    pub fee_yen: u32,
+    /// The fees fixed at booking time, yen.
+    pub fee_yen: u64,
     pub status: ItemStatus,
-    /// Units a late cancellation charged.
+    /// Units late cancellations charged.
     pub units_charged: u32,
 }
 
@@ -151,17 +157,17 @@ impl Counts {
         match item.status {
             ItemStatus::Cancelled => {}
             ItemStatus::Booked | ItemStatus::Used => {
-                self.uses += 1;
+                self.uses += item.bookings;
                 match item.care {
                     CareType::Stay => self.stay_days += item.units,
                     CareType::Day => self.day_care_days += item.units,
                     CareType::Visit => self.visits += item.units,
                 }
-                self.fees_yen += u64::from(item.fee_yen);
+                self.fees_yen += item.fee_yen;
             }
             ItemStatus::CancelledLate => {
-                self.uses += 1;
-                self.late_cancellations += 1;
+                self.uses += item.bookings;
+                self.late_cancellations += item.bookings;
                 self.late_cancellation_units += item.units_charged;
             }
         }
@@ -240,6 +246,26 @@ pub const CSV_HEADER: [&str; 10] = [
     "期限後取消 計上単位 (late-cancel units)",
 ];
 
+/// The report of `month` from the store, facilities named and in the dataset's order (what
+/// `sango report` and the app's report screen show). The store sums the month's bookings in
+/// SQL, by facility, type and status, over the index on first days.
+pub fn of_month(
+    store: &Store,
+    ds: &Dataset,
+    month: YearMonth,
+) -> Result<MonthlyReport, StoreError> {
+    let items = store.month_items(month.first_day(), month.last_day())?;
+    let mut rep = monthly_report(&items, month);
+    rep.name_facilities(|id| ds.facility(id).map(|f| f.name.clone()));
+    let position = |id: &str| ds.facilities.iter().position(|f| f.id == id).unwrap_or(usize::MAX);
+    rep.facilities.sort_by(|a, b| {
+        position(&a.facility_id)
+            .cmp(&position(&b.facility_id))
+            .then_with(|| a.facility_id.cmp(&b.facility_id))
+    });
+    Ok(rep)
+}
+
 impl MonthlyReport {
     /// Fills in facility names from `name` (e.g. the dataset).
     pub fn name_facilities(&mut self, name: impl Fn(&str) -> Option<String>) {
@@ -298,8 +324,9 @@ mod tests {
             facility_id: fac.to_string(),
             care,
             first_day: d(first),
+            bookings: 1,
             units,
-            fee_yen: per * units,
+            fee_yen: u64::from(per * units),
             status,
             units_charged: u32::from(status == ItemStatus::CancelledLate),
         }

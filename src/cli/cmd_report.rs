@@ -4,8 +4,7 @@
 
 use super::{CliResult, Context, cmd_store, output};
 use crate::domain::fees::yen;
-use crate::report::{self, ItemStatus, MonthlyReport, ReportItem, YearMonth};
-use crate::store::{Booking, BookingFilter, Status};
+use crate::report::{self, MonthlyReport, YearMonth};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,43 +22,11 @@ fn parse_month(s: &str) -> Result<YearMonth, String> {
     s.parse().map_err(|e: report::BadMonth| e.to_string())
 }
 
-/// A stored booking as the report sees it.
-pub fn item(b: &Booking) -> ReportItem {
-    ReportItem {
-        facility_id: b.facility.clone(),
-        care: b.care,
-        first_day: b.first_day,
-        units: b.units,
-        fee_yen: b.fee_yen,
-        status: match b.status {
-            Status::Booked => ItemStatus::Booked,
-            Status::Used => ItemStatus::Used,
-            Status::Cancelled => ItemStatus::Cancelled,
-            Status::CancelledLate => ItemStatus::CancelledLate,
-        },
-        units_charged: b.units_charged,
-    }
-}
-
 /// The report of `month` from the store, facilities named and in dataset order.
 pub fn build(ctx: &Context, month: YearMonth) -> CliResult<MonthlyReport> {
     let ds = ctx.dataset()?;
     let store = cmd_store::open(ctx)?;
-    let items: Vec<ReportItem> = store
-        .bookings(&BookingFilter::default())?
-        .iter()
-        .filter(|b| month.contains(b.first_day))
-        .map(item)
-        .collect();
-    let mut rep = report::monthly_report(&items, month);
-    rep.name_facilities(|id| ds.facility(id).map(|f| f.name.clone()));
-    let position = |id: &str| ds.facilities.iter().position(|f| f.id == id).unwrap_or(usize::MAX);
-    rep.facilities.sort_by(|a, b| {
-        position(&a.facility_id)
-            .cmp(&position(&b.facility_id))
-            .then_with(|| a.facility_id.cmp(&b.facility_id))
-    });
-    Ok(rep)
+    Ok(report::of_month(&store, &ds, month)?)
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {

@@ -641,6 +641,49 @@ impl Store {
         })
     }
 
+    /// The bookings whose first day is from `first` to `last`, summed by facility, care type
+    /// and stored status (booked ones read as booked: the report counts used and booked
+    /// alike), for the monthly report.
+    pub fn month_items(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Result<Vec<crate::report::ReportItem>, StoreError> {
+        use crate::report::{ItemStatus, ReportItem};
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT facility, care, status, MIN(first_day) AS first_day, COUNT(*),
+                        SUM(units), SUM(fee_yen), SUM(units_charged)
+                 FROM bookings WHERE first_day >= ?1 AND first_day <= ?2
+                 GROUP BY facility, care, status",
+            )
+            .map_err(|e| self.err(e))?;
+        let clamp = |v: i64| u32::try_from(v.max(0)).unwrap_or(u32::MAX);
+        let rows = st
+            .query_map(params![first.to_string(), last.to_string()], |r| {
+                let care: String = r.get(1)?;
+                let status: String = r.get(2)?;
+                Ok(ReportItem {
+                    facility_id: r.get(0)?,
+                    care: care.parse().map_err(|_| super::bad_text("care", &care))?,
+                    first_day: super::get_date(r, "first_day")?,
+                    bookings: clamp(r.get(4)?),
+                    units: clamp(r.get(5)?),
+                    fee_yen: u64::try_from(r.get::<_, i64>(6)?.max(0)).unwrap_or(0),
+                    status: match Status::parse_stored(&status) {
+                        Some(Status::Booked | Status::Used) => ItemStatus::Booked,
+                        Some(Status::Cancelled) => ItemStatus::Cancelled,
+                        Some(Status::CancelledLate) => ItemStatus::CancelledLate,
+                        None => return Err(super::bad_text("status", &status)),
+                    },
+                    units_charged: clamp(r.get(7)?),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
     /// Bookings matching the filter, by first day then creation.
     pub fn bookings(&self, filter: &BookingFilter) -> Result<Vec<Booking>, StoreError> {
         // Only the filters given go into the SQL: an `(?1 IS NULL OR resident = ?1)` form keeps

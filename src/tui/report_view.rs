@@ -7,9 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::cli::cmd_report;
 use crate::report::{self, Counts, MonthlyReport, YearMonth};
-use crate::store::BookingFilter;
 
 use super::action::Action;
 use super::app::{App, Hits, Pane, Screen};
@@ -33,23 +31,7 @@ impl ReportView {
 
 /// The report of a month from the store, facilities named and in the dataset's order.
 pub fn build(app: &App, month: YearMonth) -> Result<MonthlyReport, String> {
-    let items: Vec<report::ReportItem> = app
-        .store
-        .bookings(&BookingFilter::default())
-        .map_err(|e| e.to_string())?
-        .iter()
-        .filter(|b| month.contains(b.first_day))
-        .map(cmd_report::item)
-        .collect();
-    let mut rep = report::monthly_report(&items, month);
-    rep.name_facilities(|id| app.ds.facility(id).map(|f| f.name.clone()));
-    let pos = |id: &str| app.ds.facilities.iter().position(|f| f.id == id).unwrap_or(usize::MAX);
-    rep.facilities.sort_by(|a, b| {
-        pos(&a.facility_id)
-            .cmp(&pos(&b.facility_id))
-            .then_with(|| a.facility_id.cmp(&b.facility_id))
-    });
-    Ok(rep)
+    report::of_month(&app.store, &app.ds, month).map_err(|e| e.to_string())
 }
 
 /// Opens the report on the calendar's month.
