@@ -63,11 +63,13 @@ struct Shown<'a> {
     values: serde_json::Map<String, serde_json::Value>,
 }
 
-/// "set", "not set" or "damaged" (a file that is not a hash).
+/// "set", "not set", "damaged" (a file that is not a hash, or a tampered one) or "unsafe" (a
+/// file others may read or replace, see [`pin`]).
 fn pin_state(dir: &std::path::Path) -> &'static str {
     match pin::pin_is_set(dir) {
         Ok(true) => "set",
         Ok(false) => "not set",
+        Err(PinError::Unsafe { .. }) => "unsafe",
         Err(_) => "damaged",
     }
 }
