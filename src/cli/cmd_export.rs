@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
                     path.display()
                 ))
             })?;
-            eprintln!("書き出しました Wrote {} ({})", path.display(), a.format);
+            eprintln!("書き出しました Wrote {} ({})", crate::visible::path(path), a.format);
             Ok(())
         }
     }

@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&q);
     }
-    crate::outln!("利用者番号 Resident {}", a.resident);
+    crate::outln!("利用者番号 Resident {}", crate::visible::one_line(&a.resident));
     print(&q);
     Ok(())
 }

@@ -80,7 +80,10 @@ fn add(ctx: &Context, a: AddArgs) -> CliResult {
     if a.json {
         return output::json(&r);
     }
-    crate::outln!("登録しました Registered resident (利用者番号) {}", r.id);
+    crate::outln!(
+        "登録しました Registered resident (利用者番号) {}",
+        crate::visible::one_line(&r.id)
+    );
     print_resident(&r);
     Ok(())
 }
@@ -102,7 +105,7 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
     if a.json {
         return output::json(&Shown { resident: &r, quota });
     }
-    crate::outln!("利用者番号 Resident {}", r.id);
+    crate::outln!("利用者番号 Resident {}", crate::visible::one_line(&r.id));
     print_resident(&r);
     super::cmd_quota::print(&quota);
     Ok(())

@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, c: StaffCommand) -> CliResult {
             pin::set_pin(&dir, &first)?;
             crate::outln!(
                 "職員PINを設定しました Staff PIN set (Argon2id hash in {})",
-                pin::pin_path(&dir).display()
+                crate::visible::path(&pin::pin_path(&dir))
             );
             Ok(())
         }

@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, c: StoreCommand) -> CliResult {
     if json {
         output::json(&serde_json::json!({"ok": true, "path": store.path()}))
     } else {
-        crate::outln!("{}: OK", store.path().display());
+        crate::outln!("{}: OK", crate::visible::path(store.path()));
         Ok(())
     }
 }

@@ -162,7 +162,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sango: {e}");
+            eprintln!("sango: {}", e.shown());
             e.exit_code()
         }
     }
