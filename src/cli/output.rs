@@ -33,7 +33,7 @@ pub fn write_out(args: fmt::Arguments<'_>) {
         if e.kind() == ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("sango: cannot write the output: {e}");
+        eprintln!("sango: cannot write the output: {}", crate::private_file::describe(&e));
         std::process::exit(1);
     }
 }

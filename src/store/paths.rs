@@ -1,5 +1,6 @@
 //! Where the database lives: `--data-dir DIR`, else `SANGO_DATA_DIR`, else the OS data folder
-//! (`~/.local/share/sango` on Linux, `%APPDATA%\Kita City\sango\data` on Windows).
+//! (`~/.local/share/sango` on Linux, `%APPDATA%\Kita City\sango\data` on Windows); and the
+//! terminal app's exports, in its `exports/`.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +10,16 @@ use super::error::StoreError;
 pub const ENV_VAR: &str = "SANGO_DATA_DIR";
 /// The database file inside the data folder.
 pub const DB_FILE: &str = "sango.sqlite3";
+/// The terminal app's exports inside the data folder.
+pub const EXPORTS_DIR: &str = "exports";
+
+/// The data folder's `exports/`, ready for an export: owner-only (0700), created if needed,
+/// what crashed writes left in it removed ([`crate::private_file::prepare_dir`]).
+pub fn exports_dir(data_dir: &Path) -> Result<PathBuf, crate::private_file::WriteError> {
+    let dir = data_dir.join(EXPORTS_DIR);
+    crate::private_file::prepare_dir(&dir)?;
+    Ok(dir)
+}
 
 /// A data folder and whether the user named it (a named folder must exist; the default one is
 /// created on first use).
