@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         private_file::check_target(path).map_err(refused)?;
     }
     let ds = ctx.dataset()?;
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_read(ctx)?;
     let text = match a.format {
         ExportFormat::Json => store.export_json()?,
         ExportFormat::Csv => store.export_csv(Some(&ds), args::at_or_now(a.at).date())?,

@@ -44,7 +44,7 @@ pub fn item(b: &Booking) -> ReportItem {
 /// The report of `month` from the store, facilities named and in dataset order.
 pub fn build(ctx: &Context, month: YearMonth) -> CliResult<MonthlyReport> {
     let ds = ctx.dataset()?;
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_read(ctx)?;
     let items: Vec<ReportItem> = store
         .bookings(&BookingFilter::default())?
         .iter()

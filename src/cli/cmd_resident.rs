@@ -96,7 +96,7 @@ struct Shown<'a> {
 }
 
 fn show(ctx: &Context, a: ShowArgs) -> CliResult {
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_read(ctx)?;
     let r = store
         .resident(&a.id)?
         .ok_or_else(|| crate::store::StoreError::UnknownResident(a.id.clone()))?;
@@ -112,7 +112,7 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
 }
 
 fn list(ctx: &Context, a: ListArgs) -> CliResult {
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_read(ctx)?;
     let all = store.residents()?;
     if a.json {
         return output::json(&all);

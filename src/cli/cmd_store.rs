@@ -1,5 +1,6 @@
-//! What the booking commands share: opening the store named by `--data-dir` / `SANGO_DATA_DIR`,
-//! the terminal's id, and turning store errors into one clear line and exit code 1.
+//! What the booking commands share: opening the store named by `--data-dir` / `SANGO_DATA_DIR`
+//! (to write, or only to read), the terminal's id, and turning store errors into one clear line
+//! and exit code 1.
 
 use std::sync::OnceLock;
 
@@ -28,6 +29,20 @@ pub fn open(ctx: &Context) -> CliResult<Store> {
     let _ = CONFIGURED_TERMINAL.set(ctx.config()?.config.terminal_id);
     let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
     Ok(Store::open_data_dir(&dir)?)
+}
+
+/// Opens the booking store for a command that only reads (`quota`, `bookings`, `resident show`
+/// and `list`, `export`, `report`): nothing is created, and a read-only data folder is fine.
+/// Before the first store exists, the answer is that of an empty store (no residents, no
+/// bookings), as it was when these commands created one.
+pub fn open_read(ctx: &Context) -> CliResult<Store> {
+    // Broken settings are refused here too, as by every command that opens the store.
+    ctx.config()?;
+    let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
+    match Store::open_read_only(&dir)? {
+        Some(store) => Ok(store),
+        None => Ok(Store::empty_at(dir.path.join(crate::store::paths::DB_FILE))?),
+    }
 }
 
 /// This terminal's id, recorded on every booking and event: the settings' `terminal_id` (the

@@ -2,7 +2,9 @@
 //! stores skip the quick check on open, see `store::QUICK_CHECK_MAX_BYTES`).
 
 use super::output;
-use super::{CliResult, Context, cmd_store};
+use super::{CliResult, Context};
+use crate::store::{DataDir, Store, paths};
+use crate::visible;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum StoreCommand {
@@ -15,12 +17,22 @@ pub enum StoreCommand {
 
 pub fn run(ctx: &Context, c: StoreCommand) -> CliResult {
     let StoreCommand::Check { json } = c;
-    let store = cmd_store::open(ctx)?;
+    ctx.config()?;
+    let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
+    // Checking only reads: it works in a read-only folder, and never creates a store.
+    let Some(store) = Store::open_read_only(&dir)? else {
+        let path = dir.path.join(paths::DB_FILE);
+        if json {
+            return output::json(&serde_json::json!({"ok": true, "path": path, "exists": false}));
+        }
+        crate::outln!("{}: no store yet (まだありません), nothing to check", visible::path(&path));
+        return Ok(());
+    };
     store.integrity_check()?;
     if json {
-        output::json(&serde_json::json!({"ok": true, "path": store.path()}))
+        output::json(&serde_json::json!({"ok": true, "path": store.path(), "exists": true}))
     } else {
-        crate::outln!("{}: OK", crate::visible::path(store.path()));
+        crate::outln!("{}: OK", visible::path(store.path()));
         Ok(())
     }
 }

@@ -42,6 +42,22 @@ pub enum StoreError {
     NewerSchema { path: PathBuf, found: i64, known: i64 },
     #[error("cannot open the database (データベース) {path}: {detail}")]
     CannotOpen { path: PathBuf, detail: String },
+    #[error(
+        "the database (データベース) {path} is an empty file (0 bytes), not a sango store: nothing was changed; if nothing is missing, remove it and sango starts a new store"
+    )]
+    EmptyFile { path: PathBuf },
+    #[error(
+        "the database (データベース) {path} is a symbolic link to {target}, which does not exist: nothing was changed; restore the file or remove the link"
+    )]
+    DanglingLink { path: PathBuf, target: PathBuf },
+    #[error(
+        "the database (データベース) {path} is {what}, not a regular file: nothing was changed; move it away or give another --data-dir"
+    )]
+    NotAFile { path: PathBuf, what: &'static str },
+    #[error(
+        "the database (データベース) {path} cannot be read in its read-only folder: {reason}; nothing was changed"
+    )]
+    CannotRead { path: PathBuf, reason: String },
     #[error("the disk is full (ディスク容量不足) writing {path}: nothing was changed")]
     DiskFull { path: PathBuf },
     #[error("database error (データベースエラー) in {path}: {detail}")]
