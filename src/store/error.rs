@@ -146,3 +146,21 @@ pub(crate) fn one_line(parts: &[String]) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_says_that_the_disk_is_full() {
+        let full = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            Some("database or disk is full".into()),
+        );
+        let e = StoreError::sqlite(std::path::Path::new("/d/sango.sqlite3"), full);
+        assert!(matches!(e, StoreError::DiskFull { .. }));
+        let m = e.to_string();
+        assert!(m.contains("the disk is full") && m.contains("/d/sango.sqlite3"), "{m}");
+        assert!(m.contains("nothing was changed"), "{m}");
+    }
+}

@@ -110,37 +110,7 @@ impl Store {
         }
         tighten(&path);
         let folder_read_only = refuse_read_only(&dir.path, &path).is_err();
-        let wal_has_data = side(&path, "-wal").metadata().is_ok_and(|m| m.len() > 0);
-        let unmerged = || StoreError::CannotRead {
-            path: path.clone(),
-            reason: "its -wal file holds changes that only a program allowed to write the folder \
-                     can bring in; open it once with write access"
-                .into(),
-        };
-        // Where sango may write, the connection is opened for writing but answers queries only:
-        // it reads the other terminals' commits from the WAL and, as the last to close, removes
-        // the `-wal` and `-shm` files as a writer does (a read-only connection leaves them). In
-        // a read-only folder SQLite cannot make the `-shm` file it needs, so the file is opened
-        // as unchanging (`immutable=1`): exact when no `-wal` holds commits not yet copied into
-        // it. An administrator's read-only folder (permission bits that do not stop them) is
-        // treated the same, so nothing is created there either.
-        let store = if folder_read_only && !wal_has_data {
-            Self::open_immutable(&path)?
-        } else {
-            match Self::open_reading(&path, !folder_read_only) {
-                // Permission bits that allow writing but a folder that does not (another
-                // user's): as in a read-only folder.
-                Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. })
-                    if !wal_has_data =>
-                {
-                    Self::open_immutable(&path)?
-                }
-                Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. }) => {
-                    return Err(unmerged());
-                }
-                other => other?,
-            }
-        };
+        let store = Self::reader(&path, folder_read_only)?;
         let h = schema::header(&store.conn, &store.path)?;
         schema::check_header(h, &store.path)?;
         if h.objects == 0 && h.user_version == 0 {
@@ -164,6 +134,55 @@ impl Store {
             store.quick_check()?;
         }
         Ok(Some(store))
+    }
+
+    /// The connection [`Store::open_read_only`] reads through, for a folder that may or may
+    /// not be written.
+    fn reader(path: &Path, folder_read_only: bool) -> Result<Store, StoreError> {
+        let wal_has_data = side(path, "-wal").metadata().is_ok_and(|m| m.len() > 0);
+        let unmerged = || StoreError::CannotRead {
+            path: path.to_path_buf(),
+            reason: "its -wal file holds changes that only a program allowed to write the folder \
+                     can bring in; open it once with write access"
+                .into(),
+        };
+        // Where sango may write, the connection is opened for writing but answers queries only:
+        // it reads the other terminals' commits from the WAL and, as the last to close, removes
+        // the `-wal` and `-shm` files as a writer does (a read-only connection leaves them). In
+        // a read-only folder SQLite cannot make the `-shm` file it needs, so the file is opened
+        // as unchanging (`immutable=1`): exact when no `-wal` holds commits not yet copied into
+        // it. An administrator's read-only folder (permission bits that do not stop them) is
+        // treated the same, so nothing is created there either.
+        let store = if folder_read_only {
+            if !wal_has_data {
+                Self::open_immutable(path)?
+            } else if !side(path, "-shm").exists() {
+                // SQLite would have to create it (an administrator's folder would let it).
+                return Err(unmerged());
+            } else {
+                match Self::open_reading(path, false) {
+                    Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. }) => {
+                        return Err(unmerged());
+                    }
+                    other => other?,
+                }
+            }
+        } else {
+            match Self::open_reading(path, true) {
+                // Permission bits that allow writing but a folder that does not (another
+                // user's): as in a read-only folder.
+                Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. })
+                    if !wal_has_data =>
+                {
+                    Self::open_immutable(path)?
+                }
+                Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. }) => {
+                    return Err(unmerged());
+                }
+                other => other?,
+            }
+        };
+        Ok(store)
     }
 
     /// A connection that reads the WAL as usual (it may create the `-wal` and `-shm` files) and
@@ -351,15 +370,20 @@ fn side(db: &Path, suffix: &str) -> PathBuf {
 /// refused as not a store. When another process creates the store at the same moment, its file
 /// is used. SQLite gives `-wal` and `-shm` the database file's mode.
 fn create_file(db: &Path) -> Result<(), StoreError> {
-    let cannot = |e: &dyn std::fmt::Display| StoreError::CannotOpen {
-        path: db.to_path_buf(),
-        detail: format!("cannot create the database file: {e}"),
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            StoreError::DiskFull { path: db.to_path_buf() }
+        }
+        _ => StoreError::CannotOpen {
+            path: db.to_path_buf(),
+            detail: format!("cannot create the database file: {e}"),
+        },
     };
     let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = db.with_file_name(format!(".{name}.{}.new", std::process::id()));
     let _ = std::fs::remove_file(&tmp);
     let result = (|| {
-        drop(crate::private_file::create_private(&tmp).map_err(|e| cannot(&e))?);
+        drop(crate::private_file::create_private(&tmp).map_err(io)?);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(&tmp, flags).map_err(|e| StoreError::sqlite(db, e))?;
@@ -367,12 +391,8 @@ fn create_file(db: &Path) -> Result<(), StoreError> {
             .map_err(|e| StoreError::sqlite(db, e))?;
         conn.close().map_err(|(_, e)| StoreError::sqlite(db, e))?;
         match std::fs::hard_link(&tmp, db) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::StorageFull => {
-                Err(StoreError::DiskFull { path: db.to_path_buf() })
-            }
-            Err(e) => Err(cannot(&e)),
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => Err(io(e)),
+            _ => Ok(()),
         }
     })();
     let _ = std::fs::remove_file(&tmp);

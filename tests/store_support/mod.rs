@@ -7,7 +7,7 @@ use std::process::Command;
 #[path = "../common/mod.rs"]
 mod common;
 
-pub use common::{Run, finish};
+pub use common::{Run, command as plain_command, finish};
 
 /// `sango --data-dir DIR ARGS`, with the clean environment of `common::command`.
 pub fn command(dir: &Path, args: &[&str]) -> Command {
