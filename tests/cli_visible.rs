@@ -107,3 +107,14 @@ fn import_refuses_a_terminal_name_with_bidi_or_zero_width_characters() {
         assert_eq!(list, serde_json::json!([]), "{bad:?}: nothing imported");
     }
 }
+
+#[test]
+fn a_usage_error_shows_what_was_typed_with_visible_escapes() {
+    // clap itself drops escape sequences from what it echoes; bidi and zero-width characters
+    // it keeps, and they are made visible.
+    let r = sango(&["hours", "x", "--type", "st\u{202e}a\u{200b}y\u{1b}[2J"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_shown_safely(&r.stderr);
+    assert!(r.stderr.contains("st\\u{202e}a\\u{200b}y"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
