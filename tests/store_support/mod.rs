@@ -7,13 +7,18 @@ use std::process::Command;
 #[path = "../common/mod.rs"]
 mod common;
 
-pub use common::{Run, command as plain_command, finish};
+pub use common::{Run, finish};
 
 /// `sango --data-dir DIR ARGS`, with the clean environment of `common::command`.
 pub fn command(dir: &Path, args: &[&str]) -> Command {
     let mut c = common::command(&[]);
     c.arg("--data-dir").arg(dir).args(args).env("SANGO_TERMINAL", "test-kiosk");
     c
+}
+
+/// `sango ARGS` without a data folder, with the clean environment of `common::command`.
+pub fn plain_command(args: &[&str]) -> Command {
+    common::command(args)
 }
 
 pub fn sango(dir: &Path, args: &[&str]) -> Run {
