@@ -4,7 +4,6 @@
 //! `dataset`, `store`, `cli` and `tui` are the edges that read files, keep bookings and talk to people.
 #![forbid(unsafe_code)]
 
-pub mod atomic_write;
 pub mod cli;
 pub mod config;
 pub mod dataset;
@@ -12,7 +11,9 @@ pub mod domain;
 pub mod excel_csv;
 pub mod kiosk;
 pub mod pin;
+pub mod private_file;
 pub mod report;
 pub mod store;
 pub mod synth;
 pub mod tui;
+pub mod visible;

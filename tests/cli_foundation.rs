@@ -342,6 +342,46 @@ fn any_command_with_a_broken_dataset_fails_clearly_without_panicking() {
     assert!(missing.stderr.contains("/nonexistent/x.json"));
 }
 
+/// Runs `cmd`, killing it after `secs` seconds: `None` when it had to be killed.
+fn within(mut cmd: std::process::Command, secs: u64) -> Option<common::Run> {
+    use std::process::Stdio;
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    Some(common::finish(child.wait_with_output().unwrap()))
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_dataset_is_refused_at_the_cap_instead_of_read_forever() {
+    let data = tempfile::tempdir().unwrap();
+    let data = data.path().to_str().unwrap();
+    for args in [
+        vec!["--dataset", "/dev/zero", "facilities"],
+        vec!["dataset", "check", "/dev/zero"],
+        vec!["--dataset", "/dev/zero", "--data-dir", data, "bookings"],
+    ] {
+        let r = within(common::command(&args), 60).unwrap_or_else(|| panic!("{args:?} hung"));
+        let e = r.refused();
+        assert!(e.contains("/dev/zero") && e.contains("32 MiB"), "{e}");
+    }
+    // A pipe of endless spaces (valid JSON whitespace: only the cap stops it).
+    let mut sh = std::process::Command::new("sh");
+    sh.arg("-c")
+        .arg(r#"yes ' ' | "$0" --dataset /dev/stdin facilities"#)
+        .arg(env!("CARGO_BIN_EXE_sango"))
+        .env_remove("SANGO_DATASET");
+    let r = within(sh, 60).expect("sango read the pipe forever");
+    assert!(r.refused().contains("32 MiB"), "{}", r.stderr);
+}
+
 #[test]
 fn sango_dataset_env_var_is_used() {
     let r = common::command(&["facilities"])

@@ -61,27 +61,33 @@ fn set_pin_then_check_pin() {
 #[test]
 fn a_pin_set_with_windows_line_ends_still_checks() {
     let tmp = tempfile::tempdir().unwrap();
-    let r = run(tmp.path(), &["staff", "set-pin"], "1234\r\n1234\r\n");
+    let r = run(tmp.path(), &["staff", "set-pin"], "135790\r\n135790\r\n");
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(run(tmp.path(), &["staff", "check-pin"], "1234").code, 0);
+    assert_eq!(run(tmp.path(), &["staff", "check-pin"], "135790").code, 0);
 }
 
 #[test]
 fn the_two_entries_must_agree() {
     let tmp = tempfile::tempdir().unwrap();
-    let r = run(tmp.path(), &["staff", "set-pin"], "1234\n4321\n");
+    let r = run(tmp.path(), &["staff", "set-pin"], "246810\n108642\n");
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("differ"), "{}", r.stderr);
     assert!(!tmp.path().join("staff-pin").exists());
 }
 
 #[test]
-fn a_pin_is_four_to_twelve_digits() {
+fn a_pin_is_six_to_twelve_digits() {
     let tmp = tempfile::tempdir().unwrap();
-    for bad in ["123\n123\n", "1234567890123\n1234567890123\n", "12ab\n12ab\n", "\n\n"] {
+    for bad in [
+        "1234\n1234\n",
+        "12345\n12345\n",
+        "1234567890123\n1234567890123\n",
+        "1234ab\n1234ab\n",
+        "\n\n",
+    ] {
         let r = run(tmp.path(), &["staff", "set-pin"], bad);
         assert_eq!(r.code, 1, "{bad:?}");
-        assert!(r.stderr.contains("4 to 12 digits"), "{}", r.stderr);
+        assert!(r.stderr.contains("6 to 12 digits"), "{}", r.stderr);
     }
     assert!(!tmp.path().join("staff-pin").exists());
 }
@@ -89,7 +95,7 @@ fn a_pin_is_four_to_twelve_digits() {
 #[test]
 fn a_missing_confirmation_changes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
-    let r = run(tmp.path(), &["staff", "set-pin"], "1234\n");
+    let r = run(tmp.path(), &["staff", "set-pin"], "246810\n");
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("no PIN on stdin"), "{}", r.stderr);
     assert!(!tmp.path().join("staff-pin").exists());
@@ -98,7 +104,7 @@ fn a_missing_confirmation_changes_nothing() {
 #[test]
 fn check_pin_without_a_pin_says_how_to_set_one() {
     let tmp = tempfile::tempdir().unwrap();
-    let r = run(tmp.path(), &["staff", "check-pin"], "1234\n");
+    let r = run(tmp.path(), &["staff", "check-pin"], "246810\n");
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("sango staff set-pin"), "{}", r.stderr);
 }
@@ -106,10 +112,10 @@ fn check_pin_without_a_pin_says_how_to_set_one() {
 #[test]
 fn setting_again_replaces_the_pin() {
     let tmp = tempfile::tempdir().unwrap();
-    assert_eq!(run(tmp.path(), &["staff", "set-pin"], "1111\n1111\n").code, 0);
-    assert_eq!(run(tmp.path(), &["staff", "set-pin"], "2222\n2222\n").code, 0);
-    assert_eq!(run(tmp.path(), &["staff", "check-pin"], "1111\n").code, 1);
-    assert_eq!(run(tmp.path(), &["staff", "check-pin"], "2222\n").code, 0);
+    assert_eq!(run(tmp.path(), &["staff", "set-pin"], "111111\n111111\n").code, 0);
+    assert_eq!(run(tmp.path(), &["staff", "set-pin"], "222222\n222222\n").code, 0);
+    assert_eq!(run(tmp.path(), &["staff", "check-pin"], "111111\n").code, 1);
+    assert_eq!(run(tmp.path(), &["staff", "check-pin"], "222222\n").code, 0);
 }
 
 #[test]
@@ -118,7 +124,66 @@ fn the_pin_goes_next_to_the_file_named_by_config() {
     let elsewhere = tempfile::tempdir().unwrap();
     let file = tmp.path().join("kiosk.toml");
     let f = file.to_str().unwrap();
-    assert_eq!(run(elsewhere.path(), &["--config", f, "staff", "set-pin"], "5678\n5678\n").code, 0);
+    assert_eq!(
+        run(elsewhere.path(), &["--config", f, "staff", "set-pin"], "567890\n567890\n").code,
+        0
+    );
     assert!(tmp.path().join("staff-pin").exists());
     assert!(!elsewhere.path().join("staff-pin").exists());
+}
+
+/// The staff PIN file after `set-pin`, for the kiosk tests below.
+fn pin_set(dir: &Path) -> std::path::PathBuf {
+    assert_eq!(run(dir, &["staff", "set-pin"], "246810\n246810\n").code, 0);
+    dir.join("staff-pin")
+}
+
+/// `sango --kiosk` with `dir` as the config folder: refused before the screen opens.
+fn kiosk_refused(dir: &Path) -> String {
+    let r = run(dir, &["--kiosk"], "");
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr.trim_end().lines().count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("kiosk mode cannot start"), "{}", r.stderr);
+    assert!(r.stderr.contains("staff-pin") && r.stderr.contains("sango staff set-pin"));
+    r.stderr
+}
+
+#[cfg(unix)]
+#[test]
+fn the_kiosk_refuses_a_pin_file_others_may_read_or_that_is_a_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let file = pin_set(tmp.path());
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let e = kiosk_refused(tmp.path());
+    assert!(e.contains("0644") && e.contains("0600"), "{e}");
+    assert_eq!(run(tmp.path(), &["staff", "check-pin"], "246810\n").code, 1);
+    assert_eq!(run(tmp.path(), &["config", "show", "--json"], "").json()["staff_pin"], "unsafe");
+
+    let real = tempfile::tempdir().unwrap();
+    let target = pin_set(real.path());
+    std::fs::remove_file(&file).unwrap();
+    std::os::unix::fs::symlink(&target, &file).unwrap();
+    assert!(kiosk_refused(tmp.path()).contains("symbolic link"));
+    // Setting the PIN again replaces the link with a private file.
+    pin_set(tmp.path());
+    assert!(std::fs::symlink_metadata(&file).unwrap().is_file());
+    assert_eq!(run(tmp.path(), &["staff", "check-pin"], "246810\n").code, 0);
+}
+
+#[test]
+fn the_kiosk_refuses_a_pin_file_with_costs_above_what_set_pin_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = pin_set(tmp.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("$m=19456,t=2,p=1$"), "{text}");
+    // 4 GiB of memory and a million passes: checking a PIN would take hours.
+    std::fs::write(&file, text.replace("$m=19456,t=2,p=1$", "$m=4194304,t=1000000,p=1$")).unwrap();
+    let start = std::time::Instant::now();
+    let e = kiosk_refused(tmp.path());
+    assert!(e.contains("tampered") && e.contains("m=4194304"), "{e}");
+    let r = run(tmp.path(), &["staff", "check-pin"], "246810\n");
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("tampered"), "{}", r.stderr);
+    assert!(start.elapsed() < std::time::Duration::from_secs(10), "the hash was computed");
 }

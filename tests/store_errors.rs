@@ -123,16 +123,20 @@ fn another_programs_database_is_refused() {
 
 #[cfg(unix)]
 #[test]
-fn a_read_only_database_or_folder_is_refused() {
+fn a_read_only_database_or_folder_is_refused_for_writing_but_read() {
     use std::os::unix::fs::PermissionsExt;
     let d = populated();
     let file = db(d.path());
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
     let before = snapshot(d.path());
-    for r in try_writes(d.path()) {
+    let writes = try_writes(d.path());
+    for r in &writes[..2] {
         let e = r.refused();
         assert!(e.contains("read-only") && e.contains("読み取り専用"), "{e}");
     }
+    // quota only reads.
+    assert_eq!(writes[2].code, 0, "{}", writes[2].stderr);
+    assert_eq!(quota(d.path(), "R1")["stay"]["used"], 2);
     assert_eq!(snapshot(d.path()), before);
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
 

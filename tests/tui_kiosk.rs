@@ -359,7 +359,7 @@ fn ctrl_c_and_the_other_ways_out_ask_for_the_pin_and_never_quit() {
     }
     // A wrong PIN says so, masked, and stays.
     ctrl(&mut a, 'c');
-    typed(&mut a, "1357");
+    typed(&mut a, "135790");
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("****") && !text.contains("1357"), "masked: {text}");
     key(&mut a, KeyCode::Enter);
@@ -377,7 +377,7 @@ fn five_wrong_pins_lock_the_prompt() {
     ctrl(&mut a, 'c');
     for i in 0..5 {
         tick(&mut a, i * SEC);
-        typed(&mut a, "0000");
+        typed(&mut a, "000000");
         key(&mut a, KeyCode::Enter);
     }
     assert!(screen(&mut a, 80, 24).contains("PIN entry is paused. Please wait 60 s."));

@@ -10,6 +10,7 @@ use crate::domain::care::{CareType, Length};
 use crate::domain::fees::{FeeBreakdown, yen};
 use crate::domain::period::Window;
 use crate::store::{BookingRequest, bookings};
+use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -126,12 +127,12 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         Length::Days(n) => format!("{n}日"),
         Length::Visit => "1回".to_string(),
     };
-    crate::outln!("予約しました Booked: {}", b.id);
+    crate::outln!("予約しました Booked: {}", one_line(&b.id));
     if let Some(code) = &b.code {
         crate::outln!("  予約番号 Booking code (for the phone): {code}");
     }
-    crate::outln!("  利用者番号 Resident: {}", b.resident);
-    crate::outln!("  施設 Facility: {name} ({})", b.facility);
+    crate::outln!("  利用者番号 Resident: {}", one_line(&b.resident));
+    crate::outln!("  施設 Facility: {} ({})", one_line(name), one_line(&b.facility));
     crate::outln!("  種類 Type: {} {length}", b.care.name_ja());
     crate::outln!("  日程 Dates: {} 〜 {}", b.first_day, b.last_day);
     if done.plan.fee.exempt {
@@ -166,7 +167,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         }
     }
     if !phones.is_empty() {
-        crate::outln!("  施設の電話 Facility phone: {}", phones.join(" / "));
+        crate::outln!("  施設の電話 Facility phone: {}", one_line(&phones.join(" / ")));
     }
     Ok(())
 }

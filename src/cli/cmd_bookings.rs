@@ -53,7 +53,7 @@ fn status_text(b: &Booking, today: NaiveDate) -> String {
 pub fn run(ctx: &Context, a: Args) -> CliResult {
     // Only the facilities' names are needed.
     let ds = crate::dataset::load_summary(ctx.dataset_path.as_deref())?;
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_read(ctx)?;
     if let Some(r) = &a.resident
         && store.resident(r)?.is_none()
     {

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{CliResult, Context, args, cmd_store, output};
 use crate::dataset::Dataset;
+use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -64,7 +65,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         });
     }
     let unit = b.care.unit().ja();
-    crate::outln!("取消しました Cancelled: {}", b.id);
+    crate::outln!("取消しました Cancelled: {}", one_line(&b.id));
     if c.outcome.late {
         crate::outln!(
             "  期限後の取消 Late cancellation (after {}): 1{unit} of the {} limit is used",
@@ -75,9 +76,12 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         crate::outln!("  期限内の取消 On-time cancellation: nothing is charged to the limit");
     }
     let name = c.facility_name.as_deref().unwrap_or(&b.facility);
-    crate::outln!("  施設へ電話で連絡してください Please also phone the facility: {name}");
+    crate::outln!(
+        "  施設へ電話で連絡してください Please also phone the facility: {}",
+        one_line(name)
+    );
     for p in &phones {
-        crate::outln!("    ☎ {p}");
+        crate::outln!("    ☎ {}", one_line(p));
     }
     Ok(())
 }

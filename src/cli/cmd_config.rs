@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::{CliError, CliResult, Context, output};
 use crate::config::{self, ConfigError, Flags, Loaded, Location};
 use crate::pin::{self, PinError};
+use crate::visible;
 
 impl From<ConfigError> for CliError {
     fn from(e: ConfigError) -> CliError {
@@ -63,11 +64,13 @@ struct Shown<'a> {
     values: serde_json::Map<String, serde_json::Value>,
 }
 
-/// "set", "not set" or "damaged" (a file that is not a hash).
+/// "set", "not set", "damaged" (a file that is not a hash, or a tampered one) or "unsafe" (a
+/// file others may read or replace, see [`pin`]).
 fn pin_state(dir: &std::path::Path) -> &'static str {
     match pin::pin_is_set(dir) {
         Ok(true) => "set",
         Ok(false) => "not set",
+        Err(PinError::Unsafe { .. }) => "unsafe",
         Err(_) => "damaged",
     }
 }
@@ -109,8 +112,8 @@ fn show(ctx: &Context, json: bool) -> CliResult {
         config::Located::Default => "OS config folder",
     };
     let exists = if loaded.file_exists { "" } else { " (not found: defaults)" };
-    crate::outln!("設定ファイル File: {}{exists}  [{how}]", loc.file.display());
-    crate::outln!("職員PIN Staff PIN: {staff_pin}  ({})", pin::pin_path(&loc.dir).display());
+    crate::outln!("設定ファイル File: {}{exists}  [{how}]", visible::path(&loc.file));
+    crate::outln!("職員PIN Staff PIN: {staff_pin}  ({})", visible::path(&pin::pin_path(&loc.dir)));
     crate::outln!();
     let rows: Vec<Vec<String>> = cfg
         .entries()

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::{CliError, CliResult};
 use crate::dataset::{self, DatasetError};
+use crate::visible;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum DatasetCommand {
@@ -31,7 +32,11 @@ pub fn run(c: DatasetCommand) -> CliResult {
                         &serde_json::json!({"ok": true, "problems": [], "facilities": ds.facilities.len()}),
                     )
                 } else {
-                    crate::outln!("{}: OK ({} facilities)", file.display(), ds.facilities.len());
+                    crate::outln!(
+                        "{}: OK ({} facilities)",
+                        visible::path(&file),
+                        ds.facilities.len()
+                    );
                     Ok(())
                 }
             }
@@ -43,9 +48,9 @@ pub fn run(c: DatasetCommand) -> CliResult {
                         .collect();
                     super::output::json(&serde_json::json!({"ok": false, "problems": list}))?;
                 } else {
-                    crate::outln!("{origin}: {} problem(s)", problems.len());
+                    crate::outln!("{}: {} problem(s)", visible::one_line(&origin), problems.len());
                     for p in &problems {
-                        crate::outln!("  - {p}");
+                        crate::outln!("  - {}", visible::one_line(&p.to_string()));
                     }
                 }
                 Err(CliError::refused(format!(

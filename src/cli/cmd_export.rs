@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::{CliError, CliResult, Context, args, cmd_store};
+use crate::private_file::{self, WriteError};
 use crate::store::ExportFormat;
 
 #[derive(Debug, clap::Args)]
@@ -23,8 +24,12 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
+    // A target that is not a regular file is refused before anything is read.
+    if let Some(path) = &a.out {
+        private_file::check_target(path).map_err(refused)?;
+    }
     let ds = ctx.dataset()?;
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_read(ctx)?;
     let text = match a.format {
         ExportFormat::Json => store.export_json()?,
         ExportFormat::Csv => store.export_csv(Some(&ds), args::at_or_now(a.at).date())?,
@@ -33,19 +38,22 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     match &a.out {
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| CliError::refused(format!("cannot write the export: {e}")))
+            out.write_all(text.as_bytes()).and_then(|()| out.flush()).map_err(|e| {
+                CliError::refused(format!(
+                    "cannot write the export: {}",
+                    private_file::describe(&e)
+                ))
+            })
         }
         Some(path) => {
-            crate::atomic_write::write_atomically(path, text.as_bytes()).map_err(|e| {
-                CliError::refused(format!(
-                    "cannot write the export file (出力ファイル) {}: {e}",
-                    path.display()
-                ))
-            })?;
-            eprintln!("書き出しました Wrote {} ({})", path.display(), a.format);
+            private_file::write(path, text.as_bytes()).map_err(refused)?;
+            eprintln!("書き出しました Wrote {} ({})", crate::visible::path(path), a.format);
             Ok(())
         }
     }
+}
+
+/// The export file (出力ファイル) could not be written: nothing was.
+fn refused(e: WriteError) -> CliError {
+    CliError::refused(format!("the export file (出力ファイル): {e}; nothing was written"))
 }

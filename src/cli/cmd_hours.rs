@@ -8,6 +8,7 @@ use super::{CliResult, Context, args, facility};
 use crate::domain::care::CareType;
 use crate::domain::hours::{self, PhoneHours};
 use crate::domain::jst;
+use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -81,7 +82,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&ans);
     }
-    crate::outln!("{} ({})", f.name, f.id);
+    crate::outln!("{} ({})", one_line(&f.name), one_line(&f.id));
     crate::outln!("時刻 At: {}", ans.at);
     match ans.open {
         Some(true) => {
@@ -94,7 +95,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         None => crate::outln!("電話受付時間の記載なし No phone hours given"),
     }
     if let Some(w) = &ans.wording {
-        crate::outln!("予約方法 Reservation: {w}");
+        crate::outln!("予約方法 Reservation: {}", one_line(w));
     }
     if ans.confirm_holidays {
         crate::outln!(
@@ -102,7 +103,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         );
     }
     if let Some(p) = f.phones.first() {
-        crate::outln!("電話 Phone: {p}");
+        crate::outln!("電話 Phone: {}", one_line(p));
     }
     Ok(())
 }

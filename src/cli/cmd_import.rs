@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::{CliError, CliResult, Context, args, cmd_store, output};
+use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -50,10 +51,13 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             rep.unchanged
         );
         if !rep.kept_local.is_empty() {
-            crate::outln!("  this terminal's later version kept: {}", rep.kept_local.join(", "));
+            crate::outln!(
+                "  this terminal's later version kept: {}",
+                one_line(&rep.kept_local.join(", "))
+            );
         }
         for c in &rep.conflicts {
-            crate::outln!("  競合 conflict, not imported: {c}");
+            crate::outln!("  競合 conflict, not imported: {}", one_line(&c.to_string()));
         }
     }
     if let Some(first) = rep.conflicts.first() {

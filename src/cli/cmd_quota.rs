@@ -17,12 +17,12 @@ pub struct Args {
 pub fn run(ctx: &Context, a: Args) -> CliResult {
     // Only the limits are needed: the facilities are not read beyond their ids and names.
     let summary = crate::dataset::load_summary(ctx.dataset_path.as_deref())?;
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_read(ctx)?;
     let q = store.quota(&summary.programme, &a.resident)?;
     if a.json {
         return output::json(&q);
     }
-    crate::outln!("利用者番号 Resident {}", a.resident);
+    crate::outln!("利用者番号 Resident {}", crate::visible::one_line(&a.resident));
     print(&q);
     Ok(())
 }

@@ -25,7 +25,7 @@ fn parse_month(s: &str) -> Result<YearMonth, String> {
 /// The report of `month` from the store, facilities named and in dataset order.
 pub fn build(ctx: &Context, month: YearMonth) -> CliResult<MonthlyReport> {
     let ds = ctx.dataset()?;
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_read(ctx)?;
     Ok(report::of_month(&store, &ds, month)?)
 }
 

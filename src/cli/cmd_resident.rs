@@ -124,7 +124,10 @@ fn add(ctx: &Context, a: AddArgs) -> CliResult {
     if a.json {
         return output::json(&r);
     }
-    crate::outln!("登録しました Registered resident (利用者番号) {}", r.id);
+    crate::outln!(
+        "登録しました Registered resident (利用者番号) {}",
+        crate::visible::one_line(&r.id)
+    );
     print_resident(&r);
     Ok(())
 }
@@ -249,7 +252,7 @@ struct Shown<'a> {
 }
 
 fn show(ctx: &Context, a: ShowArgs) -> CliResult {
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_read(ctx)?;
     let r = store
         .resident(&a.id)?
         .ok_or_else(|| crate::store::StoreError::UnknownResident(a.id.clone()))?;
@@ -258,14 +261,14 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
     if a.json {
         return output::json(&Shown { resident: &r, quota });
     }
-    crate::outln!("利用者番号 Resident {}", r.id);
+    crate::outln!("利用者番号 Resident {}", crate::visible::one_line(&r.id));
     print_resident(&r);
     super::cmd_quota::print(&quota);
     Ok(())
 }
 
 fn list(ctx: &Context, a: ListArgs) -> CliResult {
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_read(ctx)?;
     let all = store.residents()?;
     if a.json {
         return output::json(&all);

@@ -1,8 +1,8 @@
 //! `sango staff set-pin` and `sango staff check-pin`: the staff PIN that guards leaving kiosk
 //! mode, read from stdin so that it never appears in the process list or the shell history.
 //!
-//! `set-pin` reads two lines, the PIN and its confirmation (`printf '1234\n1234\n' | sango staff
-//! set-pin`); `check-pin` reads one. At a terminal, the PIN is typed without being shown.
+//! `set-pin` reads two lines, the PIN and its confirmation
+//! (`printf '246810\n246810\n' | sango staff set-pin`); `check-pin` reads one. At a terminal, the PIN is typed without being shown.
 //! Also [`kiosk_guard`]: kiosk mode does not start without a PIN.
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -13,7 +13,7 @@ use crate::pin;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum StaffCommand {
-    /// Set the staff PIN (4-12 digits) from stdin: the PIN, then the same PIN again.
+    /// Set the staff PIN (6-12 digits) from stdin: the PIN, then the same PIN again.
     SetPin,
     /// Check a PIN read from stdin: exit 0 if it is the staff PIN, 1 if not.
     CheckPin,
@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, c: StaffCommand) -> CliResult {
     match c {
         StaffCommand::SetPin => {
             let mut input = Input::new();
-            let first = input.read("新しい職員PIN New staff PIN (4-12 digits): ")?;
+            let first = input.read("新しい職員PIN New staff PIN (6-12 digits): ")?;
             if !pin::valid_pin(&first) {
                 return Err(pin::PinError::BadFormat.into());
             }
@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, c: StaffCommand) -> CliResult {
             pin::set_pin(&dir, &first)?;
             crate::outln!(
                 "職員PINを設定しました Staff PIN set (Argon2id hash in {})",
-                pin::pin_path(&dir).display()
+                crate::visible::path(&pin::pin_path(&dir))
             );
             Ok(())
         }
@@ -57,13 +57,17 @@ pub fn run(ctx: &Context, c: StaffCommand) -> CliResult {
 }
 
 /// Refuses to open the terminal app in kiosk mode (`--kiosk` or `mode = "kiosk"`) when no staff
-/// PIN is set, since nobody could then leave it properly.
+/// PIN is set, since nobody could then leave it properly, and when the PIN file is not to be
+/// trusted (another user's, readable by others, a link, a tampered hash: see [`pin`]).
 pub fn kiosk_guard(ctx: &Context) -> CliResult {
     let loaded = ctx.config()?;
     if loaded.config.mode != Mode::Kiosk {
         return Ok(());
     }
-    if pin::pin_is_set(&loaded.location.dir)? {
+    let set = pin::pin_is_set(&loaded.location.dir).map_err(|e| {
+        CliError::refused(format!("kiosk mode cannot start (キオスクモードを開始できません): {e}"))
+    })?;
+    if set {
         return Ok(());
     }
     let dir_hint = match loaded.location.located {

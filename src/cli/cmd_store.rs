@@ -1,5 +1,6 @@
-//! What the booking commands share: opening the store named by `--data-dir` / `SANGO_DATA_DIR`,
-//! the terminal's id, and turning store errors into one clear line and exit code 1.
+//! What the booking commands share: opening the store named by `--data-dir` / `SANGO_DATA_DIR`
+//! (to write, or only to read), the terminal's id, and turning store errors into one clear line
+//! and exit code 1.
 
 use std::sync::OnceLock;
 
@@ -34,6 +35,21 @@ impl Context {
     /// The live store, or the practice store with `--practice` / `SANGO_PRACTICE`.
     pub fn store_kind(&self) -> StoreKind {
         if self.practice { StoreKind::Practice } else { StoreKind::Live }
+    }
+}
+
+/// Opens the booking store for a command that only reads (`quota`, `bookings`, `resident show`
+/// and `list`, `export`, `report`): nothing is created, and a read-only data folder is fine.
+/// Before the first store exists, the answer is that of an empty store (no residents, no
+/// bookings), as it was when these commands created one.
+pub fn open_read(ctx: &Context) -> CliResult<Store> {
+    // Broken settings are refused here too, as by every command that opens the store.
+    ctx.config()?;
+    let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
+    let kind = ctx.store_kind();
+    match Store::open_read_only(&dir, kind)? {
+        Some(store) => Ok(store),
+        None => Ok(Store::empty_at(dir.store_file(kind), kind)?),
     }
 }
 

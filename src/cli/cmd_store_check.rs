@@ -8,6 +8,8 @@ use serde::Serialize;
 use super::output;
 use super::{CliError, CliResult, Context, cmd_store};
 use crate::store::check::CheckRecord;
+use crate::store::{DataDir, Store};
+use crate::visible;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum StoreCommand {
@@ -37,15 +39,6 @@ fn answer<'a>(path: &'a std::path::Path, r: &'a CheckRecord) -> CheckAnswer<'a> 
     CheckAnswer { ok: r.ok, path, checked_at: cmd_store::time(r.checked_at), detail: &r.detail }
 }
 
-/// `store check --json`: the check and how the store keeps acknowledged writes on disk.
-#[derive(Serialize)]
-struct Checked<'a> {
-    #[serde(flatten)]
-    check: CheckAnswer<'a>,
-    journal_mode: String,
-    synchronous: String,
-}
-
 /// The refusal when damage remains: one line naming the file and what to do.
 fn damaged(path: &std::path::Path, r: &CheckRecord, repaired: bool) -> CliError {
     let what_next = if repaired {
@@ -55,49 +48,70 @@ fn damaged(path: &std::path::Path, r: &CheckRecord, repaired: bool) -> CliError 
     };
     CliError::refused(format!(
         "the database (データベース) {} is damaged (破損): {}; {what_next}",
-        path.display(),
-        r.detail
+        visible::path(path),
+        visible::one_line(&r.detail)
     ))
 }
 
 pub fn run(ctx: &Context, c: StoreCommand) -> CliResult {
+    match c {
+        StoreCommand::Check { json } => check(ctx, json),
+        StoreCommand::Repair { json } => repair(ctx, json),
+    }
+}
+
+/// The check only reads the database: it works in a read-only folder and never creates a
+/// store. Its result is kept beside the store where the folder allows.
+fn check(ctx: &Context, json: bool) -> CliResult {
+    ctx.config()?;
+    let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
+    let kind = ctx.store_kind();
+    let Some(mut store) = Store::open_read_only(&dir, kind)? else {
+        let path = dir.store_file(kind);
+        if json {
+            return output::json(&serde_json::json!({"ok": true, "path": path, "exists": false}));
+        }
+        crate::outln!("{}: no store yet (まだありません), nothing to check", visible::path(&path));
+        return Ok(());
+    };
+    let path = store.path().to_path_buf();
+    let r = store.run_full_check()?;
+    if let Err(e) = store.keep_check(&r) {
+        eprintln!(
+            "sango: the result could not be kept beside the store: {}",
+            visible::one_line(&e.to_string())
+        );
+    }
+    if json {
+        output::json(&answer(&path, &r))?;
+    } else if r.ok {
+        crate::outln!("{}: OK", visible::path(&path));
+    }
+    if !r.ok {
+        return Err(damaged(&path, &r, false));
+    }
+    Ok(())
+}
+
+fn repair(ctx: &Context, json: bool) -> CliResult {
     let mut store = cmd_store::open(ctx)?;
     let path = store.path().to_path_buf();
-    match c {
-        StoreCommand::Check { json } => {
-            let r = store.full_check()?;
-            let (journal_mode, synchronous) = store.durability()?;
-            if json {
-                output::json(&Checked { check: answer(&path, &r), journal_mode, synchronous })?;
-            } else if r.ok {
-                crate::outln!(
-                    "{}: OK (journal {journal_mode}, synchronous {synchronous})",
-                    path.display()
-                );
-            }
-            if !r.ok {
-                return Err(damaged(&path, &r, false));
-            }
-            Ok(())
-        }
-        StoreCommand::Repair { json } => {
-            let rep = store.repair(&cmd_store::terminal())?;
-            if json {
-                output::json(&serde_json::json!({
-                    "before": rep.before,
-                    "after": answer(&path, &rep.after),
-                }))?;
-            } else if rep.after.ok {
-                let before = if rep.before.is_empty() { "no damage known" } else { &rep.before };
-                crate::outln!(
-                    "修復しました Repaired {}: indexes rebuilt, check OK (before: {before})",
-                    path.display()
-                );
-            }
-            if !rep.after.ok {
-                return Err(damaged(&path, &rep.after, true));
-            }
-            Ok(())
-        }
+    let rep = store.repair(&cmd_store::terminal())?;
+    if json {
+        output::json(&serde_json::json!({
+            "before": rep.before,
+            "after": answer(&path, &rep.after),
+        }))?;
+    } else if rep.after.ok {
+        let before = if rep.before.is_empty() { "no damage known" } else { &rep.before };
+        crate::outln!(
+            "修復しました Repaired {}: indexes rebuilt, check OK (before: {})",
+            visible::path(&path),
+            visible::one_line(before)
+        );
     }
+    if !rep.after.ok {
+        return Err(damaged(&path, &rep.after, true));
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@ use super::output;
 use super::{CliError, CliResult, Context, args, facility};
 use crate::domain::care::CareType;
 use crate::domain::period;
+use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -64,7 +65,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&ans);
     }
-    crate::outln!("{} — {} ({})", f.name, a.care.name_ja(), entry.wording);
+    crate::outln!("{} — {} ({})", one_line(&f.name), a.care.name_ja(), one_line(&entry.wording));
     crate::outln!("利用できる日 Days of use: {} 〜 {}", w.first_day, w.last_day);
     if corrected {
         crate::outln!("修正月齢: counted from the due date {}", w.first_day);

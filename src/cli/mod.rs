@@ -131,10 +131,17 @@ impl Context {
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // A usage error echoes what was typed: plain text, each line made visible.
+            for line in e.render().to_string().trim_end().lines() {
+                eprintln!("{}", crate::visible::one_line(line));
+            }
+            return ExitCode::from(2);
+        }
         Err(e) => {
-            // clap prints help/version to stdout with exit 0 and usage errors to stderr with 2.
+            // Help and version, on stdout.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::SUCCESS;
         }
     };
     let ctx = Context {
@@ -169,7 +176,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sango: {e}");
+            eprintln!("sango: {}", e.shown());
             e.exit_code()
         }
     }

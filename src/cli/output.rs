@@ -33,7 +33,7 @@ pub fn write_out(args: fmt::Arguments<'_>) {
         if e.kind() == ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("sango: cannot write the output: {e}");
+        eprintln!("sango: cannot write the output: {}", crate::private_file::describe(&e));
         std::process::exit(1);
     }
 }
@@ -54,10 +54,16 @@ pub fn pad(s: &str, width: usize) -> String {
     out
 }
 
-/// A table with headings, columns aligned by display width.
+/// A table with headings, columns aligned by display width. Each cell is made visible
+/// ([`crate::visible::one_line`]): a value from the store or a dataset never breaks a row or
+/// reaches the terminal as a control sequence.
 pub fn table(headings: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| crate::visible::one_line(c).into_owned()).collect())
+        .collect();
     let mut widths: Vec<usize> = headings.iter().map(|h| h.width()).collect();
-    for row in rows {
+    for row in &rows {
         for (i, cell) in row.iter().enumerate() {
             if i < widths.len() {
                 widths[i] = widths[i].max(cell.width());
@@ -84,7 +90,7 @@ pub fn table(headings: &[&str], rows: &[Vec<String>]) -> String {
             .map(String::as_str)
             .collect(),
     ));
-    for row in rows {
+    for row in &rows {
         out.push('\n');
         out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
@@ -105,5 +111,13 @@ mod tests {
         assert_eq!(lines[0], "id    name");
         assert_eq!(lines[2], "ab    x");
         assert_eq!(lines[3], "加塚  y");
+    }
+
+    #[test]
+    fn a_cell_never_breaks_its_row_or_carries_a_control_sequence() {
+        let t = table(&["id", "name"], &[vec!["R\u{1b}[2J".into(), "a\nb".into()]]);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines.len(), 3, "{t}");
+        assert_eq!(lines[2], "R\\u{1b}[2J  a\\u{a}b");
     }
 }

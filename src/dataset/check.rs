@@ -156,6 +156,7 @@ pub fn check_summary(
         if blank(&f.name) {
             problems.push(Problem::new(at(), "empty name"));
         }
+        check_shown(&at, "name", &f.name, &mut problems);
     }
     problems
 }
@@ -444,11 +445,31 @@ fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
+/// A name or id that people read must show as it is: a control character (ESC, CR, LF...), a
+/// bidi override or a zero-width character ([`crate::visible`]) would let a terminal act on it
+/// or make two different names look alike.
+fn check_shown(at: &dyn Fn() -> String, what: &str, value: &str, out: &mut Vec<Problem>) {
+    if let Some(c) = value.chars().find(|c| crate::visible::is_unsafe(*c)) {
+        out.push(Problem::new(
+            at(),
+            format!(
+                "the {what} holds U+{:04X}, a control, bidi or zero-width character (制御文字) \
+                 that does not show as it is: {}",
+                u32::from(c),
+                crate::visible::one_line(value)
+            ),
+        ));
+    }
+}
+
 fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
     for (field, value) in [("name", &p.name), ("ward", &p.ward), ("source", &p.source)] {
         if blank(value) {
             out.push(Problem::new(format!("programme.{field}"), "is empty"));
         }
+    }
+    for (field, value) in [("name", &p.name), ("ward", &p.ward)] {
+        check_shown(&|| format!("programme.{field}"), "name", value, out);
     }
 
     for care in CareType::ALL {
@@ -484,6 +505,7 @@ fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
         if blank(&rule.name) {
             out.push(Problem::new(&at, "empty name"));
         }
+        check_shown(&|| at.clone(), "name", &rule.name, out);
     }
 
     if blank(&p.cancellation.wording) {
@@ -496,6 +518,7 @@ fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, s) in p.screening.iter().enumerate() {
         let at = format!("programme.screening[{i}]");
+        check_shown(&|| at.clone(), "id", &s.id, out);
         if blank(&s.id) {
             out.push(Problem::new(&at, "empty id"));
         } else if let Some(first) = seen.insert(&s.id, i) {
@@ -516,11 +539,12 @@ fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
         let at = if blank(&c.name) {
             format!("programme.contacts[{i}]")
         } else {
-            format!("programme.contacts[{i}] ({})", c.name)
+            format!("programme.contacts[{i}] ({})", crate::visible::one_line(&c.name))
         };
         if blank(&c.name) {
             out.push(Problem::new(&at, "contact has no name"));
         }
+        check_shown(&|| at.clone(), "name", &c.name, out);
         if blank(&c.phone) {
             out.push(Problem::new(&at, "contact has no phone number"));
         }
@@ -582,6 +606,7 @@ fn check_facility(f: &Facility, at: &dyn Fn() -> String, out: &mut Vec<Problem>)
     if blank(&f.name) {
         out.push(Problem::new(at(), "empty name"));
     }
+    check_shown(at, "name", &f.name, out);
 
     // Care types and periods.
     if f.types.is_empty() {
@@ -1198,6 +1223,44 @@ mod tests {
         facility_mut(&mut v, "mukkumuku")["section"] = json!("stay");
         let ps = problems(&v);
         assert_has(&ps, "(id \"mukkumuku\").section", "not one of the care types");
+    }
+
+    #[test]
+    fn names_and_ids_with_control_bidi_or_zero_width_characters_are_refused() {
+        let unsafe_texts = ["東京\u{1b}]0;x\u{7}", "A\u{202E}B", "R\u{200B}1", "a\nb", "\u{FEFF}x"];
+        for bad in unsafe_texts {
+            let mut v = embedded();
+            v["programme"]["name"] = json!(bad);
+            v["programme"]["ward"] = json!(bad);
+            v["programme"]["care_types"][1]["name"] = json!(bad);
+            v["programme"]["screening"][0]["id"] = json!(bad);
+            v["programme"]["contacts"][0]["name"] = json!(bad);
+            v["facilities"][2]["name"] = json!(bad);
+            v["facilities"][4]["id"] = json!(bad);
+            let ps = problems(&v);
+            let said = "control, bidi or zero-width";
+            assert_has(&ps, "programme.name", said);
+            assert_has(&ps, "programme.ward", said);
+            assert_has(&ps, "programme.care_types[1]", said);
+            assert_has(&ps, "programme.screening[0]", said);
+            assert_has(&ps, "programme.contacts[0]", said);
+            assert_has(&ps, "facilities[2] (id \"arakawa-ladies-clinic\")", said);
+            assert_has(&ps, "facilities[4]", "lowercase ASCII");
+            for p in &ps {
+                assert!(!crate::visible::has_unsafe(&p.to_string()), "shown as it is: {p:?}");
+            }
+            // The summary that quota and bookings read refuses a facility's name too.
+            let mut v = embedded();
+            v["facilities"][2]["name"] = json!(bad);
+            let t = serde_json::to_string(&v).unwrap();
+            let ps = match crate::dataset::load::parse_summary(&t, "x") {
+                Err(crate::dataset::DatasetError::Invalid { problems, .. }) => problems,
+                other => panic!("{bad:?}: {other:?}"),
+            };
+            assert_has(&ps, "facilities[2]", said);
+        }
+        // Japanese names with ordinary spaces and punctuation are fine (the embedded ones).
+        assert!(check_text(EMBEDDED).is_ok());
     }
 
     #[test]

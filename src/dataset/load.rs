@@ -1,5 +1,8 @@
 //! Loading the dataset: the embedded default, a file named by `--dataset`, or `SANGO_DATASET`.
+//! A file is read up to [`MAX_BYTES`]: a device or a pipe that never ends (`/dev/zero`) is
+//! refused instead of read until memory runs out.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -12,11 +15,19 @@ use crate::domain::care::CareType;
 pub const EMBEDDED: &str = include_str!("../../assets/kita.json");
 /// The environment variable naming another dataset file.
 pub const ENV_VAR: &str = "SANGO_DATASET";
+/// The largest dataset file read: ten times the synthetic load of all 23 wards (`sango synth`
+/// with 2,000 facilities writes ~3.2 MB), while the embedded one is ~60 KB.
+pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DatasetError {
     #[error("cannot read the dataset (データセット) {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    #[error(
+        "the dataset (データセット) {path} is larger than {} MiB, the most sango reads: is it the right file?",
+        MAX_BYTES / (1024 * 1024)
+    )]
+    TooLarge { path: PathBuf },
     #[error("the dataset (データセット) {origin} is invalid:\n{}", render(.problems))]
     Invalid { origin: String, problems: Vec<Problem> },
 }
@@ -38,9 +49,21 @@ pub fn load_embedded() -> Result<Dataset, DatasetError> {
 
 /// A dataset file.
 pub fn load_path(path: &Path) -> Result<Dataset, DatasetError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| DatasetError::Io { path: path.to_path_buf(), source })?;
+    let text = read(path)?;
     parse(&text, &path.display().to_string())
+}
+
+/// The text of a dataset file, refused above [`MAX_BYTES`] without reading further.
+fn read(path: &Path) -> Result<String, DatasetError> {
+    let io = |source| DatasetError::Io { path: path.to_path_buf(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(DatasetError::TooLarge { path: path.to_path_buf() });
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }
 
 /// The dataset to use: an explicit path, else `SANGO_DATASET`, else the embedded one.
@@ -127,8 +150,7 @@ pub fn parse_summary(text: &str, origin: &str) -> Result<Summary, DatasetError> 
 /// small and built in).
 pub fn load_summary(path: Option<&Path>) -> Result<Summary, DatasetError> {
     let Some(path) = source(path) else { return load_embedded().map(Summary::from) };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|source| DatasetError::Io { path: path.clone(), source })?;
+    let text = read(&path)?;
     parse_summary(&text, &path.display().to_string())
 }
 
@@ -183,8 +205,7 @@ pub fn parse_for_facility(text: &str, origin: &str, id: &str) -> Result<Dataset,
 /// (the embedded one is read in full: it is small and built in).
 pub fn load_for_facility(path: Option<&Path>, id: &str) -> Result<Dataset, DatasetError> {
     let Some(path) = source(path) else { return load_embedded() };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|source| DatasetError::Io { path: path.clone(), source })?;
+    let text = read(&path)?;
     parse_for_facility(&text, &path.display().to_string(), id)
 }
 
@@ -288,6 +309,25 @@ mod tests {
         v["facilities"][0].as_object_mut().unwrap().remove("name");
         let ps = problems(parse_summary(&text(&v), "x"));
         assert!(ps.iter().any(|p| p.at.starts_with("facilities[0]")), "{ps:?}");
+    }
+
+    #[test]
+    fn a_file_above_the_cap_is_refused_by_every_reader_and_says_the_cap() {
+        let tmp = tempfile::tempdir().unwrap();
+        let big = tmp.path().join("big.json");
+        // Sparse: no 32 MiB written to the disk.
+        std::fs::File::create(&big).unwrap().set_len(MAX_BYTES + 1).unwrap();
+        for e in [
+            load_path(&big).map(|_| ()).unwrap_err(),
+            load_summary(Some(&big)).map(|_| ()).unwrap_err(),
+            load_for_facility(Some(&big), "x").map(|_| ()).unwrap_err(),
+        ] {
+            assert!(matches!(e, DatasetError::TooLarge { .. }), "{e}");
+            assert!(e.to_string().contains("32 MiB") && e.to_string().contains("big.json"), "{e}");
+        }
+        // At the cap it is read (and then found not to be JSON).
+        std::fs::File::create(&big).unwrap().set_len(MAX_BYTES).unwrap();
+        assert!(matches!(load_path(&big), Err(DatasetError::Invalid { .. })));
     }
 
     #[test]

@@ -78,7 +78,7 @@ fn keep(db: &Path, r: &CheckRecord) -> Result<(), StoreError> {
     let mut text = serde_json::to_string_pretty(r).unwrap_or_default();
     text.push('\n');
     let path = record_path(db);
-    crate::atomic_write::write_private(&path, text.as_bytes())
+    crate::private_file::write(&path, text.as_bytes())
         .map_err(|e| StoreError::CannotOpen { path, detail: e.to_string() })
 }
 
@@ -87,19 +87,34 @@ impl Store {
     /// and, when it finds damage, refuses writes from now on. `Ok` carries the outcome either
     /// way; `Err` only when the check itself could not run or its result could not be kept.
     pub fn full_check(&mut self) -> Result<CheckRecord, StoreError> {
+        let record = self.run_full_check()?;
+        self.keep_check(&record)?;
+        Ok(record)
+    }
+
+    /// Runs the full check and says what it found, keeping nothing (a reader's connection; the
+    /// terminal app's background check).
+    pub fn run_full_check(&self) -> Result<CheckRecord, StoreError> {
         let outcome = match self.integrity_check() {
             Ok(()) => Ok(()),
             Err(StoreError::Corrupt { detail, .. }) => Err(detail),
             Err(e) => return Err(e),
         };
-        let record = CheckRecord {
+        Ok(CheckRecord {
             store_id: self.id.clone(),
             checked_at: timefmt::whole_seconds(self.clock.now()),
             ok: outcome.is_ok(),
             detail: outcome.err().unwrap_or_default(),
-        };
-        self.remember(&record)?;
-        Ok(record)
+        })
+    }
+
+    /// Keeps a check's result beside the file (not for a store in memory) and learns it.
+    pub fn keep_check(&mut self, record: &CheckRecord) -> Result<(), StoreError> {
+        self.learn(record);
+        if self.path != Path::new(":memory:") {
+            keep(&self.path, record)?;
+        }
+        Ok(())
     }
 
     /// Takes the result of a check run elsewhere (the terminal app's background check, on its
@@ -108,14 +123,6 @@ impl Store {
         if record.store_id == self.id {
             self.damage = (!record.ok).then(|| record.clone());
         }
-    }
-
-    fn remember(&mut self, record: &CheckRecord) -> Result<(), StoreError> {
-        if self.path != Path::new(":memory:") {
-            keep(&self.path, record)?;
-        }
-        self.learn(record);
-        Ok(())
     }
 
     /// The last full check's result kept for this store, if any.

@@ -42,6 +42,22 @@ pub enum StoreError {
     NewerSchema { path: PathBuf, found: i64, known: i64 },
     #[error("cannot open the database (データベース) {path}: {detail}")]
     CannotOpen { path: PathBuf, detail: String },
+    #[error(
+        "the database (データベース) {path} is an empty file (0 bytes), not a sango store: nothing was changed; if nothing is missing, remove it and sango starts a new store"
+    )]
+    EmptyFile { path: PathBuf },
+    #[error(
+        "the database (データベース) {path} is a symbolic link to {target}, which does not exist: nothing was changed; restore the file or remove the link"
+    )]
+    DanglingLink { path: PathBuf, target: PathBuf },
+    #[error(
+        "the database (データベース) {path} is {what}, not a regular file: nothing was changed; move it away or give another --data-dir"
+    )]
+    NotAFile { path: PathBuf, what: &'static str },
+    #[error(
+        "the database (データベース) {path} cannot be read in its read-only folder: {reason}; nothing was changed"
+    )]
+    CannotRead { path: PathBuf, reason: String },
     #[error("the disk is full (ディスク容量不足) writing {path}: nothing was changed")]
     DiskFull { path: PathBuf },
     #[error("database error (データベースエラー) in {path}: {detail}")]
@@ -157,4 +173,22 @@ pub(crate) fn one_line(parts: &[String]) -> String {
         s = s.chars().take(200).collect::<String>() + "…";
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_says_that_the_disk_is_full() {
+        let full = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            Some("database or disk is full".into()),
+        );
+        let e = StoreError::sqlite(std::path::Path::new("/d/sango.sqlite3"), full);
+        assert!(matches!(e, StoreError::DiskFull { .. }));
+        let m = e.to_string();
+        assert!(m.contains("the disk is full") && m.contains("/d/sango.sqlite3"), "{m}");
+        assert!(m.contains("nothing was changed"), "{m}");
+    }
 }

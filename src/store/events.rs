@@ -156,17 +156,17 @@ impl Event {
     }
 }
 
-/// A terminal name is 1–64 printable characters.
+/// A terminal name is 1–64 printable characters, none of them a control, bidi or zero-width
+/// character ([`crate::visible`]): the name is shown in lists and in the audit trail.
 pub fn validate_terminal(t: &str) -> Result<(), StoreError> {
-    if t.trim().is_empty()
-        || t.chars().count() > MAX_TERMINAL_LEN
-        || t.chars().any(char::is_control)
+    if t.trim().is_empty() || t.chars().count() > MAX_TERMINAL_LEN || crate::visible::has_unsafe(t)
     {
         return Err(StoreError::Invalid {
             field: "terminal (端末)",
             reason: format!(
-                "'{}' must be 1 to {MAX_TERMINAL_LEN} printable characters",
-                t.escape_debug()
+                "'{}' must be 1 to {MAX_TERMINAL_LEN} printable characters \
+                 (no control, bidi or zero-width characters)",
+                crate::visible::one_line(t)
             ),
         });
     }

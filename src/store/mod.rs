@@ -5,8 +5,14 @@
 //! called inside that transaction after reading the resident's usage. The store never reads the
 //! clock: callers pass the Japan time `at` and the terminal's name.
 //!
+//! Opening never makes a store out of something else: a file at the store's path must be a
+//! store (an empty file, a folder or a link to nothing is refused), and a new store is created
+//! whole, owner-only (0600; SQLite gives its `-wal` and `-shm` files the same mode). A command
+//! that only reads opens with [`Store::open_read_only`]: it creates nothing, and it works in a
+//! read-only data folder.
+//!
 //! ```text
-//! Store::open(dir) / open_data_dir(&DataDir) / open_in_memory()
+//! Store::open(dir) / open_data_dir(&DataDir) / open_read_only(&DataDir) / open_in_memory()
 //! add_resident, update_resident, resident, residents
 //! book -> Booked { booking, plan }, cancel -> Cancellation, booking, bookings(&BookingFilter)
 //! quota -> QuotaReport, events, events_for, verify_events
@@ -96,12 +102,7 @@ impl Store {
 
     /// Opens the live or the practice database of a data folder (each has its own file).
     pub fn open_kind(dir: &DataDir, kind: StoreKind) -> Result<Store, StoreError> {
-        let busy = std::env::var(BUSY_ENV_VAR)
-            .ok()
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_millis)
-            .unwrap_or(DEFAULT_BUSY_TIMEOUT);
-        Self::open_with(dir, &Options { kind, busy, clock: Clock::system() })
+        Self::open_with(dir, &Options { kind, busy: busy_timeout(), clock: Clock::system() })
     }
 
     /// Opens with explicit options. Nothing is written to a database that is refused.
@@ -109,15 +110,148 @@ impl Store {
         dir.prepare()?;
         let path = dir.store_file(o.kind);
         refuse_read_only(&dir.path, &path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if paths::existing_store(&path)? {
+            tighten(&path);
+        } else {
+            create_file(&path)?;
+        }
+        // Not SQLITE_OPEN_CREATE: SQLite never makes the file (see `create_file`).
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(&path, flags).map_err(|e| StoreError::sqlite(&path, e))?;
         let mut store = Store::new(conn, path, o.kind, o.clock.clone());
         store.conn.busy_timeout(o.busy).map_err(|e| store.err(e))?;
         store.prepare(true, o.busy)?;
         store.damage = check::known_damage(&store.path, &store.id);
+        Ok(store)
+    }
+
+    /// Opens the live or practice store of `dir` for a command that only reads: nothing is
+    /// created or written, and a read-only data folder is fine. `Ok(None)` when there is no
+    /// store yet (no file, or a file another process has just created and not yet set up). A
+    /// store of an older schema is upgraded first by [`Store::open_kind`] where the folder may
+    /// be written, and refused where it may not.
+    pub fn open_read_only(dir: &DataDir, kind: StoreKind) -> Result<Option<Store>, StoreError> {
+        if dir.locate()?.is_none() {
+            return Ok(None);
+        }
+        let path = dir.store_file(kind);
+        if !paths::existing_store(&path)? {
+            return Ok(None);
+        }
+        tighten(&path);
+        let folder_read_only = refuse_read_only(&dir.path, &path).is_err();
+        let mut store = Self::reader(&path, folder_read_only, kind)?;
+        let h = schema::header(&store.conn, &store.path)?;
+        schema::check_header(h, &store.path)?;
+        if h.objects == 0 && h.user_version == 0 {
+            return Ok(None);
+        }
+        if h.user_version < schema::VERSION {
+            if folder_read_only {
+                return Err(StoreError::CannotRead {
+                    path: store.path,
+                    reason: format!(
+                        "it has schema version {}, older than this program's ({}), and cannot be upgraded there",
+                        h.user_version,
+                        schema::VERSION
+                    ),
+                });
+            }
+            drop(store);
+            return Self::open_kind(dir, kind).map(Some);
+        }
+        if store.small_enough_to_check_on_open() {
+            store.quick_check()?;
+        }
+        store.id = schema::read_meta(&store.conn, &store.path, kind)?;
+        store.damage = check::known_damage(&store.path, &store.id);
+        Ok(Some(store))
+    }
+
+    /// The connection [`Store::open_read_only`] reads through, for a folder that may or may
+    /// not be written.
+    fn reader(path: &Path, folder_read_only: bool, kind: StoreKind) -> Result<Store, StoreError> {
+        let wal_has_data = side(path, "-wal").metadata().is_ok_and(|m| m.len() > 0);
+        let unmerged = || StoreError::CannotRead {
+            path: path.to_path_buf(),
+            reason: "its -wal file holds changes that only a program allowed to write the folder \
+                     can bring in; open it once with write access"
+                .into(),
+        };
+        // Where sango may write, the connection is opened for writing but answers queries only:
+        // it reads the other terminals' commits from the WAL and, as the last to close, removes
+        // the `-wal` and `-shm` files as a writer does (a read-only connection leaves them). In
+        // a read-only folder SQLite cannot make the `-shm` file it needs, so the file is opened
+        // as unchanging (`immutable=1`): exact when no `-wal` holds commits not yet copied into
+        // it. An administrator's read-only folder (permission bits that do not stop them) is
+        // treated the same, so nothing is created there either.
+        let conn = if folder_read_only {
+            if !wal_has_data {
+                Self::open_immutable(path)?
+            } else if !side(path, "-shm").exists() {
+                // SQLite would have to create it (an administrator's folder would let it).
+                return Err(unmerged());
+            } else {
+                match Self::open_reading(path, false) {
+                    Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. }) => {
+                        return Err(unmerged());
+                    }
+                    other => other?,
+                }
+            }
+        } else {
+            match Self::open_reading(path, true) {
+                // Permission bits that allow writing but a folder that does not (another
+                // user's): as in a read-only folder.
+                Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. })
+                    if !wal_has_data =>
+                {
+                    Self::open_immutable(path)?
+                }
+                Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. }) => {
+                    return Err(unmerged());
+                }
+                other => other?,
+            }
+        };
+        Ok(Store::new(conn, path.to_path_buf(), kind, Clock::system()))
+    }
+
+    /// A connection that reads the WAL as usual (it may create the `-wal` and `-shm` files) and
+    /// writes nothing: opened for writing and set to answer queries only when `writer`, else
+    /// opened read-only.
+    fn open_reading(path: &Path, writer: bool) -> Result<Connection, StoreError> {
+        let mode = if writer {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        };
+        let err = |e| StoreError::sqlite(path, e);
+        let conn = Connection::open_with_flags(path, mode | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(err)?;
+        conn.busy_timeout(busy_timeout()).map_err(err)?;
+        conn.pragma_update(None, "query_only", true).map_err(err)?;
+        // Errors of the `-wal`/`-shm` files show at the first read, not at the open.
+        schema::header(&conn, path)?;
+        Ok(conn)
+    }
+
+    /// A read-only connection to a file nobody changes: no lock, no `-shm`, the `-wal` ignored.
+    fn open_immutable(path: &Path) -> Result<Connection, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let uri = format!("{}?immutable=1", file_uri(path));
+        Connection::open_with_flags(&uri, flags).map_err(|e| StoreError::sqlite(path, e))
+    }
+
+    /// An empty store in memory of `kind` that names `path` in its messages: what a command
+    /// that only reads sees before the first resident is registered (nothing is created on
+    /// disk).
+    pub fn empty_at(path: PathBuf, kind: StoreKind) -> Result<Store, StoreError> {
+        let mut store = Self::open_in_memory_as(kind, Clock::system())?;
+        store.path = path;
         Ok(store)
     }
 
@@ -292,6 +426,92 @@ impl Store {
     }
 }
 
+/// The busy timeout from `SANGO_BUSY_TIMEOUT_MS`, or the default.
+fn busy_timeout() -> Duration {
+    std::env::var(BUSY_ENV_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_millis)
+        .unwrap_or(DEFAULT_BUSY_TIMEOUT)
+}
+
+/// The database's `-wal` or `-shm` file.
+fn side(db: &Path, suffix: &str) -> PathBuf {
+    let mut p = db.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
+/// Creates a new, empty store at `db`, owner-only (0600 whatever the umask), whole: SQLite
+/// writes its first page (in WAL mode) into a private temporary file, which is then linked to
+/// `db`. A file at `db` is therefore never empty because of sango, and an empty one can be
+/// refused as not a store. When another process creates the store at the same moment, its file
+/// is used. SQLite gives `-wal` and `-shm` the database file's mode.
+fn create_file(db: &Path) -> Result<(), StoreError> {
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            StoreError::DiskFull { path: db.to_path_buf() }
+        }
+        _ => StoreError::CannotOpen {
+            path: db.to_path_buf(),
+            detail: format!("cannot create the database file: {e}"),
+        },
+    };
+    let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = db.with_file_name(format!(".{name}.{}.new", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    let result = (|| {
+        drop(crate::private_file::create_private(&tmp).map_err(io)?);
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(&tmp, flags).map_err(|e| StoreError::sqlite(db, e))?;
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .map_err(|e| StoreError::sqlite(db, e))?;
+        conn.close().map_err(|(_, e)| StoreError::sqlite(db, e))?;
+        match std::fs::hard_link(&tmp, db) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => Err(io(e)),
+            _ => Ok(()),
+        }
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+/// Takes group and others' access away from the store and its `-wal` and `-shm` files (a store
+/// made by an earlier version, or copied with other permissions): the bookings are personal
+/// data. Only the permission bits change; a file of another user is left as it is.
+fn tighten(db: &Path) {
+    #[cfg(unix)]
+    for p in [db.to_path_buf(), side(db, "-wal"), side(db, "-shm")] {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(m) = std::fs::metadata(&p)
+            && m.is_file()
+            && m.permissions().mode() & 0o077 != 0
+        {
+            let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = db;
+}
+
+/// `file:` URI of a path, every byte outside the unreserved set percent-encoded (a `?` or `#` in
+/// a folder name must not end the path).
+fn file_uri(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut uri = String::from("file:");
+    for b in text.bytes() {
+        if cfg!(windows) && b == b'\\' {
+            uri.push('/');
+        } else if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
+}
+
 /// A read-only file or folder is refused up front (also when running as an administrator, whom
 /// the operating system would let write).
 fn refuse_read_only(dir: &Path, db: &Path) -> Result<(), StoreError> {
@@ -300,10 +520,8 @@ fn refuse_read_only(dir: &Path, db: &Path) -> Result<(), StoreError> {
     if read_only(dir).unwrap_or(false) || (db_exists && read_only(db).unwrap_or(false)) {
         return Err(StoreError::ReadOnly { path: db.to_path_buf() });
     }
-    for side in ["-wal", "-shm"] {
-        let mut p = db.as_os_str().to_owned();
-        p.push(side);
-        if read_only(Path::new(&p)).unwrap_or(false) {
+    for suffix in ["-wal", "-shm"] {
+        if read_only(&side(db, suffix)).unwrap_or(false) {
             return Err(StoreError::ReadOnly { path: db.to_path_buf() });
         }
     }

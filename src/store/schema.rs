@@ -243,6 +243,33 @@ pub fn settle_meta(conn: &Connection, path: &Path, kind: StoreKind) -> Result<St
     Ok(read("store_id")?.unwrap_or_default())
 }
 
+/// The store's id, read without writing (a reading command), after checking its kind.
+pub fn read_meta(conn: &Connection, path: &Path, kind: StoreKind) -> Result<String, StoreError> {
+    let map = |e| StoreError::sqlite(path, e);
+    let read = |key: &str| -> Result<Option<String>, StoreError> {
+        conn.query_row("SELECT value FROM store_meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(map)
+    };
+    // A store is given its kind and id when it is first opened to write, which every store
+    // of this schema has been; one without them was made live.
+    let found = match read("kind")? {
+        None => StoreKind::Live,
+        Some(k) => StoreKind::parse(&k).ok_or_else(|| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!("unknown store kind '{}'", k.escape_debug()),
+        })?,
+    };
+    if found != kind {
+        return Err(StoreError::WrongKind {
+            path: path.to_path_buf(),
+            found: found.id(),
+            expected: kind.id(),
+        });
+    }
+    Ok(read("store_id")?.unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,11 +78,9 @@ fn write(app: &mut App) {
             ExportFormat::Ics => app.store.export_ics(Some(&app.ds)),
         }
         .map_err(|e| e.to_string())?;
-        let dir = data.join("exports");
-        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let dir = crate::store::paths::exports_dir(data).map_err(|e| e.to_string())?;
         let path = file_name(&dir, app, format);
-        crate::atomic_write::write_atomically(&path, text.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::private_file::write(&path, text.as_bytes()).map_err(|e| e.to_string())?;
         Ok(path)
     })();
     app.export.result = Some(result);

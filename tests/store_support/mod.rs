@@ -32,6 +32,11 @@ pub fn db_file(dir: &Path) -> std::path::PathBuf {
     dir.join("sango-practice.sqlite3")
 }
 
+/// `sango ARGS` without a data folder, with the clean environment of `common::command`.
+pub fn plain_command(args: &[&str]) -> Command {
+    common::command(args)
+}
+
 pub fn sango(dir: &Path, args: &[&str]) -> Run {
     finish(command(dir, args).output().expect("the sango binary runs"))
 }
