@@ -7,9 +7,9 @@
 //! day, which never counts itself, whatever day it is. Outside `holidays::YEARS` no holiday is
 //! known, so only weekends and the year-end break are skipped there.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Days, NaiveDate};
 
-use super::holidays;
+pub use super::business_days::{is_business_day, is_year_end_break};
 
 /// Weeks of pregnancy at which application opens.
 pub const OPENS_AT_WEEKS: u32 = 28;
@@ -23,18 +23,6 @@ pub const DAYS_BEFORE_DUE: u64 = ((DUE_AT_WEEKS - OPENS_AT_WEEKS) * 7) as u64;
 /// The first day to apply for a due date D (= 40w0d): D − 84 days.
 pub fn first_application_day(due: NaiveDate) -> Option<NaiveDate> {
     due.checked_sub_days(Days::new(DAYS_BEFORE_DUE))
-}
-
-/// True for a date in the year-end break, 12/29 to 1/3.
-pub fn is_year_end_break(date: NaiveDate) -> bool {
-    matches!((date.month(), date.day()), (12, 29..=31) | (1, 1..=3))
-}
-
-/// True for a weekday that is not a public holiday and not in the 12/29–1/3 break.
-pub fn is_business_day(date: NaiveDate) -> bool {
-    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-        && !is_year_end_break(date)
-        && !holidays::is_holiday(date)
 }
 
 /// The day the coupon is expected: `n` business days after the application day.

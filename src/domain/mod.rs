@@ -4,6 +4,7 @@
 pub mod application;
 pub mod booking;
 pub mod booking_code;
+pub mod business_days;
 pub mod cancel;
 pub mod care;
 pub mod fees;
@@ -14,3 +15,4 @@ pub mod limits;
 pub mod period;
 pub mod resident_change;
 pub mod user_number;
+pub mod ward_code;
