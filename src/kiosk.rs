@@ -143,10 +143,15 @@ pub fn parse_birth_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// The longest user number (利用者番号).
+pub const USER_NUMBER_MAX: usize = 32;
+/// The longest birth date as typed (`2026-01-15`, full-width digits count one each).
+pub const BIRTH_DATE_MAX: usize = 10;
+
 /// Whether `s` can be a user number at all (1-32 ASCII letters, digits, `-`, `_`).
 fn plausible_user_number(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 32
+        && s.len() <= USER_NUMBER_MAX
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 

@@ -65,6 +65,22 @@ fn a_store_that_cannot_be_opened_quits_with_its_error_before_any_key_acts() {
 }
 
 #[test]
+fn a_kiosk_whose_store_cannot_be_opened_goes_on_with_the_public_screens() {
+    let (mut a, go) = app_waiting_for_store(|| Err(StoreError::ReadOnly { path: "x".into() }));
+    a.enter_kiosk(120, pin_dir(), 0);
+    drop(go);
+    ch(&mut a, 'g');
+    assert!(!a.quit, "a kiosk never ends");
+    assert_eq!(a.screen, Screen::Info, "the key was handled");
+    key(&mut a, KeyCode::Esc);
+    identify(&mut a, "R-0001", "2026-10-01");
+    assert!(!a.quit);
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("ただいま処理できません"), "identification says it cannot:\n{text}");
+    assert!(!text.contains("ReadOnly") && !text.contains("x:"), "no detail at a kiosk:\n{text}");
+}
+
+#[test]
 fn a_panic_while_opening_is_an_error_naming_the_folder() {
     let (mut a, go) = app_waiting_for_store(|| panic!("boom"));
     drop(go);

@@ -425,14 +425,16 @@ impl App {
     }
 
     /// Waits for the store that is opening, if any, and puts it in place. False when it could
-    /// not be opened: `store_error` says why and the app quits.
+    /// not be opened: `store_error` says why and a staff terminal quits. A kiosk never ends: it
+    /// goes on with the stand-in, so the public screens work and anything personal says the
+    /// system is unavailable (`store_error` is reported when staff leave).
     pub fn finish_opening_store(&mut self) -> bool {
         if let Some(opening) = self.store_opening.take() {
             match opening.wait() {
                 Ok(store) => self.store = store,
                 Err(e) => {
                     self.store_error = Some(e);
-                    self.quit = true;
+                    self.quit = !self.is_kiosk();
                 }
             }
         }

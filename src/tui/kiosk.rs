@@ -21,8 +21,8 @@ use super::strings::Lang;
 use super::theme::Theme;
 use super::wizard::{Step, Wizard};
 
-/// The longest PIN accepted at the prompt (`pin::valid_pin` allows 4-12 digits).
-const PIN_MAX: usize = 12;
+/// The longest PIN accepted at the prompt (`pin::valid_pin` allows at most 12 digits).
+pub const PIN_MAX: usize = 12;
 
 /// What the identification form says under the fields. Kept as a kind, not text, so that a
 /// lockout's countdown is computed at each draw and the language can change.
@@ -41,7 +41,7 @@ pub enum IdentifyNote {
 }
 
 /// The identification form.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct IdentifyForm {
     /// 0: user number, 1: birth date.
     pub field: usize,
@@ -50,8 +50,20 @@ pub struct IdentifyForm {
     pub note: Option<IdentifyNote>,
 }
 
+impl Default for IdentifyForm {
+    /// Empty, each field as long as what it can hold (a longer paste is cut).
+    fn default() -> IdentifyForm {
+        IdentifyForm {
+            field: 0,
+            number: Input::limited(rules::USER_NUMBER_MAX),
+            birth: Input::limited(rules::BIRTH_DATE_MAX),
+            note: None,
+        }
+    }
+}
+
 impl IdentifyForm {
-    fn input_mut(&mut self) -> &mut Input {
+    pub fn input_mut(&mut self) -> &mut Input {
         if self.field == 0 { &mut self.number } else { &mut self.birth }
     }
 }
@@ -94,7 +106,7 @@ impl Kiosk {
             ms,
             pin_dir,
             pin_lockout: Lockout::default(),
-            pin: Input::default(),
+            pin: Input::limited(PIN_MAX),
             pin_note: None,
             form: IdentifyForm::default(),
             dirty: false,
@@ -194,7 +206,7 @@ pub fn reset(app: &mut App) {
     let Some(k) = app.kiosk.as_mut() else { return };
     k.session.end_session(k.ms);
     k.form = IdentifyForm::default();
-    k.pin = Input::default();
+    k.pin = Input::limited(PIN_MAX);
     k.pin_note = None;
     k.dirty = false;
     k.clear = true;
@@ -216,6 +228,13 @@ pub fn reset(app: &mut App) {
     app.export = Default::default();
     app.flash = None;
     app.hits = Default::default();
+}
+
+/// After a failure (a terminal I/O error, a panic): a new session on the welcome screen, the
+/// program going on.
+pub fn restart(app: &mut App) {
+    app.quit = false;
+    reset(app);
 }
 
 /// Records activity (any key or click).
@@ -405,9 +424,7 @@ pub fn pin_update(app: &mut App, a: Action) {
         return;
     };
     match a {
-        Action::Char(c) if c.is_ascii_digit() && k.pin.text().len() < PIN_MAX => {
-            k.pin.insert(c);
-        }
+        Action::Char(c) if c.is_ascii_digit() => k.pin.insert(c),
         Action::Backspace => k.pin.backspace(),
         Action::Back | Action::Click(Target::Button(Button::No)) => {
             k.pin.clear();

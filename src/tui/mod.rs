@@ -2,13 +2,13 @@
 //! the booking wizard and the bookings view, on the same rules and the same store as the CLI.
 //!
 //! Shape: one [`App`](app::App) state, keys and mouse become an [`Action`](action::Action), one
-//! [`update`](update::update) changes the state, and [`view::draw`] draws from it. This module is
-//! the edge: the terminal (raw mode, alternate screen, mouse capture, restored by a drop guard and
-//! a panic hook), the clock, and the event loop, which blocks until an event or the next minute
-//! (for the clock) — at a kiosk also until a countdown's next second — and redraws only then,
-//! each draw inside a synchronized update. The first frame does not wait for the store: it opens
-//! on another thread while the browser is drawn from the dataset, and the loop takes it before
-//! the first key (see [`App::opening`](app::App::opening)).
+//! [`update`](update::update) changes the state (a bracketed paste goes to
+//! [`update::paste`]), and [`view::draw`] draws from it. This module is the edge: the clock, the
+//! kiosk's restarts, and the event loop, which blocks until an event or the next minute (for the
+//! clock) — at a kiosk also until a countdown's next second — then applies every event already
+//! waiting and draws once ([`term`] sets the terminal up and back, and draws). The first frame
+//! does not wait for the store: it opens on another thread while the browser is drawn from the
+//! dataset, and the loop takes it before the first key (see [`App::opening`](app::App::opening)).
 
 pub mod action;
 pub mod app;
@@ -25,24 +25,20 @@ pub mod registry;
 pub mod report_view;
 pub mod signals;
 pub mod strings;
+pub mod term;
 pub mod text;
 pub mod theme;
 pub mod update;
 pub mod view;
 pub mod wizard;
 
-use std::io::{self, IsTerminal, Stdout, Write};
+use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, Timelike};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
-use crossterm::terminal::{
-    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
-    LeaveAlternateScreen,
-};
-use crossterm::{cursor, execute, queue};
+use crossterm::event::{self, Event};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::Backend;
 
 use crate::cli::{CliError, CliResult, Context};
 use crate::config;
@@ -110,68 +106,58 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     ran
 }
 
-/// Restores the terminal when dropped: raw mode off, mouse capture off, main screen, cursor shown.
-struct TerminalGuard;
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        restore();
-    }
-}
-
-fn restore() {
-    let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
-}
-
-/// Restores the terminal before the previous panic hook prints the message.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
-}
-
 /// Sets the terminal up, runs the event loop, restores the terminal on every path.
+///
+/// A kiosk never drops anyone to a shell: whatever ends its loop without the staff PIN (a
+/// terminal I/O error, a panic: the hook has restored the terminal and printed the message)
+/// restores the terminal, waits a little (longer after each failure in a row, so a terminal that
+/// keeps failing never spins), starts a new session on the welcome screen and sets the terminal
+/// up again. On a staff terminal an error ends the program, the terminal restored.
 pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     if app.is_kiosk() {
         signals::hold_keyboard_signals()?;
     }
-    install_panic_hook();
-    terminal::enable_raw_mode()?;
-    let _guard = TerminalGuard;
-    let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen)?;
-    if mouse {
-        execute!(out, EnableMouseCapture)?;
-    }
-    let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
-    terminal.clear()?;
+    term::install_panic_hook();
+    let _guard = term::TerminalGuard;
     let start = Instant::now();
     if !app.is_kiosk() {
+        let mut terminal = term::setup(mouse)?;
         return event_loop(&mut terminal, app, start);
     }
-    // A kiosk never drops anyone to a shell, not even on a bug: after a panic (the hook has
-    // restored the terminal and printed the message), set the terminal up again, forget
-    // everything personal and show the welcome screen.
+    let mut failures = 0u32;
     loop {
-        let run = std::panic::AssertUnwindSafe(|| event_loop(&mut terminal, app, start));
-        match std::panic::catch_unwind(run) {
-            Ok(result) => return result,
-            Err(_) => {
-                std::thread::sleep(Duration::from_secs(1));
-                terminal::enable_raw_mode()?;
-                execute!(io::stdout(), EnterAlternateScreen)?;
-                if mouse {
-                    execute!(io::stdout(), EnableMouseCapture)?;
-                }
-                kiosk::reset(app);
-                app.quit = false;
-                terminal.clear()?;
-            }
+        let began = Instant::now();
+        let run = std::panic::AssertUnwindSafe(|| {
+            let mut terminal = term::setup(mouse)?;
+            event_loop(&mut terminal, app, start)
+        });
+        if let Ok(Ok(())) = std::panic::catch_unwind(run)
+            && app.quit
+        {
+            return Ok(());
         }
+        term::restore();
+        // A loop that ran a good while before failing starts the back-off again.
+        if began.elapsed() > HEALTHY_RUN {
+            failures = 0;
+        }
+        failures = failures.saturating_add(1);
+        std::thread::sleep(restart_pause(failures));
+        kiosk::restart(app);
     }
+}
+
+/// A kiosk loop that ran this long before failing was healthy: the back-off starts again.
+const HEALTHY_RUN: Duration = Duration::from_secs(60);
+
+/// The longest pause before a kiosk restarts after a failure.
+const RESTART_MAX: Duration = Duration::from_secs(5);
+
+/// The pause before the `failures`-th restart in a row: 250 ms, doubling, at most
+/// [`RESTART_MAX`].
+fn restart_pause(failures: u32) -> Duration {
+    let ms = 250u64.saturating_mul(1 << failures.saturating_sub(1).min(10));
+    Duration::from_millis(ms).min(RESTART_MAX)
 }
 
 /// Time until the next minute starts (the clock in the status line shows minutes).
@@ -181,36 +167,41 @@ fn until_next_minute(now: NaiveDateTime) -> Duration {
         .max(Duration::from_millis(50))
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
-    // After a kiosk reset, nothing of the last screen may survive in the terminal's cells.
-    if let Some(k) = app.kiosk.as_mut()
-        && std::mem::take(&mut k.clear)
-    {
-        terminal.clear()?;
+/// The longest the loop applies events already waiting before it draws: a burst (a paste, a
+/// fast USB device) is drawn once per batch, not once per key, and an endless stream still
+/// shows the screen moving.
+const BATCH: Duration = Duration::from_millis(50);
+
+/// Applies one terminal event; true when the screen may have changed.
+fn apply(app: &mut App, ev: Event) -> bool {
+    match ev {
+        Event::Paste(text) => {
+            update::paste(app, &text);
+            true
+        }
+        ev => match action::from_event(app, &ev) {
+            Some(a) => {
+                update::update(app, a);
+                true
+            }
+            None => matches!(ev, Event::Resize(..)),
+        },
     }
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    let mut hits = None;
-    terminal.draw(|f| hits = Some(view::draw(f, app)))?;
-    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    terminal.backend_mut().flush()?;
-    if let Some(h) = hits {
-        app.hits = h;
-    }
-    Ok(())
 }
 
-/// Blocks until an event, the next minute, or (at a kiosk) the next change of a countdown;
-/// redraws only after one of them. The kiosk's clock is a monotonic counter from `start`.
-fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    app: &mut App,
-    start: Instant,
-) -> io::Result<()> {
+/// Blocks until an event, the next minute, or (at a kiosk) the next change of a countdown; then
+/// applies every event already waiting (up to [`BATCH`]) and draws once. The kiosk's clock is a
+/// monotonic counter from `start`.
+fn event_loop<B>(terminal: &mut Terminal<B>, app: &mut App, start: Instant) -> io::Result<()>
+where
+    B: Backend<Error = io::Error> + Write,
+{
     let ms = || u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     kiosk::tick(app, ms());
-    draw(terminal, app)?;
-    // The first frame is up; now the store (opening since before it) is needed.
-    if !app.finish_opening_store() {
+    term::draw(terminal, app)?;
+    // The first frame is up; now the store (opening since before it) is needed. A kiosk goes on
+    // without it: the public screens work, anything personal says the system is unavailable.
+    if !app.finish_opening_store() && !app.is_kiosk() {
         return Ok(());
     }
     while !app.quit {
@@ -220,18 +211,19 @@ fn event_loop(
         }
         let ready = event::poll(wait)?;
         app.now = clock();
-        let changed = kiosk::tick(app, ms());
+        // Nothing came: the clock's minute or a countdown's second changed.
+        let mut changed = kiosk::tick(app, ms()) || !ready;
         if ready {
-            let ev = event::read()?;
-            match action::from_event(app, &ev) {
-                Some(a) => update::update(app, a),
-                None if matches!(ev, event::Event::Resize(..)) => {}
-                None if changed => {}
-                None => continue,
+            let batch = Instant::now();
+            loop {
+                changed |= apply(app, event::read()?);
+                if app.quit || batch.elapsed() >= BATCH || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
         }
-        if !app.quit {
-            draw(terminal, app)?;
+        if changed && !app.quit {
+            term::draw(terminal, app)?;
         }
     }
     Ok(())

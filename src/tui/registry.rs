@@ -66,6 +66,24 @@ impl Registry {
             None => self.searching,
         }
     }
+
+    /// The text field that has the keys: the form's current field, or the filter while
+    /// searching.
+    pub fn input_mut(&mut self) -> Option<&mut Input> {
+        match &mut self.form {
+            Some(f) => f.input_mut(),
+            None => self.searching.then_some(&mut self.filter),
+        }
+    }
+}
+
+/// The filter changed: the list starts again at its top.
+pub fn filter_changed(app: &mut App) {
+    if app.registry.form.is_none() {
+        app.registry.cursor = 0;
+        app.registry.offset = 0;
+        load_selected(app);
+    }
 }
 
 /// Opens the registry, read fresh from the store.
@@ -163,10 +181,7 @@ pub fn update(app: &mut App, a: Action) {
             _ => false,
         };
         if used {
-            app.registry.cursor = 0;
-            app.registry.offset = 0;
-            load_selected(app);
-            return;
+            return filter_changed(app);
         }
     }
     let n = app.registry.visible().len();

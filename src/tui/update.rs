@@ -13,21 +13,9 @@ use super::{bookings_view, dayview, export, kiosk, panes, registry, report_view}
 
 /// Applies one action.
 pub fn update(app: &mut App, a: Action) {
-    if a == Action::Resize {
+    if a == Action::Resize || !begin(app) {
         return;
     }
-    // Every action may read or write the store: wait for it when it is still opening.
-    if !app.finish_opening_store() {
-        return;
-    }
-    // At a kiosk, a key during the idle countdown only keeps the session: it must not also
-    // act on a screen half hidden by the countdown.
-    if app.kiosk.as_ref().is_some_and(|k| k.idle_countdown().is_some()) {
-        kiosk::touch(app);
-        return;
-    }
-    kiosk::touch(app);
-    app.flash = None;
     if let Some(overlay) = app.overlay.clone() {
         overlay_update(app, overlay, a);
         return;
@@ -80,6 +68,72 @@ pub fn update(app: &mut App, a: Action) {
         Screen::Registry => registry::update(app, a),
         Screen::Day => dayview::update(app, a),
         Screen::Report => report_view::update(app, a),
+    }
+}
+
+/// What any input does first; false when it must do nothing else.
+fn begin(app: &mut App) -> bool {
+    // Every action may read or write the store: wait for it when it is still opening. A kiosk
+    // whose store could not be opened goes on with the public screens.
+    if !app.finish_opening_store() && !app.is_kiosk() {
+        return false;
+    }
+    // At a kiosk, a key during the idle countdown only keeps the session: it must not also
+    // act on a screen half hidden by the countdown.
+    if app.kiosk.as_ref().is_some_and(|k| k.idle_countdown().is_some()) {
+        kiosk::touch(app);
+        return false;
+    }
+    kiosk::touch(app);
+    app.flash = None;
+    true
+}
+
+/// Applies a paste (bracketed: the terminal sent it as one piece). Into the text field that
+/// has the keys it goes in as typed, without control characters and cut to the field's room
+/// (the staff PIN takes its digits only); anywhere else it is ignored, never read as keys.
+pub fn paste(app: &mut App, text: &str) {
+    if !begin(app) {
+        return;
+    }
+    let pin = app.overlay == Some(Overlay::StaffPin);
+    let Some(field) = focused_field(app) else { return };
+    let went_in = if pin {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        field.insert_str(&digits)
+    } else {
+        field.insert_str(text)
+    };
+    if went_in == 0 {
+        return;
+    }
+    // What a typed character does besides going in: the lists follow their filters.
+    match app.screen {
+        Screen::Main => {
+            app.browser.cursor = 0;
+            app.browser.offset = 0;
+        }
+        Screen::Registry => registry::filter_changed(app),
+        _ => {}
+    }
+}
+
+/// The text field that typed characters go into now, if any (see [`App::typing`]).
+fn focused_field(app: &mut App) -> Option<&mut Input> {
+    match app.overlay {
+        Some(Overlay::StaffPin) => return app.kiosk.as_mut().map(|k| &mut k.pin),
+        Some(_) => return None,
+        None => {}
+    }
+    match app.screen {
+        Screen::Main => app.browser.searching.then_some(&mut app.browser.query),
+        Screen::Resident => app.resident_form.input_mut(),
+        Screen::Wizard => {
+            app.wizard.as_mut().filter(|w| w.typing()).and_then(|w| w.form.input_mut())
+        }
+        Screen::Identify => app.kiosk.as_mut().map(|k| k.form.input_mut()),
+        Screen::Registry => app.registry.input_mut(),
+        Screen::Bookings | Screen::Info | Screen::Day | Screen::Report => None,
     }
 }
 
