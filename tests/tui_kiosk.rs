@@ -425,3 +425,56 @@ fn leaving_the_identification_form_forgets_what_was_typed() {
     let text = screen(&mut a, 80, 24);
     assert!(!text.contains("R-0001") && !text.contains("[2026-10-01"), "{text}");
 }
+
+#[test]
+fn a_paste_goes_into_the_field_cut_to_its_length_and_is_ignored_elsewhere() {
+    let mut a = kiosk_app(Lang::Ja);
+    // On the welcome screen a paste is no key: q would ask for the PIN, i identify, g guide.
+    paste(&mut a, &"qigb\r\n\u{1b}[15~".repeat(10_000));
+    assert_eq!((a.screen, a.overlay.clone()), (Screen::Main, None));
+    // Into the identification form: as typed, without control characters, cut to the field.
+    ch(&mut a, 'i');
+    paste(&mut a, &format!("R-0001\r\n{}", "9".repeat(1_000_000)));
+    let form = &a.kiosk.as_ref().unwrap().form;
+    assert_eq!(form.number.text(), format!("R-0001{}", "9".repeat(26)));
+    key(&mut a, KeyCode::Down);
+    paste(&mut a, "2026-10-01\n2026-10-01");
+    assert_eq!(a.kiosk.as_ref().unwrap().form.birth.text(), "2026-10-01");
+    // The PIN prompt takes digits only, at most 12.
+    key(&mut a, KeyCode::Esc);
+    ctrl(&mut a, 'c');
+    assert_eq!(a.overlay, Some(Overlay::StaffPin));
+    paste(&mut a, "12a34\n5678901234567");
+    assert_eq!(a.kiosk.as_ref().unwrap().pin.text(), "123456789012");
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("************") && !text.contains("1234"), "masked: {text}");
+}
+
+#[test]
+fn a_paste_into_the_staff_search_filters_the_facilities() {
+    let mut a = app(Lang::Ja);
+    paste(&mut a, "r");
+    assert!(!a.quit && a.screen == Screen::Main, "a paste outside a field does nothing");
+    ch(&mut a, '/');
+    paste(&mut a, "東京北\n");
+    assert_eq!(a.browser.query.text(), "東京北");
+    assert!(screen(&mut a, 100, 30).contains("東京北医療センター"));
+    assert_eq!(a.visible_facilities().len(), 1, "the list follows the pasted filter");
+}
+
+/// A USB device that types 2 MB (not a bracketed paste: every character is a key) at the
+/// welcome screen, where the keys move, filter and change month. Each key's work must not grow
+/// with the burst: 2,000,000 keys took 1.9 s in a debug build (2026-12), the bound is 15 times
+/// that.
+#[test]
+fn two_million_keys_are_handled_in_seconds() {
+    let mut a = kiosk_app(Lang::Ja);
+    let keys: Vec<char> = "jkt[]hl".chars().collect();
+    let start = std::time::Instant::now();
+    for i in 0..2_000_000 {
+        ch(&mut a, keys[i % keys.len()]);
+    }
+    let took = start.elapsed();
+    assert!(took < std::time::Duration::from_secs(30), "2,000,000 keys took {took:?}");
+    assert_eq!((a.screen, a.overlay.clone(), a.quit), (Screen::Main, None, false));
+}

@@ -122,14 +122,14 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     let start = Instant::now();
     if !app.is_kiosk() {
         let mut terminal = term::setup(mouse)?;
-        return event_loop(&mut terminal, app, start);
+        return event_loop(&mut terminal, &mut Crossterm, app, start);
     }
     let mut failures = 0u32;
     loop {
         let began = Instant::now();
         let run = std::panic::AssertUnwindSafe(|| {
             let mut terminal = term::setup(mouse)?;
-            event_loop(&mut terminal, app, start)
+            event_loop(&mut terminal, &mut Crossterm, app, start)
         });
         if let Ok(Ok(())) = std::panic::catch_unwind(run)
             && app.quit
@@ -172,6 +172,27 @@ fn until_next_minute(now: NaiveDateTime) -> Duration {
 /// shows the screen moving.
 const BATCH: Duration = Duration::from_millis(50);
 
+/// Where the events come from: the terminal, or a test's list.
+pub trait Events {
+    /// Waits up to `wait` for an event; true when one is ready.
+    fn poll(&mut self, wait: Duration) -> io::Result<bool>;
+    /// The next event (waits for one).
+    fn read(&mut self) -> io::Result<Event>;
+}
+
+/// The terminal's events, through crossterm.
+struct Crossterm;
+
+impl Events for Crossterm {
+    fn poll(&mut self, wait: Duration) -> io::Result<bool> {
+        event::poll(wait)
+    }
+
+    fn read(&mut self) -> io::Result<Event> {
+        event::read()
+    }
+}
+
 /// Applies one terminal event; true when the screen may have changed.
 fn apply(app: &mut App, ev: Event) -> bool {
     match ev {
@@ -192,9 +213,15 @@ fn apply(app: &mut App, ev: Event) -> bool {
 /// Blocks until an event, the next minute, or (at a kiosk) the next change of a countdown; then
 /// applies every event already waiting (up to [`BATCH`]) and draws once. The kiosk's clock is a
 /// monotonic counter from `start`.
-fn event_loop<B>(terminal: &mut Terminal<B>, app: &mut App, start: Instant) -> io::Result<()>
+pub fn event_loop<B, E>(
+    terminal: &mut Terminal<B>,
+    events: &mut E,
+    app: &mut App,
+    start: Instant,
+) -> io::Result<()>
 where
     B: Backend<Error = io::Error> + Write,
+    E: Events,
 {
     let ms = || u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     kiosk::tick(app, ms());
@@ -209,15 +236,15 @@ where
         if let Some(w) = kiosk::next_wake(app) {
             wait = wait.min(Duration::from_millis(w));
         }
-        let ready = event::poll(wait)?;
+        let ready = events.poll(wait)?;
         app.now = clock();
         // Nothing came: the clock's minute or a countdown's second changed.
         let mut changed = kiosk::tick(app, ms()) || !ready;
         if ready {
             let batch = Instant::now();
             loop {
-                changed |= apply(app, event::read()?);
-                if app.quit || batch.elapsed() >= BATCH || !event::poll(Duration::ZERO)? {
+                changed |= apply(app, events.read()?);
+                if app.quit || batch.elapsed() >= BATCH || !events.poll(Duration::ZERO)? {
                     break;
                 }
             }
@@ -227,4 +254,71 @@ where
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+    use super::*;
+    use crate::tui::app::Screen;
+    use crate::tui::term::testing::{NoQuestions, app, kiosk};
+
+    /// Events already waiting, as after a burst; once they are all read, the next wait for
+    /// more is an error (the terminal went away), which ends the loop.
+    struct Waiting(VecDeque<Event>);
+
+    impl Events for Waiting {
+        fn poll(&mut self, wait: Duration) -> io::Result<bool> {
+            if self.0.is_empty() && !wait.is_zero() {
+                return Err(io::Error::other("no more events"));
+            }
+            Ok(!self.0.is_empty())
+        }
+
+        fn read(&mut self) -> io::Result<Event> {
+            self.0.pop_front().ok_or_else(|| io::Error::other("no more events"))
+        }
+    }
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press))
+    }
+
+    /// Runs the loop over `events`; the frames drawn and how long it took.
+    fn run_over(app: &mut App, events: Vec<Event>) -> (io::Result<()>, usize, Duration) {
+        let mut t = NoQuestions::terminal(100, 30);
+        let took = Instant::now();
+        let ended = event_loop(&mut t, &mut Waiting(events.into()), app, Instant::now());
+        (ended, t.backend().frames(), took.elapsed())
+    }
+
+    #[test]
+    fn a_burst_of_keys_is_drawn_once_per_batch_not_once_per_key() {
+        let mut a = app();
+        let mut events = vec![press(KeyCode::Char('/'), KeyModifiers::NONE)];
+        events.extend((0..10_000).map(|i| {
+            let c = if i % 2 == 0 { 'x' } else { 'y' };
+            press(KeyCode::Char(c), KeyModifiers::NONE)
+        }));
+        events.push(press(KeyCode::Esc, KeyModifiers::NONE));
+        events.push(press(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        let (ended, frames, took) = run_over(&mut a, events);
+        assert!(ended.is_ok() && a.quit, "{ended:?}");
+        // The first frame, then one per batch of at most BATCH.
+        let batches = took.as_millis() / BATCH.as_millis() + 1;
+        assert!(frames as u128 <= 1 + batches, "{frames} frames in {took:?}");
+    }
+
+    #[test]
+    fn a_paste_outside_a_text_field_is_not_read_as_keys() {
+        let mut k = kiosk();
+        // At the kiosk's welcome screen q would ask for the staff PIN, g open the guide.
+        let paste = Event::Paste("qgib\u{1b}[15~".repeat(1000));
+        let (ended, _, _) = run_over(&mut k, vec![paste]);
+        assert!(ended.is_err(), "the loop waits for more");
+        assert_eq!((k.screen, k.overlay.clone()), (Screen::Main, None));
+    }
 }

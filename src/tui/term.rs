@@ -95,27 +95,33 @@ where
     Ok(())
 }
 
+/// A backend for tests that fails if the terminal is asked anything.
 #[cfg(test)]
-mod tests {
-    use chrono::NaiveDate;
+pub mod testing {
     use ratatui::backend::{ClearType, TestBackend, WindowSize};
-    use ratatui::buffer::{Buffer, Cell};
+    use ratatui::buffer::Cell;
     use ratatui::layout::{Position, Size};
 
     use super::*;
-    use crate::store::Store;
-    use crate::tui::strings::Lang;
-    use crate::tui::theme::{Theme, ThemeKind};
 
     /// A terminal on a `TestBackend` that fails the test if it is asked anything (where the
     /// cursor is), and keeps what is written to it.
-    struct NoQuestions {
-        screen: TestBackend,
-        written: Vec<u8>,
+    pub struct NoQuestions {
+        pub screen: TestBackend,
+        pub written: Vec<u8>,
     }
 
-    fn ok<T>(r: Result<T, std::convert::Infallible>) -> io::Result<T> {
-        r.map_err(|e| match e {})
+    impl NoQuestions {
+        pub fn terminal(w: u16, h: u16) -> Terminal<NoQuestions> {
+            let screen = TestBackend::new(w, h);
+            Terminal::new(NoQuestions { screen, written: Vec::new() }).unwrap()
+        }
+
+        /// How many frames were drawn (each inside its own synchronized update).
+        pub fn frames(&self) -> usize {
+            let begin = b"\x1b[?2026h";
+            self.written.windows(begin.len()).filter(|w| w == begin).count()
+        }
     }
 
     impl Write for NoQuestions {
@@ -176,18 +182,40 @@ mod tests {
         }
     }
 
-    fn kiosk() -> App {
+    pub fn ok<T>(r: Result<T, std::convert::Infallible>) -> io::Result<T> {
+        r.map_err(|e| match e {})
+    }
+
+    /// A staff terminal's app on the embedded dataset and an empty store in memory, at Friday
+    /// 20 November 2026, 10:30.
+    pub fn app() -> App {
+        use crate::tui::strings::Lang;
+        use crate::tui::theme::{Theme, ThemeKind};
         let ds = crate::dataset::load_embedded().unwrap();
-        let store = Store::open_in_memory().unwrap();
-        let now = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap().and_hms_opt(10, 30, 0).unwrap();
-        let mut app = App::new(ds, store, Lang::Ja, Theme::new(ThemeKind::Normal), now);
+        let store = crate::store::Store::open_in_memory().unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 20)
+            .and_then(|d| d.and_hms_opt(10, 30, 0))
+            .unwrap();
+        App::new(ds, store, Lang::Ja, Theme::new(ThemeKind::Normal), now)
+    }
+
+    /// The same as a kiosk (no PIN set).
+    pub fn kiosk() -> App {
+        let mut app = app();
         app.enter_kiosk(120, std::env::temp_dir().join("sango-no-pin-here"), 0);
         app
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::{Buffer, Cell};
+
+    use super::testing::{NoQuestions, kiosk, ok};
+    use super::*;
 
     fn terminal() -> Terminal<NoQuestions> {
-        let screen = TestBackend::new(80, 24);
-        Terminal::new(NoQuestions { screen, written: Vec::new() }).unwrap()
+        NoQuestions::terminal(80, 24)
     }
 
     /// The screen a terminal that never drew anything shows for `app`.
