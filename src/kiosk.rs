@@ -20,7 +20,8 @@
 //! - An empty user number is not a try (nothing is counted).
 //! - Entries are normalised first: spaces around are dropped and full-width letters and digits
 //!   (from a Japanese input method) become ASCII. Case is kept.
-//! - The same rule is available alone as [`Lockout`], for the staff PIN asked to leave the kiosk.
+//! - The same rule is available alone as [`Lockout`]; the staff PIN asked to leave the kiosk uses
+//!   [`Lockout::growing`], whose lockouts double up to an hour.
 //!
 //! # Idle timeout
 //! Any key or click is [`KioskSession::touch`]. In the last [`COUNTDOWN_SECS`] (20 s) before
@@ -159,16 +160,30 @@ fn ceil_secs(ms: Millis) -> u32 {
     u32::try_from(ms.div_ceil(1000)).unwrap_or(u32::MAX)
 }
 
-/// A run of failed tries and the lockout it causes: [`MAX_FAILURES`] failures in a row lock for
-/// [`LOCKOUT_MS`]; a success or the end of the lockout starts the count again; a streak is
-/// forgotten after [`LOCKOUT_MS`] without a failure. Used for identification, and for the staff
-/// PIN asked to leave kiosk mode (so a 4-digit PIN cannot be guessed at the kiosk either).
+/// A run of failed tries and the lockout it causes: [`MAX_FAILURES`] failures in a row lock; a
+/// success or the end of the lockout starts the count again.
+///
+/// Two kinds:
+/// - [`Lockout::fixed`] (identification, the default): every lockout lasts [`LOCKOUT_MS`], and a
+///   streak is forgotten after [`LOCKOUT_MS`] without a failure, so the next mother does not
+///   inherit her predecessor's typos.
+/// - [`Lockout::growing`] (the staff PIN asked to leave the kiosk): the first lockout lasts
+///   [`LOCKOUT_MS`], each next one twice the one before, at most [`MAX_LOCKOUT_MS`] (60 s, 120 s,
+///   240 s, ... 1 hour). A streak is never forgotten with time (else a patient guesser, four
+///   tries a minute, would never be locked at all), and the growth starts again only after the
+///   right PIN: nobody but staff can make the next lockout short again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Lockout {
     failures: u32,
     last_failure: Millis,
     locked_until: Option<Millis>,
+    growing: bool,
+    /// Lockouts since the last success (a growing lockout's next length).
+    lockouts: u32,
 }
+
+/// The longest a growing lockout lasts.
+pub const MAX_LOCKOUT_MS: Millis = 3_600_000;
 
 /// What a failure led to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,6 +195,24 @@ pub enum AfterFailure {
 }
 
 impl Lockout {
+    /// Every lockout [`LOCKOUT_MS`]; a streak forgotten after as long without a failure.
+    pub fn fixed() -> Lockout {
+        Lockout::default()
+    }
+
+    /// Each lockout twice the last, up to [`MAX_LOCKOUT_MS`], until a success.
+    pub fn growing() -> Lockout {
+        Lockout { growing: true, ..Lockout::default() }
+    }
+
+    /// How long the next lockout lasts.
+    fn next_length(&self) -> Millis {
+        if !self.growing {
+            return LOCKOUT_MS;
+        }
+        LOCKOUT_MS.saturating_mul(1 << self.lockouts.min(16)).min(MAX_LOCKOUT_MS)
+    }
+
     /// Seconds until unlocked (rounded up), `None` when not locked. Check before every try: a
     /// try while locked must be refused without being checked.
     pub fn remaining(&self, now: Millis) -> Option<u32> {
@@ -195,9 +228,8 @@ impl Lockout {
 
     /// Failed tries that count towards the next lockout at `now`.
     pub fn failures(&self, now: Millis) -> u32 {
-        if self.locked_until.is_some_and(|until| now >= until)
-            || now.saturating_sub(self.last_failure) >= LOCKOUT_MS
-        {
+        let forgotten = !self.growing && now.saturating_sub(self.last_failure) >= LOCKOUT_MS;
+        if self.locked_until.is_some_and(|until| now >= until) || forgotten {
             0
         } else {
             self.failures
@@ -210,16 +242,19 @@ impl Lockout {
         self.locked_until = None;
         self.last_failure = now;
         if self.failures >= MAX_FAILURES {
+            let length = self.next_length();
             self.failures = 0;
-            self.locked_until = Some(now + LOCKOUT_MS);
-            return AfterFailure::Locked(ceil_secs(LOCKOUT_MS));
+            self.lockouts = self.lockouts.saturating_add(1);
+            self.locked_until = Some(now + length);
+            return AfterFailure::Locked(ceil_secs(length));
         }
         AfterFailure::TriesLeft(MAX_FAILURES - self.failures)
     }
 
-    /// Records a successful try: the count starts again.
+    /// Records a successful try: the count, and a growing lockout's length, start again.
     pub fn succeed(&mut self) {
         self.failures = 0;
+        self.lockouts = 0;
     }
 }
 
@@ -239,7 +274,7 @@ impl KioskSession {
         KioskSession {
             idle_timeout_ms: Millis::from(idle_timeout_secs) * 1000,
             last_activity: now,
-            lockout: Lockout::default(),
+            lockout: Lockout::fixed(),
             identified: None,
         }
     }
@@ -591,6 +626,55 @@ mod tests {
         assert_eq!(pin.fail(64 * S), AfterFailure::TriesLeft(4));
         pin.succeed();
         assert_eq!(pin.failures(64 * S), 0);
+    }
+
+    /// Five wrong tries from `at`, one a second; the lockout they end in.
+    fn five_wrong(pin: &mut Lockout, at: Millis) -> AfterFailure {
+        (0..5).map(|i| pin.fail(at + i * S)).last().unwrap()
+    }
+
+    #[test]
+    fn the_pin_lockout_doubles_from_a_minute_up_to_an_hour() {
+        let mut pin = Lockout::growing();
+        let mut at = 0;
+        let mut seen = Vec::new();
+        for _ in 0..9 {
+            let AfterFailure::Locked(secs) = five_wrong(&mut pin, at) else { panic!("locked") };
+            let locked_at = at + 4 * S;
+            assert_eq!(pin.remaining(locked_at), Some(secs));
+            assert_eq!(pin.remaining(locked_at + Millis::from(secs) * S), None);
+            seen.push(secs);
+            at = locked_at + Millis::from(secs) * S;
+        }
+        assert_eq!(seen, [60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
+    }
+
+    #[test]
+    fn only_the_right_pin_makes_the_next_lockout_short_again() {
+        let mut pin = Lockout::growing();
+        five_wrong(&mut pin, 0);
+        // A day later the growth is still there.
+        let day = 86_400 * S;
+        assert_eq!(five_wrong(&mut pin, day), AfterFailure::Locked(120));
+        pin.succeed();
+        assert_eq!(five_wrong(&mut pin, 2 * day), AfterFailure::Locked(60));
+    }
+
+    #[test]
+    fn a_pin_streak_is_not_forgotten_with_time() {
+        let mut pin = Lockout::growing();
+        for i in 0..4 {
+            assert_eq!(pin.fail(i * 3600 * S), AfterFailure::TriesLeft(4 - i as u32));
+        }
+        assert_eq!(pin.fail(5 * 3600 * S), AfterFailure::Locked(60));
+        // Identification forgets a streak after a minute, and never grows.
+        let mut id = Lockout::fixed();
+        for i in 0..4 {
+            id.fail(i * 60 * S);
+        }
+        assert_eq!(id.failures(4 * 60 * S), 0);
+        assert_eq!(five_wrong(&mut id, 300 * S), AfterFailure::Locked(60));
+        assert_eq!(five_wrong(&mut id, 400 * S), AfterFailure::Locked(60));
     }
 
     #[test]

@@ -372,7 +372,7 @@ fn ctrl_c_and_the_other_ways_out_ask_for_the_pin_and_never_quit() {
 }
 
 #[test]
-fn five_wrong_pins_lock_the_prompt() {
+fn five_wrong_pins_lock_the_prompt_for_a_minute_then_two() {
     let mut a = kiosk_app(Lang::En);
     ctrl(&mut a, 'c');
     for i in 0..5 {
@@ -385,7 +385,18 @@ fn five_wrong_pins_lock_the_prompt() {
     typed(&mut a, PIN);
     key(&mut a, KeyCode::Enter);
     assert!(!a.quit, "locked: even the right PIN is refused");
-    tick(&mut a, 65 * SEC);
+    // Five more wrong: the next lockout is twice as long.
+    for i in 0..5 {
+        tick(&mut a, (65 + i) * SEC);
+        typed(&mut a, "0000");
+        key(&mut a, KeyCode::Enter);
+    }
+    assert!(screen(&mut a, 80, 24).contains("Please wait 120 s."));
+    tick(&mut a, (69 + 119) * SEC);
+    typed(&mut a, PIN);
+    key(&mut a, KeyCode::Enter);
+    assert!(!a.quit, "still locked");
+    tick(&mut a, (69 + 120) * SEC);
     typed(&mut a, PIN);
     key(&mut a, KeyCode::Enter);
     assert!(a.quit);

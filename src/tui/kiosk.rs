@@ -105,7 +105,7 @@ impl Kiosk {
             session: KioskSession::new(idle_secs, ms),
             ms,
             pin_dir,
-            pin_lockout: Lockout::default(),
+            pin_lockout: Lockout::growing(),
             pin: Input::limited(PIN_MAX),
             pin_note: None,
             form: IdentifyForm::default(),
@@ -456,13 +456,20 @@ fn check_pin(app: &mut App) {
             app.overlay = None;
             app.quit = true;
         }
-        Ok(false) => {
-            k.pin_note = Some(match k.pin_lockout.fail(ms) {
-                rules::AfterFailure::TriesLeft(_) => PinNote::Wrong,
-                rules::AfterFailure::Locked(_) => PinNote::Locked,
-            });
-        }
+        Ok(false) => match k.pin_lockout.fail(ms) {
+            rules::AfterFailure::TriesLeft(_) => k.pin_note = Some(PinNote::Wrong),
+            rules::AfterFailure::Locked(secs) => pin_locked_out(app, secs),
+        },
         Err(_) => k.pin_note = Some(PinNote::Unavailable),
+    }
+}
+
+/// The moment a PIN lockout starts (`secs` long: 60 s, doubling, at most an hour). Every lockout
+/// passes here once, and only here: the place to record it as an event.
+pub fn pin_locked_out(app: &mut App, secs: u32) {
+    debug_assert!(secs > 0);
+    if let Some(k) = app.kiosk.as_mut() {
+        k.pin_note = Some(PinNote::Locked);
     }
 }
 
