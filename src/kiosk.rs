@@ -24,11 +24,12 @@
 //!   [`Lockout::growing`], whose lockouts double up to an hour.
 //!
 //! # Idle timeout
-//! Any key or click is [`KioskSession::touch`]. In the last [`COUNTDOWN_SECS`] (20 s) before
-//! the timeout, [`KioskSession::idle_countdown`] gives the seconds left to show; at the timeout,
-//! [`KioskSession::expired`] is true and [`KioskSession::expire_if_idle`] forgets who was
-//! identified (the terminal app then also drops its own screens' personal data and shows the
-//! welcome screen). A timeout does not lift a lockout.
+//! Any key or click is [`KioskTerminal::touch`]. In the last [`COUNTDOWN_SECS`] (20 s) before
+//! the timeout, [`KioskTerminal::idle_countdown`] gives the seconds left to show; at the timeout,
+//! [`KioskTerminal::expired`] is true and [`KioskTerminal::expire_if_idle`] tells the terminal
+//! app to forget the person (a new session: who identified, every screen's data) and show the
+//! welcome screen. A timeout does not lift a lockout: the lockout and the idle clock belong to
+//! the terminal ([`KioskTerminal`]), who identified to the person's session.
 
 use chrono::NaiveDate;
 
@@ -258,24 +259,25 @@ impl Lockout {
     }
 }
 
-/// One kiosk terminal's session state.
+/// What a kiosk terminal keeps from one person to the next: the idle clock and the
+/// identification lockout. Who is identified belongs to the person's session (the terminal app
+/// keeps it there and starts a new session for the next person); [`KioskTerminal::identify`]
+/// sets it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KioskSession {
+pub struct KioskTerminal {
     idle_timeout_ms: Millis,
     last_activity: Millis,
     lockout: Lockout,
-    identified: Option<Identified>,
 }
 
-impl KioskSession {
-    /// A fresh session at `now`, timing out after `idle_timeout_secs` without activity
-    /// (the config's `idle_timeout_secs`, already at least 30).
-    pub fn new(idle_timeout_secs: u32, now: Millis) -> KioskSession {
-        KioskSession {
+impl KioskTerminal {
+    /// A terminal at `now`, timing out after `idle_timeout_secs` without activity (the config's
+    /// `idle_timeout_secs`, already at least 30).
+    pub fn new(idle_timeout_secs: u32, now: Millis) -> KioskTerminal {
+        KioskTerminal {
             idle_timeout_ms: Millis::from(idle_timeout_secs) * 1000,
             last_activity: now,
             lockout: Lockout::fixed(),
-            identified: None,
         }
     }
 
@@ -307,33 +309,14 @@ impl KioskSession {
         self.idle_remaining_ms(now) == 0
     }
 
-    /// If the idle timeout has passed, forgets who was identified, starts a fresh idle period
-    /// and returns true (the terminal app then goes back to the welcome screen). A lockout in
-    /// progress stays.
+    /// If the idle timeout has passed, starts a fresh idle period and returns true: the caller
+    /// then forgets the person (a new session, the welcome screen). A lockout in progress stays.
     pub fn expire_if_idle(&mut self, now: Millis) -> bool {
         if !self.expired(now) {
             return false;
         }
-        self.identified = None;
         self.last_activity = self.last_activity.max(now);
         true
-    }
-
-    /// The mother ends her session ("終了"): she is forgotten; the failure count and any lockout
-    /// stay, so ending a session is no way around the lockout.
-    pub fn end_session(&mut self, now: Millis) {
-        self.identified = None;
-        self.touch(now);
-    }
-
-    /// Who is identified, if anyone.
-    pub fn identified(&self) -> Option<&Identified> {
-        self.identified.as_ref()
-    }
-
-    /// Whether someone is identified (personal data may be shown).
-    pub fn is_identified(&self) -> bool {
-        self.identified.is_some()
     }
 
     /// Seconds until identification is unlocked (rounded up), `None` when not locked.
@@ -351,12 +334,14 @@ impl KioskSession {
         self.lockout.failures(now)
     }
 
-    /// Tries the user number and baby's birth date a mother entered. `lookup` gives the
-    /// registered baby's birth date of a user number (the store's resident), or `None` if the
-    /// number is not registered; it is not called while identification is locked or for an
+    /// Tries the user number and baby's birth date a mother entered; `who` is her session's
+    /// identified mother, set on success and cleared by any try that is checked. `lookup` gives
+    /// the registered baby's birth date of a user number (the store's resident), or `None` if
+    /// the number is not registered; it is not called while identification is locked or for an
     /// entry that cannot be a user number. Any try counts as activity.
     pub fn identify(
         &mut self,
+        who: &mut Option<Identified>,
         entered_id: &str,
         entered_birth: NaiveDate,
         lookup: impl Fn(&str) -> Option<NaiveDate>,
@@ -366,7 +351,7 @@ impl KioskSession {
         if let Some(remaining_secs) = self.remaining_lockout(now) {
             return IdentifyResult::StillLocked { remaining_secs };
         }
-        self.identified = None;
+        *who = None;
         let id = normalize_entry(entered_id);
         if id.is_empty() {
             return IdentifyResult::Incomplete;
@@ -374,7 +359,7 @@ impl KioskSession {
         let matches = plausible_user_number(&id) && lookup(&id) == Some(entered_birth);
         if matches {
             self.lockout.succeed();
-            self.identified = Some(Identified { user_number: id, baby_birth: entered_birth });
+            *who = Some(Identified { user_number: id, baby_birth: entered_birth });
             return IdentifyResult::Identified;
         }
         match self.lockout.fail(now) {
@@ -391,6 +376,63 @@ mod tests {
     use super::*;
 
     const S: Millis = 1000;
+
+    /// A terminal and the session of the person at it, as the terminal app keeps them.
+    struct KioskSession {
+        terminal: KioskTerminal,
+        who: Option<Identified>,
+    }
+
+    impl KioskSession {
+        fn new(idle_timeout_secs: u32, now: Millis) -> KioskSession {
+            KioskSession { terminal: KioskTerminal::new(idle_timeout_secs, now), who: None }
+        }
+
+        fn identify(
+            &mut self,
+            id: &str,
+            birth: NaiveDate,
+            lookup: impl Fn(&str) -> Option<NaiveDate>,
+            now: Millis,
+        ) -> IdentifyResult {
+            self.terminal.identify(&mut self.who, id, birth, lookup, now)
+        }
+
+        fn identified(&self) -> Option<&Identified> {
+            self.who.as_ref()
+        }
+
+        fn is_identified(&self) -> bool {
+            self.who.is_some()
+        }
+
+        /// The next person: a new session, the terminal's clock and lockout kept.
+        fn end_session(&mut self, now: Millis) {
+            self.who = None;
+            self.terminal.touch(now);
+        }
+
+        fn expire_if_idle(&mut self, now: Millis) -> bool {
+            let expired = self.terminal.expire_if_idle(now);
+            if expired {
+                self.who = None;
+            }
+            expired
+        }
+    }
+
+    impl std::ops::Deref for KioskSession {
+        type Target = KioskTerminal;
+        fn deref(&self) -> &KioskTerminal {
+            &self.terminal
+        }
+    }
+
+    impl std::ops::DerefMut for KioskSession {
+        fn deref_mut(&mut self) -> &mut KioskTerminal {
+            &mut self.terminal
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

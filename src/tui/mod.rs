@@ -23,6 +23,7 @@ pub mod kiosk_view;
 pub mod panes;
 pub mod registry;
 pub mod report_view;
+pub mod session;
 pub mod signals;
 pub mod strings;
 pub mod term;
@@ -319,6 +320,6 @@ mod tests {
         let paste = Event::Paste("qgib\u{1b}[15~".repeat(1000));
         let (ended, _, _) = run_over(&mut k, vec![paste]);
         assert!(ended.is_err(), "the loop waits for more");
-        assert_eq!((k.screen, k.overlay.clone()), (Screen::Main, None));
+        assert_eq!((k.session.screen, k.session.overlay.clone()), (Screen::Main, None));
     }
 }
