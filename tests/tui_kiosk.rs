@@ -9,9 +9,11 @@ mod tui_common;
 use crossterm::event::{KeyCode, KeyModifiers};
 use proptest::prelude::*;
 use sango::store::{BookingFilter, Status, Store};
+use sango::tui::action::Action;
 use sango::tui::app::{App, Overlay, Screen};
 use sango::tui::kiosk::{self, tick};
 use sango::tui::strings::Lang;
+use sango::tui::update;
 use sango::tui::wizard::Step;
 use tui_common::*;
 
@@ -546,4 +548,197 @@ fn a_reset_leaves_nothing_of_the_session_behind() {
     tick(&mut b, 500 * SEC);
     b.session.flash = None;
     assert_eq!(format!("{:?}", b.session), fresh(&b));
+}
+
+/// One of every action (a few of those that carry a value).
+fn every_action() -> Vec<Action> {
+    use Action as A;
+    use sango::tui::app::{Button as B, Pane, Target as T};
+    let mut all = vec![
+        A::Quit,
+        A::Interrupt,
+        A::Suspend,
+        A::StartOver,
+        A::Identify,
+        A::Guide,
+        A::Registry,
+        A::DayView,
+        A::Export,
+        A::Report,
+        A::Help,
+        A::ToggleLang,
+        A::ToggleTheme,
+        A::FocusNext,
+        A::FocusPrev,
+        A::Up,
+        A::Down,
+        A::Left,
+        A::Right,
+        A::PageUp,
+        A::PageDown,
+        A::Home,
+        A::End,
+        A::MonthPrev,
+        A::MonthNext,
+        A::Today,
+        A::Enter,
+        A::Back,
+        A::Search,
+        A::CycleCare,
+        A::NewBooking,
+        A::Bookings,
+        A::ChooseResident,
+        A::CancelBooking,
+        A::More,
+        A::Less,
+        A::Yes,
+        A::No,
+        A::Toggle,
+        A::SwitchForm,
+        A::Backspace,
+        A::Delete,
+        A::Resize,
+    ];
+    all.extend(['q', '1', 'R', ' '].map(A::Char));
+    let buttons = [
+        B::Back,
+        B::Next,
+        B::Book,
+        B::Yes,
+        B::No,
+        B::Close,
+        B::Register,
+        B::Find,
+        B::LengthLess,
+        B::LengthMore,
+        B::CancelBooking,
+        B::StartOver,
+        B::Identify,
+    ];
+    let mut targets: Vec<T> = buttons.map(T::Button).to_vec();
+    targets.extend(Pane::ALL.map(T::Pane));
+    targets.extend([
+        T::FacilityRow(0),
+        T::Day(d("2026-11-26")),
+        T::MonthPrev,
+        T::MonthNext,
+        T::Row(0),
+        T::Answer(0, false),
+        T::FormField(1),
+    ]);
+    all.extend(targets.iter().map(|t| A::Click(*t)));
+    all.extend([A::ScrollUp(T::Row(0)), A::ScrollDown(T::Row(0))]);
+    // No `_` arms: a new action or button stops this compiling until it is listed above.
+    for a in &all {
+        match a {
+            A::Quit
+            | A::Interrupt
+            | A::Suspend
+            | A::StartOver
+            | A::Identify
+            | A::Guide
+            | A::Registry
+            | A::DayView
+            | A::Export
+            | A::Report
+            | A::Help
+            | A::ToggleLang
+            | A::ToggleTheme
+            | A::FocusNext
+            | A::FocusPrev
+            | A::Up
+            | A::Down
+            | A::Left
+            | A::Right
+            | A::PageUp
+            | A::PageDown
+            | A::Home
+            | A::End
+            | A::MonthPrev
+            | A::MonthNext
+            | A::Today
+            | A::Enter
+            | A::Back
+            | A::Search
+            | A::CycleCare
+            | A::NewBooking
+            | A::Bookings
+            | A::ChooseResident
+            | A::CancelBooking
+            | A::More
+            | A::Less
+            | A::Yes
+            | A::No
+            | A::Toggle
+            | A::SwitchForm
+            | A::Char(_)
+            | A::Backspace
+            | A::Delete
+            | A::Click(_)
+            | A::ScrollUp(_)
+            | A::ScrollDown(_)
+            | A::Resize => {}
+        }
+    }
+    for b in buttons {
+        match b {
+            B::Back
+            | B::Next
+            | B::Book
+            | B::Yes
+            | B::No
+            | B::Close
+            | B::Register
+            | B::Find
+            | B::LengthLess
+            | B::LengthMore
+            | B::CancelBooking
+            | B::StartOver
+            | B::Identify => {}
+        }
+    }
+    all
+}
+
+/// From every screen (even one a kiosk never shows, forced into the state), every action leaves
+/// a kiosk on a screen and a box it allows: public ones before identification, hers after,
+/// never staff's.
+#[test]
+fn no_action_from_any_screen_takes_a_kiosk_where_it_does_not_allow() {
+    use sango::tui::audience::{Audience, allows};
+    for identified in [false, true] {
+        for start in Screen::ALL {
+            let mut a = if identified { identified_as_a(Lang::En) } else { kiosk_app(Lang::En) };
+            for action in every_action() {
+                if identified && start == Screen::Wizard && a.session.wizard.is_none() {
+                    ch(&mut a, 'n');
+                }
+                a.session.screen = start;
+                update::update(&mut a, action);
+                let (screen, overlay) = (a.session.screen, a.session.overlay.clone());
+                let at = format!("{start:?} then {action:?}: {screen:?} {overlay:?}");
+                assert!(allows(&a, screen.audience()), "{at}");
+                assert!(overlay.is_none_or(|o| allows(&a, o.audience())), "{at}");
+                assert_ne!(screen.audience(), Audience::Staff, "{at}");
+                assert!(!a.quit, "{at}");
+                if !identified {
+                    assert_eq!(screen.audience(), Audience::Public, "{at}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_staff_terminal_allows_every_screen_a_kiosk_only_its_own() {
+    use sango::tui::audience::{Audience, allows};
+    let staff = app(Lang::Ja);
+    let kiosk = kiosk_app(Lang::Ja);
+    let mother = identified_as_a(Lang::Ja);
+    for s in Screen::ALL {
+        let who = s.audience();
+        assert!(allows(&staff, who), "{s:?}");
+        assert_eq!(allows(&kiosk, who), who == Audience::Public, "{s:?}");
+        assert_eq!(allows(&mother, who), who != Audience::Staff, "{s:?}");
+    }
 }

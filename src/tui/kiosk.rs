@@ -16,6 +16,7 @@ use crate::pin;
 
 use super::action::Action;
 use super::app::{App, Button, Overlay, Pane, ResidentForm, Screen, Target};
+use super::audience::{Audience, allows};
 use super::input::Input;
 use super::wizard::{Step, Wizard};
 
@@ -216,23 +217,13 @@ pub fn ask_pin(app: &mut App) {
 }
 
 /// The kiosk's own keys, before the screen's: returns true when the action was handled here.
-/// Refuses what a kiosk never does (the registry, another resident), asks for identification
-/// before anything personal, and turns every way out into the PIN prompt.
+/// Allows an action only for its [`Audience`]: a staff action is refused, a resident's asks for
+/// identification first; every way out becomes the PIN prompt.
 pub fn intercept(app: &mut App, a: Action) -> bool {
     if !app.is_kiosk() {
         return false;
     }
-    let identified = app.session.identified.is_some();
-    // A screen a kiosk never shows: back to the welcome screen.
-    if matches!(
-        app.session.screen,
-        Screen::Resident | Screen::Registry | Screen::Day | Screen::Report
-    ) {
-        app.session.screen = Screen::Main;
-    }
-    if app.session.overlay == Some(Overlay::Export) {
-        app.session.overlay = None;
-    }
+    enforce(app);
     match a {
         Action::Quit | Action::Interrupt | Action::Suspend => ask_pin(app),
         Action::StartOver | Action::Click(Target::Button(Button::StartOver)) => {
@@ -240,29 +231,48 @@ pub fn intercept(app: &mut App, a: Action) -> bool {
             let msg = app.s().kiosk_started_over().to_string();
             app.flash(msg);
         }
-        Action::ChooseResident
-        | Action::SwitchForm
-        | Action::Registry
-        | Action::DayView
-        | Action::Export
-        | Action::Report => {
-            let msg = app.s().kiosk_refused().to_string();
-            app.flash_error(msg);
-        }
         Action::Identify | Action::Click(Target::Button(Button::Identify))
             if app.session.screen != Screen::Identify =>
         {
             open_identify(app)
         }
-        Action::NewBooking | Action::Bookings if !identified => {
-            open_identify(app);
-            let msg = app.s().kiosk_identify_first().to_string();
-            app.flash(msg);
-        }
         Action::Back if app.session.screen == Screen::Main && at_top(app) => ask_pin(app),
-        _ => return false,
+        a if allows(app, a.audience()) => return false,
+        a => refuse(app, a.audience()),
     }
     true
+}
+
+/// Keeps a kiosk on what it allows: a screen or box that is not for this person (no key leads
+/// there; a defence in depth after every action) is left for the welcome screen, or for
+/// identification when it is a mother's.
+pub fn enforce(app: &mut App) {
+    if !app.is_kiosk() {
+        return;
+    }
+    if let Some(o) = &app.session.overlay
+        && !allows(app, o.audience())
+    {
+        app.session.overlay = None;
+    }
+    let screen = app.session.screen.audience();
+    if !allows(app, screen) {
+        app.session.screen = Screen::Main;
+        refuse(app, screen);
+    }
+}
+
+/// What a kiosk says to what it does not allow: identification first for a mother's things,
+/// a plain refusal for staff's.
+fn refuse(app: &mut App, who: Audience) {
+    if who == Audience::Resident {
+        open_identify(app);
+        let msg = app.s().kiosk_identify_first().to_string();
+        app.flash(msg);
+    } else {
+        let msg = app.s().kiosk_refused().to_string();
+        app.flash_error(msg);
+    }
 }
 
 /// True when Esc on the main screen has nothing left to close.

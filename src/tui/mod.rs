@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod app;
+pub mod audience;
 pub mod bookings_view;
 pub mod dayview;
 pub mod export;

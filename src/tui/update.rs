@@ -11,8 +11,14 @@ use super::wizard::resident::{FormOutcome, update_form};
 use super::wizard::{self, Step, Wizard};
 use super::{bookings_view, dayview, export, kiosk, panes, registry, report_view};
 
-/// Applies one action.
+/// Applies one action. At a kiosk, what it leads to must be allowed there too
+/// ([`kiosk::enforce`]).
 pub fn update(app: &mut App, a: Action) {
+    act(app, a);
+    kiosk::enforce(app);
+}
+
+fn act(app: &mut App, a: Action) {
     if a == Action::Resize || !begin(app) {
         return;
     }
