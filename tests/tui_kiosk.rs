@@ -551,6 +551,7 @@ fn a_reset_leaves_nothing_of_the_session_behind() {
 }
 
 /// One of every action (a few of those that carry a value).
+#[rustfmt::skip]
 fn every_action() -> Vec<Action> {
     use Action as A;
     use sango::tui::app::{Button as B, Pane, Target as T};

@@ -126,25 +126,43 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
         let mut terminal = term::setup(mouse)?;
         return event_loop(&mut terminal, &mut Crossterm, app, start);
     }
+    keep_running(
+        app,
+        |app| {
+            let mut terminal = term::setup(mouse)?;
+            event_loop(&mut terminal, &mut Crossterm, app, start)
+        },
+        |failures| {
+            term::restore();
+            std::thread::sleep(restart_pause(failures));
+        },
+    );
+    Ok(())
+}
+
+/// A kiosk's life: runs `once` until it ends with the staff PIN (`app.quit`). Anything else (an
+/// error, a panic, an end without the PIN) calls `after_failure` with the failures in a row,
+/// then starts a new session and runs `once` again.
+fn keep_running(
+    app: &mut App,
+    mut once: impl FnMut(&mut App) -> io::Result<()>,
+    mut after_failure: impl FnMut(u32),
+) {
     let mut failures = 0u32;
     loop {
         let began = Instant::now();
-        let run = std::panic::AssertUnwindSafe(|| {
-            let mut terminal = term::setup(mouse)?;
-            event_loop(&mut terminal, &mut Crossterm, app, start)
-        });
+        let run = std::panic::AssertUnwindSafe(|| once(app));
         if let Ok(Ok(())) = std::panic::catch_unwind(run)
             && app.quit
         {
-            return Ok(());
+            return;
         }
-        term::restore();
         // A loop that ran a good while before failing starts the back-off again.
         if began.elapsed() > HEALTHY_RUN {
             failures = 0;
         }
         failures = failures.saturating_add(1);
-        std::thread::sleep(restart_pause(failures));
+        after_failure(failures);
         kiosk::restart(app);
     }
 }
@@ -295,6 +313,41 @@ mod tests {
         let took = Instant::now();
         let ended = event_loop(&mut t, &mut Waiting(events.into()), app, Instant::now());
         (ended, t.backend().frames(), took.elapsed())
+    }
+
+    #[test]
+    fn a_kiosk_starts_a_new_session_after_an_error_or_a_panic_and_ends_only_with_the_pin() {
+        let mut k = kiosk();
+        let mut runs = 0;
+        let mut pauses = Vec::new();
+        keep_running(
+            &mut k,
+            |app| {
+                runs += 1;
+                assert_eq!(
+                    app.session.screen,
+                    Screen::Main,
+                    "run {runs} starts on the welcome screen"
+                );
+                assert!(!app.quit);
+                app.session.screen = Screen::Info;
+                match runs {
+                    1 => Err(io::Error::other("the cursor position could not be read")),
+                    2 => panic!("a bug"),
+                    // Ended without the PIN: not an end either.
+                    3 => Ok(()),
+                    _ => {
+                        app.quit = true;
+                        Ok(())
+                    }
+                }
+            },
+            |failures| pauses.push(restart_pause(failures)),
+        );
+        assert_eq!(runs, 4);
+        let ms = |n| Duration::from_millis(n);
+        assert_eq!(pauses, [ms(250), ms(500), ms(1000)]);
+        assert_eq!(restart_pause(30), RESTART_MAX, "at most {RESTART_MAX:?}");
     }
 
     #[test]
