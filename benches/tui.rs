@@ -197,7 +197,7 @@ fn main() {
     let resident = std::env::var("SANGO_BENCH_RESIDENT").unwrap_or_else(|_| "R0000004".to_string());
     for (w, h) in [(120u16, 40u16), (80, 24)] {
         for with_resident in [false, true] {
-            app.resident = None;
+            app.session.resident = None;
             if with_resident && let Err(e) = app.load_resident(&resident) {
                 println!("(resident {resident} not loaded: {e})");
                 continue;
@@ -232,7 +232,7 @@ fn run_keys(t: &mut Term, app: &mut App, samples: usize, label: &str) {
     }
     report(&format!("filter by type (t) [{label}]"), &stats(v), Some(2.0), Some(5.0));
     // Back to all types.
-    while app.browser.care.is_some() {
+    while app.session.browser.care.is_some() {
         time(app, KeyCode::Char('t'));
     }
 

@@ -20,14 +20,16 @@
 //! - An empty user number is not a try (nothing is counted).
 //! - Entries are normalised first: spaces around are dropped and full-width letters and digits
 //!   (from a Japanese input method) become ASCII. Case is kept.
-//! - The same rule is available alone as [`Lockout`], for the staff PIN asked to leave the kiosk.
+//! - The same rule is available alone as [`Lockout`]; the staff PIN asked to leave the kiosk uses
+//!   [`Lockout::growing`], whose lockouts double up to an hour.
 //!
 //! # Idle timeout
-//! Any key or click is [`KioskSession::touch`]. In the last [`COUNTDOWN_SECS`] (20 s) before
-//! the timeout, [`KioskSession::idle_countdown`] gives the seconds left to show; at the timeout,
-//! [`KioskSession::expired`] is true and [`KioskSession::expire_if_idle`] forgets who was
-//! identified (the terminal app then also drops its own screens' personal data and shows the
-//! welcome screen). A timeout does not lift a lockout.
+//! Any key or click is [`KioskTerminal::touch`]. In the last [`COUNTDOWN_SECS`] (20 s) before
+//! the timeout, [`KioskTerminal::idle_countdown`] gives the seconds left to show; at the timeout,
+//! [`KioskTerminal::expired`] is true and [`KioskTerminal::expire_if_idle`] tells the terminal
+//! app to forget the person (a new session: who identified, every screen's data) and show the
+//! welcome screen. A timeout does not lift a lockout: the lockout and the idle clock belong to
+//! the terminal ([`KioskTerminal`]), who identified to the person's session.
 
 use chrono::NaiveDate;
 
@@ -143,10 +145,15 @@ pub fn parse_birth_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// The longest user number (利用者番号).
+pub const USER_NUMBER_MAX: usize = 32;
+/// The longest birth date as typed (`2026-01-15`, full-width digits count one each).
+pub const BIRTH_DATE_MAX: usize = 10;
+
 /// Whether `s` can be a user number at all (1-32 ASCII letters, digits, `-`, `_`).
 fn plausible_user_number(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 32
+        && s.len() <= USER_NUMBER_MAX
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
@@ -154,16 +161,30 @@ fn ceil_secs(ms: Millis) -> u32 {
     u32::try_from(ms.div_ceil(1000)).unwrap_or(u32::MAX)
 }
 
-/// A run of failed tries and the lockout it causes: [`MAX_FAILURES`] failures in a row lock for
-/// [`LOCKOUT_MS`]; a success or the end of the lockout starts the count again; a streak is
-/// forgotten after [`LOCKOUT_MS`] without a failure. Used for identification, and for the staff
-/// PIN asked to leave kiosk mode (so a 4-digit PIN cannot be guessed at the kiosk either).
+/// A run of failed tries and the lockout it causes: [`MAX_FAILURES`] failures in a row lock; a
+/// success or the end of the lockout starts the count again.
+///
+/// Two kinds:
+/// - [`Lockout::fixed`] (identification, the default): every lockout lasts [`LOCKOUT_MS`], and a
+///   streak is forgotten after [`LOCKOUT_MS`] without a failure, so the next mother does not
+///   inherit her predecessor's typos.
+/// - [`Lockout::growing`] (the staff PIN asked to leave the kiosk): the first lockout lasts
+///   [`LOCKOUT_MS`], each next one twice the one before, at most [`MAX_LOCKOUT_MS`] (60 s, 120 s,
+///   240 s, ... 1 hour). A streak is never forgotten with time (else a patient guesser, four
+///   tries a minute, would never be locked at all), and the growth starts again only after the
+///   right PIN: nobody but staff can make the next lockout short again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Lockout {
     failures: u32,
     last_failure: Millis,
     locked_until: Option<Millis>,
+    growing: bool,
+    /// Lockouts since the last success (a growing lockout's next length).
+    lockouts: u32,
 }
+
+/// The longest a growing lockout lasts.
+pub const MAX_LOCKOUT_MS: Millis = 3_600_000;
 
 /// What a failure led to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +196,24 @@ pub enum AfterFailure {
 }
 
 impl Lockout {
+    /// Every lockout [`LOCKOUT_MS`]; a streak forgotten after as long without a failure.
+    pub fn fixed() -> Lockout {
+        Lockout::default()
+    }
+
+    /// Each lockout twice the last, up to [`MAX_LOCKOUT_MS`], until a success.
+    pub fn growing() -> Lockout {
+        Lockout { growing: true, ..Lockout::default() }
+    }
+
+    /// How long the next lockout lasts.
+    fn next_length(&self) -> Millis {
+        if !self.growing {
+            return LOCKOUT_MS;
+        }
+        LOCKOUT_MS.saturating_mul(1 << self.lockouts.min(16)).min(MAX_LOCKOUT_MS)
+    }
+
     /// Seconds until unlocked (rounded up), `None` when not locked. Check before every try: a
     /// try while locked must be refused without being checked.
     pub fn remaining(&self, now: Millis) -> Option<u32> {
@@ -190,9 +229,8 @@ impl Lockout {
 
     /// Failed tries that count towards the next lockout at `now`.
     pub fn failures(&self, now: Millis) -> u32 {
-        if self.locked_until.is_some_and(|until| now >= until)
-            || now.saturating_sub(self.last_failure) >= LOCKOUT_MS
-        {
+        let forgotten = !self.growing && now.saturating_sub(self.last_failure) >= LOCKOUT_MS;
+        if self.locked_until.is_some_and(|until| now >= until) || forgotten {
             0
         } else {
             self.failures
@@ -205,37 +243,41 @@ impl Lockout {
         self.locked_until = None;
         self.last_failure = now;
         if self.failures >= MAX_FAILURES {
+            let length = self.next_length();
             self.failures = 0;
-            self.locked_until = Some(now + LOCKOUT_MS);
-            return AfterFailure::Locked(ceil_secs(LOCKOUT_MS));
+            self.lockouts = self.lockouts.saturating_add(1);
+            self.locked_until = Some(now + length);
+            return AfterFailure::Locked(ceil_secs(length));
         }
         AfterFailure::TriesLeft(MAX_FAILURES - self.failures)
     }
 
-    /// Records a successful try: the count starts again.
+    /// Records a successful try: the count, and a growing lockout's length, start again.
     pub fn succeed(&mut self) {
         self.failures = 0;
+        self.lockouts = 0;
     }
 }
 
-/// One kiosk terminal's session state.
+/// What a kiosk terminal keeps from one person to the next: the idle clock and the
+/// identification lockout. Who is identified belongs to the person's session (the terminal app
+/// keeps it there and starts a new session for the next person); [`KioskTerminal::identify`]
+/// sets it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KioskSession {
+pub struct KioskTerminal {
     idle_timeout_ms: Millis,
     last_activity: Millis,
     lockout: Lockout,
-    identified: Option<Identified>,
 }
 
-impl KioskSession {
-    /// A fresh session at `now`, timing out after `idle_timeout_secs` without activity
-    /// (the config's `idle_timeout_secs`, already at least 30).
-    pub fn new(idle_timeout_secs: u32, now: Millis) -> KioskSession {
-        KioskSession {
+impl KioskTerminal {
+    /// A terminal at `now`, timing out after `idle_timeout_secs` without activity (the config's
+    /// `idle_timeout_secs`, already at least 30).
+    pub fn new(idle_timeout_secs: u32, now: Millis) -> KioskTerminal {
+        KioskTerminal {
             idle_timeout_ms: Millis::from(idle_timeout_secs) * 1000,
             last_activity: now,
-            lockout: Lockout::default(),
-            identified: None,
+            lockout: Lockout::fixed(),
         }
     }
 
@@ -267,33 +309,14 @@ impl KioskSession {
         self.idle_remaining_ms(now) == 0
     }
 
-    /// If the idle timeout has passed, forgets who was identified, starts a fresh idle period
-    /// and returns true (the terminal app then goes back to the welcome screen). A lockout in
-    /// progress stays.
+    /// If the idle timeout has passed, starts a fresh idle period and returns true: the caller
+    /// then forgets the person (a new session, the welcome screen). A lockout in progress stays.
     pub fn expire_if_idle(&mut self, now: Millis) -> bool {
         if !self.expired(now) {
             return false;
         }
-        self.identified = None;
         self.last_activity = self.last_activity.max(now);
         true
-    }
-
-    /// The mother ends her session ("終了"): she is forgotten; the failure count and any lockout
-    /// stay, so ending a session is no way around the lockout.
-    pub fn end_session(&mut self, now: Millis) {
-        self.identified = None;
-        self.touch(now);
-    }
-
-    /// Who is identified, if anyone.
-    pub fn identified(&self) -> Option<&Identified> {
-        self.identified.as_ref()
-    }
-
-    /// Whether someone is identified (personal data may be shown).
-    pub fn is_identified(&self) -> bool {
-        self.identified.is_some()
     }
 
     /// Seconds until identification is unlocked (rounded up), `None` when not locked.
@@ -311,12 +334,14 @@ impl KioskSession {
         self.lockout.failures(now)
     }
 
-    /// Tries the user number and baby's birth date a mother entered. `lookup` gives the
-    /// registered baby's birth date of a user number (the store's resident), or `None` if the
-    /// number is not registered; it is not called while identification is locked or for an
+    /// Tries the user number and baby's birth date a mother entered; `who` is her session's
+    /// identified mother, set on success and cleared by any try that is checked. `lookup` gives
+    /// the registered baby's birth date of a user number (the store's resident), or `None` if
+    /// the number is not registered; it is not called while identification is locked or for an
     /// entry that cannot be a user number. Any try counts as activity.
     pub fn identify(
         &mut self,
+        who: &mut Option<Identified>,
         entered_id: &str,
         entered_birth: NaiveDate,
         lookup: impl Fn(&str) -> Option<NaiveDate>,
@@ -326,7 +351,7 @@ impl KioskSession {
         if let Some(remaining_secs) = self.remaining_lockout(now) {
             return IdentifyResult::StillLocked { remaining_secs };
         }
-        self.identified = None;
+        *who = None;
         let id = normalize_entry(entered_id);
         if id.is_empty() {
             return IdentifyResult::Incomplete;
@@ -334,7 +359,7 @@ impl KioskSession {
         let matches = plausible_user_number(&id) && lookup(&id) == Some(entered_birth);
         if matches {
             self.lockout.succeed();
-            self.identified = Some(Identified { user_number: id, baby_birth: entered_birth });
+            *who = Some(Identified { user_number: id, baby_birth: entered_birth });
             return IdentifyResult::Identified;
         }
         match self.lockout.fail(now) {
@@ -351,6 +376,63 @@ mod tests {
     use super::*;
 
     const S: Millis = 1000;
+
+    /// A terminal and the session of the person at it, as the terminal app keeps them.
+    struct KioskSession {
+        terminal: KioskTerminal,
+        who: Option<Identified>,
+    }
+
+    impl KioskSession {
+        fn new(idle_timeout_secs: u32, now: Millis) -> KioskSession {
+            KioskSession { terminal: KioskTerminal::new(idle_timeout_secs, now), who: None }
+        }
+
+        fn identify(
+            &mut self,
+            id: &str,
+            birth: NaiveDate,
+            lookup: impl Fn(&str) -> Option<NaiveDate>,
+            now: Millis,
+        ) -> IdentifyResult {
+            self.terminal.identify(&mut self.who, id, birth, lookup, now)
+        }
+
+        fn identified(&self) -> Option<&Identified> {
+            self.who.as_ref()
+        }
+
+        fn is_identified(&self) -> bool {
+            self.who.is_some()
+        }
+
+        /// The next person: a new session, the terminal's clock and lockout kept.
+        fn end_session(&mut self, now: Millis) {
+            self.who = None;
+            self.terminal.touch(now);
+        }
+
+        fn expire_if_idle(&mut self, now: Millis) -> bool {
+            let expired = self.terminal.expire_if_idle(now);
+            if expired {
+                self.who = None;
+            }
+            expired
+        }
+    }
+
+    impl std::ops::Deref for KioskSession {
+        type Target = KioskTerminal;
+        fn deref(&self) -> &KioskTerminal {
+            &self.terminal
+        }
+    }
+
+    impl std::ops::DerefMut for KioskSession {
+        fn deref_mut(&mut self) -> &mut KioskTerminal {
+            &mut self.terminal
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -586,6 +668,55 @@ mod tests {
         assert_eq!(pin.fail(64 * S), AfterFailure::TriesLeft(4));
         pin.succeed();
         assert_eq!(pin.failures(64 * S), 0);
+    }
+
+    /// Five wrong tries from `at`, one a second; the lockout they end in.
+    fn five_wrong(pin: &mut Lockout, at: Millis) -> AfterFailure {
+        (0..5).map(|i| pin.fail(at + i * S)).last().unwrap()
+    }
+
+    #[test]
+    fn the_pin_lockout_doubles_from_a_minute_up_to_an_hour() {
+        let mut pin = Lockout::growing();
+        let mut at = 0;
+        let mut seen = Vec::new();
+        for _ in 0..9 {
+            let AfterFailure::Locked(secs) = five_wrong(&mut pin, at) else { panic!("locked") };
+            let locked_at = at + 4 * S;
+            assert_eq!(pin.remaining(locked_at), Some(secs));
+            assert_eq!(pin.remaining(locked_at + Millis::from(secs) * S), None);
+            seen.push(secs);
+            at = locked_at + Millis::from(secs) * S;
+        }
+        assert_eq!(seen, [60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
+    }
+
+    #[test]
+    fn only_the_right_pin_makes_the_next_lockout_short_again() {
+        let mut pin = Lockout::growing();
+        five_wrong(&mut pin, 0);
+        // A day later the growth is still there.
+        let day = 86_400 * S;
+        assert_eq!(five_wrong(&mut pin, day), AfterFailure::Locked(120));
+        pin.succeed();
+        assert_eq!(five_wrong(&mut pin, 2 * day), AfterFailure::Locked(60));
+    }
+
+    #[test]
+    fn a_pin_streak_is_not_forgotten_with_time() {
+        let mut pin = Lockout::growing();
+        for i in 0..4 {
+            assert_eq!(pin.fail(i * 3600 * S), AfterFailure::TriesLeft(4 - i as u32));
+        }
+        assert_eq!(pin.fail(5 * 3600 * S), AfterFailure::Locked(60));
+        // Identification forgets a streak after a minute, and never grows.
+        let mut id = Lockout::fixed();
+        for i in 0..4 {
+            id.fail(i * 60 * S);
+        }
+        assert_eq!(id.failures(4 * 60 * S), 0);
+        assert_eq!(five_wrong(&mut id, 300 * S), AfterFailure::Locked(60));
+        assert_eq!(five_wrong(&mut id, 400 * S), AfterFailure::Locked(60));
     }
 
     #[test]

@@ -15,7 +15,7 @@ fn capture() -> String {
     ch(&mut a, 'u');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
-    a.flash = None;
+    a.session.flash = None;
     out.push_str(&screen(&mut a, 100, 30));
     out.push_str("\nThe same in English:\n\n");
     ch(&mut a, 'L');

@@ -3,7 +3,9 @@
 //! back to normal (no alternate screen, no mouse reporting, cooked mode). And a kiosk started
 //! with `--kiosk` after `staff set-pin`: Ctrl-C, Ctrl-\, Ctrl-Z and q do not leave it, an idle
 //! session counts down and forgets the mother, a wrong PIN stays, the right PIN leaves and the
-//! terminal is restored. Skipped with a notice only when tmux is absent.
+//! terminal is restored. A kiosk flooded with 10,000 characters right after F5 (typed, pasted
+//! raw, pasted bracketed) keeps running and answers the next key. Skipped with a notice only when
+//! tmux is absent.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -285,4 +287,80 @@ fn kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves() {
     assert!(!after.contains("-icanon"), "raw mode left on:\n{after}");
     assert_eq!(tmux.format("#{alternate_on}"), "0", "back on the main screen");
     assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse reporting off");
+}
+
+/// 10,000 characters as a fast USB keyboard or a paste would send them: letters (some of them the
+/// kiosk's keys: i, g, q, n, b ...), digits and spaces, no control characters.
+fn burst() -> String {
+    let alphabet: Vec<char> = "abcdefghijklmnopqrstuvwxyz0123456789 ".chars().collect();
+    let mut seed: u32 = 7;
+    (0..10_000)
+        .map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            alphabet[(seed >> 16) as usize % alphabet.len()]
+        })
+        .collect()
+}
+
+#[test]
+fn kiosk_in_tmux_survives_f5_then_a_burst_of_ten_thousand_characters() {
+    if !tmux_available() {
+        println!("NOTICE: tmux is not installed; the kiosk burst test was skipped");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let conf = tempfile::tempdir().unwrap();
+    sango_with(conf.path(), data.path(), &["staff", "set-pin"], "246810\n246810\n");
+    let tmux = Tmux { socket: format!("sango-burst-{}", std::process::id()) };
+    let script = format!(
+        "env -u NO_COLOR SANGO_CONFIG_DIR='{}' TERM=xterm-256color '{}' --kiosk --data-dir '{}'; \
+         echo \"exit=$?\"; sleep 120",
+        conf.path().display(),
+        BIN,
+        data.path().display()
+    );
+    let out =
+        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
+    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+    tmux.wait_for("本人確認前");
+    let file = conf.path().join("burst.txt");
+    std::fs::write(&file, burst()).unwrap();
+    let loaded = tmux.run(&["load-buffer", "-b", "burst", &file.display().to_string()]);
+    assert!(loaded.status.success(), "{}", String::from_utf8_lossy(&loaded.stderr));
+    // F5 and a burst in one tmux command, twice (the second F5 waits behind the first burst),
+    // three times over: typed raw (as a USB device types) and as a bracketed paste. The bursts
+    // pile up while the kiosk works through them; the old kiosk asked the terminal for the
+    // cursor after F5, lost the answer behind them and ended.
+    let pid = process_with_arg(&data.path().display().to_string()).expect("the kiosk's pid");
+    let alive = || std::path::Path::new(&format!("/proc/{pid}")).exists();
+    for _ in 0..3 {
+        let cmd = "send-keys -t e2e F5 ; paste-buffer -b burst -t e2e ; \
+                   send-keys -t e2e F5 ; paste-buffer -p -b burst -t e2e";
+        let sent = tmux.run(&cmd.split_whitespace().collect::<Vec<_>>());
+        assert!(sent.status.success(), "{}", String::from_utf8_lossy(&sent.stderr));
+        sleep(Duration::from_secs(3));
+        assert!(alive(), "the kiosk ended:\n{}", tmux.capture());
+    }
+    tmux.send(&["F5"]);
+    tmux.text(&burst());
+    // Still running all along (the shell's echo of the rest of the input would scroll an
+    // "exit=" away, so the process is looked for), and it answers soon: F5 starts over, g opens
+    // the guide.
+    let start = Instant::now();
+    loop {
+        assert!(alive(), "the kiosk ended:\n{}", tmux.capture());
+        tmux.send(&["F5"]);
+        sleep(Duration::from_millis(500));
+        let screen = tmux.capture();
+        if screen.contains("最初の画面に戻りました") && screen.contains("本人確認前")
+        {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(120), "no answer to F5:\n{screen}");
+    }
+    tmux.send(&["g"]);
+    let guide = tmux.wait_for("PgUp PgDn でスクロール");
+    assert!(!guide.contains("exit="), "{guide}");
+    assert_eq!(tmux.format("#{alternate_on}"), "1", "still in the app");
+    assert!(alive(), "the kiosk runs");
 }

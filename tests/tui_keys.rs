@@ -16,14 +16,14 @@ fn bookings_of(store: &Store, id: &str) -> Vec<sango::store::Booking> {
 }
 
 fn step(a: &App) -> Step {
-    a.wizard.as_ref().expect("a wizard").step
+    a.session.wizard.as_ref().expect("a wizard").step
 }
 
 #[test]
 fn a_whole_booking_by_keys_is_in_the_store() {
     let mut a = app(Lang::Ja);
     ch(&mut a, 'n');
-    assert_eq!(a.screen, Screen::Wizard);
+    assert_eq!(a.session.screen, Screen::Wizard);
     typed(&mut a, "R-0002");
     key(&mut a, KeyCode::Enter);
     assert_eq!(step(&a), Step::Screening);
@@ -42,10 +42,10 @@ fn a_whole_booking_by_keys_is_in_the_store() {
     key(&mut a, KeyCode::Enter);
     assert_eq!(step(&a), Step::Confirm);
     key(&mut a, KeyCode::Enter);
-    assert!(a.wizard.as_ref().unwrap().done.is_some(), "{:?}", a.flash);
+    assert!(a.session.wizard.as_ref().unwrap().done.is_some(), "{:?}", a.session.flash);
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.screen, Screen::Main);
-    assert!(a.wizard.is_none());
+    assert_eq!(a.session.screen, Screen::Main);
+    assert!(a.session.wizard.is_none());
 
     let list = bookings_of(&a.store, "R-0002");
     assert_eq!(list.len(), 1);
@@ -58,7 +58,7 @@ fn a_whole_booking_by_keys_is_in_the_store() {
     assert_eq!(b.fee_yen, 0, "twins, exempt");
     assert_eq!(b.terminal, "test");
     // The quota pane's numbers come from the store.
-    let q = a.resident.as_ref().unwrap().quota.get(CareType::Stay);
+    let q = a.session.resident.as_ref().unwrap().quota.get(CareType::Stay);
     assert_eq!((q.used, q.remaining), (3, 1));
 }
 
@@ -69,19 +69,19 @@ fn cancel_on_time_then_the_booking_is_cancelled_and_nothing_is_used() {
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
     ch(&mut a, 'b');
-    assert_eq!(a.screen, Screen::Bookings);
+    assert_eq!(a.session.screen, Screen::Bookings);
     ch(&mut a, 'x');
-    assert!(matches!(a.overlay, Some(Overlay::ConfirmCancel(_))));
+    assert!(matches!(a.session.overlay, Some(Overlay::ConfirmCancel(_))));
     // The question says on time before confirming.
     let text = screen(&mut a, 100, 30);
     assert!(text.contains("On time"), "{text}");
     assert!(text.contains("03-"), "the facility's phone is shown: {text}");
     ch(&mut a, 'y');
-    assert!(a.overlay.is_none());
+    assert!(a.session.overlay.is_none());
     let b = &bookings_of(&a.store, "R-0001")[0];
     assert_eq!(b.status, Status::Cancelled);
     assert_eq!(b.units_charged, 0);
-    assert_eq!(a.resident.as_ref().unwrap().quota.get(CareType::Day).remaining, 6);
+    assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).remaining, 6);
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn cancel_late_charges_one_day() {
     let b = &bookings_of(&a.store, "R-0001")[0];
     assert_eq!(b.status, Status::CancelledLate);
     assert_eq!(b.units_charged, 1);
-    assert_eq!(a.resident.as_ref().unwrap().quota.get(CareType::Day).remaining, 5);
+    assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).remaining, 5);
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn saying_no_to_the_cancel_question_keeps_the_booking() {
     ch(&mut a, 'b');
     ch(&mut a, 'x');
     ch(&mut a, 'n');
-    assert!(a.overlay.is_none());
+    assert!(a.session.overlay.is_none());
     assert_eq!(bookings_of(&a.store, "R-0001")[0].status, Status::Booked);
 }
 
@@ -124,13 +124,13 @@ fn registering_a_new_resident_in_the_wizard_then_booking_a_visit() {
     key(&mut a, KeyCode::Enter);
     // Unknown: the form switches to registering, on the birth date.
     assert_eq!(step(&a), Step::Resident);
-    assert!(a.wizard.as_ref().unwrap().form.register);
+    assert!(a.session.wizard.as_ref().unwrap().form.register);
     typed(&mut a, "2026/11/01");
     key(&mut a, KeyCode::Down); // due date
     key(&mut a, KeyCode::Down); // babies
     typed(&mut a, "3");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(step(&a), Step::Screening, "{:?}", a.wizard.as_ref().unwrap().form.error);
+    assert_eq!(step(&a), Step::Screening, "{:?}", a.session.wizard.as_ref().unwrap().form.error);
     let r = a.store.resident("K-777").unwrap().unwrap();
     assert_eq!(r.birth, d("2026-11-01"));
     assert_eq!(r.babies, 3);
@@ -145,7 +145,7 @@ fn registering_a_new_resident_in_the_wizard_then_booking_a_visit() {
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Right); // 11/21
     key(&mut a, KeyCode::Enter);
-    assert_eq!(step(&a), Step::Confirm, "{:?}", a.flash);
+    assert_eq!(step(&a), Step::Confirm, "{:?}", a.session.flash);
     ch(&mut a, 'y');
     let list = bookings_of(&a.store, "K-777");
     assert_eq!(list.len(), 1);
@@ -170,18 +170,18 @@ fn esc_goes_back_a_step_and_keeps_what_was_chosen() {
     assert_eq!(step(&a), Step::Facility);
     key(&mut a, KeyCode::Esc);
     assert_eq!(step(&a), Step::Care);
-    assert_eq!(a.wizard.as_ref().unwrap().care_cursor, 1);
+    assert_eq!(a.session.wizard.as_ref().unwrap().care_cursor, 1);
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Esc);
     assert_eq!(step(&a), Step::Resident);
-    assert_eq!(a.wizard.as_ref().unwrap().form.number.text(), "R-0002");
-    assert_eq!(a.wizard.as_ref().unwrap().answers, vec![Some(false); 3]);
+    assert_eq!(a.session.wizard.as_ref().unwrap().form.number.text(), "R-0002");
+    assert_eq!(a.session.wizard.as_ref().unwrap().answers, vec![Some(false); 3]);
     // Esc on the first step pauses; n resumes where it was.
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.screen, Screen::Main);
+    assert_eq!(a.session.screen, Screen::Main);
     ch(&mut a, 'n');
-    assert_eq!(a.screen, Screen::Wizard);
-    assert_eq!(a.wizard.as_ref().unwrap().form.number.text(), "R-0002");
+    assert_eq!(a.session.screen, Screen::Wizard);
+    assert_eq!(a.session.wizard.as_ref().unwrap().form.number.text(), "R-0002");
 }
 
 #[test]
@@ -215,10 +215,10 @@ fn quitting_asks_only_when_a_booking_is_half_done() {
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
     ch(&mut a, 'q');
-    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(a.session.overlay, Some(Overlay::ConfirmQuit));
     assert!(!a.quit);
     ch(&mut a, 'n');
-    assert!(a.overlay.is_none());
+    assert!(a.session.overlay.is_none());
     assert!(!a.quit);
     ch(&mut a, 'q');
     ch(&mut a, 'y');
@@ -231,9 +231,9 @@ fn typing_q_in_a_text_field_types_it() {
     ch(&mut a, 'u');
     typed(&mut a, "q1");
     assert!(!a.quit);
-    assert_eq!(a.resident_form.number.text(), "q1");
+    assert_eq!(a.session.resident_form.number.text(), "q1");
     ch(&mut a, '/'); // still typing
-    assert_eq!(a.resident_form.number.text(), "q1/");
+    assert_eq!(a.session.resident_form.number.text(), "q1/");
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn refused_dates_say_why_and_stay_on_the_step() {
     key(&mut a, KeyCode::Left); // yesterday
     key(&mut a, KeyCode::Enter);
     assert_eq!(step(&a), Step::Dates);
-    let f = a.flash.clone().expect("a reason");
+    let f = a.session.flash.clone().expect("a reason");
     assert!(f.error && f.text.contains("in the past"), "{f:?}");
 }
 
@@ -307,12 +307,12 @@ fn a_whole_booking_by_mouse() {
     let _ = draw(&mut a, w, h);
     let day = d("2026-11-27");
     click_target(&mut a, Target::Day(day));
-    assert_eq!(a.day, day);
+    assert_eq!(a.session.day, day);
     let _ = draw(&mut a, w, h);
     click_target(&mut a, Target::Button(Button::LengthMore));
     let _ = draw(&mut a, w, h);
     click_target(&mut a, Target::Day(day));
-    assert_eq!(step(&a), Step::Confirm, "{:?}", a.flash);
+    assert_eq!(step(&a), Step::Confirm, "{:?}", a.session.flash);
     let _ = draw(&mut a, w, h);
     click_target(&mut a, Target::Button(Button::Book));
     let list = bookings_of(&a.store, "R-0001");
@@ -338,17 +338,17 @@ fn mouse_on_the_main_screen_selects_rows_and_days() {
     let mut a = app(Lang::Ja);
     let _ = draw(&mut a, 100, 30);
     click_target(&mut a, Target::FacilityRow(3));
-    assert_eq!(a.browser.cursor, 3);
+    assert_eq!(a.session.browser.cursor, 3);
     let _ = draw(&mut a, 100, 30);
     click_target(&mut a, Target::FacilityRow(3));
-    assert!(a.browser.detail, "a second click opens the detail");
+    assert!(a.session.browser.detail, "a second click opens the detail");
     let _ = draw(&mut a, 100, 30);
     click_target(&mut a, Target::Day(d("2026-11-23")));
-    assert_eq!(a.day, d("2026-11-23"));
+    assert_eq!(a.session.day, d("2026-11-23"));
     let text = screen(&mut a, 100, 30);
     assert!(text.contains("勤労感謝の日"), "the holiday's name on the selected day: {text}");
     click_target(&mut a, Target::MonthNext);
-    assert_eq!(a.day, d("2026-12-23"));
+    assert_eq!(a.session.day, d("2026-12-23"));
 }
 
 #[test]
@@ -356,15 +356,15 @@ fn keys_move_the_calendar_by_day_week_and_month() {
     let mut a = app(Lang::Ja);
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Right);
-    assert_eq!(a.day, d("2026-11-21"));
+    assert_eq!(a.session.day, d("2026-11-21"));
     ch(&mut a, 'j');
-    assert_eq!(a.day, d("2026-11-28"));
+    assert_eq!(a.session.day, d("2026-11-28"));
     key(&mut a, KeyCode::PageDown);
-    assert_eq!(a.day, d("2026-12-28"));
+    assert_eq!(a.session.day, d("2026-12-28"));
     ch(&mut a, '[');
-    assert_eq!(a.day, d("2026-11-28"));
+    assert_eq!(a.session.day, d("2026-11-28"));
     ch(&mut a, '.');
-    assert_eq!(a.day, d("2026-11-20"));
+    assert_eq!(a.session.day, d("2026-11-20"));
 }
 
 #[test]
@@ -392,7 +392,7 @@ fn the_language_key_switches_every_string() {
     let mut a = app(Lang::Ja);
     assert!(screen(&mut a, 80, 24).contains("施設"));
     ch(&mut a, 'L');
-    assert_eq!(a.lang, Lang::En);
+    assert_eq!(a.session.lang, Lang::En);
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("Facilities") && text.contains("Calendar") && text.contains("Quota"));
     assert!(!text.contains("カレンダー"));
@@ -422,9 +422,9 @@ fn the_help_scrolls_when_the_keys_do_not_fit() {
     }
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("q / Ctrl+C") && text.contains("マウス"), "{text}");
-    assert_eq!(a.overlay, Some(Overlay::Help), "scrolling keeps it open");
+    assert_eq!(a.session.overlay, Some(Overlay::Help), "scrolling keeps it open");
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.session.overlay, None);
     // Wide enough for two columns: everything at once.
     ch(&mut a, '?');
     let text = screen(&mut a, 120, 40);

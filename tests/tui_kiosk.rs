@@ -9,9 +9,11 @@ mod tui_common;
 use crossterm::event::{KeyCode, KeyModifiers};
 use proptest::prelude::*;
 use sango::store::{BookingFilter, Status, Store};
+use sango::tui::action::Action;
 use sango::tui::app::{App, Overlay, Screen};
 use sango::tui::kiosk::{self, tick};
 use sango::tui::strings::Lang;
+use sango::tui::update;
 use sango::tui::wizard::Step;
 use tui_common::*;
 
@@ -27,13 +29,13 @@ fn other_booking(a: &App) -> sango::store::Booking {
 }
 
 fn identified(a: &App) -> Option<String> {
-    a.kiosk.as_ref().unwrap().identified().map(str::to_string)
+    a.identified().map(str::to_string)
 }
 
 fn identified_as_a(lang: Lang) -> App {
     let mut a = kiosk_app(lang);
     identify(&mut a, "R-0001", "2026-10-01");
-    assert_eq!(identified(&a).as_deref(), Some("R-0001"), "{:?}", a.flash);
+    assert_eq!(identified(&a).as_deref(), Some("R-0001"), "{:?}", a.session.flash);
     a
 }
 
@@ -44,11 +46,11 @@ fn nothing_of_b(a: &mut App) {
         assert!(!text.contains("R-0002"), "R-0002 on screen:\n{text}");
         assert!(!text.contains("2026/9/15"), "R-0002's birth date on screen:\n{text}");
     }
-    if let Some(r) = &a.resident {
+    if let Some(r) = &a.session.resident {
         assert_eq!(r.resident.id, "R-0001");
         assert!(r.bookings.iter().all(|b| b.resident == "R-0001"));
     }
-    assert!(a.wizard.as_ref().is_none_or(|w| w.form.number.value() == "R-0001"));
+    assert!(a.session.wizard.as_ref().is_none_or(|w| w.form.number.value() == "R-0001"));
     assert_eq!(other_booking(a).status, Status::Booked, "R-0002's booking was touched");
     assert_eq!(bookings_of(&a.store, "R-0002").len(), 1, "a booking was made for R-0002");
 }
@@ -72,25 +74,25 @@ fn before_identification_nothing_personal_is_reachable() {
     }
     // Booking and the bookings list ask for identification first.
     ch(&mut a, 'n');
-    assert_eq!(a.screen, Screen::Identify);
-    assert!(a.wizard.is_none());
+    assert_eq!(a.session.screen, Screen::Identify);
+    assert!(a.session.wizard.is_none());
     key(&mut a, KeyCode::Esc);
     ch(&mut a, 'b');
-    assert_eq!(a.screen, Screen::Identify);
+    assert_eq!(a.session.screen, Screen::Identify);
     key(&mut a, KeyCode::Esc);
     // The resident chooser of the staff screens is refused.
     ch(&mut a, 'u');
-    assert_eq!(a.screen, Screen::Main);
-    assert!(a.flash.as_ref().is_some_and(|f| f.error));
+    assert_eq!(a.session.screen, Screen::Main);
+    assert!(a.session.flash.as_ref().is_some_and(|f| f.error));
     // Loading a record directly is refused too (the check is in the state, not the view).
     assert!(a.load_resident("R-0001").is_err());
-    assert!(a.resident.is_none());
+    assert!(a.session.resident.is_none());
     // The public information works: the facility detail and the guide.
     key(&mut a, KeyCode::Enter);
-    assert!(a.browser.detail);
+    assert!(a.session.browser.detail);
     key(&mut a, KeyCode::Esc);
     ch(&mut a, 'g');
-    assert_eq!(a.screen, Screen::Info);
+    assert_eq!(a.session.screen, Screen::Info);
     let text = screen(&mut a, 120, 40);
     assert!(text.contains("3,300円/日") && text.contains("03-3908-7050"), "{text}");
 }
@@ -98,10 +100,10 @@ fn before_identification_nothing_personal_is_reachable() {
 #[test]
 fn identified_as_a_she_sees_and_cancels_only_her_own_bookings() {
     let mut a = identified_as_a(Lang::Ja);
-    assert_eq!(a.resident.as_ref().unwrap().resident.id, "R-0001");
+    assert_eq!(a.session.resident.as_ref().unwrap().resident.id, "R-0001");
     nothing_of_b(&mut a);
     ch(&mut a, 'b');
-    assert_eq!(a.screen, Screen::Bookings);
+    assert_eq!(a.session.screen, Screen::Bookings);
     let text = screen(&mut a, 100, 30);
     assert!(text.contains("みづき助産院"), "her booking: {text}");
     assert!(!text.contains("東京北医療センター"), "not R-0002's: {text}");
@@ -118,14 +120,14 @@ fn identified_as_a_she_sees_and_cancels_only_her_own_bookings() {
     key(&mut a, KeyCode::Enter);
     nothing_of_b(&mut a);
     ch(&mut a, 'n');
-    assert_eq!(a.screen, Screen::Wizard);
-    assert_eq!(a.wizard.as_ref().unwrap().step, Step::Screening, "her step is done");
+    assert_eq!(a.session.screen, Screen::Wizard);
+    assert_eq!(a.session.wizard.as_ref().unwrap().step, Step::Screening, "her step is done");
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.screen, Screen::Main, "Esc leaves, never to the resident step");
+    assert_eq!(a.session.screen, Screen::Main, "Esc leaves, never to the resident step");
     nothing_of_b(&mut a);
     // Identifying again while identified does nothing.
     ch(&mut a, 'i');
-    assert_eq!(a.screen, Screen::Main);
+    assert_eq!(a.session.screen, Screen::Main);
 }
 
 #[test]
@@ -133,33 +135,33 @@ fn state_that_names_another_resident_is_refused_by_update() {
     // Even if the state were made to name R-0002 (no key can), update refuses to act on it.
     let mut a = identified_as_a(Lang::En);
     let b = other_booking(&a);
-    a.screen = Screen::Bookings;
-    a.overlay = Some(Overlay::ConfirmCancel(b.id.clone()));
+    a.session.screen = Screen::Bookings;
+    a.session.overlay = Some(Overlay::ConfirmCancel(b.id.clone()));
     ch(&mut a, 'y');
     assert_eq!(other_booking(&a).status, Status::Booked, "R-0002's booking is not cancelled");
-    assert!(a.flash.as_ref().is_some_and(|f| f.error));
+    assert!(a.session.flash.as_ref().is_some_and(|f| f.error));
     assert!(a.load_resident("R-0002").is_err(), "her record cannot be loaded");
-    assert_eq!(a.resident.as_ref().unwrap().resident.id, "R-0001");
+    assert_eq!(a.session.resident.as_ref().unwrap().resident.id, "R-0001");
     key(&mut a, KeyCode::Esc);
     // A wizard forced back to the resident step, with her number typed: skipped, not loaded.
     ch(&mut a, 'n');
-    if let Some(w) = a.wizard.as_mut() {
+    if let Some(w) = a.session.wizard.as_mut() {
         w.step = Step::Resident;
         w.form.number = sango::tui::input::Input::new("R-0002");
     }
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.wizard.as_ref().unwrap().step, Step::Screening);
-    assert_eq!(a.resident.as_ref().unwrap().resident.id, "R-0001");
+    assert_eq!(a.session.wizard.as_ref().unwrap().step, Step::Screening);
+    assert_eq!(a.session.resident.as_ref().unwrap().resident.id, "R-0001");
     // A booking for a resident who is not the identified one is refused at the last step.
     let other = a.store.resident("R-0002").unwrap().unwrap();
-    let info = a.resident.as_mut().unwrap();
+    let info = a.session.resident.as_mut().unwrap();
     info.resident = other;
-    if let Some(w) = a.wizard.as_mut() {
+    if let Some(w) = a.session.wizard.as_mut() {
         w.step = Step::Confirm;
         w.care = Some(sango::domain::care::CareType::Visit);
         w.facility = Some("mukkumuku".into());
     }
-    a.day = d("2026-11-26");
+    a.session.day = d("2026-11-26");
     key(&mut a, KeyCode::Enter);
     assert_eq!(bookings_of(&a.store, "R-0002").len(), 1, "no booking for R-0002");
 }
@@ -179,7 +181,7 @@ fn a_kiosk_booking_is_for_her_and_records_the_terminal() {
     key(&mut a, KeyCode::Right); // 11/21
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Enter);
-    assert!(a.wizard.as_ref().unwrap().done.is_some(), "{:?}", a.flash);
+    assert!(a.session.wizard.as_ref().unwrap().done.is_some(), "{:?}", a.session.flash);
     let mine = bookings_of(&a.store, "R-0001");
     assert_eq!(mine.len(), 2);
     assert!(mine.iter().all(|b| b.terminal == "test"));
@@ -227,7 +229,7 @@ proptest! {
         for (code, m) in keys {
             key_mod(&mut a, code, m);
             prop_assert!(!a.quit, "quit without the PIN");
-            if let Some(r) = &a.resident {
+            if let Some(r) = &a.session.resident {
                 prop_assert_eq!(&r.resident.id, "R-0001");
             }
         }
@@ -270,7 +272,7 @@ fn five_failures_lock_identification_for_sixty_seconds_with_a_countdown() {
     tick(&mut a, 64 * SEC);
     identify(&mut a, "R-0001", "2026-10-01");
     assert_eq!(identified(&a).as_deref(), Some("R-0001"), "{}", screen(&mut a, 80, 24));
-    assert_eq!(a.screen, Screen::Main);
+    assert_eq!(a.session.screen, Screen::Main);
 }
 
 #[test]
@@ -290,20 +292,20 @@ fn an_idle_session_counts_down_then_forgets_everything_personal() {
     // A key keeps the session: the countdown goes away, and the key does nothing else.
     key(&mut a, KeyCode::Esc);
     assert!(!screen(&mut a, 80, 24).contains("最初の画面に戻ります"));
-    assert_eq!(a.screen, Screen::Bookings, "the key only kept the session");
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.session.screen, Screen::Bookings, "the key only kept the session");
+    assert_eq!(a.session.overlay, None);
     // Type half an identification-free search, then leave it idle to the end.
     key(&mut a, KeyCode::Esc);
     ch(&mut a, '/');
     typed(&mut a, "赤羽");
     let last_key = 111 * SEC;
-    assert!(!tick(&mut a, last_key + 119 * SEC) || a.resident.is_some());
-    assert!(a.resident.is_some(), "one second before the timeout she is still there");
+    assert!(!tick(&mut a, last_key + 119 * SEC) || a.session.resident.is_some());
+    assert!(a.session.resident.is_some(), "one second before the timeout she is still there");
     assert!(tick(&mut a, last_key + 120 * SEC), "the reset redraws");
     assert_eq!(identified(&a), None);
-    assert!(a.resident.is_none() && a.wizard.is_none());
-    assert_eq!(a.screen, Screen::Main);
-    assert!(a.browser.query.is_empty(), "the search is forgotten");
+    assert!(a.session.resident.is_none() && a.session.wizard.is_none());
+    assert_eq!(a.session.screen, Screen::Main);
+    assert!(a.session.browser.query.is_empty(), "the search is forgotten");
     assert!(a.kiosk.as_ref().unwrap().clear, "the next draw clears the terminal");
     let text = screen(&mut a, 80, 24);
     assert!(!text.contains("R-0001") && !text.contains("みづき助産院 "), "{text}");
@@ -316,7 +318,7 @@ fn an_idle_session_counts_down_then_forgets_everything_personal() {
     // A fresh welcome screen does not count down again.
     assert_eq!(kiosk::next_wake(&a), None);
     ch(&mut a, 'b');
-    assert_eq!(a.screen, Screen::Identify, "identification is needed again");
+    assert_eq!(a.session.screen, Screen::Identify, "identification is needed again");
 }
 
 #[test]
@@ -327,9 +329,9 @@ fn an_idle_identification_form_is_forgotten_too() {
     key(&mut a, KeyCode::Down);
     typed(&mut a, "2026-10");
     tick(&mut a, 120 * SEC);
-    assert_eq!(a.screen, Screen::Main);
-    let k = a.kiosk.as_ref().unwrap();
-    assert!(k.form.number.is_empty() && k.form.birth.is_empty());
+    assert_eq!(a.session.screen, Screen::Main);
+    let form = &a.session.identify;
+    assert!(form.number.is_empty() && form.birth.is_empty());
     assert!(!screen(&mut a, 80, 24).contains("R-0001"));
 }
 
@@ -346,7 +348,7 @@ fn ctrl_c_and_the_other_ways_out_ask_for_the_pin_and_never_quit() {
     ];
     for (name, code, m) in ways {
         key_mod(&mut a, code, m);
-        assert_eq!(a.overlay, Some(Overlay::StaffPin), "{name}");
+        assert_eq!(a.session.overlay, Some(Overlay::StaffPin), "{name}");
         assert!(!a.quit, "{name}");
         // The same keys again inside the prompt do not leave either.
         for (_, code, m) in &ways[..4] {
@@ -355,7 +357,7 @@ fn ctrl_c_and_the_other_ways_out_ask_for_the_pin_and_never_quit() {
         }
         assert!(screen(&mut a, 80, 24).contains("職員PIN"), "{name}");
         key(&mut a, KeyCode::Esc);
-        assert_eq!(a.overlay, None, "Esc closes the prompt");
+        assert_eq!(a.session.overlay, None, "Esc closes the prompt");
     }
     // A wrong PIN says so, masked, and stays.
     ctrl(&mut a, 'c');
@@ -372,7 +374,7 @@ fn ctrl_c_and_the_other_ways_out_ask_for_the_pin_and_never_quit() {
 }
 
 #[test]
-fn five_wrong_pins_lock_the_prompt() {
+fn five_wrong_pins_lock_the_prompt_for_a_minute_then_two() {
     let mut a = kiosk_app(Lang::En);
     ctrl(&mut a, 'c');
     for i in 0..5 {
@@ -385,7 +387,18 @@ fn five_wrong_pins_lock_the_prompt() {
     typed(&mut a, PIN);
     key(&mut a, KeyCode::Enter);
     assert!(!a.quit, "locked: even the right PIN is refused");
-    tick(&mut a, 65 * SEC);
+    // Five more wrong: the next lockout is twice as long.
+    for i in 0..5 {
+        tick(&mut a, (65 + i) * SEC);
+        typed(&mut a, "0000");
+        key(&mut a, KeyCode::Enter);
+    }
+    assert!(screen(&mut a, 80, 24).contains("Please wait 120 s."));
+    tick(&mut a, (69 + 119) * SEC);
+    typed(&mut a, PIN);
+    key(&mut a, KeyCode::Enter);
+    assert!(!a.quit, "still locked");
+    tick(&mut a, (69 + 120) * SEC);
     typed(&mut a, PIN);
     key(&mut a, KeyCode::Enter);
     assert!(a.quit);
@@ -397,8 +410,8 @@ fn start_over_forgets_her_at_once() {
     ch(&mut a, 'b');
     key(&mut a, KeyCode::F(5));
     assert_eq!(identified(&a), None);
-    assert!(a.resident.is_none());
-    assert_eq!(a.screen, Screen::Main);
+    assert!(a.session.resident.is_none());
+    assert_eq!(a.session.screen, Screen::Main);
     assert!(!screen(&mut a, 80, 24).contains("R-0001"));
 }
 
@@ -407,7 +420,7 @@ fn on_a_staff_terminal_ctrl_z_and_ctrl_backslash_do_nothing_and_ctrl_c_quits() {
     let mut a = app(Lang::Ja);
     ctrl(&mut a, 'z');
     ctrl(&mut a, '\\');
-    assert!(!a.quit && a.overlay.is_none());
+    assert!(!a.quit && a.session.overlay.is_none());
     ctrl(&mut a, 'c');
     assert!(a.quit);
 }
@@ -420,8 +433,313 @@ fn leaving_the_identification_form_forgets_what_was_typed() {
     key(&mut a, KeyCode::Down);
     typed(&mut a, "2026-10-01");
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.screen, Screen::Main);
+    assert_eq!(a.session.screen, Screen::Main);
     ch(&mut a, 'i');
     let text = screen(&mut a, 80, 24);
     assert!(!text.contains("R-0001") && !text.contains("[2026-10-01"), "{text}");
+}
+
+#[test]
+fn a_paste_goes_into_the_field_cut_to_its_length_and_is_ignored_elsewhere() {
+    let mut a = kiosk_app(Lang::Ja);
+    // On the welcome screen a paste is no key: q would ask for the PIN, i identify, g guide.
+    paste(&mut a, &"qigb\r\n\u{1b}[15~".repeat(10_000));
+    assert_eq!((a.session.screen, a.session.overlay.clone()), (Screen::Main, None));
+    // Into the identification form: as typed, without control characters, cut to the field.
+    ch(&mut a, 'i');
+    paste(&mut a, &format!("R-0001\r\n{}", "9".repeat(1_000_000)));
+    let form = &a.session.identify;
+    assert_eq!(form.number.text(), format!("R-0001{}", "9".repeat(26)));
+    key(&mut a, KeyCode::Down);
+    paste(&mut a, "2026-10-01\n2026-10-01");
+    assert_eq!(a.session.identify.birth.text(), "2026-10-01");
+    // The PIN prompt takes digits only, at most 12.
+    key(&mut a, KeyCode::Esc);
+    ctrl(&mut a, 'c');
+    assert_eq!(a.session.overlay, Some(Overlay::StaffPin));
+    paste(&mut a, "12a34\n5678901234567");
+    assert_eq!(a.session.pin.text(), "123456789012");
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("************") && !text.contains("1234"), "masked: {text}");
+}
+
+#[test]
+fn a_paste_into_the_staff_search_filters_the_facilities() {
+    let mut a = app(Lang::Ja);
+    paste(&mut a, "r");
+    assert!(!a.quit && a.session.screen == Screen::Main, "a paste outside a field does nothing");
+    ch(&mut a, '/');
+    paste(&mut a, "東京北\n");
+    assert_eq!(a.session.browser.query.text(), "東京北");
+    assert!(screen(&mut a, 100, 30).contains("東京北医療センター"));
+    assert_eq!(a.visible_facilities().len(), 1, "the list follows the pasted filter");
+}
+
+/// A USB device that types 2 MB (not a bracketed paste: every character is a key) at the
+/// welcome screen, where the keys move, filter and change month. Each key's work must not grow
+/// with the burst: 2,000,000 keys took 1.9 s in a debug build (2026-12), the bound is 15 times
+/// that.
+#[test]
+fn two_million_keys_are_handled_in_seconds() {
+    let mut a = kiosk_app(Lang::Ja);
+    let keys: Vec<char> = "jkt[]hl".chars().collect();
+    let start = std::time::Instant::now();
+    for i in 0..2_000_000 {
+        ch(&mut a, keys[i % keys.len()]);
+    }
+    let took = start.elapsed();
+    assert!(took < std::time::Duration::from_secs(30), "2,000,000 keys took {took:?}");
+    assert_eq!((a.session.screen, a.session.overlay.clone(), a.quit), (Screen::Main, None, false));
+}
+
+/// Every field of a session made different from a fresh one, then a reset: what is left must be
+/// exactly a fresh session (compared through `Debug`, which shows every field).
+#[test]
+fn a_reset_leaves_nothing_of_the_session_behind() {
+    use sango::tui::app::{Flash, Pane};
+    use sango::tui::dayview::DayView;
+    use sango::tui::input::Input;
+    use sango::tui::kiosk::{IdentifyNote, PinNote};
+    use sango::tui::report_view::ReportView;
+    use sango::tui::session::Session;
+
+    let mut a = identified_as_a(Lang::Ja);
+    ch(&mut a, 'n');
+    let fresh = |a: &App| format!("{:?}", Session::new(a.home_lang, a.home_theme, a.today()));
+    let other_day = d("2027-03-03");
+    let s = &mut a.session;
+    s.lang = s.lang.other();
+    s.theme = s.theme.toggled();
+    s.screen = Screen::Bookings;
+    s.focus = Pane::Quota;
+    s.overlay = Some(Overlay::ConfirmCancel("B-1".into()));
+    s.browser.query = Input::new("赤羽");
+    s.browser.searching = true;
+    s.browser.cursor = 3;
+    s.browser.offset = 1;
+    s.browser.detail = true;
+    s.browser.detail_scroll = 4;
+    s.day = other_day;
+    s.resident_form.number = Input::new("R-0002");
+    s.bookings_cursor = 1;
+    s.flash = Some(Flash { error: true, text: "x".into() });
+    s.info_scroll = 5;
+    s.help_scroll = 2;
+    s.registry.filter = Input::new("R");
+    s.registry.cursor = 1;
+    s.day_view = DayView::new(other_day);
+    s.report = ReportView::new(other_day);
+    s.export.cursor = 2;
+    s.export.result = Some(Err("x".into()));
+    s.identify.number = Input::new("R-0001");
+    s.identify.note = Some(IdentifyNote::Failed);
+    s.pin = Input::new("1357");
+    s.pin_note = Some(PinNote::Wrong);
+    assert!(s.resident.is_some() && s.wizard.is_some() && s.identified.is_some() && s.used);
+    assert_ne!(format!("{:?}", a.session), fresh(&a));
+    key(&mut a, KeyCode::F(5));
+    a.session.flash = None; // F5 says it started over
+    assert_eq!(format!("{:?}", a.session), fresh(&a));
+    // The same after the idle timeout, from the same filled state.
+    let mut b = identified_as_a(Lang::Ja);
+    ch(&mut b, 'n');
+    b.session.help_scroll = 7;
+    b.session.lang = Lang::En;
+    tick(&mut b, 500 * SEC);
+    b.session.flash = None;
+    assert_eq!(format!("{:?}", b.session), fresh(&b));
+}
+
+/// One of every action (a few of those that carry a value).
+#[rustfmt::skip]
+fn every_action() -> Vec<Action> {
+    use Action as A;
+    use sango::tui::app::{Button as B, Pane, Target as T};
+    let mut all = vec![
+        A::Quit,
+        A::Interrupt,
+        A::Suspend,
+        A::StartOver,
+        A::Identify,
+        A::Guide,
+        A::Registry,
+        A::DayView,
+        A::Export,
+        A::Report,
+        A::Help,
+        A::ToggleLang,
+        A::ToggleTheme,
+        A::FocusNext,
+        A::FocusPrev,
+        A::Up,
+        A::Down,
+        A::Left,
+        A::Right,
+        A::PageUp,
+        A::PageDown,
+        A::Home,
+        A::End,
+        A::MonthPrev,
+        A::MonthNext,
+        A::Today,
+        A::Enter,
+        A::Back,
+        A::Search,
+        A::CycleCare,
+        A::NewBooking,
+        A::Bookings,
+        A::ChooseResident,
+        A::CancelBooking,
+        A::More,
+        A::Less,
+        A::Yes,
+        A::No,
+        A::Toggle,
+        A::SwitchForm,
+        A::Backspace,
+        A::Delete,
+        A::Resize,
+    ];
+    all.extend(['q', '1', 'R', ' '].map(A::Char));
+    let buttons = [
+        B::Back,
+        B::Next,
+        B::Book,
+        B::Yes,
+        B::No,
+        B::Close,
+        B::Register,
+        B::Find,
+        B::LengthLess,
+        B::LengthMore,
+        B::CancelBooking,
+        B::StartOver,
+        B::Identify,
+    ];
+    let mut targets: Vec<T> = buttons.map(T::Button).to_vec();
+    targets.extend(Pane::ALL.map(T::Pane));
+    targets.extend([
+        T::FacilityRow(0),
+        T::Day(d("2026-11-26")),
+        T::MonthPrev,
+        T::MonthNext,
+        T::Row(0),
+        T::Answer(0, false),
+        T::FormField(1),
+    ]);
+    all.extend(targets.iter().map(|t| A::Click(*t)));
+    all.extend([A::ScrollUp(T::Row(0)), A::ScrollDown(T::Row(0))]);
+    // No `_` arms: a new action or button stops this compiling until it is listed above.
+    for a in &all {
+        match a {
+            A::Quit
+            | A::Interrupt
+            | A::Suspend
+            | A::StartOver
+            | A::Identify
+            | A::Guide
+            | A::Registry
+            | A::DayView
+            | A::Export
+            | A::Report
+            | A::Help
+            | A::ToggleLang
+            | A::ToggleTheme
+            | A::FocusNext
+            | A::FocusPrev
+            | A::Up
+            | A::Down
+            | A::Left
+            | A::Right
+            | A::PageUp
+            | A::PageDown
+            | A::Home
+            | A::End
+            | A::MonthPrev
+            | A::MonthNext
+            | A::Today
+            | A::Enter
+            | A::Back
+            | A::Search
+            | A::CycleCare
+            | A::NewBooking
+            | A::Bookings
+            | A::ChooseResident
+            | A::CancelBooking
+            | A::More
+            | A::Less
+            | A::Yes
+            | A::No
+            | A::Toggle
+            | A::SwitchForm
+            | A::Char(_)
+            | A::Backspace
+            | A::Delete
+            | A::Click(_)
+            | A::ScrollUp(_)
+            | A::ScrollDown(_)
+            | A::Resize => {}
+        }
+    }
+    for b in buttons {
+        match b {
+            B::Back
+            | B::Next
+            | B::Book
+            | B::Yes
+            | B::No
+            | B::Close
+            | B::Register
+            | B::Find
+            | B::LengthLess
+            | B::LengthMore
+            | B::CancelBooking
+            | B::StartOver
+            | B::Identify => {}
+        }
+    }
+    all
+}
+
+/// From every screen (even one a kiosk never shows, forced into the state), every action leaves
+/// a kiosk on a screen and a box it allows: public ones before identification, hers after,
+/// never staff's.
+#[test]
+fn no_action_from_any_screen_takes_a_kiosk_where_it_does_not_allow() {
+    use sango::tui::audience::{Audience, allows};
+    for identified in [false, true] {
+        for start in Screen::ALL {
+            let mut a = if identified { identified_as_a(Lang::En) } else { kiosk_app(Lang::En) };
+            for action in every_action() {
+                if identified && start == Screen::Wizard && a.session.wizard.is_none() {
+                    ch(&mut a, 'n');
+                }
+                a.session.screen = start;
+                update::update(&mut a, action);
+                let (screen, overlay) = (a.session.screen, a.session.overlay.clone());
+                let at = format!("{start:?} then {action:?}: {screen:?} {overlay:?}");
+                assert!(allows(&a, screen.audience()), "{at}");
+                assert!(overlay.is_none_or(|o| allows(&a, o.audience())), "{at}");
+                assert_ne!(screen.audience(), Audience::Staff, "{at}");
+                assert!(!a.quit, "{at}");
+                if !identified {
+                    assert_eq!(screen.audience(), Audience::Public, "{at}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_staff_terminal_allows_every_screen_a_kiosk_only_its_own() {
+    use sango::tui::audience::{Audience, allows};
+    let staff = app(Lang::Ja);
+    let kiosk = kiosk_app(Lang::Ja);
+    let mother = identified_as_a(Lang::Ja);
+    for s in Screen::ALL {
+        let who = s.audience();
+        assert!(allows(&staff, who), "{s:?}");
+        assert_eq!(allows(&kiosk, who), who == Audience::Public, "{s:?}");
+        assert_eq!(allows(&mother, who), who != Audience::Staff, "{s:?}");
+    }
 }

@@ -219,7 +219,7 @@ fn wizard_done() {
         wizard_to(a, 6);
         key(a, KeyCode::Enter);
         // The booking id is random: hide it.
-        if let Some(w) = a.wizard.as_mut()
+        if let Some(w) = a.session.wizard.as_mut()
             && let Some((id, _)) = w.done.as_mut()
         {
             *id = "01TESTBOOKINGID0000000000".into();
@@ -357,9 +357,9 @@ fn staff_export() {
         ch(a, 'e');
         key(a, KeyCode::Down);
         key(a, KeyCode::Enter);
-        assert!(a.export.result.as_ref().unwrap().is_ok());
+        assert!(a.session.export.result.as_ref().unwrap().is_ok());
         // The temporary folder's name changes each run: show a fixed one.
-        a.export.result = Some(Ok(std::path::PathBuf::from(
+        a.session.export.result = Some(Ok(std::path::PathBuf::from(
             "/home/clerk/.local/share/sango/exports/sango-20261120-103000.csv",
         )));
     });
@@ -407,7 +407,7 @@ fn kiosk_identify_locked() {
 fn kiosk_identified() {
     shoot_kiosk("kiosk_identified", |a| {
         identify(a, "R-0001", "2026-10-01");
-        a.flash = None;
+        a.session.flash = None;
     });
 }
 
@@ -478,7 +478,7 @@ fn staff_screens_never_panic_at_any_size() {
         }),
         Box::new(|a| ch(a, 'm')),
         Box::new(|a| {
-            a.export.result = Some(Err("x".repeat(300)));
+            a.session.export.result = Some(Err("x".repeat(300)));
             ch(a, 'e');
         }),
         Box::new(|a| ch(a, 'g')),
@@ -571,7 +571,7 @@ fn mono_theme_draws_no_colour() {
         vec![Box::new(|_| {}), Box::new(|a| wizard_to(a, 5)), Box::new(|a| ch(a, '?'))];
     for setup in &setups {
         let mut a = app(Lang::Ja);
-        a.theme = Theme::new(ThemeKind::Mono);
+        a.session.theme = Theme::new(ThemeKind::Mono);
         setup(&mut a);
         let t = draw(&mut a, 100, 30);
         for cell in t.backend().buffer().content() {
@@ -587,7 +587,7 @@ fn high_contrast_theme_fills_the_background() {
     use sango::tui::theme::{Theme, ThemeKind};
     let mut a = app(Lang::En);
     ch(&mut a, 'C');
-    assert_eq!(a.theme, Theme::new(ThemeKind::HighContrast));
+    assert_eq!(a.session.theme, Theme::new(ThemeKind::HighContrast));
     let t = draw(&mut a, 100, 30);
     let black = t.backend().buffer().content().iter().filter(|c| c.bg == Color::Black).count();
     assert!(black > 100 * 30 / 2, "{black}");

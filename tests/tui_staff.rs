@@ -15,25 +15,25 @@ use tui_common::*;
 fn registry_lists_finds_and_chooses() {
     let mut a = app_with(kiosk_store(), Lang::Ja);
     ch(&mut a, 'r');
-    assert_eq!(a.screen, Screen::Registry);
-    assert_eq!(a.registry.visible().len(), 2);
+    assert_eq!(a.session.screen, Screen::Registry);
+    assert_eq!(a.session.registry.visible().len(), 2);
     let text = screen(&mut a, 100, 30);
     assert!(text.contains("R-0001") && text.contains("R-0002"), "{text}");
     // Find by user number.
     ch(&mut a, '/');
     typed(&mut a, "0002");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.registry.visible().len(), 1);
-    assert_eq!(a.registry.current().unwrap().resident.id, "R-0002");
+    assert_eq!(a.session.registry.visible().len(), 1);
+    assert_eq!(a.session.registry.current().unwrap().resident.id, "R-0002");
     let text = screen(&mut a, 100, 30);
     assert!(text.contains("東京北医療センター"), "her booking beside the list: {text}");
     // Esc clears the filter first, then leaves.
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.registry.visible().len(), 2);
+    assert_eq!(a.session.registry.visible().len(), 2);
     // u chooses the resident under the cursor for the panes.
     key(&mut a, KeyCode::Down);
     ch(&mut a, 'u');
-    assert_eq!(a.screen, Screen::Main);
+    assert_eq!(a.session.screen, Screen::Main);
     assert_eq!(a.resident_id(), Some("R-0002"));
 }
 
@@ -42,7 +42,7 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     let mut a = app(Lang::En);
     ch(&mut a, 'r');
     key(&mut a, KeyCode::Enter); // edit R-0001
-    let form = a.registry.form.as_ref().expect("the edit form");
+    let form = a.session.registry.form.as_ref().expect("the edit form");
     assert!(form.edit);
     assert_eq!(form.birth.text(), "2026-10-01");
     // 修正月齢 without a due date: refused by the same check as the CLI (ResidentInput).
@@ -51,11 +51,11 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     key(&mut a, KeyCode::Down); // corrected
     key(&mut a, KeyCode::Char(' '));
     key(&mut a, KeyCode::Enter);
-    let err = a.registry.form.as_ref().unwrap().error.clone().expect("refused");
+    let err = a.session.registry.form.as_ref().unwrap().error.clone().expect("refused");
     assert!(err.contains("corrected age") && err.contains("due date"), "{err}");
     assert!(!a.store.resident("R-0001").unwrap().unwrap().corrected);
     assert_eq!(
-        a.registry.form.as_ref().unwrap().current(),
+        a.session.registry.form.as_ref().unwrap().current(),
         Field::Due,
         "the cursor on the due date"
     );
@@ -64,7 +64,7 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     key(&mut a, KeyCode::Backspace);
     typed(&mut a, "11");
     key(&mut a, KeyCode::Enter);
-    let err = a.registry.form.as_ref().unwrap().error.clone().unwrap();
+    let err = a.session.registry.form.as_ref().unwrap().error.clone().unwrap();
     assert!(err.contains("between 1 and 10"), "{err}");
     // A due date, twins, corrected age: saved, audited with the terminal id.
     key(&mut a, KeyCode::Backspace);
@@ -74,16 +74,16 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     typed(&mut a, "2026-10-20");
     key(&mut a, KeyCode::Enter);
     assert!(
-        a.registry.form.is_none(),
+        a.session.registry.form.is_none(),
         "{:?}",
-        a.registry.form.as_ref().and_then(|f| f.error.clone())
+        a.session.registry.form.as_ref().and_then(|f| f.error.clone())
     );
     let r = a.store.resident("R-0001").unwrap().unwrap();
     assert_eq!((r.babies, r.corrected, r.due), (2, true, Some(d("2026-10-20"))));
     let ev = a.store.events_for("R-0001").unwrap();
     let last = ev.last().unwrap();
     assert_eq!(last.terminal, "test");
-    assert!(a.flash.as_ref().is_some_and(|f| f.text.contains("saved")));
+    assert!(a.session.flash.as_ref().is_some_and(|f| f.text.contains("saved")));
     let text = screen(&mut a, 120, 40);
     assert!(text.contains("2 babies") && text.contains("corrected age"), "{text}");
     // A birth date in the future is refused.
@@ -93,9 +93,9 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     }
     typed(&mut a, "2027-01-01");
     key(&mut a, KeyCode::Enter);
-    assert!(a.registry.form.as_ref().unwrap().error.as_ref().unwrap().contains("future"));
+    assert!(a.session.registry.form.as_ref().unwrap().error.as_ref().unwrap().contains("future"));
     key(&mut a, KeyCode::Esc);
-    assert!(a.registry.form.is_none());
+    assert!(a.session.registry.form.is_none());
     assert_eq!(a.store.resident("R-0001").unwrap().unwrap().birth, d("2026-10-01"));
 }
 
@@ -104,7 +104,7 @@ fn registry_registers_a_new_resident() {
     let mut a = app(Lang::Ja);
     ch(&mut a, 'r');
     key(&mut a, KeyCode::F(2));
-    assert!(a.registry.form.as_ref().unwrap().register);
+    assert!(a.session.registry.form.as_ref().unwrap().register);
     typed(&mut a, "K-100");
     key(&mut a, KeyCode::Down);
     typed(&mut a, "2026/11/03");
@@ -112,17 +112,17 @@ fn registry_registers_a_new_resident() {
     key(&mut a, KeyCode::Down);
     typed(&mut a, "2");
     key(&mut a, KeyCode::Enter);
-    assert!(a.registry.form.is_none());
+    assert!(a.session.registry.form.is_none());
     let r = a.store.resident("K-100").unwrap().unwrap();
     assert_eq!((r.birth, r.babies), (d("2026-11-03"), 2));
-    assert_eq!(a.registry.current().unwrap().resident.id, "K-100", "the cursor is on her");
+    assert_eq!(a.session.registry.current().unwrap().resident.id, "K-100", "the cursor is on her");
     // The same number again is refused.
     key(&mut a, KeyCode::F(2));
     typed(&mut a, "K-100");
     key(&mut a, KeyCode::Down);
     typed(&mut a, "2026-11-03");
     key(&mut a, KeyCode::Enter);
-    let err = a.registry.form.as_ref().unwrap().error.clone().unwrap();
+    let err = a.session.registry.form.as_ref().unwrap().error.clone().unwrap();
     assert!(err.contains("登録済み"), "{err}");
 }
 
@@ -130,15 +130,15 @@ fn registry_registers_a_new_resident() {
 fn the_day_view_lists_every_booking_of_the_day() {
     let mut a = app_with(kiosk_store(), Lang::En);
     ch(&mut a, 'd');
-    assert_eq!(a.screen, Screen::Day);
-    assert_eq!(a.day_view.date, d("2026-11-20"));
-    assert!(a.day_view.rows.is_empty());
+    assert_eq!(a.session.screen, Screen::Day);
+    assert_eq!(a.session.day_view.date, d("2026-11-20"));
+    assert!(a.session.day_view.rows.is_empty());
     assert!(screen(&mut a, 80, 24).contains("No bookings on this day"));
     for _ in 0..5 {
         key(&mut a, KeyCode::Right);
     }
-    assert_eq!(a.day_view.date, d("2026-11-25"));
-    let who: Vec<&str> = a.day_view.rows.iter().map(|b| b.resident.as_str()).collect();
+    assert_eq!(a.session.day_view.date, d("2026-11-25"));
+    let who: Vec<&str> = a.session.day_view.rows.iter().map(|b| b.resident.as_str()).collect();
     assert_eq!(who, ["R-0001"]);
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("R-0001") && text.contains("みづき助産院") && text.contains("booked"));
@@ -146,9 +146,9 @@ fn the_day_view_lists_every_booking_of_the_day() {
     key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Right);
-    assert_eq!(a.day_view.date, d("2026-11-28"));
-    assert_eq!(a.day_view.rows.len(), 1);
-    let id = a.day_view.rows[0].id.clone();
+    assert_eq!(a.session.day_view.date, d("2026-11-28"));
+    assert_eq!(a.session.day_view.rows.len(), 1);
+    let id = a.session.day_view.rows[0].id.clone();
     a.store.cancel(&a.ds, &id, now(), "test").unwrap();
     key(&mut a, KeyCode::Left);
     key(&mut a, KeyCode::Right);
@@ -157,9 +157,9 @@ fn the_day_view_lists_every_booking_of_the_day() {
     // . goes back to today; PgDn a week on.
     ch(&mut a, '.');
     key(&mut a, KeyCode::PageDown);
-    assert_eq!(a.day_view.date, d("2026-11-27"));
+    assert_eq!(a.session.day_view.date, d("2026-11-27"));
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.screen, Screen::Main);
+    assert_eq!(a.session.screen, Screen::Main);
 }
 
 #[test]
@@ -167,20 +167,20 @@ fn the_week_view_shows_one_facility_day_by_day() {
     let mut a = app_with(kiosk_store(), Lang::Ja);
     ch(&mut a, 'd');
     key(&mut a, KeyCode::Tab);
-    assert!(a.day_view.week);
+    assert!(a.session.day_view.week);
     // The cursor facility of the browser: the first, 東京北医療センター, R-0002's stay.
-    assert_eq!(a.ds.facilities[a.day_view.facility].id, "tokyo-kita-medical-center");
-    assert_eq!(a.day_view.week_start(), d("2026-11-16"));
-    assert!(a.day_view.rows.is_empty());
+    assert_eq!(a.ds.facilities[a.session.day_view.facility].id, "tokyo-kita-medical-center");
+    assert_eq!(a.session.day_view.week_start(), d("2026-11-16"));
+    assert!(a.session.day_view.rows.is_empty());
     key(&mut a, KeyCode::Right);
-    assert_eq!(a.day_view.week_start(), d("2026-11-23"));
-    assert_eq!(a.day_view.rows.len(), 1);
+    assert_eq!(a.session.day_view.week_start(), d("2026-11-23"));
+    assert_eq!(a.session.day_view.rows.len(), 1);
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("R-0002") && text.contains("宿"), "{text}");
     // Down: the next facility.
     key(&mut a, KeyCode::Down);
-    assert_eq!(a.day_view.facility, 1);
-    assert!(a.day_view.rows.is_empty());
+    assert_eq!(a.session.day_view.facility, 1);
+    assert!(a.session.day_view.rows.is_empty());
 }
 
 #[test]
@@ -189,9 +189,9 @@ fn export_writes_the_cli_formats_under_exports_and_shows_the_path() {
     let mut a = app(Lang::Ja);
     a.data_dir = Some(data.path().to_path_buf());
     ch(&mut a, 'e');
-    assert_eq!(a.overlay, Some(Overlay::Export));
+    assert_eq!(a.session.overlay, Some(Overlay::Export));
     key(&mut a, KeyCode::Enter); // JSON
-    let path = a.export.result.clone().unwrap().unwrap();
+    let path = a.session.export.result.clone().unwrap().unwrap();
     assert_eq!(path.parent().unwrap(), data.path().join("exports"));
     assert_eq!(path.file_name().unwrap(), "sango-20261120-103000.json");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), a.store.export_json().unwrap());
@@ -201,7 +201,7 @@ fn export_writes_the_cli_formats_under_exports_and_shows_the_path() {
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Enter);
-    let csv = a.export.result.clone().unwrap().unwrap();
+    let csv = a.session.export.result.clone().unwrap().unwrap();
     assert_eq!(csv.file_name().unwrap(), "sango-20261120-103000-2.csv");
     assert_eq!(
         std::fs::read_to_string(&csv).unwrap(),
@@ -209,15 +209,15 @@ fn export_writes_the_cli_formats_under_exports_and_shows_the_path() {
     );
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Enter);
-    let ics = a.export.result.clone().unwrap().unwrap();
+    let ics = a.session.export.result.clone().unwrap().unwrap();
     assert_eq!(std::fs::read_to_string(&ics).unwrap(), a.store.export_ics(Some(&a.ds)).unwrap());
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.session.overlay, None);
     // Without a data folder (a store in memory) it says so.
     a.data_dir = None;
     ch(&mut a, 'e');
     key(&mut a, KeyCode::Enter);
-    assert!(a.export.result.clone().unwrap().is_err());
+    assert!(a.session.export.result.clone().unwrap().is_err());
 }
 
 #[test]
@@ -232,8 +232,8 @@ fn the_report_has_the_numbers_of_sango_report() {
         .clone();
     a.store.cancel(&a.ds, &id, d("2026-11-24").and_hms_opt(12, 0, 0).unwrap(), "test").unwrap();
     ch(&mut a, 'm');
-    assert_eq!(a.screen, Screen::Report);
-    let rep = a.report.report.clone().unwrap();
+    assert_eq!(a.session.screen, Screen::Report);
+    let rep = a.session.report.report.clone().unwrap();
     assert_eq!(rep.month.to_string(), "2026-11");
     let names: Vec<&str> = rep.facilities.iter().map(|f| f.facility_id.as_str()).collect();
     assert_eq!(names, ["tokyo-kita-medical-center", "mizuki-josanin"], "dataset order");
@@ -251,10 +251,10 @@ fn the_report_has_the_numbers_of_sango_report() {
     );
     // The next month has nothing.
     key(&mut a, KeyCode::Right);
-    assert!(a.report.report.as_ref().unwrap().facilities.is_empty());
+    assert!(a.session.report.report.as_ref().unwrap().facilities.is_empty());
     assert!(screen(&mut a, 80, 24).contains("No use this month"));
     ch(&mut a, '.');
-    assert_eq!(a.report.month.to_string(), "2026-11");
+    assert_eq!(a.session.report.month.to_string(), "2026-11");
 }
 
 #[test]
@@ -263,15 +263,15 @@ fn a_kiosk_opens_none_of_the_staff_screens() {
     identify(&mut a, "R-0001", "2026-10-01");
     for c in ['r', 'd', 'm', 'e', 'u'] {
         ch(&mut a, c);
-        assert_eq!(a.screen, Screen::Main, "{c}");
-        assert_eq!(a.overlay, None, "{c}");
-        assert!(a.flash.as_ref().is_some_and(|f| f.error), "{c} is refused");
+        assert_eq!(a.session.screen, Screen::Main, "{c}");
+        assert_eq!(a.session.overlay, None, "{c}");
+        assert!(a.session.flash.as_ref().is_some_and(|f| f.error), "{c} is refused");
     }
     // Even forced, the screens fall back to the welcome screen at the next key.
-    a.screen = Screen::Registry;
+    a.session.screen = Screen::Registry;
     key(&mut a, KeyCode::Down);
-    assert_eq!(a.screen, Screen::Main);
-    a.screen = Screen::Day;
+    assert_eq!(a.session.screen, Screen::Main);
+    a.session.screen = Screen::Day;
     key(&mut a, KeyCode::Down);
-    assert_eq!(a.screen, Screen::Main);
+    assert_eq!(a.session.screen, Screen::Main);
 }

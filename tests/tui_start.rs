@@ -44,11 +44,11 @@ fn the_browser_is_drawn_before_the_store_is_open_and_keys_wait_for_it() {
     go.send(()).unwrap();
     ch(&mut a, 'u');
     assert!(a.store_is_open());
-    assert_eq!(a.screen, Screen::Resident);
+    assert_eq!(a.session.screen, Screen::Resident);
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.resident_id(), Some("R-0001"));
-    assert_eq!(a.resident.as_ref().unwrap().bookings.len(), 1);
+    assert_eq!(a.session.resident.as_ref().unwrap().bookings.len(), 1);
 }
 
 #[test]
@@ -58,10 +58,26 @@ fn a_store_that_cannot_be_opened_quits_with_its_error_before_any_key_acts() {
     drop(go);
     ch(&mut a, 'u');
     assert!(a.quit);
-    assert_eq!(a.screen, Screen::Main, "the key was not handled");
+    assert_eq!(a.session.screen, Screen::Main, "the key was not handled");
     assert!(matches!(a.store_error, Some(StoreError::ReadOnly { .. })));
     assert!(!a.store_is_open());
     assert!(!a.finish_opening_store());
+}
+
+#[test]
+fn a_kiosk_whose_store_cannot_be_opened_goes_on_with_the_public_screens() {
+    let (mut a, go) = app_waiting_for_store(|| Err(StoreError::ReadOnly { path: "x".into() }));
+    a.enter_kiosk(120, pin_dir(), 0);
+    drop(go);
+    ch(&mut a, 'g');
+    assert!(!a.quit, "a kiosk never ends");
+    assert_eq!(a.session.screen, Screen::Info, "the key was handled");
+    key(&mut a, KeyCode::Esc);
+    identify(&mut a, "R-0001", "2026-10-01");
+    assert!(!a.quit);
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("ただいま処理できません"), "identification says it cannot:\n{text}");
+    assert!(!text.contains("ReadOnly") && !text.contains("x:"), "no detail at a kiosk:\n{text}");
 }
 
 #[test]

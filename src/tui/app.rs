@@ -1,4 +1,5 @@
-//! The app's whole state. The view draws from it, `update` changes it; nothing else does.
+//! The app's whole state: the terminal's part here, the person's in [`Session`]. The view draws
+//! from it, `update` changes it; nothing else does.
 //! "Now" is a field, set from the clock at the edge (the event loop) and fixed in tests.
 
 use std::path::PathBuf;
@@ -11,15 +12,12 @@ use crate::domain::care::CareType;
 use crate::domain::period::{self, Window};
 use crate::store::{Booking, BookingFilter, QuotaReport, Resident, Store, StoreError};
 
-use super::dayview::DayView;
-use super::export::ExportDialog;
 use super::input::Input;
 use super::kiosk::Kiosk;
-use super::registry::Registry;
-use super::report_view::ReportView;
+use super::session::Session;
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
-use super::wizard::{Step, Wizard};
+use super::wizard::Step;
 
 /// The three panes of the main screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,7 +318,8 @@ impl SearchIndex {
     }
 }
 
-/// Everything the screens show.
+/// Everything the screens show: what belongs to the terminal here, what belongs to the person
+/// using it in [`App::session`].
 pub struct App {
     pub ds: Dataset,
     /// The booking store. While it is still opening (an app made by [`App::opening`]), a
@@ -335,37 +334,19 @@ pub struct App {
     search: SearchIndex,
     /// Recorded on every booking and event.
     pub terminal_id: String,
-    pub lang: Lang,
-    pub theme: Theme,
+    /// The language and theme every session starts in (the settings).
+    pub home_lang: Lang,
+    pub home_theme: Theme,
     /// Japan time, from the clock at the edge.
     pub now: NaiveDateTime,
-    pub screen: Screen,
-    pub focus: Pane,
-    pub overlay: Option<Overlay>,
-    pub browser: Browser,
-    /// The calendar's cursor; its month is the month shown.
-    pub day: NaiveDate,
-    pub resident: Option<ResidentInfo>,
-    /// The resident form of the `Resident` screen.
-    pub resident_form: ResidentForm,
-    pub wizard: Option<Wizard>,
-    /// The bookings view's cursor.
-    pub bookings_cursor: usize,
-    pub flash: Option<Flash>,
     pub hits: Hits,
     /// Kiosk mode (`--kiosk` or `mode = "kiosk"`): `None` on a staff terminal.
     pub kiosk: Option<Kiosk>,
-    /// The guide screen's scroll position.
-    pub info_scroll: u16,
-    /// The help overlay's scroll position (when the keys do not all fit).
-    pub help_scroll: u16,
     /// The booking store's folder (exports go to its `exports/`); `None` for a store in memory.
     pub data_dir: Option<PathBuf>,
-    pub registry: Registry,
-    pub day_view: DayView,
-    pub report: ReportView,
-    pub export: ExportDialog,
     pub quit: bool,
+    /// The person using the screens now.
+    pub session: Session,
 }
 
 impl App {
@@ -377,30 +358,22 @@ impl App {
             store_opening: None,
             store_error: None,
             terminal_id: "tui".to_string(),
-            lang,
-            theme,
+            home_lang: lang,
+            home_theme: theme,
             now,
-            screen: Screen::Main,
-            focus: Pane::Facilities,
-            overlay: None,
-            browser: Browser::default(),
-            day: now.date(),
-            resident: None,
-            resident_form: ResidentForm::default(),
-            wizard: None,
-            bookings_cursor: 0,
-            flash: None,
             hits: Hits::default(),
             kiosk: None,
-            info_scroll: 0,
-            help_scroll: 0,
             data_dir: None,
-            registry: Registry::default(),
-            day_view: DayView::new(now.date()),
-            report: ReportView::new(now.date()),
-            export: ExportDialog::default(),
             quit: false,
+            session: Session::new(lang, theme, now.date()),
         }
+    }
+
+    /// The next person: a fresh session in the terminal's language and theme, and no click
+    /// target of the last person's screen.
+    pub fn new_session(&mut self) {
+        self.session = Session::new(self.home_lang, self.home_theme, self.today());
+        self.hits = Hits::default();
     }
 
     /// The app before its store is open: the facility browser, the calendar and the guide
@@ -425,14 +398,16 @@ impl App {
     }
 
     /// Waits for the store that is opening, if any, and puts it in place. False when it could
-    /// not be opened: `store_error` says why and the app quits.
+    /// not be opened: `store_error` says why and a staff terminal quits. A kiosk never ends: it
+    /// goes on with the stand-in, so the public screens work and anything personal says the
+    /// system is unavailable (`store_error` is reported when staff leave).
     pub fn finish_opening_store(&mut self) -> bool {
         if let Some(opening) = self.store_opening.take() {
             match opening.wait() {
                 Ok(store) => self.store = store,
                 Err(e) => {
                     self.store_error = Some(e);
-                    self.quit = true;
+                    self.quit = !self.is_kiosk();
                 }
             }
         }
@@ -447,10 +422,12 @@ impl App {
     /// Whether the screens may show or change the resident `id`: always on a staff terminal; at a
     /// kiosk, only the mother who identified.
     pub fn may_access(&self, id: &str) -> bool {
-        match &self.kiosk {
-            None => true,
-            Some(k) => k.session.identified().is_some_and(|who| who.user_number == id),
-        }
+        !self.is_kiosk() || self.identified() == Some(id)
+    }
+
+    /// The user number of the mother identified at a kiosk.
+    pub fn identified(&self) -> Option<&str> {
+        self.session.identified.as_ref().map(|i| i.user_number.as_str())
     }
 
     /// A store error as shown: in full to staff; at a kiosk, a plain message without any detail
@@ -460,7 +437,7 @@ impl App {
     }
 
     pub fn s(&self) -> &'static Strings {
-        self.lang.strings()
+        self.session.lang.strings()
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -469,7 +446,7 @@ impl App {
 
     /// Indices into `ds.facilities` that pass the browser's filter, in dataset order.
     pub fn visible_facilities(&self) -> Vec<usize> {
-        let q = self.browser.query.value().to_lowercase();
+        let q = self.session.browser.query.value().to_lowercase();
         // The index is the dataset's unless `ds` was replaced since (then look the slow way).
         let index = (self.search.texts.len() == self.ds.facilities.len()
             && !q.contains(SEARCH_SEP))
@@ -478,7 +455,7 @@ impl App {
             .facilities
             .iter()
             .enumerate()
-            .filter(|(_, f)| self.browser.care.is_none_or(|c| f.offers(c)))
+            .filter(|(_, f)| self.session.browser.care.is_none_or(|c| f.offers(c)))
             .filter(|(i, f)| {
                 q.is_empty()
                     || match index {
@@ -493,21 +470,22 @@ impl App {
     /// The facility under the browser's cursor.
     pub fn cursor_facility(&self) -> Option<&Facility> {
         let v = self.visible_facilities();
-        v.get(self.browser.cursor.min(v.len().saturating_sub(1))).map(|&i| &self.ds.facilities[i])
+        v.get(self.session.browser.cursor.min(v.len().saturating_sub(1)))
+            .map(|&i| &self.ds.facilities[i])
     }
 
     /// The facility and care type the panes are about: the wizard's choice when a wizard has one,
     /// else the browser's cursor with the filter's type (or the facility's own section).
     pub fn focus_facility(&self) -> Option<(&Facility, CareType)> {
-        if self.screen == Screen::Wizard
-            && let Some(w) = &self.wizard
+        if self.session.screen == Screen::Wizard
+            && let Some(w) = &self.session.wizard
             && let (Some(id), Some(care)) = (&w.facility, w.care)
             && let Some(f) = self.ds.facility(id)
         {
             return Some((f, care));
         }
         let f = self.cursor_facility()?;
-        let care = match self.browser.care {
+        let care = match self.session.browser.care {
             Some(c) if f.offers(c) => c,
             _ if f.offers(f.section) => f.section,
             _ => *f.types.first()?,
@@ -517,7 +495,7 @@ impl App {
 
     /// The selected resident's eligibility window at a facility for a care type.
     pub fn window(&self, f: &Facility, care: CareType) -> Option<Window> {
-        let r = &self.resident.as_ref()?.resident;
+        let r = &self.session.resident.as_ref()?.resident;
         let p = f.period(care)?.period;
         period::window(p, r.birth, r.due, r.corrected)
     }
@@ -539,58 +517,58 @@ impl App {
             .map_err(|e| self.store_error_text(&e))?;
         let quota =
             self.store.quota(&self.ds.programme, id).map_err(|e| self.store_error_text(&e))?;
-        self.resident = Some(ResidentInfo { resident, bookings, quota });
+        self.session.resident = Some(ResidentInfo { resident, bookings, quota });
         Ok(())
     }
 
     pub fn resident_id(&self) -> Option<&str> {
-        self.resident.as_ref().map(|r| r.resident.id.as_str())
+        self.session.resident.as_ref().map(|r| r.resident.id.as_str())
     }
 
     /// True when leaving now would lose a booking in progress.
     pub fn wizard_in_progress(&self) -> bool {
-        self.wizard.as_ref().is_some_and(|w| w.in_progress())
+        self.session.wizard.as_ref().is_some_and(|w| w.in_progress())
     }
 
     /// True when printable keys go into a text field.
     pub fn typing(&self) -> bool {
-        if self.overlay == Some(Overlay::StaffPin) {
+        if self.session.overlay == Some(Overlay::StaffPin) {
             return true;
         }
-        if self.overlay.is_some() {
+        if self.session.overlay.is_some() {
             return false;
         }
-        match self.screen {
-            Screen::Main => self.browser.searching,
-            Screen::Resident => self.resident_form.current_is_text(),
-            Screen::Wizard => self.wizard.as_ref().is_some_and(|w| w.typing()),
+        match self.session.screen {
+            Screen::Main => self.session.browser.searching,
+            Screen::Resident => self.session.resident_form.current_is_text(),
+            Screen::Wizard => self.session.wizard.as_ref().is_some_and(|w| w.typing()),
             Screen::Identify => true,
-            Screen::Registry => self.registry.typing(),
+            Screen::Registry => self.session.registry.typing(),
             Screen::Bookings | Screen::Info | Screen::Day | Screen::Report => false,
         }
     }
 
     /// True when `y`/`n` answer a question (a confirmation or the screening step).
     pub fn answering(&self) -> bool {
-        matches!(self.overlay, Some(Overlay::ConfirmQuit | Overlay::ConfirmCancel(_)))
-            || (self.overlay.is_none()
-                && self.screen == Screen::Wizard
-                && self.wizard.as_ref().is_some_and(|w| {
+        matches!(self.session.overlay, Some(Overlay::ConfirmQuit | Overlay::ConfirmCancel(_)))
+            || (self.session.overlay.is_none()
+                && self.session.screen == Screen::Wizard
+                && self.session.wizard.as_ref().is_some_and(|w| {
                     w.done.is_none() && matches!(w.step, Step::Screening | Step::Confirm)
                 }))
     }
 
     pub fn flash(&mut self, text: impl Into<String>) {
-        self.flash = Some(Flash { error: false, text: text.into() });
+        self.session.flash = Some(Flash { error: false, text: text.into() });
     }
 
     pub fn flash_error(&mut self, text: impl Into<String>) {
-        self.flash = Some(Flash { error: true, text: text.into() });
+        self.session.flash = Some(Flash { error: true, text: text.into() });
     }
 
     /// The first day of the calendar's month.
     pub fn month_start(&self) -> NaiveDate {
-        self.day.with_day(1).unwrap_or(self.day)
+        self.session.day.with_day(1).unwrap_or(self.session.day)
     }
 }
 
@@ -643,7 +621,7 @@ mod tests {
 
     /// What the browser showed before the index: every facility's strings, copied per key.
     fn slow(app: &App) -> Vec<usize> {
-        let q = app.browser.query.value().to_lowercase();
+        let q = app.session.browser.query.value().to_lowercase();
         (0..app.ds.facilities.len())
             .filter(|&i| q.is_empty() || matches_query(&app.ds.facilities[i], &q))
             .collect()
@@ -677,7 +655,7 @@ mod tests {
         }
         assert!(queries.len() > 500);
         for q in queries {
-            a.browser.query = Input::new(&q);
+            a.session.browser.query = Input::new(&q);
             assert_eq!(a.visible_facilities(), slow(&a), "query {q:?}");
         }
     }
@@ -686,7 +664,7 @@ mod tests {
     fn a_dataset_replaced_after_the_app_was_built_is_searched_the_slow_way() {
         let mut a = app();
         a.ds.facilities.truncate(3);
-        a.browser.query = Input::new("電話");
+        a.session.browser.query = Input::new("電話");
         assert_eq!(a.visible_facilities(), slow(&a));
     }
 }

@@ -16,7 +16,7 @@ use super::text::{display_safe, pad, truncate};
 
 /// The resident's bookings, newest first day last (as the store lists them).
 pub fn bookings(app: &App) -> &[Booking] {
-    app.resident.as_ref().map_or(&[], |r| r.bookings.as_slice())
+    app.session.resident.as_ref().map_or(&[], |r| r.bookings.as_slice())
 }
 
 /// True when the booking can still be cancelled today.
@@ -29,30 +29,38 @@ pub fn update(app: &mut App, a: Action) {
     let last = n.saturating_sub(1);
     let page = app.hits.list_rows.max(1);
     match a {
-        Action::Back | Action::Click(Target::Button(Button::Back)) => app.screen = Screen::Main,
+        Action::Back | Action::Click(Target::Button(Button::Back)) => {
+            app.session.screen = Screen::Main
+        }
         Action::Up | Action::ScrollUp(_) => {
-            app.bookings_cursor = app.bookings_cursor.saturating_sub(1)
+            app.session.bookings_cursor = app.session.bookings_cursor.saturating_sub(1)
         }
         Action::Down | Action::ScrollDown(_) => {
-            app.bookings_cursor = (app.bookings_cursor + 1).min(last)
+            app.session.bookings_cursor = (app.session.bookings_cursor + 1).min(last)
         }
-        Action::PageUp => app.bookings_cursor = app.bookings_cursor.saturating_sub(page),
-        Action::PageDown => app.bookings_cursor = (app.bookings_cursor + page).min(last),
-        Action::Home => app.bookings_cursor = 0,
-        Action::End => app.bookings_cursor = last,
+        Action::PageUp => {
+            app.session.bookings_cursor = app.session.bookings_cursor.saturating_sub(page)
+        }
+        Action::PageDown => {
+            app.session.bookings_cursor = (app.session.bookings_cursor + page).min(last)
+        }
+        Action::Home => app.session.bookings_cursor = 0,
+        Action::End => app.session.bookings_cursor = last,
         Action::Click(Target::Row(i)) if i < n => {
-            app.bookings_cursor = i;
+            app.session.bookings_cursor = i;
             if let Some(b) = bookings(app).get(i) {
-                app.day = b.first_day;
+                app.session.day = b.first_day;
             }
         }
         Action::CancelBooking
         | Action::Enter
         | Action::Delete
         | Action::Click(Target::Button(Button::CancelBooking)) => {
-            let Some(b) = bookings(app).get(app.bookings_cursor.min(last)).cloned() else { return };
+            let Some(b) = bookings(app).get(app.session.bookings_cursor.min(last)).cloned() else {
+                return;
+            };
             if cancellable(app, &b) {
-                app.overlay = Some(Overlay::ConfirmCancel(b.id));
+                app.session.overlay = Some(Overlay::ConfirmCancel(b.id));
             } else {
                 let msg = app.s().cannot_cancel(b.status_at(app.today()));
                 app.flash_error(msg);
@@ -62,7 +70,7 @@ pub fn update(app: &mut App, a: Action) {
             super::update::move_calendar(app, a);
         }
     }
-    if let Some(b) = bookings(app).get(app.bookings_cursor.min(last))
+    if let Some(b) = bookings(app).get(app.session.bookings_cursor.min(last))
         && matches!(
             a,
             Action::Up
@@ -73,7 +81,7 @@ pub fn update(app: &mut App, a: Action) {
                 | Action::End
         )
     {
-        app.day = b.first_day;
+        app.session.day = b.first_day;
     }
 }
 
@@ -107,7 +115,7 @@ pub fn confirm_cancel(app: &mut App, id: &str) {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let (left, cal, q) = panes::main_areas(area, calendar::height(app));
     calendar::draw(frame, app, cal, false, hits);
     quota::draw(frame, app, q, false, hits);
@@ -128,7 +136,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         let per = 3usize;
         let fit = (usize::from(rows.height) / per).max(1);
         hits.list_rows = fit;
-        let cursor = app.bookings_cursor.min(list.len() - 1);
+        let cursor = app.session.bookings_cursor.min(list.len() - 1);
         let offset = scroll_offset(cursor.saturating_sub(fit - 1), cursor, fit, list.len());
         let mut out = Vec::new();
         for (i, bk) in list.iter().enumerate().skip(offset).take(fit) {

@@ -52,21 +52,21 @@ impl DayView {
 
 /// Opens the view on the calendar's day.
 pub fn open(app: &mut App) {
-    app.day_view.date = app.day;
-    app.day_view.cursor = 0;
-    app.day_view.offset = 0;
+    app.session.day_view.date = app.session.day;
+    app.session.day_view.cursor = 0;
+    app.session.day_view.offset = 0;
     if let Some((f, _)) = app.focus_facility()
         && let Some(i) = app.ds.facilities.iter().position(|x| x.id == f.id)
     {
-        app.day_view.facility = i;
+        app.session.day_view.facility = i;
     }
     load(app);
-    app.screen = Screen::Day;
+    app.session.screen = Screen::Day;
 }
 
 /// Reads the bookings of the day (every facility) or of the week (one facility).
 pub fn load(app: &mut App) {
-    let v = &mut app.day_view;
+    let v = &mut app.session.day_view;
     v.error = None;
     let result = if v.week {
         let start = v.week_start();
@@ -103,15 +103,15 @@ pub fn load(app: &mut App) {
 }
 
 pub fn update(app: &mut App, a: Action) {
-    let n = app.day_view.rows.len();
+    let n = app.session.day_view.rows.len();
     let last = n.saturating_sub(1);
     let facilities = app.ds.facilities.len().max(1);
-    let v = &mut app.day_view;
+    let v = &mut app.session.day_view;
     let step = if v.week { 7 } else { 1 };
     let mut reload = true;
     match a {
         Action::Back | Action::DayView => {
-            app.screen = Screen::Main;
+            app.session.screen = Screen::Main;
             return;
         }
         Action::FocusNext | Action::FocusPrev => {
@@ -152,7 +152,7 @@ pub fn update(app: &mut App, a: Action) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    if app.day_view.week {
+    if app.session.day_view.week {
         draw_week(frame, app, area, hits)
     } else {
         draw_day(frame, app, area, hits)
@@ -165,8 +165,8 @@ fn resident_w(w: usize) -> usize {
 
 fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
-    let v = &app.day_view;
+    let t = &app.session.theme;
+    let v = &app.session.day_view;
     let title = format!("{}: {}", s.day_title(), s.day_long(v.date));
     let inner = framed(frame, app, area, &title, true, Pane::Facilities, hits);
     if inner.height < 4 {
@@ -178,7 +178,7 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         head_line.push_str(&format!("  {} {h}", s.holiday));
     }
     let rw = resident_w(w);
-    let type_w = if app.lang == super::strings::Lang::Ja { 6 } else { 5 };
+    let type_w = if app.session.lang == super::strings::Lang::Ja { 6 } else { 5 };
     let dates_w = 12usize;
     let status_w = 10usize;
     let name_w = w.saturating_sub(2 + rw + 1 + type_w + 1 + dates_w + 1 + status_w);
@@ -241,8 +241,8 @@ fn active(app: &App, b: &Booking) -> bool {
 
 fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
-    let v = &app.day_view;
+    let t = &app.session.theme;
+    let v = &app.session.day_view;
     let start = v.week_start();
     let days: Vec<NaiveDate> = (0..7).map(|i| start + Days::new(i)).collect();
     let facility = app.ds.facilities.get(v.facility);

@@ -29,15 +29,15 @@ pub struct ExportDialog {
 
 /// Opens the dialog.
 pub fn open(app: &mut App) {
-    app.export.result = None;
-    app.overlay = Some(Overlay::Export);
+    app.session.export.result = None;
+    app.session.overlay = Some(Overlay::Export);
 }
 
 pub fn update(app: &mut App, a: Action) {
-    let d = &mut app.export;
+    let d = &mut app.session.export;
     match a {
         Action::Back | Action::Export | Action::Click(Target::Button(Button::Close)) => {
-            app.overlay = None;
+            app.session.overlay = None;
         }
         Action::Up | Action::ScrollUp(_) => d.cursor = d.cursor.saturating_sub(1),
         Action::Down | Action::ScrollDown(_) => d.cursor = (d.cursor + 1).min(FORMATS.len() - 1),
@@ -67,7 +67,7 @@ fn file_name(dir: &Path, app: &App, format: ExportFormat) -> PathBuf {
 
 /// Writes the chosen format and keeps the path (or the reason) for the dialog.
 fn write(app: &mut App) {
-    let format = FORMATS[app.export.cursor.min(FORMATS.len() - 1)];
+    let format = FORMATS[app.session.export.cursor.min(FORMATS.len() - 1)];
     let result = (|| {
         let Some(data) = &app.data_dir else {
             return Err(app.s().export_no_dir().to_string());
@@ -83,13 +83,13 @@ fn write(app: &mut App) {
         crate::private_file::write(&path, text.as_bytes()).map_err(|e| e.to_string())?;
         Ok(path)
     })();
-    app.export.result = Some(result);
+    app.session.export.result = Some(result);
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
-    let d = &app.export;
+    let t = &app.session.theme;
+    let d = &app.session.export;
     let w = usize::from(area.width.saturating_sub(4).min(76));
     let mut body: Vec<Line> =
         wrap(s.export_intro(), w).into_iter().map(|l| Line::styled(l, t.heading)).collect();

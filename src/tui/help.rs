@@ -44,9 +44,9 @@ pub fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect 
     frame.render_widget(Clear, area);
     let b = Block::bordered()
         .border_type(BorderType::Double)
-        .border_style(app.theme.border_focus)
-        .title(Span::styled(format!(" {title} "), app.theme.title))
-        .style(app.theme.base);
+        .border_style(app.session.theme.border_focus)
+        .title(Span::styled(format!(" {title} "), app.session.theme.title))
+        .style(app.session.theme.base);
     let inner = b.inner(area);
     frame.render_widget(b, area);
     inner
@@ -56,7 +56,7 @@ pub fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect 
 /// scrolled with Up/Down when even that does not fit.
 pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let keys = if app.is_kiosk() { s.kiosk_keys() } else { s.keys() };
     let key_w = keys.iter().map(|(k, _)| width(k)).max().unwrap_or(8) + 1;
     let half = keys.len().div_ceil(2);
@@ -90,7 +90,7 @@ pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let room = inner.height.saturating_sub(1);
     let max = (out.len() as u16).saturating_sub(room);
     hits.scroll_max = max;
-    let offset = usize::from(app.help_scroll.min(max));
+    let offset = usize::from(app.session.help_scroll.min(max));
     let mut shown: Vec<Line> = out.into_iter().skip(offset).take(usize::from(room)).collect();
     let close = if max > 0 {
         format!("{}  {}", s.help_close, s.help_scroll())
@@ -111,7 +111,7 @@ fn question(
     (yes, no): (&str, &str),
     hits: &mut Hits,
 ) {
-    let t = &app.theme;
+    let t = &app.session.theme;
     let h = body.len() as u16 + 4;
     let b = centred(area, 64, h);
     let inner = frame_box(frame, app, b, title);
@@ -126,15 +126,19 @@ fn question(
 pub fn draw_confirm_quit(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
     let w = 60usize;
-    let body: Vec<Line> =
-        wrap(s.quit_question, w).into_iter().map(|l| Line::styled(l, app.theme.warn)).collect();
+    let body: Vec<Line> = wrap(s.quit_question, w)
+        .into_iter()
+        .map(|l| Line::styled(l, app.session.theme.warn))
+        .collect();
     question(frame, app, area, s.quit_title, body, (s.quit_yes, s.quit_no), hits);
 }
 
 pub fn draw_confirm_cancel(frame: &mut Frame, app: &App, area: Rect, id: &str, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
-    let Some(b) = app.resident.as_ref().and_then(|r| r.bookings.iter().find(|b| b.id == id)) else {
+    let t = &app.session.theme;
+    let Some(b) =
+        app.session.resident.as_ref().and_then(|r| r.bookings.iter().find(|b| b.id == id))
+    else {
         return;
     };
     let f = app.ds.facility(&b.facility);

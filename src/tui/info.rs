@@ -17,9 +17,9 @@ use super::text::{display_safe, truncate, wrap};
 /// The guide's lines at a width.
 pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let p = &app.ds.programme;
-    let ja = app.lang == Lang::Ja;
+    let ja = app.session.lang == Lang::Ja;
     let mut out: Vec<Line<'static>> = Vec::new();
     let heading = |out: &mut Vec<Line<'static>>, text: &str| {
         if !out.is_empty() {
@@ -101,7 +101,7 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let inner = framed(frame, app, area, s.guide_title(), true, Pane::Facilities, hits);
     if inner.height < 2 {
         return;
@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let all = guide_lines(app, usize::from(inner.width));
     let max = (all.len() as u16).saturating_sub(text.height);
     hits.scroll_max = max;
-    let offset = usize::from(app.info_scroll.min(max));
+    let offset = usize::from(app.session.info_scroll.min(max));
     let shown: Vec<Line> = all.into_iter().skip(offset).take(usize::from(text.height)).collect();
     lines(frame, text, shown, t.base);
     hint_row(frame, app, inner, s.guide_keys());

@@ -11,18 +11,17 @@
 
 use std::path::PathBuf;
 
-use crate::kiosk::{self as rules, IdentifyResult, KioskSession, Lockout, Millis};
+use crate::kiosk::{self as rules, IdentifyResult, KioskTerminal, Lockout, Millis};
 use crate::pin;
 
 use super::action::Action;
-use super::app::{App, Browser, Button, Overlay, Pane, ResidentForm, Screen, Target};
+use super::app::{App, Button, Overlay, Pane, ResidentForm, Screen, Target};
+use super::audience::{Audience, allows};
 use super::input::Input;
-use super::strings::Lang;
-use super::theme::Theme;
 use super::wizard::{Step, Wizard};
 
-/// The longest PIN accepted at the prompt (`pin::valid_pin` allows 4-12 digits).
-const PIN_MAX: usize = 12;
+/// The longest PIN accepted at the prompt (`pin::valid_pin` allows at most 12 digits).
+pub const PIN_MAX: usize = 12;
 
 /// What the identification form says under the fields. Kept as a kind, not text, so that a
 /// lockout's countdown is computed at each draw and the language can change.
@@ -41,7 +40,7 @@ pub enum IdentifyNote {
 }
 
 /// The identification form.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct IdentifyForm {
     /// 0: user number, 1: birth date.
     pub field: usize,
@@ -50,8 +49,20 @@ pub struct IdentifyForm {
     pub note: Option<IdentifyNote>,
 }
 
+impl Default for IdentifyForm {
+    /// Empty, each field as long as what it can hold (a longer paste is cut).
+    fn default() -> IdentifyForm {
+        IdentifyForm {
+            field: 0,
+            number: Input::limited(rules::USER_NUMBER_MAX),
+            birth: Input::limited(rules::BIRTH_DATE_MAX),
+            note: None,
+        }
+    }
+}
+
 impl IdentifyForm {
-    fn input_mut(&mut self) -> &mut Input {
+    pub fn input_mut(&mut self) -> &mut Input {
         if self.field == 0 { &mut self.number } else { &mut self.birth }
     }
 }
@@ -65,99 +76,84 @@ pub enum PinNote {
     Unavailable,
 }
 
-/// A kiosk terminal's state, next to the app's.
+/// What a kiosk terminal keeps from one person to the next, next to the app's terminal state:
+/// the idle clock, the lockouts, where the PIN is. The person's own kiosk state (who
+/// identified, the forms being typed) is in the [`Session`](super::session::Session).
 #[derive(Debug, Clone)]
 pub struct Kiosk {
-    pub session: KioskSession,
+    /// The idle clock and the identification lockout.
+    pub terminal: KioskTerminal,
     /// Now, on the monotonic millisecond counter.
     pub ms: Millis,
     /// The config folder that holds the staff PIN's hash.
     pub pin_dir: PathBuf,
     pub pin_lockout: Lockout,
-    /// The PIN being typed (drawn masked).
-    pub pin: Input,
-    pub pin_note: Option<PinNote>,
-    pub form: IdentifyForm,
-    /// Someone has used the screen since the last reset: the idle timer runs.
-    pub dirty: bool,
     /// The next draw clears the whole terminal first.
     pub clear: bool,
-    /// The language and theme the kiosk starts in (restored on reset).
-    pub home_lang: Lang,
-    pub home_theme: Theme,
 }
 
 impl Kiosk {
-    pub fn new(idle_secs: u32, pin_dir: PathBuf, lang: Lang, theme: Theme, ms: Millis) -> Kiosk {
+    pub fn new(idle_secs: u32, pin_dir: PathBuf, ms: Millis) -> Kiosk {
         Kiosk {
-            session: KioskSession::new(idle_secs, ms),
+            terminal: KioskTerminal::new(idle_secs, ms),
             ms,
             pin_dir,
-            pin_lockout: Lockout::default(),
-            pin: Input::default(),
-            pin_note: None,
-            form: IdentifyForm::default(),
-            dirty: false,
+            pin_lockout: Lockout::growing(),
             clear: false,
-            home_lang: lang,
-            home_theme: theme,
         }
-    }
-
-    /// Seconds left before the idle reset, in the last 20 s of an idle session.
-    pub fn idle_countdown(&self) -> Option<u32> {
-        if !self.dirty {
-            return None;
-        }
-        self.session.idle_countdown(self.ms)
     }
 
     /// Seconds left in the identification lockout.
     pub fn identify_locked(&self) -> Option<u32> {
-        self.session.remaining_lockout(self.ms)
+        self.terminal.remaining_lockout(self.ms)
     }
 
     /// Seconds left in the PIN lockout.
     pub fn pin_locked(&self) -> Option<u32> {
         self.pin_lockout.remaining(self.ms)
     }
+}
 
-    /// The user number of the identified mother.
-    pub fn identified(&self) -> Option<&str> {
-        self.session.identified().map(|i| i.user_number.as_str())
+/// Seconds left before the idle reset, in the last 20 s of a session someone has used.
+pub fn idle_countdown(app: &App) -> Option<u32> {
+    let k = app.kiosk.as_ref()?;
+    if !app.session.used {
+        return None;
     }
+    k.terminal.idle_countdown(k.ms)
 }
 
 impl App {
     /// Turns this app into a kiosk: the welcome screen, idle timeout `idle_secs`, the staff PIN
     /// in `pin_dir`, time `ms` on the monotonic counter.
     pub fn enter_kiosk(&mut self, idle_secs: u32, pin_dir: PathBuf, ms: Millis) {
-        self.kiosk = Some(Kiosk::new(idle_secs, pin_dir, self.lang, self.theme, ms));
-        reset(self);
-        if let Some(k) = self.kiosk.as_mut() {
-            k.clear = false;
-        }
+        self.kiosk = Some(Kiosk::new(idle_secs, pin_dir, ms));
+        self.new_session();
     }
 }
 
 /// Sets the time. An idle session past its timeout is reset. Returns true when the screen
 /// changes (a countdown's number, a reset), so the caller redraws.
 pub fn tick(app: &mut App, ms: Millis) -> bool {
+    let countdown = idle_countdown(app);
     let Some(k) = app.kiosk.as_mut() else { return false };
-    let before = (k.idle_countdown(), k.identify_locked(), k.pin_locked());
+    let before = (countdown, k.identify_locked(), k.pin_locked());
     k.ms = ms;
-    if k.dirty && k.session.expire_if_idle(ms) {
+    if app.session.used && k.terminal.expire_if_idle(ms) {
         reset(app);
         let msg = app.s().kiosk_timed_out().to_string();
         app.flash(msg);
         return true;
     }
-    // Nobody identified: nothing personal may stay (a defence in depth; reset keeps this true).
-    if !k.session.is_identified() && (app.resident.is_some() || app.wizard.is_some()) {
+    // Nobody identified: nothing personal may stay (a defence in depth; a new session keeps
+    // this true).
+    let s = &app.session;
+    if s.identified.is_none() && (s.resident.is_some() || s.wizard.is_some()) {
         reset(app);
         return true;
     }
-    before != (k.idle_countdown(), k.identify_locked(), k.pin_locked())
+    let locks = (k.identify_locked(), k.pin_locked());
+    before != (idle_countdown(app), locks.0, locks.1)
 }
 
 /// Milliseconds until the screen next changes by itself (a countdown's number, the countdown's
@@ -170,14 +166,14 @@ pub fn next_wake(app: &App) -> Option<Millis> {
     };
     let mut wake: Option<Millis> = None;
     let mut at = |ms: Millis| wake = Some(wake.map_or(ms, |w| w.min(ms)).max(1));
-    if let Some(left) = k.session.remaining_lockout_ms(k.ms) {
+    if let Some(left) = k.terminal.remaining_lockout_ms(k.ms) {
         at(to_next_second(left));
     }
     if let Some(left) = k.pin_lockout.remaining_ms(k.ms) {
         at(to_next_second(left));
     }
-    if k.dirty {
-        let left = k.session.idle_remaining_ms(k.ms);
+    if app.session.used {
+        let left = k.terminal.idle_remaining_ms(k.ms);
         let countdown = Millis::from(rules::COUNTDOWN_SECS) * 1000;
         if left > countdown {
             at(left - countdown);
@@ -188,66 +184,46 @@ pub fn next_wake(app: &App) -> Option<Millis> {
     wake
 }
 
-/// Forgets everything personal and shows the welcome screen; the next draw clears the terminal.
-/// The identification and PIN lockouts stay (starting over is no way around them).
+/// Forgets everything personal (a new session) and shows the welcome screen; the next draw
+/// clears the terminal. The identification and PIN lockouts stay (starting over is no way
+/// around them), and so does the idle clock.
 pub fn reset(app: &mut App) {
     let Some(k) = app.kiosk.as_mut() else { return };
-    k.session.end_session(k.ms);
-    k.form = IdentifyForm::default();
-    k.pin = Input::default();
-    k.pin_note = None;
-    k.dirty = false;
+    k.terminal.touch(k.ms);
     k.clear = true;
-    app.lang = k.home_lang;
-    app.theme = k.home_theme;
-    app.screen = Screen::Main;
-    app.focus = Pane::Facilities;
-    app.overlay = None;
-    app.browser = Browser::default();
-    app.day = app.now.date();
-    app.resident = None;
-    app.resident_form = ResidentForm::default();
-    app.wizard = None;
-    app.bookings_cursor = 0;
-    app.info_scroll = 0;
-    app.registry = Default::default();
-    app.day_view = super::dayview::DayView::new(app.now.date());
-    app.report = super::report_view::ReportView::new(app.now.date());
-    app.export = Default::default();
-    app.flash = None;
-    app.hits = Default::default();
+    app.new_session();
+}
+
+/// After a failure (a terminal I/O error, a panic): a new session on the welcome screen, the
+/// program going on.
+pub fn restart(app: &mut App) {
+    app.quit = false;
+    reset(app);
 }
 
 /// Records activity (any key or click).
 pub fn touch(app: &mut App) {
     if let Some(k) = app.kiosk.as_mut() {
-        k.session.touch(k.ms);
-        k.dirty = true;
+        k.terminal.touch(k.ms);
+        app.session.used = true;
     }
 }
 
 /// Opens the staff PIN prompt.
 pub fn ask_pin(app: &mut App) {
-    if let Some(k) = app.kiosk.as_mut() {
-        k.pin.clear();
-        k.pin_note = None;
-    }
-    app.overlay = Some(Overlay::StaffPin);
+    app.session.pin.clear();
+    app.session.pin_note = None;
+    app.session.overlay = Some(Overlay::StaffPin);
 }
 
 /// The kiosk's own keys, before the screen's: returns true when the action was handled here.
-/// Refuses what a kiosk never does (the registry, another resident), asks for identification
-/// before anything personal, and turns every way out into the PIN prompt.
+/// Allows an action only for its [`Audience`]: a staff action is refused, a resident's asks for
+/// identification first; every way out becomes the PIN prompt.
 pub fn intercept(app: &mut App, a: Action) -> bool {
-    let Some(k) = app.kiosk.as_ref() else { return false };
-    let identified = k.session.is_identified();
-    // A screen a kiosk never shows: back to the welcome screen.
-    if matches!(app.screen, Screen::Resident | Screen::Registry | Screen::Day | Screen::Report) {
-        app.screen = Screen::Main;
+    if !app.is_kiosk() {
+        return false;
     }
-    if app.overlay == Some(Overlay::Export) {
-        app.overlay = None;
-    }
+    enforce(app);
     match a {
         Action::Quit | Action::Interrupt | Action::Suspend => ask_pin(app),
         Action::StartOver | Action::Click(Target::Button(Button::StartOver)) => {
@@ -255,63 +231,81 @@ pub fn intercept(app: &mut App, a: Action) -> bool {
             let msg = app.s().kiosk_started_over().to_string();
             app.flash(msg);
         }
-        Action::ChooseResident
-        | Action::SwitchForm
-        | Action::Registry
-        | Action::DayView
-        | Action::Export
-        | Action::Report => {
-            let msg = app.s().kiosk_refused().to_string();
-            app.flash_error(msg);
-        }
         Action::Identify | Action::Click(Target::Button(Button::Identify))
-            if app.screen != Screen::Identify =>
+            if app.session.screen != Screen::Identify =>
         {
             open_identify(app)
         }
-        Action::NewBooking | Action::Bookings if !identified => {
-            open_identify(app);
-            let msg = app.s().kiosk_identify_first().to_string();
-            app.flash(msg);
-        }
-        Action::Back if app.screen == Screen::Main && at_top(app) => ask_pin(app),
-        _ => return false,
+        Action::Back if app.session.screen == Screen::Main && at_top(app) => ask_pin(app),
+        a if allows(app, a.audience()) => return false,
+        a => refuse(app, a.audience()),
     }
     true
 }
 
+/// Keeps a kiosk on what it allows: a screen or box that is not for this person (no key leads
+/// there; a defence in depth after every action) is left for the welcome screen, or for
+/// identification when it is a mother's.
+pub fn enforce(app: &mut App) {
+    if !app.is_kiosk() {
+        return;
+    }
+    if let Some(o) = &app.session.overlay
+        && !allows(app, o.audience())
+    {
+        app.session.overlay = None;
+    }
+    let screen = app.session.screen.audience();
+    if !allows(app, screen) {
+        app.session.screen = Screen::Main;
+        refuse(app, screen);
+    }
+}
+
+/// What a kiosk says to what it does not allow: identification first for a mother's things,
+/// a plain refusal for staff's.
+fn refuse(app: &mut App, who: Audience) {
+    if who == Audience::Resident {
+        open_identify(app);
+        let msg = app.s().kiosk_identify_first().to_string();
+        app.flash(msg);
+    } else {
+        let msg = app.s().kiosk_refused().to_string();
+        app.flash_error(msg);
+    }
+}
+
 /// True when Esc on the main screen has nothing left to close.
 fn at_top(app: &App) -> bool {
-    !app.browser.searching
-        && !app.browser.detail
-        && app.browser.query.is_empty()
-        && app.focus == Pane::Facilities
+    !app.session.browser.searching
+        && !app.session.browser.detail
+        && app.session.browser.query.is_empty()
+        && app.session.focus == Pane::Facilities
 }
 
 fn open_identify(app: &mut App) {
-    let Some(k) = app.kiosk.as_mut() else { return };
-    if k.session.is_identified() {
+    if app.session.identified.is_some() {
         let msg = app.s().kiosk_already_identified().to_string();
         app.flash(msg);
         return;
     }
-    k.form.field = 0;
-    k.form.note = None;
-    app.screen = Screen::Identify;
+    app.session.identify.field = 0;
+    app.session.identify.note = None;
+    app.session.screen = Screen::Identify;
 }
 
 /// The identification form's keys.
 pub fn identify_update(app: &mut App, a: Action) {
-    let Some(k) = app.kiosk.as_mut() else {
-        app.screen = Screen::Main;
+    if !app.is_kiosk() {
+        app.session.screen = Screen::Main;
         return;
-    };
-    let f = &mut k.form;
+    }
+    let f = &mut app.session.identify;
     match a {
         // Leaving the form forgets what was typed, so the next person never sees it.
         Action::Back | Action::Click(Target::Button(Button::Back)) => {
-            k.form = IdentifyForm::default();
-            app.screen = Screen::Main;
+            *f = IdentifyForm::default();
+            app.session.screen = Screen::Main;
         }
         Action::Up | Action::Down | Action::FocusNext | Action::FocusPrev => {
             f.field = 1 - f.field.min(1);
@@ -337,22 +331,23 @@ pub fn identify_update(app: &mut App, a: Action) {
 
 /// Tries the typed values against the store, under the lockout rule.
 fn submit(app: &mut App) {
-    let App { kiosk, store, .. } = app;
+    let App { kiosk, store, session, .. } = app;
     let Some(k) = kiosk.as_mut() else { return };
+    let f = &mut session.identify;
     let ms = k.ms;
-    if k.session.remaining_lockout(ms).is_some() {
-        k.form.note = Some(IdentifyNote::Locked);
-        k.form.field = 0;
+    if k.terminal.remaining_lockout(ms).is_some() {
+        f.note = Some(IdentifyNote::Locked);
+        f.field = 0;
         return;
     }
-    if k.form.number.is_empty() {
-        k.form.note = Some(IdentifyNote::Incomplete);
-        k.form.field = 0;
+    if f.number.is_empty() {
+        f.note = Some(IdentifyNote::Incomplete);
+        f.field = 0;
         return;
     }
-    let Some(birth) = rules::parse_birth_date(k.form.birth.text()) else {
-        k.form.note = Some(IdentifyNote::BadDate);
-        k.form.field = 1;
+    let Some(birth) = rules::parse_birth_date(f.birth.text()) else {
+        f.note = Some(IdentifyNote::BadDate);
+        f.field = 1;
         return;
     };
     let store_failed = std::cell::Cell::new(false);
@@ -363,8 +358,8 @@ fn submit(app: &mut App) {
             None
         }
     };
-    let result = k.session.identify(k.form.number.text(), birth, lookup, ms);
-    k.form.note = match result {
+    let result = k.terminal.identify(&mut session.identified, f.number.text(), birth, lookup, ms);
+    f.note = match result {
         IdentifyResult::Identified => None,
         IdentifyResult::Failed { .. } if store_failed.get() => Some(IdentifyNote::SystemError),
         IdentifyResult::Failed { .. } => Some(IdentifyNote::Failed),
@@ -374,24 +369,22 @@ fn submit(app: &mut App) {
         IdentifyResult::Incomplete => Some(IdentifyNote::Incomplete),
     };
     if result != IdentifyResult::Identified {
-        k.form.field = 0;
+        f.field = 0;
         return;
     }
-    let id = k.identified().unwrap_or_default().to_string();
-    k.form = IdentifyForm::default();
+    *f = IdentifyForm::default();
+    let id = app.identified().unwrap_or_default().to_string();
     match app.load_resident(&id) {
         Ok(()) => {
-            app.screen = Screen::Main;
-            app.focus = Pane::Facilities;
+            app.session.screen = Screen::Main;
+            app.session.focus = Pane::Facilities;
             let msg = app.s().kiosk_welcome_back(&id);
             app.flash(msg);
         }
         Err(e) => {
-            if let Some(k) = app.kiosk.as_mut() {
-                k.session.end_session(ms);
-                k.form.note = Some(IdentifyNote::SystemError);
-            }
-            app.resident = None;
+            app.session.identified = None;
+            app.session.identify.note = Some(IdentifyNote::SystemError);
+            app.session.resident = None;
             app.flash_error(e);
         }
     }
@@ -400,19 +393,18 @@ fn submit(app: &mut App) {
 /// The staff PIN prompt's keys: digits, Backspace, Enter to check, Esc to go back. Ctrl-C and
 /// the other ways out do nothing here.
 pub fn pin_update(app: &mut App, a: Action) {
-    let Some(k) = app.kiosk.as_mut() else {
-        app.overlay = None;
+    if !app.is_kiosk() {
+        app.session.overlay = None;
         return;
-    };
+    }
+    let s = &mut app.session;
     match a {
-        Action::Char(c) if c.is_ascii_digit() && k.pin.text().len() < PIN_MAX => {
-            k.pin.insert(c);
-        }
-        Action::Backspace => k.pin.backspace(),
+        Action::Char(c) if c.is_ascii_digit() => s.pin.insert(c),
+        Action::Backspace => s.pin.backspace(),
         Action::Back | Action::Click(Target::Button(Button::No)) => {
-            k.pin.clear();
-            k.pin_note = None;
-            app.overlay = None;
+            s.pin.clear();
+            s.pin_note = None;
+            s.overlay = None;
         }
         Action::Enter | Action::Click(Target::Button(Button::Yes)) => check_pin(app),
         _ => {}
@@ -420,39 +412,44 @@ pub fn pin_update(app: &mut App, a: Action) {
 }
 
 fn check_pin(app: &mut App) {
-    let Some(k) = app.kiosk.as_mut() else { return };
+    let App { kiosk, session: s, .. } = app;
+    let Some(k) = kiosk.as_mut() else { return };
     let ms = k.ms;
     if k.pin_lockout.remaining(ms).is_some() {
-        k.pin.clear();
-        k.pin_note = Some(PinNote::Locked);
+        s.pin.clear();
+        s.pin_note = Some(PinNote::Locked);
         return;
     }
-    if k.pin.is_empty() {
+    if s.pin.is_empty() {
         return;
     }
-    let entered = k.pin.text().to_string();
-    k.pin.clear();
+    let entered = s.pin.text().to_string();
+    s.pin.clear();
     match pin::verify_pin(&k.pin_dir, &entered) {
         Ok(true) => {
             k.pin_lockout.succeed();
-            k.pin_note = None;
-            app.overlay = None;
+            s.pin_note = None;
+            s.overlay = None;
             app.quit = true;
         }
-        Ok(false) => {
-            k.pin_note = Some(match k.pin_lockout.fail(ms) {
-                rules::AfterFailure::TriesLeft(_) => PinNote::Wrong,
-                rules::AfterFailure::Locked(_) => PinNote::Locked,
-            });
-        }
-        Err(_) => k.pin_note = Some(PinNote::Unavailable),
+        Ok(false) => match k.pin_lockout.fail(ms) {
+            rules::AfterFailure::TriesLeft(_) => s.pin_note = Some(PinNote::Wrong),
+            rules::AfterFailure::Locked(secs) => pin_locked_out(app, secs),
+        },
+        Err(_) => s.pin_note = Some(PinNote::Unavailable),
     }
+}
+
+/// The moment a PIN lockout starts (`secs` long: 60 s, doubling, at most an hour). Every lockout
+/// passes here once, and only here: the place to record it as an event.
+pub fn pin_locked_out(app: &mut App, secs: u32) {
+    debug_assert!(secs > 0);
+    app.session.pin_note = Some(PinNote::Locked);
 }
 
 /// A new wizard for the identified mother: her step is done, it starts at the screening.
 pub fn kiosk_wizard(app: &App) -> Option<Wizard> {
-    let k = app.kiosk.as_ref()?;
-    let id = k.identified()?;
+    let id = app.identified()?;
     let form = ResidentForm { number: Input::new(id), ..ResidentForm::default() };
     let mut w = Wizard::new(app.ds.programme.screening.len(), form);
     w.step = Step::Screening;
@@ -461,9 +458,11 @@ pub fn kiosk_wizard(app: &App) -> Option<Wizard> {
 
 /// The kiosk's journey for the step bar: 1 guide, 2 identify, 3 book and check.
 pub fn journey_step(app: &App) -> usize {
-    match &app.kiosk {
-        Some(k) if k.session.is_identified() => 3,
-        _ if app.screen == Screen::Identify => 2,
-        _ => 1,
+    if app.identified().is_some() {
+        3
+    } else if app.session.screen == Screen::Identify {
+        2
+    } else {
+        1
     }
 }

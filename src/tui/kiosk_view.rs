@@ -12,7 +12,7 @@ use crate::kiosk::IdentifyResult;
 
 use super::app::{App, Button, Hits, Pane, Target};
 use super::help::{centred, frame_box};
-use super::kiosk::{IdentifyNote, Kiosk, PinNote, journey_step};
+use super::kiosk::{IdentifyNote, PinNote, journey_step};
 use super::panes::{button_pair, framed, lines, row};
 use super::strings::Lang;
 use super::text::{pad, truncate, width, wrap};
@@ -29,7 +29,7 @@ fn config_lang(l: Lang) -> config::Lang {
 /// give way first.
 pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let current = journey_step(app);
     let mut journey = Vec::new();
     for step in 1..=3 {
@@ -84,21 +84,21 @@ pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 }
 
 /// The bottom line at a kiosk: the mode, who is identified, the message or the keys, the clock.
-pub fn status_line(frame: &mut Frame, app: &App, k: &Kiosk, area: Rect) {
+pub fn status_line(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.s();
-    let who = match k.identified() {
+    let who = match app.identified() {
         Some(id) => s.kiosk_identified_as(id),
         None => s.kiosk_not_identified().to_string(),
     };
-    let keys = s.kiosk_status_keys(k.identified().is_some());
-    super::view::status_bar(frame, app, area, &who, (keys, app.theme.status));
+    let keys = s.kiosk_status_keys(app.identified().is_some());
+    super::view::status_bar(frame, app, area, &who, (keys, app.session.theme.status));
 }
 
 /// The identification form: two fields, plain words, the generic answer, the lockout countdown.
 pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let Some(k) = &app.kiosk else { return };
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let inner = framed(frame, app, area, s.identify_title(), true, Pane::Facilities, hits);
     if inner.height < 3 {
         return;
@@ -119,7 +119,7 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
     out.push(Line::raw(""));
     let label_w = s.identify_label_width();
     let field_w = 16usize;
-    let f = &k.form;
+    let f = &app.session.identify;
     for (i, (label, input)) in
         [(s.identify_number(), &f.number), (s.identify_birth(), &f.birth)].into_iter().enumerate()
     {
@@ -127,7 +127,7 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
         let y = out.len() as u16;
         if let Some(r) = row(body, y) {
             hits.add(r, Target::FormField(i));
-            if current && app.overlay.is_none() {
+            if current && app.session.overlay.is_none() {
                 let x = r.x + (2 + label_w + 2 + input.cursor_width().min(field_w)) as u16;
                 if x < r.x + r.width {
                     frame.set_cursor_position((x, r.y));
@@ -151,11 +151,12 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
     let note = match (f.note, locked) {
         (_, Some(secs)) => Some((s.identify_locked(secs), t.error)),
         (Some(IdentifyNote::Locked), None) => Some((s.identify_unlocked().to_string(), t.ok)),
-        (Some(IdentifyNote::Failed), None) => {
-            Some((IdentifyResult::Failed { tries_left: 0 }.message(config_lang(app.lang)), t.error))
-        }
+        (Some(IdentifyNote::Failed), None) => Some((
+            IdentifyResult::Failed { tries_left: 0 }.message(config_lang(app.session.lang)),
+            t.error,
+        )),
         (Some(IdentifyNote::Incomplete), None) => {
-            Some((IdentifyResult::Incomplete.message(config_lang(app.lang)), t.error))
+            Some((IdentifyResult::Incomplete.message(config_lang(app.session.lang)), t.error))
         }
         (Some(IdentifyNote::BadDate), None) => Some((s.identify_bad_date().to_string(), t.error)),
         (Some(IdentifyNote::SystemError), None) => {
@@ -182,7 +183,7 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
 /// fees, the cancellation rule and the first contact.
 pub fn draw_guide_pane(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let inner = framed(frame, app, area, s.guide_title(), focused, Pane::Quota, hits);
     if inner.is_empty() {
         return;
@@ -225,17 +226,17 @@ pub fn draw_guide_pane(frame: &mut Frame, app: &App, area: Rect, focused: bool, 
 pub fn draw_pin(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let Some(k) = &app.kiosk else { return };
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let w = 56usize;
     let mut body: Vec<Line> =
         wrap(s.pin_body(), w).into_iter().map(|l| Line::styled(l, t.base)).collect();
     body.push(Line::raw(""));
-    let masked = "*".repeat(k.pin.text().chars().count());
+    let masked = "*".repeat(app.session.pin.text().chars().count());
     body.push(Line::from(vec![
         Span::styled(format!("{}: ", s.pin_label()), t.heading),
         Span::styled(format!("[{}]", pad(&masked, 12)), t.cursor),
     ]));
-    let note = match (k.pin_locked(), k.pin_note) {
+    let note = match (k.pin_locked(), app.session.pin_note) {
         (Some(secs), _) => Some((s.pin_locked(secs), t.error)),
         (None, Some(PinNote::Wrong)) => Some((s.pin_wrong().to_string(), t.error)),
         (None, Some(PinNote::Unavailable)) => Some((s.pin_unavailable().to_string(), t.error)),
@@ -262,7 +263,7 @@ pub fn draw_pin(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 /// The idle countdown, a box in the middle of the screen in the last 20 s.
 pub fn draw_countdown(frame: &mut Frame, app: &App, area: Rect, secs: u32) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let w = 50usize;
     let body: Vec<Line> =
         wrap(&s.countdown(secs), w).into_iter().map(|l| Line::styled(l, t.warn)).collect();

@@ -2,16 +2,17 @@
 //! the booking wizard and the bookings view, on the same rules and the same store as the CLI.
 //!
 //! Shape: one [`App`](app::App) state, keys and mouse become an [`Action`](action::Action), one
-//! [`update`](update::update) changes the state, and [`view::draw`] draws from it. This module is
-//! the edge: the terminal (raw mode, alternate screen, mouse capture, restored by a drop guard and
-//! a panic hook), the clock, and the event loop, which blocks until an event or the next minute
-//! (for the clock) — at a kiosk also until a countdown's next second — and redraws only then,
-//! each draw inside a synchronized update. The first frame does not wait for the store: it opens
-//! on another thread while the browser is drawn from the dataset, and the loop takes it before
-//! the first key (see [`App::opening`](app::App::opening)).
+//! [`update`](update::update) changes the state (a bracketed paste goes to
+//! [`update::paste`]), and [`view::draw`] draws from it. This module is the edge: the clock, the
+//! kiosk's restarts, and the event loop, which blocks until an event or the next minute (for the
+//! clock) — at a kiosk also until a countdown's next second — then applies every event already
+//! waiting and draws once ([`term`] sets the terminal up and back, and draws). The first frame
+//! does not wait for the store: it opens on another thread while the browser is drawn from the
+//! dataset, and the loop takes it before the first key (see [`App::opening`](app::App::opening)).
 
 pub mod action;
 pub mod app;
+pub mod audience;
 pub mod bookings_view;
 pub mod dayview;
 pub mod export;
@@ -23,26 +24,23 @@ pub mod kiosk_view;
 pub mod panes;
 pub mod registry;
 pub mod report_view;
+pub mod session;
 pub mod signals;
 pub mod strings;
+pub mod term;
 pub mod text;
 pub mod theme;
 pub mod update;
 pub mod view;
 pub mod wizard;
 
-use std::io::{self, IsTerminal, Stdout, Write};
+use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, Timelike};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
-use crossterm::terminal::{
-    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
-    LeaveAlternateScreen,
-};
-use crossterm::{cursor, execute, queue};
+use crossterm::event::{self, Event};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::Backend;
 
 use crate::cli::{CliError, CliResult, Context};
 use crate::config;
@@ -110,68 +108,76 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     ran
 }
 
-/// Restores the terminal when dropped: raw mode off, mouse capture off, main screen, cursor shown.
-struct TerminalGuard;
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        restore();
-    }
-}
-
-fn restore() {
-    let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
-}
-
-/// Restores the terminal before the previous panic hook prints the message.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
-}
-
 /// Sets the terminal up, runs the event loop, restores the terminal on every path.
+///
+/// A kiosk never drops anyone to a shell: whatever ends its loop without the staff PIN (a
+/// terminal I/O error, a panic: the hook has restored the terminal and printed the message)
+/// restores the terminal, waits a little (longer after each failure in a row, so a terminal that
+/// keeps failing never spins), starts a new session on the welcome screen and sets the terminal
+/// up again. On a staff terminal an error ends the program, the terminal restored.
 pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     if app.is_kiosk() {
         signals::hold_keyboard_signals()?;
     }
-    install_panic_hook();
-    terminal::enable_raw_mode()?;
-    let _guard = TerminalGuard;
-    let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen)?;
-    if mouse {
-        execute!(out, EnableMouseCapture)?;
-    }
-    let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
-    terminal.clear()?;
+    term::install_panic_hook();
+    let _guard = term::TerminalGuard;
     let start = Instant::now();
     if !app.is_kiosk() {
-        return event_loop(&mut terminal, app, start);
+        let mut terminal = term::setup(mouse)?;
+        return event_loop(&mut terminal, &mut Crossterm, app, start);
     }
-    // A kiosk never drops anyone to a shell, not even on a bug: after a panic (the hook has
-    // restored the terminal and printed the message), set the terminal up again, forget
-    // everything personal and show the welcome screen.
+    keep_running(
+        app,
+        |app| {
+            let mut terminal = term::setup(mouse)?;
+            event_loop(&mut terminal, &mut Crossterm, app, start)
+        },
+        |failures| {
+            term::restore();
+            std::thread::sleep(restart_pause(failures));
+        },
+    );
+    Ok(())
+}
+
+/// A kiosk's life: runs `once` until it ends with the staff PIN (`app.quit`). Anything else (an
+/// error, a panic, an end without the PIN) calls `after_failure` with the failures in a row,
+/// then starts a new session and runs `once` again.
+fn keep_running(
+    app: &mut App,
+    mut once: impl FnMut(&mut App) -> io::Result<()>,
+    mut after_failure: impl FnMut(u32),
+) {
+    let mut failures = 0u32;
     loop {
-        let run = std::panic::AssertUnwindSafe(|| event_loop(&mut terminal, app, start));
-        match std::panic::catch_unwind(run) {
-            Ok(result) => return result,
-            Err(_) => {
-                std::thread::sleep(Duration::from_secs(1));
-                terminal::enable_raw_mode()?;
-                execute!(io::stdout(), EnterAlternateScreen)?;
-                if mouse {
-                    execute!(io::stdout(), EnableMouseCapture)?;
-                }
-                kiosk::reset(app);
-                app.quit = false;
-                terminal.clear()?;
-            }
+        let began = Instant::now();
+        let run = std::panic::AssertUnwindSafe(|| once(app));
+        if let Ok(Ok(())) = std::panic::catch_unwind(run)
+            && app.quit
+        {
+            return;
         }
+        // A loop that ran a good while before failing starts the back-off again.
+        if began.elapsed() > HEALTHY_RUN {
+            failures = 0;
+        }
+        failures = failures.saturating_add(1);
+        after_failure(failures);
+        kiosk::restart(app);
     }
+}
+
+/// A kiosk loop that ran this long before failing was healthy: the back-off starts again.
+const HEALTHY_RUN: Duration = Duration::from_secs(60);
+
+/// The longest pause before a kiosk restarts after a failure.
+const RESTART_MAX: Duration = Duration::from_secs(5);
+
+/// The pause before the `failures`-th restart in a row: 250 ms, doubling, at most
+/// [`RESTART_MAX`].
+fn restart_pause(failures: u32) -> Duration {
+    let ms = 250u64.saturating_mul(1 << failures.saturating_sub(1).min(10));
+    Duration::from_millis(ms).min(RESTART_MAX)
 }
 
 /// Time until the next minute starts (the clock in the status line shows minutes).
@@ -181,36 +187,68 @@ fn until_next_minute(now: NaiveDateTime) -> Duration {
         .max(Duration::from_millis(50))
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
-    // After a kiosk reset, nothing of the last screen may survive in the terminal's cells.
-    if let Some(k) = app.kiosk.as_mut()
-        && std::mem::take(&mut k.clear)
-    {
-        terminal.clear()?;
-    }
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    let mut hits = None;
-    terminal.draw(|f| hits = Some(view::draw(f, app)))?;
-    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    terminal.backend_mut().flush()?;
-    if let Some(h) = hits {
-        app.hits = h;
-    }
-    Ok(())
+/// The longest the loop applies events already waiting before it draws: a burst (a paste, a
+/// fast USB device) is drawn once per batch, not once per key, and an endless stream still
+/// shows the screen moving.
+const BATCH: Duration = Duration::from_millis(50);
+
+/// Where the events come from: the terminal, or a test's list.
+pub trait Events {
+    /// Waits up to `wait` for an event; true when one is ready.
+    fn poll(&mut self, wait: Duration) -> io::Result<bool>;
+    /// The next event (waits for one).
+    fn read(&mut self) -> io::Result<Event>;
 }
 
-/// Blocks until an event, the next minute, or (at a kiosk) the next change of a countdown;
-/// redraws only after one of them. The kiosk's clock is a monotonic counter from `start`.
-fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+/// The terminal's events, through crossterm.
+struct Crossterm;
+
+impl Events for Crossterm {
+    fn poll(&mut self, wait: Duration) -> io::Result<bool> {
+        event::poll(wait)
+    }
+
+    fn read(&mut self) -> io::Result<Event> {
+        event::read()
+    }
+}
+
+/// Applies one terminal event; true when the screen may have changed.
+fn apply(app: &mut App, ev: Event) -> bool {
+    match ev {
+        Event::Paste(text) => {
+            update::paste(app, &text);
+            true
+        }
+        ev => match action::from_event(app, &ev) {
+            Some(a) => {
+                update::update(app, a);
+                true
+            }
+            None => matches!(ev, Event::Resize(..)),
+        },
+    }
+}
+
+/// Blocks until an event, the next minute, or (at a kiosk) the next change of a countdown; then
+/// applies every event already waiting (up to [`BATCH`]) and draws once. The kiosk's clock is a
+/// monotonic counter from `start`.
+pub fn event_loop<B, E>(
+    terminal: &mut Terminal<B>,
+    events: &mut E,
     app: &mut App,
     start: Instant,
-) -> io::Result<()> {
+) -> io::Result<()>
+where
+    B: Backend<Error = io::Error> + Write,
+    E: Events,
+{
     let ms = || u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     kiosk::tick(app, ms());
-    draw(terminal, app)?;
-    // The first frame is up; now the store (opening since before it) is needed.
-    if !app.finish_opening_store() {
+    term::draw(terminal, app)?;
+    // The first frame is up; now the store (opening since before it) is needed. A kiosk goes on
+    // without it: the public screens work, anything personal says the system is unavailable.
+    if !app.finish_opening_store() && !app.is_kiosk() {
         return Ok(());
     }
     while !app.quit {
@@ -218,21 +256,124 @@ fn event_loop(
         if let Some(w) = kiosk::next_wake(app) {
             wait = wait.min(Duration::from_millis(w));
         }
-        let ready = event::poll(wait)?;
+        let ready = events.poll(wait)?;
         app.now = clock();
-        let changed = kiosk::tick(app, ms());
+        // Nothing came: the clock's minute or a countdown's second changed.
+        let mut changed = kiosk::tick(app, ms()) || !ready;
         if ready {
-            let ev = event::read()?;
-            match action::from_event(app, &ev) {
-                Some(a) => update::update(app, a),
-                None if matches!(ev, event::Event::Resize(..)) => {}
-                None if changed => {}
-                None => continue,
+            let batch = Instant::now();
+            loop {
+                changed |= apply(app, events.read()?);
+                if app.quit || batch.elapsed() >= BATCH || !events.poll(Duration::ZERO)? {
+                    break;
+                }
             }
         }
-        if !app.quit {
-            draw(terminal, app)?;
+        if changed && !app.quit {
+            term::draw(terminal, app)?;
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+    use super::*;
+    use crate::tui::app::Screen;
+    use crate::tui::term::testing::{NoQuestions, app, kiosk};
+
+    /// Events already waiting, as after a burst; once they are all read, the next wait for
+    /// more is an error (the terminal went away), which ends the loop.
+    struct Waiting(VecDeque<Event>);
+
+    impl Events for Waiting {
+        fn poll(&mut self, wait: Duration) -> io::Result<bool> {
+            if self.0.is_empty() && !wait.is_zero() {
+                return Err(io::Error::other("no more events"));
+            }
+            Ok(!self.0.is_empty())
+        }
+
+        fn read(&mut self) -> io::Result<Event> {
+            self.0.pop_front().ok_or_else(|| io::Error::other("no more events"))
+        }
+    }
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press))
+    }
+
+    /// Runs the loop over `events`; the frames drawn and how long it took.
+    fn run_over(app: &mut App, events: Vec<Event>) -> (io::Result<()>, usize, Duration) {
+        let mut t = NoQuestions::terminal(100, 30);
+        let took = Instant::now();
+        let ended = event_loop(&mut t, &mut Waiting(events.into()), app, Instant::now());
+        (ended, t.backend().frames(), took.elapsed())
+    }
+
+    #[test]
+    fn a_kiosk_starts_a_new_session_after_an_error_or_a_panic_and_ends_only_with_the_pin() {
+        let mut k = kiosk();
+        let mut runs = 0;
+        let mut pauses = Vec::new();
+        keep_running(
+            &mut k,
+            |app| {
+                runs += 1;
+                assert_eq!(
+                    app.session.screen,
+                    Screen::Main,
+                    "run {runs} starts on the welcome screen"
+                );
+                assert!(!app.quit);
+                app.session.screen = Screen::Info;
+                match runs {
+                    1 => Err(io::Error::other("the cursor position could not be read")),
+                    2 => panic!("a bug"),
+                    // Ended without the PIN: not an end either.
+                    3 => Ok(()),
+                    _ => {
+                        app.quit = true;
+                        Ok(())
+                    }
+                }
+            },
+            |failures| pauses.push(restart_pause(failures)),
+        );
+        assert_eq!(runs, 4);
+        let ms = |n| Duration::from_millis(n);
+        assert_eq!(pauses, [ms(250), ms(500), ms(1000)]);
+        assert_eq!(restart_pause(30), RESTART_MAX, "at most {RESTART_MAX:?}");
+    }
+
+    #[test]
+    fn a_burst_of_keys_is_drawn_once_per_batch_not_once_per_key() {
+        let mut a = app();
+        let mut events = vec![press(KeyCode::Char('/'), KeyModifiers::NONE)];
+        events.extend((0..10_000).map(|i| {
+            let c = if i % 2 == 0 { 'x' } else { 'y' };
+            press(KeyCode::Char(c), KeyModifiers::NONE)
+        }));
+        events.push(press(KeyCode::Esc, KeyModifiers::NONE));
+        events.push(press(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        let (ended, frames, took) = run_over(&mut a, events);
+        assert!(ended.is_ok() && a.quit, "{ended:?}");
+        // The first frame, then one per batch of at most BATCH.
+        let batches = took.as_millis() / BATCH.as_millis() + 1;
+        assert!(frames as u128 <= 1 + batches, "{frames} frames in {took:?}");
+    }
+
+    #[test]
+    fn a_paste_outside_a_text_field_is_not_read_as_keys() {
+        let mut k = kiosk();
+        // At the kiosk's welcome screen q would ask for the staff PIN, g open the guide.
+        let paste = Event::Paste("qgib\u{1b}[15~".repeat(1000));
+        let (ended, _, _) = run_over(&mut k, vec![paste]);
+        assert!(ended.is_err(), "the loop waits for more");
+        assert_eq!((k.session.screen, k.session.overlay.clone()), (Screen::Main, None));
+    }
 }

@@ -66,20 +66,38 @@ impl Registry {
             None => self.searching,
         }
     }
+
+    /// The text field that has the keys: the form's current field, or the filter while
+    /// searching.
+    pub fn input_mut(&mut self) -> Option<&mut Input> {
+        match &mut self.form {
+            Some(f) => f.input_mut(),
+            None => self.searching.then_some(&mut self.filter),
+        }
+    }
+}
+
+/// The filter changed: the list starts again at its top.
+pub fn filter_changed(app: &mut App) {
+    if app.session.registry.form.is_none() {
+        app.session.registry.cursor = 0;
+        app.session.registry.offset = 0;
+        load_selected(app);
+    }
 }
 
 /// Opens the registry, read fresh from the store.
 pub fn open(app: &mut App) {
-    app.registry.form = None;
-    app.registry.searching = false;
+    app.session.registry.form = None;
+    app.session.registry.searching = false;
     reload(app, None);
-    app.screen = Screen::Registry;
+    app.session.screen = Screen::Registry;
 }
 
 /// Reads the residents again; puts the cursor on `select` when given.
 fn reload(app: &mut App, select: Option<&str>) {
     let today = app.today();
-    let r = &mut app.registry;
+    let r = &mut app.session.registry;
     r.error = None;
     let residents = match app.store.residents() {
         Ok(v) => v,
@@ -110,10 +128,10 @@ fn reload(app: &mut App, select: Option<&str>) {
 
 /// Reads the selected resident's quota and bookings.
 fn load_selected(app: &mut App) {
-    let n = app.registry.visible().len();
-    app.registry.cursor = app.registry.cursor.min(n.saturating_sub(1));
-    let id = app.registry.current().map(|e| e.resident.id.clone());
-    app.registry.selected = id.and_then(|id| {
+    let n = app.session.registry.visible().len();
+    app.session.registry.cursor = app.session.registry.cursor.min(n.saturating_sub(1));
+    let id = app.session.registry.current().map(|e| e.resident.id.clone());
+    app.session.registry.selected = id.and_then(|id| {
         let resident = app.store.resident(&id).ok()??;
         let bookings = app
             .store
@@ -125,11 +143,11 @@ fn load_selected(app: &mut App) {
 }
 
 pub fn update(app: &mut App, a: Action) {
-    if app.registry.form.is_some() {
+    if app.session.registry.form.is_some() {
         return form_update(app, a);
     }
-    if app.registry.searching {
-        let f = &mut app.registry.filter;
+    if app.session.registry.searching {
+        let f = &mut app.session.registry.filter;
         let used = match a {
             Action::Char(c) => {
                 f.insert(c);
@@ -152,34 +170,31 @@ pub fn update(app: &mut App, a: Action) {
                 true
             }
             Action::Enter => {
-                app.registry.searching = false;
+                app.session.registry.searching = false;
                 true
             }
             Action::Back => {
                 f.clear();
-                app.registry.searching = false;
+                app.session.registry.searching = false;
                 true
             }
             _ => false,
         };
         if used {
-            app.registry.cursor = 0;
-            app.registry.offset = 0;
-            load_selected(app);
-            return;
+            return filter_changed(app);
         }
     }
-    let n = app.registry.visible().len();
+    let n = app.session.registry.visible().len();
     let last = n.saturating_sub(1);
     let page = app.hits.list_rows.max(1);
-    let r = &mut app.registry;
+    let r = &mut app.session.registry;
     match a {
         Action::Back if !r.filter.is_empty() => {
             r.filter.clear();
             r.cursor = 0;
         }
         Action::Back | Action::Registry => {
-            app.screen = Screen::Main;
+            app.session.screen = Screen::Main;
             return;
         }
         Action::Search => {
@@ -207,7 +222,7 @@ pub fn update(app: &mut App, a: Action) {
             let Some(id) = r.current().map(|e| e.resident.id.clone()) else { return };
             match app.load_resident(&id) {
                 Ok(()) => {
-                    app.screen = Screen::Main;
+                    app.session.screen = Screen::Main;
                     let msg = app.s().resident_chosen(&id);
                     app.flash(msg);
                 }
@@ -217,30 +232,30 @@ pub fn update(app: &mut App, a: Action) {
         }
         _ => return,
     }
-    let r = &mut app.registry;
+    let r = &mut app.session.registry;
     r.offset = scroll_offset(r.offset, r.cursor, page, n);
     load_selected(app);
 }
 
 fn edit_current(app: &mut App) {
-    if let Some(e) = app.registry.current() {
-        app.registry.form = Some(ResidentForm::editing(&e.resident));
+    if let Some(e) = app.session.registry.current() {
+        app.session.registry.form = Some(ResidentForm::editing(&e.resident));
     }
 }
 
 fn form_update(app: &mut App, a: Action) {
     let outcome = {
-        let App { registry, ds, store, lang, now, terminal_id, .. } = app;
-        let Some(form) = registry.form.as_mut() else { return };
-        update_form(form, ds, store, lang.strings(), *now, terminal_id, a)
+        let App { session, ds, store, now, terminal_id, .. } = app;
+        let Some(form) = session.registry.form.as_mut() else { return };
+        update_form(form, ds, store, session.lang.strings(), *now, terminal_id, a)
     };
     match outcome {
         FormOutcome::Editing => {}
-        FormOutcome::Leave => app.registry.form = None,
+        FormOutcome::Leave => app.session.registry.form = None,
         FormOutcome::Chosen(id) => {
-            let edited = app.registry.form.as_ref().is_some_and(|f| f.edit);
-            let registered = app.registry.form.as_ref().is_some_and(|f| f.register);
-            app.registry.form = None;
+            let edited = app.session.registry.form.as_ref().is_some_and(|f| f.edit);
+            let registered = app.session.registry.form.as_ref().is_some_and(|f| f.register);
+            app.session.registry.form = None;
             reload(app, Some(&id));
             if app.resident_id() == Some(id.as_str()) {
                 let _ = app.load_resident(&id);
@@ -259,7 +274,7 @@ fn form_update(app: &mut App, a: Action) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let r = &app.registry;
+    let r = &app.session.registry;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(area);
     draw_list(frame, app, left, hits);
@@ -276,8 +291,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 
 fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
-    let r = &app.registry;
+    let t = &app.session.theme;
+    let r = &app.session.registry;
     let visible = r.visible();
     let title = format!("{} {}", s.registry_title(), s.registry_count(visible.len(), r.all.len()));
     let inner = framed(frame, app, area, &title, r.form.is_none(), Pane::Facilities, hits);
@@ -292,7 +307,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         Span::styled(format!("[{}]", pad(r.filter.text(), 12)), filter_style),
     ]);
     lines(frame, Rect { height: 1, ..inner }, vec![filter_line], t.base);
-    if r.searching && app.overlay.is_none() {
+    if r.searching && app.session.overlay.is_none() {
         let x = inner.x + (width(label) + 2 + r.filter.cursor_width().min(12)) as u16;
         if x < inner.x + inner.width {
             frame.set_cursor_position((x, inner.y));
@@ -360,13 +375,13 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 /// The selected resident: her record, her quota, her bookings.
 fn draw_detail(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let inner = framed(frame, app, area, s.resident_title, false, Pane::Quota, hits);
     if inner.is_empty() {
         return;
     }
     let w = usize::from(inner.width);
-    let Some(info) = &app.registry.selected else {
+    let Some(info) = &app.session.registry.selected else {
         lines(frame, inner, vec![Line::styled(truncate(s.registry_empty(), w), t.muted)], t.base);
         return;
     };

@@ -36,24 +36,24 @@ pub fn build(app: &App, month: YearMonth) -> Result<MonthlyReport, String> {
 
 /// Opens the report on the calendar's month.
 pub fn open(app: &mut App) {
-    app.report.month = YearMonth::of(app.day);
+    app.session.report.month = YearMonth::of(app.session.day);
     load(app);
-    app.screen = Screen::Report;
+    app.session.screen = Screen::Report;
 }
 
 fn load(app: &mut App) {
-    let month = app.report.month;
+    let month = app.session.report.month;
     match build(app, month) {
         Ok(r) => {
-            app.report.report = Some(r);
-            app.report.error = None;
+            app.session.report.report = Some(r);
+            app.session.report.error = None;
         }
         Err(e) => {
-            app.report.report = None;
-            app.report.error = Some(e);
+            app.session.report.report = None;
+            app.session.report.error = Some(e);
         }
     }
-    app.report.scroll = 0;
+    app.session.report.scroll = 0;
 }
 
 fn shift(m: YearMonth, by: i32) -> YearMonth {
@@ -62,10 +62,10 @@ fn shift(m: YearMonth, by: i32) -> YearMonth {
 }
 
 pub fn update(app: &mut App, a: Action) {
-    let r = &mut app.report;
+    let r = &mut app.session.report;
     match a {
         Action::Back | Action::Report => {
-            app.screen = Screen::Main;
+            app.session.screen = Screen::Main;
             return;
         }
         Action::Left | Action::MonthPrev | Action::PageUp => r.month = shift(r.month, -1),
@@ -86,8 +86,8 @@ pub fn update(app: &mut App, a: Action) {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
-    let v = &app.report;
+    let t = &app.session.theme;
+    let v = &app.session.report;
     let title = format!("{} {}", s.report_title(), s.month_title(v.month.first_day()));
     let inner = framed(frame, app, area, &title, true, Pane::Facilities, hits);
     if inner.height < 5 {

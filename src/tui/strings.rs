@@ -1125,19 +1125,23 @@ impl Strings {
     /// The mode shown at the left of the status line.
     pub fn mode(&self, app: &App) -> String {
         let ja = self.ja();
-        match app.screen {
-            Screen::Main if app.browser.searching => (if ja { "検索" } else { "Search" }).into(),
-            Screen::Main if app.browser.detail => (if ja { "施設詳細" } else { "Facility" }).into(),
+        match app.session.screen {
+            Screen::Main if app.session.browser.searching => {
+                (if ja { "検索" } else { "Search" }).into()
+            }
+            Screen::Main if app.session.browser.detail => {
+                (if ja { "施設詳細" } else { "Facility" }).into()
+            }
             Screen::Main => (if ja { "一覧" } else { "Browse" }).into(),
             Screen::Bookings => self.bookings_title.into(),
             Screen::Resident => self.resident_title.into(),
             Screen::Identify => self.identify_title().into(),
             Screen::Info => self.guide_title().into(),
             Screen::Registry => self.registry_title().into(),
-            Screen::Day if app.day_view.week => self.week_title().into(),
+            Screen::Day if app.session.day_view.week => self.week_title().into(),
             Screen::Day => self.day_title().into(),
             Screen::Report => self.report_title().into(),
-            Screen::Wizard => match &app.wizard {
+            Screen::Wizard => match &app.session.wizard {
                 Some(w) => format!(
                     "{} {}/6 {}",
                     self.wizard_title,

@@ -11,24 +11,22 @@ use super::wizard::resident::{FormOutcome, update_form};
 use super::wizard::{self, Step, Wizard};
 use super::{bookings_view, dayview, export, kiosk, panes, registry, report_view};
 
-/// Applies one action.
+/// Applies one action. At a kiosk, what it leads to must be allowed there too
+/// ([`kiosk::enforce`]).
 pub fn update(app: &mut App, a: Action) {
-    if a == Action::Resize {
+    act(app, a);
+    kiosk::enforce(app);
+}
+
+fn act(app: &mut App, a: Action) {
+    if a == Action::Resize || !begin(app) {
         return;
     }
-    // Every action may read or write the store: wait for it when it is still opening.
-    if !app.finish_opening_store() {
+    // F5 at a kiosk starts over from anywhere, an open box included.
+    if a == Action::StartOver && kiosk::intercept(app, a) {
         return;
     }
-    // At a kiosk, a key during the idle countdown only keeps the session: it must not also
-    // act on a screen half hidden by the countdown.
-    if app.kiosk.as_ref().is_some_and(|k| k.idle_countdown().is_some()) {
-        kiosk::touch(app);
-        return;
-    }
-    kiosk::touch(app);
-    app.flash = None;
-    if let Some(overlay) = app.overlay.clone() {
+    if let Some(overlay) = app.session.overlay.clone() {
         overlay_update(app, overlay, a);
         return;
     }
@@ -38,39 +36,45 @@ pub fn update(app: &mut App, a: Action) {
     match a {
         Action::Quit | Action::Interrupt => return request_quit(app),
         Action::Suspend | Action::StartOver => return,
-        Action::Guide if app.screen != Screen::Info => {
-            app.info_scroll = 0;
-            app.screen = Screen::Info;
+        Action::Guide if app.session.screen != Screen::Info => {
+            app.session.info_scroll = 0;
+            app.session.screen = Screen::Info;
             return;
         }
         // The staff screens open from anywhere but a text field (the keys are letters) and
         // the wizard (its work would be left behind unseen).
-        Action::Registry if app.screen != Screen::Registry && app.screen != Screen::Wizard => {
+        Action::Registry
+            if app.session.screen != Screen::Registry && app.session.screen != Screen::Wizard =>
+        {
             return registry::open(app);
         }
-        Action::DayView if app.screen != Screen::Day && app.screen != Screen::Wizard => {
+        Action::DayView
+            if app.session.screen != Screen::Day && app.session.screen != Screen::Wizard =>
+        {
             return dayview::open(app);
         }
-        Action::Report if app.screen != Screen::Report && app.screen != Screen::Wizard => {
+        Action::Report
+            if app.session.screen != Screen::Report && app.session.screen != Screen::Wizard =>
+        {
             return report_view::open(app);
         }
-        Action::Export if app.screen != Screen::Wizard => return export::open(app),
+        Action::Export if app.session.screen != Screen::Wizard => return export::open(app),
         Action::Help => {
-            app.help_scroll = 0;
-            app.overlay = Some(Overlay::Help);
+            app.session.help_scroll = 0;
+            app.session.overlay = Some(Overlay::Help);
             return;
         }
         Action::ToggleLang => {
-            app.lang = app.lang.other();
+            app.session.lang = app.session.lang.other();
             return;
         }
         Action::ToggleTheme => {
-            app.theme = app.theme.toggled();
+            app.session.theme = app.session.theme.toggled();
             return;
         }
         _ => {}
     }
-    match app.screen {
+    match app.session.screen {
         Screen::Main => main_update(app, a),
         Screen::Wizard => wizard_update(app, a),
         Screen::Bookings => bookings_view::update(app, a),
@@ -83,13 +87,79 @@ pub fn update(app: &mut App, a: Action) {
     }
 }
 
+/// What any input does first; false when it must do nothing else.
+fn begin(app: &mut App) -> bool {
+    // Every action may read or write the store: wait for it when it is still opening. A kiosk
+    // whose store could not be opened goes on with the public screens.
+    if !app.finish_opening_store() && !app.is_kiosk() {
+        return false;
+    }
+    // At a kiosk, a key during the idle countdown only keeps the session: it must not also
+    // act on a screen half hidden by the countdown.
+    if kiosk::idle_countdown(app).is_some() {
+        kiosk::touch(app);
+        return false;
+    }
+    kiosk::touch(app);
+    app.session.flash = None;
+    true
+}
+
+/// Applies a paste (bracketed: the terminal sent it as one piece). Into the text field that
+/// has the keys it goes in as typed, without control characters and cut to the field's room
+/// (the staff PIN takes its digits only); anywhere else it is ignored, never read as keys.
+pub fn paste(app: &mut App, text: &str) {
+    if !begin(app) {
+        return;
+    }
+    let pin = app.session.overlay == Some(Overlay::StaffPin);
+    let Some(field) = focused_field(app) else { return };
+    let went_in = if pin {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        field.insert_str(&digits)
+    } else {
+        field.insert_str(text)
+    };
+    if went_in == 0 {
+        return;
+    }
+    // What a typed character does besides going in: the lists follow their filters.
+    match app.session.screen {
+        Screen::Main => {
+            app.session.browser.cursor = 0;
+            app.session.browser.offset = 0;
+        }
+        Screen::Registry => registry::filter_changed(app),
+        _ => {}
+    }
+}
+
+/// The text field that typed characters go into now, if any (see [`App::typing`]).
+fn focused_field(app: &mut App) -> Option<&mut Input> {
+    match app.session.overlay {
+        Some(Overlay::StaffPin) => return Some(&mut app.session.pin),
+        Some(_) => return None,
+        None => {}
+    }
+    match app.session.screen {
+        Screen::Main => app.session.browser.searching.then_some(&mut app.session.browser.query),
+        Screen::Resident => app.session.resident_form.input_mut(),
+        Screen::Wizard => {
+            app.session.wizard.as_mut().filter(|w| w.typing()).and_then(|w| w.form.input_mut())
+        }
+        Screen::Identify => Some(app.session.identify.input_mut()),
+        Screen::Registry => app.session.registry.input_mut(),
+        Screen::Bookings | Screen::Info | Screen::Day | Screen::Report => None,
+    }
+}
+
 /// `q` and Ctrl-C: a kiosk asks for the staff PIN; a staff terminal asks only when a booking is
 /// half done.
 fn request_quit(app: &mut App) {
     if app.is_kiosk() {
         kiosk::ask_pin(app);
     } else if app.wizard_in_progress() {
-        app.overlay = Some(Overlay::ConfirmQuit);
+        app.session.overlay = Some(Overlay::ConfirmQuit);
     } else {
         app.quit = true;
     }
@@ -103,19 +173,19 @@ fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
             let max = app.hits.scroll_max;
             match a {
                 Action::Up | Action::ScrollUp(_) => {
-                    app.help_scroll = app.help_scroll.saturating_sub(1);
+                    app.session.help_scroll = app.session.help_scroll.saturating_sub(1);
                     return;
                 }
                 Action::Down | Action::ScrollDown(_) => {
-                    app.help_scroll = (app.help_scroll + 1).min(max);
+                    app.session.help_scroll = (app.session.help_scroll + 1).min(max);
                     return;
                 }
                 Action::PageUp => {
-                    app.help_scroll = app.help_scroll.saturating_sub(10);
+                    app.session.help_scroll = app.session.help_scroll.saturating_sub(10);
                     return;
                 }
                 Action::PageDown => {
-                    app.help_scroll = (app.help_scroll + 10).min(max);
+                    app.session.help_scroll = (app.session.help_scroll + 10).min(max);
                     return;
                 }
                 _ => {}
@@ -124,11 +194,11 @@ fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
                 a,
                 Action::Back | Action::Help | Action::Enter | Action::Quit | Action::Click(_)
             ) {
-                app.overlay = None;
+                app.session.overlay = None;
             } else if matches!(a, Action::Interrupt | Action::Suspend) && app.is_kiosk() {
                 kiosk::ask_pin(app);
             } else if a == Action::Interrupt {
-                app.overlay = None;
+                app.session.overlay = None;
                 request_quit(app);
             }
         }
@@ -137,18 +207,18 @@ fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
         Overlay::ConfirmQuit if app.is_kiosk() => kiosk::ask_pin(app),
         Overlay::ConfirmQuit => {
             if yes || a == Action::Interrupt {
-                app.overlay = None;
+                app.session.overlay = None;
                 app.quit = true;
             } else if no {
-                app.overlay = None;
+                app.session.overlay = None;
             }
         }
         Overlay::ConfirmCancel(id) => {
             if yes {
-                app.overlay = None;
+                app.session.overlay = None;
                 bookings_view::confirm_cancel(app, &id);
             } else if no {
-                app.overlay = None;
+                app.session.overlay = None;
             }
         }
     }
@@ -156,7 +226,7 @@ fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
 
 /// Moves the calendar's cursor; returns false when the action is not a calendar move.
 pub fn move_calendar(app: &mut App, a: Action) -> bool {
-    let d = app.day;
+    let d = app.session.day;
     let moved = match a {
         Action::Left => d.checked_sub_days(Days::new(1)),
         Action::Right => d.checked_add_days(Days::new(1)),
@@ -179,32 +249,32 @@ pub fn move_calendar(app: &mut App, a: Action) -> bool {
         _ => return false,
     };
     if let Some(m) = moved {
-        app.day = m;
+        app.session.day = m;
     }
     true
 }
 
 fn main_update(app: &mut App, a: Action) {
-    if app.browser.searching && search_update(app, a) {
+    if app.session.browser.searching && search_update(app, a) {
         return;
     }
     match a {
-        Action::FocusNext => app.focus = app.focus.next(),
-        Action::FocusPrev => app.focus = app.focus.prev(),
+        Action::FocusNext => app.session.focus = app.session.focus.next(),
+        Action::FocusPrev => app.session.focus = app.session.focus.prev(),
         Action::Search => {
-            app.focus = Pane::Facilities;
-            app.browser.detail = false;
-            app.browser.searching = true;
+            app.session.focus = Pane::Facilities;
+            app.session.browser.detail = false;
+            app.session.browser.searching = true;
         }
         Action::CycleCare => {
-            app.browser.care = match app.browser.care {
+            app.session.browser.care = match app.session.browser.care {
                 None => Some(CareType::Stay),
                 Some(CareType::Stay) => Some(CareType::Day),
                 Some(CareType::Day) => Some(CareType::Visit),
                 Some(CareType::Visit) => None,
             };
-            app.browser.cursor = 0;
-            app.browser.offset = 0;
+            app.session.browser.cursor = 0;
+            app.session.browser.offset = 0;
         }
         Action::NewBooking => start_wizard(app),
         Action::Bookings => open_bookings(app),
@@ -212,18 +282,18 @@ fn main_update(app: &mut App, a: Action) {
         Action::MonthPrev | Action::MonthNext | Action::Today => {
             move_calendar(app, a);
         }
-        Action::Click(Target::Pane(p)) => app.focus = p,
+        Action::Click(Target::Pane(p)) => app.session.focus = p,
         Action::Click(Target::FacilityRow(i)) => {
-            app.focus = Pane::Facilities;
-            if app.browser.cursor == i && !app.browser.detail {
-                app.browser.detail = true;
-                app.browser.detail_scroll = 0;
+            app.session.focus = Pane::Facilities;
+            if app.session.browser.cursor == i && !app.session.browser.detail {
+                app.session.browser.detail = true;
+                app.session.browser.detail_scroll = 0;
             } else {
-                app.browser.cursor = i;
+                app.session.browser.cursor = i;
             }
         }
         Action::Click(t @ (Target::Day(_) | Target::MonthPrev | Target::MonthNext)) => {
-            app.focus = Pane::Calendar;
+            app.session.focus = Pane::Calendar;
             move_calendar(app, Action::Click(t));
         }
         Action::ScrollUp(Target::FacilityRow(_) | Target::Pane(Pane::Facilities)) => {
@@ -235,18 +305,18 @@ fn main_update(app: &mut App, a: Action) {
         Action::ScrollUp(_) | Action::ScrollDown(_) => {
             move_calendar(app, a);
         }
-        _ => match app.focus {
+        _ => match app.session.focus {
             Pane::Facilities => facility_move(app, a),
             Pane::Calendar => {
                 if a == Action::Back {
-                    app.focus = Pane::Facilities;
+                    app.session.focus = Pane::Facilities;
                 } else {
                     move_calendar(app, a);
                 }
             }
             Pane::Quota => {
                 if a == Action::Back {
-                    app.focus = Pane::Facilities;
+                    app.session.focus = Pane::Facilities;
                 }
             }
         },
@@ -255,7 +325,7 @@ fn main_update(app: &mut App, a: Action) {
 
 /// Keys while the search field has them; returns true when the key was used.
 fn search_update(app: &mut App, a: Action) -> bool {
-    let b = &mut app.browser;
+    let b = &mut app.session.browser;
     match a {
         Action::Char(c) => b.query.insert(c),
         Action::Backspace => b.query.backspace(),
@@ -285,7 +355,7 @@ fn facility_move(app: &mut App, a: Action) {
     let n = app.visible_facilities().len();
     let last = n.saturating_sub(1);
     let page = app.hits.facility_rows.max(1);
-    let b = &mut app.browser;
+    let b = &mut app.session.browser;
     if b.detail {
         match a {
             Action::Back | Action::Enter | Action::Left => b.detail = false,
@@ -325,51 +395,59 @@ fn form_with(app: &App) -> ResidentForm {
 /// Opens the wizard (resuming a paused one). At a kiosk, for the identified mother only.
 fn start_wizard(app: &mut App) {
     if app.is_kiosk() {
-        if app.wizard.is_none() {
-            app.wizard = kiosk::kiosk_wizard(app);
+        if app.session.wizard.is_none() {
+            app.session.wizard = kiosk::kiosk_wizard(app);
         }
-        if app.wizard.is_some() {
-            app.screen = Screen::Wizard;
+        if app.session.wizard.is_some() {
+            app.session.screen = Screen::Wizard;
         }
         return;
     }
-    if app.wizard.is_none() {
+    if app.session.wizard.is_none() {
         let form = form_with(app);
-        app.wizard = Some(Wizard::new(app.ds.programme.screening.len(), form));
+        app.session.wizard = Some(Wizard::new(app.ds.programme.screening.len(), form));
     }
-    app.screen = Screen::Wizard;
+    app.session.screen = Screen::Wizard;
 }
 
 fn open_bookings(app: &mut App) {
-    if app.resident.is_none() {
+    if app.session.resident.is_none() {
         let msg = app.s().choose_resident_first.to_string();
         open_resident(app);
         app.flash(msg);
         return;
     }
-    app.bookings_cursor = 0;
-    app.screen = Screen::Bookings;
+    app.session.bookings_cursor = 0;
+    app.session.screen = Screen::Bookings;
 }
 
 fn open_resident(app: &mut App) {
     if app.is_kiosk() {
         return;
     }
-    app.resident_form = form_with(app);
-    app.screen = Screen::Resident;
+    app.session.resident_form = form_with(app);
+    app.session.screen = Screen::Resident;
 }
 
 fn resident_update(app: &mut App, a: Action) {
     let outcome = {
-        let App { resident_form, ds, store, lang, now, terminal_id, .. } = app;
-        update_form(resident_form, ds, store, lang.strings(), *now, terminal_id, a)
+        let App { session, ds, store, now, terminal_id, .. } = app;
+        update_form(
+            &mut session.resident_form,
+            ds,
+            store,
+            session.lang.strings(),
+            *now,
+            terminal_id,
+            a,
+        )
     };
     match outcome {
         FormOutcome::Editing => {}
-        FormOutcome::Leave => app.screen = Screen::Main,
+        FormOutcome::Leave => app.session.screen = Screen::Main,
         FormOutcome::Chosen(id) => match app.load_resident(&id) {
             Ok(()) => {
-                app.screen = Screen::Main;
+                app.session.screen = Screen::Main;
                 let msg = app.s().resident_chosen(&id);
                 app.flash(msg);
             }
@@ -379,8 +457,8 @@ fn resident_update(app: &mut App, a: Action) {
 }
 
 fn wizard_update(app: &mut App, a: Action) {
-    let Some(w) = app.wizard.as_ref() else {
-        app.screen = Screen::Main;
+    let Some(w) = app.session.wizard.as_ref() else {
+        app.session.screen = Screen::Main;
         return;
     };
     let step = w.step;
@@ -388,14 +466,14 @@ fn wizard_update(app: &mut App, a: Action) {
     // At a kiosk the resident is the identified mother: her step is never shown or used.
     if app.is_kiosk() {
         if step == Step::Resident {
-            if let Some(w) = app.wizard.as_mut() {
+            if let Some(w) = app.session.wizard.as_mut() {
                 w.step = Step::Screening;
             }
             return;
         }
         let back = matches!(a, Action::Back | Action::Click(Target::Button(Button::Back)));
         if back && !done && step == Step::Screening {
-            app.screen = Screen::Main;
+            app.session.screen = Screen::Main;
             return;
         }
     }
@@ -403,7 +481,7 @@ fn wizard_update(app: &mut App, a: Action) {
     // keeping what was typed for `n` to resume.
     let back = matches!(a, Action::Back | Action::Click(Target::Button(Button::Back)));
     if back && !done && step != Step::Resident {
-        if let Some(w) = app.wizard.as_mut()
+        if let Some(w) = app.session.wizard.as_mut()
             && let Some(p) = step.prev()
         {
             w.step = p;
@@ -413,16 +491,16 @@ fn wizard_update(app: &mut App, a: Action) {
     match step {
         Step::Resident => {
             let outcome = {
-                let App { wizard, ds, store, lang, now, terminal_id, .. } = app;
-                let Some(w) = wizard.as_mut() else { return };
-                update_form(&mut w.form, ds, store, lang.strings(), *now, terminal_id, a)
+                let App { session, ds, store, now, terminal_id, .. } = app;
+                let Some(w) = session.wizard.as_mut() else { return };
+                update_form(&mut w.form, ds, store, session.lang.strings(), *now, terminal_id, a)
             };
             match outcome {
                 FormOutcome::Editing => {}
-                FormOutcome::Leave => app.screen = Screen::Main,
+                FormOutcome::Leave => app.session.screen = Screen::Main,
                 FormOutcome::Chosen(id) => match app.load_resident(&id) {
                     Ok(()) => {
-                        if let Some(w) = app.wizard.as_mut() {
+                        if let Some(w) = app.session.wizard.as_mut() {
                             w.step = Step::Screening;
                         }
                     }
@@ -442,15 +520,19 @@ fn wizard_update(app: &mut App, a: Action) {
 fn info_update(app: &mut App, a: Action) {
     match a {
         Action::Back | Action::Guide | Action::Click(Target::Button(Button::Back)) => {
-            app.screen = Screen::Main
+            app.session.screen = Screen::Main
         }
-        Action::Up | Action::ScrollUp(_) => app.info_scroll = app.info_scroll.saturating_sub(1),
-        Action::Down | Action::ScrollDown(_) => app.info_scroll = app.info_scroll.saturating_add(1),
-        Action::PageUp => app.info_scroll = app.info_scroll.saturating_sub(10),
-        Action::PageDown => app.info_scroll = app.info_scroll.saturating_add(10),
-        Action::Home => app.info_scroll = 0,
-        Action::End => app.info_scroll = app.hits.scroll_max,
+        Action::Up | Action::ScrollUp(_) => {
+            app.session.info_scroll = app.session.info_scroll.saturating_sub(1)
+        }
+        Action::Down | Action::ScrollDown(_) => {
+            app.session.info_scroll = app.session.info_scroll.saturating_add(1)
+        }
+        Action::PageUp => app.session.info_scroll = app.session.info_scroll.saturating_sub(10),
+        Action::PageDown => app.session.info_scroll = app.session.info_scroll.saturating_add(10),
+        Action::Home => app.session.info_scroll = 0,
+        Action::End => app.session.info_scroll = app.hits.scroll_max,
         _ => {}
     }
-    app.info_scroll = app.info_scroll.min(app.hits.scroll_max);
+    app.session.info_scroll = app.session.info_scroll.min(app.hits.scroll_max);
 }

@@ -11,7 +11,7 @@ use super::app::{App, Hits, Overlay, ResidentForm, Screen};
 use super::panes::{self, boxed, calendar, lines, quota};
 use super::text::{truncate, width, wrap};
 use super::{
-    bookings_view, dayview, export, help, info, kiosk_view, registry, report_view, wizard,
+    bookings_view, dayview, export, help, info, kiosk, kiosk_view, registry, report_view, wizard,
 };
 
 /// The smallest window the panes are drawn in.
@@ -22,7 +22,7 @@ pub const MIN_HEIGHT: u16 = 24;
 pub fn draw(frame: &mut Frame, app: &App) -> Hits {
     let mut hits = Hits::default();
     let area = frame.area();
-    frame.render_widget(Block::new().style(app.theme.base), area);
+    frame.render_widget(Block::new().style(app.session.theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, app, area);
         return hits;
@@ -30,28 +30,27 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
     let [top, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
             .areas(area);
-    match app.screen {
+    match app.session.screen {
         Screen::Main => panes::draw_main(frame, app, body, &mut hits),
         Screen::Wizard => wizard::view::draw(frame, app, body, &mut hits),
         Screen::Bookings => bookings_view::draw(frame, app, body, &mut hits),
-        Screen::Resident => resident_screen(frame, app, &app.resident_form, body, &mut hits),
+        Screen::Resident => {
+            resident_screen(frame, app, &app.session.resident_form, body, &mut hits)
+        }
         Screen::Identify => kiosk_view::draw_identify(frame, app, body, &mut hits),
         Screen::Info => info::draw(frame, app, body, &mut hits),
         Screen::Registry => registry::draw(frame, app, body, &mut hits),
         Screen::Day => dayview::draw(frame, app, body, &mut hits),
         Screen::Report => report_view::draw(frame, app, body, &mut hits),
     }
-    match &app.kiosk {
-        Some(k) => {
-            kiosk_view::title_bar(frame, app, top, &mut hits);
-            kiosk_view::status_line(frame, app, k, status);
-        }
-        None => {
-            title_bar(frame, app, top);
-            status_line(frame, app, status);
-        }
+    if app.is_kiosk() {
+        kiosk_view::title_bar(frame, app, top, &mut hits);
+        kiosk_view::status_line(frame, app, status);
+    } else {
+        title_bar(frame, app, top);
+        status_line(frame, app, status);
     }
-    match &app.overlay {
+    match &app.session.overlay {
         None => {}
         Some(Overlay::StaffPin) => kiosk_view::draw_pin(frame, app, body, &mut hits),
         Some(Overlay::Export) => export::draw(frame, app, body, &mut hits),
@@ -61,7 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
             help::draw_confirm_cancel(frame, app, body, id, &mut hits)
         }
     }
-    if let Some(secs) = app.kiosk.as_ref().and_then(|k| k.idle_countdown()) {
+    if let Some(secs) = kiosk::idle_countdown(app) {
         kiosk_view::draw_countdown(frame, app, body, secs);
     }
     hits
@@ -73,11 +72,13 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     let text = s.too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
     let w = usize::from(area.width.max(1));
     let wrapped: Vec<Line> =
-        wrap(&text, w).into_iter().map(|l| Line::styled(l, app.theme.warn)).collect();
+        wrap(&text, w).into_iter().map(|l| Line::styled(l, app.session.theme.warn)).collect();
     let h = (wrapped.len() as u16).min(area.height);
     let y = area.y + (area.height - h) / 2;
     frame.render_widget(
-        Paragraph::new(wrapped).alignment(ratatui::layout::Alignment::Center).style(app.theme.base),
+        Paragraph::new(wrapped)
+            .alignment(ratatui::layout::Alignment::Center)
+            .style(app.session.theme.base),
         Rect { y, height: h, ..area },
     );
 }
@@ -85,7 +86,7 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 /// The top line: the app's name and the main keys.
 fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let title = format!(" {} ", s.app_title);
     let hints = s.title_hints;
     let room = usize::from(area.width).saturating_sub(width(&title) + 1);
@@ -116,11 +117,11 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
 /// The bottom line: mode, resident, time, and the last message.
 fn status_line(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.s();
-    let who = match &app.resident {
+    let who = match &app.session.resident {
         Some(r) => format!("{} {}", s.resident_label, r.resident.id),
         None => s.no_resident.to_string(),
     };
-    status_bar(frame, app, area, &who, ("", app.theme.status));
+    status_bar(frame, app, area, &who, ("", app.session.theme.status));
 }
 
 /// A bottom line: the mode, `who`, the last message (or `idle` when there is none), the clock.
@@ -133,13 +134,13 @@ pub fn status_bar(
     (idle, idle_style): (&str, Style),
 ) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let mode = format!(" {} ", s.mode(app));
     let who = format!(" {who} ");
     let clock = format!(" {} ", s.clock(app.now));
     let used = width(&mode) + width(&who) + width(&clock) + 2;
     let room = usize::from(area.width).saturating_sub(used);
-    let (msg, msg_style) = match &app.flash {
+    let (msg, msg_style) = match &app.session.flash {
         Some(f) => (truncate(&f.text, room), if f.error { t.error } else { t.ok }),
         None => (truncate(idle, room), idle_style),
     };

@@ -189,3 +189,8 @@ pub fn identify(app: &mut App, number: &str, birth: &str) {
     typed(app, birth);
     key(app, KeyCode::Enter);
 }
+
+/// A bracketed paste (the terminal sends it as one event).
+pub fn paste(app: &mut App, text: &str) {
+    update::paste(app, text);
+}

@@ -36,6 +36,7 @@ impl Marks {
     pub fn from_app(app: &App) -> Marks {
         let window = app.focus_facility().and_then(|(f, c)| app.window(f, c));
         let booked = app
+            .session
             .resident
             .as_ref()
             .map(|r| {
@@ -67,15 +68,15 @@ impl Marks {
 
 /// The wizard's dates being chosen: from the cursor, for the chosen length.
 fn chosen(app: &App) -> Option<(NaiveDate, NaiveDate, bool)> {
-    let w = app.wizard.as_ref()?;
-    if app.screen != Screen::Wizard || w.step < Step::Dates || w.done.is_some() {
+    let w = app.session.wizard.as_ref()?;
+    if app.session.screen != Screen::Wizard || w.step < Step::Dates || w.done.is_some() {
         return None;
     }
     let care = w.care?;
     let days = w.length_for(care).calendar_days();
-    let last = app.day.checked_add_days(Days::new(u64::from(days.max(1) - 1)))?;
-    let ok = wizard::check(app, app.day).is_some_and(|r| r.is_ok());
-    Some((app.day, last, ok))
+    let last = app.session.day.checked_add_days(Days::new(u64::from(days.max(1) - 1)))?;
+    let ok = wizard::check(app, app.session.day).is_some_and(|r| r.is_ok());
+    Some((app.session.day, last, ok))
 }
 
 /// Weeks (rows) the month of `first` needs, Monday first.
@@ -97,7 +98,7 @@ pub fn height(app: &App) -> u16 {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let inner = framed(frame, app, area, s.calendar_title, focused, Pane::Calendar, hits);
     if inner.height < 3 || inner.width < GRID_WIDTH {
         return;
@@ -165,17 +166,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
     let w = usize::from(inner.width);
     let info =
         Rect { y: inner.y + 2 + weeks, height: inner.height.saturating_sub(2 + weeks), ..inner };
-    let mut day_line = s.day_long(app.day);
-    if app.day == app.today() {
+    let mut day_line = s.day_long(app.session.day);
+    if app.session.day == app.today() {
         day_line.push_str(&format!(" {}", s.today));
     }
-    if let Some(h) = holidays::holiday_name(app.day) {
+    if let Some(h) = holidays::holiday_name(app.session.day) {
         day_line.push_str(&format!(" {} {}", s.holiday, h));
     }
-    if let Some(n) = marks.booking_on(app.day) {
+    if let Some(n) = marks.booking_on(app.session.day) {
         day_line.push_str(&format!(" +{} {}", s.booked, n));
     }
-    let window_line = match (&app.resident, marks.window) {
+    let window_line = match (&app.session.resident, marks.window) {
         (None, _) if app.is_kiosk() => s.kiosk_window_hint().to_string(),
         (None, _) => s.window_no_resident.to_string(),
         (Some(_), None) => s.window_none.to_string(),
@@ -192,8 +193,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
 
 /// One day's four cells and style.
 fn cell(app: &App, marks: &Marks, d: NaiveDate, col: u32) -> (String, Style) {
-    let t = &app.theme;
-    let cursor = d == app.day;
+    let t = &app.session.theme;
+    let cursor = d == app.session.day;
     let today = d == app.today();
     let holiday = holidays::is_holiday(d);
     let (open, close) = if cursor {

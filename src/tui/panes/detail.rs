@@ -17,7 +17,7 @@ use super::{boxed, lines};
 /// The detail's lines at an inner width (the view scrolls over them).
 pub fn detail_lines(app: &App, f: &Facility, w: usize) -> Vec<Line<'static>> {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut field = |label: &str, value: &str, style: Style| {
         let label = format!("{label}: ");
@@ -44,7 +44,7 @@ pub fn detail_lines(app: &App, f: &Facility, w: usize) -> Vec<Line<'static>> {
         let label = format!("{} [{}]", s.reservation, types.join(""));
         field(&label, r.wording.as_deref().unwrap_or(s.none), t.base);
         if let Some(h) = &r.hours {
-            let described = match app.lang {
+            let described = match app.session.lang {
                 super::super::strings::Lang::Ja => hours::describe_ja(h),
                 super::super::strings::Lang::En => hours::describe_en(h),
             };
@@ -65,7 +65,7 @@ pub fn detail_lines(app: &App, f: &Facility, w: usize) -> Vec<Line<'static>> {
     for n in &f.notes {
         field(s.notes, n, t.base);
     }
-    if let Some(info) = &app.resident {
+    if let Some(info) = &app.session.resident {
         for c in &f.types {
             if let Some(win) = app.window(f, *c) {
                 let label = format!("{} {}", s.window_label, s.care_mark(*c));
@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hits: &mut Hits) {
     }
     let all = detail_lines(app, f, usize::from(inner.width));
     let max_scroll = all.len().saturating_sub(usize::from(inner.height));
-    let skip = usize::from(app.browser.detail_scroll).min(max_scroll);
+    let skip = usize::from(app.session.browser.detail_scroll).min(max_scroll);
     let shown: Vec<Line> = all.into_iter().skip(skip).collect();
-    lines(frame, inner, shown, app.theme.base);
+    lines(frame, inner, shown, app.session.theme.base);
 }

@@ -26,7 +26,7 @@ pub fn rows_per_facility(inner_width: u16) -> usize {
 /// opens, or the channels when there is no phone.
 pub fn phone_state(app: &App, f: &Facility, care: Option<CareType>) -> (String, Style) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let reservation = match care {
         Some(c) => f.reservation(c),
         None => f.reservations.iter().find(|r| r.hours.is_some()).or(f.reservations.first()),
@@ -69,7 +69,7 @@ pub fn channels(app: &App, f: &Facility) -> String {
 /// no type filter shows its section's period marked with that type (綾瀬産後ケア: 日:産後120日まで),
 /// so that it is not read as the period of every type it offers.
 pub fn period_text(app: &App, f: &Facility) -> String {
-    let (care, mark) = match app.browser.care {
+    let (care, mark) = match app.session.browser.care {
         Some(c) if f.offers(c) => (c, false),
         _ => (f.section, f.types.len() > 1),
     };
@@ -80,8 +80,8 @@ pub fn period_text(app: &App, f: &Facility) -> String {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
-    let focused = app.focus == Pane::Facilities;
+    let t = &app.session.theme;
+    let focused = app.session.focus == Pane::Facilities;
     let visible = app.visible_facilities();
     let title = format!("{} {}/{}", s.facilities_title, visible.len(), app.ds.facilities.len());
     let inner = boxed(frame, app, area, &title, focused);
@@ -91,7 +91,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let w = usize::from(inner.width);
 
     // Filter line: type filter and search field.
-    let care = match app.browser.care {
+    let care = match app.session.browser.care {
         Some(c) => s.care_name(c).to_string(),
         None => s.all_types.to_string(),
     };
@@ -99,20 +99,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let filter_head = format!("{}{}  ", s.type_label, care);
     let mut spans = vec![
         Span::styled(filter_head.clone(), t.heading),
-        Span::styled(search_label.clone(), if app.browser.searching { t.key } else { t.muted }),
+        Span::styled(
+            search_label.clone(),
+            if app.session.browser.searching { t.key } else { t.muted },
+        ),
     ];
-    let query = app.browser.query.text();
+    let query = app.session.browser.query.text();
     let field_w = w.saturating_sub(width(&filter_head) + width(&search_label));
-    if query.is_empty() && !app.browser.searching {
+    if query.is_empty() && !app.session.browser.searching {
         spans.push(Span::styled(pad(s.search_hint, field_w), t.muted));
     } else {
         spans.push(Span::styled(pad(query, field_w), t.input));
     }
     lines(frame, Rect { height: 1, ..inner }, vec![Line::from(spans)], t.base);
-    if app.browser.searching {
+    if app.session.browser.searching {
         let x = inner.x
-            + (width(&filter_head) + width(&search_label) + app.browser.query.cursor_width())
-                .min(w.saturating_sub(1)) as u16;
+            + (width(&filter_head)
+                + width(&search_label)
+                + app.session.browser.query.cursor_width())
+            .min(w.saturating_sub(1)) as u16;
         frame.set_cursor_position((x, inner.y));
     }
 
@@ -130,8 +135,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         lines(frame, list, vec![Line::styled(s.no_match, t.warn)], t.base);
         return;
     }
-    let cursor = app.browser.cursor.min(visible.len() - 1);
-    let offset = scroll_offset(app.browser.offset, cursor, fit, visible.len());
+    let cursor = app.session.browser.cursor.min(visible.len() - 1);
+    let offset = scroll_offset(app.session.browser.offset, cursor, fit, visible.len());
 
     // Columns of the one-line mode.
     let type_w = 5;
@@ -156,7 +161,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         let f = &app.ds.facilities[i];
         let selected = n == cursor;
         let marker = if selected { ">" } else { " " };
-        let (state, state_style) = phone_state(app, f, app.browser.care);
+        let (state, state_style) = phone_state(app, f, app.session.browser.care);
         let state = display_safe(&state);
         let row_style = if selected { t.cursor } else { t.base };
         let pick = |st: Style| if selected { t.cursor } else { st };

@@ -18,16 +18,16 @@ use super::text::{truncate, width};
 /// without colour), and its title.
 fn block<'a>(app: &App, title: &str, focused: bool) -> Block<'a> {
     let (style, kind) = if focused {
-        (app.theme.border_focus, BorderType::Double)
+        (app.session.theme.border_focus, BorderType::Double)
     } else {
-        (app.theme.border, BorderType::Plain)
+        (app.session.theme.border, BorderType::Plain)
     };
     let mark = if focused { "> " } else { "" };
     Block::bordered()
         .border_type(kind)
         .border_style(style)
-        .title(Span::styled(format!(" {mark}{title} "), app.theme.title))
-        .style(app.theme.base)
+        .title(Span::styled(format!(" {mark}{title} "), app.session.theme.title))
+        .style(app.session.theme.base)
 }
 
 /// Draws a pane's frame over `area`, makes the whole area a click target for `pane`, and
@@ -77,16 +77,22 @@ pub fn main_areas(area: Rect, calendar_height: u16) -> (Rect, Rect, Rect) {
 pub fn draw_main(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let (left, cal, quota) = main_areas(area, calendar::height(app));
     hits.add(left, Target::Pane(Pane::Facilities));
-    if app.browser.detail {
+    if app.session.browser.detail {
         detail::draw(frame, app, left, hits);
     } else {
         facilities::draw(frame, app, left, hits);
     }
-    calendar::draw(frame, app, cal, app.focus == Pane::Calendar, hits);
-    if app.is_kiosk() && app.resident.is_none() {
-        super::kiosk_view::draw_guide_pane(frame, app, quota, app.focus == Pane::Quota, hits);
+    calendar::draw(frame, app, cal, app.session.focus == Pane::Calendar, hits);
+    if app.is_kiosk() && app.session.resident.is_none() {
+        super::kiosk_view::draw_guide_pane(
+            frame,
+            app,
+            quota,
+            app.session.focus == Pane::Quota,
+            hits,
+        );
     } else {
-        quota::draw(frame, app, quota, app.focus == Pane::Quota, hits);
+        quota::draw(frame, app, quota, app.session.focus == Pane::Quota, hits);
     }
 }
 
@@ -103,14 +109,14 @@ pub fn lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, style: Style) 
 pub fn hint_row(frame: &mut Frame, app: &App, area: Rect, hint: &str) {
     if let Some(r) = row(area, area.height.saturating_sub(1)) {
         let hint = truncate(hint, usize::from(r.width));
-        lines(frame, r, vec![Line::styled(hint, app.theme.muted)], app.theme.base);
+        lines(frame, r, vec![Line::styled(hint, app.session.theme.muted)], app.session.theme.base);
     }
 }
 
 /// A list row: the cursor mark (`> ` on the current row), then `text` cut to fit `w` cells.
 pub fn list_line(app: &App, current: bool, text: &str, w: usize, style: Style) -> Line<'static> {
     Line::from(vec![
-        Span::styled(if current { "> " } else { "  " }, app.theme.key),
+        Span::styled(if current { "> " } else { "  " }, app.session.theme.key),
         Span::styled(truncate(text, w.saturating_sub(2)), style),
     ])
 }
@@ -139,7 +145,7 @@ pub fn button_pair(
             Target::Button(b_button),
         );
     }
-    let t = &app.theme;
+    let t = &app.session.theme;
     let mut spans = Vec::new();
     if indent > 0 {
         spans.push(Span::raw(" ".repeat(usize::from(indent))));

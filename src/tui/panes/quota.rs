@@ -17,7 +17,7 @@ use super::{framed, lines};
 /// The fee lines of a breakdown: base, extra babies, exemption, total; amounts right-aligned.
 pub fn fee_lines(app: &App, care: CareType, fee: &FeeBreakdown, w: usize) -> Vec<Line<'static>> {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let amount_w = 12;
     let label_w = w.saturating_sub(amount_w);
     let line = |label: String, amount: String, style| {
@@ -48,19 +48,19 @@ pub fn fee_lines(app: &App, care: CareType, fee: &FeeBreakdown, w: usize) -> Vec
 
 /// The plan being made in the wizard, if its dates pass every rule.
 fn selection(app: &App) -> Option<Result<Plan, String>> {
-    let w = app.wizard.as_ref()?;
-    if app.screen != super::super::app::Screen::Wizard || w.step < wizard::Step::Dates {
+    let w = app.session.wizard.as_ref()?;
+    if app.session.screen != super::super::app::Screen::Wizard || w.step < wizard::Step::Dates {
         return None;
     }
     if let Some((_, plan)) = &w.done {
         return Some(Ok(*plan));
     }
-    Some(wizard::check(app, app.day)?.map_err(|r| app.s().refusal(&r)))
+    Some(wizard::check(app, app.session.day)?.map_err(|r| app.s().refusal(&r)))
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let inner = framed(frame, app, area, s.quota_title, focused, Pane::Quota, hits);
     if inner.is_empty() {
         return;
@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
     let mut out = Vec::new();
     let label_w = 8;
     let num_w = 5;
-    match &app.resident {
+    match &app.session.resident {
         None => out.push(Line::styled(truncate(s.no_resident_quota, w), t.muted)),
         Some(info) => {
             out.push(Line::styled(truncate(&s.resident_summary(&info.resident), w), t.heading))
@@ -88,7 +88,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
     for care in CareType::ALL {
         let limit = app.ds.care_rule(care).map_or(0, |r| r.limit);
         let unit = care.unit();
-        let q = app.resident.as_ref().map(|r| r.quota.get(care));
+        let q = app.session.resident.as_ref().map(|r| r.quota.get(care));
         let num = |n: Option<u32>| n.map_or("-".to_string(), |n| s.units(n, unit));
         let left_style = match q {
             Some(q) if q.remaining == 0 => t.warn,
@@ -122,7 +122,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
             out.extend(fee_lines(app, plan.care, &plan.fee, w));
         }
     }
-    if let Some(info) = &app.resident {
+    if let Some(info) = &app.session.resident {
         let active: Vec<_> = info
             .bookings
             .iter()

@@ -14,11 +14,11 @@ use super::{Step, Wizard};
 
 /// Remaining units of a care type for the wizard's resident.
 fn remaining(app: &App, care: CareType) -> u32 {
-    app.resident.as_ref().map_or(0, |r| r.quota.get(care).remaining)
+    app.session.resident.as_ref().map_or(0, |r| r.quota.get(care).remaining)
 }
 
 pub fn update(app: &mut App, a: Action) {
-    let Some(w) = app.wizard.as_mut() else { return };
+    let Some(w) = app.session.wizard.as_mut() else { return };
     let pick = match a {
         Action::Up => {
             w.care_cursor = w.care_cursor.saturating_sub(1);
@@ -43,7 +43,7 @@ pub fn update(app: &mut App, a: Action) {
         app.flash_error(msg);
         return;
     }
-    let Some(w) = app.wizard.as_mut() else { return };
+    let Some(w) = app.session.wizard.as_mut() else { return };
     if w.care != Some(care) {
         w.care = Some(care);
         w.facility = None;
@@ -55,7 +55,7 @@ pub fn update(app: &mut App, a: Action) {
 
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let inner = boxed(frame, app, area, s.step_name(Step::Care), true);
     if inner.is_empty() {
         return;

@@ -16,7 +16,7 @@ use super::super::text::{display_safe, truncate, width, wrap};
 use super::{Step, Wizard, check};
 
 pub fn update(app: &mut App, a: Action) {
-    let done = app.wizard.as_ref().is_some_and(|w| w.done.is_some());
+    let done = app.session.wizard.as_ref().is_some_and(|w| w.done.is_some());
     if done {
         if matches!(a, Action::Enter | Action::Back | Action::Click(Target::Button(Button::Close)))
         {
@@ -31,7 +31,7 @@ pub fn update(app: &mut App, a: Action) {
 
 /// Records the booking; on refusal, says why and stays.
 fn book(app: &mut App) {
-    let Some(w) = app.wizard.as_ref() else { return };
+    let Some(w) = app.session.wizard.as_ref() else { return };
     let (Some(care), Some(facility), Some(resident)) =
         (w.care, w.facility.clone(), app.resident_id())
     else {
@@ -46,14 +46,14 @@ fn book(app: &mut App) {
         resident: resident.to_string(),
         facility,
         care,
-        start: app.day,
+        start: app.session.day,
         length: w.length_for(care),
     };
     match app.store.book(&app.ds, &req, app.now, &app.terminal_id) {
         Ok(booked) => {
             let id = booked.booking.id.clone();
             let _ = app.load_resident(&booked.booking.resident);
-            if let Some(w) = app.wizard.as_mut() {
+            if let Some(w) = app.session.wizard.as_mut() {
                 w.done = Some((id, booked.plan));
                 w.error = None;
             }
@@ -65,7 +65,7 @@ fn book(app: &mut App) {
                 crate::store::StoreError::Refused(r) => app.s().refusal(r),
                 other => app.store_error_text(other),
             };
-            if let Some(w) = app.wizard.as_mut() {
+            if let Some(w) = app.session.wizard.as_mut() {
                 w.error = Some(msg.clone());
             }
             app.flash_error(msg);
@@ -75,16 +75,16 @@ fn book(app: &mut App) {
 
 /// Leaves the finished wizard for the main screen, the calendar on the booking's first day.
 fn finish(app: &mut App) {
-    if let Some((_, plan)) = app.wizard.as_ref().and_then(|w| w.done.as_ref()) {
-        app.day = plan.first_day;
+    if let Some((_, plan)) = app.session.wizard.as_ref().and_then(|w| w.done.as_ref()) {
+        app.session.day = plan.first_day;
     }
-    app.wizard = None;
-    app.screen = Screen::Main;
+    app.session.wizard = None;
+    app.session.screen = Screen::Main;
 }
 
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let title = if w.done.is_some() { s.booked_title } else { s.step_name(Step::Confirm) };
     let inner = boxed(frame, app, area, title, true);
     if inner.is_empty() {
@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
     let wd = usize::from(inner.width);
     let plan = match &w.done {
         Some((_, p)) => Some(*p),
-        None => check(app, app.day).and_then(Result::ok),
+        None => check(app, app.session.day).and_then(Result::ok),
     };
     let (Some(plan), Some((f, care))) = (plan, app.focus_facility()) else {
         lines(frame, inner, vec![Line::styled(s.check_refused, t.error)], t.base);
@@ -121,7 +121,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
     if let Some((id, _)) = &w.done {
         a.push(Line::styled(truncate(&s.booking_number(id), col_w), t.ok));
     }
-    if let Some(info) = &app.resident {
+    if let Some(info) = &app.session.resident {
         a.extend(label(s.resident_label, &s.resident_summary(&info.resident), col_w));
     }
     a.extend(label(s.facility_label, &f.name, col_w));

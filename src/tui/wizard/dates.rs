@@ -16,7 +16,7 @@ use super::{Step, Wizard, check};
 
 /// The longest length the remaining quota allows (at least 1).
 fn max_length(app: &App, care: CareType) -> u32 {
-    let left = app.resident.as_ref().map_or(1, |r| r.quota.get(care).remaining);
+    let left = app.session.resident.as_ref().map_or(1, |r| r.quota.get(care).remaining);
     match care {
         CareType::Stay => left.saturating_sub(1).max(1),
         CareType::Day => left.max(1),
@@ -25,25 +25,25 @@ fn max_length(app: &App, care: CareType) -> u32 {
 }
 
 pub fn update(app: &mut App, a: Action) {
-    let Some(care) = app.wizard.as_ref().and_then(|w| w.care) else { return };
+    let Some(care) = app.session.wizard.as_ref().and_then(|w| w.care) else { return };
     match a {
         Action::More | Action::Click(Target::Button(Button::LengthMore)) => {
             let max = max_length(app, care);
-            if let Some(w) = app.wizard.as_mut() {
+            if let Some(w) = app.session.wizard.as_mut() {
                 w.length = (w.length + 1).min(max);
             }
         }
         Action::Less | Action::Click(Target::Button(Button::LengthLess)) => {
-            if let Some(w) = app.wizard.as_mut() {
+            if let Some(w) = app.session.wizard.as_mut() {
                 w.length = w.length.saturating_sub(1).max(1);
             }
         }
-        Action::Click(Target::Day(d)) if d != app.day => app.day = d,
+        Action::Click(Target::Day(d)) if d != app.session.day => app.session.day = d,
         Action::Enter
         | Action::Click(Target::Day(_))
-        | Action::Click(Target::Button(Button::Next)) => match check(app, app.day) {
+        | Action::Click(Target::Button(Button::Next)) => match check(app, app.session.day) {
             Some(Ok(_)) => {
-                if let Some(w) = app.wizard.as_mut() {
+                if let Some(w) = app.session.wizard.as_mut() {
                     w.step = Step::Confirm;
                 }
             }
@@ -61,7 +61,7 @@ pub fn update(app: &mut App, a: Action) {
 
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let (left, cal, q) = panes::main_areas(area, calendar::height(app));
     calendar::draw(frame, app, cal, true, hits);
     quota::draw(frame, app, q, false, hits);
@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         out.push(Line::styled(truncate(&s.length_line(w.length_for(care)), wd), t.heading));
         out.push(Line::styled(truncate(s.length_keys(care), wd), t.muted));
         out.push(Line::raw(""));
-        match check(app, app.day) {
+        match check(app, app.session.day) {
             Some(Ok(plan)) => {
                 out.push(Line::styled(truncate(s.check_ok, wd), t.ok));
                 for l in wrap(&s.plan_dates(&plan), wd) {

@@ -15,7 +15,7 @@ use super::{Step, Wizard};
 
 /// Indices of the facilities that can still take the wizard's care type for its resident.
 pub fn candidates(app: &App) -> Vec<usize> {
-    let Some(care) = app.wizard.as_ref().and_then(|w| w.care) else { return Vec::new() };
+    let Some(care) = app.session.wizard.as_ref().and_then(|w| w.care) else { return Vec::new() };
     let today = app.today();
     app.ds
         .facilities
@@ -30,7 +30,7 @@ pub fn candidates(app: &App) -> Vec<usize> {
 pub fn update(app: &mut App, a: Action) {
     let list = candidates(app);
     let page = app.hits.list_rows.max(1);
-    let Some(w) = app.wizard.as_mut() else { return };
+    let Some(w) = app.session.wizard.as_mut() else { return };
     let last = list.len().saturating_sub(1);
     let pick = match a {
         Action::Up => {
@@ -80,7 +80,7 @@ pub fn update(app: &mut App, a: Action) {
         return;
     };
     let id = app.ds.facilities[fi].id.clone();
-    let Some(w) = app.wizard.as_mut() else { return };
+    let Some(w) = app.session.wizard.as_mut() else { return };
     w.facility = Some(id);
     w.step = Step::Dates;
     // Put the calendar on the first day that can be chosen.
@@ -88,15 +88,15 @@ pub fn update(app: &mut App, a: Action) {
         && let Some(win) = app.window(f, care)
     {
         let first: NaiveDate = win.first_day.max(app.today());
-        if !win.contains(app.day) || app.day < first {
-            app.day = first;
+        if !win.contains(app.session.day) || app.session.day < first {
+            app.session.day = first;
         }
     }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let care = w.care;
     let title = match care {
         Some(c) => format!("{} - {}", s.step_name(Step::Facility), s.care_name(c)),

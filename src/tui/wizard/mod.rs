@@ -110,8 +110,8 @@ impl Wizard {
 /// The live check of step 5: every rule through `domain::booking::plan`, for the wizard's
 /// resident, care type, facility and length, starting on `start`.
 pub fn check(app: &App, start: NaiveDate) -> Option<Result<Plan, Refusal>> {
-    let w = app.wizard.as_ref()?;
-    let info = app.resident.as_ref()?;
+    let w = app.session.wizard.as_ref()?;
+    let info = app.session.resident.as_ref()?;
     let care = w.care?;
     let f = app.ds.facility(w.facility.as_deref()?)?;
     let terms = app.ds.terms(f, care)?;

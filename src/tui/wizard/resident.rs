@@ -230,7 +230,7 @@ fn saved(form: &mut ResidentForm, result: Result<Resident, StoreError>) -> FormO
 /// Draws the form into `area` (no border); records clickable fields and the mode tabs.
 pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let w = usize::from(area.width);
     let mut y = 0u16;
     let put = |frame: &mut Frame, line: Line<'_>, y: &mut u16| {
@@ -307,7 +307,7 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
                     _ => &form.babies,
                 };
                 let x = r.x + (2 + label_w + 2 + input.cursor_width().min(field_w)) as u16;
-                if x < r.x + r.width && app.overlay.is_none() {
+                if x < r.x + r.width && app.session.overlay.is_none() {
                     frame.set_cursor_position((x, r.y));
                 }
             }
@@ -320,7 +320,7 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
             put(frame, Line::styled(l, t.error), &mut y);
         }
     }
-    if let Some(info) = &app.resident {
+    if let Some(info) = &app.session.resident {
         let l = s.current_resident(&info.resident.id);
         put(frame, Line::styled(truncate(&l, w), t.muted), &mut y);
     }

@@ -13,7 +13,7 @@ use super::{Step, Wizard};
 
 pub fn update(app: &mut App, a: Action) {
     let n = app.ds.programme.screening.len();
-    let Some(w) = app.wizard.as_mut() else { return };
+    let Some(w) = app.session.wizard.as_mut() else { return };
     match a {
         Action::Up => w.question = w.question.saturating_sub(1),
         Action::Down => w.question = (w.question + 1).min(n.saturating_sub(1)),
@@ -50,7 +50,7 @@ pub fn update(app: &mut App, a: Action) {
 
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let inner = boxed(frame, app, area, s.step_name(Step::Screening), true);
     if inner.is_empty() {
         return;
@@ -69,8 +69,11 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         let yes = format!("[{}]", s.yes_label(w.answers[i] == Some(true)));
         let no = format!("[{}]", s.no_label(w.answers[i] == Some(false)));
         let answers_w = width(&yes) + width(&no) + 1;
-        let text =
-            display_safe(if app.lang == super::super::strings::Lang::Ja { &q.ja } else { &q.en });
+        let text = display_safe(if app.session.lang == super::super::strings::Lang::Ja {
+            &q.ja
+        } else {
+            &q.en
+        });
         let marker = if current { "> " } else { "  " };
         let text_w = width_all.saturating_sub(answers_w + 3);
         let wrapped = wrap(&text, text_w.max(8));

@@ -10,7 +10,7 @@ use super::super::text::width;
 use super::{Step, Wizard, care, confirm, dates, facility, resident, screening};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let Some(w) = &app.wizard else { return };
+    let Some(w) = &app.session.wizard else { return };
     if area.height < 4 {
         return;
     }
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 /// `1 利用者 > 2 体調 > [3 種類] > 4 施設 > 5 日程 > 6 確認`: the current step is bracketed.
 fn step_bar(frame: &mut Frame, app: &App, w: &Wizard, area: Rect) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let mut spans = vec![Span::styled(format!(" {} ", s.wizard_title), t.title)];
     for step in Step::ALL {
         if step != Step::Resident {
@@ -56,7 +56,7 @@ fn step_bar(frame: &mut Frame, app: &App, w: &Wizard, area: Rect) {
 /// The buttons of the step: `[Esc 戻る]` and the step's forward action, clickable.
 fn button_row(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
     let s = app.s();
-    let t = &app.theme;
+    let t = &app.session.theme;
     let mut buttons: Vec<(String, Button)> = Vec::new();
     if w.done.is_some() {
         buttons.push((format!("[Enter {}]", s.close), Button::Close));
