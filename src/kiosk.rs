@@ -18,8 +18,9 @@
 //!   not inherit her predecessor's typos, and guessing never goes faster than the lockout allows
 //!   (at most 4 tries per 60 s either way).
 //! - An empty user number is not a try (nothing is counted).
-//! - Entries are normalised first: spaces around are dropped and full-width letters and digits
-//!   (from a Japanese input method) become ASCII. Case is kept.
+//! - User numbers are normalised first, as everywhere ([`crate::domain::user_number`]): spaces
+//!   around dropped, full-width letters, digits and dashes (from a Japanese input method) made
+//!   ASCII, letters in capitals, so `ｒ－０００１` does not use up a try.
 //! - The same rule is available alone as [`Lockout`]; the staff PIN asked to leave the kiosk uses
 //!   [`Lockout::growing`], whose lockouts double up to an hour.
 //!
@@ -352,7 +353,7 @@ impl KioskTerminal {
             return IdentifyResult::StillLocked { remaining_secs };
         }
         *who = None;
-        let id = normalize_entry(entered_id);
+        let id = crate::domain::user_number::normalize(entered_id);
         if id.is_empty() {
             return IdentifyResult::Incomplete;
         }
@@ -584,11 +585,21 @@ mod tests {
             IdentifyResult::Identified
         );
         assert_eq!(k.identified().unwrap().user_number, "K0001");
-        // Case is kept: k0001 is another number.
-        assert!(matches!(
+        // Lower case and a Japanese keyboard's dash are the same number, not a failed try.
+        assert_eq!(
             k.identify("k0001", d("2026-01-15"), registry, 2 * S),
-            IdentifyResult::Failed { .. }
-        ));
+            IdentifyResult::Identified
+        );
+        assert_eq!(
+            k.identify(
+                "ｋ－0001",
+                d("2026-01-15"),
+                |id| (id == "K-0001").then(|| d("2026-01-15")),
+                3 * S
+            ),
+            IdentifyResult::Identified
+        );
+        assert_eq!(k.failures(3 * S), 0);
     }
 
     #[test]

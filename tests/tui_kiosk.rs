@@ -394,6 +394,20 @@ fn five_wrong_pins_lock_the_prompt_for_a_minute_then_two() {
         key(&mut a, KeyCode::Enter);
     }
     assert!(screen(&mut a, 80, 24).contains("Please wait 120 s."));
+    // Each lockout is in the audit trail, with its length and the terminal.
+    let locks: Vec<_> = a
+        .store
+        .events()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == sango::store::EventKind::PinLockedOut)
+        .collect();
+    assert_eq!(locks.len(), 2);
+    assert_eq!(
+        (locks[0].data["locked_secs"].as_u64(), locks[1].data["locked_secs"].as_u64()),
+        (Some(60), Some(120))
+    );
+    assert_eq!(locks[0].subject, a.terminal_id);
     tick(&mut a, (69 + 119) * SEC);
     typed(&mut a, PIN);
     key(&mut a, KeyCode::Enter);
@@ -741,5 +755,15 @@ fn a_staff_terminal_allows_every_screen_a_kiosk_only_its_own() {
         assert!(allows(&staff, who), "{s:?}");
         assert_eq!(allows(&kiosk, who), who == Audience::Public, "{s:?}");
         assert_eq!(allows(&mother, who), who != Audience::Staff, "{s:?}");
+    }
+}
+
+#[test]
+fn a_user_number_typed_in_lower_case_or_full_width_identifies_her_without_using_a_try() {
+    for typed in ["r-0001", "Ｒ－０００１"] {
+        let mut a = kiosk_app(Lang::Ja);
+        identify(&mut a, typed, "2026-10-01");
+        assert_eq!(identified(&a).as_deref(), Some("R-0001"), "{typed}: {:?}", a.session.flash);
+        assert_eq!(a.session.resident.as_ref().unwrap().resident.id, "R-0001");
     }
 }

@@ -358,3 +358,23 @@ fn describe_difference(replayed: &State, tables: &State) -> String {
     }
     "the events describe records that are not in the tables".into()
 }
+
+impl Store {
+    /// Records that a kiosk's staff PIN prompt locked for `secs` seconds after wrong PINs (an
+    /// audit event about the terminal, not a resident or booking).
+    pub fn record_pin_lockout(
+        &self,
+        at: NaiveDateTime,
+        terminal: &str,
+        secs: u32,
+    ) -> Result<Event, StoreError> {
+        validate_terminal(terminal)?;
+        let when = self.moment(at)?;
+        let tx = self.write()?;
+        let data = serde_json::json!({ "locked_secs": secs });
+        let e = append(&tx, when, terminal, EventKind::PinLockedOut, terminal, &data)
+            .map_err(|x| self.err(x))?;
+        tx.commit().map_err(|x| self.err(x))?;
+        Ok(e)
+    }
+}

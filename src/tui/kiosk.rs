@@ -441,10 +441,12 @@ fn check_pin(app: &mut App) {
 }
 
 /// The moment a PIN lockout starts (`secs` long: 60 s, doubling, at most an hour). Every lockout
-/// passes here once, and only here: the place to record it as an event.
+/// passes here once, and only here, and is recorded as an event (who tried to leave the kiosk,
+/// and when, is the ward's to know). A store that cannot record it does not stop the lockout.
 pub fn pin_locked_out(app: &mut App, secs: u32) {
     debug_assert!(secs > 0);
     app.session.pin_note = Some(PinNote::Locked);
+    let _ = app.store.record_pin_lockout(app.now, &app.terminal_id, secs);
 }
 
 /// A new wizard for the identified mother: her step is done, it starts at the screening.
