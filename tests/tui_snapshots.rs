@@ -679,3 +679,27 @@ fn boxes_over_wide_text_keep_their_borders() {
         check(&mut a);
     }
 }
+
+#[test]
+fn practice_banner() {
+    shoot("practice_main", |a| a.practice = true);
+}
+
+#[test]
+fn the_practice_banner_is_on_every_screen_and_the_too_small_message() {
+    use sango::tui::app::Screen;
+    for screen_kind in Screen::ALL {
+        for lang in [Lang::Ja, Lang::En] {
+            let mut a = app(lang);
+            a.practice = true;
+            a.session.screen = screen_kind;
+            for (w, h) in [(80, 24), (120, 40), (60, 15)] {
+                let text = screen(&mut a, w, h);
+                let top = text.lines().next().unwrap_or_default();
+                assert!(top.contains("練習"), "{screen_kind:?} {w}x{h}:\n{text}");
+            }
+        }
+    }
+    let mut live = app(Lang::Ja);
+    assert!(!screen(&mut live, 80, 24).contains("練習"));
+}

@@ -58,6 +58,10 @@ pub struct Cli {
     /// mixes with live data (also SANGO_PRACTICE=1).
     #[arg(long, global = true)]
     pub practice: bool,
+    /// With --practice, the moment the terminal app starts at (YYYY-MM-DDTHH:MM, Japan time);
+    /// its clock runs on from there.
+    #[arg(long, value_name = "TIME", value_parser = args::moment)]
+    pub at: Option<chrono::NaiveDateTime>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -119,6 +123,8 @@ pub struct Context {
     pub kiosk: bool,
     /// `--practice` or `SANGO_PRACTICE`: the practice store instead of the live one.
     pub practice: bool,
+    /// `sango --at TIME` (the terminal app on the practice store).
+    pub at: Option<chrono::NaiveDateTime>,
 }
 
 impl Context {
@@ -151,6 +157,7 @@ pub fn run() -> ExitCode {
         config_path: cli.config,
         kiosk: cli.kiosk,
         practice: cli.practice || practice_from_env(),
+        at: cli.at,
     };
     let result = match cli.command {
         None => cmd_staff::kiosk_guard(&ctx).and_then(|()| crate::tui::run_from_cli(&ctx)),

@@ -344,6 +344,11 @@ pub struct App {
     pub kiosk: Option<Kiosk>,
     /// The booking store's folder (exports go to its `exports/`); `None` for a store in memory.
     pub data_dir: Option<PathBuf>,
+    /// The practice store is open (`--practice`): a banner on every screen.
+    pub practice: bool,
+    /// How far the app's clock is from the machine's: a practice session may start at any
+    /// moment (`sango --practice --at TIME`) and runs on from there.
+    pub clock_offset: chrono::TimeDelta,
     pub quit: bool,
     /// The person using the screens now.
     pub session: Session,
@@ -364,9 +369,16 @@ impl App {
             hits: Hits::default(),
             kiosk: None,
             data_dir: None,
+            practice: false,
+            clock_offset: chrono::TimeDelta::zero(),
             quit: false,
             session: Session::new(lang, theme, now.date()),
         }
+    }
+
+    /// Japan time now on the app's clock: the machine's, moved by [`App::clock_offset`].
+    pub fn clock(&self) -> NaiveDateTime {
+        super::clock() + self.clock_offset
     }
 
     /// The next person: a fresh session in the terminal's language and theme, and no click

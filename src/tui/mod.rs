@@ -79,6 +79,12 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     let loaded = config::load(ctx.config_path.as_deref(), &flags).map_err(CliError::refused)?;
     let cfg = loaded.config;
     let dir = DataDir::resolve(ctx.data_dir.as_deref()).map_err(CliError::refused)?;
+    if ctx.at.is_some() && !ctx.practice {
+        return Err(CliError::Usage(
+            "--at starts the terminal app at another moment only on the practice store: add --practice (練習用)"
+                .into(),
+        ));
+    }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(CliError::Usage(
             "the terminal app needs a terminal (端末); use the subcommands in scripts (see sango --help)"
@@ -87,14 +93,19 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     }
     // The browser draws from the dataset alone: the store opens on another thread meanwhile,
     // and the event loop waits for it after the first frame (before it handles any key).
+    let kind = ctx.store_kind();
     let opening = {
         let dir = dir.clone();
-        StoreOpening::spawn(dir.path.clone(), move || Store::open_data_dir(&dir))
+        StoreOpening::spawn(dir.path.clone(), move || Store::open_kind(&dir, kind))
     };
     let (lang, theme) = look(&cfg);
-    let mut app = App::opening(ds, opening, lang, theme, clock()).map_err(CliError::refused)?;
+    let clock_offset = ctx.at.map(|at| at - clock()).unwrap_or_default();
+    let mut app = App::opening(ds, opening, lang, theme, clock() + clock_offset)
+        .map_err(CliError::refused)?;
     app.terminal_id = cfg.terminal_id.clone();
     app.data_dir = Some(dir.path.clone());
+    app.practice = ctx.practice;
+    app.clock_offset = clock_offset;
     if cfg.mode == config::Mode::Kiosk {
         app.enter_kiosk(cfg.idle_timeout_secs, loaded.location.dir.clone(), 0);
     }
@@ -252,12 +263,12 @@ where
         return Ok(());
     }
     while !app.quit {
-        let mut wait = until_next_minute(clock());
+        let mut wait = until_next_minute(app.clock());
         if let Some(w) = kiosk::next_wake(app) {
             wait = wait.min(Duration::from_millis(w));
         }
         let ready = events.poll(wait)?;
-        app.now = clock();
+        app.now = app.clock();
         // Nothing came: the clock's minute or a countdown's second changed.
         let mut changed = kiosk::tick(app, ms()) || !ready;
         if ready {

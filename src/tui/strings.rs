@@ -1123,6 +1123,15 @@ impl Strings {
     }
 
     /// The mode shown at the left of the status line.
+    /// The banner on every screen of the practice store.
+    pub fn practice_banner(&self) -> &'static str {
+        if self.ja() {
+            "練習 (本番データではありません)"
+        } else {
+            "練習 PRACTICE (not live data)"
+        }
+    }
+
     pub fn mode(&self, app: &App) -> String {
         let ja = self.ja();
         match app.session.screen {

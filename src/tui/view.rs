@@ -25,11 +25,13 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
     frame.render_widget(Block::new().style(app.session.theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, app, area);
+        practice_banner(frame, app, area);
         return hits;
     }
     let [top, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
             .areas(area);
+    let top = practice_banner(frame, app, top);
     match app.session.screen {
         Screen::Main => panes::draw_main(frame, app, body, &mut hits),
         Screen::Wizard => wizard::view::draw(frame, app, body, &mut hits),
@@ -64,6 +66,24 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
         kiosk_view::draw_countdown(frame, app, body, secs);
     }
     hits
+}
+
+/// On the practice store, a banner at the left of the top line of every screen (practice data
+/// must never be taken for the ward's): returns the rest of the line.
+fn practice_banner(frame: &mut Frame, app: &App, top: Rect) -> Rect {
+    if !app.practice {
+        return top;
+    }
+    let label = format!(" {} ", app.s().practice_banner());
+    let w = (width(&label) as u16).min(top.width);
+    let banner = Rect { width: w, height: top.height.min(1), ..top };
+    lines(
+        frame,
+        banner,
+        vec![Line::styled(label, app.session.theme.warn_banner)],
+        app.session.theme.base,
+    );
+    Rect { x: top.x + w, width: top.width - w, ..top }
 }
 
 /// The message shown instead of the panes in a window that is too small.
