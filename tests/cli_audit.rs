@@ -166,3 +166,11 @@ fn the_practice_store_takes_any_moment_and_never_mixes_with_live_data() {
     let swapped = sango_in(d.path(), &["resident", "list", "--json"]);
     assert!(swapped.refused().contains("practice store"), "{}", swapped.stderr);
 }
+
+#[test]
+fn the_app_starts_at_another_moment_only_on_the_practice_store() {
+    let d = tempfile::tempdir().unwrap();
+    let r = sango_in(d.path(), &["--at", "2026-04-01T10:00"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--practice"), "{}", r.stderr);
+}
