@@ -35,30 +35,6 @@ fn day(days: i64) -> String {
     (today + chrono::TimeDelta::days(days)).to_string()
 }
 
-/// Rewrites the index entry of R1's stay so that it names R0: every page still looks sound
-/// (the quick check passes), but a lookup of R1's bookings through the index finds nothing.
-fn hide_r1_from_the_index(db: &std::path::Path) {
-    let root: u32 = {
-        let c = rusqlite::Connection::open(db).unwrap();
-        c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
-        c.query_row(
-            "SELECT rootpage FROM sqlite_schema WHERE name = 'bookings_by_resident'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap()
-    };
-    let mut bytes = std::fs::read(db).unwrap();
-    let page = 4096;
-    let start = (root as usize - 1) * page;
-    let at = bytes[start..start + page].windows(6).position(|w| w == b"R1stay").unwrap();
-    bytes[start + at + 1] = b'0';
-    std::fs::write(db, &bytes).unwrap();
-    let c = rusqlite::Connection::open(db).unwrap();
-    let quick: String = c.query_row("PRAGMA quick_check", [], |r| r.get(0)).unwrap();
-    assert_eq!(quick, "ok", "the quick check does not see this damage");
-}
-
 fn book_stay(d: &std::path::Path, start: &str) -> common::Run {
     sango_in(
         d,
@@ -85,7 +61,7 @@ fn damage_found_by_the_full_check_refuses_writes_until_repaired() {
     let add = sango_in(d.path(), &["resident", "add", "--id", "R1", "--birth", &day(-20)]);
     assert_eq!(add.code, 0, "{}", add.stderr);
     book_stay(d.path(), &day(3)).ok();
-    hide_r1_from_the_index(&d.path().join("sango.sqlite3"));
+    common::hide_r1_stay_from_the_index(&d.path().join("sango.sqlite3"));
 
     let check = sango_in(d.path(), &["store", "check", "--json"]);
     assert_eq!(check.code, 1, "{}", check.stderr);

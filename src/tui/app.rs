@@ -346,6 +346,10 @@ pub struct App {
     pub data_dir: Option<PathBuf>,
     /// The practice store is open (`--practice`): a banner on every screen.
     pub practice: bool,
+    /// The daily full check of the store, while it runs on its own thread.
+    pub store_check: Option<super::store_check::Running>,
+    /// When the app last started a full check (one a day at most, even when it fails to run).
+    pub last_check_started: Option<NaiveDateTime>,
     /// How far the app's clock is from the machine's: a practice session may start at any
     /// moment (`sango --practice --at TIME`) and runs on from there.
     pub clock_offset: chrono::TimeDelta,
@@ -370,6 +374,8 @@ impl App {
             kiosk: None,
             data_dir: None,
             practice: false,
+            store_check: None,
+            last_check_started: None,
             clock_offset: chrono::TimeDelta::zero(),
             quit: false,
             session: Session::new(lang, theme, now.date()),

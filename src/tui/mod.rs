@@ -26,6 +26,7 @@ pub mod registry;
 pub mod report_view;
 pub mod session;
 pub mod signals;
+pub mod store_check;
 pub mod strings;
 pub mod term;
 pub mod text;
@@ -271,6 +272,7 @@ where
         app.now = app.clock();
         // Nothing came: the clock's minute or a countdown's second changed.
         let mut changed = kiosk::tick(app, ms()) || !ready;
+        changed |= store_check::tick(app);
         if ready {
             let batch = Instant::now();
             loop {

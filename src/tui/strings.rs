@@ -1191,6 +1191,14 @@ impl Strings {
         if self.ja() { ja } else { en }
     }
 
+    /// The daily check found the store damaged: writes are refused until it is repaired.
+    pub fn store_damaged(&self) -> &'static str {
+        self.t(
+            "データベースの破損が見つかりました。予約と変更を止めています。`sango store repair` を実行してください。",
+            "The database is damaged: bookings and changes are stopped. Run `sango store repair`.",
+        )
+    }
+
     pub fn kiosk_system_error(&self) -> &'static str {
         self.t(
             "ただいま処理できません。職員にお声がけください。",

@@ -162,6 +162,10 @@ pub fn status_bar(
     let room = usize::from(area.width).saturating_sub(used);
     let (msg, msg_style) = match &app.session.flash {
         Some(f) => (truncate(&f.text, room), if f.error { t.error } else { t.ok }),
+        // Known damage stays in sight: every write is refused until the store is repaired.
+        None if app.store.known_damage().is_some() => {
+            (truncate(app.s().store_damaged(), room), t.error)
+        }
         None => (truncate(idle, room), idle_style),
     };
     let gap = room.saturating_sub(width(&msg));

@@ -75,3 +75,27 @@ pub fn practice_in(dir: &Path, args: &[&str]) -> Run {
     c.env("SANGO_DATA_DIR", dir).env("SANGO_PRACTICE", "1");
     finish(c.output().expect("the sango binary runs"))
 }
+
+/// Rewrites the index entry of R1's stay so that it names R0: every page still looks sound
+/// (the quick check passes), but a lookup of R1's bookings through the index finds nothing.
+pub fn hide_r1_stay_from_the_index(db: &Path) {
+    let root: u32 = {
+        let c = rusqlite::Connection::open(db).unwrap();
+        c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
+        c.query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'bookings_by_resident'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let mut bytes = std::fs::read(db).unwrap();
+    let page = 4096;
+    let start = (root as usize - 1) * page;
+    let at = bytes[start..start + page].windows(6).position(|w| w == b"R1stay").unwrap();
+    bytes[start + at + 1] = b'0';
+    std::fs::write(db, &bytes).unwrap();
+    let c = rusqlite::Connection::open(db).unwrap();
+    let quick: String = c.query_row("PRAGMA quick_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(quick, "ok", "the quick check does not see this damage");
+}
