@@ -275,3 +275,45 @@ fn a_kiosk_opens_none_of_the_staff_screens() {
     key(&mut a, KeyCode::Down);
     assert_eq!(a.session.screen, Screen::Main);
 }
+
+#[test]
+fn a_booking_or_cancellation_entered_late_is_marked_in_the_day_view_and_her_bookings() {
+    use sango::domain::care::{CareType, Length};
+    use sango::store::{BookingRequest, Clock, ResidentInput, Store, StoreKind};
+    // A live store whose clock says 11/20 10:30: a booking phoned in yesterday is entered late.
+    let store = || {
+        let s = Store::open_in_memory_as(StoreKind::Live, Clock::fixed(now())).unwrap();
+        let yesterday = now() - chrono::TimeDelta::days(1);
+        s.add_resident(&ResidentInput::new("R-0001", d("2026-10-01")), yesterday, "t").unwrap();
+        let ds = sango::dataset::load_embedded().unwrap();
+        let req = BookingRequest {
+            resident: "R-0001".into(),
+            facility: "mizuki-josanin".into(),
+            care: CareType::Day,
+            start: d("2026-11-25"),
+            length: Length::Days(1),
+        };
+        s.book(&ds, &req, yesterday, "t").unwrap();
+        s.book(&ds, &BookingRequest { start: d("2026-11-26"), ..req }, now(), "t").unwrap();
+        s
+    };
+    for (lang, mark) in [(Lang::Ja, "後日記録"), (Lang::En, "entered late")] {
+        let mut a = app_with(store(), lang);
+        ch(&mut a, 'd');
+        for _ in 0..5 {
+            key(&mut a, KeyCode::Right);
+        }
+        let text = screen(&mut a, 80, 24);
+        assert!(text.contains(mark), "the day of the late entry:\n{text}");
+        key(&mut a, KeyCode::Right);
+        let text = screen(&mut a, 80, 24);
+        assert!(!text.contains(mark), "the day of the one entered in time:\n{text}");
+        key(&mut a, KeyCode::Esc);
+        ch(&mut a, 'u');
+        typed(&mut a, "R-0001");
+        key(&mut a, KeyCode::Enter);
+        ch(&mut a, 'b');
+        let text = screen(&mut a, 100, 30);
+        assert_eq!(text.matches(mark).count(), 1, "{text}");
+    }
+}

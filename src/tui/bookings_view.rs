@@ -152,8 +152,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 Status::CancelledLate => t.warn,
                 _ => t.muted,
             };
-            let status_text = s.status(status);
-            let status_w = super::text::width(status_text);
+            let status_text = s.booking_status(bk, app.today());
+            let status_w = super::text::width(&status_text);
             out.push(Line::from(vec![
                 Span::styled(if current { "> " } else { "  " }, t.key),
                 Span::styled(pad(&name, w.saturating_sub(status_w + 3)), style),

@@ -13,7 +13,7 @@ use super::action::Action;
 use super::app::{App, Hits, Pane, Screen, Target};
 use super::panes::facilities::scroll_offset;
 use super::panes::{framed, hint_row, lines, list_line, row};
-use super::text::{display_safe, pad, pad_left, truncate};
+use super::text::{display_safe, pad, pad_left, truncate, width};
 
 /// The day view's state.
 #[derive(Debug, Clone)]
@@ -180,8 +180,11 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let rw = resident_w(w);
     let type_w = if app.session.lang == super::strings::Lang::Ja { 6 } else { 5 };
     let dates_w = 12usize;
-    let status_w = 10usize;
-    let name_w = w.saturating_sub(2 + rw + 1 + type_w + 1 + dates_w + 1 + status_w);
+    let today = app.today();
+    let status_w =
+        v.rows.iter().map(|b| width(&s.booking_status(b, today))).max().unwrap_or(0).max(10);
+    // The cursor mark, then four columns and the status, a space between each.
+    let name_w = w.saturating_sub(2 + rw + 1 + 1 + type_w + 1 + dates_w + 1 + status_w);
     let cols = s.day_cols();
     let header = format!(
         "  {} {} {} {} {}",
@@ -223,7 +226,7 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             pad(&name, name_w),
             pad(s.care_short(bk.care), type_w),
             pad(&s.short_range(bk.first_day, bk.last_day), dates_w),
-            s.status(st)
+            s.booking_status(bk, today)
         );
         out.push(list_line(app, current, &text, w, style));
         if let Some(r) = row(list, (i - offset) as u16) {
@@ -283,7 +286,6 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let cursor = v.cursor.min(v.rows.len().saturating_sub(1));
     let offset = scroll_offset(v.offset, cursor, fit, v.rows.len());
     for (i, bk) in v.rows.iter().enumerate().skip(offset).take(fit) {
-        let st = bk.status_at(app.today());
         let on = active(app, bk);
         let mut spans = vec![
             Span::styled(if i == cursor { "> " } else { "  " }, t.key),
@@ -298,7 +300,8 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             };
             spans.push(Span::styled(pad_left(mark, cell), style));
         }
-        spans.push(Span::styled(format!("  {}", s.status(st)), if on { t.base } else { t.muted }));
+        let status = s.booking_status(bk, app.today());
+        spans.push(Span::styled(format!("  {status}"), if on { t.base } else { t.muted }));
         if let Some(r) = row(inner, list_top + (i - offset) as u16) {
             hits.add(r, Target::Row(i));
         }

@@ -9,7 +9,7 @@ use crate::domain::booking::{Plan, Refusal};
 use crate::domain::care::{CareType, Length, Unit};
 use crate::domain::fees::yen;
 use crate::domain::period::{Period, Window};
-use crate::store::{Resident, Status};
+use crate::store::{Booking, Resident, Status};
 
 use super::app::{App, Field, Screen};
 use super::wizard::Step;
@@ -901,6 +901,17 @@ impl Strings {
 
     pub fn status(&self, st: Status) -> &'static str {
         if self.ja() { st.ja() } else { st.en() }
+    }
+
+    /// A booking's status as of `today`, marked 後日記録 when it or its cancellation was
+    /// entered more than 10 minutes after the moment it records.
+    pub fn booking_status(&self, b: &Booking, today: NaiveDate) -> String {
+        let st = self.status(b.status_at(today));
+        if b.entered_late() || b.cancel_entered_late() {
+            format!("{st} {}", self.t("後日記録", "entered late"))
+        } else {
+            st.to_string()
+        }
     }
 
     pub fn booking_number(&self, id: &str) -> String {
