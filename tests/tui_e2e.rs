@@ -208,7 +208,7 @@ fn kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves() {
     }
     let data = tempfile::tempdir().unwrap();
     let conf = tempfile::tempdir().unwrap();
-    sango_with(conf.path(), data.path(), &["staff", "set-pin"], "2468\n2468\n");
+    sango_with(conf.path(), data.path(), &["staff", "set-pin"], "246810\n246810\n");
     let birth = (today_jst() - chrono::Days::new(20)).format("%Y-%m-%d").to_string();
     sango_with(
         conf.path(),
@@ -278,7 +278,7 @@ fn kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves() {
     tmux.send(&["Enter"]);
     tmux.wait_for("PINが違います");
     assert!(!tmux.capture().contains("exit="));
-    tmux.text("2468");
+    tmux.text("246810");
     tmux.send(&["Enter"]);
     tmux.wait_for("exit=0");
     // stty prints after the exit code: wait for its line too.

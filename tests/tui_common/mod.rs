@@ -124,7 +124,7 @@ pub fn click(app: &mut App, x: u16, y: u16) {
 }
 
 /// The staff PIN of the kiosk tests.
-pub const PIN: &str = "2468";
+pub const PIN: &str = "246810";
 
 /// A config folder with the staff PIN set (hashed once per test binary: Argon2 is slow).
 pub fn pin_dir() -> std::path::PathBuf {
