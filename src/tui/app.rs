@@ -328,7 +328,8 @@ pub struct App {
     pub store: Store,
     /// The store while it opens on another thread.
     store_opening: Option<StoreOpening>,
-    /// Why the store could not be opened: the app then quits and the caller reports it.
+    /// Why the store could not be opened: a staff terminal then quits and the caller reports it
+    /// (a kiosk goes on, and reports it when staff leave).
     pub store_error: Option<StoreError>,
     /// The facilities' search texts, built once from `ds`.
     search: SearchIndex,

@@ -1,13 +1,14 @@
 //! Kiosk mode, as a layer over the app's state machine: a passer-by sees only public information
 //! until a mother identifies (user number + her baby's birth date, [`crate::kiosk`] rules), then
 //! the wizard, the quota and the bookings work for her alone. Every check is made here, in
-//! `update`, not only by hiding things on screen: an action that names anyone else is refused.
+//! `update`, not only by hiding things on screen: what is allowed follows each screen's and
+//! action's [`Audience`], and an action that names anyone else is refused.
 //!
 //! Time: [`Kiosk::ms`] is a monotonic millisecond counter set by [`tick`] (the event loop feeds
 //! it from one `Instant`; tests feed it directly). An idle session shows a countdown in its last
-//! 20 s, then [`reset`] forgets everything personal and the next draw clears the terminal.
-//! Leaving the program needs the staff PIN; q, Esc at the top, Ctrl-C, Ctrl-\ and Ctrl-Z only
-//! open the PIN prompt, guarded by a [`Lockout`].
+//! 20 s, then [`reset`] starts a new session (nothing personal is left) and the next draw clears
+//! the terminal. Leaving the program needs the staff PIN; q, Esc at the top, Ctrl-C, Ctrl-\ and
+//! Ctrl-Z only open the PIN prompt, guarded by a growing [`Lockout`].
 
 use std::path::PathBuf;
 

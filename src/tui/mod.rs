@@ -225,6 +225,10 @@ impl Events for Crossterm {
     }
 }
 
+/// How long the loop looks for the next event of a batch. Not zero: crossterm's /dev/tty
+/// source does not even look at what it has buffered when given no time at all.
+const MORE: Duration = Duration::from_millis(1);
+
 /// Applies one terminal event; true when the screen may have changed.
 fn apply(app: &mut App, ev: Event) -> bool {
     match ev {
@@ -277,7 +281,7 @@ where
             let batch = Instant::now();
             loop {
                 changed |= apply(app, events.read()?);
-                if app.quit || batch.elapsed() >= BATCH || !events.poll(Duration::ZERO)? {
+                if app.quit || batch.elapsed() >= BATCH || !events.poll(MORE)? {
                     break;
                 }
             }
@@ -305,7 +309,7 @@ mod tests {
 
     impl Events for Waiting {
         fn poll(&mut self, wait: Duration) -> io::Result<bool> {
-            if self.0.is_empty() && !wait.is_zero() {
+            if self.0.is_empty() && wait > MORE {
                 return Err(io::Error::other("no more events"));
             }
             Ok(!self.0.is_empty())
