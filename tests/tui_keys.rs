@@ -430,3 +430,16 @@ fn the_help_scrolls_when_the_keys_do_not_fit() {
     let text = screen(&mut a, 120, 40);
     assert!(text.contains("q / Ctrl+C") && !text.contains("上下でスクロール"), "{text}");
 }
+
+#[test]
+fn a_facility_with_several_types_shows_the_period_of_each() {
+    let mut a = app(Lang::Ja);
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains("宿:産後60日まで 日:産後120日まで"), "綾瀬産後ケア:\n{text}");
+    assert!(text.contains("日:産後6か月0日まで 訪:産後1年以内"), "ムックムク:\n{text}");
+    // With the stay filter, only the stay's period, unmarked.
+    ch(&mut a, 't');
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains("綾瀬産後ケア") && text.contains("産後60日まで"), "{text}");
+    assert!(!text.contains("日:産後120日まで"), "{text}");
+}

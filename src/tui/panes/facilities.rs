@@ -65,17 +65,30 @@ pub fn channels(app: &App, f: &Facility) -> String {
     ch.iter().map(|c| app.s().channel(*c)).collect::<Vec<_>>().join("/")
 }
 
-/// The period column for the care type the browser shows. A facility with several types and
-/// no type filter shows its section's period marked with that type (綾瀬産後ケア: 日:産後120日まで),
-/// so that it is not read as the period of every type it offers.
+/// The period column. With a type filter, that type's period; without one, the period of every
+/// type the facility offers, each marked with its types (綾瀬産後ケア: 宿:産後60日まで
+/// 日:産後120日まで), types with the same period together (宿日:産後4か月0日まで), so that no
+/// period is read as another type's or left out.
 pub fn period_text(app: &App, f: &Facility) -> String {
-    let (care, mark) = match app.session.browser.care {
-        Some(c) if f.offers(c) => (c, false),
-        _ => (f.section, f.types.len() > 1),
-    };
-    let Some(p) = f.period(care) else { return String::new() };
-    let text = app.s().period_short(p.period);
-    if mark { format!("{}:{text}", app.s().care_mark(care)) } else { text }
+    let s = app.s();
+    if let Some(c) = app.session.browser.care
+        && f.offers(c)
+    {
+        return f.period(c).map(|p| s.period_short(p.period)).unwrap_or_default();
+    }
+    let mut groups: Vec<(String, String)> = Vec::new();
+    for &care in &f.types {
+        let Some(p) = f.period(care) else { continue };
+        let text = s.period_short(p.period);
+        match groups.iter_mut().find(|(_, t)| *t == text) {
+            Some((marks, _)) => marks.push_str(s.care_mark(care)),
+            None => groups.push((s.care_mark(care).to_string(), text)),
+        }
+    }
+    match groups.as_slice() {
+        [(_, only)] if f.types.len() == 1 => only.clone(),
+        _ => groups.iter().map(|(m, t)| format!("{m}:{t}")).collect::<Vec<_>>().join(" "),
+    }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
