@@ -140,7 +140,7 @@ fn book_through_the_wizard_in_tmux_then_the_cli_sees_it() {
     // 6: confirm and record.
     tmux.wait_for("[Enter 予約する]");
     tmux.send(&["Enter"]);
-    tmux.wait_for("予約を記録しました");
+    tmux.wait_for("区の記録に登録しました");
     tmux.send(&["Enter"]);
     tmux.wait_for("施設 25/25");
     tmux.send(&["q"]);

@@ -443,3 +443,116 @@ fn a_facility_with_several_types_shows_the_period_of_each() {
     assert!(text.contains("綾瀬産後ケア") && text.contains("産後60日まで"), "{text}");
     assert!(!text.contains("日:産後120日まで"), "{text}");
 }
+
+/// The wizard for `id` up to the care step, the screening answered "no".
+fn to_care_step(a: &mut App, id: &str) {
+    ch(a, 'n');
+    typed(a, id);
+    key(a, KeyCode::Enter);
+    for _ in 0..3 {
+        ch(a, 'n');
+    }
+    key(a, KeyCode::Enter);
+    assert_eq!(step(a), Step::Care);
+}
+
+#[test]
+fn a_type_with_fewer_days_left_than_its_shortest_booking_cannot_be_chosen_and_says_why() {
+    let mut a = app(Lang::Ja);
+    // R-0002 uses 3 of her 4 stay days (2 nights): one day is left, a stay needs two.
+    let req = sango::store::BookingRequest {
+        resident: "R-0002".into(),
+        facility: "tokyo-kita-medical-center".into(),
+        care: CareType::Stay,
+        start: d("2026-11-27"),
+        length: sango::domain::care::Length::Nights(2),
+    };
+    a.store.book(&a.ds, &req, now(), "test").unwrap();
+    to_care_step(&mut a, "R-0002");
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("残り1日（最短2日）選べません"), "{text}");
+    key(&mut a, KeyCode::Enter); // the stay
+    assert_eq!(step(&a), Step::Care, "not chosen");
+    let f = a.session.flash.clone().expect("a reason");
+    assert!(f.error && f.text.contains("最短でも2日必要"), "{f:?}");
+    // Day care is still there.
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Facility);
+}
+
+#[test]
+fn plus_at_the_limit_says_why_it_stops() {
+    let mut a = app(Lang::En);
+    to_care_step(&mut a, "R-0002");
+    key(&mut a, KeyCode::Enter); // stay: 4 days left, at most 3 nights
+    key(&mut a, KeyCode::Enter); // first facility
+    assert_eq!(step(&a), Step::Dates);
+    for _ in 0..2 {
+        ch(&mut a, '+');
+        assert!(a.session.flash.is_none(), "{:?}", a.session.flash);
+    }
+    assert_eq!(a.session.wizard.as_ref().unwrap().length, 3);
+    ch(&mut a, '+');
+    assert_eq!(a.session.wizard.as_ref().unwrap().length, 3);
+    let f = a.session.flash.clone().expect("a reason");
+    assert!(f.error && f.text.contains("4 days left"), "{f:?}");
+}
+
+#[test]
+fn the_screening_asks_again_for_every_booking_and_every_mother() {
+    let mut a = app(Lang::Ja);
+    to_care_step(&mut a, "R-0001");
+    // Leave the wizard half done (Esc back to the start, then out), choose another mother.
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Esc);
+    }
+    assert_eq!(a.session.screen, Screen::Main);
+    ch(&mut a, 'u');
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "R-0002");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.resident_id(), Some("R-0002"));
+    ch(&mut a, 'n');
+    let w = a.session.wizard.as_ref().unwrap();
+    assert!(w.answers.iter().all(Option::is_none), "R-0001's answers are not R-0002's: {w:?}");
+    // A finished booking: the next one asks again too.
+    let mut a = app(Lang::Ja);
+    to_care_step(&mut a, "R-0002");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.session.wizard.as_ref().unwrap().done.is_some(), "{:?}", a.session.flash);
+    key(&mut a, KeyCode::Enter);
+    ch(&mut a, 'n');
+    let w = a.session.wizard.as_ref().unwrap();
+    assert!(w.step <= Step::Screening && w.answers.iter().all(Option::is_none), "{w:?}");
+}
+
+#[test]
+fn after_booking_the_screen_gives_the_code_says_what_was_done_and_what_remains() {
+    let mut a = app(Lang::Ja);
+    to_care_step(&mut a, "R-0002");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    let before = screen(&mut a, 120, 40);
+    assert!(before.contains("区の記録に登録") && before.contains("施設への申込"), "{before}");
+    key(&mut a, KeyCode::Enter);
+    let code = bookings_of(&a.store, "R-0002")[0].code.clone().unwrap();
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains(&format!("予約番号 {code}")), "{text}");
+    assert!(
+        text.contains("区の記録に登録しました") && text.contains("施設へ電話で利用を申し込んで")
+    );
+    assert!(!text.contains("y でも予約できます"), "no invitation to book again:\n{text}");
+    // Her bookings list shows the code too.
+    key(&mut a, KeyCode::Enter);
+    ch(&mut a, 'b');
+    assert!(screen(&mut a, 100, 30).contains(&code));
+}

@@ -20,6 +20,15 @@ pub enum CareType {
 impl CareType {
     pub const ALL: [CareType; 3] = [CareType::Stay, CareType::Day, CareType::Visit];
 
+    /// The shortest booking of the type: a stay has at least one night (2 days).
+    pub fn shortest(self) -> Length {
+        match self {
+            CareType::Stay => Length::Nights(1),
+            CareType::Day => Length::Days(1),
+            CareType::Visit => Length::Visit,
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             CareType::Stay => "stay",

@@ -160,13 +160,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 Span::raw(" "),
                 Span::styled(status_text, if current { t.cursor } else { status_style }),
             ]));
-            let facts = format!(
+            let mut facts = format!(
                 "{}  {}  {}  {}",
                 s.care_short(bk.care),
                 s.short_range(bk.first_day, bk.last_day),
                 s.length_text(bk.length()),
                 s.yen(bk.fee_yen)
             );
+            if let Some(code) = &bk.code {
+                facts = format!("{code}  {facts}");
+            }
             out.push(Line::from(vec![
                 Span::raw("    "),
                 Span::styled(truncate(&facts, w.saturating_sub(4)), t.base),

@@ -63,15 +63,7 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         ]));
     }
     heading(&mut out, s.guide_exemption());
-    if ja {
-        para(&mut out, &p.fee_exemption.wording, 0);
-    } else {
-        para(
-            &mut out,
-            "Households exempt from resident tax and households on public assistance pay 0 yen.",
-            0,
-        );
-    }
+    para(&mut out, &s.exemption_text(&p.fee_exemption.wording), 0);
     heading(&mut out, s.guide_application());
     if ja {
         para(&mut out, &p.application.wording, 0);

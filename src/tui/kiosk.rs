@@ -456,6 +456,7 @@ pub fn kiosk_wizard(app: &App) -> Option<Wizard> {
     let form = ResidentForm { number: Input::new(id), ..ResidentForm::default() };
     let mut w = Wizard::new(app.ds.programme.screening.len(), form);
     w.step = Step::Screening;
+    w.screen_for(id);
     Some(w)
 }
 

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::dataset::Channel;
 use crate::domain::booking::{Plan, Refusal};
+use crate::domain::cancel::CancelNotice;
 use crate::domain::care::{CareType, Length, Unit};
 use crate::domain::fees::yen;
 use crate::domain::period::{Period, Window};
@@ -152,7 +153,6 @@ pub struct Strings {
     pub facility_label: &'static str,
     pub care_label: &'static str,
     pub dates_label: &'static str,
-    pub reserve_with_facility: &'static str,
     pub what_to_bring: &'static str,
     pub no_bookings: &'static str,
     pub cancel_booking: &'static str,
@@ -264,13 +264,12 @@ pub static JA: Strings = Strings {
     check_ok: "予約できます",
     check_refused: "この日程は予約できません",
     dates_keys: "矢印・hjkl で日付、[ ] で月、+ - で長さ、Enter で確認へ。クリックでも選べます。",
-    booked_title: "予約を記録しました",
-    booked_flash: "予約を記録しました。",
+    booked_title: "区の記録に登録しました",
+    booked_flash: "区の記録に登録しました。施設への申込みをお忘れなく。",
     resident_label_long: "利用者番号",
     facility_label: "施設",
     care_label: "種類",
     dates_label: "日程",
-    reserve_with_facility: "予約は施設へ直接申し込みます（電話・WEB等）。施設の予約方法で申し込んでください。",
     what_to_bring: "持ち物",
     no_bookings: "予約はありません（n で予約）",
     cancel_booking: "取消",
@@ -313,7 +312,7 @@ pub static JA: Strings = Strings {
 
 pub static EN: Strings = Strings {
     lang: Lang::En,
-    app_title: "Kita City 産後ケア",
+    app_title: "Kita City postpartum care",
     title_hints: "?:help n:book b:list u:resident /:find L:日本語 q:quit r:registry d:day m:report e:export",
     facilities_title: "Facilities",
     calendar_title: "Calendar",
@@ -409,13 +408,12 @@ pub static EN: Strings = Strings {
     check_ok: "These dates can be booked",
     check_refused: "These dates cannot be booked",
     dates_keys: "Arrows/hjkl move the day, [ ] the month, + - the length, Enter to confirm. Clicks work too.",
-    booked_title: "Booking recorded",
-    booked_flash: "Booking recorded.",
+    booked_title: "Recorded with the ward",
+    booked_flash: "Recorded with the ward. Remember to reserve with the facility.",
     resident_label_long: "User number",
     facility_label: "Facility",
     care_label: "Type",
     dates_label: "Dates",
-    reserve_with_facility: "Reserve directly with the facility (phone, WEB...), by its own channel.",
     what_to_bring: "What to bring",
     no_bookings: "No bookings (n to book)",
     cancel_booking: "Cancel",
@@ -626,6 +624,63 @@ impl Strings {
         }
     }
 
+    /// `/日` or `/day`, `/visit`: the unit a fee is per, after the amount.
+    pub fn per_unit(&self, unit: Unit) -> String {
+        if self.ja() { format!("/{}", unit.ja()) } else { format!("/{}", unit.en(1)) }
+    }
+
+    /// Fewer units left than the type's shortest booking: why it cannot be chosen.
+    pub fn too_few_left(&self, care: CareType, left: u32, shortest: u32) -> String {
+        let unit = care.unit();
+        if self.ja() {
+            format!(
+                "{}は残り{}のため選べません（最短でも{}必要です）",
+                self.care_name(care),
+                self.units_long(left, unit),
+                self.units_long(shortest, unit)
+            )
+        } else {
+            format!(
+                "{} cannot be chosen: {} left, and the shortest booking takes {}",
+                self.care_name(care),
+                self.units_long(left, unit),
+                self.units_long(shortest, unit)
+            )
+        }
+    }
+
+    /// The short form in the list of types.
+    pub fn too_few_left_short(&self, left: u32, shortest: u32, unit: Unit) -> String {
+        if self.ja() {
+            format!(
+                "残り{}（最短{}）選べません",
+                self.units_long(left, unit),
+                self.units_long(shortest, unit)
+            )
+        } else {
+            format!(
+                "{} left, needs {}",
+                self.units_long(left, unit),
+                self.units_long(shortest, unit)
+            )
+        }
+    }
+
+    /// `+` on a visit: a visit is one visit.
+    pub fn visit_is_one(&self) -> &'static str {
+        self.t("訪問は1回ずつの予約です", "A home visit is booked one visit at a time")
+    }
+
+    /// `+` at the limit: why the booking cannot be longer.
+    pub fn longest_reached(&self, care: CareType, left: u32) -> String {
+        let unit = care.unit();
+        if self.ja() {
+            format!("残りが{}のため、これ以上長くできません", self.units_long(left, unit))
+        } else {
+            format!("No longer: {} left of the limit", self.units_long(left, unit))
+        }
+    }
+
     pub fn fee_per_unit(&self, per: u32, unit: Unit) -> String {
         if self.ja() {
             format!("{}/{}", self.yen(per), unit.ja())
@@ -808,17 +863,90 @@ impl Strings {
         }
     }
 
-    /// `12/2(水) 11:00 より前に取消せば…` / `Cancel before 11:00 on Wed 12/2 …`.
-    pub fn cancel_by_line(&self, by: NaiveDateTime) -> String {
+    /// What a booking's notice says about cancelling it: before the cutoff (and the last time
+    /// the facility's phone is open before it, when that is earlier), or that any cancellation
+    /// is late because it was booked after its own cutoff.
+    pub fn cancel_notice(&self, n: &CancelNotice, unit: Unit) -> Vec<String> {
+        let by = n.cancel_by;
+        let one = self.units_long(1, unit);
+        if n.already_late {
+            return vec![if self.ja() {
+                format!(
+                    "取消期限（{} {}）を過ぎてからの予約のため、取消はすべて期限後の取消（{one}分を利用）になります。",
+                    self.day_short(by.date()),
+                    Self::hm(by)
+                )
+            } else {
+                format!(
+                    "Booked after its cancel deadline ({} on {}): any cancellation now uses up {one}.",
+                    Self::hm(by),
+                    self.day_short(by.date())
+                )
+            }];
+        }
+        let mut out = vec![self.cancel_by_line(by, unit)];
+        if let Some(call) = n.last_call.filter(|c| c.end < by) {
+            out.push(if self.ja() {
+                format!(
+                    "施設の電話は {} {} まで（それ以降は期限まで受付時間外）。",
+                    self.day_short(call.end.date()),
+                    Self::hm(call.end)
+                )
+            } else {
+                format!(
+                    "The facility's phone is open until {} on {}, then closed until the deadline.",
+                    Self::hm(call.end),
+                    self.day_short(call.end.date())
+                )
+            });
+        }
+        out
+    }
+
+    /// The booking code, to read over the phone.
+    pub fn booking_code(&self, code: &str) -> String {
+        if self.ja() { format!("予約番号 {code}") } else { format!("Booking code {code}") }
+    }
+
+    /// What the confirmation says the booking does, before it is made: it is recorded with the
+    /// ward; the facility must be reserved separately, by its channels.
+    pub fn records_with_ward(&self, channels: &str) -> String {
         if self.ja() {
             format!(
-                "取消は {} {} より前に（施設にも電話）。それ以降の取消は1日（1回）分を利用したものとみなします。",
+                "「予約する」で区の記録に登録します。施設への申込みは別に必要です（{channels}）。"
+            )
+        } else {
+            format!(
+                "\"Book\" records the booking with the ward. The facility must be reserved separately ({channels})."
+            )
+        }
+    }
+
+    /// What the confirmation says after the booking: what was done, and what remains.
+    pub fn recorded_next_step(&self, channels: &str) -> String {
+        if self.ja() {
+            format!(
+                "区の記録に登録しました。次に、施設へ{channels}で利用を申し込んでください（職員が申し込み済みの場合は不要です）。"
+            )
+        } else {
+            format!(
+                "Recorded with the ward. Next, reserve with the facility by {channels} (not needed if staff have already done so)."
+            )
+        }
+    }
+
+    /// `12/2(水) 11:00 より前に取消せば…` / `Cancel before 11:00 on Wed 12/2 …`.
+    pub fn cancel_by_line(&self, by: NaiveDateTime, unit: Unit) -> String {
+        let one = self.units_long(1, unit);
+        if self.ja() {
+            format!(
+                "取消は {} {} より前に（施設にも電話）。それ以降の取消は{one}分を利用したものとみなします。",
                 self.day_short(by.date()),
                 Self::hm(by)
             )
         } else {
             format!(
-                "Cancel before {} on {} to keep your day (and phone the facility); later, 1 day (visit) is used up.",
+                "Cancel before {} on {} to keep it (and phone the facility); later, {one} is used up.",
                 Self::hm(by),
                 self.day_short(by.date())
             )
@@ -1133,7 +1261,6 @@ impl Strings {
         }
     }
 
-    /// The mode shown at the left of the status line.
     /// The banner on every screen of the practice store.
     pub fn practice_banner(&self) -> &'static str {
         if self.ja() {
@@ -1143,6 +1270,7 @@ impl Strings {
         }
     }
 
+    /// The mode shown at the left of the status line.
     pub fn mode(&self, app: &App) -> String {
         let ja = self.ja();
         match app.session.screen {
@@ -1255,7 +1383,7 @@ impl Strings {
     }
 
     pub fn kiosk_title(&self) -> &'static str {
-        self.t("北区 産後ケア", "Kita City 産後ケア")
+        self.t("北区 産後ケア", "Kita City postpartum care")
     }
 
     pub fn kiosk_help_hint(&self) -> &'static str {
@@ -1470,6 +1598,18 @@ impl Strings {
         self.t("多胎の加算（1人につき）", "each extra baby")
     }
 
+    /// Who pays no fee, in the screen's language: the dataset's own words in Japanese; in
+    /// English the rule itself (the dataset has no English text for it yet).
+    pub fn exemption_text<'a>(&self, dataset_wording: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.ja() {
+            std::borrow::Cow::Borrowed(dataset_wording)
+        } else {
+            std::borrow::Cow::Borrowed(
+                "Households exempt from resident tax (住民税非課税世帯) and households on public assistance (生活保護世帯) pay 0 yen.",
+            )
+        }
+    }
+
     pub fn guide_exemption(&self) -> &'static str {
         self.t("利用料の免除", "Fee exemption")
     }
@@ -1481,7 +1621,7 @@ impl Strings {
     pub fn guide_cancel_rule(&self) -> &'static str {
         self.t(
             "前日の11時より前に取消せば利用日数は減りません。11時以降は1日（1回）分を利用したものとみなします。施設にも必ず電話してください。",
-            "Cancel before 11:00 the day before to keep your day; later, 1 day (visit) is used up. Always phone the facility too.",
+            "Cancel before 11:00 the day before to keep your day; later, 1 day (or 1 visit) is used up. Always phone the facility too.",
         )
     }
 

@@ -403,7 +403,13 @@ fn start_wizard(app: &mut App) {
         }
         return;
     }
-    if app.session.wizard.is_none() {
+    // A wizard left half done for another mother is not resumed for this one: nothing of it
+    // (her number, her screening answers) carries over.
+    let other = match (app.resident_id(), app.session.wizard.as_ref()) {
+        (Some(id), Some(w)) => w.answered_for.as_deref().is_some_and(|a| a != id),
+        _ => false,
+    };
+    if app.session.wizard.is_none() || other {
         let form = form_with(app);
         app.session.wizard = Some(Wizard::new(app.ds.programme.screening.len(), form));
     }
@@ -502,6 +508,7 @@ fn wizard_update(app: &mut App, a: Action) {
                     Ok(()) => {
                         if let Some(w) = app.session.wizard.as_mut() {
                             w.step = Step::Screening;
+                            w.screen_for(&id);
                         }
                     }
                     Err(e) => app.flash_error(e),

@@ -38,8 +38,15 @@ pub fn update(app: &mut App, a: Action) {
     };
     let Some(i) = pick else { return };
     let care = CareType::ALL[i];
-    if remaining(app, care) == 0 {
+    let left = remaining(app, care);
+    let shortest = care.shortest().units();
+    if left == 0 {
         let msg = app.s().none_left(care);
+        app.flash_error(msg);
+        return;
+    }
+    if left < shortest {
+        let msg = app.s().too_few_left(care, left, shortest);
         app.flash_error(msg);
         return;
     }
@@ -70,21 +77,30 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         let style = if current { t.cursor } else { t.base };
         let marker = if current { "> " } else { "  " };
         let name_w = 28usize;
-        let fee = s.fee_per_unit(rule.fee.base_yen, care.unit());
+        // Amounts right-aligned, their units after them, so the amounts line up.
+        let fee = format!(
+            "{}{}",
+            pad_left(&s.yen(rule.fee.base_yen), 10),
+            pad(&s.per_unit(care.unit()), 7)
+        );
+        let shortest = care.shortest().units();
+        let unavailable = left < shortest;
         let left_text = if left == 0 {
             s.none_left_short.to_string()
+        } else if unavailable {
+            s.too_few_left_short(left, shortest, care.unit())
         } else {
             s.left_of(left, rule.limit, care.unit())
         };
-        let fixed = 2 + name_w + 16 + 1;
+        let fixed = 2 + name_w + 17 + 1;
         out.push(Line::from(vec![
             Span::styled(marker, t.key),
             Span::styled(pad(s.care_name(*care), name_w), style),
-            Span::styled(pad_left(&fee, 16), style),
+            Span::styled(fee, style),
             Span::raw(" "),
             Span::styled(
                 truncate(&left_text, width_all.saturating_sub(fixed)),
-                if left == 0 { t.warn } else { t.ok },
+                if unavailable { t.warn } else { t.ok },
             ),
         ]));
         if let Some(r) = row(inner, y) {
@@ -98,7 +114,8 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         }
     }
     out.push(Line::raw(""));
-    for l in wrap(&display_safe(&app.ds.programme.fee_exemption.wording), width_all) {
+    let exemption = s.exemption_text(&app.ds.programme.fee_exemption.wording);
+    for l in wrap(&display_safe(&exemption), width_all) {
         out.push(Line::styled(l, t.muted));
     }
     lines(frame, inner, out, t.base);

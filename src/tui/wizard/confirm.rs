@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::domain::cancel;
 use crate::store::BookingRequest;
 
 use super::super::action::Action;
@@ -119,7 +120,17 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
             .collect()
     };
     if let Some((id, _)) = &w.done {
-        a.push(Line::styled(truncate(&s.booking_number(id), col_w), t.ok));
+        let code = app
+            .session
+            .resident
+            .as_ref()
+            .and_then(|r| r.bookings.iter().find(|b| &b.id == id))
+            .and_then(|b| b.code.clone());
+        let number = match &code {
+            Some(c) => s.booking_code(c),
+            None => s.booking_number(id),
+        };
+        a.push(Line::styled(truncate(&number, col_w), t.ok));
     }
     if let Some(info) = &app.session.resident {
         a.extend(label(s.resident_label, &s.resident_summary(&info.resident), col_w));
@@ -128,8 +139,20 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
     a.extend(label(s.care_label, s.care_name(care), col_w));
     a.extend(label(s.dates_label, &s.plan_dates(&plan), col_w));
     a.extend(fee_lines(app, care, &plan.fee, col_w.min(44)));
-    for l in wrap(&s.cancel_by_line(plan.cancel_by), col_w) {
-        a.push(Line::styled(l, t.warn));
+    let booked_at = match &w.done {
+        Some((id, _)) => app
+            .session
+            .resident
+            .as_ref()
+            .and_then(|r| r.bookings.iter().find(|b| &b.id == id))
+            .map_or(app.now, |b| b.created_at),
+        None => app.now,
+    };
+    let notice = cancel::notice(plan.first_day, booked_at, f.phone_hours(Some(care)));
+    for line in s.cancel_notice(&notice, care.unit()) {
+        for l in wrap(&line, col_w) {
+            a.push(Line::styled(l, t.warn));
+        }
     }
     let (state, style) = phone_state(app, f, Some(care));
     b.extend(label(s.phone, &f.phones.join(", "), col_w));
@@ -137,8 +160,18 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
         Span::styled(format!("{}: ", s.now_label), t.heading),
         Span::styled(truncate(&display_safe(&state), col_w.saturating_sub(8)), style),
     ]));
-    for l in wrap(s.reserve_with_facility, col_w) {
-        b.push(Line::styled(l, t.base));
+    let channels = f
+        .reservation(care)
+        .map(|r| r.channels.iter().map(|c| s.channel(*c)).collect::<Vec<_>>().join("・"))
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| s.no_channel.to_string());
+    let words = if w.done.is_some() {
+        s.recorded_next_step(&channels)
+    } else {
+        s.records_with_ward(&channels)
+    };
+    for l in wrap(&words, col_w) {
+        b.push(Line::styled(l, if w.done.is_some() { t.ok } else { t.base }));
     }
     b.push(Line::styled(s.what_to_bring, t.heading));
     for item in &app.ds.programme.what_to_bring {

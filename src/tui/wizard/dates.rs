@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use crate::domain::cancel;
 use crate::domain::care::CareType;
 
 use super::super::action::Action;
@@ -29,8 +30,18 @@ pub fn update(app: &mut App, a: Action) {
     match a {
         Action::More | Action::Click(Target::Button(Button::LengthMore)) => {
             let max = max_length(app, care);
-            if let Some(w) = app.session.wizard.as_mut() {
-                w.length = (w.length + 1).min(max);
+            let at_max = app.session.wizard.as_ref().is_some_and(|w| w.length >= max);
+            if at_max {
+                // Say why it stops rather than ignore the key.
+                let left = app.session.resident.as_ref().map_or(0, |r| r.quota.get(care).remaining);
+                let msg = if care == CareType::Visit {
+                    app.s().visit_is_one().to_string()
+                } else {
+                    app.s().longest_reached(care, left)
+                };
+                app.flash_error(msg);
+            } else if let Some(w) = app.session.wizard.as_mut() {
+                w.length += 1;
             }
         }
         Action::Less | Action::Click(Target::Button(Button::LengthLess)) => {
@@ -89,8 +100,11 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
                     out.push(Line::styled(l, t.ok));
                 }
                 out.extend(quota::fee_lines(app, care, &plan.fee, wd.min(44)));
-                for l in wrap(&s.cancel_by_line(plan.cancel_by), wd) {
-                    out.push(Line::styled(l, t.base));
+                let notice = cancel::notice(plan.first_day, app.now, f.phone_hours(Some(care)));
+                for line in s.cancel_notice(&notice, care.unit()) {
+                    for l in wrap(&line, wd) {
+                        out.push(Line::styled(l, t.base));
+                    }
                 }
             }
             Some(Err(r)) => {

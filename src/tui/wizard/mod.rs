@@ -49,8 +49,11 @@ impl Step {
 pub struct Wizard {
     pub step: Step,
     pub form: ResidentForm,
-    /// One answer per screening question: Some(true) = yes (rules care out).
+    /// One answer per screening question: Some(true) = yes (rules care out). They belong to
+    /// one mother in one run of the wizard: see [`Wizard::screen_for`].
     pub answers: Vec<Option<bool>>,
+    /// Whose answers `answers` are.
+    pub answered_for: Option<String>,
     pub question: usize,
     pub care_cursor: usize,
     pub care: Option<CareType>,
@@ -69,6 +72,7 @@ impl Wizard {
             step: Step::Resident,
             form,
             answers: vec![None; questions],
+            answered_for: None,
             question: 0,
             care_cursor: 0,
             care: None,
@@ -86,6 +90,19 @@ impl Wizard {
             && (self.step > Step::Resident
                 || !self.form.number.is_empty()
                 || !self.form.birth.is_empty())
+    }
+
+    /// Makes the screening ask again unless its answers are this mother's: the answers of one
+    /// mother (or of a run left earlier for another) never carry over to another booking.
+    pub fn screen_for(&mut self, resident: &str) {
+        if self.answered_for.as_deref() != Some(resident) {
+            self.answers.iter_mut().for_each(|a| *a = None);
+            self.question = 0;
+            self.answered_for = Some(resident.to_string());
+            if self.step > Step::Screening {
+                self.step = Step::Screening;
+            }
+        }
     }
 
     /// True when the screening stopped the booking (a "yes").

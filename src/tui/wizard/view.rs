@@ -85,7 +85,8 @@ fn button_row(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut H
         spans.push(Span::raw("  "));
         x += bw + 2;
     }
-    let hint = s.step_hint(w.step);
+    // After the booking, nothing invites her to book again.
+    let hint = if w.done.is_some() { "" } else { s.step_hint(w.step) };
     let room = usize::from((area.x + area.width).saturating_sub(x));
     spans.push(Span::styled(super::super::text::truncate(hint, room), t.muted));
     lines(frame, area, vec![Line::from(spans)], t.base);
