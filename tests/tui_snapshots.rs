@@ -224,12 +224,37 @@ fn wizard_step_5_dates() {
 fn wizard_step_5_dates_refused() {
     shoot("wizard_5_dates_refused", |a| {
         wizard_to(a, 5);
-        // Four nights need five days: over the limit of four.
-        for _ in 0..5 {
-            ch(a, '+');
+        // Meanwhile another terminal books 2 of her stay days elsewhere: the 3 days chosen here
+        // no longer fit in the 2 left, and the live check says so.
+        let other = sango::store::BookingRequest {
+            resident: "R-0002".into(),
+            facility: "tokyo-kita-medical-center".into(),
+            care: sango::domain::care::CareType::Stay,
+            start: d("2026-12-10"),
+            length: sango::domain::care::Length::Nights(1),
+        };
+        a.store.book(&a.ds, &other, now(), "other").unwrap();
+        a.load_resident("R-0002").unwrap();
+    });
+}
+
+#[test]
+fn wizard_step_5_dates_overlap() {
+    shoot("wizard_5_dates_overlap", |a| {
+        // R-0001 has day care on 11/25: another booking that day is refused.
+        choose(a, "R-0001");
+        ch(a, 'n');
+        key(a, KeyCode::Enter);
+        for _ in 0..3 {
+            ch(a, 'n');
         }
-        key(a, KeyCode::Left);
-        key(a, KeyCode::Left);
+        key(a, KeyCode::Enter);
+        key(a, KeyCode::Down); // day care
+        key(a, KeyCode::Enter);
+        key(a, KeyCode::Enter); // the first facility with days left
+        for _ in 0..5 {
+            key(a, KeyCode::Right);
+        }
     });
 }
 
