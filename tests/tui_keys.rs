@@ -556,3 +556,46 @@ fn after_booking_the_screen_gives_the_code_says_what_was_done_and_what_remains()
     ch(&mut a, 'b');
     assert!(screen(&mut a, 100, 30).contains(&code));
 }
+
+#[test]
+fn every_mark_of_a_day_stays_visible_in_the_calendar() {
+    let mut a = app(Lang::Ja);
+    // R-0001 also has day care on 11/23, a public holiday (勤労感謝の日).
+    let req = sango::store::BookingRequest {
+        resident: "R-0001".into(),
+        facility: "mizuki-josanin".into(),
+        care: CareType::Day,
+        start: d("2026-11-23"),
+        length: sango::domain::care::Length::Days(1),
+    };
+    let at = d("2026-11-01").and_hms_opt(9, 0, 0).unwrap();
+    a.store.book(&a.ds, &req, at, "test").unwrap();
+    ch(&mut a, 'u');
+    typed(&mut a, "R-0001");
+    key(&mut a, KeyCode::Enter);
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("*23+"), "a holiday with a booking:\n{text}");
+    // The cursor on a holiday: the bracket and the holiday mark.
+    key(&mut a, KeyCode::Tab);
+    for _ in 0..17 {
+        key(&mut a, KeyCode::Left);
+    }
+    assert_eq!(a.session.day, d("2026-11-03"));
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("[ 3*"), "a selected holiday:\n{text}");
+    // A refused booked day in the dates being chosen: two days of day care from 11/24 run into
+    // her booking on 11/25.
+    let mut a = app(Lang::Ja);
+    to_care_step(&mut a, "R-0001");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(step(&a), Step::Dates);
+    for _ in 0..4 {
+        key(&mut a, KeyCode::Right);
+    }
+    ch(&mut a, '+');
+    assert_eq!(a.session.day, d("2026-11-24"));
+    let text = screen(&mut a, 100, 30);
+    assert!(text.contains("[24!") && text.contains("+25!"), "a refused booked day:\n{text}");
+}

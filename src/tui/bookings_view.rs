@@ -160,16 +160,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 Span::raw(" "),
                 Span::styled(status_text, if current { t.cursor } else { status_style }),
             ]));
-            let mut facts = format!(
+            let facts = format!(
                 "{}  {}  {}  {}",
                 s.care_short(bk.care),
                 s.short_range(bk.first_day, bk.last_day),
                 s.length_text(bk.length()),
                 s.yen(bk.fee_yen)
             );
-            if let Some(code) = &bk.code {
-                facts = format!("{code}  {facts}");
-            }
+            let code = bk.code.clone().unwrap_or_default();
             out.push(Line::from(vec![
                 Span::raw("    "),
                 Span::styled(truncate(&facts, w.saturating_sub(4)), t.base),
@@ -182,6 +180,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             } else {
                 String::new()
             };
+            // The code first, to read over the phone; then the cancel state.
+            let third = if code.is_empty() { third } else { format!("{code}  {third}") };
             out.push(Line::from(vec![
                 Span::raw("    "),
                 Span::styled(truncate(&third, w.saturating_sub(4)), t.muted),

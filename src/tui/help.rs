@@ -26,20 +26,26 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Draws a framed box and returns its inner area.
 ///
-/// A wide (CJK) character just left of the box would have its second half under the left
-/// border; ratatui's diff then skips the border cell and the terminal keeps showing the old
-/// character. Such a character is replaced with a space first.
+/// An edge of the box never cuts a wide (CJK) character of what lies beneath: the terminal
+/// would show half of it, or leave its other half as a blank beside the border
+/// (`予約できません` became ` 約できません`). Where an edge would fall inside such a character,
+/// the box grows by a column to cover it whole.
 pub fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
-    let area = area.intersection(frame.area());
-    if area.x > frame.area().x {
-        let buf = frame.buffer_mut();
-        for y in area.y..area.y + area.height {
-            if let Some(cell) = buf.cell_mut((area.x - 1, y))
-                && super::text::width(cell.symbol()) > 1
-            {
-                cell.set_symbol(" ");
-            }
-        }
+    let screen = frame.area();
+    let mut area = area.intersection(screen);
+    let buf = frame.buffer_mut();
+    let wide =
+        |x: u16, y: u16| buf.cell((x, y)).is_some_and(|c| super::text::width(c.symbol()) > 1);
+    let rows = area.y..area.y + area.height;
+    // Rows differ in where their wide characters fall: grow until no row is cut.
+    while area.x > screen.x && rows.clone().any(|y| wide(area.x - 1, y)) {
+        area.x -= 1;
+        area.width += 1;
+    }
+    while area.x + area.width < screen.x + screen.width
+        && rows.clone().any(|y| wide(area.x + area.width - 1, y))
+    {
+        area.width += 1;
     }
     frame.render_widget(Clear, area);
     let b = Block::bordered()
@@ -164,4 +170,41 @@ pub fn draw_confirm_cancel(frame: &mut Frame, app: &App, area: Rect, id: &str, h
         body.push(Line::styled(l, t.warn));
     }
     question(frame, app, area, s.cancel_title, body, (s.cancel_yes, s.cancel_no), hits);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+
+    use super::frame_box;
+    use crate::tui::term::testing::app;
+
+    #[test]
+    fn a_box_grows_rather_than_cut_a_wide_character_at_either_edge() {
+        let app = app();
+        let mut t = Terminal::new(TestBackend::new(30, 6)).unwrap();
+        t.draw(|f| {
+            // Wide characters at even columns on every row (あ at 0, い at 2, …).
+            let text: String = "あいうえおかきくけこさしすせそ".into();
+            for y in 0..6 {
+                f.buffer_mut().set_string(0, y, &text, ratatui::style::Style::new());
+            }
+            // Asked from column 5 (the second half of う) to 20 (the first half of さ).
+            frame_box(f, &app, Rect { x: 5, y: 1, width: 16, height: 4 }, "x");
+        })
+        .unwrap();
+        let buf = t.backend().buffer();
+        // It covers う and さ whole: from column 4 to 21.
+        assert_eq!(buf[(4, 1)].symbol(), "╔");
+        assert_eq!(buf[(21, 1)].symbol(), "╗");
+        assert_eq!(buf[(4, 2)].symbol(), "║");
+        assert_eq!(buf[(21, 2)].symbol(), "║");
+        // Outside it, every character is whole and where it was.
+        for y in 1..5 {
+            assert_eq!(buf[(2, y)].symbol(), "い");
+            assert_eq!(buf[(22, y)].symbol(), "し");
+        }
+    }
 }

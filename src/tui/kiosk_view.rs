@@ -15,7 +15,7 @@ use super::help::{centred, frame_box};
 use super::kiosk::{IdentifyNote, PinNote, journey_step};
 use super::panes::{button_pair, framed, lines, row};
 use super::strings::Lang;
-use super::text::{pad, truncate, width, wrap};
+use super::text::{clip_words, pad, truncate, width, wrap};
 
 fn config_lang(l: Lang) -> config::Lang {
     match l {
@@ -143,7 +143,7 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
                 format!("[{}]", pad(input.text(), field_w)),
                 if current { t.cursor } else { t.input },
             ),
-            Span::styled(truncate(&help, w.saturating_sub(used)), t.muted),
+            Span::styled(clip_words(&help, w.saturating_sub(used)), t.muted),
         ]));
         out.push(Line::raw(""));
     }
@@ -175,7 +175,7 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
     let back = (format!("[Esc {}]", s.back), Button::Back);
     out.push(button_pair(app, row(body, out.len() as u16), 0, confirm, back, hits));
     out.push(Line::raw(""));
-    out.push(Line::styled(truncate(s.identify_keys(), w), t.muted));
+    out.push(Line::styled(clip_words(s.identify_keys(), w), t.muted));
     lines(frame, body, out, t.base);
 }
 
@@ -218,7 +218,7 @@ pub fn draw_guide_pane(frame: &mut Frame, app: &App, area: Rect, focused: bool, 
     if let Some(c) = app.ds.programme.contacts.first() {
         out.push(Line::raw(truncate(&format!("{} {}", c.phone, c.name), w)));
     }
-    out.push(Line::styled(truncate(s.guide_more(), w), t.muted));
+    out.push(Line::styled(clip_words(s.guide_more(), w), t.muted));
     lines(frame, inner, out, t.base);
 }
 

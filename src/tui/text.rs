@@ -67,6 +67,34 @@ pub fn truncate(s: &str, max: usize) -> String {
     format!("{}..", fit(s, max - 2))
 }
 
+/// `s` cut to `max` cells at a place a line may break (never inside a word: see [`wrap`]),
+/// ending with `..` when something was cut: for hints and messages, where half a word reads as
+/// another word.
+pub fn clip_words(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max <= 2 {
+        return fit(s, max).to_string();
+    }
+    let first = wrap(s, max - 2).into_iter().next().unwrap_or_default();
+    format!("{}..", first.trim_end())
+}
+
+/// Key hints (`n:book  b:list  g:guide`, two spaces apart) that fit in `max` cells: whole hints
+/// from the first, the ones that do not fit left out, never one cut in half.
+pub fn fit_hints(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for hint in s.split("  ").map(str::trim).filter(|h| !h.is_empty()) {
+        let next = if out.is_empty() { hint.to_string() } else { format!("{out}  {hint}") };
+        if width(&next) > max {
+            break;
+        }
+        out = next;
+    }
+    out
+}
+
 /// `s` cut to `max` cells and padded with spaces to exactly `max` cells.
 pub fn pad(s: &str, max: usize) -> String {
     let mut t = truncate(s, max);
@@ -84,48 +112,43 @@ pub fn pad_left(s: &str, max: usize) -> String {
     out
 }
 
-/// Wraps `s` into lines of at most `max` cells: at spaces where it can, else between any two
-/// characters (Japanese has no spaces), never inside a character. Newlines are kept.
+/// Wraps `s` into lines of at most `max` cells, never inside a character. Newlines are kept.
+///
+/// Where a line may break: at a space; between two Japanese characters, or between a Japanese
+/// character and a Latin word (Japanese has no spaces), but never inside a Latin word or number
+/// (`Enter`, `11:00`, `03-3908-7050`) unless it alone is wider than the line. Japanese line
+/// breaking (禁則): a closing mark (、。）」…) never starts a line, and an opening one (（「…)
+/// never ends one: each stays with its neighbour.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(2);
     let mut lines = Vec::new();
     for para in s.split('\n') {
         let mut line = String::new();
         let mut line_w = 0;
-        for word in split_keep_spaces(para) {
-            let ww = width(word);
-            if line_w + ww <= max {
-                line.push_str(word);
-                line_w += ww;
+        for piece in pieces(para) {
+            let pw = width(&piece);
+            if line_w + pw <= max {
+                line.push_str(&piece);
+                line_w += pw;
                 continue;
             }
-            if word == " " {
-                lines.push(std::mem::take(&mut line));
+            if piece == " " {
+                lines.push(std::mem::take(&mut line).trim_end().to_string());
                 line_w = 0;
                 continue;
             }
-            if ww <= max && line_w > 0 {
+            if line_w > 0 && pw <= max {
                 lines.push(std::mem::take(&mut line).trim_end().to_string());
-                line.push_str(word);
-                line_w = ww;
+                line.push_str(&piece);
+                line_w = pw;
                 continue;
             }
-            for c in word.chars() {
+            // A piece wider than a whole line: cut between characters.
+            for c in piece.chars() {
                 let cw = char_width(c);
-                if line_w + cw > max {
-                    // Japanese line breaking (禁則): a closing mark never starts a line; the
-                    // character before it moves down with it.
-                    let carried = if no_line_start(c) && line.chars().count() > 1 {
-                        line.pop()
-                    } else {
-                        None
-                    };
+                if line_w + cw > max && line_w > 0 {
                     lines.push(std::mem::take(&mut line).trim_end().to_string());
                     line_w = 0;
-                    if let Some(p) = carried {
-                        line.push(p);
-                        line_w = char_width(p);
-                    }
                 }
                 line.push(c);
                 line_w += cw;
@@ -134,6 +157,57 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
         lines.push(line.trim_end().to_string());
     }
     lines
+}
+
+/// The pieces a line may break between: single spaces, Latin words (any run of non-space
+/// narrow characters), and single wide characters; closing marks glued to the piece before
+/// them and opening marks to the piece after them.
+fn pieces(s: &str) -> Vec<String> {
+    let mut atoms: Vec<String> = Vec::new();
+    let mut latin = String::new();
+    let flush = |latin: &mut String, atoms: &mut Vec<String>| {
+        if !latin.is_empty() {
+            atoms.push(std::mem::take(latin));
+        }
+    };
+    for c in s.chars() {
+        if c == ' ' {
+            flush(&mut latin, &mut atoms);
+            atoms.push(" ".to_string());
+        } else if char_width(c) >= 2 || no_line_start(c) || no_line_end(c) {
+            flush(&mut latin, &mut atoms);
+            atoms.push(c.to_string());
+        } else {
+            latin.push(c);
+        }
+    }
+    flush(&mut latin, &mut atoms);
+    let mut out: Vec<String> = Vec::new();
+    let mut open = String::new();
+    for atom in atoms {
+        let first = atom.chars().next().unwrap_or(' ');
+        if atom.chars().count() == 1 && no_line_end(first) {
+            open.push_str(&atom);
+            continue;
+        }
+        if !open.is_empty() {
+            out.push(std::mem::take(&mut open) + &atom);
+            continue;
+        }
+        match out.last_mut() {
+            Some(prev) if no_line_start(first) && prev != " " => prev.push_str(&atom),
+            _ => out.push(atom),
+        }
+    }
+    if !open.is_empty() {
+        out.push(open);
+    }
+    out
+}
+
+/// Marks that may not end a line in Japanese text (opening brackets).
+fn no_line_end(c: char) -> bool {
+    matches!(c, '（' | '「' | '『' | '【' | '〔' | '［' | '｛' | '〈' | '《')
 }
 
 /// Marks that may not start a line in Japanese text (closing brackets, commas, full stops).
@@ -156,25 +230,6 @@ fn no_line_start(c: char) -> bool {
             | ','
             | '.'
     )
-}
-
-/// Splits into runs of non-spaces and single spaces.
-fn split_keep_spaces(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if c == ' ' {
-            if start < i {
-                out.push(&s[start..i]);
-            }
-            out.push(&s[i..i + 1]);
-            start = i + 1;
-        }
-    }
-    if start < s.len() {
-        out.push(&s[start..]);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -205,6 +260,50 @@ mod tests {
         for l in wrap("施設にも必ず電話してください。", 8) {
             assert!(width(&l) <= 8 && !l.starts_with('。'), "{l}");
         }
+    }
+
+    #[test]
+    fn key_hints_are_left_out_whole() {
+        assert_eq!(fit_hints("n:book  b:your bookings  g:guide", 23), "n:book  b:your bookings");
+        assert_eq!(fit_hints("n:book  b:your bookings  g:guide", 22), "n:book");
+        assert_eq!(fit_hints("n:book", 3), "");
+    }
+
+    #[test]
+    fn a_clipped_hint_ends_between_words() {
+        assert_eq!(
+            clip_words("Choose a resident to see the window (u)", 34),
+            "Choose a resident to see the.."
+        );
+        assert_eq!(clip_words("fits", 10), "fits");
+        assert_eq!(clip_words("利用者を選ぶと利用期間を表示（u）", 20), "利用者を選ぶと利用..");
+        assert!(width(&clip_words("a verylongwordthatdoesnotfit", 10)) <= 10);
+    }
+
+    #[test]
+    fn japanese_fills_the_line_and_latin_words_stay_whole() {
+        // The date step's hint: Japanese breaks anywhere, `Enter` stays whole.
+        let lines = wrap("矢印・hjkl で日付、[ ] で月、+ - で長さ、Enter で確認へ。", 20);
+        for l in &lines {
+            assert!(width(l) <= 20, "{l}");
+        }
+        assert!(lines.iter().any(|l| l.contains("Enter")), "{lines:?}");
+        assert!(lines.iter().all(|l| width(l) >= 14) || lines.len() <= 3, "filled: {lines:?}");
+        // An opening bracket never ends a line; a closing one never starts one.
+        for w in 6..30 {
+            for l in wrap("2026/11/25～2026/11/25の予約と重なります（1日に1件まで）。", w)
+            {
+                assert!(
+                    !l.ends_with('（') && !l.starts_with('）') && !l.starts_with('。'),
+                    "{w}: {l}"
+                );
+            }
+        }
+        // The exemption text of the guide breaks inside its Japanese, not only at spaces.
+        let t = "住民税非課税世帯・生活保護世帯の方は、利用料が免除されます（利用料0円）。";
+        let lines = wrap(t, 30);
+        assert_eq!(lines.concat(), t);
+        assert!(lines.iter().take(lines.len() - 1).all(|l| width(l) >= 26), "{lines:?}");
     }
 
     #[test]

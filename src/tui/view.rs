@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::app::{App, Hits, Overlay, ResidentForm, Screen};
 use super::panes::{self, boxed, calendar, lines, quota};
-use super::text::{truncate, width, wrap};
+use super::text::{clip_words, fit_hints, width, wrap};
 use super::{
     bookings_view, dayview, export, help, info, kiosk, kiosk_view, registry, report_view, wizard,
 };
@@ -161,12 +161,12 @@ pub fn status_bar(
     let used = width(&mode) + width(&who) + width(&clock) + 2;
     let room = usize::from(area.width).saturating_sub(used);
     let (msg, msg_style) = match &app.session.flash {
-        Some(f) => (truncate(&f.text, room), if f.error { t.error } else { t.ok }),
+        Some(f) => (clip_words(&f.text, room), if f.error { t.error } else { t.ok }),
         // Known damage stays in sight: every write is refused until the store is repaired.
         None if app.store.known_damage().is_some() => {
-            (truncate(app.s().store_damaged(), room), t.error)
+            (clip_words(app.s().store_damaged(), room), t.error)
         }
-        None => (truncate(idle, room), idle_style),
+        None => (fit_hints(idle, room), idle_style),
     };
     let gap = room.saturating_sub(width(&msg));
     lines(

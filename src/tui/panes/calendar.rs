@@ -14,7 +14,7 @@ use crate::domain::period::Window;
 use crate::store::Status;
 
 use super::super::app::{App, Hits, Pane, Screen, Target};
-use super::super::text::{display_safe, pad, truncate, width};
+use super::super::text::{clip_words, display_safe, pad, truncate, width};
 use super::super::wizard::{self, Step};
 use super::{framed, lines, row};
 
@@ -185,8 +185,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
     let window_style = if marks.window.is_some() { t.ok } else { t.muted };
     let out = vec![
         Line::styled(truncate(&display_safe(&day_line), w), t.heading),
-        Line::styled(truncate(&window_line, w), window_style),
-        Line::styled(truncate(s.calendar_legend, w), t.muted),
+        Line::styled(clip_words(&window_line, w), window_style),
+        Line::styled(clip_words(s.calendar_legend, w), t.muted),
     ];
     lines(frame, info, out, t.base);
 }
@@ -197,24 +197,39 @@ fn cell(app: &App, marks: &Marks, d: NaiveDate, col: u32) -> (String, Style) {
     let cursor = d == app.session.day;
     let today = d == app.today();
     let holiday = holidays::is_holiday(d);
-    let (open, close) = if cursor {
-        ('[', ']')
+    // A day's marks, most telling first: the dates being chosen (`#`, or `!` refused), her
+    // booking (`+`), a public holiday (`*`). The cell has a character on each side of the
+    // number: the right one shows the first mark, the left one the cursor `[`, today `(`, or
+    // the second mark, so a booked holiday reads `*23+` and a refused booked day `+25!`. A
+    // bracket left without its pair still marks the cursor or today (and the line under the
+    // grid names every mark of the cursor's day).
+    let mut marks_here: Vec<char> = Vec::new();
+    if marks.is_chosen(d) {
+        marks_here.push(if marks.chosen.is_some_and(|(_, _, ok)| ok) { '#' } else { '!' });
+    }
+    if marks.booking_on(d).is_some() {
+        marks_here.push('+');
+    }
+    if holiday {
+        marks_here.push('*');
+    }
+    let bracket = if cursor {
+        Some(('[', ']'))
     } else if today {
-        ('(', ')')
+        Some(('(', ')'))
     } else {
-        (' ', ' ')
+        None
     };
-    let suffix = if marks.is_chosen(d) {
-        if marks.chosen.is_some_and(|(_, _, ok)| ok) { '#' } else { '!' }
-    } else if marks.booking_on(d).is_some() {
-        '+'
-    } else if holiday {
-        '*'
-    } else {
-        close
+    let open = match bracket {
+        Some((o, _)) => o,
+        None => marks_here.get(1).copied().unwrap_or(' '),
     };
-    let suffix = if cursor || (today && suffix == ' ') { close } else { suffix };
-    let text = format!("{open}{:>2}{suffix}", d.day());
+    let close = match (marks_here.first(), bracket) {
+        (Some(m), _) => *m,
+        (None, Some((_, c))) => c,
+        (None, None) => ' ',
+    };
+    let text = format!("{open}{:>2}{close}", d.day());
     let mut style = if holiday || col == 6 {
         t.holiday
     } else if col == 5 {

@@ -108,7 +108,7 @@ pub fn lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, style: Style) 
 /// The keys hint on the last row of `area`, muted, cut to its width.
 pub fn hint_row(frame: &mut Frame, app: &App, area: Rect, hint: &str) {
     if let Some(r) = row(area, area.height.saturating_sub(1)) {
-        let hint = truncate(hint, usize::from(r.width));
+        let hint = super::text::fit_hints(hint, usize::from(r.width));
         lines(frame, r, vec![Line::styled(hint, app.session.theme.muted)], app.session.theme.base);
     }
 }

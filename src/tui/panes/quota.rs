@@ -10,7 +10,7 @@ use crate::domain::care::CareType;
 use crate::domain::fees::FeeBreakdown;
 
 use super::super::app::{App, Hits, Pane};
-use super::super::text::{pad, pad_left, truncate, width};
+use super::super::text::{clip_words, pad, pad_left, truncate, width};
 use super::super::wizard;
 use super::{framed, lines};
 
@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
     let label_w = 8;
     let num_w = 5;
     match &app.session.resident {
-        None => out.push(Line::styled(truncate(s.no_resident_quota, w), t.muted)),
+        None => out.push(Line::styled(clip_words(s.no_resident_quota, w), t.muted)),
         Some(info) => {
             out.push(Line::styled(truncate(&s.resident_summary(&info.resident), w), t.heading))
         }
@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
         out.push(line);
     }
     match selection(app) {
-        None => out.push(Line::styled(truncate(s.no_selection, w), t.muted)),
+        None => out.push(Line::styled(clip_words(s.no_selection, w), t.muted)),
         Some(Err(reason)) => {
             out.push(Line::styled(truncate(s.selection_refused, w), t.error));
             for l in super::super::text::wrap(&reason, w) {

@@ -253,6 +253,7 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
         let (fs, rs) =
             if form.register { (t.muted, t.step_current) } else { (t.step_current, t.muted) };
         let hint = format!("  {}", s.switch_hint);
+        let hint_room = w.saturating_sub(width(&find) + width(&reg) + 1);
         if let Some(r) = row(area, y) {
             let fw = width(&find) as u16;
             let rw = width(&reg) as u16;
@@ -268,7 +269,8 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
                 Span::styled(find, fs),
                 Span::raw(" "),
                 Span::styled(reg, rs),
-                Span::styled(truncate(&hint, w.saturating_sub(30)), t.muted),
+                // Whole or not at all: a hint is never cut mid-word.
+                Span::styled(if width(&hint) <= hint_room { hint } else { String::new() }, t.muted),
             ]),
             &mut y,
         );
@@ -276,6 +278,7 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
     y += 1;
     let label_w = s.form_label_width;
     let field_w = 14usize;
+    let mut below: Option<&str> = None;
     for (i, f) in form.fields().iter().enumerate() {
         let current = i == form.field.min(form.fields().len() - 1);
         let marker = if current { "> " } else { "  " };
@@ -291,11 +294,17 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
         let is_text = !matches!(f, Field::Corrected | Field::Exempt);
         let shown = if is_text { format!("[{}]", pad(&value, field_w)) } else { value };
         let used = 2 + label_w + 1 + width(&shown) + 2;
+        // A hint that does not fit beside its field is shown whole under the form, for the
+        // field with the cursor: never cut mid-word.
+        let inline = width(help) <= w.saturating_sub(used);
+        if current && !inline {
+            below = Some(help);
+        }
         let line = Line::from(vec![
             Span::styled(marker, if current { t.key } else { t.base }),
             Span::styled(format!("{label} "), if current { t.heading } else { t.base }),
             Span::styled(shown, if current { t.cursor } else { t.input }),
-            Span::styled(format!("  {}", truncate(help, w.saturating_sub(used))), t.muted),
+            Span::styled(if inline { format!("  {help}") } else { String::new() }, t.muted),
         ]);
         if let Some(r) = row(area, y) {
             hits.add(r, Target::FormField(i));
@@ -313,6 +322,11 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
             }
         }
         put(frame, line, &mut y);
+    }
+    if let Some(help) = below {
+        for l in wrap(help, w.saturating_sub(4)) {
+            put(frame, Line::styled(format!("    {l}"), t.muted), &mut y);
+        }
     }
     y += 1;
     if let Some(e) = &form.error {
