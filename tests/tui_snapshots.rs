@@ -362,6 +362,24 @@ fn staff_registry_edit_refused() {
 }
 
 #[test]
+fn staff_registry_review() {
+    shoot_staff("registry_review", |a| {
+        // R-0001 born 7/1 as twins: her day care on 11/25 costs more and falls outside.
+        ch(a, 'r');
+        key(a, KeyCode::Enter);
+        for _ in 0..12 {
+            key(a, KeyCode::Backspace);
+        }
+        typed(a, "2026-07-01");
+        key(a, KeyCode::Down);
+        key(a, KeyCode::Down);
+        key(a, KeyCode::Backspace);
+        typed(a, "2");
+        key(a, KeyCode::Enter);
+    });
+}
+
+#[test]
 fn staff_registry_register() {
     shoot_staff("registry_register", |a| {
         ch(a, 'r');

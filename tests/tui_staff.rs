@@ -73,6 +73,13 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     key(&mut a, KeyCode::Up); // due
     typed(&mut a, "2026-10-20");
     key(&mut a, KeyCode::Enter);
+    // Twins: her day care on 11/25 costs the twins fee from now on; the change is shown first.
+    let review = a.session.registry.review.as_ref().expect("the review of her bookings");
+    assert_eq!(review.items.len(), 1);
+    assert_eq!(review.items[0].affected.new_fee_yen(), Some(2500 + 840));
+    assert!(screen(&mut a, 120, 40).contains("fee 2,500 yen -> 3,340 yen"));
+    assert_eq!(a.store.resident("R-0001").unwrap().unwrap().babies, 1, "not saved yet");
+    key(&mut a, KeyCode::Enter);
     assert!(
         a.session.registry.form.is_none(),
         "{:?}",
@@ -83,7 +90,20 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     let ev = a.store.events_for("R-0001").unwrap();
     let last = ev.last().unwrap();
     assert_eq!(last.terminal, "test");
-    assert!(a.session.flash.as_ref().is_some_and(|f| f.text.contains("saved")));
+    assert!(
+        a.session.flash.as_ref().is_some_and(|f| f.text.contains("Saved")),
+        "{:?}",
+        a.session.flash
+    );
+    let booking = &a.session.resident.as_ref().map_or_else(
+        || {
+            a.store
+                .bookings(&BookingFilter { resident: Some("R-0001".into()), ..Default::default() })
+                .unwrap()
+        },
+        |r| r.bookings.clone(),
+    )[0];
+    assert_eq!(a.store.booking(&booking.id).unwrap().unwrap().fee_yen, 3340);
     let text = screen(&mut a, 120, 40);
     assert!(text.contains("2 babies") && text.contains("corrected age"), "{text}");
     // A birth date in the future is refused.
@@ -316,4 +336,61 @@ fn a_booking_or_cancellation_entered_late_is_marked_in_the_day_view_and_her_book
         let text = screen(&mut a, 100, 30);
         assert_eq!(text.matches(mark).count(), 1, "{text}");
     }
+}
+
+#[test]
+fn editing_a_birth_date_that_puts_a_booking_outside_her_period_asks_keep_or_cancel() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'r');
+    key(&mut a, KeyCode::Enter); // edit R-0001 (born 10/1, day care on 11/25)
+    for _ in 0..12 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    // Born 7/1 after all: みづき助産院's day care runs to 4 months, 11/1; her 11/25 is outside.
+    typed(&mut a, "2026-07-01");
+    key(&mut a, KeyCode::Enter);
+    let review = a.session.registry.review.as_ref().expect("the review");
+    assert_eq!(review.items[0].affected.outside().map(|r| r.rule()), Some("after_window"));
+    let text = screen(&mut a, 120, 40);
+    assert!(text.contains("[保持する]") && text.contains("利用期間"), "{text}");
+    // Esc goes back to the form with what was typed; nothing is saved.
+    key(&mut a, KeyCode::Esc);
+    assert!(a.session.registry.review.is_none());
+    assert_eq!(a.session.registry.form.as_ref().unwrap().birth.text(), "2026-07-01");
+    key(&mut a, KeyCode::Enter);
+    // Cancel it, and save.
+    key(&mut a, KeyCode::Char(' '));
+    assert!(screen(&mut a, 120, 40).contains("[取り消す]"));
+    key(&mut a, KeyCode::Enter);
+    assert!(a.session.registry.review.is_none() && a.session.registry.form.is_none());
+    let list = a
+        .store
+        .bookings(&BookingFilter { resident: Some("R-0001".into()), ..Default::default() })
+        .unwrap();
+    assert!(list[0].status.is_cancelled());
+    assert_eq!(a.store.resident("R-0001").unwrap().unwrap().birth, d("2026-07-01"));
+    let flash = a.session.flash.clone().unwrap().text;
+    assert!(flash.contains("取消 1件") && flash.contains("電話"), "{flash}");
+    assert_eq!(a.store.verify_events().unwrap(), Ok(()));
+}
+
+#[test]
+fn a_number_registered_in_lower_case_or_full_width_is_the_one_normal_number() {
+    let mut a = app(Lang::Ja);
+    ch(&mut a, 'r');
+    key(&mut a, KeyCode::F(2));
+    typed(&mut a, "ｒ－０１００");
+    key(&mut a, KeyCode::Down);
+    typed(&mut a, "2026-11-01");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.store.resident("R-0100").unwrap().is_some(), "{:?}", a.session.registry.form);
+    // The same number again, typed differently: refused as already registered.
+    key(&mut a, KeyCode::F(2));
+    typed(&mut a, "r-0100");
+    key(&mut a, KeyCode::Down);
+    typed(&mut a, "2026-11-02");
+    key(&mut a, KeyCode::Enter);
+    let err = a.session.registry.form.as_ref().and_then(|f| f.error.clone()).unwrap_or_default();
+    assert!(err.contains("R-0100") || err.contains("登録"), "{err}");
+    assert_eq!(a.store.resident("R-0100").unwrap().unwrap().birth, d("2026-11-01"));
 }

@@ -24,6 +24,7 @@ pub mod kiosk_view;
 pub mod panes;
 pub mod registry;
 pub mod report_view;
+pub mod resident_review;
 pub mod session;
 pub mod signals;
 pub mod store_check;

@@ -39,6 +39,8 @@ pub struct Registry {
     pub selected: Option<ResidentInfo>,
     /// The register or edit form, when open.
     pub form: Option<ResidentForm>,
+    /// An edit waiting for review of what it does to her bookings.
+    pub review: Option<super::resident_review::Review>,
     pub error: Option<String>,
 }
 
@@ -61,6 +63,9 @@ impl Registry {
     }
 
     pub fn typing(&self) -> bool {
+        if self.review.is_some() {
+            return false;
+        }
         match &self.form {
             Some(f) => f.current_is_text(),
             None => self.searching,
@@ -70,6 +75,9 @@ impl Registry {
     /// The text field that has the keys: the form's current field, or the filter while
     /// searching.
     pub fn input_mut(&mut self) -> Option<&mut Input> {
+        if self.review.is_some() {
+            return None;
+        }
         match &mut self.form {
             Some(f) => f.input_mut(),
             None => self.searching.then_some(&mut self.filter),
@@ -143,6 +151,9 @@ fn load_selected(app: &mut App) {
 }
 
 pub fn update(app: &mut App, a: Action) {
+    if app.session.registry.review.is_some() {
+        return super::resident_review::update(app, a);
+    }
     if app.session.registry.form.is_some() {
         return form_update(app, a);
     }
@@ -252,14 +263,15 @@ fn form_update(app: &mut App, a: Action) {
     match outcome {
         FormOutcome::Editing => {}
         FormOutcome::Leave => app.session.registry.form = None,
+        FormOutcome::Review(input, affected) => {
+            app.session.registry.review =
+                Some(super::resident_review::Review::new(input, affected));
+        }
         FormOutcome::Chosen(id) => {
             let edited = app.session.registry.form.as_ref().is_some_and(|f| f.edit);
             let registered = app.session.registry.form.as_ref().is_some_and(|f| f.register);
             app.session.registry.form = None;
-            reload(app, Some(&id));
-            if app.resident_id() == Some(id.as_str()) {
-                let _ = app.load_resident(&id);
-            }
+            saved(app, &id);
             let s = app.s();
             let msg = if edited {
                 s.saved_resident(&id)
@@ -273,19 +285,29 @@ fn form_update(app: &mut App, a: Action) {
     }
 }
 
+/// After a save: the list read again with the cursor on her, and the panes' copy of her record
+/// fresh when she is the resident the panes show.
+pub fn saved(app: &mut App, id: &str) {
+    reload(app, Some(id));
+    if app.resident_id() == Some(id) {
+        let _ = app.load_resident(id);
+    }
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let r = &app.session.registry;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(area);
     draw_list(frame, app, left, hits);
-    match &r.form {
-        Some(form) => {
+    match (&r.review, &r.form) {
+        (Some(review), _) => super::resident_review::draw(frame, app, review, right, hits),
+        (None, Some(form)) => {
             let s = app.s();
             let title = if form.edit { s.edit_title() } else { s.resident_title };
             let inner = boxed(frame, app, right, title, true);
             super::wizard::resident::draw_form(frame, app, form, inner, hits);
         }
-        None => draw_detail(frame, app, right, hits),
+        (None, None) => draw_detail(frame, app, right, hits),
     }
 }
 

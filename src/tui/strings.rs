@@ -1261,6 +1261,67 @@ impl Strings {
         }
     }
 
+    pub fn review_title(&self) -> &'static str {
+        self.t("予約への影響を確認", "Effects on her bookings")
+    }
+
+    pub fn review_intro(&self) -> &'static str {
+        self.t(
+            "この変更は次の予約に影響します。期間外になる予約は、取り消すか保持するかを選んでから保存してください。",
+            "This change affects the bookings below. For each that falls outside her period, choose to keep or cancel it, then save.",
+        )
+    }
+
+    pub fn fee_change(&self, from: u32, to: u32) -> String {
+        if self.ja() {
+            format!("利用料 {} → {}", self.yen(from), self.yen(to))
+        } else {
+            format!("fee {} -> {}", self.yen(from), self.yen(to))
+        }
+    }
+
+    pub fn keep_or_cancel(&self, cancel: bool) -> &'static str {
+        match (self.ja(), cancel) {
+            (true, false) => "[保持する]  取消（Space で切替）",
+            (true, true) => "保持  [取り消す]（Space で切替）",
+            (false, false) => "[keep]  cancel (Space switches)",
+            (false, true) => "keep  [cancel] (Space switches)",
+        }
+    }
+
+    pub fn review_keys(&self) -> &'static str {
+        self.t(
+            "上下 予約  Space 保持/取消  Enter 保存  Esc 戻る",
+            "Up/Down booking  Space keep/cancel  Enter save  Esc back",
+        )
+    }
+
+    pub fn saved_with_effects(
+        &self,
+        id: &str,
+        fees: usize,
+        kept: usize,
+        cancelled: usize,
+    ) -> String {
+        if self.ja() {
+            let mut s = format!(
+                "{id} を保存しました（利用料の変更 {fees}件、期間外の保持 {kept}件、取消 {cancelled}件）"
+            );
+            if cancelled > 0 {
+                s.push_str("。取り消した予約は施設にも電話してください");
+            }
+            s
+        } else {
+            let mut s = format!(
+                "Saved {id} ({fees} fee changes, {kept} kept outside the period, {cancelled} cancelled)"
+            );
+            if cancelled > 0 {
+                s.push_str(". Phone the facilities of the cancelled bookings");
+            }
+            s
+        }
+    }
+
     /// The banner on every screen of the practice store.
     pub fn practice_banner(&self) -> &'static str {
         if self.ja() {

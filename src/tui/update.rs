@@ -449,7 +449,8 @@ fn resident_update(app: &mut App, a: Action) {
         )
     };
     match outcome {
-        FormOutcome::Editing => {}
+        // Finding or registering never reviews: only an edit (the registry) does.
+        FormOutcome::Editing | FormOutcome::Review(..) => {}
         FormOutcome::Leave => app.session.screen = Screen::Main,
         FormOutcome::Chosen(id) => match app.load_resident(&id) {
             Ok(()) => {
@@ -502,7 +503,7 @@ fn wizard_update(app: &mut App, a: Action) {
                 update_form(&mut w.form, ds, store, session.lang.strings(), *now, terminal_id, a)
             };
             match outcome {
-                FormOutcome::Editing => {}
+                FormOutcome::Editing | FormOutcome::Review(..) => {}
                 FormOutcome::Leave => app.session.screen = Screen::Main,
                 FormOutcome::Chosen(id) => match app.load_resident(&id) {
                     Ok(()) => {

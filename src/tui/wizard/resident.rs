@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::dataset::Dataset;
-use crate::store::{Resident, ResidentInput, Store, StoreError};
+use crate::store::{Affected, Resident, ResidentInput, Store, StoreError};
 
 use super::super::action::Action;
 use super::super::app::{App, Button, Field, Hits, ResidentForm, Target};
@@ -23,6 +23,8 @@ pub enum FormOutcome {
     Chosen(String),
     /// Esc: leave the form.
     Leave,
+    /// An edit that changes some of her active bookings: to be reviewed before it is saved.
+    Review(ResidentInput, Vec<Affected>),
 }
 
 /// A date as typed: `2026-11-20`, `2026/11/20`, `2026.11.20` or `20261120`.
@@ -194,10 +196,18 @@ fn submit(
     };
     if form.edit {
         // The same checks as the CLI and the store (修正月齢 needs a due date, 1-10 babies).
-        return saved(
-            form,
-            store.update_resident(ds, &input, now, terminal, &[]).map(|u| u.resident),
-        );
+        // What the change does to her active bookings is shown for review before it is saved.
+        return match store.resident_change_preview(ds, &input, now) {
+            Ok(affected) if !affected.is_empty() => FormOutcome::Review(input, affected),
+            Ok(_) => saved(
+                form,
+                store.update_resident(ds, &input, now, terminal, &[]).map(|u| u.resident),
+            ),
+            Err(e) => {
+                form.error = Some(e.to_string());
+                FormOutcome::Editing
+            }
+        };
     }
     match store.resident(&id) {
         Ok(Some(_)) => {
