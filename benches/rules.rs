@@ -140,6 +140,8 @@ fn bench_plan(c: &mut Criterion) {
         period: Some(Period::MonthsThrough(4)),
         fee: FeeSchedule { base_yen: 3300, extra_baby_yen: 1100 },
         limit: 4,
+        limit_multiples: 4,
+        cancel: sango::domain::cancel::CancelRule::KITA,
     };
     let mother =
         Mother { birth: date(2026, 1, 10), due: None, corrected: false, babies: 1, exempt: false };

@@ -14,7 +14,6 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use crate::dataset::{self, Channel, Dataset, Facility, PeriodEntry, Reservation};
 use crate::domain::booking::{self, Taken};
 use crate::domain::booking_code;
-use crate::domain::cancel;
 use crate::domain::care::{CareType, Length};
 use crate::domain::hours::{self, ClockTime, Day, Exclusion, MonthDay, PhoneHours, WeeklyRange};
 use crate::domain::limits::Quota;
@@ -719,7 +718,7 @@ fn sim_bookings(
         let cancel =
             cancel.filter(|c| c.date() <= until && c.date() <= plan.last_day).map(|c| SimCancel {
                 at: c,
-                late: cancel::outcome(start, c).late,
+                late: terms.cancel.outcome(start, c).late,
                 terminal: rng.below(TERMINALS.len() as u64) as u8,
             });
         out.push(SimBooking {

@@ -92,7 +92,8 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let name = f.map(|f| f.name.as_str()).unwrap_or(&b.facility);
     let phones: &[String] = f.map(|f| f.phones.as_slice()).unwrap_or(&[]);
     let hours = f.and_then(|f| f.phone_hours(Some(b.care)));
-    let notice = cancel::notice(b.first_day, b.created_at, hours);
+    let rule = ds.programme.cancellation.rule();
+    let notice = cancel::notice(&rule, b.first_day, b.created_at, hours);
     if a.json {
         return output::json(&Answer {
             id: &b.id,
@@ -108,7 +109,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             units: b.units,
             fee_yen: b.fee_yen,
             fee: done.plan.fee,
-            cancel_by: cmd_store::time(b.cancel_by()),
+            cancel_by: cmd_store::time(b.cancel_by(&rule)),
             cancel_late_already: notice.already_late,
             last_call: notice
                 .last_call
@@ -147,15 +148,15 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if notice.already_late {
         crate::outln!(
             "  取消はすべて期限後 Any cancellation is late now: it was booked after its cutoff ({}), so cancelling uses 1{unit}",
-            b.cancel_by().format("%Y-%m-%d %H:%M")
+            b.cancel_by(&rule).format("%Y-%m-%d %H:%M")
         );
     } else {
         crate::outln!(
             "  無料で取消できる期限 Cancel by: {} (at or after it a cancellation uses 1{unit})",
-            b.cancel_by().format("%Y-%m-%d %H:%M")
+            b.cancel_by(&rule).format("%Y-%m-%d %H:%M")
         );
         match notice.last_call {
-            Some(call) if call.end < b.cancel_by() => crate::outln!(
+            Some(call) if call.end < b.cancel_by(&rule) => crate::outln!(
                 "  電話は {} までに Phone the facility by {}: its line is closed from then until the cutoff",
                 call.end.format("%m/%d %H:%M"),
                 call.end.format("%Y-%m-%d %H:%M")

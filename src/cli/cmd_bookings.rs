@@ -32,7 +32,10 @@ pub fn view(b: &Booking, names: &Summary, today: NaiveDate) -> serde_json::Value
     let mut v = serde_json::to_value(b).unwrap_or(serde_json::Value::Null);
     if let Some(o) = v.as_object_mut() {
         o.insert("status".into(), b.status_at(today).id().into());
-        o.insert("cancel_by".into(), cmd_store::time(b.cancel_by()).into());
+        o.insert(
+            "cancel_by".into(),
+            cmd_store::time(b.cancel_by(&names.programme.cancellation.rule())).into(),
+        );
         let name = names.facility_name(&b.facility);
         o.insert("facility_name".into(), name.into());
         o.insert("entered_late".into(), b.entered_late().into());

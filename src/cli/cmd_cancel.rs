@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             units_charged: c.outcome.units_charged,
             status: b.status.id(),
             cancelled_at: b.cancelled_at.map(cmd_store::time).unwrap_or_default(),
-            cancel_by: cmd_store::time(b.cancel_by()),
+            cancel_by: cmd_store::time(b.cancel_by(&ds.programme.cancellation.rule())),
             resident: &b.resident,
             facility: &b.facility,
             facility_name: c.facility_name.as_deref(),
@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if c.outcome.late {
         crate::outln!(
             "  期限後の取消 Late cancellation (after {}): 1{unit} of the {} limit is used",
-            b.cancel_by().format("%Y-%m-%d %H:%M"),
+            b.cancel_by(&ds.programme.cancellation.rule()).format("%Y-%m-%d %H:%M"),
             b.care
         );
     } else {

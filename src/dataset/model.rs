@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::booking::Terms;
+use crate::domain::cancel::{CancelRule, DayCount};
 use crate::domain::care::{CareType, Unit};
 use crate::domain::fees::FeeSchedule;
 use crate::domain::hours::{ClockTime, PhoneHours};
@@ -47,6 +48,10 @@ pub struct CareTypeRule {
     pub unit: Unit,
     /// Units per application (4 days, 6 days, 3 visits).
     pub limit: u32,
+    /// Units per application for a mother of two or more babies, where the programme gives
+    /// multiples more (at least `limit`); `limit` when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit_multiples: Option<u32>,
     #[serde(flatten)]
     pub fee: FeeSchedule,
     /// The flyer's wording of the limit.
@@ -68,12 +73,31 @@ pub struct FeeExemption {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cancellation {
-    /// Cancelling at or after this time on the day before the first day of use is late.
+    /// Cancelling at or after this time, `days_before` days before the first day of use, is late.
     pub cutoff: ClockTime,
     pub days_before: u32,
+    /// How those days are counted (calendar days unless the dataset says business days).
+    #[serde(default)]
+    pub count: DayCount,
     /// Units of the limit a late cancellation consumes.
     pub units_charged: u32,
+    /// Units a no-show (無断キャンセル) consumes; as a late cancellation when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_show_units: Option<u32>,
     pub wording: String,
+}
+
+impl Cancellation {
+    /// The rule the domain applies.
+    pub fn rule(&self) -> CancelRule {
+        CancelRule {
+            cutoff: self.cutoff,
+            days_before: self.days_before,
+            count: self.count,
+            units_charged: self.units_charged,
+            no_show_units: self.no_show_units.unwrap_or(self.units_charged),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -193,6 +217,8 @@ impl Dataset {
             period: facility.period(care).map(|p| p.period),
             fee: rule.fee,
             limit: rule.limit,
+            limit_multiples: rule.limit_multiples.unwrap_or(rule.limit),
+            cancel: self.programme.cancellation.rule(),
         })
     }
 }

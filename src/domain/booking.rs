@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::cancel;
+use super::cancel::CancelRule;
 use super::care::{CareType, Length};
 use super::fees::{self, FeeBreakdown, FeeSchedule};
 use super::limits::{self, OverLimit, Quota};
@@ -29,6 +29,16 @@ pub struct Terms {
     pub period: Option<Period>,
     pub fee: FeeSchedule,
     pub limit: u32,
+    /// The limit for a mother of two or more babies (`limit` where the programme gives no more).
+    pub limit_multiples: u32,
+    pub cancel: CancelRule,
+}
+
+impl Terms {
+    /// Her limit of this care type: more for multiples where the programme says so.
+    pub fn limit_for(&self, babies: u32) -> u32 {
+        if babies >= 2 { self.limit_multiples.max(self.limit) } else { self.limit }
+    }
 }
 
 /// The days one of the mother's other active bookings occupies, both ends included.
@@ -145,7 +155,7 @@ pub fn plan(
         units,
         window,
         fee: fees::fee(terms.fee, units, mother.babies, mother.exempt),
-        cancel_by: cancel::cancel_by(start),
+        cancel_by: terms.cancel.cancel_by(start),
         remaining_after: quota.remaining - units,
     })
 }
@@ -167,6 +177,8 @@ mod tests {
             period: Some(period),
             fee: FeeSchedule { base_yen: 3300, extra_baby_yen: 1100 },
             limit: 4,
+            limit_multiples: 4,
+            cancel: crate::domain::cancel::CancelRule::KITA,
         }
     }
     fn mother() -> Mother {

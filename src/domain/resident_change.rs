@@ -70,6 +70,8 @@ mod tests {
             period: Some(Period::DaysThrough(60)),
             fee: FeeSchedule { base_yen: 3300, extra_baby_yen: 1100 },
             limit: 4,
+            limit_multiples: 4,
+            cancel: crate::domain::cancel::CancelRule::KITA,
         }
     }
 

@@ -20,7 +20,7 @@ use super::{Store, moment, timefmt};
 use crate::dataset::{Dataset, Programme};
 use crate::domain::booking::{self, Plan, Taken};
 use crate::domain::booking_code;
-use crate::domain::cancel::{self, CancelOutcome};
+use crate::domain::cancel::{CancelOutcome, CancelRule};
 use crate::domain::care::{CareType, Length};
 use crate::domain::limits::Quota;
 use crate::domain::user_number;
@@ -144,9 +144,9 @@ impl Booking {
         }
     }
 
-    /// The last moment (exclusive) to cancel without charge.
-    pub fn cancel_by(&self) -> NaiveDateTime {
-        cancel::cancel_by(self.first_day)
+    /// The last moment (exclusive) to cancel without charge, by the programme's rule.
+    pub fn cancel_by(&self, rule: &CancelRule) -> NaiveDateTime {
+        rule.cancel_by(self.first_day)
     }
 
     /// The status as of `today`: a booked booking that has ended reads as used.
@@ -591,7 +591,7 @@ impl Store {
         if b.status_at(at.date()) == Status::Used {
             return Err(StoreError::AlreadyUsed { id: b.id, last_day: b.last_day });
         }
-        let outcome = cancel::outcome(b.first_day, at);
+        let outcome = dataset.programme.cancellation.rule().outcome(b.first_day, at);
         let change = CancelData {
             status: if outcome.late { Status::CancelledLate } else { Status::Cancelled },
             units_charged: outcome.units_charged,

@@ -90,8 +90,11 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, practice: bool) -
         if let Some(code) = &b.code {
             desc.push(format!("予約番号 (booking code): {code}"));
         }
-        if b.status == Status::Booked {
-            desc.push(format!("無料で取消できる期限 (cancel by): {}", jst::rfc3339(b.cancel_by())));
+        if b.status == Status::Booked
+            && let Some(d) = dataset
+        {
+            let by = b.cancel_by(&d.programme.cancellation.rule());
+            desc.push(format!("無料で取消できる期限 (cancel by): {}", jst::rfc3339(by)));
         }
         if let Some(f) = facility
             && !f.phones.is_empty()

@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::domain::cancel;
 use crate::store::{Booking, Status};
 
 use super::action::Action;
@@ -173,8 +172,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 Span::styled(truncate(&facts, w.saturating_sub(4)), t.base),
             ]));
             let third = if status == Status::Booked {
-                let late = cancel::outcome(bk.first_day, app.now).late;
-                s.cancel_state(bk.cancel_by(), late)
+                let rule = app.ds.programme.cancellation.rule();
+                let late = rule.outcome(bk.first_day, app.now).late;
+                s.cancel_state(bk.cancel_by(&rule), late)
             } else if bk.units_charged > 0 {
                 s.charged(bk.units_charged, bk.care.unit())
             } else {

@@ -6,8 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear};
 
-use crate::domain::cancel;
-
 use super::app::{App, Button, Hits, Target};
 use super::panes::{button_pair, lines, row};
 use super::text::{display_safe, pad, truncate, width, wrap};
@@ -161,8 +159,9 @@ pub fn draw_confirm_cancel(frame: &mut Frame, app: &App, area: Rect, id: &str, h
         ),
         w,
     )));
-    let outcome = cancel::outcome(b.first_day, app.now);
-    for l in wrap(&s.cancel_outcome(b.cancel_by(), outcome.late, b.care.unit()), w) {
+    let rule = app.ds.programme.cancellation.rule();
+    let outcome = rule.outcome(b.first_day, app.now);
+    for l in wrap(&s.cancel_outcome(b.cancel_by(&rule), outcome.late, b.care.unit()), w) {
         body.push(Line::styled(l, if outcome.late { t.error } else { t.ok }));
     }
     let phones = f.map(|f| f.phones.join(", ")).unwrap_or_default();

@@ -148,7 +148,8 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
             .map_or(app.now, |b| b.created_at),
         None => app.now,
     };
-    let notice = cancel::notice(plan.first_day, booked_at, f.phone_hours(Some(care)));
+    let rule = app.ds.programme.cancellation.rule();
+    let notice = cancel::notice(&rule, plan.first_day, booked_at, f.phone_hours(Some(care)));
     for line in s.cancel_notice(&notice, care.unit()) {
         for l in wrap(&line, col_w) {
             a.push(Line::styled(l, t.warn));

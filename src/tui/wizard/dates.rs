@@ -100,7 +100,9 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
                     out.push(Line::styled(l, t.ok));
                 }
                 out.extend(quota::fee_lines(app, care, &plan.fee, wd.min(44)));
-                let notice = cancel::notice(plan.first_day, app.now, f.phone_hours(Some(care)));
+                let rule = app.ds.programme.cancellation.rule();
+                let notice =
+                    cancel::notice(&rule, plan.first_day, app.now, f.phone_hours(Some(care)));
                 for line in s.cancel_notice(&notice, care.unit()) {
                     for l in wrap(&line, wd) {
                         out.push(Line::styled(l, t.base));
