@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use ratatui::layout::Rect;
+use ratatui::layout::{Rect, Size};
 
 use crate::dataset::{Dataset, Facility};
 use crate::domain::care::CareType;
@@ -354,6 +354,10 @@ pub struct App {
     /// How far the app's clock is from the machine's: a practice session may start at any
     /// moment (`sango --practice --at TIME`) and runs on from there.
     pub clock_offset: chrono::TimeDelta,
+    /// The terminal's size at the last draw, or as a resize reported it since; `None` before
+    /// the first draw. Too small, the screen shows only a message, and `update` does nothing
+    /// that the message hides.
+    pub window: Option<Size>,
     pub quit: bool,
     /// The person using the screens now.
     pub session: Session,
@@ -378,6 +382,7 @@ impl App {
             store_check: None,
             last_check_started: None,
             clock_offset: chrono::TimeDelta::zero(),
+            window: None,
             quit: false,
             session: Session::new(lang, theme, now.date()),
         }
@@ -431,6 +436,11 @@ impl App {
             }
         }
         self.store_error.is_none()
+    }
+
+    /// True when the window is too small for the panes: the screen shows only a message.
+    pub fn window_too_small(&self) -> bool {
+        self.window.is_some_and(|s| !super::view::fits(s))
     }
 
     /// True on a kiosk terminal.

@@ -231,6 +231,10 @@ const MORE: Duration = Duration::from_millis(1);
 
 /// Applies one terminal event; true when the screen may have changed.
 fn apply(app: &mut App, ev: Event) -> bool {
+    // The keys after a resize in the same batch are judged at the new size.
+    if let Event::Resize(width, height) = ev {
+        app.window = Some(ratatui::layout::Size { width, height });
+    }
     match ev {
         Event::Paste(text) => {
             update::paste(app, &text);
@@ -382,6 +386,17 @@ mod tests {
         // The first frame, then one per batch of at most BATCH.
         let batches = took.as_millis() / BATCH.as_millis() + 1;
         assert!(frames as u128 <= 1 + batches, "{frames} frames in {took:?}");
+    }
+
+    #[test]
+    fn keys_after_a_resize_in_the_same_batch_are_judged_at_the_new_size() {
+        let g = press(KeyCode::Char('g'), KeyModifiers::NONE);
+        let mut a = app();
+        let (ended, _, _) = run_over(&mut a, vec![Event::Resize(60, 15), g.clone()]);
+        assert!(ended.is_err(), "the loop waits for more");
+        assert_eq!(a.session.screen, Screen::Main, "g opened the guide behind the message");
+        let (_, _, _) = run_over(&mut a, vec![Event::Resize(60, 15), Event::Resize(100, 30), g]);
+        assert_eq!(a.session.screen, Screen::Info, "enlarged, the keys work again");
     }
 
     #[test]

@@ -18,12 +18,17 @@ use super::{
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// Whether a window of `size` is large enough for the panes.
+pub fn fits(size: ratatui::layout::Size) -> bool {
+    size.width >= MIN_WIDTH && size.height >= MIN_HEIGHT
+}
+
 /// Draws everything; the returned hits are the clickable areas of this draw.
 pub fn draw(frame: &mut Frame, app: &App) -> Hits {
     let mut hits = Hits::default();
     let area = frame.area();
     frame.render_widget(Block::new().style(app.session.theme.base), area);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !fits(area.as_size()) {
         too_small(frame, app, area);
         practice_banner(frame, app, area);
         return hits;
@@ -86,10 +91,14 @@ fn practice_banner(frame: &mut Frame, app: &App, top: Rect) -> Rect {
     Rect { x: top.x + w, width: top.width - w, ..top }
 }
 
-/// The message shown instead of the panes in a window that is too small.
+/// The message shown instead of the panes in a window that is too small. Quitting still
+/// works there, so its question is shown with the message when it is open.
 fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.s();
-    let text = s.too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let mut text = s.too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    if app.session.overlay == Some(Overlay::ConfirmQuit) {
+        text.push_str(&format!("\n\n{}\n[y {}] [n {}]", s.quit_question, s.quit_yes, s.quit_no));
+    }
     let w = usize::from(area.width.max(1));
     let wrapped: Vec<Line> =
         wrap(&text, w).into_iter().map(|l| Line::styled(l, app.session.theme.warn)).collect();

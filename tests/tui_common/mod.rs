@@ -58,12 +58,13 @@ pub fn app_with(store: Store, lang: Lang) -> App {
     app
 }
 
-/// Draws the app at a size; the hits are kept for mouse tests, as the event loop does.
+/// Draws the app at a size; the hits and the size are kept, as the event loop keeps them.
 pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut hits = None;
     t.draw(|f| hits = Some(view::draw(f, app))).unwrap();
     app.hits = hits.unwrap();
+    app.window = Some(ratatui::layout::Size::new(w, h));
     t
 }
 
