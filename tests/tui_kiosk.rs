@@ -580,6 +580,7 @@ fn every_action() -> Vec<Action> {
         A::DayView,
         A::Export,
         A::Report,
+        A::Refresh,
         A::Help,
         A::ToggleLang,
         A::ToggleTheme,
@@ -656,6 +657,7 @@ fn every_action() -> Vec<Action> {
             | A::DayView
             | A::Export
             | A::Report
+            | A::Refresh
             | A::Help
             | A::ToggleLang
             | A::ToggleTheme

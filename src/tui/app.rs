@@ -14,6 +14,7 @@ use crate::store::{Booking, BookingFilter, QuotaReport, Resident, Store, StoreEr
 
 use super::input::Input;
 use super::kiosk::Kiosk;
+use super::refresh::Freshness;
 use super::session::Session;
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
@@ -358,6 +359,8 @@ pub struct App {
     /// the first draw. Too small, the screen shows only a message, and `update` does nothing
     /// that the message hides.
     pub window: Option<Size>,
+    /// When the data on screen was last known to be the store's (see [`super::refresh`]).
+    pub freshness: Freshness,
     pub quit: bool,
     /// The person using the screens now.
     pub session: Session,
@@ -383,6 +386,7 @@ impl App {
             last_check_started: None,
             clock_offset: chrono::TimeDelta::zero(),
             window: None,
+            freshness: Freshness::at(now),
             quit: false,
             session: Session::new(lang, theme, now.date()),
         }
@@ -413,6 +417,8 @@ impl App {
     ) -> Result<App, StoreError> {
         let mut app = App::new(ds, Store::not_open_yet()?, lang, theme, now);
         app.store_opening = Some(opening);
+        // Nothing of the store on screen until it is open and first looked at.
+        app.freshness = Freshness::default();
         Ok(app)
     }
 

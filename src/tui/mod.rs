@@ -4,9 +4,9 @@
 //! Shape: one [`App`](app::App) state, keys and mouse become an [`Action`](action::Action), one
 //! [`update`](update::update) changes the state (a bracketed paste goes to
 //! [`update::paste`]), and [`view::draw`] draws from it. This module is the edge: the clock, the
-//! kiosk's restarts, and the event loop, which blocks until an event or the next minute (for the
-//! clock) — at a kiosk also until a countdown's next second — then applies every event already
-//! waiting and draws once ([`term`] sets the terminal up and back, and draws). The first frame
+//! kiosk's restarts, and the event loop, which blocks until an event or the next second (to see
+//! whether another terminal changed the store, [`refresh`]; the clock's minute and a kiosk's
+//! countdowns fall on those wakes too), then applies every event already waiting and draws once ([`term`] sets the terminal up and back, and draws). The first frame
 //! does not wait for the store: it opens on another thread while the browser is drawn from the
 //! dataset, and the loop takes it before the first key (see [`App::opening`](app::App::opening)).
 
@@ -22,6 +22,7 @@ pub mod input;
 pub mod kiosk;
 pub mod kiosk_view;
 pub mod panes;
+pub mod refresh;
 pub mod registry;
 pub mod report_view;
 pub mod session;
@@ -250,9 +251,10 @@ fn apply(app: &mut App, ev: Event) -> bool {
     }
 }
 
-/// Blocks until an event, the next minute, or (at a kiosk) the next change of a countdown; then
-/// applies every event already waiting (up to [`BATCH`]) and draws once. The kiosk's clock is a
-/// monotonic counter from `start`.
+/// Blocks until an event, the next look at the store (every second), the next minute, or (at a
+/// kiosk) the next change of a countdown; then applies every event already waiting (up to
+/// [`BATCH`]) and draws once. The kiosk's clock and the store's looks run on a monotonic
+/// counter from `start`.
 pub fn event_loop<B, E>(
     terminal: &mut Terminal<B>,
     events: &mut E,
@@ -276,11 +278,14 @@ where
         if let Some(w) = kiosk::next_wake(app) {
             wait = wait.min(Duration::from_millis(w));
         }
+        // At least every second: another terminal may have changed the store.
+        wait = wait.min(Duration::from_millis(refresh::next_wake(app, ms())));
         let ready = events.poll(wait)?;
         app.now = app.clock();
         // Nothing came: the clock's minute or a countdown's second changed.
         let mut changed = kiosk::tick(app, ms()) || !ready;
         changed |= store_check::tick(app);
+        changed |= refresh::tick(app, ms());
         if ready {
             let batch = Instant::now();
             loop {

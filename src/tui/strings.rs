@@ -307,6 +307,7 @@ pub static JA: Strings = Strings {
         ("C", "高コントラスト表示の切替"),
         ("? / F1", "このヘルプ"),
         ("q / Ctrl+C", "終了（予約の途中は確認します）"),
+        ("Ctrl+R", "最新の内容に更新（他の端末の変更は自動でも反映）"),
         ("マウス", "行・日付・ボタンをクリック、ホイールで移動"),
     ],
 };
@@ -452,6 +453,7 @@ pub static EN: Strings = Strings {
         ("C", "high-contrast theme on/off"),
         ("? / F1", "this help"),
         ("q / Ctrl+C", "quit (asks during a booking)"),
+        ("Ctrl+R", "reload now (other terminals' changes show anyway)"),
         ("Mouse", "click rows, days, buttons; wheel scrolls"),
     ],
 };
@@ -1736,6 +1738,33 @@ impl Strings {
 
     pub fn export_hints(&self) -> &'static str {
         self.t("上下で選ぶ  Enter 書き出す  Esc 閉じる", "Up/Down choose  Enter write  Esc close")
+    }
+}
+
+/// Keeping the screens current with the store (see `tui::refresh`).
+impl Strings {
+    /// The status line's time of the data on screen: `更新 10:42:05` / `data as of 10:42:05`.
+    pub fn data_as_of(&self, t: NaiveDateTime) -> String {
+        let hms = t.format("%H:%M:%S");
+        if self.ja() { format!("更新 {hms}") } else { format!("data as of {hms}") }
+    }
+
+    /// After Ctrl-R.
+    pub fn refreshed(&self, t: NaiveDateTime) -> String {
+        let hms = t.format("%H:%M:%S");
+        if self.ja() {
+            format!("最新の内容を読み込みました（{hms}）。")
+        } else {
+            format!("Reloaded from the store ({hms}).")
+        }
+    }
+
+    /// A cancel question closed because the booking was cancelled elsewhere meanwhile.
+    pub fn changed_elsewhere(&self) -> &'static str {
+        self.t(
+            "この予約は別の端末で変更されました。一覧を確認してください。",
+            "This booking was changed at another terminal. Please check the list.",
+        )
     }
 }
 

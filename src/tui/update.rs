@@ -9,7 +9,7 @@ use super::app::{App, Button, Overlay, Pane, ResidentForm, Screen, Target};
 use super::input::Input;
 use super::wizard::resident::{FormOutcome, update_form};
 use super::wizard::{self, Step, Wizard};
-use super::{bookings_view, dayview, export, kiosk, panes, registry, report_view};
+use super::{bookings_view, dayview, export, kiosk, panes, refresh, registry, report_view};
 
 /// Applies one action. At a kiosk, what it leads to must be allowed there too
 /// ([`kiosk::enforce`]).
@@ -65,6 +65,7 @@ fn act(app: &mut App, a: Action) {
             return report_view::open(app);
         }
         Action::Export if app.session.screen != Screen::Wizard => return export::open(app),
+        Action::Refresh => return refresh::now(app),
         Action::Help => {
             app.session.help_scroll = 0;
             app.session.overlay = Some(Overlay::Help);

@@ -11,7 +11,8 @@ use super::app::{App, Hits, Overlay, ResidentForm, Screen};
 use super::panes::{self, boxed, calendar, lines, quota};
 use super::text::{truncate, width, wrap};
 use super::{
-    bookings_view, dayview, export, help, info, kiosk, kiosk_view, registry, report_view, wizard,
+    bookings_view, dayview, export, help, info, kiosk, kiosk_view, refresh, registry, report_view,
+    wizard,
 };
 
 /// The smallest window the panes are drawn in.
@@ -153,8 +154,10 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect) {
     status_bar(frame, app, area, &who, ("", app.session.theme.status));
 }
 
-/// A bottom line: the mode, `who`, the last message (or `idle` when there is none), the clock.
-/// The kiosk's line differs only in `who` and `idle`.
+/// A bottom line: the mode, `who`, the last message (or `idle` when there is none), the time of
+/// the data on screen, the clock. The kiosk's line differs only in `who` and `idle`. When the
+/// message does not fit, the clock gives way to its time alone, then the data's time (unless it
+/// is stale: that stays in sight).
 pub fn status_bar(
     frame: &mut Frame,
     app: &App,
@@ -166,17 +169,32 @@ pub fn status_bar(
     let t = &app.session.theme;
     let mode = format!(" {} ", s.mode(app));
     let who = format!(" {who} ");
-    let clock = format!(" {} ", s.clock(app.now));
-    let used = width(&mode) + width(&who) + width(&clock) + 2;
-    let room = usize::from(area.width).saturating_sub(used);
     let (msg, msg_style) = match &app.session.flash {
-        Some(f) => (truncate(&f.text, room), if f.error { t.error } else { t.ok }),
+        Some(f) => (f.text.as_str(), if f.error { t.error } else { t.ok }),
         // Known damage stays in sight: every write is refused until the store is repaired.
-        None if app.store.known_damage().is_some() => {
-            (truncate(app.s().store_damaged(), room), t.error)
-        }
-        None => (truncate(idle, room), idle_style),
+        None if app.store.known_damage().is_some() => (app.s().store_damaged(), t.error),
+        None => (idle, idle_style),
     };
+    let stale = refresh::stale(app);
+    let mut fresh = match app.freshness.as_of {
+        Some(at) if refresh::shown(app) => format!(" {}", s.data_as_of(at)),
+        _ => String::new(),
+    };
+    let fresh_style = if stale { t.warn } else { t.status };
+    let mut clock = format!(" {} ", s.clock(app.now));
+    let room = |fresh: &str, clock: &str| {
+        let used = width(&mode) + width(&who) + width(fresh) + width(clock) + 2;
+        usize::from(area.width).checked_sub(used)
+    };
+    let fits = |fresh: &str, clock: &str| room(fresh, clock).is_some_and(|r| width(msg) <= r);
+    if !fits(&fresh, &clock) {
+        clock = format!(" {} ", app.now.format("%H:%M"));
+    }
+    if !fits(&fresh, &clock) && !stale {
+        fresh = String::new();
+    }
+    let room = room(&fresh, &clock).unwrap_or(0);
+    let msg = truncate(msg, room);
     let gap = room.saturating_sub(width(&msg));
     lines(
         frame,
@@ -187,6 +205,7 @@ pub fn status_bar(
             Span::raw(" "),
             Span::styled(msg, msg_style),
             Span::styled(" ".repeat(gap), t.status),
+            Span::styled(fresh, fresh_style),
             Span::raw(" "),
             Span::styled(clock, t.status),
         ])],
