@@ -239,19 +239,27 @@ proptest! {
 
 #[test]
 fn five_failures_lock_identification_for_sixty_seconds_with_a_countdown() {
+    // A first try with a wrong birth date, or one with a wrong number: the same words, never
+    // which one was wrong.
+    let mut b = kiosk_app(Lang::Ja);
+    identify(&mut b, "R-9999", "2026-10-01");
+    let wrong_number = screen(&mut b, 80, 24).replace("[R-9999", "[N").replace("[2026-10-01", "[B");
     let mut a = kiosk_app(Lang::Ja);
-    // A wrong birth date, then a wrong number: the same words, never which one was wrong.
     identify(&mut a, "R-0001", "2026-10-02");
     let wrong_date = screen(&mut a, 80, 24).replace("[R-0001", "[N").replace("[2026-10-02", "[B");
-    identify(&mut a, "R-9999", "2026-10-01");
-    let wrong_number = screen(&mut a, 80, 24).replace("[R-9999", "[N").replace("[2026-10-01", "[B");
     assert_eq!(wrong_date, wrong_number, "the same screen whichever value was wrong");
     assert!(wrong_date.contains("利用者番号または赤ちゃんの生年月日が確認できませんでした"));
+    // Each failure says how many tries are left before the pause.
+    assert!(wrong_date.contains("あと4回試せます"), "{wrong_date}");
+    identify(&mut a, "R-9999", "2026-10-01");
+    assert!(screen(&mut a, 80, 24).contains("あと3回試せます"));
     tick(&mut a, 2 * SEC);
     identify(&mut a, "R-0002", "2026-10-01"); // another mother's number with A's date
     tick(&mut a, 3 * SEC);
     identify(&mut a, "R-0001", "2026-09-15");
-    assert!(!screen(&mut a, 80, 24).contains("一時停止"), "4 failures: not locked yet");
+    let text = screen(&mut a, 80, 24);
+    assert!(!text.contains("一時停止"), "4 failures: not locked yet");
+    assert!(text.contains("あと1回試せます"), "{text}");
     tick(&mut a, 4 * SEC);
     identify(&mut a, "R-0001", "2026-01-01");
     let text = screen(&mut a, 80, 24);
@@ -427,6 +435,38 @@ fn start_over_forgets_her_at_once() {
     assert!(a.session.resident.is_none());
     assert_eq!(a.session.screen, Screen::Main);
     assert!(!screen(&mut a, 80, 24).contains("R-0001"));
+}
+
+#[test]
+fn f5_closes_an_open_pin_prompt_and_forgets_what_was_typed() {
+    let mut a = identified_as_a(Lang::Ja);
+    ch(&mut a, 'b');
+    ctrl(&mut a, 'c');
+    assert_eq!(a.session.overlay, Some(Overlay::StaffPin));
+    typed(&mut a, "2468");
+    key(&mut a, KeyCode::F(5));
+    assert_eq!(a.session.overlay, None, "the prompt is closed");
+    assert!(a.session.pin.is_empty(), "the digits typed are forgotten");
+    assert_eq!((a.session.screen, identified(&a), a.quit), (Screen::Main, None, false));
+    let text = screen(&mut a, 80, 24);
+    assert!(!text.contains("職員PIN") && text.contains("最初の画面に戻りました"), "{text}");
+    // The prompt opens empty again; F5 works there before identification too.
+    ch(&mut a, 'q');
+    assert_eq!(a.session.overlay, Some(Overlay::StaffPin));
+    assert!(a.session.pin.is_empty());
+    key(&mut a, KeyCode::F(5));
+    assert_eq!(a.session.overlay, None);
+}
+
+#[test]
+fn in_english_a_failed_identification_counts_the_tries_left_too() {
+    let mut a = kiosk_app(Lang::En);
+    identify(&mut a, "R-0001", "2026-10-02");
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("Tries left: 4 (after that, a 60 s pause)."), "{text}");
+    // The streak is forgotten after a minute without a failure: all five again.
+    tick(&mut a, 61 * SEC);
+    assert!(screen(&mut a, 80, 24).contains("Tries left: 5"));
 }
 
 #[test]

@@ -1354,6 +1354,17 @@ impl Strings {
         }
     }
 
+    /// After a failed identification: the tries left before identification pauses.
+    pub fn identify_tries_left(&self, left: u32, pause_secs: u32) -> String {
+        if self.ja() {
+            format!(
+                "あと{left}回試せます（続けて確認できないと{pause_secs}秒お待ちいただきます）。"
+            )
+        } else {
+            format!("Tries left: {left} (after that, a {pause_secs} s pause).")
+        }
+    }
+
     pub fn identify_unlocked(&self) -> &'static str {
         self.t("もう一度入力できます。", "You can try again now.")
     }
