@@ -1770,6 +1770,11 @@ impl Strings {
         }
     }
 
+    /// The end of the top line when not every key fits: `?` shows the rest.
+    pub fn title_more_keys(&self) -> &'static str {
+        self.t("?:その他", "?:more keys")
+    }
+
     /// A cancel question closed because the booking was cancelled elsewhere meanwhile.
     pub fn changed_elsewhere(&self) -> &'static str {
         self.t(
@@ -1832,6 +1837,8 @@ mod tests {
             s.export_hints(),
             s.corrected_needs_due(),
             s.guide_keys(),
+            s.title_more_keys(),
+            s.changed_elsewhere(),
         ]);
         v
     }

@@ -113,23 +113,23 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-/// The top line: the app's name and the main keys.
+/// The top line: the app's name and the main keys. When they do not all fit (80 columns), the
+/// ones that fit are shown whole, from the first, and the line ends pointing to `?` for the rest
+/// (the staff screens' keys among them), instead of leaving them out without a word.
 fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.s();
     let t = &app.session.theme;
     let title = format!(" {} ", s.app_title);
-    let hints = s.title_hints;
     let room = usize::from(area.width).saturating_sub(width(&title) + 1);
-    // Whole hints only, from the first: the ones that do not fit are left out, never cut.
-    let mut shown = String::new();
-    for h in hints.split(' ') {
-        let next = if shown.is_empty() { h.to_string() } else { format!("{shown} {h}") };
-        if width(&next) > room {
-            break;
-        }
-        shown = next;
-    }
-    let hints = shown;
+    let all: Vec<&str> = s.title_hints.split(' ').collect();
+    let hints = if width(s.title_hints) <= room {
+        s.title_hints.to_string()
+    } else {
+        let more = s.title_more_keys();
+        let rest: Vec<&str> = all.into_iter().filter(|h| !h.starts_with("?:")).collect();
+        let shown = whole_hints(&rest, room.saturating_sub(width(more) + 1));
+        if shown.is_empty() { truncate(more, room) } else { format!("{shown} {more}") }
+    };
     let gap = room.saturating_sub(width(&hints));
     lines(
         frame,
@@ -142,6 +142,19 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
         ])],
         t.base,
     );
+}
+
+/// The hints, from the first, that fit whole in `room` (never one cut).
+fn whole_hints(hints: &[&str], room: usize) -> String {
+    let mut shown = String::new();
+    for h in hints {
+        let next = if shown.is_empty() { h.to_string() } else { format!("{shown} {h}") };
+        if width(&next) > room {
+            break;
+        }
+        shown = next;
+    }
+    shown
 }
 
 /// The bottom line: mode, resident, time, and the last message.
