@@ -12,10 +12,11 @@ use super::wizard::{self, Step, Wizard};
 use super::{bookings_view, dayview, export, kiosk, panes, refresh, registry, report_view};
 
 /// Applies one action. At a kiosk, what it leads to must be allowed there too
-/// ([`kiosk::enforce`]).
+/// ([`kiosk::enforce`]) and about the identified mother alone ([`kiosk::only_hers`]).
 pub fn update(app: &mut App, a: Action) {
     act(app, a);
     kiosk::enforce(app);
+    kiosk::only_hers(app);
 }
 
 fn act(app: &mut App, a: Action) {
