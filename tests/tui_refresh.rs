@@ -197,6 +197,13 @@ fn the_status_line_says_how_fresh_the_data_is_and_nothing_changes_without_a_chan
     // English, at 80 columns.
     ch(&mut a, 'L');
     assert!(status(&mut a, 80).contains("data as of 10:30:07"), "{}", status(&mut a, 80));
+    // A long message takes the room at 80 columns while the data is fresh (its time is the
+    // clock's); data older than a few seconds (the store unreadable since) keeps its time.
+    a.session.flash = Some(sango::tui::app::Flash { error: false, text: "x".repeat(60) });
+    assert!(!status(&mut a, 80).contains("as of"), "{}", status(&mut a, 80));
+    a.now = d("2026-11-20").and_hms_opt(10, 30, 20).unwrap();
+    assert!(refresh::stale(&a));
+    assert!(status(&mut a, 80).contains("data as of 10:30:07"), "{}", status(&mut a, 80));
     // The loop wakes at least every second to look.
     assert!(refresh::next_wake(&a, 2 * EVERY_MS) <= EVERY_MS);
     assert!(refresh::next_wake(&a, 2 * EVERY_MS + 400) <= 600);

@@ -6,9 +6,10 @@
 //! [`update::paste`]), and [`view::draw`] draws from it. This module is the edge: the clock, the
 //! kiosk's restarts, and the event loop, which blocks until an event or the next second (to see
 //! whether another terminal changed the store, [`refresh`]; the clock's minute and a kiosk's
-//! countdowns fall on those wakes too), then applies every event already waiting and draws once ([`term`] sets the terminal up and back, and draws). The first frame
-//! does not wait for the store: it opens on another thread while the browser is drawn from the
-//! dataset, and the loop takes it before the first key (see [`App::opening`](app::App::opening)).
+//! countdowns fall on those wakes too), then applies every event already waiting and draws once
+//! ([`term`] sets the terminal up and back, and draws). The first frame does not wait for the
+//! store: it opens on another thread while the browser is drawn from the dataset, and the loop
+//! takes it before the first key (see [`App::opening`](app::App::opening)).
 
 pub mod action;
 pub mod app;
