@@ -170,6 +170,140 @@ fn book_through_the_wizard_in_tmux_then_the_cli_sees_it() {
     assert_eq!(b["terminal"], "e2e");
 }
 
+#[test]
+fn keys_behind_the_too_small_message_book_nothing_in_tmux() {
+    if !tmux_available("keys_behind_the_too_small_message_book_nothing_in_tmux") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let conf = tempfile::tempdir().unwrap();
+    let birth = (today_jst() - chrono::Days::new(20)).format("%Y-%m-%d").to_string();
+    sango_with(
+        conf.path(),
+        data.path(),
+        &["resident", "add", "--id", "SMALL-1", "--birth", &birth],
+        "",
+    );
+    let tmux = Tmux { socket: format!("sango-e2e-small-{}", std::process::id()) };
+    let script = format!(
+        "env -u NO_COLOR SANGO_CONFIG_DIR='{}' TERM=xterm-256color '{}' --data-dir '{}'; \
+         echo \"exit=$?\"; sleep 120",
+        conf.path().display(),
+        BIN,
+        data.path().display()
+    );
+    let out =
+        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
+    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+    tmux.wait_for("施設 25/25");
+    // The wizard to step 5, tomorrow selected and bookable.
+    tmux.send(&["n"]);
+    tmux.wait_for("利用者番号");
+    tmux.text("SMALL-1");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("乳腺炎");
+    tmux.send(&["n", "n", "n"]);
+    tmux.wait_for("[x いいえ]");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("利用する種類");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("利用期間が残っている施設");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("泊数を変更");
+    tmux.send(&["Right"]);
+    tmux.wait_for("予約できます");
+    // Too small: Enter twice (step 6, then booked, before the fix) does nothing.
+    let resized = tmux.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "15"]);
+    assert!(resized.status.success(), "{}", String::from_utf8_lossy(&resized.stderr));
+    tmux.wait_for("画面が小さすぎます");
+    tmux.send(&["Enter"]);
+    sleep(Duration::from_millis(300));
+    tmux.send(&["Enter"]);
+    sleep(Duration::from_millis(500));
+    let resized = tmux.run(&["resize-window", "-t", "e2e", "-x", "100", "-y", "30"]);
+    assert!(resized.status.success(), "{}", String::from_utf8_lossy(&resized.stderr));
+    let screen = tmux.wait_for("予約できます");
+    assert!(screen.contains("泊数を変更"), "still at step 5:\n{screen}");
+    assert!(!screen.contains("予約を記録しました"), "{screen}");
+    let out = bookings_json(data.path());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v.as_array().map(Vec::len), Some(0), "nothing was booked: {v}");
+    assert!(!tmux.capture().contains("exit="), "still running");
+}
+
+#[test]
+fn a_cancellation_by_the_command_line_shows_in_the_app_within_two_seconds_in_tmux() {
+    if !tmux_available(
+        "a_cancellation_by_the_command_line_shows_in_the_app_within_two_seconds_in_tmux",
+    ) {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let conf = tempfile::tempdir().unwrap();
+    let birth = (today_jst() - chrono::Days::new(20)).format("%Y-%m-%d").to_string();
+    let tomorrow = (today_jst() + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
+    let (c, d) = (conf.path(), data.path());
+    sango_with(c, d, &["resident", "add", "--id", "LIVE-1", "--birth", &birth], "");
+    let book = [
+        "book",
+        "--resident",
+        "LIVE-1",
+        "--facility",
+        "tokyo-kita-medical-center",
+        "--type",
+        "stay",
+        "--start",
+        &tomorrow,
+        "--nights",
+        "1",
+        "--json",
+    ];
+    let booked: serde_json::Value =
+        serde_json::from_slice(&sango_with(c, d, &book, "").stdout).expect("JSON");
+    let code = booked["code"].as_str().expect("a booking code").to_string();
+    let tmux = Tmux { socket: format!("sango-e2e-live-{}", std::process::id()) };
+    let script = format!(
+        "env -u NO_COLOR SANGO_CONFIG_DIR='{}' TERM=xterm-256color '{}' --data-dir '{}'; \
+         echo \"exit=$?\"; sleep 120",
+        c.display(),
+        BIN,
+        d.display()
+    );
+    let out =
+        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
+    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+    tmux.wait_for("施設 25/25");
+    tmux.send(&["u"]);
+    tmux.wait_for("番号で検索");
+    tmux.text("LIVE-1");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("利用者 LIVE-1");
+    tmux.send(&["b"]);
+    let row = |screen: &str| {
+        screen.lines().find(|l| l.contains("東京北医療センター")).unwrap_or_default().to_string()
+    };
+    let before = tmux.wait_for("予約済み");
+    assert!(row(&before).contains("予約済み"), "{before}");
+    assert!(before.contains("更新 "), "the data's time in the status line:\n{before}");
+
+    // Another process cancels it; no key is pressed in the app.
+    sango_with(c, d, &["cancel", &code], "");
+    let cancelled = Instant::now();
+    loop {
+        let screen = tmux.capture();
+        if row(&screen).contains("取消") {
+            break;
+        }
+        assert!(
+            cancelled.elapsed() < Duration::from_millis(2500),
+            "the cancellation is not shown after {:?}:\n{screen}",
+            cancelled.elapsed()
+        );
+        sleep(Duration::from_millis(100));
+    }
+    assert!(!tmux.capture().contains("exit="));
+}
+
 /// The pid of the sango process whose command line has `arg` (read from /proc).
 fn process_with_arg(arg: &str) -> Option<u32> {
     std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {

@@ -1,5 +1,6 @@
 //! Kiosk mode on the app's state, by key sequences: a mother identified as R-0001 can neither see
-//! nor cancel R-0002's bookings by any key path; five failed identifications lock for 60 s; an
+//! R-0002's data, nor book for her, nor cancel her bookings, by any key path or made-up state
+//! (one test per guarded action, each failing without its guard); five failed identifications lock for 60 s; an
 //! idle session counts down and forgets everything personal; Ctrl-C, Ctrl-\, Ctrl-Z, q and Esc
 //! never leave without the staff PIN, and the right PIN does. Time is the kiosk's millisecond
 //! counter, driven with `kiosk::tick`.
@@ -130,20 +131,60 @@ fn identified_as_a_she_sees_and_cancels_only_her_own_bookings() {
     assert_eq!(a.session.screen, Screen::Main);
 }
 
+/// R-0002's record, bookings and quota, read from the store as a staff terminal would: what a
+/// crafted state would put in front of mother A.
+fn info_of_b(a: &App) -> sango::tui::app::ResidentInfo {
+    sango::tui::app::ResidentInfo {
+        resident: a.store.resident("R-0002").unwrap().unwrap(),
+        bookings: bookings_of(&a.store, "R-0002"),
+        quota: a.store.quota(&a.ds.programme, "R-0002").unwrap(),
+    }
+}
+
+// Each guarded action of an identified mother (view, book, cancel) on its own: mother A cannot
+// reach mother B's data by any path the screens offer, nor by a state or an action made up to
+// name B (no key can make them; each guard stands on its own, so each test fails without it).
+
 #[test]
-fn state_that_names_another_resident_is_refused_by_update() {
-    // Even if the state were made to name R-0002 (no key can), update refuses to act on it.
+fn identified_as_a_she_cannot_view_b_by_any_path() {
     let mut a = identified_as_a(Lang::En);
-    let b = other_booking(&a);
-    a.session.screen = Screen::Bookings;
-    a.session.overlay = Some(Overlay::ConfirmCancel(b.id.clone()));
-    ch(&mut a, 'y');
-    assert_eq!(other_booking(&a).status, Status::Booked, "R-0002's booking is not cancelled");
-    assert!(a.session.flash.as_ref().is_some_and(|f| f.error));
-    assert!(a.load_resident("R-0002").is_err(), "her record cannot be loaded");
+    // The resident chooser and the staff lists that show anyone are refused, by keys...
+    for k in ['u', 'r', 'd', 'm'] {
+        ch(&mut a, k);
+        typed(&mut a, "R-0002");
+        key(&mut a, KeyCode::Enter);
+        nothing_of_b(&mut a);
+        key(&mut a, KeyCode::Esc);
+    }
+    // ... and when the state is made to show them.
+    for screen in [Screen::Resident, Screen::Registry, Screen::Day, Screen::Report] {
+        a.session.screen = screen;
+        key(&mut a, KeyCode::Down);
+        assert_eq!(a.session.screen, Screen::Main, "{screen:?}");
+        nothing_of_b(&mut a);
+    }
+    // Her record cannot be loaded by name (the state's own check, not the view's).
+    assert!(a.load_resident("R-0002").is_err());
     assert_eq!(a.session.resident.as_ref().unwrap().resident.id, "R-0001");
-    key(&mut a, KeyCode::Esc);
-    // A wizard forced back to the resident step, with her number typed: skipped, not loaded.
+    // B's record, bookings and quota put in A's place, or B's booking slipped into A's list:
+    // after the next action only A's are there, and nothing of B is drawn.
+    a.session.resident = Some(info_of_b(&a));
+    key(&mut a, KeyCode::Down);
+    nothing_of_b(&mut a);
+    let b = other_booking(&a);
+    a.session.resident.as_mut().unwrap().bookings.push(b);
+    ch(&mut a, 'b');
+    nothing_of_b(&mut a);
+    // The refresh of the screens reads A again, never B.
+    a.session.resident = Some(info_of_b(&a));
+    sango::tui::refresh::tick(&mut a, 0);
+    nothing_of_b(&mut a);
+}
+
+#[test]
+fn identified_as_a_she_cannot_book_for_b_by_any_path() {
+    let mut a = identified_as_a(Lang::En);
+    // A wizard forced back to the resident step with B's number: skipped, B not loaded.
     ch(&mut a, 'n');
     if let Some(w) = a.session.wizard.as_mut() {
         w.step = Step::Resident;
@@ -152,10 +193,9 @@ fn state_that_names_another_resident_is_refused_by_update() {
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.session.wizard.as_ref().unwrap().step, Step::Screening);
     assert_eq!(a.session.resident.as_ref().unwrap().resident.id, "R-0001");
-    // A booking for a resident who is not the identified one is refused at the last step.
-    let other = a.store.resident("R-0002").unwrap().unwrap();
-    let info = a.session.resident.as_mut().unwrap();
-    info.resident = other;
+    // The last step, with B's record in A's place and dates B could book (a visit on 11/26):
+    // refused, nothing written.
+    a.session.resident = Some(info_of_b(&a));
     if let Some(w) = a.session.wizard.as_mut() {
         w.step = Step::Confirm;
         w.care = Some(sango::domain::care::CareType::Visit);
@@ -163,7 +203,45 @@ fn state_that_names_another_resident_is_refused_by_update() {
     }
     a.session.day = d("2026-11-26");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(bookings_of(&a.store, "R-0002").len(), 1, "no booking for R-0002");
+    assert_eq!(bookings_of(&a.store, "R-0002").len(), 1, "a booking was made for R-0002");
+    assert!(a.session.flash.as_ref().is_some_and(|f| f.error), "{:?}", a.session.flash);
+    nothing_of_b(&mut a);
+}
+
+#[test]
+fn identified_as_a_she_cannot_cancel_bs_booking_by_any_path() {
+    let mut a = identified_as_a(Lang::En);
+    let b = other_booking(&a);
+    // The cancel question made to name B's booking: y, Enter and the button are refused.
+    for answer in [KeyCode::Char('y'), KeyCode::Enter] {
+        a.session.screen = Screen::Bookings;
+        a.session.overlay = Some(Overlay::ConfirmCancel(b.id.clone()));
+        key(&mut a, answer);
+        assert_eq!(other_booking(&a).status, Status::Booked, "{answer:?} cancelled B's stay");
+        assert!(a.session.flash.as_ref().is_some_and(|f| f.error), "{answer:?}");
+    }
+    a.session.overlay = Some(Overlay::ConfirmCancel(b.id.clone()));
+    let _ = draw(&mut a, 100, 30);
+    a.session.overlay = Some(Overlay::ConfirmCancel(b.id.clone()));
+    update::update(
+        &mut a,
+        Action::Click(sango::tui::app::Target::Button(sango::tui::app::Button::Yes)),
+    );
+    assert_eq!(other_booking(&a).status, Status::Booked, "the button cancelled B's stay");
+    // B's booking slipped into A's list, under the cursor: x, then y.
+    a.session.overlay = None;
+    a.session.screen = Screen::Bookings;
+    let info = a.session.resident.as_mut().unwrap();
+    info.bookings.insert(0, b.clone());
+    a.session.bookings_cursor = 0;
+    ch(&mut a, 'x');
+    ch(&mut a, 'y');
+    assert_eq!(other_booking(&a).status, Status::Booked, "x then y cancelled B's stay");
+    nothing_of_b(&mut a);
+    // Her own booking still can be cancelled.
+    ch(&mut a, 'x');
+    ch(&mut a, 'y');
+    assert_eq!(bookings_of(&a.store, "R-0001")[0].status, Status::Cancelled);
 }
 
 #[test]
@@ -239,19 +317,27 @@ proptest! {
 
 #[test]
 fn five_failures_lock_identification_for_sixty_seconds_with_a_countdown() {
+    // A first try with a wrong birth date, or one with a wrong number: the same words, never
+    // which one was wrong.
+    let mut b = kiosk_app(Lang::Ja);
+    identify(&mut b, "R-9999", "2026-10-01");
+    let wrong_number = screen(&mut b, 80, 24).replace("[R-9999", "[N").replace("[2026-10-01", "[B");
     let mut a = kiosk_app(Lang::Ja);
-    // A wrong birth date, then a wrong number: the same words, never which one was wrong.
     identify(&mut a, "R-0001", "2026-10-02");
     let wrong_date = screen(&mut a, 80, 24).replace("[R-0001", "[N").replace("[2026-10-02", "[B");
-    identify(&mut a, "R-9999", "2026-10-01");
-    let wrong_number = screen(&mut a, 80, 24).replace("[R-9999", "[N").replace("[2026-10-01", "[B");
     assert_eq!(wrong_date, wrong_number, "the same screen whichever value was wrong");
     assert!(wrong_date.contains("利用者番号または赤ちゃんの生年月日が確認できませんでした"));
+    // Each failure says how many tries are left before the pause.
+    assert!(wrong_date.contains("あと4回試せます"), "{wrong_date}");
+    identify(&mut a, "R-9999", "2026-10-01");
+    assert!(screen(&mut a, 80, 24).contains("あと3回試せます"));
     tick(&mut a, 2 * SEC);
     identify(&mut a, "R-0002", "2026-10-01"); // another mother's number with A's date
     tick(&mut a, 3 * SEC);
     identify(&mut a, "R-0001", "2026-09-15");
-    assert!(!screen(&mut a, 80, 24).contains("一時停止"), "4 failures: not locked yet");
+    let text = screen(&mut a, 80, 24);
+    assert!(!text.contains("一時停止"), "4 failures: not locked yet");
+    assert!(text.contains("あと1回試せます"), "{text}");
     tick(&mut a, 4 * SEC);
     identify(&mut a, "R-0001", "2026-01-01");
     let text = screen(&mut a, 80, 24);
@@ -430,6 +516,38 @@ fn start_over_forgets_her_at_once() {
 }
 
 #[test]
+fn f5_closes_an_open_pin_prompt_and_forgets_what_was_typed() {
+    let mut a = identified_as_a(Lang::Ja);
+    ch(&mut a, 'b');
+    ctrl(&mut a, 'c');
+    assert_eq!(a.session.overlay, Some(Overlay::StaffPin));
+    typed(&mut a, "2468");
+    key(&mut a, KeyCode::F(5));
+    assert_eq!(a.session.overlay, None, "the prompt is closed");
+    assert!(a.session.pin.is_empty(), "the digits typed are forgotten");
+    assert_eq!((a.session.screen, identified(&a), a.quit), (Screen::Main, None, false));
+    let text = screen(&mut a, 80, 24);
+    assert!(!text.contains("職員PIN") && text.contains("最初の画面に戻りました"), "{text}");
+    // The prompt opens empty again; F5 works there before identification too.
+    ch(&mut a, 'q');
+    assert_eq!(a.session.overlay, Some(Overlay::StaffPin));
+    assert!(a.session.pin.is_empty());
+    key(&mut a, KeyCode::F(5));
+    assert_eq!(a.session.overlay, None);
+}
+
+#[test]
+fn in_english_a_failed_identification_counts_the_tries_left_too() {
+    let mut a = kiosk_app(Lang::En);
+    identify(&mut a, "R-0001", "2026-10-02");
+    let text = screen(&mut a, 80, 24);
+    assert!(text.contains("Tries left: 4 (after that, a 60 s pause)."), "{text}");
+    // The streak is forgotten after a minute without a failure: all five again.
+    tick(&mut a, 61 * SEC);
+    assert!(screen(&mut a, 80, 24).contains("Tries left: 5"));
+}
+
+#[test]
 fn on_a_staff_terminal_ctrl_z_and_ctrl_backslash_do_nothing_and_ctrl_c_quits() {
     let mut a = app(Lang::Ja);
     ctrl(&mut a, 'z');
@@ -580,6 +698,7 @@ fn every_action() -> Vec<Action> {
         A::DayView,
         A::Export,
         A::Report,
+        A::Refresh,
         A::Help,
         A::ToggleLang,
         A::ToggleTheme,
@@ -656,6 +775,7 @@ fn every_action() -> Vec<Action> {
             | A::DayView
             | A::Export
             | A::Report
+            | A::Refresh
             | A::Help
             | A::ToggleLang
             | A::ToggleTheme

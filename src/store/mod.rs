@@ -405,6 +405,13 @@ impl Store {
         }
     }
 
+    /// SQLite's `PRAGMA data_version` for this connection: it changes when another connection
+    /// (another terminal, the command line) commits to the file, never for this connection's
+    /// own writes. The terminal app looks at it every second to redraw what others changed.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
     /// A write transaction that holds the write lock from its first statement. Refused while
     /// damage found by a full check is not repaired.
     pub(crate) fn write(&self) -> Result<Transaction<'_>, StoreError> {

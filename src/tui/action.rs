@@ -31,6 +31,9 @@ pub enum Action {
     Export,
     /// `m`: the monthly report (staff).
     Report,
+    /// Ctrl-R: read what the screens show from the store again now (staff; it also happens by
+    /// itself within a second of another terminal's change).
+    Refresh,
     Help,
     ToggleLang,
     ToggleTheme,
@@ -104,6 +107,7 @@ pub fn from_key(app: &App, k: &KeyEvent) -> Option<Action> {
             KeyCode::Char('c' | 'C') => Some(A::Interrupt),
             KeyCode::Char('z' | 'Z' | '\\' | '4') => Some(A::Suspend),
             KeyCode::Char('l') => Some(A::Resize),
+            KeyCode::Char('r' | 'R') => Some(A::Refresh),
             _ => None,
         };
     }

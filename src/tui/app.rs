@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use ratatui::layout::Rect;
+use ratatui::layout::{Rect, Size};
 
 use crate::dataset::{Dataset, Facility};
 use crate::domain::care::CareType;
@@ -14,6 +14,7 @@ use crate::store::{Booking, BookingFilter, QuotaReport, Resident, Store, StoreEr
 
 use super::input::Input;
 use super::kiosk::Kiosk;
+use super::refresh::Freshness;
 use super::session::Session;
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
@@ -354,6 +355,12 @@ pub struct App {
     /// How far the app's clock is from the machine's: a practice session may start at any
     /// moment (`sango --practice --at TIME`) and runs on from there.
     pub clock_offset: chrono::TimeDelta,
+    /// The terminal's size at the last draw, or as a resize reported it since; `None` before
+    /// the first draw. Too small, the screen shows only a message, and `update` does nothing
+    /// that the message hides.
+    pub window: Option<Size>,
+    /// When the data on screen was last known to be the store's (see [`super::refresh`]).
+    pub freshness: Freshness,
     pub quit: bool,
     /// The person using the screens now.
     pub session: Session,
@@ -378,6 +385,8 @@ impl App {
             store_check: None,
             last_check_started: None,
             clock_offset: chrono::TimeDelta::zero(),
+            window: None,
+            freshness: Freshness::at(now),
             quit: false,
             session: Session::new(lang, theme, now.date()),
         }
@@ -408,6 +417,8 @@ impl App {
     ) -> Result<App, StoreError> {
         let mut app = App::new(ds, Store::not_open_yet()?, lang, theme, now);
         app.store_opening = Some(opening);
+        // Nothing of the store on screen until it is open and first looked at.
+        app.freshness = Freshness::default();
         Ok(app)
     }
 
@@ -431,6 +442,11 @@ impl App {
             }
         }
         self.store_error.is_none()
+    }
+
+    /// True when the window is too small for the panes: the screen shows only a message.
+    pub fn window_too_small(&self) -> bool {
+        self.window.is_some_and(|s| !super::view::fits(s))
     }
 
     /// True on a kiosk terminal.

@@ -113,6 +113,7 @@ impl Action {
             | A::DayView
             | A::Export
             | A::Report
+            | A::Refresh
             | A::ChooseResident
             | A::SwitchForm => Audience::Staff,
         }

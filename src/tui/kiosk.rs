@@ -263,6 +263,33 @@ pub fn enforce(app: &mut App) {
     }
 }
 
+/// Keeps a kiosk's session about the identified mother alone: a record or bookings of anyone
+/// else, or another number in her wizard (no key puts them there; a defence in depth after every
+/// action, so nothing of anyone else is drawn) are replaced by hers, read again, or forgotten.
+pub fn only_hers(app: &mut App) {
+    if !app.is_kiosk() {
+        return;
+    }
+    let id = app.identified().map(str::to_string);
+    let s = &mut app.session;
+    if let (Some(w), Some(id)) = (s.wizard.as_mut(), &id)
+        && w.form.number.value() != id.as_str()
+    {
+        w.form.number = Input::new(id);
+    }
+    let Some(info) = &s.resident else { return };
+    let hers = id
+        .as_deref()
+        .is_some_and(|id| info.resident.id == id && info.bookings.iter().all(|b| b.resident == id));
+    if hers {
+        return;
+    }
+    s.resident = None;
+    if let Some(id) = id {
+        let _ = app.load_resident(&id);
+    }
+}
+
 /// What a kiosk says to what it does not allow: identification first for a mother's things,
 /// a plain refusal for staff's.
 fn refuse(app: &mut App, who: Audience) {

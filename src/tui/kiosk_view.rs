@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::config;
 use crate::domain::care::CareType;
-use crate::kiosk::IdentifyResult;
+use crate::kiosk::{self as rules, IdentifyResult};
 
 use super::app::{App, Button, Hits, Pane, Target};
 use super::help::{centred, frame_box};
@@ -151,10 +151,15 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
     let note = match (f.note, locked) {
         (_, Some(secs)) => Some((s.identify_locked(secs), t.error)),
         (Some(IdentifyNote::Locked), None) => Some((s.identify_unlocked().to_string(), t.ok)),
-        (Some(IdentifyNote::Failed), None) => Some((
-            IdentifyResult::Failed { tries_left: 0 }.message(config_lang(app.session.lang)),
-            t.error,
-        )),
+        (Some(IdentifyNote::Failed), None) => {
+            // How many tries are left before the pause: the terminal's streak now (it is
+            // forgotten after a while), the same words whichever value was wrong.
+            let left = rules::MAX_FAILURES.saturating_sub(k.terminal.failures(k.ms));
+            let secs = u32::try_from(rules::LOCKOUT_MS / 1000).unwrap_or(u32::MAX);
+            let failed =
+                IdentifyResult::Failed { tries_left: left }.message(config_lang(app.session.lang));
+            Some((format!("{failed}\n{}", s.identify_tries_left(left, secs)), t.error))
+        }
         (Some(IdentifyNote::Incomplete), None) => {
             Some((IdentifyResult::Incomplete.message(config_lang(app.session.lang)), t.error))
         }

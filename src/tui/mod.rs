@@ -4,11 +4,12 @@
 //! Shape: one [`App`](app::App) state, keys and mouse become an [`Action`](action::Action), one
 //! [`update`](update::update) changes the state (a bracketed paste goes to
 //! [`update::paste`]), and [`view::draw`] draws from it. This module is the edge: the clock, the
-//! kiosk's restarts, and the event loop, which blocks until an event or the next minute (for the
-//! clock) — at a kiosk also until a countdown's next second — then applies every event already
-//! waiting and draws once ([`term`] sets the terminal up and back, and draws). The first frame
-//! does not wait for the store: it opens on another thread while the browser is drawn from the
-//! dataset, and the loop takes it before the first key (see [`App::opening`](app::App::opening)).
+//! kiosk's restarts, and the event loop, which blocks until an event or the next second (to see
+//! whether another terminal changed the store, [`refresh`]; the clock's minute and a kiosk's
+//! countdowns fall on those wakes too), then applies every event already waiting and draws once
+//! ([`term`] sets the terminal up and back, and draws). The first frame does not wait for the
+//! store: it opens on another thread while the browser is drawn from the dataset, and the loop
+//! takes it before the first key (see [`App::opening`](app::App::opening)).
 
 pub mod action;
 pub mod app;
@@ -22,6 +23,7 @@ pub mod input;
 pub mod kiosk;
 pub mod kiosk_view;
 pub mod panes;
+pub mod refresh;
 pub mod registry;
 pub mod report_view;
 pub mod resident_review;
@@ -232,6 +234,10 @@ const MORE: Duration = Duration::from_millis(1);
 
 /// Applies one terminal event; true when the screen may have changed.
 fn apply(app: &mut App, ev: Event) -> bool {
+    // The keys after a resize in the same batch are judged at the new size.
+    if let Event::Resize(width, height) = ev {
+        app.window = Some(ratatui::layout::Size { width, height });
+    }
     match ev {
         Event::Paste(text) => {
             update::paste(app, &text);
@@ -247,9 +253,10 @@ fn apply(app: &mut App, ev: Event) -> bool {
     }
 }
 
-/// Blocks until an event, the next minute, or (at a kiosk) the next change of a countdown; then
-/// applies every event already waiting (up to [`BATCH`]) and draws once. The kiosk's clock is a
-/// monotonic counter from `start`.
+/// Blocks until an event, the next look at the store (every second), the next minute, or (at a
+/// kiosk) the next change of a countdown; then applies every event already waiting (up to
+/// [`BATCH`]) and draws once. The kiosk's clock and the store's looks run on a monotonic
+/// counter from `start`.
 pub fn event_loop<B, E>(
     terminal: &mut Terminal<B>,
     events: &mut E,
@@ -273,11 +280,14 @@ where
         if let Some(w) = kiosk::next_wake(app) {
             wait = wait.min(Duration::from_millis(w));
         }
+        // At least every second: another terminal may have changed the store.
+        wait = wait.min(Duration::from_millis(refresh::next_wake(app, ms())));
         let ready = events.poll(wait)?;
         app.now = app.clock();
         // Nothing came: the clock's minute or a countdown's second changed.
         let mut changed = kiosk::tick(app, ms()) || !ready;
         changed |= store_check::tick(app);
+        changed |= refresh::tick(app, ms());
         if ready {
             let batch = Instant::now();
             loop {
@@ -383,6 +393,17 @@ mod tests {
         // The first frame, then one per batch of at most BATCH.
         let batches = took.as_millis() / BATCH.as_millis() + 1;
         assert!(frames as u128 <= 1 + batches, "{frames} frames in {took:?}");
+    }
+
+    #[test]
+    fn keys_after_a_resize_in_the_same_batch_are_judged_at_the_new_size() {
+        let g = press(KeyCode::Char('g'), KeyModifiers::NONE);
+        let mut a = app();
+        let (ended, _, _) = run_over(&mut a, vec![Event::Resize(60, 15), g.clone()]);
+        assert!(ended.is_err(), "the loop waits for more");
+        assert_eq!(a.session.screen, Screen::Main, "g opened the guide behind the message");
+        let (_, _, _) = run_over(&mut a, vec![Event::Resize(60, 15), Event::Resize(100, 30), g]);
+        assert_eq!(a.session.screen, Screen::Info, "enlarged, the keys work again");
     }
 
     #[test]

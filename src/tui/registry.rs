@@ -104,6 +104,28 @@ pub fn open(app: &mut App) {
 
 /// Reads the residents again; puts the cursor on `select` when given.
 fn reload(app: &mut App, select: Option<&str>) {
+    read_all(app);
+    let r = &mut app.session.registry;
+    if let Some(id) = select {
+        r.filter.clear();
+        place(r, id);
+    }
+    load_selected(app);
+}
+
+/// Reads the residents again after another terminal changed the store: the filter stays, and
+/// the cursor stays on the same resident while she is listed. An open form is left as typed.
+pub fn refresh(app: &mut App) {
+    let current = app.session.registry.current().map(|e| e.resident.id.clone());
+    read_all(app);
+    if let Some(id) = current {
+        place(&mut app.session.registry, &id);
+    }
+    load_selected(app);
+}
+
+/// Every resident with the count of her active bookings, from the store.
+fn read_all(app: &mut App) {
     let today = app.today();
     let r = &mut app.session.registry;
     r.error = None;
@@ -115,23 +137,26 @@ fn reload(app: &mut App, select: Option<&str>) {
         }
     };
     let bookings = app.store.bookings(&BookingFilter::default()).unwrap_or_default();
+    // Counted once per booking, not once per resident and booking: this runs again whenever
+    // another terminal changes the store.
+    let mut active: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for b in bookings.iter().filter(|b| b.status_at(today) == Status::Booked) {
+        *active.entry(b.resident.as_str()).or_default() += 1;
+    }
     r.all = residents
         .into_iter()
         .map(|resident| {
-            let active = bookings
-                .iter()
-                .filter(|b| b.resident == resident.id && b.status_at(today) == Status::Booked)
-                .count();
+            let active = active.get(resident.id.as_str()).copied().unwrap_or(0);
             Entry { resident, active }
         })
         .collect();
-    if let Some(id) = select {
-        r.filter.clear();
-        if let Some(i) = r.visible().iter().position(|&i| r.all[i].resident.id == id) {
-            r.cursor = i;
-        }
+}
+
+/// Puts the cursor on the resident `id` when she is listed.
+fn place(r: &mut Registry, id: &str) {
+    if let Some(i) = r.visible().iter().position(|&i| r.all[i].resident.id == id) {
+        r.cursor = i;
     }
-    load_selected(app);
 }
 
 /// Reads the selected resident's quota and bookings.

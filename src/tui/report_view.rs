@@ -56,6 +56,13 @@ fn load(app: &mut App) {
     app.session.report.scroll = 0;
 }
 
+/// Reads the month again after another terminal changed the store, keeping the scroll.
+pub fn refresh(app: &mut App) {
+    let scroll = app.session.report.scroll;
+    load(app);
+    app.session.report.scroll = scroll;
+}
+
 fn shift(m: YearMonth, by: i32) -> YearMonth {
     let index = m.year() * 12 + m.month() as i32 - 1 + by;
     YearMonth::new(index.div_euclid(12), (index.rem_euclid(12) + 1) as u32).unwrap_or(m)

@@ -169,7 +169,7 @@ pub struct Strings {
 pub static JA: Strings = Strings {
     lang: Lang::Ja,
     app_title: "北区 産後ケア 予約",
-    title_hints: "?:ヘルプ n:予約 b:予約一覧 u:利用者 /:検索 L:English q:終了 r:名簿 d:日別 m:月報 e:出力",
+    title_hints: "?:ヘルプ n:予約 b:予約一覧 u:利用者 /:検索 q:終了 L:English r:名簿 d:日別 m:月報 e:出力",
     facilities_title: "施設",
     calendar_title: "カレンダー",
     quota_title: "利用状況",
@@ -306,6 +306,7 @@ pub static JA: Strings = Strings {
         ("C", "高コントラスト表示の切替"),
         ("? / F1", "このヘルプ"),
         ("q / Ctrl+C", "終了（予約の途中は確認します）"),
+        ("Ctrl+R", "最新の内容に更新（他の端末の変更は自動でも反映）"),
         ("マウス", "行・日付・ボタンをクリック、ホイールで移動"),
     ],
 };
@@ -313,7 +314,7 @@ pub static JA: Strings = Strings {
 pub static EN: Strings = Strings {
     lang: Lang::En,
     app_title: "Kita City postpartum care",
-    title_hints: "?:help n:book b:list u:resident /:find L:日本語 q:quit r:registry d:day m:report e:export",
+    title_hints: "?:help n:book b:list u:resident /:find q:quit L:日本語 r:registry d:day m:report e:export",
     facilities_title: "Facilities",
     calendar_title: "Calendar",
     quota_title: "Quota",
@@ -450,6 +451,7 @@ pub static EN: Strings = Strings {
         ("C", "high-contrast theme on/off"),
         ("? / F1", "this help"),
         ("q / Ctrl+C", "quit (asks during a booking)"),
+        ("Ctrl+R", "reload now (other terminals' changes show anyway)"),
         ("Mouse", "click rows, days, buttons; wheel scrolls"),
     ],
 };
@@ -1541,6 +1543,17 @@ impl Strings {
         }
     }
 
+    /// After a failed identification: the tries left before identification pauses.
+    pub fn identify_tries_left(&self, left: u32, pause_secs: u32) -> String {
+        if self.ja() {
+            format!(
+                "あと{left}回試せます（続けて確認できないと{pause_secs}秒お待ちいただきます）。"
+            )
+        } else {
+            format!("Tries left: {left} (after that, a {pause_secs} s pause).")
+        }
+    }
+
     pub fn identify_unlocked(&self) -> &'static str {
         self.t("もう一度入力できます。", "You can try again now.")
     }
@@ -1940,6 +1953,38 @@ impl Strings {
     }
 }
 
+/// Keeping the screens current with the store (see `tui::refresh`).
+impl Strings {
+    /// The status line's time of the data on screen: `更新 10:42:05` / `data as of 10:42:05`.
+    pub fn data_as_of(&self, t: NaiveDateTime) -> String {
+        let hms = t.format("%H:%M:%S");
+        if self.ja() { format!("更新 {hms}") } else { format!("data as of {hms}") }
+    }
+
+    /// After Ctrl-R.
+    pub fn refreshed(&self, t: NaiveDateTime) -> String {
+        let hms = t.format("%H:%M:%S");
+        if self.ja() {
+            format!("最新の内容を読み込みました（{hms}）。")
+        } else {
+            format!("Reloaded from the store ({hms}).")
+        }
+    }
+
+    /// The end of the top line when not every key fits: `?` shows the rest.
+    pub fn title_more_keys(&self) -> &'static str {
+        self.t("?:その他", "?:more keys")
+    }
+
+    /// A cancel question closed because the booking was cancelled elsewhere meanwhile.
+    pub fn changed_elsewhere(&self) -> &'static str {
+        self.t(
+            "この予約は別の端末で変更されました。一覧を確認してください。",
+            "This booking was changed at another terminal. Please check the list.",
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1993,6 +2038,8 @@ mod tests {
             s.export_hints(),
             s.corrected_needs_due(),
             s.guide_keys(),
+            s.title_more_keys(),
+            s.changed_elsewhere(),
         ]);
         v
     }

@@ -86,7 +86,8 @@ where
     }
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     let mut hits = None;
-    terminal.draw(|f| hits = Some(view::draw(f, app)))?;
+    let area = terminal.draw(|f| hits = Some(view::draw(f, app)))?.area;
+    app.window = Some(area.as_size());
     queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     Write::flush(terminal.backend_mut())?;
     if let Some(h) = hits {

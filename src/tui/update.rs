@@ -9,17 +9,24 @@ use super::app::{App, Button, Overlay, Pane, ResidentForm, Screen, Target};
 use super::input::Input;
 use super::wizard::resident::{FormOutcome, update_form};
 use super::wizard::{self, Step, Wizard};
-use super::{bookings_view, dayview, export, kiosk, panes, registry, report_view};
+use super::{bookings_view, dayview, export, kiosk, panes, refresh, registry, report_view};
 
 /// Applies one action. At a kiosk, what it leads to must be allowed there too
-/// ([`kiosk::enforce`]).
+/// ([`kiosk::enforce`]) and about the identified mother alone ([`kiosk::only_hers`]).
 pub fn update(app: &mut App, a: Action) {
     act(app, a);
     kiosk::enforce(app);
+    kiosk::only_hers(app);
 }
 
 fn act(app: &mut App, a: Action) {
-    if a == Action::Resize || !begin(app) {
+    if a == Action::Resize {
+        return;
+    }
+    if app.window_too_small() {
+        return behind_the_message(app, a);
+    }
+    if !begin(app) {
         return;
     }
     // F5 at a kiosk starts over from anywhere, an open box included.
@@ -59,6 +66,7 @@ fn act(app: &mut App, a: Action) {
             return report_view::open(app);
         }
         Action::Export if app.session.screen != Screen::Wizard => return export::open(app),
+        Action::Refresh => return refresh::now(app),
         Action::Help => {
             app.session.help_scroll = 0;
             app.session.overlay = Some(Overlay::Help);
@@ -87,6 +95,24 @@ fn act(app: &mut App, a: Action) {
     }
 }
 
+/// While the window is too small, the screen shows only a message: nothing it hides may act (a
+/// booking saved that nobody saw). A staff terminal can still quit, asking as usual when a
+/// booking is half done (the message shows the question); a kiosk does nothing at all.
+fn behind_the_message(app: &mut App, a: Action) {
+    // A click lands on what the last draw showed, which the message now hides.
+    let click = matches!(a, Action::Click(_) | Action::ScrollUp(_) | Action::ScrollDown(_));
+    if app.is_kiosk() || click {
+        return;
+    }
+    if app.session.overlay == Some(Overlay::ConfirmQuit) {
+        return overlay_update(app, Overlay::ConfirmQuit, a);
+    }
+    if matches!(a, Action::Quit | Action::Interrupt) {
+        app.session.overlay = None;
+        request_quit(app);
+    }
+}
+
 /// What any input does first; false when it must do nothing else.
 fn begin(app: &mut App) -> bool {
     // Every action may read or write the store: wait for it when it is still opening. A kiosk
@@ -109,7 +135,7 @@ fn begin(app: &mut App) -> bool {
 /// has the keys it goes in as typed, without control characters and cut to the field's room
 /// (the staff PIN takes its digits only); anywhere else it is ignored, never read as keys.
 pub fn paste(app: &mut App, text: &str) {
-    if !begin(app) {
+    if app.window_too_small() || !begin(app) {
         return;
     }
     let pin = app.session.overlay == Some(Overlay::StaffPin);

@@ -9,21 +9,27 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::app::{App, Hits, Overlay, ResidentForm, Screen};
 use super::panes::{self, boxed, calendar, lines, quota};
-use super::text::{clip_words, fit_hints, width, wrap};
+use super::text::{clip_words, fit_hints, truncate, width, wrap};
 use super::{
-    bookings_view, dayview, export, help, info, kiosk, kiosk_view, registry, report_view, wizard,
+    bookings_view, dayview, export, help, info, kiosk, kiosk_view, refresh, registry, report_view,
+    wizard,
 };
 
 /// The smallest window the panes are drawn in.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// Whether a window of `size` is large enough for the panes.
+pub fn fits(size: ratatui::layout::Size) -> bool {
+    size.width >= MIN_WIDTH && size.height >= MIN_HEIGHT
+}
+
 /// Draws everything; the returned hits are the clickable areas of this draw.
 pub fn draw(frame: &mut Frame, app: &App) -> Hits {
     let mut hits = Hits::default();
     let area = frame.area();
     frame.render_widget(Block::new().style(app.session.theme.base), area);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !fits(area.as_size()) {
         too_small(frame, app, area);
         practice_banner(frame, app, area);
         return hits;
@@ -86,10 +92,14 @@ fn practice_banner(frame: &mut Frame, app: &App, top: Rect) -> Rect {
     Rect { x: top.x + w, width: top.width - w, ..top }
 }
 
-/// The message shown instead of the panes in a window that is too small.
+/// The message shown instead of the panes in a window that is too small. Quitting still
+/// works there, so its question is shown with the message when it is open.
 fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.s();
-    let text = s.too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let mut text = s.too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    if app.session.overlay == Some(Overlay::ConfirmQuit) {
+        text.push_str(&format!("\n\n{}\n[y {}] [n {}]", s.quit_question, s.quit_yes, s.quit_no));
+    }
     let w = usize::from(area.width.max(1));
     let wrapped: Vec<Line> =
         wrap(&text, w).into_iter().map(|l| Line::styled(l, app.session.theme.warn)).collect();
@@ -103,23 +113,23 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-/// The top line: the app's name and the main keys.
+/// The top line: the app's name and the main keys. When they do not all fit (80 columns), the
+/// ones that fit are shown whole, from the first, and the line ends pointing to `?` for the rest
+/// (the staff screens' keys among them), instead of leaving them out without a word.
 fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.s();
     let t = &app.session.theme;
     let title = format!(" {} ", s.app_title);
-    let hints = s.title_hints;
     let room = usize::from(area.width).saturating_sub(width(&title) + 1);
-    // Whole hints only, from the first: the ones that do not fit are left out, never cut.
-    let mut shown = String::new();
-    for h in hints.split(' ') {
-        let next = if shown.is_empty() { h.to_string() } else { format!("{shown} {h}") };
-        if width(&next) > room {
-            break;
-        }
-        shown = next;
-    }
-    let hints = shown;
+    let all: Vec<&str> = s.title_hints.split(' ').collect();
+    let hints = if width(s.title_hints) <= room {
+        s.title_hints.to_string()
+    } else {
+        let more = s.title_more_keys();
+        let rest: Vec<&str> = all.into_iter().filter(|h| !h.starts_with("?:")).collect();
+        let shown = whole_hints(&rest, room.saturating_sub(width(more) + 1));
+        if shown.is_empty() { truncate(more, room) } else { format!("{shown} {more}") }
+    };
     let gap = room.saturating_sub(width(&hints));
     lines(
         frame,
@@ -134,6 +144,19 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
+/// The hints, from the first, that fit whole in `room` (never one cut).
+fn whole_hints(hints: &[&str], room: usize) -> String {
+    let mut shown = String::new();
+    for h in hints {
+        let next = if shown.is_empty() { h.to_string() } else { format!("{shown} {h}") };
+        if width(&next) > room {
+            break;
+        }
+        shown = next;
+    }
+    shown
+}
+
 /// The bottom line: mode, resident, time, and the last message.
 fn status_line(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.s();
@@ -144,8 +167,10 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect) {
     status_bar(frame, app, area, &who, ("", app.session.theme.status));
 }
 
-/// A bottom line: the mode, `who`, the last message (or `idle` when there is none), the clock.
-/// The kiosk's line differs only in `who` and `idle`.
+/// A bottom line: the mode, `who`, the last message (or `idle` when there is none), the time of
+/// the data on screen, the clock. The kiosk's line differs only in `who` and `idle`. When the
+/// message does not fit, the clock gives way to its time alone, then the data's time (unless it
+/// is stale: that stays in sight).
 pub fn status_bar(
     frame: &mut Frame,
     app: &App,
@@ -157,16 +182,36 @@ pub fn status_bar(
     let t = &app.session.theme;
     let mode = format!(" {} ", s.mode(app));
     let who = format!(" {who} ");
-    let clock = format!(" {} ", s.clock(app.now));
-    let used = width(&mode) + width(&who) + width(&clock) + 2;
-    let room = usize::from(area.width).saturating_sub(used);
     let (msg, msg_style) = match &app.session.flash {
-        Some(f) => (clip_words(&f.text, room), if f.error { t.error } else { t.ok }),
+        Some(f) => (f.text.as_str(), if f.error { t.error } else { t.ok }),
         // Known damage stays in sight: every write is refused until the store is repaired.
-        None if app.store.known_damage().is_some() => {
-            (clip_words(app.s().store_damaged(), room), t.error)
-        }
-        None => (fit_hints(idle, room), idle_style),
+        None if app.store.known_damage().is_some() => (app.s().store_damaged(), t.error),
+        None => (idle, idle_style),
+    };
+    let stale = refresh::stale(app);
+    let mut fresh = match app.freshness.as_of {
+        Some(at) if refresh::shown(app) => format!(" {}", s.data_as_of(at)),
+        _ => String::new(),
+    };
+    let fresh_style = if stale { t.warn } else { t.status };
+    let mut clock = format!(" {} ", s.clock(app.now));
+    let room = |fresh: &str, clock: &str| {
+        let used = width(&mode) + width(&who) + width(fresh) + width(clock) + 2;
+        usize::from(area.width).checked_sub(used)
+    };
+    let fits = |fresh: &str, clock: &str| room(fresh, clock).is_some_and(|r| width(msg) <= r);
+    if !fits(&fresh, &clock) {
+        clock = format!(" {} ", app.now.format("%H:%M"));
+    }
+    if !fits(&fresh, &clock) && !stale {
+        fresh = String::new();
+    }
+    let room = room(&fresh, &clock).unwrap_or(0);
+    // A message is clipped between words; key hints are left out whole.
+    let msg = if app.session.flash.is_none() && app.store.known_damage().is_none() {
+        fit_hints(msg, room)
+    } else {
+        clip_words(msg, room)
     };
     let gap = room.saturating_sub(width(&msg));
     lines(
@@ -178,6 +223,7 @@ pub fn status_bar(
             Span::raw(" "),
             Span::styled(msg, msg_style),
             Span::styled(" ".repeat(gap), t.status),
+            Span::styled(fresh, fresh_style),
             Span::raw(" "),
             Span::styled(clock, t.status),
         ])],

@@ -29,8 +29,24 @@ pub fn d(s: &str) -> NaiveDate {
 /// A store with two residents: R-0001 (born 2026-10-01, one baby, one day-care booking on
 /// 11/25) and R-0002 (twins born 2026-09-15, fee-exempt, no bookings).
 pub fn store() -> Store {
+    fill(Store::open_in_memory().unwrap())
+}
+
+/// The practice store in `dir`, as a second terminal or the command line opens it.
+pub fn open_file(dir: &std::path::Path) -> Store {
+    let data = sango::store::DataDir { path: dir.to_path_buf(), explicit: true };
+    Store::open_kind(&data, sango::store::StoreKind::Practice).unwrap()
+}
+
+/// The residents and booking of [`store`] in the practice store of `dir` (a file that other
+/// connections can change), and that store.
+pub fn file_store(dir: &std::path::Path) -> Store {
+    fill(open_file(dir))
+}
+
+/// The residents and booking of [`store`], written into `store`.
+fn fill(store: Store) -> Store {
     let ds = dataset::load_embedded().unwrap();
-    let store = Store::open_in_memory().unwrap();
     let at = d("2026-11-01").and_hms_opt(9, 0, 0).unwrap();
     store.add_resident(&ResidentInput::new("R-0001", d("2026-10-01")), at, "test").unwrap();
     let twins =
@@ -58,12 +74,13 @@ pub fn app_with(store: Store, lang: Lang) -> App {
     app
 }
 
-/// Draws the app at a size; the hits are kept for mouse tests, as the event loop does.
+/// Draws the app at a size; the hits and the size are kept, as the event loop keeps them.
 pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut hits = None;
     t.draw(|f| hits = Some(view::draw(f, app))).unwrap();
     app.hits = hits.unwrap();
+    app.window = Some(ratatui::layout::Size::new(w, h));
     t
 }
 
@@ -140,8 +157,17 @@ pub fn pin_dir() -> std::path::PathBuf {
 
 /// The store of [`store`], plus a stay of R-0002 (11/27, 1 night at 東京北医療センター).
 pub fn kiosk_store() -> Store {
+    with_other_stay(store())
+}
+
+/// [`kiosk_store`] in the practice store of `dir`.
+pub fn kiosk_file_store(dir: &std::path::Path) -> Store {
+    with_other_stay(file_store(dir))
+}
+
+/// Adds R-0002's stay (11/27, 1 night) to `store`.
+fn with_other_stay(store: Store) -> Store {
     let ds = dataset::load_embedded().unwrap();
-    let store = store();
     let at = d("2026-11-02").and_hms_opt(9, 0, 0).unwrap();
     let req = BookingRequest {
         resident: "R-0002".into(),

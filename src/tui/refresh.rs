@@ -1,0 +1,119 @@
+//! Keeping the screens current with the store: another terminal or the command line may book or
+//! cancel at any time. Every second the event loop asks the store's connection whether anyone
+//! else committed (`PRAGMA data_version`, one cheap query), and when someone did, what the screens
+//! show is read again: the resident's record, bookings and quota (the panes, her bookings, the
+//! wizard's live checks), and the day view, the report or the registry when open. The status line
+//! says when the data on screen was last known to be the store's. Staff can also ask for it at
+//! once (Ctrl-R). A kiosk reads again only the mother who identified, never anyone else.
+
+use chrono::NaiveDateTime;
+
+use crate::kiosk::Millis;
+
+use super::app::{App, Overlay, Screen};
+use super::{bookings_view, dayview, registry, report_view};
+
+/// How often the store is looked at.
+pub const EVERY_MS: Millis = 1000;
+
+/// Data on screen older than this (the store could not be read since) is shown as stale.
+pub const STALE_SECS: i64 = 5;
+
+/// What the app knows of the store's changes.
+#[derive(Debug, Clone, Default)]
+pub struct Freshness {
+    /// The connection's `data_version` at the last look.
+    version: Option<i64>,
+    /// When the store was last looked at, on the monotonic counter of the event loop.
+    looked_at: Option<Millis>,
+    /// The moment (the app's clock) the data on screen was last known to be the store's.
+    pub as_of: Option<NaiveDateTime>,
+}
+
+impl Freshness {
+    /// Data known current at `now` (a store just opened).
+    pub fn at(now: NaiveDateTime) -> Freshness {
+        Freshness { as_of: Some(now), ..Freshness::default() }
+    }
+}
+
+/// Milliseconds until the store is next looked at (the event loop wakes by then).
+pub fn next_wake(app: &App, ms: Millis) -> Millis {
+    match app.freshness.looked_at {
+        Some(t) => EVERY_MS.saturating_sub(ms.saturating_sub(t)).max(1),
+        None => 1,
+    }
+}
+
+/// Called by the event loop at every turn: at most once every [`EVERY_MS`], looks whether
+/// another connection changed the store, and reads again what the screens show if so. True
+/// when the screen changes (new data, or the time of the data in the status line).
+pub fn tick(app: &mut App, ms: Millis) -> bool {
+    if app.freshness.looked_at.is_some_and(|t| ms.saturating_sub(t) < EVERY_MS) {
+        return false;
+    }
+    app.freshness.looked_at = Some(ms);
+    if !app.store_is_open() {
+        return false;
+    }
+    // A store that cannot be read keeps what is on screen: its time in the status line ages.
+    let Ok(version) = app.store.data_version() else { return false };
+    let changed = app.freshness.version != Some(version);
+    if changed && reload(app).is_err() {
+        return true;
+    }
+    app.freshness.version = Some(version);
+    app.freshness.as_of = Some(app.now);
+    changed || shown(app)
+}
+
+/// Ctrl-R (staff): reads everything on screen again now, whatever the store says changed.
+pub fn now(app: &mut App) {
+    let version = app.store.data_version();
+    match reload(app) {
+        Ok(()) => {
+            app.freshness.version = version.ok();
+            app.freshness.as_of = Some(app.now);
+            let msg = app.s().refreshed(app.now);
+            app.flash(msg);
+        }
+        Err(e) => app.flash_error(e),
+    }
+}
+
+/// Whether the status line shows the data's time: on a staff terminal always; at a kiosk once a
+/// mother has identified (before, nothing on screen comes from the store).
+pub fn shown(app: &App) -> bool {
+    app.freshness.as_of.is_some() && (!app.is_kiosk() || app.identified().is_some())
+}
+
+/// True when the data on screen is older than [`STALE_SECS`].
+pub fn stale(app: &App) -> bool {
+    app.freshness.as_of.is_some_and(|t| (app.now - t).num_seconds() > STALE_SECS)
+}
+
+/// Reads again from the store what the screens show. At a kiosk, only the identified mother.
+fn reload(app: &mut App) -> Result<(), String> {
+    let id = if app.is_kiosk() { app.identified() } else { app.resident_id() };
+    if let Some(id) = id.map(str::to_string) {
+        app.load_resident(&id)?;
+    }
+    match app.session.screen {
+        Screen::Day => dayview::load(app),
+        Screen::Report => report_view::refresh(app),
+        Screen::Registry => registry::refresh(app),
+        _ => {}
+    }
+    // A cancel question about a booking someone else has just cancelled is answered already.
+    if let Some(Overlay::ConfirmCancel(id)) = &app.session.overlay {
+        let open = bookings_view::bookings(app)
+            .iter()
+            .any(|b| b.id == *id && bookings_view::cancellable(app, b));
+        if !open {
+            app.session.overlay = None;
+            let msg = app.s().changed_elsewhere().to_string();
+            app.flash_error(msg);
+        }
+    }
+    Ok(())
+}
