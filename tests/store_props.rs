@@ -64,7 +64,7 @@ fn limits_hold(s: &Store, ds: &Dataset) -> Result<(), TestCaseError> {
     for r in ["R0", "R1", "R2"] {
         let q = s.quota(&ds.programme, r).unwrap();
         for care in CareType::ALL {
-            let x = q.get(care);
+            let x = q.get(care).unwrap();
             prop_assert!(x.used <= x.limit, "{r} {care}: {x:?}");
             prop_assert_eq!(x.used + x.remaining, x.limit);
             let counted: u32 = all
@@ -97,7 +97,7 @@ proptest! {
                         CareType::Visit => Length::Visit,
                     };
                     let r = format!("R{resident}");
-                    let before = s.quota(&ds.programme, &r).unwrap().get(care);
+                    let before = s.quota(&ds.programme, &r).unwrap().get(care).unwrap();
                     let req = BookingRequest {
                         resident: r.clone(),
                         facility: f.into(),

@@ -58,7 +58,7 @@ fn a_whole_booking_by_keys_is_in_the_store() {
     assert_eq!(b.fee_yen, 0, "twins, exempt");
     assert_eq!(b.terminal, "test");
     // The quota pane's numbers come from the store.
-    let q = a.session.resident.as_ref().unwrap().quota.get(CareType::Stay);
+    let q = a.session.resident.as_ref().unwrap().quota.get(CareType::Stay).unwrap();
     assert_eq!((q.used, q.remaining), (3, 1));
 }
 
@@ -81,7 +81,7 @@ fn cancel_on_time_then_the_booking_is_cancelled_and_nothing_is_used() {
     let b = &bookings_of(&a.store, "R-0001")[0];
     assert_eq!(b.status, Status::Cancelled);
     assert_eq!(b.units_charged, 0);
-    assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).remaining, 6);
+    assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).unwrap().remaining, 6);
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn cancel_late_charges_one_day() {
     let b = &bookings_of(&a.store, "R-0001")[0];
     assert_eq!(b.status, Status::CancelledLate);
     assert_eq!(b.units_charged, 1);
-    assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).remaining, 5);
+    assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).unwrap().remaining, 5);
 }
 
 #[test]

@@ -72,7 +72,7 @@ fn a_cancellation_elsewhere_shows_in_her_bookings_and_quota_after_the_next_look(
     ch(&mut a, 'b');
     let before = screen(&mut a, 100, 30);
     assert!(line_of(&before, "みづき助産院").contains("予約済み"), "{before}");
-    assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).remaining, 5);
+    assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).unwrap().remaining, 5);
     refresh::tick(&mut a, 0);
 
     cancel_elsewhere(&open_file(dir.path()));
@@ -82,7 +82,7 @@ fn a_cancellation_elsewhere_shows_in_her_bookings_and_quota_after_the_next_look(
     assert!(refresh::tick(&mut a, EVERY_MS), "the screen changes");
     let after = screen(&mut a, 100, 30);
     assert!(line_of(&after, "みづき助産院").contains("取消"), "{after}");
-    assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).remaining, 6);
+    assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).unwrap().remaining, 6);
     // The main screen's quota pane, too.
     key(&mut a, KeyCode::Esc);
     let main = screen(&mut a, 100, 30);

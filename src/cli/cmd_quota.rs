@@ -2,7 +2,6 @@
 //! booked units and late-cancel charges.
 
 use super::{CliResult, Context, cmd_store, output};
-use crate::domain::care::CareType;
 use crate::store::QuotaReport;
 
 #[derive(Debug, clap::Args)]
@@ -29,10 +28,10 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
 
 /// The quota as a small table.
 pub fn print(q: &QuotaReport) {
-    let rows: Vec<Vec<String>> = CareType::ALL
+    let rows: Vec<Vec<String>> = q
+        .types
         .iter()
-        .map(|&c| {
-            let x = q.get(c);
+        .map(|&(c, x)| {
             let u = c.unit().ja();
             vec![
                 c.name_ja().to_string(),

@@ -62,6 +62,16 @@ pub struct CareTypeRule {
     pub notes: Vec<String>,
 }
 
+impl CareTypeRule {
+    /// The limit for a mother of `babies` babies.
+    pub fn limit_for(&self, babies: u32) -> u32 {
+        match self.limit_multiples {
+            Some(m) if babies >= 2 => m.max(self.limit),
+            _ => self.limit,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeeExemption {
@@ -226,6 +236,11 @@ impl Dataset {
 impl Programme {
     pub fn care_rule(&self, care: CareType) -> Option<&CareTypeRule> {
         self.care_types.iter().find(|c| c.id == care)
+    }
+
+    /// The care types the programme offers, in its order.
+    pub fn offered(&self) -> impl Iterator<Item = CareType> + '_ {
+        self.care_types.iter().map(|c| c.id)
     }
 }
 

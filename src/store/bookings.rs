@@ -310,21 +310,28 @@ pub struct BookingFilter {
     pub facility: Option<String>,
 }
 
-/// A mother's use of each care type's limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A mother's use of the limit of each care type the programme offers, in the programme's
+/// order. `--json` writes it as an object keyed by type (`{"stay": {...}, "day": {...}}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuotaReport {
-    pub stay: Quota,
-    pub day: Quota,
-    pub visit: Quota,
+    pub types: Vec<(CareType, Quota)>,
 }
 
 impl QuotaReport {
-    pub fn get(&self, care: CareType) -> Quota {
-        match care {
-            CareType::Stay => self.stay,
-            CareType::Day => self.day,
-            CareType::Visit => self.visit,
+    /// Her quota of `care`; `None` when the programme does not offer it.
+    pub fn get(&self, care: CareType) -> Option<Quota> {
+        self.types.iter().find(|(c, _)| *c == care).map(|(_, q)| *q)
+    }
+}
+
+impl Serialize for QuotaReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.types.len()))?;
+        for (care, q) in &self.types {
+            m.serialize_entry(care.id(), q)?;
         }
+        m.end()
     }
 }
 
@@ -520,7 +527,8 @@ impl Store {
         let resident: Resident = residents::get(&tx, &resident_id)
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownResident(resident_id.clone()))?;
-        let quota = usage(&tx, &resident.id, req.care, terms.limit).map_err(|e| self.err(e))?;
+        let limit = terms.limit_for(resident.babies);
+        let quota = usage(&tx, &resident.id, req.care, limit).map_err(|e| self.err(e))?;
         let taken = taken(&tx, &resident.id).map_err(|e| self.err(e))?;
         let plan = booking::plan(terms, resident.mother(), req.start, length, quota, &taken, at)?;
         let b = Booking {
@@ -627,18 +635,19 @@ impl Store {
     pub fn quota(&self, programme: &Programme, resident: &str) -> Result<QuotaReport, StoreError> {
         let resident = &user_number::normalize(resident);
         let tx = self.read()?;
-        if residents::get(&tx, resident).map_err(|e| self.err(e))?.is_none() {
+        let Some(r) = residents::get(&tx, resident).map_err(|e| self.err(e))? else {
             return Err(StoreError::UnknownResident(resident.to_string()));
-        }
-        let one = |care: CareType| -> Result<Quota, StoreError> {
-            let limit = programme.care_rule(care).ok_or(StoreError::NoCareRule(care))?.limit;
-            usage(&tx, resident, care, limit).map_err(|e| self.err(e))
         };
-        Ok(QuotaReport {
-            stay: one(CareType::Stay)?,
-            day: one(CareType::Day)?,
-            visit: one(CareType::Visit)?,
-        })
+        let types = programme
+            .care_types
+            .iter()
+            .map(|rule| {
+                let limit = rule.limit_for(r.babies);
+                let q = usage(&tx, resident, rule.id, limit).map_err(|e| self.err(e))?;
+                Ok((rule.id, q))
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(QuotaReport { types })
     }
 
     /// The bookings whose first day is from `first` to `last`, summed by facility, care type

@@ -7,8 +7,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::domain::care::CareType;
-
 use super::app::{App, Hits, Pane};
 use super::panes::{framed, hint_row, lines};
 use super::strings::Lang;
@@ -33,14 +31,13 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         }
     };
     heading(&mut out, s.guide_fees());
-    for care in CareType::ALL {
-        let Some(rule) = app.ds.care_rule(care) else { continue };
+    for rule in &app.ds.programme.care_types {
+        let care = rule.id;
         out.push(Line::styled(truncate(s.care_name(care), w), t.key));
-        let limit = s.units(rule.limit, care.unit());
         let line = format!(
             "{}  {}",
             s.fee_per_unit(rule.fee.base_yen, care.unit()),
-            s.care_detail(care, rule.fee.extra_baby_yen, rule.meals, &limit)
+            s.care_detail(care, rule)
         );
         para(&mut out, &line, 2);
         if ja {

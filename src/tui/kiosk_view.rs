@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::config;
-use crate::domain::care::CareType;
 use crate::kiosk::{self as rules, IdentifyResult};
 
 use super::app::{App, Button, Hits, Pane, Target};
@@ -207,8 +206,8 @@ pub fn draw_guide_pane(frame: &mut Frame, app: &App, area: Rect, focused: bool, 
     }
     out.push(Line::styled(button, t.button));
     out.push(Line::styled(truncate(s.guide_fees(), w), t.heading));
-    for care in CareType::ALL {
-        let Some(rule) = app.ds.care_rule(care) else { continue };
+    for rule in &app.ds.programme.care_types {
+        let care = rule.id;
         let text = format!(
             "{} {} {}",
             pad(s.care_short(care), 6),

@@ -448,8 +448,7 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     out.push(field(Field::Exempt, s.check(r.exempt)));
     out.push(Line::styled(truncate(&s.record_times(r.created_at, r.updated_at), w), t.muted));
     out.push(Line::styled(truncate(s.quota_title, w), t.heading));
-    for care in crate::domain::care::CareType::ALL {
-        let q = info.quota.get(care);
+    for &(care, q) in &info.quota.types {
         let unit = care.unit();
         out.push(Line::raw(truncate(
             &format!("{} {}", pad(s.care_short(care), 8), s.left_of(q.remaining, q.limit, unit)),

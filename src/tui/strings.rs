@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use crate::dataset::Channel;
+use crate::dataset::{CareTypeRule, Channel};
 use crate::domain::booking::{Plan, Refusal};
 use crate::domain::cancel::CancelNotice;
 use crate::domain::care::{CareType, Length, Unit};
@@ -707,27 +707,29 @@ impl Strings {
         }
     }
 
-    pub fn care_detail(&self, c: CareType, extra: u32, meals: bool, limit: &str) -> String {
-        let meals_ja = if meals { "・食事あり" } else { "" };
-        let meals_en = if meals { ", meals included" } else { "" };
+    /// A care type's rule in a line: its limit (the dataset's wording in Japanese, the number
+    /// in English; more for multiples where the programme gives more), the extra-baby fee, meals.
+    pub fn care_detail(&self, c: CareType, rule: &CareTypeRule) -> String {
+        let meals_ja = if rule.meals { "・食事あり" } else { "" };
+        let meals_en = if rule.meals { ", meals included" } else { "" };
+        let multiples = rule.limit_multiples.filter(|m| *m > rule.limit);
         if self.ja() {
+            let more = multiples
+                .map_or(String::new(), |m| format!("（多胎は{}）", self.units_long(m, c.unit())));
             format!(
-                "上限 {limit}・多胎は1人につき +{}/{}{meals_ja}",
-                self.yen(extra),
+                "上限 {}{more}・多胎は1人につき +{}/{}{meals_ja}",
+                rule.limit_wording,
+                self.yen(rule.fee.extra_baby_yen),
                 c.unit().ja()
             )
         } else {
+            let more = multiples.map_or(String::new(), |m| {
+                format!(" ({} for multiples)", self.units_long(m, c.unit()))
+            });
             format!(
-                "limit {}; each extra baby +{}/{}{meals_en}",
-                self.units_long(
-                    match c {
-                        CareType::Stay => 4,
-                        CareType::Day => 6,
-                        CareType::Visit => 3,
-                    },
-                    c.unit()
-                ),
-                self.yen(extra),
+                "limit {}{more}; each extra baby +{}/{}{meals_en}",
+                self.units_long(rule.limit, c.unit()),
+                self.yen(rule.fee.extra_baby_yen),
                 c.unit().en(1)
             )
         }

@@ -293,11 +293,11 @@ fn main_update(app: &mut App, a: Action) {
             app.session.browser.searching = true;
         }
         Action::CycleCare => {
+            // All, then each type the programme offers, then all again.
+            let offered: Vec<CareType> = app.ds.programme.offered().collect();
             app.session.browser.care = match app.session.browser.care {
-                None => Some(CareType::Stay),
-                Some(CareType::Stay) => Some(CareType::Day),
-                Some(CareType::Day) => Some(CareType::Visit),
-                Some(CareType::Visit) => None,
+                None => offered.first().copied(),
+                Some(c) => offered.iter().skip_while(|o| **o != c).nth(1).copied(),
             };
             app.session.browser.cursor = 0;
             app.session.browser.offset = 0;

@@ -85,10 +85,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
     );
     let late_w = width(s.col_late);
     out.push(Line::styled(truncate(&head, w), t.heading));
-    for care in CareType::ALL {
-        let limit = app.ds.care_rule(care).map_or(0, |r| r.limit);
+    // Only the types the programme offers; her limit (more for multiples where the programme
+    // says so) once a resident is chosen.
+    for care in app.ds.programme.offered() {
+        let q = app.session.resident.as_ref().and_then(|r| r.quota.get(care));
+        let limit = q.map_or_else(|| app.ds.care_rule(care).map_or(0, |r| r.limit), |q| q.limit);
         let unit = care.unit();
-        let q = app.session.resident.as_ref().map(|r| r.quota.get(care));
         let num = |n: Option<u32>| n.map_or("-".to_string(), |n| s.units(n, unit));
         let left_style = match q {
             Some(q) if q.remaining == 0 => t.warn,

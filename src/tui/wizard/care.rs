@@ -14,10 +14,16 @@ use super::{Step, Wizard};
 
 /// Remaining units of a care type for the wizard's resident.
 fn remaining(app: &App, care: CareType) -> u32 {
-    app.session.resident.as_ref().map_or(0, |r| r.quota.get(care).remaining)
+    app.session.resident.as_ref().and_then(|r| r.quota.get(care)).map_or(0, |q| q.remaining)
+}
+
+/// The types the programme offers, in its order: the rows of the step.
+fn offered(app: &App) -> Vec<CareType> {
+    app.ds.programme.offered().collect()
 }
 
 pub fn update(app: &mut App, a: Action) {
+    let types = offered(app);
     let Some(w) = app.session.wizard.as_mut() else { return };
     let pick = match a {
         Action::Up => {
@@ -25,10 +31,10 @@ pub fn update(app: &mut App, a: Action) {
             None
         }
         Action::Down => {
-            w.care_cursor = (w.care_cursor + 1).min(CareType::ALL.len() - 1);
+            w.care_cursor = (w.care_cursor + 1).min(types.len().saturating_sub(1));
             None
         }
-        Action::Click(Target::Row(i)) if i < CareType::ALL.len() => {
+        Action::Click(Target::Row(i)) if i < types.len() => {
             let again = w.care_cursor == i;
             w.care_cursor = i;
             again.then_some(i)
@@ -36,8 +42,7 @@ pub fn update(app: &mut App, a: Action) {
         Action::Enter | Action::Click(Target::Button(Button::Next)) => Some(w.care_cursor),
         _ => None,
     };
-    let Some(i) = pick else { return };
-    let care = CareType::ALL[i];
+    let Some(&care) = pick.and_then(|i| types.get(i)) else { return };
     let left = remaining(app, care);
     let shortest = care.shortest().units();
     if left == 0 {
@@ -70,7 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
     let width_all = usize::from(inner.width);
     let mut out = vec![Line::styled(truncate(s.care_intro, width_all), t.heading), Line::raw("")];
     let mut y = 2u16;
-    for (i, care) in CareType::ALL.iter().enumerate() {
+    for (i, care) in offered(app).iter().enumerate() {
         let Some(rule) = app.ds.care_rule(*care) else { continue };
         let current = i == w.care_cursor;
         let left = remaining(app, *care);
@@ -107,7 +112,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
             hits.add(r, Target::Row(i));
         }
         y += 1;
-        let detail = s.care_detail(*care, rule.fee.extra_baby_yen, rule.meals, &rule.limit_wording);
+        let detail = s.care_detail(*care, rule);
         for l in wrap(&display_safe(&detail), width_all.saturating_sub(4)) {
             out.push(Line::from(vec![Span::raw("    "), Span::styled(l, t.muted)]));
             y += 1;

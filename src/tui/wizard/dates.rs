@@ -17,7 +17,8 @@ use super::{Step, Wizard, check};
 
 /// The longest length the remaining quota allows (at least 1).
 fn max_length(app: &App, care: CareType) -> u32 {
-    let left = app.session.resident.as_ref().map_or(1, |r| r.quota.get(care).remaining);
+    let left =
+        app.session.resident.as_ref().and_then(|r| r.quota.get(care)).map_or(1, |q| q.remaining);
     match care {
         CareType::Stay => left.saturating_sub(1).max(1),
         CareType::Day => left.max(1),
@@ -33,7 +34,12 @@ pub fn update(app: &mut App, a: Action) {
             let at_max = app.session.wizard.as_ref().is_some_and(|w| w.length >= max);
             if at_max {
                 // Say why it stops rather than ignore the key.
-                let left = app.session.resident.as_ref().map_or(0, |r| r.quota.get(care).remaining);
+                let left = app
+                    .session
+                    .resident
+                    .as_ref()
+                    .and_then(|r| r.quota.get(care))
+                    .map_or(0, |q| q.remaining);
                 let msg = if care == CareType::Visit {
                     app.s().visit_is_one().to_string()
                 } else {

@@ -143,7 +143,7 @@ pub fn check(app: &App, start: NaiveDate) -> Option<Result<Plan, Refusal>> {
         info.resident.mother(),
         start,
         w.length_for(care),
-        info.quota.get(care),
+        info.quota.get(care)?,
         &taken,
         app.now,
     ))
