@@ -2,6 +2,7 @@
 //! With no subcommand, sango opens the terminal app.
 
 pub mod args;
+pub mod cmd_application;
 pub mod cmd_book;
 pub mod cmd_bookings;
 pub mod cmd_cancel;
@@ -13,6 +14,7 @@ pub mod cmd_fee;
 pub mod cmd_holidays;
 pub mod cmd_hours;
 pub mod cmd_import;
+pub mod cmd_no_show;
 pub mod cmd_quota;
 pub mod cmd_report;
 pub mod cmd_resident;
@@ -76,6 +78,8 @@ pub enum Command {
     Window(cmd_window::Args),
     /// The fee of a number of days or visits (利用料).
     Fee(cmd_fee::Args),
+    /// When to apply (事前申請) and when the coupon is expected, by the programme's rule.
+    Application(cmd_application::Args),
     /// Japanese public holidays of a year (国民の祝日).
     Holidays(cmd_holidays::Args),
     /// Check or inspect a dataset file (データセット).
@@ -88,6 +92,8 @@ pub enum Command {
     Book(cmd_book::Args),
     /// Cancel a booking (キャンセル); the facility must also be phoned.
     Cancel(cmd_cancel::Args),
+    /// Record that nobody came to a booking (無断キャンセル).
+    NoShow(cmd_no_show::Args),
     /// A resident's use of each limit (利用上限).
     Quota(cmd_quota::Args),
     /// List bookings (予約一覧).
@@ -165,11 +171,13 @@ pub fn run() -> ExitCode {
         Some(Command::Hours(a)) => cmd_hours::run(&ctx, a),
         Some(Command::Window(a)) => cmd_window::run(&ctx, a),
         Some(Command::Fee(a)) => cmd_fee::run(&ctx, a),
+        Some(Command::Application(a)) => cmd_application::run(&ctx, a),
         Some(Command::Holidays(a)) => cmd_holidays::run(a),
         Some(Command::Dataset(c)) => cmd_dataset::run(c),
         Some(Command::Resident(c)) => cmd_resident::run(&ctx, c),
         Some(Command::Book(a)) => cmd_book::run(&ctx, a),
         Some(Command::Cancel(a)) => cmd_cancel::run(&ctx, a),
+        Some(Command::NoShow(a)) => cmd_no_show::run(&ctx, a),
         Some(Command::Quota(a)) => cmd_quota::run(&ctx, a),
         Some(Command::Bookings(a)) => cmd_bookings::run(&ctx, a),
         Some(Command::Export(a)) => cmd_export::run(&ctx, a),

@@ -89,9 +89,13 @@ pub fn check_value(value: &Value) -> Result<Dataset, Vec<Problem>> {
         }
     }
 
+    let mut offered: Option<Vec<CareType>> = None;
     if let Some(v) = root.get("programme") {
         match Programme::deserialize(v) {
-            Ok(p) => check_programme(&p, &mut problems),
+            Ok(p) => {
+                check_programme(&p, &mut problems);
+                offered = Some(p.offered().collect());
+            }
             Err(e) => report_shape(&PROGRAMME, v, "programme", e, &mut problems),
         }
     }
@@ -117,7 +121,7 @@ pub fn check_value(value: &Value) -> Result<Dataset, Vec<Problem>> {
                     }
                 }
                 let refs: Vec<(usize, &Facility)> = read.iter().map(|(i, f)| (*i, f)).collect();
-                check_facilities(&refs, &mut problems);
+                check_facilities(&refs, offered.as_deref(), &mut problems);
             }
         }
     }
@@ -135,7 +139,8 @@ pub fn check_dataset(dataset: &Dataset) -> Vec<Problem> {
     check_version(dataset.version, &mut problems);
     check_programme(&dataset.programme, &mut problems);
     let refs: Vec<(usize, &Facility)> = dataset.facilities.iter().enumerate().collect();
-    check_facilities(&refs, &mut problems);
+    let offered: Vec<CareType> = dataset.programme.offered().collect();
+    check_facilities(&refs, Some(&offered), &mut problems);
     problems
 }
 
@@ -284,12 +289,14 @@ static DAYS: Shape = Shape::ArrayOf(&DAY);
 static PERIOD: Shape = Shape::Leaf(leaf::<crate::domain::period::Period>);
 static EXCLUSION: Shape = Shape::Leaf(leaf::<crate::domain::hours::Exclusion>);
 static EXCLUSIONS: Shape = Shape::ArrayOf(&EXCLUSION);
+static DAY_COUNT: Shape = Shape::Leaf(leaf::<crate::domain::cancel::DayCount>);
 
 static CARE_TYPE_RULE: Shape = Shape::Object(&[
     req("id", &CARE_TYPE),
     req("name", &STRING),
     req("unit", &UNIT),
     req("limit", &U32),
+    opt("limit_multiples", &U32),
     req("base_yen", &U32),
     req("extra_baby_yen", &U32),
     req("limit_wording", &STRING),
@@ -302,7 +309,9 @@ static FEE_EXEMPTION: Shape =
 static CANCELLATION: Shape = Shape::Object(&[
     req("cutoff", &CLOCK),
     req("days_before", &U32),
+    opt("count", &DAY_COUNT),
     req("units_charged", &U32),
+    opt("no_show_units", &U32),
     req("wording", &STRING),
 ]);
 static APPLICATION: Shape = Shape::Object(&[
@@ -319,6 +328,7 @@ static CONTACTS: Shape = Shape::ArrayOf(&CONTACT);
 static PROGRAMME: Shape = Shape::Object(&[
     req("name", &STRING),
     req("ward", &STRING),
+    opt("ward_code", &STRING),
     req("source", &STRING),
     req("care_types", &CARE_TYPE_RULES),
     req("fee_exemption", &FEE_EXEMPTION),
@@ -472,24 +482,37 @@ fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
         check_shown(&|| format!("programme.{field}"), "name", value, out);
     }
 
+    // A ward offers one, two or all three care types, each once.
+    if p.care_types.is_empty() {
+        out.push(Problem::new(
+            "programme.care_types",
+            "the programme offers no care type: at least one of stay, day, visit",
+        ));
+    }
     for care in CareType::ALL {
         let n = p.care_types.iter().filter(|r| r.id == care).count();
-        if n == 0 {
+        if n > 1 {
             out.push(Problem::new(
                 "programme.care_types",
-                format!("no rule for care type {care} ({}): each must appear once", care.name_ja()),
-            ));
-        } else if n > 1 {
-            out.push(Problem::new(
-                "programme.care_types",
-                format!("care type {care} is listed {n} times: each must appear exactly once"),
+                format!("care type {care} is listed {n} times: each at most once"),
             ));
         }
     }
     for (i, rule) in p.care_types.iter().enumerate() {
         let at = format!("programme.care_types[{i}] ({})", rule.id);
         if rule.limit < 1 {
-            out.push(Problem::new(&at, "limit (利用上限) must be at least 1"));
+            out.push(Problem::new(format!("{at}.limit"), "limit (利用上限) must be at least 1"));
+        }
+        if let Some(m) = rule.limit_multiples
+            && m < rule.limit
+        {
+            out.push(Problem::new(
+                format!("{at}.limit_multiples"),
+                format!(
+                    "the limit for multiples ({m}) is below the limit ({}): it must be at least that",
+                    rule.limit
+                ),
+            ));
         }
         if rule.unit != rule.id.unit() {
             out.push(Problem::new(
@@ -510,6 +533,37 @@ fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
 
     if blank(&p.cancellation.wording) {
         out.push(Problem::new("programme.cancellation.wording", "is empty"));
+    }
+    if p.cancellation.units_charged < 1 {
+        out.push(Problem::new(
+            "programme.cancellation.units_charged",
+            "a late cancellation must consume at least 1 unit",
+        ));
+    }
+    if p.cancellation.no_show_units == Some(0) {
+        out.push(Problem::new(
+            "programme.cancellation.no_show_units",
+            "a no-show (無断キャンセル) must consume at least 1 unit",
+        ));
+    }
+    if p.cancellation.days_before > 60 {
+        out.push(Problem::new(
+            "programme.cancellation.days_before",
+            format!(
+                "{} days before the first day makes no sense (at most 60)",
+                p.cancellation.days_before
+            ),
+        ));
+    }
+    if let Some(code) = &p.ward_code
+        && let Err(e) = crate::domain::ward_code::validate(code)
+    {
+        out.push(Problem::new(
+            "programme.ward_code",
+            format!(
+                "{e}: a 全国地方公共団体コード has 6 digits, the last a check digit (北区: 131172)"
+            ),
+        ));
     }
     if blank(&p.fee_exemption.wording) {
         out.push(Problem::new("programme.fee_exemption.wording", "is empty"));
@@ -564,13 +618,25 @@ fn type_list(types: &[CareType]) -> String {
     types.iter().map(|t| t.id()).collect::<Vec<_>>().join(", ")
 }
 
-fn check_facilities(facilities: &[(usize, &Facility)], out: &mut Vec<Problem>) {
+/// Each facility; `offered` is the programme's care types when the programme could be read (a
+/// facility may offer only those).
+fn check_facilities(
+    facilities: &[(usize, &Facility)],
+    offered: Option<&[CareType]>,
+    out: &mut Vec<Problem>,
+) {
     let mut first_with_id: BTreeMap<&str, usize> = BTreeMap::new();
     for &(i, f) in facilities {
         // The place is written out only for a problem (2,000 facilities check in ~1 ms less).
         let at = || facility_at(i, Some(&f.id));
         check_facility_id(i, &f.id, &at, &mut first_with_id, out);
         check_facility(f, &at, out);
+        for care in f.types.iter().filter(|c| offered.is_some_and(|o| !o.contains(c))) {
+            out.push(Problem::new(
+                format!("{}.types", at()),
+                format!("{care} is not a care type the programme offers (programme.care_types)"),
+            ));
+        }
     }
 }
 
@@ -1134,10 +1200,47 @@ mod tests {
         rules[1]["limit"] = json!(0);
         rules[1]["unit"] = json!("visit");
         let ps = problems(&v);
-        assert_has(&ps, "programme.care_types", "no rule for care type visit");
+        // Without a rule for visits, the facilities offering them are named.
+        assert_has(
+            &ps,
+            "(id \"mukkumuku\").types",
+            "visit is not a care type the programme offers",
+        );
         assert_has(&ps, "programme.care_types", "stay is listed 2 times");
-        assert_has(&ps, "programme.care_types[1] (day)", "at least 1");
+        assert_has(&ps, "programme.care_types[1] (day).limit", "at least 1");
         assert_has(&ps, "programme.care_types[1] (day)", "unit visit does not fit day");
+    }
+
+    #[test]
+    fn a_ward_without_home_visits_is_a_valid_programme() {
+        let mut v = embedded();
+        v["programme"]["care_types"].as_array_mut().unwrap().truncate(2);
+        let facilities = v["facilities"].as_array_mut().unwrap();
+        facilities.retain(|f| f["types"].as_array().unwrap().iter().all(|t| t != "visit"));
+        assert!(check_value(&v).is_ok(), "{:?}", check_value(&v).err());
+    }
+
+    #[test]
+    fn the_rule_values_are_checked_naming_the_field() {
+        let mut v = embedded();
+        v["programme"]["cancellation"]["cutoff"] = json!("11時");
+        v["programme"]["cancellation"]["count"] = json!("working_days");
+        let ps = problems(&v);
+        assert_has(&ps, "programme.cancellation.cutoff", "not a time");
+        assert_has(&ps, "programme.cancellation.count", "working_days");
+        let mut v = embedded();
+        v["programme"]["cancellation"]["units_charged"] = json!(0);
+        v["programme"]["cancellation"]["no_show_units"] = json!(0);
+        v["programme"]["care_types"][0]["limit_multiples"] = json!(3);
+        v["programme"]["ward_code"] = json!("131173");
+        let ps = problems(&v);
+        assert_has(&ps, "programme.cancellation.units_charged", "at least 1");
+        assert_has(&ps, "programme.cancellation.no_show_units", "at least 1");
+        assert_has(&ps, "programme.care_types[0] (stay).limit_multiples", "below the limit");
+        assert_has(&ps, "programme.ward_code", "check digit");
+        let mut v = embedded();
+        v["programme"]["care_types"] = json!([]);
+        assert_has(&problems(&v), "programme.care_types", "offers no care type");
     }
 
     #[test]

@@ -26,6 +26,10 @@ pub struct Dataset {
 pub struct Programme {
     pub name: String,
     pub ward: String,
+    /// The 全国地方公共団体コード of the municipality (6 digits, check digit verified; 北区:
+    /// `131172`), shown in exports and reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ward_code: Option<String>,
     /// Where the data comes from (the flyer, its year).
     pub source: String,
     pub care_types: Vec<CareTypeRule>,

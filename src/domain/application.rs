@@ -1,7 +1,8 @@
-//! Application (事前申請): opens at 28 weeks 0 days of pregnancy; approval and the coupon take about
-//! 10 business days (weekdays that are not public holidays and not 12/29–1/3).
+//! Application (事前申請), by the programme's rule (the dataset's `programme.application`; Kita:
+//! opens at 28 weeks 0 days of pregnancy, and approval and the coupon take about 10 business
+//! days: weekdays that are not public holidays and not 12/29–1/3).
 //!
-//! With a due date D (= 40w0d) the first day to apply is D − 84 days (12 weeks earlier). A business
+//! With a due date D (= 40w0d) the first day to apply is D − (40 − weeks) × 7 days. A business
 //! day is a Monday to Friday that is neither a public holiday (see [`super::holidays`]) nor in the
 //! year-end break 12/29–1/3. The coupon is expected on the n-th business day after the application
 //! day, which never counts itself, whatever day it is. Outside `holidays::YEARS` no holiday is
@@ -11,18 +12,14 @@ use chrono::{Days, NaiveDate};
 
 pub use super::business_days::{is_business_day, is_year_end_break};
 
-/// Weeks of pregnancy at which application opens.
-pub const OPENS_AT_WEEKS: u32 = 28;
-/// Business days from application to the coupon.
-pub const COUPON_BUSINESS_DAYS: u32 = 10;
-/// Weeks of pregnancy at the due date.
+/// Weeks of pregnancy at the due date (40w0d): a fact of pregnancy, not a programme's rule.
 pub const DUE_AT_WEEKS: u32 = 40;
-/// Days between the first day to apply and the due date: (40 − 28) × 7 = 84.
-pub const DAYS_BEFORE_DUE: u64 = ((DUE_AT_WEEKS - OPENS_AT_WEEKS) * 7) as u64;
 
-/// The first day to apply for a due date D (= 40w0d): D − 84 days.
-pub fn first_application_day(due: NaiveDate) -> Option<NaiveDate> {
-    due.checked_sub_days(Days::new(DAYS_BEFORE_DUE))
+/// The first day to apply for a due date D (= 40w0d) when application opens at
+/// `opens_at_weeks` weeks of pregnancy (the programme's rule; Kita: 28 weeks, so D − 84 days).
+pub fn first_application_day(due: NaiveDate, opens_at_weeks: u32) -> Option<NaiveDate> {
+    let weeks_before = DUE_AT_WEEKS.checked_sub(opens_at_weeks)?;
+    due.checked_sub_days(Days::new(u64::from(weeks_before) * 7))
 }
 
 /// The day the coupon is expected: `n` business days after the application day.
@@ -50,12 +47,14 @@ mod tests {
 
     #[test]
     fn first_day_is_84_days_before_due() {
-        assert_eq!(DAYS_BEFORE_DUE, 84);
-        assert_eq!(first_application_day(ymd(2026, 9, 1)), Some(ymd(2026, 6, 9)));
-        assert_eq!(first_application_day(ymd(2026, 3, 15)), Some(ymd(2025, 12, 21)));
+        assert_eq!(first_application_day(ymd(2026, 9, 1), 28), Some(ymd(2026, 6, 9)));
+        assert_eq!(first_application_day(ymd(2026, 3, 15), 28), Some(ymd(2025, 12, 21)));
         // Across a leap day: 2028-05-01 − 84 days = 2028-02-07.
-        assert_eq!(first_application_day(ymd(2028, 5, 1)), Some(ymd(2028, 2, 7)));
-        assert_eq!(first_application_day(NaiveDate::MIN), None);
+        assert_eq!(first_application_day(ymd(2028, 5, 1), 28), Some(ymd(2028, 2, 7)));
+        assert_eq!(first_application_day(NaiveDate::MIN, 28), None);
+        // Another programme's rule: from 20 weeks, 140 days before the due date.
+        assert_eq!(first_application_day(ymd(2026, 9, 1), 20), Some(ymd(2026, 4, 14)));
+        assert_eq!(first_application_day(ymd(2026, 9, 1), 41), None);
     }
 
     #[test]
@@ -110,10 +109,7 @@ mod tests {
         assert_eq!(expected_coupon_day(ymd(2026, 12, 25), 1), Some(ymd(2026, 12, 28)));
         assert_eq!(expected_coupon_day(ymd(2026, 12, 25), 2), Some(ymd(2027, 1, 4)));
         assert_eq!(expected_coupon_day(ymd(2026, 12, 25), 10), Some(ymd(2027, 1, 15)));
-        assert_eq!(
-            expected_coupon_day(ymd(2026, 12, 25), COUPON_BUSINESS_DAYS),
-            Some(ymd(2027, 1, 15))
-        );
+        assert_eq!(expected_coupon_day(ymd(2026, 12, 25), 10), Some(ymd(2027, 1, 15)));
     }
 
     #[test]

@@ -37,8 +37,10 @@ pub enum Status {
     Booked,
     /// 取消 (before 11:00 the day before: no charge).
     Cancelled,
-    /// 取消（期限後）: late, 1 unit charged.
+    /// 取消（期限後）: late, the programme's units charged (Kita: 1).
     CancelledLate,
+    /// 無断キャンセル: nobody came; the programme's no-show units charged.
+    NoShow,
     /// 利用済み: derived on read, never stored.
     Used,
 }
@@ -49,6 +51,7 @@ impl Status {
             Status::Booked => "booked",
             Status::Cancelled => "cancelled",
             Status::CancelledLate => "cancelled_late",
+            Status::NoShow => "no_show",
             Status::Used => "used",
         }
     }
@@ -58,6 +61,7 @@ impl Status {
             Status::Booked => "予約済み",
             Status::Cancelled => "取消",
             Status::CancelledLate => "取消（期限後）",
+            Status::NoShow => "無断キャンセル",
             Status::Used => "利用済み",
         }
     }
@@ -67,16 +71,20 @@ impl Status {
             Status::Booked => "booked",
             Status::Cancelled => "cancelled",
             Status::CancelledLate => "cancelled late",
+            Status::NoShow => "no-show",
             Status::Used => "used",
         }
     }
 
     fn parse_stored(s: &str) -> Option<Status> {
-        [Status::Booked, Status::Cancelled, Status::CancelledLate].into_iter().find(|x| x.id() == s)
+        [Status::Booked, Status::Cancelled, Status::CancelledLate, Status::NoShow]
+            .into_iter()
+            .find(|x| x.id() == s)
     }
 
+    /// Cancelled in time or late, or a no-show: no longer booked, never booked again.
     pub fn is_cancelled(self) -> bool {
-        matches!(self, Status::Cancelled | Status::CancelledLate)
+        matches!(self, Status::Cancelled | Status::CancelledLate | Status::NoShow)
     }
 }
 
@@ -163,7 +171,7 @@ impl Booking {
     pub fn units_used(&self) -> u32 {
         match self.status {
             Status::Booked | Status::Used => self.units,
-            Status::CancelledLate => self.units_charged,
+            Status::CancelledLate | Status::NoShow => self.units_charged,
             Status::Cancelled => 0,
         }
     }
@@ -215,7 +223,9 @@ impl Booking {
         let consistent = match self.status {
             Status::Booked => self.units_charged == 0 && self.cancelled_at.is_none(),
             Status::Cancelled => self.units_charged == 0 && self.cancelled_at.is_some(),
-            Status::CancelledLate => self.units_charged == 1 && self.cancelled_at.is_some(),
+            Status::CancelledLate | Status::NoShow => {
+                self.units_charged >= 1 && self.cancelled_at.is_some()
+            }
             Status::Used => false,
         } && (self.cancel_recorded_at.is_none() || self.cancelled_at.is_some());
         if !consistent {
@@ -345,7 +355,8 @@ pub(crate) fn usage(
 ) -> rusqlite::Result<Quota> {
     let (booked, late): (i64, i64) = conn.query_row(
         "SELECT COALESCE(SUM(CASE WHEN status = 'booked' THEN units ELSE 0 END), 0),
-                COALESCE(SUM(CASE WHEN status = 'cancelled_late' THEN units_charged ELSE 0 END), 0)
+                COALESCE(SUM(CASE WHEN status IN ('cancelled_late', 'no_show')
+                                  THEN units_charged ELSE 0 END), 0)
          FROM bookings WHERE resident = ?1 AND care = ?2",
         params![resident, care.id()],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -599,7 +610,9 @@ impl Store {
         if b.status_at(at.date()) == Status::Used {
             return Err(StoreError::AlreadyUsed { id: b.id, last_day: b.last_day });
         }
-        let outcome = dataset.programme.cancellation.rule().outcome(b.first_day, at);
+        let mut outcome = dataset.programme.cancellation.rule().outcome(b.first_day, at);
+        // Never more units than the booking holds.
+        outcome.units_charged = outcome.units_charged.min(b.units);
         let change = CancelData {
             status: if outcome.late { Status::CancelledLate } else { Status::Cancelled },
             units_charged: outcome.units_charged,
@@ -622,6 +635,49 @@ impl Store {
             phones: facility.map(|f| f.phones.clone()).unwrap_or_default(),
             booking: b,
         })
+    }
+
+    /// Records that nobody came to a booking (無断キャンセル): from its first day on, a booking
+    /// still booked becomes `no_show`, consuming the programme's no-show units (Kita: as a late
+    /// cancellation, 1 unit).
+    pub fn no_show(
+        &self,
+        dataset: &Dataset,
+        booking_id: &str,
+        at: NaiveDateTime,
+        terminal: &str,
+    ) -> Result<Booking, StoreError> {
+        events::validate_terminal(terminal)?;
+        let when = self.moment(at)?;
+        let at = when.at;
+        let tx = self.write()?;
+        let mut b = get_by_id_or_code(&tx, booking_id)
+            .map_err(|e| self.err(e))?
+            .ok_or_else(|| StoreError::UnknownBooking(booking_id.to_string()))?;
+        if b.status.is_cancelled() {
+            return Err(StoreError::AlreadyCancelled { id: b.id, status: b.status.en() });
+        }
+        if at.date() < b.first_day {
+            return Err(StoreError::NoShowTooEarly { id: b.id, first_day: b.first_day });
+        }
+        let rule = dataset.programme.cancellation.rule();
+        let change = CancelData {
+            status: Status::NoShow,
+            units_charged: rule.no_show_units.min(b.units),
+            cancelled_at: at,
+            updated_at: at,
+            recorded_at: Some(when.recorded_at),
+        };
+        set_cancelled(&tx, &b.id, &change).map_err(|e| self.err(e))?;
+        events::append(&tx, when, terminal, EventKind::NoShow, &b.id, &change)
+            .map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))?;
+        b.status = change.status;
+        b.units_charged = change.units_charged;
+        b.cancelled_at = Some(at);
+        b.updated_at = at;
+        b.cancel_recorded_at = change.recorded_at;
+        Ok(b)
     }
 
     /// One booking by its long id (any case) or its code (予約番号).
@@ -683,7 +739,8 @@ impl Store {
                     status: match Status::parse_stored(&status) {
                         Some(Status::Booked | Status::Used) => ItemStatus::Booked,
                         Some(Status::Cancelled) => ItemStatus::Cancelled,
-                        Some(Status::CancelledLate) => ItemStatus::CancelledLate,
+                        // The facility is owed for a no-show as for a late cancellation.
+                        Some(Status::CancelledLate | Status::NoShow) => ItemStatus::CancelledLate,
                         None => return Err(super::bad_text("status", &status)),
                     },
                     units_charged: clamp(r.get(7)?),

@@ -107,6 +107,10 @@ pub enum StoreError {
         bookings.join(", ")
     )]
     NeedsDecision { resident: String, bookings: Vec<String> },
+    #[error(
+        "booking (予約) {id} starts on {first_day}: a no-show (無断キャンセル) can be recorded from that day on"
+    )]
+    NoShowTooEarly { id: String, first_day: NaiveDate },
     #[error("invalid {field}: {reason}")]
     Invalid { field: &'static str, reason: String },
     #[error("the import file (取込ファイル) is not a sango export: {0}")]
@@ -135,6 +139,7 @@ impl StoreError {
                 | StoreError::MomentOutOfRange { .. }
                 | StoreError::CancelBeforeBooking { .. }
                 | StoreError::NeedsDecision { .. }
+                | StoreError::NoShowTooEarly { .. }
                 | StoreError::ImportFormat(_)
                 | StoreError::ImportConflict { .. }
         )

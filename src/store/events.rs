@@ -29,6 +29,8 @@ pub enum EventKind {
     Booked,
     /// `data` is a [`CancelData`].
     Cancelled,
+    /// Nobody came (無断キャンセル); `data` is a [`CancelData`] with the status `no_show`.
+    NoShow,
     /// A change to the resident's record changed the fee of her booking; `data` is a
     /// [`FeeChangeData`].
     FeeChanged,
@@ -44,11 +46,12 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 9] = [
         EventKind::ResidentAdded,
         EventKind::ResidentUpdated,
         EventKind::Booked,
         EventKind::Cancelled,
+        EventKind::NoShow,
         EventKind::FeeChanged,
         EventKind::KeptOutsideWindow,
         EventKind::PinLockedOut,
@@ -61,6 +64,7 @@ impl EventKind {
             EventKind::ResidentUpdated => "resident_updated",
             EventKind::Booked => "booked",
             EventKind::Cancelled => "cancelled",
+            EventKind::NoShow => "no_show",
             EventKind::FeeChanged => "fee_changed",
             EventKind::KeptOutsideWindow => "kept_outside_window",
             EventKind::PinLockedOut => "pin_locked_out",
@@ -80,6 +84,7 @@ impl EventKind {
             | EventKind::ResidentUpdated
             | EventKind::Booked
             | EventKind::Cancelled
+            | EventKind::NoShow
             | EventKind::FeeChanged
             | EventKind::KeptOutsideWindow => true,
             EventKind::PinLockedOut | EventKind::StoreRepaired => false,
@@ -271,11 +276,15 @@ pub fn apply(s: &mut State, e: &Event) -> Result<(), String> {
             }
             s.bookings.insert(b.id.clone(), b);
         }
-        EventKind::Cancelled => {
+        EventKind::Cancelled | EventKind::NoShow => {
             let c: CancelData =
                 serde_json::from_value(e.data.clone()).map_err(|x| bad(&x.to_string()))?;
             let b = s.bookings.get_mut(&e.subject).ok_or_else(|| bad("unknown booking"))?;
-            if b.status != Status::Booked || c.status == Status::Booked {
+            let no_show = e.kind == EventKind::NoShow;
+            if b.status != Status::Booked
+                || c.status == Status::Booked
+                || (c.status == Status::NoShow) != no_show
+            {
                 return Err(bad("not a cancellation of a booked booking"));
             }
             b.status = c.status;

@@ -144,6 +144,7 @@ pub fn parse(text: &str) -> Result<Export, StoreError> {
             EventKind::ResidentAdded | EventKind::ResidentUpdated => "r",
             EventKind::Booked
             | EventKind::Cancelled
+            | EventKind::NoShow
             | EventKind::FeeChanged
             | EventKind::KeptOutsideWindow => "b",
             // The exporting terminal's own history (a PIN lockout, a repair): kept there.
@@ -182,6 +183,7 @@ fn normalize_user_numbers(e: &mut Export) {
             }
             EventKind::Booked => fix(&mut ev.data, "resident"),
             EventKind::Cancelled
+            | EventKind::NoShow
             | EventKind::FeeChanged
             | EventKind::KeptOutsideWindow
             | EventKind::PinLockedOut

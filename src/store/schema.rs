@@ -90,10 +90,11 @@ BEGIN SELECT RAISE(ABORT, 'a resident''s number cannot change (利用者番号�
 ///   moment was not kept). The events table is rebuilt for it, and its kinds are checked by the
 ///   program rather than by a `CHECK` (new kinds — a PIN lockout, a repair — must not need a
 ///   rebuild of a million rows each time).
-/// - A booking keeps when it and its cancellation were recorded, for the "entered late"
-///   (後日記録) mark, and gets a short code to read over the phone (予約番号, unique; bookings
-///   made before have none). Its fee may now change, by a `fee_changed` event only: an active
-///   booking's fee follows the mother's record (twins, an exemption).
+/// - The bookings table is rebuilt too: a booking keeps when it and its cancellation were
+///   recorded, for the "entered late" (後日記録) mark; it gets a short code to read over the
+///   phone (予約番号, unique; bookings made before have none); a booking nobody came to is
+///   `no_show` (無断キャンセル); and its fee may change, by a `fee_changed` event only (an
+///   active booking's fee follows the mother's record: twins, an exemption).
 /// - `store_meta` names the store's kind (live or practice, fixed once written) and gives it an
 ///   id, so that a damage check's result kept beside the file belongs to this store only.
 const V2: &str = r#"
@@ -124,15 +125,53 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only (監査記録は変更でき�
 CREATE TRIGGER events_are_append_only_d BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only (監査記録は削除できません)'); END;
 
-ALTER TABLE bookings ADD COLUMN recorded_at TEXT;
-ALTER TABLE bookings ADD COLUMN cancel_recorded_at TEXT;
-ALTER TABLE bookings ADD COLUMN code TEXT;
-CREATE UNIQUE INDEX bookings_by_code ON bookings (code);
+DROP TRIGGER bookings_are_never_deleted;
 DROP TRIGGER booking_facts_are_fixed;
+DROP TRIGGER only_booked_can_be_cancelled;
+DROP INDEX bookings_by_resident;
+DROP INDEX bookings_by_first_day;
+ALTER TABLE bookings RENAME TO bookings_v1;
+CREATE TABLE bookings (
+    id                  TEXT PRIMARY KEY NOT NULL,
+    resident            TEXT NOT NULL REFERENCES residents(id),
+    facility            TEXT NOT NULL,
+    care                TEXT NOT NULL CHECK (care IN ('stay', 'day', 'visit')),
+    first_day           TEXT NOT NULL,
+    last_day            TEXT NOT NULL,
+    nights              INTEGER,
+    days                INTEGER,
+    units               INTEGER NOT NULL CHECK (units >= 1),
+    fee_yen             INTEGER NOT NULL CHECK (fee_yen >= 0),
+    status              TEXT NOT NULL
+                        CHECK (status IN ('booked', 'cancelled', 'cancelled_late', 'no_show')),
+    units_charged       INTEGER NOT NULL DEFAULT 0 CHECK (units_charged >= 0),
+    terminal            TEXT NOT NULL,
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    cancelled_at        TEXT,
+    recorded_at         TEXT,
+    cancel_recorded_at  TEXT,
+    code                TEXT
+) STRICT;
+INSERT INTO bookings (id, resident, facility, care, first_day, last_day, nights, days, units,
+                      fee_yen, status, units_charged, terminal, created_at, updated_at,
+                      cancelled_at)
+    SELECT id, resident, facility, care, first_day, last_day, nights, days, units, fee_yen,
+           status, units_charged, terminal, created_at, updated_at, cancelled_at
+    FROM bookings_v1 ORDER BY rowid;
+DROP TABLE bookings_v1;
+CREATE INDEX bookings_by_resident ON bookings (resident, care, status);
+CREATE INDEX bookings_by_first_day ON bookings (first_day);
+CREATE UNIQUE INDEX bookings_by_code ON bookings (code);
+CREATE TRIGGER bookings_are_never_deleted BEFORE DELETE ON bookings
+BEGIN SELECT RAISE(ABORT, 'bookings are never deleted (予約は削除できません)'); END;
 CREATE TRIGGER booking_facts_are_fixed
 BEFORE UPDATE OF id, resident, facility, care, first_day, last_day, nights, days, units,
                  terminal, created_at, recorded_at, code ON bookings
 BEGIN SELECT RAISE(ABORT, 'a booking''s facts cannot change (予約内容は変更できません)'); END;
+CREATE TRIGGER only_booked_can_be_cancelled
+BEFORE UPDATE OF status ON bookings WHEN OLD.status <> 'booked'
+BEGIN SELECT RAISE(ABORT, 'the booking is already cancelled (取消済み)'); END;
 
 CREATE TABLE store_meta (
     key    TEXT PRIMARY KEY NOT NULL,

@@ -217,7 +217,7 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         let style = match (current, st) {
             (true, _) => t.cursor,
             (false, Status::Booked | Status::Used) => t.base,
-            (false, Status::CancelledLate) => t.warn,
+            (false, Status::CancelledLate | Status::NoShow) => t.warn,
             (false, Status::Cancelled) => t.muted,
         };
         let text = format!(
