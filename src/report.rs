@@ -256,7 +256,7 @@ pub fn of_month(
 ) -> Result<MonthlyReport, StoreError> {
     let items = store.month_items(month.first_day(), month.last_day())?;
     let mut rep = monthly_report(&items, month);
-    rep.name_facilities(|id| ds.facility(id).map(|f| f.name.clone()));
+    rep.name_facilities(|id| ds.facility(id).map(|f| f.name.to_string()));
     let position = |id: &str| ds.facilities.iter().position(|f| f.id == id).unwrap_or(usize::MAX);
     rep.facilities.sort_by(|a, b| {
         position(&a.facility_id)

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
-use crate::dataset::{self, Channel, Dataset, Facility, PeriodEntry, Reservation};
+use crate::dataset::{self, Channel, Dataset, Facility, PeriodEntry, Reservation, Text};
 use crate::domain::booking::{self, Taken};
 use crate::domain::booking_code;
 use crate::domain::care::{CareType, Length};
@@ -211,7 +211,7 @@ fn facility(rng: &mut Rng, i: usize) -> Facility {
         // dataset of 5 facilities or more; the others are random.
         let which = if k == 0 { i % 5 } else { rng.below(5) as usize };
         let period = period_of_kind(rng, which, *care);
-        periods.insert(*care, PeriodEntry { period, wording: period.wording_ja() });
+        periods.insert(*care, PeriodEntry { period, wording: period.wording_ja().into() });
     }
 
     let town = *rng.pick(&TOWNS);
@@ -269,7 +269,7 @@ fn facility(rng: &mut Rng, i: usize) -> Facility {
     let n_notes = if rng.chance(15) { 1 } else { 0 };
     Facility {
         id: facility_id(i),
-        name: format!("{}{}{} {}", ward.trim_end_matches('区'), stem, kind, i + 1),
+        name: format!("{}{}{} {}", ward.trim_end_matches('区'), stem, kind, i + 1).into(),
         section,
         types,
         periods,
@@ -278,8 +278,8 @@ fn facility(rng: &mut Rng, i: usize) -> Facility {
         email,
         reservations,
         shared_room: rng.chance(60),
-        message: rng.chance(85).then(|| rng.pick(&MESSAGES).to_string()),
-        notes: (0..n_notes).map(|_| rng.pick(&NOTES).to_string()).collect(),
+        message: rng.chance(85).then(|| Text::ja(*rng.pick(&MESSAGES))),
+        notes: (0..n_notes).map(|_| Text::ja(*rng.pick(&NOTES))).collect(),
     }
 }
 
@@ -328,7 +328,7 @@ fn reservation(
         wording.push(' ');
         wording.push_str(&hours::describe_ja(h));
     }
-    Reservation { types, channels, hours, wording: Some(wording) }
+    Reservation { types, channels, hours, wording: Some(wording.into()) }
 }
 
 const WEEKDAYS: [Day; 5] = [Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri];
@@ -718,7 +718,7 @@ fn sim_bookings(
         let cancel =
             cancel.filter(|c| c.date() <= until && c.date() <= plan.last_day).map(|c| SimCancel {
                 at: c,
-                late: terms.cancel.outcome(start, c).late,
+                late: terms.cancel.outcome(start, plan.units, c).late,
                 terminal: rng.below(TERMINALS.len() as u64) as u8,
             });
         out.push(SimBooking {

@@ -11,7 +11,7 @@ use tui_common::*;
 
 /// The name of the facility under the browser's cursor.
 fn highlighted(a: &App) -> String {
-    a.cursor_facility().expect("a facility").name.clone()
+    a.cursor_facility().expect("a facility").name.to_string()
 }
 
 /// `d`, then Tab unless the week is what `d` opened (it opens as last left): the week's

@@ -93,7 +93,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let phones: &[String] = f.map(|f| f.phones.as_slice()).unwrap_or(&[]);
     let hours = f.and_then(|f| f.phone_hours(Some(b.care)));
     let rule = ds.programme.cancellation.rule();
-    let notice = cancel::notice(&rule, b.first_day, b.created_at, hours);
+    let notice = cancel::notice(&rule, b.first_day, b.units, b.created_at, hours);
     if a.json {
         return output::json(&Answer {
             id: &b.id,
@@ -147,13 +147,15 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     crate::outln!("  残り Remaining: {}{unit}", done.plan.remaining_after);
     if notice.already_late {
         crate::outln!(
-            "  取消はすべて期限後 Any cancellation is late now: it was booked after its cutoff ({}), so cancelling uses 1{unit}",
-            b.cancel_by(&rule).format("%Y-%m-%d %H:%M")
+            "  取消はすべて期限後 Any cancellation is late now: it was booked after its cutoff ({}), so cancelling uses {}{unit}",
+            b.cancel_by(&rule).format("%Y-%m-%d %H:%M"),
+            notice.late_units
         );
     } else {
         crate::outln!(
-            "  無料で取消できる期限 Cancel by: {} (at or after it a cancellation uses 1{unit})",
-            b.cancel_by(&rule).format("%Y-%m-%d %H:%M")
+            "  無料で取消できる期限 Cancel by: {} (at or after it a cancellation uses {}{unit})",
+            b.cancel_by(&rule).format("%Y-%m-%d %H:%M"),
+            notice.late_units
         );
         match notice.last_call {
             Some(call) if call.end < b.cancel_by(&rule) => crate::outln!(

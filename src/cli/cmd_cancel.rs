@@ -68,8 +68,9 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     crate::outln!("取消しました Cancelled: {}", one_line(&b.id));
     if c.outcome.late {
         crate::outln!(
-            "  期限後の取消 Late cancellation (after {}): 1{unit} of the {} limit is used",
+            "  期限後の取消 Late cancellation (after {}): {}{unit} of the {} limit is used",
             b.cancel_by(&ds.programme.cancellation.rule()).format("%Y-%m-%d %H:%M"),
+            c.outcome.units_charged,
             b.care
         );
     } else {

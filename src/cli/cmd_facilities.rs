@@ -65,7 +65,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             vec![
                 f.id.clone(),
                 f.types.iter().map(|t| t.short_ja()).collect::<Vec<_>>().join("・"),
-                f.name.clone(),
+                f.name.to_string(),
                 f.types
                     .iter()
                     .filter_map(|t| f.period(*t).map(|p| p.period.wording_ja()))

@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let ans = answer(
         &f.id,
         reservation.and_then(|r| r.hours.as_ref()),
-        reservation.and_then(|r| r.wording.clone()),
+        reservation.and_then(|r| r.wording.as_ref()).map(ToString::to_string),
         at,
     );
     if a.json {

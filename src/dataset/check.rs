@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::model::{Channel, Dataset, Facility, Programme};
+use super::model::{Channel, Dataset, Facility, Programme, Text};
 use crate::domain::care::{CareType, Unit};
 
 /// The format version this program reads.
@@ -276,6 +276,9 @@ fn care_type_leaf(v: &Value) -> Result<(), String> {
 static STRING: Shape = Shape::Leaf(leaf::<String>);
 static STRINGS: Shape = Shape::ArrayOf(&STRING);
 static OPT_STRING: Shape = Shape::Nullable(&STRING);
+static TEXT: Shape = Shape::Leaf(leaf::<super::text::Text>);
+static TEXTS: Shape = Shape::ArrayOf(&TEXT);
+static OPT_TEXT: Shape = Shape::Nullable(&TEXT);
 static U32: Shape = Shape::Leaf(leaf::<u32>);
 static BOOL: Shape = Shape::Leaf(leaf::<bool>);
 static CARE_TYPE: Shape = Shape::Leaf(care_type_leaf);
@@ -293,54 +296,53 @@ static DAY_COUNT: Shape = Shape::Leaf(leaf::<crate::domain::cancel::DayCount>);
 
 static CARE_TYPE_RULE: Shape = Shape::Object(&[
     req("id", &CARE_TYPE),
-    req("name", &STRING),
+    req("name", &TEXT),
     req("unit", &UNIT),
     req("limit", &U32),
     opt("limit_multiples", &U32),
     req("base_yen", &U32),
     req("extra_baby_yen", &U32),
-    req("limit_wording", &STRING),
+    req("limit_wording", &TEXT),
     req("meals", &BOOL),
-    opt("notes", &STRINGS),
+    opt("notes", &TEXTS),
 ]);
 static CARE_TYPE_RULES: Shape = Shape::ArrayOf(&CARE_TYPE_RULE);
-static FEE_EXEMPTION: Shape =
-    Shape::Object(&[req("households", &STRINGS), req("wording", &STRING)]);
+static FEE_EXEMPTION: Shape = Shape::Object(&[req("households", &TEXTS), req("wording", &TEXT)]);
 static CANCELLATION: Shape = Shape::Object(&[
     req("cutoff", &CLOCK),
     req("days_before", &U32),
     opt("count", &DAY_COUNT),
     req("units_charged", &U32),
     opt("no_show_units", &U32),
-    req("wording", &STRING),
+    req("wording", &TEXT),
 ]);
 static APPLICATION: Shape = Shape::Object(&[
     req("opens_at_weeks", &U32),
     req("coupon_business_days", &U32),
-    req("wording", &STRING),
+    req("wording", &TEXT),
 ]);
 static SCREENING: Shape =
     Shape::Object(&[req("id", &STRING), req("ja", &STRING), req("en", &STRING)]);
 static SCREENINGS: Shape = Shape::ArrayOf(&SCREENING);
 static CONTACT: Shape =
-    Shape::Object(&[req("name", &STRING), opt("section", &OPT_STRING), req("phone", &STRING)]);
+    Shape::Object(&[req("name", &TEXT), opt("section", &OPT_TEXT), req("phone", &STRING)]);
 static CONTACTS: Shape = Shape::ArrayOf(&CONTACT);
 static PROGRAMME: Shape = Shape::Object(&[
-    req("name", &STRING),
-    req("ward", &STRING),
+    req("name", &TEXT),
+    req("ward", &TEXT),
     opt("ward_code", &STRING),
     req("source", &STRING),
     req("care_types", &CARE_TYPE_RULES),
     req("fee_exemption", &FEE_EXEMPTION),
     req("cancellation", &CANCELLATION),
     req("application", &APPLICATION),
-    req("what_to_bring", &STRINGS),
+    req("what_to_bring", &TEXTS),
     req("screening", &SCREENINGS),
-    req("notes", &STRINGS),
+    req("notes", &TEXTS),
     req("contacts", &CONTACTS),
 ]);
 
-static PERIOD_ENTRY: Shape = Shape::Object(&[req("period", &PERIOD), req("wording", &STRING)]);
+static PERIOD_ENTRY: Shape = Shape::Object(&[req("period", &PERIOD), req("wording", &TEXT)]);
 static PERIODS: Shape = Shape::CareMap(&PERIOD_ENTRY);
 static RANGE: Shape =
     Shape::Object(&[req("days", &DAYS), req("start", &CLOCK), req("end", &CLOCK)]);
@@ -351,12 +353,12 @@ static RESERVATION: Shape = Shape::Object(&[
     req("types", &CARE_TYPES),
     req("channels", &CHANNELS),
     opt("hours", &OPT_HOURS),
-    opt("wording", &OPT_STRING),
+    opt("wording", &OPT_TEXT),
 ]);
 static RESERVATIONS: Shape = Shape::ArrayOf(&RESERVATION);
 static FACILITY: Shape = Shape::Object(&[
     req("id", &STRING),
-    req("name", &STRING),
+    req("name", &TEXT),
     req("section", &CARE_TYPE),
     req("types", &CARE_TYPES),
     req("periods", &PERIODS),
@@ -365,8 +367,8 @@ static FACILITY: Shape = Shape::Object(&[
     opt("email", &OPT_STRING),
     req("reservations", &RESERVATIONS),
     req("shared_room", &BOOL),
-    opt("message", &OPT_STRING),
-    opt("notes", &STRINGS),
+    opt("message", &OPT_TEXT),
+    opt("notes", &TEXTS),
 ]);
 
 /// Reports why a part did not fit the model: every problem the walk finds, or serde's own
@@ -472,14 +474,46 @@ fn check_shown(at: &dyn Fn() -> String, what: &str, value: &str, out: &mut Vec<P
     }
 }
 
+/// Every language's version of a text: shown as it is, and not empty (a language left out
+/// falls back to Japanese; an empty one would show nothing).
+fn check_wording(at: &dyn Fn() -> String, what: &str, text: &Text, out: &mut Vec<Problem>) {
+    for (lang, value) in text.versions() {
+        let at_lang = || if lang == "ja" { at() } else { format!("{}.{lang}", at()) };
+        if lang != "ja" && blank(value) {
+            out.push(Problem::new(
+                at_lang(),
+                format!("the {what} in {lang:?} is empty: leave it out to show the Japanese"),
+            ));
+        }
+        check_shown(&at_lang, what, value, out);
+    }
+}
+
+/// The texts of a list, each checked as [`check_wording`] does.
+fn check_wordings(at: &str, what: &str, texts: &[Text], out: &mut Vec<Problem>) {
+    for (i, t) in texts.iter().enumerate() {
+        check_wording(&|| format!("{at}[{i}]"), what, t, out);
+    }
+}
+
 fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
-    for (field, value) in [("name", &p.name), ("ward", &p.ward), ("source", &p.source)] {
+    for (field, value) in [("name", &*p.name), ("ward", &*p.ward), ("source", &p.source)] {
         if blank(value) {
             out.push(Problem::new(format!("programme.{field}"), "is empty"));
         }
     }
     for (field, value) in [("name", &p.name), ("ward", &p.ward)] {
-        check_shown(&|| format!("programme.{field}"), "name", value, out);
+        check_wording(&|| format!("programme.{field}"), "name", value, out);
+    }
+    check_wordings("programme.what_to_bring", "text", &p.what_to_bring, out);
+    check_wordings("programme.notes", "note", &p.notes, out);
+    check_wordings("programme.fee_exemption.households", "text", &p.fee_exemption.households, out);
+    for (field, value) in [
+        ("fee_exemption.wording", &p.fee_exemption.wording),
+        ("cancellation.wording", &p.cancellation.wording),
+        ("application.wording", &p.application.wording),
+    ] {
+        check_wording(&|| format!("programme.{field}"), "wording", value, out);
     }
 
     // A ward offers one, two or all three care types, each once.
@@ -528,7 +562,9 @@ fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
         if blank(&rule.name) {
             out.push(Problem::new(&at, "empty name"));
         }
-        check_shown(&|| at.clone(), "name", &rule.name, out);
+        check_wording(&|| at.clone(), "name", &rule.name, out);
+        check_wording(&|| format!("{at}.limit_wording"), "wording", &rule.limit_wording, out);
+        check_wordings(&format!("{at}.notes"), "note", &rule.notes, out);
     }
 
     if blank(&p.cancellation.wording) {
@@ -598,7 +634,10 @@ fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
         if blank(&c.name) {
             out.push(Problem::new(&at, "contact has no name"));
         }
-        check_shown(&|| at.clone(), "name", &c.name, out);
+        check_wording(&|| at.clone(), "name", &c.name, out);
+        if let Some(section) = &c.section {
+            check_wording(&|| format!("{at}.section"), "section", section, out);
+        }
         if blank(&c.phone) {
             out.push(Problem::new(&at, "contact has no phone number"));
         }
@@ -672,7 +711,11 @@ fn check_facility(f: &Facility, at: &dyn Fn() -> String, out: &mut Vec<Problem>)
     if blank(&f.name) {
         out.push(Problem::new(at(), "empty name"));
     }
-    check_shown(at, "name", &f.name, out);
+    check_wording(at, "name", &f.name, out);
+    if let Some(m) = &f.message {
+        check_wording(&|| at_field("message"), "message", m, out);
+    }
+    check_wordings(&at_field("notes"), "note", &f.notes, out);
 
     // Care types and periods.
     if f.types.is_empty() {
@@ -726,6 +769,7 @@ fn check_facility(f: &Facility, at: &dyn Fn() -> String, out: &mut Vec<Problem>)
         if blank(&entry.wording) {
             out.push(Problem::new(pat(), "empty wording"));
         }
+        check_wording(&|| format!("{}.wording", pat()), "wording", &entry.wording, out);
     }
 
     // Contact details.
@@ -1241,6 +1285,30 @@ mod tests {
         let mut v = embedded();
         v["programme"]["care_types"] = json!([]);
         assert_has(&problems(&v), "programme.care_types", "offers no care type");
+    }
+
+    #[test]
+    fn texts_in_other_languages_are_checked_naming_the_field_and_the_language() {
+        let mut v = embedded();
+        v["programme"]["name"] = json!({"en": "Kita City postpartum care"});
+        v["programme"]["notes"][1] = json!({"ja": "注意", "English": "Note"});
+        facility_mut(&mut v, "eiju-general-hospital")["message"] =
+            json!({"ja": "ようこそ", "en": 5});
+        let ps = problems(&v);
+        assert_has(&ps, "programme.name", "needs its Japanese version");
+        assert_has(&ps, "programme.notes[1]", "\"English\" is not a language tag");
+        assert_has(
+            &ps,
+            "facilities[6] (id \"eiju-general-hospital\").message",
+            "\"en\" must be a string",
+        );
+
+        let mut v = embedded();
+        v["programme"]["care_types"][0]["name"] = json!({"ja": "宿泊型", "en": " "});
+        v["programme"]["contacts"][0]["section"] = json!({"ja": "係", "en": "Section\u{1b}[2J"});
+        let ps = problems(&v);
+        assert_has(&ps, "programme.care_types[0] (stay).en", "leave it out to show the Japanese");
+        assert_has(&ps, "programme.contacts[0] (北区保健サービス課).section.en", "U+001B");
     }
 
     #[test]

@@ -115,8 +115,11 @@ impl Summary {
 
 impl From<Dataset> for Summary {
     fn from(ds: Dataset) -> Summary {
-        let facilities =
-            ds.facilities.into_iter().map(|f| FacilityName { id: f.id, name: f.name }).collect();
+        let facilities = ds
+            .facilities
+            .into_iter()
+            .map(|f| FacilityName { id: f.id, name: f.name.to_string() })
+            .collect();
         Summary { programme: ds.programme, facilities }
     }
 }

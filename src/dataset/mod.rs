@@ -3,6 +3,7 @@
 pub mod check;
 pub mod load;
 pub mod model;
+pub mod text;
 
 pub use load::{
     DatasetError, Summary, load, load_embedded, load_for_facility, load_path, load_summary, parse,

@@ -12,6 +12,8 @@ use crate::domain::fees::FeeSchedule;
 use crate::domain::hours::{ClockTime, PhoneHours};
 use crate::domain::period::Period;
 
+pub use super::text::Text;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
@@ -24,8 +26,8 @@ pub struct Dataset {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
-    pub name: String,
-    pub ward: String,
+    pub name: Text,
+    pub ward: Text,
     /// The 全国地方公共団体コード of the municipality (6 digits, check digit verified; 北区:
     /// `131172`), shown in exports and reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,11 +38,11 @@ pub struct Programme {
     pub fee_exemption: FeeExemption,
     pub cancellation: Cancellation,
     pub application: Application,
-    pub what_to_bring: Vec<String>,
+    pub what_to_bring: Vec<Text>,
     /// Conditions that rule care out (the wizard's screening step).
     pub screening: Vec<Screening>,
     /// The flyer's cautions and notes, in its words.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     pub contacts: Vec<Contact>,
 }
 
@@ -48,7 +50,7 @@ pub struct Programme {
 #[serde(deny_unknown_fields)]
 pub struct CareTypeRule {
     pub id: CareType,
-    pub name: String,
+    pub name: Text,
     pub unit: Unit,
     /// Units per application (4 days, 6 days, 3 visits).
     pub limit: u32,
@@ -59,11 +61,11 @@ pub struct CareTypeRule {
     #[serde(flatten)]
     pub fee: FeeSchedule,
     /// The flyer's wording of the limit.
-    pub limit_wording: String,
+    pub limit_wording: Text,
     /// Whether meals are provided.
     pub meals: bool,
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 impl CareTypeRule {
@@ -80,8 +82,8 @@ impl CareTypeRule {
 #[serde(deny_unknown_fields)]
 pub struct FeeExemption {
     /// Households that pay 0 yen (住民税非課税世帯, 生活保護世帯).
-    pub households: Vec<String>,
-    pub wording: String,
+    pub households: Vec<Text>,
+    pub wording: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,7 +100,7 @@ pub struct Cancellation {
     /// Units a no-show (無断キャンセル) consumes; as a late cancellation when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_show_units: Option<u32>,
-    pub wording: String,
+    pub wording: Text,
 }
 
 impl Cancellation {
@@ -119,7 +121,7 @@ impl Cancellation {
 pub struct Application {
     pub opens_at_weeks: u32,
     pub coupon_business_days: u32,
-    pub wording: String,
+    pub wording: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,10 +135,10 @@ pub struct Screening {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
-    pub name: String,
+    pub name: Text,
     /// The section inside the office, where there is one (保健サービス係).
     #[serde(default)]
-    pub section: Option<String>,
+    pub section: Option<Text>,
     pub phone: String,
 }
 
@@ -175,7 +177,7 @@ impl Channel {
 pub struct PeriodEntry {
     pub period: Period,
     /// The flyer's wording (産後 4 か月 0 日まで).
-    pub wording: String,
+    pub wording: Text,
 }
 
 /// How a facility takes reservations for some of its care types.
@@ -187,7 +189,7 @@ pub struct Reservation {
     /// Phone hours; `null` where the flyer gives none.
     pub hours: Option<PhoneHours>,
     /// The flyer's wording of the cell; `null` where the cell is empty.
-    pub wording: Option<String>,
+    pub wording: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -195,8 +197,8 @@ pub struct Reservation {
 pub struct Facility {
     /// Stable ASCII id (a contract with scripts and the store).
     pub id: String,
-    /// The Japanese name exactly as on the flyer.
-    pub name: String,
+    /// The Japanese name exactly as on the flyer (and its other languages' names, if given).
+    pub name: Text,
     /// The flyer's section the facility is listed under.
     pub section: CareType,
     pub types: Vec<CareType>,
@@ -207,9 +209,9 @@ pub struct Facility {
     pub reservations: Vec<Reservation>,
     /// (※) rooms may not be private.
     pub shared_room: bool,
-    pub message: Option<String>,
+    pub message: Option<Text>,
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 impl Dataset {

@@ -63,10 +63,16 @@ impl CancelRule {
         }
     }
 
-    /// The outcome of cancelling a booking from `first_day` at Japan time `at`.
-    pub fn outcome(&self, first_day: NaiveDate, at: NaiveDateTime) -> CancelOutcome {
+    /// The outcome of cancelling a booking of `units` units from `first_day` at Japan time
+    /// `at`: a late cancellation consumes the rule's units, never more than the booking holds.
+    pub fn outcome(&self, first_day: NaiveDate, units: u32, at: NaiveDateTime) -> CancelOutcome {
         let late = at >= self.cancel_by(first_day);
-        CancelOutcome { late, units_charged: if late { self.units_charged } else { 0 } }
+        CancelOutcome { late, units_charged: if late { self.units_charged.min(units) } else { 0 } }
+    }
+
+    /// The units a no-show consumes on a booking of `units` units (never more than it holds).
+    pub fn no_show_charge(&self, units: u32) -> u32 {
+        self.no_show_units.min(units)
     }
 }
 
@@ -85,17 +91,20 @@ pub struct CancelNotice {
     /// The booking was made at or after its own cutoff (a booking for today or tomorrow): any
     /// cancellation is late from the start.
     pub already_late: bool,
+    /// The units a cancellation at or after the cutoff consumes.
+    pub late_units: u32,
     /// The last time the facility's phone line is open before the cutoff (a cancellation must
     /// also be phoned in), when the facility takes calls at set hours; `None` when it does not
     /// or when it is already late.
     pub last_call: Option<OpenSpan>,
 }
 
-/// The cancellation notice of a booking whose first day is `first_day`, made at `booked_at`,
-/// at a facility whose phone line keeps `hours`.
+/// The cancellation notice of a booking of `units` units whose first day is `first_day`, made
+/// at `booked_at`, at a facility whose phone line keeps `hours`.
 pub fn notice(
     rule: &CancelRule,
     first_day: NaiveDate,
+    units: u32,
     booked_at: NaiveDateTime,
     hours: Option<&PhoneHours>,
 ) -> CancelNotice {
@@ -106,7 +115,12 @@ pub fn notice(
     } else {
         hours.and_then(|h| hours::last_open_before(h, booked_at, by))
     };
-    CancelNotice { cancel_by: by, already_late, last_call }
+    CancelNotice {
+        cancel_by: by,
+        already_late,
+        late_units: rule.units_charged.min(units),
+        last_call,
+    }
 }
 
 #[cfg(test)]
@@ -124,25 +138,25 @@ mod tests {
 
     #[test]
     fn before_eleven_on_the_day_before_is_free() {
-        let o = KITA.outcome(d("2026-12-03"), t("2026-12-02T10:59:59"));
+        let o = KITA.outcome(d("2026-12-03"), 1, t("2026-12-02T10:59:59"));
         assert_eq!(o, CancelOutcome { late: false, units_charged: 0 });
     }
 
     #[test]
     fn at_eleven_on_the_day_before_is_late() {
-        let o = KITA.outcome(d("2026-12-03"), t("2026-12-02T11:00:00"));
+        let o = KITA.outcome(d("2026-12-03"), 1, t("2026-12-02T11:00:00"));
         assert_eq!(o, CancelOutcome { late: true, units_charged: 1 });
     }
 
     #[test]
     fn on_or_after_the_first_day_is_late() {
-        assert!(KITA.outcome(d("2026-12-03"), t("2026-12-03T00:00:00")).late);
-        assert!(KITA.outcome(d("2026-12-03"), t("2026-12-05T09:00:00")).late);
+        assert!(KITA.outcome(d("2026-12-03"), 1, t("2026-12-03T00:00:00")).late);
+        assert!(KITA.outcome(d("2026-12-03"), 1, t("2026-12-05T09:00:00")).late);
     }
 
     #[test]
     fn days_earlier_is_free() {
-        assert!(!KITA.outcome(d("2026-12-03"), t("2026-11-20T15:00:00")).late);
+        assert!(!KITA.outcome(d("2026-12-03"), 1, t("2026-11-20T15:00:00")).late);
     }
 
     #[test]
@@ -155,17 +169,20 @@ mod tests {
         )
         .unwrap();
         // Sunday 12/6: cancel by Saturday 11:00, but the line is last open Friday until 16:00.
-        let n = notice(&KITA, d("2026-12-06"), t("2026-11-30T10:00:00"), Some(&kita));
+        let n = notice(&KITA, d("2026-12-06"), 1, t("2026-11-30T10:00:00"), Some(&kita));
         assert_eq!(n.cancel_by, t("2026-12-05T11:00:00"));
         assert!(!n.already_late);
         let call = n.last_call.unwrap();
         assert_eq!((call.start, call.end), (t("2026-12-04T14:00:00"), t("2026-12-04T16:00:00")));
         // Booked at 12:00 for tomorrow: the cutoff (11:00 today) has passed already.
-        let n = notice(&KITA, d("2026-12-01"), t("2026-11-30T12:00:00"), Some(&kita));
+        let n = notice(&KITA, d("2026-12-01"), 1, t("2026-11-30T12:00:00"), Some(&kita));
         assert!(n.already_late);
         assert_eq!(n.last_call, None);
         // A facility reserved by WEB only has no phone hours to name.
-        assert_eq!(notice(&KITA, d("2026-12-06"), t("2026-11-30T10:00:00"), None).last_call, None);
+        assert_eq!(
+            notice(&KITA, d("2026-12-06"), 1, t("2026-11-30T10:00:00"), None).last_call,
+            None
+        );
     }
 
     #[test]
@@ -185,8 +202,14 @@ mod tests {
             no_show_units: 2,
         };
         assert_eq!(r.cancel_by(d("2026-12-10")), t("2026-12-07T17:00:00"));
-        assert_eq!(r.outcome(d("2026-12-10"), t("2026-12-07T16:59:59")).units_charged, 0);
-        assert_eq!(r.outcome(d("2026-12-10"), t("2026-12-07T17:00:00")).units_charged, 2);
+        assert_eq!(r.outcome(d("2026-12-10"), 4, t("2026-12-07T16:59:59")).units_charged, 0);
+        assert_eq!(r.outcome(d("2026-12-10"), 4, t("2026-12-07T17:00:00")).units_charged, 2);
+        // A one-day booking cancelled late never costs more than its one day.
+        assert_eq!(r.outcome(d("2026-12-10"), 1, t("2026-12-09T09:00:00")).units_charged, 1);
+        assert_eq!(r.no_show_charge(1), 1);
+        assert_eq!(r.no_show_charge(3), 2);
+        let n = notice(&r, d("2026-12-10"), 3, t("2026-12-01T09:00:00"), None);
+        assert_eq!((n.cancel_by, n.late_units), (t("2026-12-07T17:00:00"), 2));
     }
 
     #[test]

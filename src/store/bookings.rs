@@ -610,9 +610,7 @@ impl Store {
         if b.status_at(at.date()) == Status::Used {
             return Err(StoreError::AlreadyUsed { id: b.id, last_day: b.last_day });
         }
-        let mut outcome = dataset.programme.cancellation.rule().outcome(b.first_day, at);
-        // Never more units than the booking holds.
-        outcome.units_charged = outcome.units_charged.min(b.units);
+        let outcome = dataset.programme.cancellation.rule().outcome(b.first_day, b.units, at);
         let change = CancelData {
             status: if outcome.late { Status::CancelledLate } else { Status::Cancelled },
             units_charged: outcome.units_charged,
@@ -631,7 +629,7 @@ impl Store {
         let facility = dataset.facility(&b.facility);
         Ok(Cancellation {
             outcome,
-            facility_name: facility.map(|f| f.name.clone()),
+            facility_name: facility.map(|f| f.name.to_string()),
             phones: facility.map(|f| f.phones.clone()).unwrap_or_default(),
             booking: b,
         })
@@ -663,7 +661,7 @@ impl Store {
         let rule = dataset.programme.cancellation.rule();
         let change = CancelData {
             status: Status::NoShow,
-            units_charged: rule.no_show_units.min(b.units),
+            units_charged: rule.no_show_charge(b.units),
             cancelled_at: at,
             updated_at: at,
             recorded_at: Some(when.recorded_at),

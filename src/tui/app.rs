@@ -614,9 +614,11 @@ impl ResidentForm {
 }
 
 /// The strings a search looks in: the facility's name, area, id, addresses and reservation
-/// channels and wording (the name, the channels' Japanese and the wording lower-cased).
+/// channels and wording (the name in every language the dataset gives, the channels' Japanese
+/// and the wording lower-cased).
 fn search_strings(f: &Facility) -> Vec<String> {
-    let mut hay = vec![f.name.to_lowercase(), f.area().to_string(), f.id.clone()];
+    let mut hay: Vec<String> = f.name.versions().map(|(_, n)| n.to_lowercase()).collect();
+    hay.extend([f.area().to_string(), f.id.clone()]);
     hay.extend(f.addresses.iter().cloned());
     for r in &f.reservations {
         for c in &r.channels {
@@ -624,7 +626,7 @@ fn search_strings(f: &Facility) -> Vec<String> {
             hay.push(c.ja().to_lowercase());
         }
         if let Some(w) = &r.wording {
-            hay.push(w.to_lowercase());
+            hay.extend(w.versions().map(|(_, w)| w.to_lowercase()));
         }
     }
     hay

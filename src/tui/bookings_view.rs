@@ -102,7 +102,7 @@ pub fn confirm_cancel(app: &mut App, id: &str) {
             if app.resident_id() == Some(resident.as_str()) {
                 let _ = app.load_resident(&resident);
             }
-            let msg = app.s().cancelled_flash(c.outcome.late, &c.phones);
+            let msg = app.s().cancelled_flash(&c.outcome, c.booking.care.unit(), &c.phones);
             app.flash(msg);
         }
         Err(e) => {
@@ -144,7 +144,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             let name = app
                 .ds
                 .facility(&bk.facility)
-                .map_or(bk.facility.clone(), |f| display_safe(&f.name));
+                .map_or(bk.facility.clone(), |f| display_safe(app.s().text(&f.name)));
             let status = bk.status_at(app.today());
             let status_style = match status {
                 Status::Booked => t.ok,
@@ -173,7 +173,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             ]));
             let third = if status == Status::Booked {
                 let rule = app.ds.programme.cancellation.rule();
-                let late = rule.outcome(bk.first_day, app.now).late;
+                let late = rule.outcome(bk.first_day, bk.units, app.now).late;
                 s.cancel_state(bk.cancel_by(&rule), late)
             } else if bk.units_charged > 0 {
                 s.charged(bk.units_charged, bk.care.unit())

@@ -211,8 +211,10 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let offset = scroll_offset(v.offset, cursor, fit, v.rows.len());
     for (i, bk) in v.rows.iter().enumerate().skip(offset).take(fit) {
         let current = i == cursor;
-        let name =
-            app.ds.facility(&bk.facility).map_or(bk.facility.clone(), |f| display_safe(&f.name));
+        let name = app
+            .ds
+            .facility(&bk.facility)
+            .map_or(bk.facility.clone(), |f| display_safe(app.s().text(&f.name)));
         let st = bk.status_at(app.today());
         let style = match (current, st) {
             (true, _) => t.cursor,
@@ -249,7 +251,7 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let start = v.week_start();
     let days: Vec<NaiveDate> = (0..7).map(|i| start + Days::new(i)).collect();
     let facility = app.ds.facilities.get(v.facility);
-    let name = facility.map_or(String::new(), |f| display_safe(&f.name));
+    let name = facility.map_or(String::new(), |f| display_safe(app.s().text(&f.name)));
     let title = format!("{}: {}", s.week_title(), s.short_range(days[0], days[6]));
     let inner = framed(frame, app, area, &title, true, Pane::Facilities, hits);
     if inner.height < 5 {

@@ -2,6 +2,7 @@
 //! question (on time or late, and the number to phone).
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear};
@@ -27,23 +28,38 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
 /// An edge of the box never cuts a wide (CJK) character of what lies beneath: the terminal
 /// would show half of it, or leave its other half as a blank beside the border
 /// (`予約できません` became ` 約できません`). Where an edge would fall inside such a character,
-/// the box grows by a column to cover it whole.
+/// the box grows by a column to cover it whole — at most [`GROW`] columns a side, since rows of
+/// Japanese text at every parity would push the edge to the screen's; a character still cut
+/// after that is blanked outside the box, which the terminal shows as a space.
 pub fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
+    const GROW: u16 = 2;
     let screen = frame.area();
     let mut area = area.intersection(screen);
     let buf = frame.buffer_mut();
     let wide =
-        |x: u16, y: u16| buf.cell((x, y)).is_some_and(|c| super::text::width(c.symbol()) > 1);
+        |buf: &Buffer, x: u16, y: u16| buf.cell((x, y)).is_some_and(|c| width(c.symbol()) > 1);
     let rows = area.y..area.y + area.height;
-    // Rows differ in where their wide characters fall: grow until no row is cut.
-    while area.x > screen.x && rows.clone().any(|y| wide(area.x - 1, y)) {
-        area.x -= 1;
-        area.width += 1;
+    for _ in 0..GROW {
+        if area.x > screen.x && rows.clone().any(|y| wide(buf, area.x - 1, y)) {
+            area.x -= 1;
+            area.width += 1;
+        }
     }
-    while area.x + area.width < screen.x + screen.width
-        && rows.clone().any(|y| wide(area.x + area.width - 1, y))
-    {
-        area.width += 1;
+    for _ in 0..GROW {
+        if area.x + area.width < screen.x + screen.width
+            && rows.clone().any(|y| wide(buf, area.x + area.width - 1, y))
+        {
+            area.width += 1;
+        }
+    }
+    for y in rows {
+        if area.x > screen.x && wide(buf, area.x - 1, y) {
+            buf[(area.x - 1, y)].set_symbol(" ");
+        }
+        let right = area.x + area.width;
+        if right < screen.x + screen.width && wide(buf, right - 1, y) {
+            buf[(right, y)].set_symbol(" ");
+        }
     }
     frame.render_widget(Clear, area);
     let b = Block::bordered()
@@ -148,7 +164,7 @@ pub fn draw_confirm_cancel(frame: &mut Frame, app: &App, area: Rect, id: &str, h
     let f = app.ds.facility(&b.facility);
     let w = 60usize;
     let mut body = Vec::new();
-    let name = f.map_or(b.facility.clone(), |f| display_safe(&f.name));
+    let name = f.map_or(b.facility.clone(), |f| display_safe(app.s().text(&f.name)));
     body.push(Line::styled(truncate(&name, w), t.heading));
     body.push(Line::raw(truncate(
         &format!(
@@ -160,8 +176,8 @@ pub fn draw_confirm_cancel(frame: &mut Frame, app: &App, area: Rect, id: &str, h
         w,
     )));
     let rule = app.ds.programme.cancellation.rule();
-    let outcome = rule.outcome(b.first_day, app.now);
-    for l in wrap(&s.cancel_outcome(b.cancel_by(&rule), outcome.late, b.care.unit()), w) {
+    let outcome = rule.outcome(b.first_day, b.units, app.now);
+    for l in wrap(&s.cancel_outcome(b.cancel_by(&rule), &outcome, b.care.unit()), w) {
         body.push(Line::styled(l, if outcome.late { t.error } else { t.ok }));
     }
     let phones = f.map(|f| f.phones.join(", ")).unwrap_or_default();

@@ -40,50 +40,36 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             s.care_detail(care, rule)
         );
         para(&mut out, &line, 2);
-        if ja {
-            for n in &rule.notes {
-                para(&mut out, n, 2);
-            }
+        for n in &rule.notes {
+            para(&mut out, s.text(n), 2);
         }
     }
     heading(&mut out, s.guide_cancel());
-    para(&mut out, s.guide_cancel_rule(), 0);
+    let units: Vec<_> = p.offered().map(|c| c.unit()).collect();
+    para(&mut out, &s.guide_cancel_rule(&p.cancellation.rule(), &units), 0);
     heading(&mut out, s.guide_contacts());
     for c in &p.contacts {
-        let name = match &c.section {
-            Some(sec) => format!("{} {sec}", c.name),
-            None => c.name.clone(),
-        };
+        let name = s.contact_name(c);
         out.push(Line::from(vec![
             Span::styled(format!("{}  ", c.phone), t.key),
             Span::raw(truncate(&display_safe(&name), w.saturating_sub(14))),
         ]));
     }
     heading(&mut out, s.guide_exemption());
-    para(&mut out, &s.exemption_text(&p.fee_exemption.wording), 0);
+    para(&mut out, &s.exemption_text(&p.fee_exemption), 0);
     heading(&mut out, s.guide_application());
-    if ja {
-        para(&mut out, &p.application.wording, 0);
-    } else {
-        para(
-            &mut out,
-            "Apply from week 28 of pregnancy. The coupon takes about 10 business days.",
-            0,
-        );
-    }
+    para(&mut out, &s.application_text(&p.application), 0);
     heading(&mut out, s.what_to_bring);
     for item in &p.what_to_bring {
-        para(&mut out, &format!("- {item}"), 0);
+        para(&mut out, &format!("- {}", s.text(item)), 0);
     }
     heading(&mut out, s.guide_not_usable());
     for q in &p.screening {
         para(&mut out, &format!("- {}", if ja { &q.ja } else { &q.en }), 0);
     }
-    if ja {
-        heading(&mut out, s.guide_notes());
-        for n in &p.notes {
-            para(&mut out, &format!("- {n}"), 0);
-        }
+    heading(&mut out, s.guide_notes());
+    for n in &p.notes {
+        para(&mut out, &format!("- {}", s.text(n)), 0);
     }
     out
 }

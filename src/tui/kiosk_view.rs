@@ -46,7 +46,7 @@ pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         journey.push(Span::styled(text, style));
     }
     let journey_w: usize = journey.iter().map(|s| width(&s.content)).sum();
-    let title = format!(" {} ", s.kiosk_title());
+    let title = format!(" {} ", s.kiosk_title(&app.ds.programme));
     let button = format!("[F5 {}]", s.start_over());
     let help = format!(" {} ", s.kiosk_help_hint());
     let room = usize::from(area.width);
@@ -216,11 +216,13 @@ pub fn draw_guide_pane(frame: &mut Frame, app: &App, area: Rect, focused: bool, 
         );
         out.push(Line::raw(truncate(&text, w)));
     }
-    for l in wrap(s.guide_cancel_rule(), w) {
+    let p = &app.ds.programme;
+    let units: Vec<_> = p.offered().map(|c| c.unit()).collect();
+    for l in wrap(&s.guide_cancel_rule(&p.cancellation.rule(), &units), w) {
         out.push(Line::styled(l, t.warn));
     }
     if let Some(c) = app.ds.programme.contacts.first() {
-        out.push(Line::raw(truncate(&format!("{} {}", c.phone, c.name), w)));
+        out.push(Line::raw(truncate(&format!("{} {}", c.phone, s.text(&c.name)), w)));
     }
     out.push(Line::styled(clip_words(s.guide_more(), w), t.muted));
     lines(frame, inner, out, t.base);

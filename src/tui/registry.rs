@@ -460,8 +460,10 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         out.push(Line::styled(truncate(s.no_bookings_short(), w), t.muted));
     }
     for bk in info.bookings.iter().rev() {
-        let name =
-            app.ds.facility(&bk.facility).map_or(bk.facility.clone(), |f| display_safe(&f.name));
+        let name = app
+            .ds
+            .facility(&bk.facility)
+            .map_or(bk.facility.clone(), |f| display_safe(app.s().text(&f.name)));
         let st = bk.status_at(app.today());
         let text = format!(
             "{} {} {} {}",

@@ -4,9 +4,9 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use crate::dataset::{CareTypeRule, Channel};
+use crate::dataset::{Application, CareTypeRule, Channel, Contact, FeeExemption, Programme, Text};
 use crate::domain::booking::{Plan, Refusal};
-use crate::domain::cancel::CancelNotice;
+use crate::domain::cancel::{CancelNotice, CancelOutcome, CancelRule, DayCount};
 use crate::domain::care::{CareType, Length, Unit};
 use crate::domain::fees::yen;
 use crate::domain::period::{Period, Window};
@@ -33,6 +33,14 @@ impl Lang {
         }
     }
 
+    /// The language tag the dataset's texts are keyed by.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Ja => Lang::En,
@@ -51,7 +59,6 @@ impl Lang {
 /// The fixed words of one language.
 pub struct Strings {
     pub lang: Lang,
-    pub app_title: &'static str,
     pub title_hints: &'static str,
     pub facilities_title: &'static str,
     pub calendar_title: &'static str,
@@ -168,7 +175,6 @@ pub struct Strings {
 
 pub static JA: Strings = Strings {
     lang: Lang::Ja,
-    app_title: "北区 産後ケア 予約",
     title_hints: "?:ヘルプ n:予約 b:予約一覧 u:利用者 /:検索 q:終了 L:English r:名簿 d:日別 m:月報 e:出力",
     facilities_title: "施設",
     calendar_title: "カレンダー",
@@ -313,7 +319,6 @@ pub static JA: Strings = Strings {
 
 pub static EN: Strings = Strings {
     lang: Lang::En,
-    app_title: "Kita City postpartum care",
     title_hints: "?:help n:book b:list u:resident /:find q:quit L:日本語 r:registry d:day m:report e:export",
     facilities_title: "Facilities",
     calendar_title: "Calendar",
@@ -485,6 +490,20 @@ fn wd_en(d: NaiveDate) -> &'static str {
 impl Strings {
     fn ja(&self) -> bool {
         self.lang == Lang::Ja
+    }
+
+    /// A text of the dataset in this language, or in Japanese where the dataset has none.
+    pub fn text<'a>(&self, t: &'a Text) -> &'a str {
+        t.get(self.lang.tag())
+    }
+
+    /// A contact's name with its section (北区保健所 保健サービス係).
+    pub fn contact_name(&self, c: &Contact) -> String {
+        match &c.section {
+            Some(sec) if self.ja() => format!("{} {}", self.text(&c.name), self.text(sec)),
+            Some(sec) => format!("{}, {}", self.text(&c.name), self.text(sec)),
+            None => self.text(&c.name).to_string(),
+        }
     }
 
     /// Every key with what it does (the help overlay and the README).
@@ -872,7 +891,7 @@ impl Strings {
     /// is late because it was booked after its own cutoff.
     pub fn cancel_notice(&self, n: &CancelNotice, unit: Unit) -> Vec<String> {
         let by = n.cancel_by;
-        let one = self.units_long(1, unit);
+        let one = self.units_long(n.late_units, unit);
         if n.already_late {
             return vec![if self.ja() {
                 format!(
@@ -888,7 +907,7 @@ impl Strings {
                 )
             }];
         }
-        let mut out = vec![self.cancel_by_line(by, unit)];
+        let mut out = vec![self.cancel_by_line(by, n.late_units, unit)];
         if let Some(call) = n.last_call.filter(|c| c.end < by) {
             out.push(if self.ja() {
                 format!(
@@ -940,8 +959,8 @@ impl Strings {
     }
 
     /// `12/2(水) 11:00 より前に取消せば…` / `Cancel before 11:00 on Wed 12/2 …`.
-    pub fn cancel_by_line(&self, by: NaiveDateTime, unit: Unit) -> String {
-        let one = self.units_long(1, unit);
+    pub fn cancel_by_line(&self, by: NaiveDateTime, late_units: u32, unit: Unit) -> String {
+        let one = self.units_long(late_units, unit);
         if self.ja() {
             format!(
                 "取消は {} {} より前に（施設にも電話）。それ以降の取消は{one}分を利用したものとみなします。",
@@ -976,20 +995,20 @@ impl Strings {
         }
     }
 
-    pub fn cancel_outcome(&self, by: NaiveDateTime, late: bool, unit: Unit) -> String {
+    pub fn cancel_outcome(&self, by: NaiveDateTime, o: &CancelOutcome, unit: Unit) -> String {
+        let charged = self.units_long(o.units_charged, unit);
         let when = if self.ja() {
             format!("{}{}", self.day_short(by.date()), Self::hm(by))
         } else {
             format!("{} {}", self.day_short(by.date()), Self::hm(by))
         };
-        match (self.ja(), late) {
+        match (self.ja(), o.late) {
             (true, false) => format!("期限内の取消です（期限 {when}）。利用日数は減りません。"),
             (true, true) => format!(
-                "期限（{when}）を過ぎた取消です。1{}分を利用したものとみなし、残りが減ります。",
-                unit.ja()
+                "期限（{when}）を過ぎた取消です。{charged}分を利用したものとみなし、残りが減ります。"
             ),
             (false, false) => format!("On time (deadline {when}): nothing is used up."),
-            (false, true) => format!("Late (deadline was {when}): 1 {} is used up.", unit.en(1)),
+            (false, true) => format!("Late (deadline was {when}): {charged} used up."),
         }
     }
 
@@ -1001,16 +1020,17 @@ impl Strings {
         }
     }
 
-    pub fn cancelled_flash(&self, late: bool, phones: &[String]) -> String {
+    pub fn cancelled_flash(&self, o: &CancelOutcome, unit: Unit, phones: &[String]) -> String {
         let p = phones.join(", ");
-        match (self.ja(), late) {
+        let charged = self.units_long(o.units_charged, unit);
+        match (self.ja(), o.late) {
             (true, false) => format!("取消しました（期限内）。施設にも電話してください: {p}"),
             (true, true) => {
-                format!("取消しました（期限後: 1日分を利用）。施設にも電話してください: {p}")
+                format!("取消しました（期限後: {charged}分を利用）。施設にも電話してください: {p}")
             }
             (false, false) => format!("Cancelled on time. Please also phone the facility: {p}"),
             (false, true) => {
-                format!("Cancelled late (1 unit used). Please also phone the facility: {p}")
+                format!("Cancelled late ({charged} used). Please also phone the facility: {p}")
             }
         }
     }
@@ -1447,8 +1467,18 @@ impl Strings {
         }
     }
 
-    pub fn kiosk_title(&self) -> &'static str {
-        self.t("北区 産後ケア", "Kita City postpartum care")
+    /// The programme's name (北区 産後ケア) in the screen's language.
+    pub fn kiosk_title<'a>(&self, p: &'a Programme) -> &'a str {
+        self.text(&p.name)
+    }
+
+    /// The app's name on the top line: the programme's, and what the app does.
+    pub fn app_title(&self, p: &Programme) -> String {
+        if self.ja() {
+            format!("{} 予約", self.text(&p.name))
+        } else {
+            self.text(&p.name).to_string()
+        }
     }
 
     pub fn kiosk_help_hint(&self) -> &'static str {
@@ -1674,16 +1704,25 @@ impl Strings {
         self.t("多胎の加算（1人につき）", "each extra baby")
     }
 
-    /// Who pays no fee, in the screen's language: the dataset's own words in Japanese; in
-    /// English the rule itself (the dataset has no English text for it yet).
-    pub fn exemption_text<'a>(&self, dataset_wording: &'a str) -> std::borrow::Cow<'a, str> {
-        if self.ja() {
-            std::borrow::Cow::Borrowed(dataset_wording)
-        } else {
-            std::borrow::Cow::Borrowed(
-                "Households exempt from resident tax (住民税非課税世帯) and households on public assistance (生活保護世帯) pay 0 yen.",
-            )
+    /// Who pays no fee: the dataset's words in the screen's language; where it has none in
+    /// that language, the rule itself made from the dataset's list of households.
+    pub fn exemption_text(&self, e: &FeeExemption) -> String {
+        if let Some(w) = e.wording.exactly(self.lang.tag()) {
+            return w.to_string();
         }
+        let households: Vec<&str> = e.households.iter().map(|h| self.text(h)).collect();
+        format!("These households pay 0 yen: {}.", households.join(", "))
+    }
+
+    /// How to apply: the dataset's words in the screen's language, else its rule's values.
+    pub fn application_text(&self, a: &Application) -> String {
+        if let Some(w) = a.wording.exactly(self.lang.tag()) {
+            return w.to_string();
+        }
+        format!(
+            "Apply from week {} of pregnancy. The coupon takes about {} business days.",
+            a.opens_at_weeks, a.coupon_business_days
+        )
     }
 
     pub fn guide_exemption(&self) -> &'static str {
@@ -1694,11 +1733,61 @@ impl Strings {
         self.t("取消（キャンセル）", "Cancelling")
     }
 
-    pub fn guide_cancel_rule(&self) -> &'static str {
-        self.t(
-            "前日の11時より前に取消せば利用日数は減りません。11時以降は1日（1回）分を利用したものとみなします。施設にも必ず電話してください。",
-            "Cancel before 11:00 the day before to keep your day; later, 1 day (or 1 visit) is used up. Always phone the facility too.",
-        )
+    /// The programme's cancellation rule in a few sentences, made from its values (`units`:
+    /// the units of the care types it offers, to name what is used up).
+    pub fn guide_cancel_rule(&self, r: &CancelRule, units: &[Unit]) -> String {
+        let mut units: Vec<Unit> = units.to_vec();
+        units.dedup();
+        let used = |n: u32| {
+            let each: Vec<String> = units.iter().map(|u| self.units_long(n, *u)).collect();
+            each.join(if self.ja() { "・" } else { " / " })
+        };
+        let time = r.cutoff.to_string();
+        let late = used(r.units_charged);
+        let no_show = used(r.no_show_units);
+        if self.ja() {
+            let when = match (r.count, r.days_before) {
+                (_, 0) => "当日".to_string(),
+                (DayCount::CalendarDays, 1) => "前日".to_string(),
+                (DayCount::CalendarDays, n) => format!("{n}日前"),
+                (DayCount::BusinessDays, 1) => "前営業日".to_string(),
+                (DayCount::BusinessDays, n) => format!("{n}営業日前"),
+            };
+            let business = if r.count == DayCount::BusinessDays && r.days_before > 0 {
+                "（営業日は土日・祝日・12/29～1/3を除く日）"
+            } else {
+                ""
+            };
+            let charged = if r.no_show_units == r.units_charged {
+                format!("それ以降の取消や無断キャンセルは{late}分")
+            } else {
+                format!("それ以降の取消は{late}分、無断キャンセルは{no_show}分")
+            };
+            format!(
+                "{when}の{time}より前に取消せば利用日数は減りません{business}。{charged}を利用したものとみなします。施設にも必ず電話してください。"
+            )
+        } else {
+            let when = match (r.count, r.days_before) {
+                (_, 0) => "on the day".to_string(),
+                (DayCount::CalendarDays, 1) => "the day before".to_string(),
+                (DayCount::CalendarDays, n) => format!("{n} days before"),
+                (DayCount::BusinessDays, 1) => "the business day before".to_string(),
+                (DayCount::BusinessDays, n) => format!("{n} business days before"),
+            };
+            let business = if r.count == DayCount::BusinessDays && r.days_before > 0 {
+                " (business days: Monday to Friday, not public holidays or 12/29-1/3)"
+            } else {
+                ""
+            };
+            let charged = if r.no_show_units == r.units_charged {
+                format!("later, or not coming without a word, {late} is used up")
+            } else {
+                format!("later, {late} is used up; not coming without a word, {no_show}")
+            };
+            format!(
+                "Cancel before {time} {when} to keep your units{business}; {charged}. Always phone the facility too."
+            )
+        }
     }
 
     pub fn guide_application(&self) -> &'static str {
@@ -1994,7 +2083,6 @@ mod tests {
 
     fn all_fixed(s: &Strings) -> Vec<&'static str> {
         let mut v = vec![
-            s.app_title,
             s.title_hints,
             s.calendar_legend,
             s.screening_stop,
@@ -2019,7 +2107,6 @@ mod tests {
             s.pin_body(),
             s.pin_unavailable(),
             s.guide_identify(),
-            s.guide_cancel_rule(),
             s.kiosk_status_keys(false),
             s.kiosk_status_keys(true),
         ]);

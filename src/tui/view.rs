@@ -119,7 +119,7 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.s();
     let t = &app.session.theme;
-    let title = format!(" {} ", s.app_title);
+    let title = format!(" {} ", s.app_title(&app.ds.programme));
     let room = usize::from(area.width).saturating_sub(width(&title) + 1);
     let all: Vec<&str> = s.title_hints.split(' ').collect();
     let hints = if width(s.title_hints) <= room {

@@ -47,7 +47,7 @@ impl Marks {
                         let name = app
                             .ds
                             .facility(&b.facility)
-                            .map_or(b.facility.clone(), |f| f.name.clone());
+                            .map_or(b.facility.clone(), |f| app.s().text(&f.name).to_string());
                         (b.first_day, b.last_day, name)
                     })
                     .collect()

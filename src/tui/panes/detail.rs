@@ -42,7 +42,7 @@ pub fn detail_lines(app: &App, f: &Facility, w: usize) -> Vec<Line<'static>> {
     for r in &f.reservations {
         let types: Vec<&str> = r.types.iter().map(|c| s.care_mark(*c)).collect();
         let label = format!("{} [{}]", s.reservation, types.join(""));
-        field(&label, r.wording.as_deref().unwrap_or(s.none), t.base);
+        field(&label, r.wording.as_ref().map_or(s.none, |w| s.text(w)), t.base);
         if let Some(h) = &r.hours {
             let described = match app.session.lang {
                 super::super::strings::Lang::Ja => hours::describe_ja(h),
@@ -60,10 +60,10 @@ pub fn detail_lines(app: &App, f: &Facility, w: usize) -> Vec<Line<'static>> {
         field(s.room, s.shared_room, t.warn);
     }
     if let Some(m) = &f.message {
-        field(s.message, m, t.base);
+        field(s.message, s.text(m), t.base);
     }
     for n in &f.notes {
-        field(s.notes, n, t.base);
+        field(s.notes, s.text(n), t.base);
     }
     if let Some(info) = &app.session.resident {
         for c in &f.types {
@@ -79,7 +79,7 @@ pub fn detail_lines(app: &App, f: &Facility, w: usize) -> Vec<Line<'static>> {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hits: &mut Hits) {
     let Some(f) = app.cursor_facility() else { return };
-    let inner = boxed(frame, app, area, &display_safe(&f.name), true);
+    let inner = boxed(frame, app, area, &display_safe(app.s().text(&f.name)), true);
     if inner.is_empty() {
         return;
     }

@@ -178,7 +178,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         let state = display_safe(&state);
         let row_style = if selected { t.cursor } else { t.base };
         let pick = |st: Style| if selected { t.cursor } else { st };
-        let name = display_safe(&f.name);
+        let name = display_safe(app.s().text(&f.name));
         if per == 1 {
             let used = type_w + name_w + period_w + chan_w + 4;
             let state_w = w.saturating_sub(used);

@@ -133,8 +133,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
         if !active.is_empty() && out.len() + 2 <= usize::from(inner.height) {
             out.push(Line::styled(truncate(s.upcoming, w), t.heading));
             for b in active {
-                let name =
-                    app.ds.facility(&b.facility).map_or(b.facility.as_str(), |f| f.name.as_str());
+                let name = app
+                    .ds
+                    .facility(&b.facility)
+                    .map_or(b.facility.as_str(), |f| app.s().text(&f.name));
                 let text = format!(
                     "+{} {} {}",
                     s.short_range(b.first_day, b.last_day),

@@ -119,7 +119,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         }
     }
     out.push(Line::raw(""));
-    let exemption = s.exemption_text(&app.ds.programme.fee_exemption.wording);
+    let exemption = s.exemption_text(&app.ds.programme.fee_exemption);
     for l in wrap(&display_safe(&exemption), width_all) {
         out.push(Line::styled(l, t.muted));
     }

@@ -135,7 +135,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
     if let Some(info) = &app.session.resident {
         a.extend(label(s.resident_label, &s.resident_summary(&info.resident), col_w));
     }
-    a.extend(label(s.facility_label, &f.name, col_w));
+    a.extend(label(s.facility_label, s.text(&f.name), col_w));
     a.extend(label(s.care_label, s.care_name(care), col_w));
     a.extend(label(s.dates_label, &s.plan_dates(&plan), col_w));
     a.extend(fee_lines(app, care, &plan.fee, col_w.min(44)));
@@ -149,7 +149,8 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
         None => app.now,
     };
     let rule = app.ds.programme.cancellation.rule();
-    let notice = cancel::notice(&rule, plan.first_day, booked_at, f.phone_hours(Some(care)));
+    let notice =
+        cancel::notice(&rule, plan.first_day, plan.units, booked_at, f.phone_hours(Some(care)));
     for line in s.cancel_notice(&notice, care.unit()) {
         for l in wrap(&line, col_w) {
             a.push(Line::styled(l, t.warn));
@@ -176,7 +177,9 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
     }
     b.push(Line::styled(s.what_to_bring, t.heading));
     for item in &app.ds.programme.what_to_bring {
-        for (i, l) in wrap(&display_safe(item), col_w.saturating_sub(2)).into_iter().enumerate() {
+        for (i, l) in
+            wrap(&display_safe(s.text(item)), col_w.saturating_sub(2)).into_iter().enumerate()
+        {
             b.push(Line::raw(format!("{}{l}", if i == 0 { "- " } else { "  " })));
         }
     }

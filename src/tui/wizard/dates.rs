@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
     let wd = usize::from(inner.width);
     let mut out = Vec::new();
     if let Some((f, care)) = app.focus_facility() {
-        out.push(Line::styled(truncate(&display_safe(&f.name), wd), t.heading));
+        out.push(Line::styled(truncate(&display_safe(app.s().text(&f.name)), wd), t.heading));
         out.push(Line::styled(truncate(s.care_name(care), wd), t.base));
         if let Some(win) = app.window(f, care) {
             out.push(Line::styled(truncate(&s.window_line(win), wd), t.ok));
@@ -107,8 +107,13 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
                 }
                 out.extend(quota::fee_lines(app, care, &plan.fee, wd.min(44)));
                 let rule = app.ds.programme.cancellation.rule();
-                let notice =
-                    cancel::notice(&rule, plan.first_day, app.now, f.phone_hours(Some(care)));
+                let notice = cancel::notice(
+                    &rule,
+                    plan.first_day,
+                    plan.units,
+                    app.now,
+                    f.phone_hours(Some(care)),
+                );
                 for line in s.cancel_notice(&notice, care.unit()) {
                     for l in wrap(&line, wd) {
                         out.push(Line::styled(l, t.base));

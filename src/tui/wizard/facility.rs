@@ -133,7 +133,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         let name_w = wd.saturating_sub(sw + 3);
         out.push(Line::from(vec![
             Span::styled(if current { "> " } else { "  " }, t.key),
-            Span::styled(pad(&display_safe(&f.name), name_w), style),
+            Span::styled(pad(&display_safe(app.s().text(&f.name)), name_w), style),
             Span::raw(" "),
             Span::styled(truncate(&state, sw), if current { t.cursor } else { state_style }),
         ]));

@@ -113,10 +113,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
             out.push(Line::styled(l, t.error));
         }
         for c in &app.ds.programme.contacts {
-            let name = match &c.section {
-                Some(sec) => format!("{} {}", c.name, sec),
-                None => c.name.clone(),
-            };
+            let name = s.contact_name(c);
             out.push(Line::from(vec![
                 Span::styled(format!("  {} ", c.phone), t.heading),
                 Span::styled(truncate(&name, width_all.saturating_sub(16)), t.base),
