@@ -108,10 +108,11 @@ impl Store {
         })
     }
 
-    /// Keeps a check's result beside the file (not for a store in memory) and learns it.
+    /// Keeps a check's result beside the file (not for a store in memory, nor in a read-only
+    /// folder, even one an administrator could write) and learns it.
     pub fn keep_check(&mut self, record: &CheckRecord) -> Result<(), StoreError> {
         self.learn(record);
-        if self.path != Path::new(":memory:") {
+        if self.path != Path::new(":memory:") && !self.in_read_only_folder() {
             keep(&self.path, record)?;
         }
         Ok(())

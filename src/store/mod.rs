@@ -519,6 +519,14 @@ fn file_uri(path: &Path) -> String {
     uri
 }
 
+impl Store {
+    /// Whether the store's folder or file is read-only by its permission bits (whoever runs).
+    pub(crate) fn in_read_only_folder(&self) -> bool {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        refuse_read_only(dir, &self.path).is_err()
+    }
+}
+
 /// A read-only file or folder is refused up front (also when running as an administrator, whom
 /// the operating system would let write).
 fn refuse_read_only(dir: &Path, db: &Path) -> Result<(), StoreError> {
