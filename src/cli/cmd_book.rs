@@ -134,7 +134,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     }
     crate::outln!("  利用者番号 Resident: {}", one_line(&b.resident));
     crate::outln!("  施設 Facility: {} ({})", one_line(name), one_line(&b.facility));
-    crate::outln!("  種類 Type: {} {length}", b.care.name_ja());
+    crate::outln!("  種類 Type: {} {length}", one_line(ds.programme.care_name(b.care)));
     crate::outln!("  日程 Dates: {} 〜 {}", b.first_day, b.last_day);
     if done.plan.fee.exempt {
         crate::outln!(

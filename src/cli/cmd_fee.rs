@@ -6,6 +6,7 @@ use super::output;
 use super::{CliError, CliResult, Context, args};
 use crate::domain::care::CareType;
 use crate::domain::fees::{self, FeeBreakdown, yen};
+use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -58,7 +59,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         return output::json(&Answer { care: a.care, fee });
     }
     let unit = a.care.unit().ja();
-    crate::outln!("{} {}{unit}", a.care.name_ja(), a.units);
+    crate::outln!("{} {}{unit}", one_line(&rule.name), a.units);
     crate::outln!(
         "  基本 Base: {}円 × {}{unit} = {}円",
         yen(fee.base_yen_per_unit),

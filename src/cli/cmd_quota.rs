@@ -2,6 +2,7 @@
 //! booked units and late-cancel charges.
 
 use super::{CliResult, Context, cmd_store, output};
+use crate::dataset::Programme;
 use crate::store::QuotaReport;
 
 #[derive(Debug, clap::Args)]
@@ -22,19 +23,19 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         return output::json(&q);
     }
     crate::outln!("利用者番号 Resident {}", crate::visible::one_line(&a.resident));
-    print(&q);
+    print(&summary.programme, &q);
     Ok(())
 }
 
 /// The quota as a small table.
-pub fn print(q: &QuotaReport) {
+pub fn print(programme: &Programme, q: &QuotaReport) {
     let rows: Vec<Vec<String>> = q
         .types
         .iter()
         .map(|&(c, x)| {
             let u = c.unit().ja();
             vec![
-                c.name_ja().to_string(),
+                crate::visible::one_line(programme.care_name(c)).into_owned(),
                 format!("{}{u}", x.limit),
                 format!("{}{u}", x.used),
                 format!("{}{u}", x.remaining),

@@ -263,7 +263,7 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
     }
     crate::outln!("利用者番号 Resident {}", crate::visible::one_line(&r.id));
     print_resident(&r);
-    super::cmd_quota::print(&quota);
+    super::cmd_quota::print(&ds.programme, &quota);
     Ok(())
 }
 

@@ -65,7 +65,12 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&ans);
     }
-    crate::outln!("{} — {} ({})", one_line(&f.name), a.care.name_ja(), one_line(&entry.wording));
+    crate::outln!(
+        "{} — {} ({})",
+        one_line(&f.name),
+        one_line(ds.programme.care_name(a.care)),
+        one_line(&entry.wording)
+    );
     crate::outln!("利用できる日 Days of use: {} 〜 {}", w.first_day, w.last_day);
     if corrected {
         crate::outln!("修正月齢: counted from the due date {}", w.first_day);

@@ -244,6 +244,11 @@ impl Programme {
         self.care_types.iter().find(|c| c.id == care)
     }
 
+    /// The programme's own (Japanese) name of a care type; the app's word where it has none.
+    pub fn care_name(&self, care: CareType) -> &str {
+        self.care_rule(care).map_or(care.name_ja(), |r| r.name.as_str())
+    }
+
     /// The care types the programme offers, in its order.
     pub fn offered(&self) -> impl Iterator<Item = CareType> + '_ {
         self.care_types.iter().map(|c| c.id)

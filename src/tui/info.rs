@@ -33,7 +33,7 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     heading(&mut out, s.guide_fees());
     for rule in &app.ds.programme.care_types {
         let care = rule.id;
-        out.push(Line::styled(truncate(s.care_name(care), w), t.key));
+        out.push(Line::styled(truncate(&display_safe(s.text(&rule.name)), w), t.key));
         let line = format!(
             "{}  {}",
             s.fee_per_unit(rule.fee.base_yen, care.unit()),
