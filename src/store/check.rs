@@ -95,11 +95,16 @@ impl Store {
     /// Runs the full check and says what it found, keeping nothing (a reader's connection; the
     /// terminal app's background check).
     pub fn run_full_check(&self) -> Result<CheckRecord, StoreError> {
+        let before = self.trust.state();
         let outcome = match self.integrity_check() {
             Ok(()) => Ok(()),
             Err(StoreError::Corrupt { detail, .. }) => Err(detail),
             Err(e) => return Err(e),
         };
+        // A clean full check covers the quick one: the state it read is trusted (see `trust`).
+        if outcome.is_ok() && self.trust.state() == before {
+            self.trust.trust(before);
+        }
         Ok(CheckRecord {
             store_id: self.id.clone(),
             checked_at: timefmt::whole_seconds(self.clock.now()),
@@ -171,6 +176,9 @@ impl Store {
         events::append(&tx, when, terminal, EventKind::StoreRepaired, &subject, &data)
             .map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))?;
+        if after.ok {
+            self.trust.trust(self.trust.state());
+        }
         Ok(RepairReport { before: error::one_line(&[before]), after })
     }
 }
