@@ -256,8 +256,8 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
     let r = store
         .resident(&a.id)?
         .ok_or_else(|| crate::store::StoreError::UnknownResident(a.id.clone()))?;
-    let ds = ctx.dataset()?;
-    let quota = store.quota(&ds.programme, &r.id)?;
+    let programme = crate::dataset::load_programme(ctx.dataset_path.as_deref())?;
+    let quota = store.quota(&programme, &r.id)?;
     if a.json {
         return output::json(&Shown { resident: &r, quota });
     }
