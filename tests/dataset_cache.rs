@@ -46,9 +46,14 @@ fn answers(dataset: &Path, cache: &Path, facility: &str) -> Vec<String> {
     .collect()
 }
 
+/// The cached datasets (not the remembered keys of the files).
 fn cache_files(cache: &Path) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(cache)
-        .map(|d| d.map(|e| e.unwrap().path()).filter(|p| !p.is_dir()).collect())
+        .map(|d| {
+            d.map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "cache"))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -102,4 +107,27 @@ fn a_dataset_with_problems_is_never_cached_and_says_so_every_time() {
         assert!(r.stderr.contains("invalid") && r.stderr.contains("limit"), "{}", r.stderr);
     }
     assert!(cache_files(&cache).is_empty());
+}
+
+#[test]
+fn a_dataset_changed_in_place_is_read_again_even_at_the_same_size() {
+    let d = tempfile::tempdir().unwrap();
+    let dataset = synth(d.path());
+    let cache = d.path().join("cache");
+    let fee = |units: &str| run(&dataset, &cache, &["fee", "--type", "stay", "--units", units]);
+    assert_eq!(fee("4").code, 0);
+    assert_eq!(fee("4").code, 0, "from the cache");
+    // The stay limit 4 → 3, written into the same file, same size.
+    let text = std::fs::read_to_string(&dataset).unwrap();
+    let changed = text.replacen("\"limit\": 4,", "\"limit\": 3,", 1);
+    assert_ne!(text, changed);
+    assert_eq!(text.len(), changed.len());
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&dataset)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, changed.as_bytes()))
+        .unwrap();
+    let r = fee("4");
+    assert_eq!(r.code, 1, "the new limit: {}", r.stdout);
+    assert!(r.stderr.contains("limit"), "{}", r.stderr);
 }

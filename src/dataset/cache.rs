@@ -40,6 +40,72 @@ pub fn key(text: &[u8]) -> u128 {
     xxh3_128(text)
 }
 
+/// What identifies a file's content without reading it: device, inode, size, modification and
+/// change times (the change time is set by the kernel on every write and cannot be set by
+/// other programs; this kernel keeps it to the nanosecond once it has been read).
+#[cfg(unix)]
+fn identity(m: &std::fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    m.is_file().then(|| {
+        format!(
+            "{} {} {} {}.{:09} {}.{:09}",
+            m.dev(),
+            m.ino(),
+            m.size(),
+            m.mtime(),
+            m.mtime_nsec(),
+            m.ctime(),
+            m.ctime_nsec()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn identity(_: &std::fs::Metadata) -> Option<String> {
+    None
+}
+
+fn memo_name(identity: &str) -> Option<String> {
+    let inode = identity.split(' ').take(2).collect::<Vec<_>>().join(" ");
+    Some(format!("file-{:016x}.key", xxh3_64(inode.as_bytes())))
+}
+
+/// The key of a dataset file remembered from the last time it was hashed, while the file is
+/// exactly as it was then (so that a large dataset is not read in every process only to be
+/// hashed). Anything else is no memory: the file is hashed again.
+pub fn remembered_key(m: &std::fs::Metadata) -> Option<u128> {
+    let id = identity(m)?;
+    let path = folder()?.join(memo_name(&id)?);
+    if !owner_only(&std::fs::symlink_metadata(&path).ok()?) {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let (seen, key) = text.trim_end().rsplit_once(' ')?;
+    (seen == id).then(|| u128::from_str_radix(key, 16).ok())?
+}
+
+/// Remembers the key of a dataset file hashed in the state `m` (best effort).
+pub fn remember_key(m: &std::fs::Metadata, key: u128) {
+    let Some(id) = identity(m) else { return };
+    let (Some(dir), Some(name)) = (folder(), memo_name(&id)) else { return };
+    if prepare(&dir).is_some() {
+        let text = format!("{id} {key:032x}\n");
+        let _ = crate::private_file::write_unsynced(&dir.join(name), text.as_bytes());
+    }
+}
+
+/// Makes the cache folder (and its parents: `~/.cache` may not exist yet) owner-only.
+fn prepare(dir: &std::path::Path) -> Option<()> {
+    if let Some(parent) = dir.parent() {
+        let mut b = std::fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+        b.create(parent).ok()?;
+    }
+    crate::private_file::prepare_dir(dir).ok()
+}
+
 /// Where a part of the body is, and its hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Span {
@@ -177,6 +243,23 @@ impl Cache {
         (out.len() == self.head.count).then_some(out)
     }
 
+    /// The index entry of one facility, found without reading the others' entries into
+    /// memory: `Some(None)` when no facility has the id.
+    pub fn entry(&self, id: &str) -> Option<Option<Entry>> {
+        let bytes = self.part(self.head.index)?;
+        let mut lines = bytes.split(|&b| b == b'\n').filter(|l| !l.is_empty());
+        let Some(line) = lines.find(|l| l.split(|&b| b == b'\t').next() == Some(id.as_bytes()))
+        else {
+            return Some(None);
+        };
+        let line = std::str::from_utf8(line).ok()?;
+        let mut f = line.split('\t');
+        let (id, name) = (f.next()?, f.next()?);
+        let mut num = || f.next()?.parse::<u64>().ok();
+        let span = Span { at: num()?, len: num()?, sum: num()? };
+        Some(Some(Entry { id: id.to_string(), name: name.to_string(), span }))
+    }
+
     /// One facility of the index.
     pub fn facility(&self, e: &Entry) -> Option<Facility> {
         let f: Facility = serde_json::from_slice(&self.part(e.span)?).ok()?;
@@ -236,7 +319,7 @@ fn try_keep(dir: &std::path::Path, key: u128, ds: &Dataset) -> Option<()> {
     file.extend_from_slice(&u32::try_from(head.len()).ok()?.to_le_bytes());
     file.extend_from_slice(&head);
     file.extend_from_slice(&body);
-    crate::private_file::prepare_dir(dir).ok()?;
+    prepare(dir)?;
     crate::private_file::write_unsynced(&dir.join(file_name(key)), &file).ok()
 }
 
@@ -252,11 +335,13 @@ mod tests {
 
     #[test]
     fn the_cache_gives_back_the_checked_dataset_part_by_part() {
-        let dir = tempfile::tempdir().unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        // A folder whose parents do not exist yet (a new user's `~/.cache/sango`).
+        let dir = tmp.path().join("home/.cache/sango");
         let (k, ds) = synth();
-        assert!(Cache::open_in(dir.path(), k).is_none());
-        keep_in(dir.path(), k, &ds);
-        let c = Cache::open_in(dir.path(), k).unwrap();
+        assert!(Cache::open_in(&dir, k).is_none());
+        keep_in(&dir, k, &ds);
+        let c = Cache::open_in(&dir, k).unwrap();
         assert_eq!(c.dataset().unwrap(), ds);
         assert_eq!(c.programme().unwrap(), ds.programme);
         let index = c.index().unwrap();
@@ -264,7 +349,7 @@ mod tests {
         assert_eq!(index.iter().map(|e| (e.id.clone(), e.name.clone())).collect::<Vec<_>>(), names);
         assert_eq!(c.facility(&index[17]).unwrap(), ds.facilities[17]);
         // Another text's key finds nothing.
-        assert!(Cache::open_in(dir.path(), k ^ 1).is_none());
+        assert!(Cache::open_in(&dir, k ^ 1).is_none());
     }
 
     #[test]

@@ -122,6 +122,16 @@ fn lookup(src: Option<&Path>) -> Result<Lookup, DatasetError> {
                 let (text, origin) = text_of(src)?;
                 return Ok(Lookup::Miss(text, origin));
             }
+            let before = std::fs::metadata(path).map_err(io)?;
+            if let Some(key) = cache::remembered_key(&before) {
+                return Ok(match Cache::open(key) {
+                    Some(c) => Lookup::Hit(c, src.map(Path::to_path_buf)),
+                    None => {
+                        let (text, origin) = text_of(src)?;
+                        Lookup::Miss(text, origin)
+                    }
+                });
+            }
             let mut file = std::fs::File::open(path).map_err(io)?;
             let mut hasher = xxhash_rust::xxh3::Xxh3::new();
             let mut buf = vec![0; 64 * 1024];
@@ -139,7 +149,12 @@ fn lookup(src: Option<&Path>) -> Result<Lookup, DatasetError> {
                 }
                 hasher.update(&buf[..n]);
             }
-            hasher.digest128()
+            let key = hasher.digest128();
+            // Remembered only when nothing changed the file while it was read.
+            if std::fs::metadata(path).is_ok_and(|after| same_file_state(&before, &after)) {
+                cache::remember_key(&before, key);
+            }
+            key
         }
     };
     match Cache::open(key) {
@@ -148,6 +163,19 @@ fn lookup(src: Option<&Path>) -> Result<Lookup, DatasetError> {
             let (text, origin) = text_of(src)?;
             Ok(Lookup::Miss(text, origin))
         }
+    }
+}
+
+/// Whether two reads of a file's metadata describe the same content.
+fn same_file_state(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.len() == b.len() && a.modified().ok() == b.modified().ok() && {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            (a.ino(), a.ctime(), a.ctime_nsec()) == (b.ino(), b.ctime(), b.ctime_nsec())
+        }
+        #[cfg(not(unix))]
+        true
     }
 }
 
@@ -319,11 +347,11 @@ pub fn parse_for_facility(text: &str, origin: &str, id: &str) -> Result<Dataset,
 pub fn load_for_facility(path: Option<&Path>, id: &str) -> Result<Dataset, DatasetError> {
     let found = lookup(source(path).as_deref())?;
     if let Lookup::Hit(c, _) = &found
-        && let (Some(programme), Some(index)) = (c.programme(), c.index())
+        && let (Some(programme), Some(entry)) = (c.programme(), c.entry(id))
     {
-        let facilities = match index.iter().find(|e| e.id == id) {
+        let facilities = match entry {
             None => Some(Vec::new()),
-            Some(e) => c.facility(e).map(|f| vec![f]),
+            Some(e) => c.facility(&e).map(|f| vec![f]),
         };
         if let Some(facilities) = facilities {
             return Ok(Dataset { version: c.version(), programme, facilities });
