@@ -224,7 +224,7 @@ impl Booking {
         Ok(())
     }
 
-    fn from_row(r: &Row<'_>) -> rusqlite::Result<Booking> {
+    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Booking> {
         let care: String = r.get("care")?;
         let status: String = r.get("status")?;
         Ok(Booking {
@@ -360,6 +360,9 @@ pub(crate) fn taken(conn: &Connection, resident: &str) -> rusqlite::Result<Vec<T
     })?;
     rows.collect()
 }
+
+/// Every booking, by first day then creation (lists and exports).
+pub(crate) const ALL: &str = "SELECT * FROM bookings ORDER BY first_day, created_at, id";
 
 pub(crate) const INSERT: &str =
     "INSERT INTO bookings (id, resident, facility, care, first_day, last_day, nights, days,
@@ -682,6 +685,20 @@ impl Store {
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    }
+
+    /// Calls `each` with every booking, by first day then creation, as they are read (an
+    /// export streams them: memory does not grow with the store). Stops at `each`'s error.
+    pub fn each_booking<E: From<StoreError>>(
+        &self,
+        mut each: impl FnMut(Booking) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut st = self.conn.prepare(ALL).map_err(|e| self.err(e))?;
+        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            each(Booking::from_row(r).map_err(|e| self.err(e))?)?;
+        }
+        Ok(())
     }
 
     /// Bookings matching the filter, by first day then creation.

@@ -1,4 +1,7 @@
-//! The CSV export of bookings for spreadsheets (the Excel rules are in `crate::excel_csv`).
+//! The CSV export of bookings for spreadsheets (the Excel rules are in `crate::excel_csv`),
+//! written row by row as the bookings are read ([`Store::write_export_csv`]).
+
+use std::io::Write;
 
 use chrono::NaiveDate;
 
@@ -48,14 +51,29 @@ pub fn render(
     today: NaiveDate,
     practice: bool,
 ) -> String {
+    let mut out = head(practice);
+    for b in bookings {
+        let name = dataset.and_then(|d| d.facility(&b.facility)).map(|f| f.name.as_str());
+        out.push_str(&row(b, name, today, practice));
+    }
+    out
+}
+
+/// The byte-order mark and the header row.
+fn head(practice: bool) -> String {
     let mut out = String::from(BOM);
     let mut header: Vec<String> = HEADER.map(field).to_vec();
     if practice {
         header.push(field(PRACTICE_HEADER));
     }
     push_row(&mut out, &header);
-    for b in bookings {
-        let name = dataset.and_then(|d| d.facility(&b.facility)).map(|f| f.name.as_str());
+    out
+}
+
+/// One booking's row, its facility named `name`.
+fn row(b: &Booking, name: Option<&str>, today: NaiveDate, practice: bool) -> String {
+    let mut out = String::new();
+    {
         let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
         let late = |yes: bool| if yes { "後日記録".to_string() } else { String::new() };
         let mut row = vec![
@@ -94,8 +112,29 @@ impl Store {
         dataset: Option<&Dataset>,
         today: NaiveDate,
     ) -> Result<String, StoreError> {
+        let mut out = Vec::new();
+        let name = |id: &str| dataset.and_then(|d| d.facility(id)).map(|f| f.name.clone());
+        self.write_export_csv(&mut out, &name, today)?;
+        String::from_utf8(out).map_err(|e| self.output_error(e.to_string()))
+    }
+
+    /// Writes every booking as CSV to `out` as they are read, in one snapshot, each facility
+    /// named by `name`: the same text as [`Store::export_csv`].
+    pub fn write_export_csv(
+        &self,
+        out: &mut dyn Write,
+        name: &dyn Fn(&str) -> Option<String>,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
         let practice = self.kind() == super::StoreKind::Practice;
-        Ok(render(&self.bookings(&Default::default())?, dataset, today, practice))
+        let tx = self.read()?;
+        let io = |e: std::io::Error| self.output_error(e.to_string());
+        out.write_all(head(practice).as_bytes()).map_err(io)?;
+        self.each_booking(|b| {
+            let line = row(&b, name(&b.facility).as_deref(), today, practice);
+            out.write_all(line.as_bytes()).map_err(io)
+        })?;
+        tx.commit().map_err(|e| self.err(e))
     }
 }
 

@@ -14,6 +14,9 @@ use super::moment::Moment;
 use super::residents::Resident;
 use super::{Store, timefmt};
 
+/// Every event, oldest first (exports).
+pub(crate) const ALL: &str = "SELECT * FROM events ORDER BY seq";
+
 /// The longest terminal name accepted.
 pub const MAX_TERMINAL_LEN: usize = 64;
 
@@ -141,7 +144,7 @@ pub struct Event {
 }
 
 impl Event {
-    fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
+    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
         let kind: String = r.get("kind")?;
         let data: String = r.get("data")?;
         Ok(Event {
@@ -307,7 +310,7 @@ pub fn apply(s: &mut State, e: &Event) -> Result<(), String> {
 impl Store {
     /// Every event, oldest first.
     pub fn events(&self) -> Result<Vec<Event>, StoreError> {
-        self.query_events("SELECT * FROM events ORDER BY seq", [])
+        self.query_events(ALL, [])
     }
 
     /// The events of one resident (user number) or booking (id), oldest first.

@@ -155,6 +155,9 @@ pub fn validate_id(id: &str) -> Result<(), StoreError> {
     }
 }
 
+/// Every resident, by user number (lists and exports).
+pub(crate) const ALL: &str = "SELECT * FROM residents ORDER BY id";
+
 pub(crate) const INSERT: &str = "INSERT INTO residents
     (id, birth, due, corrected, babies, exempt, created_at, updated_at)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -242,8 +245,7 @@ impl Store {
 
     /// Every resident, by user number.
     pub fn residents(&self) -> Result<Vec<Resident>, StoreError> {
-        let mut st =
-            self.conn.prepare("SELECT * FROM residents ORDER BY id").map_err(|e| self.err(e))?;
+        let mut st = self.conn.prepare(ALL).map_err(|e| self.err(e))?;
         let rows = st.query_map([], Resident::from_row).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }
