@@ -23,23 +23,20 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    let text = if a.file.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| CliError::refused(format!("cannot read standard input: {e}")))?;
-        s
+    // Read as it is merged (a whole terminal's export is over a gigabyte at city scale).
+    let input: Box<dyn Read> = if a.file.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
     } else {
-        std::fs::read_to_string(&a.file).map_err(|e| {
+        Box::new(std::fs::File::open(&a.file).map_err(|e| {
             CliError::refused(format!(
                 "cannot read the import file (取込ファイル) {}: {e}",
                 a.file.display()
             ))
-        })?
+        })?)
     };
     let ds = ctx.dataset()?;
     let store = cmd_store::open(ctx)?;
-    let rep = store.import_json(&ds, &text, args::at_or_now(a.at), &cmd_store::terminal())?;
+    let rep = store.import_from(&ds, input, args::at_or_now(a.at), &cmd_store::terminal())?;
     if a.json {
         output::json(&rep)?;
     } else {
