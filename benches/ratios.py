@@ -10,8 +10,9 @@ so that a noisy minute moves both sides of a ratio alike.
 
 Stores are made with `sango synth` (seed 1) in DATA/f<facilities>-b<bookings>, residents 30 %
 of the bookings (at least 100), and reused when present. Writes run on a copy (DATA/work),
-live-store moments near now. Exports and the import run once each under GNU time at the
-largest size for their peak memory (--memory).
+live-store moments near now. `bookings --date` and `report --month` are measured at every
+size with bookings, the dataset-only commands at 2,000 facilities. Exports and the import run
+once each under GNU time at the largest size for their time and peak memory (--memory).
 
 usage: benches/ratios.py --sango target/release/sango --data /work/bench-data
          [--bookings 0,10000,50000,300000,1000000] [--facilities 25,2000]
@@ -235,12 +236,10 @@ def measure_size(args, f, b, hello_exe, out):
     only = set(args.only.split(",")) if args.only else set()
     facility = day_facility(D)
     # The first open after synth or a copy checks the file once; then it is trusted.
-    sh([SANGO, "--dataset", f"{D}/dataset.json", "--data-dir", f"{D}/data", "resident", "list", "--json"],
-       stdout=subprocess.DEVNULL) if False else None
     subprocess.run([SANGO, "--dataset", f"{D}/dataset.json", "--data-dir", f"{D}/data", "quota",
                     "--resident", RESIDENT], capture_output=True)
     pairs = read_pairs(SANGO, D, db, only)
-    if b >= 300000 or args.all_big:
+    if b > 0:
         pairs += big_read_pairs(SANGO, D, db, only)
     if f >= 2000 and b == 0:
         pairs += dataset_pairs(SANGO, D, hello_exe, facility, only)
@@ -319,7 +318,6 @@ def main():
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--runs", type=int, default=10)
     p.add_argument("--memory", action="store_true")
-    p.add_argument("--all-big", action="store_true", help="bookings --date and report at every size")
     p.add_argument("--only", default="")
     args = p.parse_args()
     SANGO = os.path.realpath(args.sango)

@@ -34,6 +34,8 @@ fn run(dataset: &Path, cache: &Path, args: &[&str]) -> common::Run {
 fn answers(dataset: &Path, cache: &Path, facility: &str) -> Vec<String> {
     [
         vec!["facilities", "--json"],
+        vec!["facilities", "--type", "stay"],
+        vec!["facilities"],
         vec!["hours", facility, "--at", "2026-11-20T10:00", "--json"],
         vec!["fee", "--type", "day", "--units", "2", "--json"],
         vec!["window", facility, "--type", "day", "--birth", "2026-10-01", "--json"],
@@ -46,7 +48,7 @@ fn answers(dataset: &Path, cache: &Path, facility: &str) -> Vec<String> {
     .collect()
 }
 
-/// The cached datasets (not the remembered keys of the files).
+/// The cache's files (datasets and views; not the remembered keys of the files).
 fn cache_files(cache: &Path) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(cache)
         .map(|d| {
@@ -66,7 +68,10 @@ fn cached_or_not_the_answers_are_the_same_and_a_damaged_cache_is_rebuilt() {
     let facility = text["facilities"][3]["id"].as_str().unwrap().to_string();
     let cache = d.path().join("cache");
     let first = answers(&dataset, &cache, &facility);
-    let files = cache_files(&cache);
+    let files: Vec<_> = cache_files(&cache)
+        .into_iter()
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("dataset-"))
+        .collect();
     assert_eq!(files.len(), 1, "one cache for one dataset");
     let second = answers(&dataset, &cache, &facility);
     assert_eq!(first, second);
@@ -82,14 +87,31 @@ fn cached_or_not_the_answers_are_the_same_and_a_damaged_cache_is_rebuilt() {
     assert_eq!(answers(&dataset, &cache, &facility), first);
     assert_eq!(std::fs::read(&files[0]).unwrap(), good, "rebuilt");
 
+    // A damaged view (the facilities list kept for this dataset) is not shown.
+    for view in cache_files(&cache) {
+        if view.file_name().unwrap().to_string_lossy().starts_with("view-") {
+            let mut bytes = std::fs::read(&view).unwrap();
+            let n = bytes.len();
+            bytes[n - 5] ^= 0x01;
+            std::fs::write(&view, bytes).unwrap();
+        }
+    }
+    assert_eq!(answers(&dataset, &cache, &facility), first);
+
     // Another dataset: another cache, its own answers.
     let mut other = text.clone();
     other["facilities"][3]["name"] = "別の名前".into();
     let other_path = d.path().join("other.json");
     std::fs::write(&other_path, serde_json::to_string_pretty(&other).unwrap()).unwrap();
-    let r = run(&other_path, &cache, &["facilities", "--json"]);
-    assert!(r.stdout.contains("別の名前"), "{}", r.stdout);
-    assert_eq!(cache_files(&cache).len(), 2);
+    for _ in 0..2 {
+        let r = run(&other_path, &cache, &["facilities", "--json"]);
+        assert!(r.stdout.contains("別の名前"), "{}", r.stdout);
+    }
+    let datasets = cache_files(&cache)
+        .into_iter()
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("dataset-"))
+        .count();
+    assert_eq!(datasets, 2);
 }
 
 #[test]

@@ -137,6 +137,7 @@ pub struct Entry {
 #[derive(Debug)]
 pub struct Cache {
     file: File,
+    key: u128,
     head: Head,
     /// Where the body starts in the file.
     base: u64,
@@ -210,7 +211,12 @@ impl Cache {
             return None;
         }
         let base = (MAGIC.len() + 4 + len) as u64;
-        Some(Cache { file, head, base })
+        Some(Cache { file, key, head, base })
+    }
+
+    /// The key of the text this is the cache of.
+    pub fn key(&self) -> u128 {
+        self.key
     }
 
     /// A part of the body, verified against its hash.
@@ -272,6 +278,36 @@ impl Cache {
         let facilities = index.iter().map(|e| self.facility(e)).collect::<Option<Vec<_>>>()?;
         Some(Dataset { version: self.version(), programme: self.programme()?, facilities })
     }
+}
+
+/// A command's output that depends on nothing but the dataset and the command's arguments
+/// (`facilities`: 1.4 MB of JSON for 2,000 facilities), kept for the checked dataset with
+/// this key: `view-<key>-<name>.cache`, this build's, its bytes verified by their hash.
+pub fn view(key: u128, name: &str) -> Option<Vec<u8>> {
+    let path = folder()?.join(view_name(key, name));
+    if !owner_only(&std::fs::symlink_metadata(&path).ok()?) {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let (head, body) = bytes.split_at(bytes.iter().position(|&b| b == b'\n')? + 1);
+    let expected = format!("sango-view {BUILD} {key:032x} {name} {:016x}\n", xxh3_64(body));
+    (head == expected.as_bytes()).then(|| body.to_vec())
+}
+
+/// Keeps a view (best effort).
+pub fn keep_view(key: u128, name: &str, body: &[u8]) {
+    let Some(dir) = folder() else { return };
+    if prepare(&dir).is_none() {
+        return;
+    }
+    let mut bytes =
+        format!("sango-view {BUILD} {key:032x} {name} {:016x}\n", xxh3_64(body)).into_bytes();
+    bytes.extend_from_slice(body);
+    let _ = crate::private_file::write_unsynced(&dir.join(view_name(key, name)), &bytes);
+}
+
+fn view_name(key: u128, name: &str) -> String {
+    format!("view-{key:032x}-{name}.cache")
 }
 
 /// Keeps a checked dataset, read from the text with this key, in the cache (best effort: a

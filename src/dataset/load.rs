@@ -189,6 +189,15 @@ impl Lookup {
     }
 }
 
+/// The key of the dataset [`load`] reads, when a checked copy of it is in the cache (a
+/// command's view of it may be kept under that key: [`cache::view`]).
+pub fn checked_key(path: Option<&Path>) -> Result<Option<u128>, DatasetError> {
+    Ok(match lookup(source(path).as_deref())? {
+        Lookup::Hit(c, _) => Some(c.key()),
+        Lookup::Miss(..) => None,
+    })
+}
+
 /// Only the programme (`quota`, `fee`, `resident show`: the limits and fees).
 pub fn load_programme(path: Option<&Path>) -> Result<Programme, DatasetError> {
     let found = lookup(source(path).as_deref())?;
