@@ -199,10 +199,9 @@ def write_rounds(S, D, work, runs, rnd, facility, only, times):
         if not only or "book" in only:
             times.append(("book", pool(t), pool(f)))
         if not only or "cancel" in only:
-            ids = [r["id"] for r in json.loads(sh(A.split() + ["bookings", "--json"]).stdout)
-                   if r["resident"].startswith(f"RB{tag}-") and r["status"] == "booked"
-                   and r["id"].startswith("0")]
-            ids = ids[:runs]
+            # The bookings sango just made (the floor's have ids of its own, FB…).
+            ids = sh(["sqlite3", db, f"SELECT id FROM bookings WHERE resident LIKE 'RB{tag}-%' "
+                      "AND id NOT LIKE 'FB%' AND status = 'booked'"]).stdout.split()[:runs]
             t = hyperfine([("cancel", f"{A} cancel {{b}} --json")], 1, ["-L", "b", ",".join(ids)])
             f = hyperfine([("cancel", sqlite(db, f"{sync} BEGIN IMMEDIATE; SELECT * FROM bookings WHERE code = 'ZZZZ-{tag}{{i}}'; "
                             f"UPDATE bookings SET status = 'cancelled', units_charged = 0, cancelled_at = '{at}', updated_at = '{at}', cancel_recorded_at = '{at}' WHERE id = 'FB{tag}-{{i}}'; "
