@@ -131,10 +131,14 @@ def read_pairs(S, D, db, only):
 
 def big_read_pairs(S, D, db, only):
     A = f"{S} --dataset {D}/dataset.json --data-dir {D}/data"
-    day, earliest = "2026-06-15", "2025-06-14"
+    day = "2026-06-15"
+    # The store bounds first_day below by the longest booking's length (one step down an index).
+    longest = int(sh(["sqlite3", db, "SELECT COALESCE(MAX(units), 1) FROM bookings"]).stdout)
+    earliest = (datetime.date.fromisoformat(day) - datetime.timedelta(days=longest - 1)).isoformat()
     pairs = [
         ("bookings --date", f"{A} bookings --date {day} --json",
-         sqlite(db, f"SELECT * FROM bookings WHERE first_day >= '{earliest}' AND "
+         sqlite(db, "SELECT COALESCE(MAX(units), 1) FROM bookings; "
+                    f"SELECT * FROM bookings WHERE first_day >= '{earliest}' AND "
                     f"first_day <= '{day}' AND last_day >= '{day}' "
                     "ORDER BY first_day, created_at, id;")),
         ("report --month", f"{A} report --month 2026-06 --json",

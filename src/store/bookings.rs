@@ -706,12 +706,24 @@ impl Store {
         // Only the filters given go into the SQL: an `(?1 IS NULL OR resident = ?1)` form keeps
         // SQLite from using an index and scans every booking (1.5 s at a million, BENCHMARKS.md).
         let date = filter.date.map(|d| d.to_string());
-        // A booking lasts at most MAX_LENGTH + 1 days (a stay of MAX_LENGTH nights): its first
-        // day is at most MAX_LENGTH days before a day it occupies. Bounded below, the index on
-        // first days reads about a year of bookings instead of every one before the date.
+        // A booking occupies `units` days from its first day (a stay of N nights: N + 1), so
+        // its first day is at most the longest booking's units - 1 days before a day it
+        // occupies. Bounded below, the index on first days reads the few days before the date
+        // instead of every booking before it. MAX(units) is one step down its index; it is at
+        // most MAX_LENGTH + 1, the longest the store accepts.
+        let longest = match filter.date {
+            None => 0,
+            Some(_) => self
+                .conn
+                .query_row("SELECT COALESCE(MAX(units), 1) FROM bookings", [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map_err(|e| self.err(e))?,
+        };
+        let back = u64::try_from(longest.saturating_sub(1)).unwrap_or(0);
         let earliest = filter
             .date
-            .map(|d| d.checked_sub_days(Days::new(u64::from(MAX_LENGTH))).unwrap_or(d).to_string());
+            .map(|d| d.checked_sub_days(Days::new(back)).unwrap_or(NaiveDate::MIN).to_string());
         let resident = filter.resident.as_deref().map(user_number::normalize);
         let mut clauses: Vec<&str> = Vec::new();
         let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
@@ -783,6 +795,36 @@ mod tests {
         assert_eq!(on(first), 1);
         assert_eq!(on(last), 1, "found on its last day, MAX_LENGTH days after its first");
         assert_eq!(on(last.succ_opt().unwrap()), 0);
+        assert_eq!(on(first.pred_opt().unwrap()), 0);
+
+        // With short bookings only, the bound is theirs: a 4-night stay is found on each of
+        // its 5 days (and a 1-day one beside it on its day).
+        let store = Store::open_in_memory().unwrap();
+        store.add_resident(&ResidentInput::new("R1", birth), at, "t").unwrap();
+        let stay = Booking {
+            first_day: first,
+            last_day: first.checked_add_days(Days::new(4)).unwrap(),
+            nights: Some(4),
+            units: 5,
+            ..b.clone()
+        };
+        insert(&store.conn, &stay).unwrap();
+        let day = Booking {
+            id: ulid::Ulid::new().to_string(),
+            care: CareType::Day,
+            first_day: d("2026-01-04"),
+            last_day: d("2026-01-04"),
+            nights: None,
+            days: Some(1),
+            units: 1,
+            ..b
+        };
+        insert(&store.conn, &day).unwrap();
+        let on = |day: NaiveDate| {
+            store.bookings(&BookingFilter { date: Some(day), ..Default::default() }).unwrap().len()
+        };
+        let days: Vec<usize> = (0..7).map(|i| on(first + Days::new(i))).collect();
+        assert_eq!(days, [1, 1, 2, 1, 1, 0, 0]);
         assert_eq!(on(first.pred_opt().unwrap()), 0);
     }
 }
