@@ -59,7 +59,10 @@ EVENT_DATA = json.dumps({"id": "X", "resident": "X", "facility": "f", "type": "d
 
 
 def sh(cmd, **kw):
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if r.returncode != 0:
+        sys.exit(f"failed: {cmd}\n{r.stdout[-2000:]}\n{r.stderr[-2000:]}")
+    return r
 
 
 def q(s):
