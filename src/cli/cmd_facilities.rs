@@ -60,11 +60,17 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         a.care.map_or("all", |c| c.id())
     );
     let path = ctx.dataset_path.as_deref();
-    if let Some(key) = crate::dataset::load::checked_key(path)?
-        && let Some(text) = crate::dataset::cache::view(key, &view)
-    {
-        crate::out!("{}", String::from_utf8_lossy(&text));
-        return Ok(());
+    if let Some(key) = crate::dataset::load::checked_key(path)? {
+        let mut out = std::io::stdout().lock();
+        match crate::dataset::cache::copy_view(key, &view, &mut out) {
+            None => {}
+            Some(copied) => {
+                if let Err(e) = copied.and_then(|()| std::io::Write::flush(&mut out)) {
+                    output::failed(e);
+                }
+                return Ok(());
+            }
+        }
     }
     let ds = ctx.dataset()?;
     let text = render(&ds, &a)?;

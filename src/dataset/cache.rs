@@ -283,15 +283,39 @@ impl Cache {
 /// A command's output that depends on nothing but the dataset and the command's arguments
 /// (`facilities`: 1.4 MB of JSON for 2,000 facilities), kept for the checked dataset with
 /// this key: `view-<key>-<name>.cache`, this build's, its bytes verified by their hash.
-pub fn view(key: u128, name: &str) -> Option<Vec<u8>> {
+/// Copies the view to `out` when a sound one is kept: `None` (nothing written) when there is
+/// none, else the copy's outcome. The view is hashed in pieces and then copied from the same
+/// open file (which no writer changes: they replace the file), so a large one is never held in
+/// memory.
+pub fn copy_view(
+    key: u128,
+    name: &str,
+    out: &mut dyn std::io::Write,
+) -> Option<std::io::Result<()>> {
+    use std::io::{BufRead, Seek};
     let path = folder()?.join(view_name(key, name));
     if !owner_only(&std::fs::symlink_metadata(&path).ok()?) {
         return None;
     }
-    let bytes = std::fs::read(path).ok()?;
-    let (head, body) = bytes.split_at(bytes.iter().position(|&b| b == b'\n')? + 1);
-    let expected = format!("sango-view {BUILD} {key:032x} {name} {:016x}\n", xxh3_64(body));
-    (head == expected.as_bytes()).then(|| body.to_vec())
+    let mut file = std::io::BufReader::with_capacity(64 * 1024, File::open(path).ok()?);
+    let mut head = Vec::new();
+    file.read_until(b'\n', &mut head).ok()?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    loop {
+        let chunk = file.fill_buf().ok()?;
+        if chunk.is_empty() {
+            break;
+        }
+        hasher.update(chunk);
+        let n = chunk.len();
+        file.consume(n);
+    }
+    let expected = format!("sango-view {BUILD} {key:032x} {name} {:016x}\n", hasher.digest());
+    if head != expected.as_bytes() {
+        return None;
+    }
+    file.seek(std::io::SeekFrom::Start(head.len() as u64)).ok()?;
+    Some(std::io::copy(&mut file, out).map(drop))
 }
 
 /// Keeps a view (best effort).
