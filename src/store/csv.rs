@@ -40,7 +40,21 @@ pub const PRACTICE_HEADER: &str = "練習 (practice)";
 pub const PRACTICE_MARK: &str = "練習データ PRACTICE";
 
 fn time(t: chrono::NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M:%S").to_string()
+    use chrono::{Datelike, Timelike};
+    // Written out rather than through a format string, which is parsed again for every call
+    // (a million rows); the same text for every year a store holds.
+    if !(0..=9999).contains(&t.year()) {
+        return t.format("%Y-%m-%d %H:%M:%S").to_string();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// The CSV text of `bookings`; `today` decides which booked ones read as used. An export of
@@ -141,6 +155,14 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_written_as_the_format_string_writes_them() {
+        for t in ["2026-01-02T03:04:05", "0999-12-31T23:59:59", "2026-11-20T10:00:00"] {
+            let t = chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").unwrap();
+            assert_eq!(time(t), t.format("%Y-%m-%d %H:%M:%S").to_string());
+        }
+    }
 
     #[test]
     fn an_empty_export_is_a_bom_and_a_header() {

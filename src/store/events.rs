@@ -15,7 +15,14 @@ use super::residents::Resident;
 use super::{Store, timefmt};
 
 /// Every event, oldest first (exports).
-pub(crate) const ALL: &str = "SELECT * FROM events ORDER BY seq";
+/// The columns [`Event::from_row`] reads, in its order.
+macro_rules! event_columns {
+    () => {
+        "id, at, recorded_at, terminal, kind, subject, data"
+    };
+}
+
+pub(crate) const ALL: &str = concat!("SELECT ", event_columns!(), " FROM events ORDER BY seq");
 
 /// The longest terminal name accepted.
 pub const MAX_TERMINAL_LEN: usize = 64;
@@ -144,16 +151,17 @@ pub struct Event {
 }
 
 impl Event {
+    /// A row of a query that selects [`event_columns!`], read by position.
     pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
-        let kind: String = r.get("kind")?;
-        let data: String = r.get("data")?;
+        let kind: String = r.get(4)?;
+        let data: String = r.get(6)?;
         Ok(Event {
-            id: r.get("id")?,
-            at: super::get_time(r, "at")?,
-            recorded_at: super::get_opt_time(r, "recorded_at")?,
-            terminal: r.get("terminal")?,
+            id: r.get(0)?,
+            at: super::time_at(r, 1, "at")?,
+            recorded_at: super::opt_time_at(r, 2, "recorded_at")?,
+            terminal: r.get(3)?,
             kind: EventKind::parse(&kind).ok_or_else(|| super::bad_text("kind", &kind))?,
-            subject: r.get("subject")?,
+            subject: r.get(5)?,
             data: serde_json::from_str(&data).map_err(|_| super::bad_text("data", &data))?,
         })
     }
@@ -227,7 +235,12 @@ pub(crate) fn insert(
 
 pub(crate) fn by_id(conn: &Connection, id: &str) -> rusqlite::Result<Option<Event>> {
     use rusqlite::OptionalExtension;
-    conn.query_row("SELECT * FROM events WHERE id = ?1", [id], Event::from_row).optional()
+    conn.query_row(
+        concat!("SELECT ", event_columns!(), " FROM events WHERE id = ?1"),
+        [id],
+        Event::from_row,
+    )
+    .optional()
 }
 
 /// The state the events describe.
@@ -315,7 +328,10 @@ impl Store {
 
     /// The events of one resident (user number) or booking (id), oldest first.
     pub fn events_for(&self, subject: &str) -> Result<Vec<Event>, StoreError> {
-        self.query_events("SELECT * FROM events WHERE subject = ?1 ORDER BY seq", [subject])
+        self.query_events(
+            concat!("SELECT ", event_columns!(), " FROM events WHERE subject = ?1 ORDER BY seq"),
+            [subject],
+        )
     }
 
     fn query_events<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<Event>, StoreError> {

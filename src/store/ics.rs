@@ -52,11 +52,29 @@ fn fold(line: &str, out: &mut String) {
 }
 
 fn utc(t: NaiveDateTime) -> String {
-    t.checked_sub_signed(TimeDelta::hours(9)).unwrap_or(t).format("%Y%m%dT%H%M%SZ").to_string()
+    use chrono::{Datelike, Timelike};
+    let t = t.checked_sub_signed(TimeDelta::hours(9)).unwrap_or(t);
+    // Written out rather than through a format string, which is parsed again for every call.
+    if !(0..=9999).contains(&t.year()) {
+        return t.format("%Y%m%dT%H%M%SZ").to_string();
+    }
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 fn date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    use chrono::Datelike;
+    if !(0..=9999).contains(&d.year()) {
+        return d.format("%Y%m%d").to_string();
+    }
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// What an export of practice data puts before the calendar's name and every summary.
@@ -208,5 +226,8 @@ mod tests {
     fn times_are_utc_for_stamps() {
         let t = jst::parse_moment("2026-12-02T09:00").unwrap();
         assert_eq!(utc(t), "20261202T000000Z");
+        let t = jst::parse_moment("0999-01-01T08:59").unwrap();
+        assert_eq!(utc(t), "09981231T235900Z");
+        assert_eq!(date(t.date()), t.date().format("%Y%m%d").to_string());
     }
 }

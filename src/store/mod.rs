@@ -628,7 +628,24 @@ pub(crate) fn get_time(r: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDateTime
     timefmt::parse(&s).ok_or_else(|| bad_text(col, &s))
 }
 
-pub(crate) fn get_opt_time(r: &Row<'_>, col: &str) -> rusqlite::Result<Option<NaiveDateTime>> {
-    let s: Option<String> = r.get(col)?;
-    s.map(|s| timefmt::parse(&s).ok_or_else(|| bad_text(col, &s))).transpose()
+/// A date column read by position (`name` for the message when it is not one).
+pub(crate) fn date_at(r: &Row<'_>, i: usize, name: &str) -> rusqlite::Result<NaiveDate> {
+    let s: String = r.get(i)?;
+    crate::domain::jst::parse_date(&s).ok_or_else(|| bad_text(name, &s))
+}
+
+/// A moment column read by position.
+pub(crate) fn time_at(r: &Row<'_>, i: usize, name: &str) -> rusqlite::Result<NaiveDateTime> {
+    let s: String = r.get(i)?;
+    timefmt::parse(&s).ok_or_else(|| bad_text(name, &s))
+}
+
+/// A moment column that may be empty, read by position.
+pub(crate) fn opt_time_at(
+    r: &Row<'_>,
+    i: usize,
+    name: &str,
+) -> rusqlite::Result<Option<NaiveDateTime>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| timefmt::parse(&s).ok_or_else(|| bad_text(name, &s))).transpose()
 }
