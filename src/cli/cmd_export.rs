@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let store = cmd_store::open_read(ctx)?;
     let names: HashMap<&str, &str> =
         summary.facilities.iter().rev().map(|f| (f.id.as_str(), f.name.as_str())).collect();
-    let name = |id: &str| names.get(id).map(|n| n.to_string());
+    let name = |id: &str| names.get(id).copied();
     // Written as read: memory does not grow with the store.
     let write = |out: &mut dyn Write| -> Result<(), StoreError> {
         match a.format {
