@@ -347,13 +347,13 @@ pub(crate) fn usage(
     care: CareType,
     limit: u32,
 ) -> rusqlite::Result<Quota> {
-    let (booked, late): (i64, i64) = conn.query_row(
-        "SELECT COALESCE(SUM(CASE WHEN status = 'booked' THEN units ELSE 0 END), 0),
+    let (booked, late): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(CASE WHEN status = 'booked' THEN units ELSE 0 END), 0),
                 COALESCE(SUM(CASE WHEN status = 'cancelled_late' THEN units_charged ELSE 0 END), 0)
          FROM bookings WHERE resident = ?1 AND care = ?2",
-        params![resident, care.id()],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+        )?
+        .query_row(params![resident, care.id()], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let clamp = |v: i64| u32::try_from(v.max(0)).unwrap_or(u32::MAX);
     Ok(Quota::new(limit, clamp(booked), clamp(late)))
 }
@@ -418,7 +418,8 @@ pub(crate) fn row(b: &Booking) -> impl rusqlite::Params + '_ {
 }
 
 pub(crate) fn insert(conn: &Connection, b: &Booking) -> rusqlite::Result<()> {
-    conn.execute(INSERT, row(b))?;
+    // Prepared once per connection (an import inserts many).
+    conn.prepare_cached(INSERT)?.execute(row(b))?;
     Ok(())
 }
 
@@ -468,12 +469,9 @@ pub(crate) fn set_fee(conn: &Connection, id: &str, c: &FeeChangeData) -> rusqlit
 }
 
 pub(crate) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Booking>> {
-    conn.query_row(
-        concat!("SELECT ", booking_columns!(), " FROM bookings WHERE id = ?1"),
-        [id],
-        Booking::from_row,
-    )
-    .optional()
+    conn.prepare_cached(concat!("SELECT ", booking_columns!(), " FROM bookings WHERE id = ?1"))?
+        .query_row([id], Booking::from_row)
+        .optional()
 }
 
 /// A booking as typed: its long id (a ULID, any case) or its code (`k7mx-3rpa`).

@@ -158,6 +158,11 @@ impl Staging<'_> {
         bad(format!("cannot stage the file: {e}"))
     }
 
+    /// One row into a staging table (the statement prepared once: millions of rows).
+    fn insert(&self, sql: &str, p: impl rusqlite::Params) -> rusqlite::Result<usize> {
+        self.conn.prepare_cached(sql)?.execute(p)
+    }
+
     fn format(&mut self, f: String) -> Result<(), StoreError> {
         if f != FORMAT {
             return Err(bad(format!("format is '{f}', not '{FORMAT}'")));
@@ -178,8 +183,7 @@ impl Staging<'_> {
         r.id = user_number::normalize(&r.id);
         r.validate().map_err(|x| bad(x.to_string()))?;
         let json = serde_json::to_string(&r).map_err(|x| bad(x.to_string()))?;
-        match self.conn.execute("INSERT INTO temp.import_residents VALUES (?1, ?2)", [&r.id, &json])
-        {
+        match self.insert("INSERT INTO temp.import_residents VALUES (?1, ?2)", [&r.id, &json]) {
             Err(e) if is_duplicate(&e) => Err(bad(format!("resident {} appears twice", r.id))),
             other => other.map(drop).map_err(|e| self.sql(e)),
         }
@@ -189,8 +193,7 @@ impl Staging<'_> {
         b.resident = user_number::normalize(&b.resident);
         b.validate().map_err(bad)?;
         let json = serde_json::to_string(&b).map_err(|x| bad(x.to_string()))?;
-        match self.conn.execute("INSERT INTO temp.import_bookings VALUES (?1, ?2)", [&b.id, &json])
-        {
+        match self.insert("INSERT INTO temp.import_bookings VALUES (?1, ?2)", [&b.id, &json]) {
             Err(e) if is_duplicate(&e) => Err(bad(format!("booking {} appears twice", b.id))),
             other => other.map(drop).map_err(|e| self.sql(e)),
         }
@@ -213,7 +216,7 @@ impl Staging<'_> {
         };
         let json = serde_json::to_string(&ev).map_err(|x| bad(x.to_string()))?;
         self.events += 1;
-        match self.conn.execute(
+        match self.insert(
             "INSERT INTO temp.import_events VALUES (?1, ?2, ?3, ?4, ?5)",
             rusqlite::params![self.events, ev.id, ev.subject, about, json],
         ) {
@@ -628,7 +631,8 @@ impl Store {
         let e = |x| self.err(x);
         let take = |evs: &[&Event]| -> Result<(), StoreError> {
             for ev in evs {
-                tx.execute("INSERT OR IGNORE INTO temp.import_take VALUES (?1)", [&ev.id])
+                tx.prepare_cached("INSERT OR IGNORE INTO temp.import_take VALUES (?1)")
+                    .and_then(|mut st| st.execute([&ev.id]))
                     .map_err(e)?;
             }
             Ok(())
@@ -697,11 +701,11 @@ impl Store {
                 match own {
                     Err(detail) => rep.conflicts.push(Conflict::other("booking", &b.id, detail)),
                     Ok(()) => {
-                        tx.execute(
-                            "INSERT INTO temp.import_new VALUES (?1, ?2)",
-                            [timefmt::format(b.created_at), b.id.clone()],
-                        )
-                        .map_err(e)?;
+                        tx.prepare_cached("INSERT INTO temp.import_new VALUES (?1, ?2)")
+                            .and_then(|mut st| {
+                                st.execute([timefmt::format(b.created_at), b.id.clone()])
+                            })
+                            .map_err(e)?;
                     }
                 }
                 continue;

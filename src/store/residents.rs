@@ -177,7 +177,8 @@ pub(crate) fn row(r: &Resident) -> impl rusqlite::Params + '_ {
 }
 
 pub(crate) fn insert(conn: &rusqlite::Connection, r: &Resident) -> rusqlite::Result<()> {
-    conn.execute(INSERT, row(r))?;
+    // Prepared once per connection (an import inserts many).
+    conn.prepare_cached(INSERT)?.execute(row(r))?;
     Ok(())
 }
 
@@ -201,7 +202,9 @@ pub(crate) fn update_row(conn: &rusqlite::Connection, r: &Resident) -> rusqlite:
 }
 
 pub(crate) fn get(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<Option<Resident>> {
-    conn.query_row("SELECT * FROM residents WHERE id = ?1", [id], Resident::from_row).optional()
+    conn.prepare_cached("SELECT * FROM residents WHERE id = ?1")?
+        .query_row([id], Resident::from_row)
+        .optional()
 }
 
 impl Store {
