@@ -227,7 +227,9 @@ fn a_read_only_data_folder_still_answers_every_command_that_only_reads() {
     let after = snapshot(d.path());
     set_mode(d.path(), 0o700);
     // The check's answer says when it ran: two runs may fall in different seconds.
-    let when = |s: &str| s.lines().filter(|l| !l.contains("\"checked_at\"")).collect::<Vec<_>>();
+    fn when(s: &str) -> Vec<&str> {
+        s.lines().filter(|l| !l.contains("\"checked_at\"")).collect()
+    }
     for ((args, a), (_, b)) in writable.iter().zip(&read_only) {
         assert_eq!(b.code, 0, "{args:?}: {}", b.stderr);
         assert_eq!(when(&a.stdout), when(&b.stdout), "{args:?}: the same answer");
