@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let store = cmd_store::open(ctx)?;
     let rep = store.import_from(&ds, input, args::at_or_now(a.at), &cmd_store::terminal())?;
     if a.json {
-        output::json(&rep)?;
+        output::json_streamed(&rep)?;
     } else {
         crate::outln!(
             "取り込みました Imported: {} resident(s) added, {} booking(s) added, {} booking(s) updated, {} unchanged",
