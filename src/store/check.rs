@@ -1,7 +1,7 @@
 //! The full damage check (`PRAGMA integrity_check`) and what is known from it.
 //!
-//! The quick check on open reads every page but does not compare the indexes with their
-//! tables: a damaged index can hide a mother's bookings from the limit check while every page
+//! The quick check (run on open when the file is not as sango left it: `store::trust`) reads
+//! every page but does not compare the indexes with their tables: a damaged index can hide a mother's bookings from the limit check while every page
 //! looks sound. Only the full check sees that, and it reads the whole file (seconds on a large
 //! store), so it is not run on every open. Instead its result is kept beside the store file
 //! (`sango.sqlite3.check.json`, owner-only), naming the store's id, when it ran and what it

@@ -9,7 +9,8 @@
 //! store (an empty file, a folder or a link to nothing is refused), and a new store is created
 //! whole, owner-only (0600; SQLite gives its `-wal` and `-shm` files the same mode). A command
 //! that only reads opens with [`Store::open_read_only`]: it creates nothing, and it works in a
-//! read-only data folder.
+//! read-only data folder. An open checks the file for damage (`PRAGMA quick_check`) only when
+//! it is not in the state a clean check and sango's own changes left it in ([`trust`]).
 //!
 //! ```text
 //! Store::open(dir) / open_data_dir(&DataDir) / open_read_only(&DataDir) / open_in_memory()
