@@ -3,12 +3,12 @@
 //! conflict, reported and not overwritten (exit 1); so is a booking the rules refuse here (over
 //! a limit after the merge, overlapping, outside the window, a wrong fee), named by its rule.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 
-use super::{CliError, CliResult, Context, args, cmd_store, output};
+use super::{CliError, CliResult, Context, args, cmd_store, import_report, output};
 use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -36,9 +36,14 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     };
     let ds = ctx.dataset()?;
     let store = cmd_store::open(ctx)?;
-    let rep = store.import_from(&ds, input, args::at_or_now(a.at), &cmd_store::terminal())?;
+    // The report's lists (every id added: a million) are spooled, not held.
+    let mut rep = import_report::Spool::new(import_report::IN_MEMORY);
+    store.import_into(&ds, input, args::at_or_now(a.at), &cmd_store::terminal(), &mut rep)?;
     if a.json {
-        output::json_streamed(&rep)?;
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+        if let Err(e) = rep.write_json(&mut out).and_then(|()| out.flush()) {
+            output::failed(e);
+        }
     } else {
         crate::outln!(
             "取り込みました Imported: {} resident(s) added, {} booking(s) added, {} booking(s) updated, {} unchanged",
@@ -48,10 +53,8 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             rep.unchanged
         );
         if !rep.kept_local.is_empty() {
-            crate::outln!(
-                "  this terminal's later version kept: {}",
-                one_line(&rep.kept_local.join(", "))
-            );
+            let kept = rep.kept_local.ids().map_err(|e| CliError::refused(e.to_string()))?;
+            crate::outln!("  this terminal's later version kept: {}", one_line(&kept.join(", ")));
         }
         for c in &rep.conflicts {
             crate::outln!("  競合 conflict, not imported: {}", one_line(&c.to_string()));

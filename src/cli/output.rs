@@ -44,20 +44,6 @@ pub fn failed(e: std::io::Error) -> ! {
     std::process::exit(1);
 }
 
-/// Prints one JSON value on stdout as it is serialised, not built as one text first (an
-/// import's report lists every id it added: a million of them).
-pub fn json_streamed<T: Serialize + ?Sized>(value: &T) -> CliResult {
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut out, value)
-        .map_err(std::io::Error::from)
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush());
-    if let Err(e) = written {
-        failed(e);
-    }
-    Ok(())
-}
-
 /// Prints one JSON value on stdout.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
     let text = serde_json::to_string_pretty(value)

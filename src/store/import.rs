@@ -92,6 +92,50 @@ pub struct ImportReport {
     pub conflicts: Vec<Conflict>,
 }
 
+/// The lists of an import's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    ResidentAdded,
+    ResidentUpdated,
+    BookingAdded,
+    BookingUpdated,
+    KeptLocal,
+}
+
+/// What a merge did, told as it goes: kept in an [`ImportReport`], or by a command that must
+/// not hold every id of a large file in memory (`sango import` spools them).
+pub trait Tally {
+    fn listed(&mut self, which: Listed, id: &str);
+    fn unchanged(&mut self);
+    fn event_added(&mut self);
+    fn conflict(&mut self, c: Conflict);
+}
+
+impl Tally for ImportReport {
+    fn listed(&mut self, which: Listed, id: &str) {
+        let list = match which {
+            Listed::ResidentAdded => &mut self.residents_added,
+            Listed::ResidentUpdated => &mut self.residents_updated,
+            Listed::BookingAdded => &mut self.bookings_added,
+            Listed::BookingUpdated => &mut self.bookings_updated,
+            Listed::KeptLocal => &mut self.kept_local,
+        };
+        list.push(id.to_string());
+    }
+
+    fn unchanged(&mut self) {
+        self.unchanged += 1;
+    }
+
+    fn event_added(&mut self) {
+        self.events_added += 1;
+    }
+
+    fn conflict(&mut self, c: Conflict) {
+        self.conflicts.push(c);
+    }
+}
+
 impl ImportReport {
     /// True when nothing was written.
     pub fn changed_nothing(&self) -> bool {
@@ -564,10 +608,26 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<ImportReport, StoreError> {
+        let mut rep = ImportReport::default();
+        self.import_into(dataset, reader, at, terminal, &mut rep)?;
+        Ok(rep)
+    }
+
+    /// [`Store::import_from`], telling `tally` what it does as it goes (a command that must not
+    /// hold every id of a large file in memory keeps them elsewhere).
+    pub fn import_into(
+        &self,
+        dataset: &Dataset,
+        reader: impl std::io::Read,
+        at: NaiveDateTime,
+        terminal: &str,
+        tally: &mut dyn Tally,
+    ) -> Result<(), StoreError> {
         events::validate_terminal(terminal)?;
         let when = self.moment(at)?;
         let staged = self.stage(reader);
-        let merged = staged.and_then(|practice| self.merge(dataset, practice, when, terminal));
+        let merged =
+            staged.and_then(|practice| self.merge(dataset, practice, when, terminal, tally));
         let _ = self.conn.execute_batch(UNSTAGE);
         merged
     }
@@ -612,7 +672,8 @@ impl Store {
         file_practice: bool,
         when: super::Moment,
         terminal: &str,
-    ) -> Result<ImportReport, StoreError> {
+        tally: &mut dyn Tally,
+    ) -> Result<(), StoreError> {
         let practice_store = self.kind() == super::StoreKind::Practice;
         if file_practice != practice_store {
             let (file_kind, store_kind) =
@@ -623,7 +684,6 @@ impl Store {
             )));
         }
         let at = when.at;
-        let mut rep = ImportReport::default();
         // Residents whose records conflict: their bookings are not merged either, since they
         // were checked against other facts.
         let mut conflicting: BTreeSet<String> = BTreeSet::new();
@@ -648,29 +708,29 @@ impl Store {
             let own = own_history(&incoming, |s| s.residents.get(&r.id) == Some(&r));
             let Some(local) = residents::get(&tx, &r.id).map_err(e)? else {
                 if let Err(detail) = own {
-                    rep.conflicts.push(Conflict::other("resident", &r.id, detail));
+                    tally.conflict(Conflict::other("resident", &r.id, detail));
                     conflicting.insert(r.id.clone());
                     continue;
                 }
                 residents::insert(&tx, &r).map_err(e)?;
                 take(&incoming)?;
-                rep.residents_added.push(r.id.clone());
+                tally.listed(Listed::ResidentAdded, &r.id);
                 continue;
             };
             let local_events = self.subject_events(&tx, &r.id)?;
             let state_of = |s: &State| s.residents.get(&r.id).cloned();
             match compare(&incoming, &r, &local_events, &local, state_of, own.is_ok()) {
-                Merge::Same => rep.unchanged += 1,
+                Merge::Same => tally.unchanged(),
                 Merge::Extend(new) => {
                     residents::update_row(&tx, &r).map_err(e)?;
                     take(&new)?;
-                    rep.residents_updated.push(r.id.clone());
+                    tally.listed(Listed::ResidentUpdated, &r.id);
                 }
-                Merge::KeepLocal => rep.kept_local.push(r.id.clone()),
+                Merge::KeepLocal => tally.listed(Listed::KeptLocal, &r.id),
                 // Registered separately on two terminals with the same facts: one mother.
-                Merge::Conflict(_) if local.same_facts(&r) => rep.unchanged += 1,
+                Merge::Conflict(_) if local.same_facts(&r) => tally.unchanged(),
                 Merge::Conflict(detail) => {
-                    rep.conflicts.push(Conflict::other("resident", &r.id, detail));
+                    tally.conflict(Conflict::other("resident", &r.id, detail));
                     conflicting.insert(r.id.clone());
                 }
             }
@@ -687,7 +747,7 @@ impl Store {
         while let Some(row) = rows.next().map_err(e)? {
             let b: Booking = staged(row)?;
             if conflicting.contains(&b.resident) {
-                rep.conflicts.push(Conflict::other(
+                tally.conflict(Conflict::other(
                     "booking",
                     &b.id,
                     format!("its resident (利用者番号) {} conflicts", b.resident),
@@ -699,7 +759,7 @@ impl Store {
             let own = own_history(&incoming, |s| s.bookings.get(&b.id) == Some(&b));
             let Some(local) = bookings::get(&tx, &b.id).map_err(e)? else {
                 match own {
-                    Err(detail) => rep.conflicts.push(Conflict::other("booking", &b.id, detail)),
+                    Err(detail) => tally.conflict(Conflict::other("booking", &b.id, detail)),
                     Ok(()) => {
                         tx.prepare_cached("INSERT INTO temp.import_new VALUES (?1, ?2)")
                             .and_then(|mut st| {
@@ -713,16 +773,16 @@ impl Store {
             let local_events = self.subject_events(&tx, &b.id)?;
             let state_of = |s: &State| s.bookings.get(&b.id).cloned();
             match compare(&incoming, &b, &local_events, &local, state_of, own.is_ok()) {
-                Merge::Same => rep.unchanged += 1,
+                Merge::Same => tally.unchanged(),
                 Merge::Extend(new) => {
                     // The other terminal's later events bring the row to the file's state.
                     bookings::write_state(&tx, &b).map_err(e)?;
                     take(&new)?;
-                    rep.bookings_updated.push(b.id.clone());
+                    tally.listed(Listed::BookingUpdated, &b.id);
                 }
-                Merge::KeepLocal => rep.kept_local.push(b.id.clone()),
+                Merge::KeepLocal => tally.listed(Listed::KeptLocal, &b.id),
                 Merge::Conflict(detail) => {
-                    rep.conflicts.push(Conflict::other("booking", &b.id, detail))
+                    tally.conflict(Conflict::other("booking", &b.id, detail))
                 }
             }
         }
@@ -738,12 +798,12 @@ impl Store {
         while let Some(row) = rows.next().map_err(e)? {
             let b: Booking = staged(row)?;
             match recheck(&tx, dataset, &b).map_err(e)? {
-                Err(conflict) => rep.conflicts.push(conflict),
+                Err(conflict) => tally.conflict(conflict),
                 Ok(()) => {
                     bookings::insert(&tx, &b).map_err(e)?;
                     let incoming = self.incoming(&tx, &b.id)?;
                     take(&incoming.iter().collect::<Vec<_>>())?;
-                    rep.bookings_added.push(b.id.clone());
+                    tally.listed(Listed::BookingAdded, &b.id);
                 }
             }
         }
@@ -761,12 +821,12 @@ impl Store {
         while let Some(row) = rows.next().map_err(e)? {
             let ev: Event = staged(row)?;
             events::insert(&tx, &ev, Some((at, terminal))).map_err(e)?;
-            rep.events_added += 1;
+            tally.event_added();
         }
         drop(rows);
         drop(events_st);
         tx.commit().map_err(e)?;
-        Ok(rep)
+        Ok(())
     }
 
     /// The staged events of one subject, in the file's order.

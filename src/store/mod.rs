@@ -49,7 +49,7 @@ pub use bookings::{
 pub use error::StoreError;
 pub use events::{Event, EventKind};
 pub use export::{Export, ExportFormat};
-pub use import::{Conflict, ImportReport};
+pub use import::{Conflict, ImportReport, Listed, Tally};
 pub use moment::{Clock, Moment, StoreKind};
 pub use paths::DataDir;
 pub use resident_change::{Affected, Decision, ResidentUpdate};
