@@ -29,23 +29,18 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if let Some(path) = &a.out {
         private_file::check_target(path).map_err(refused)?;
     }
-    // What each format names: nothing (JSON), the facilities' names (CSV), their names and
-    // phones (iCalendar). The dataset is checked for every format, as before.
-    let summary = crate::dataset::load_summary(ctx.dataset_path.as_deref())?;
-    let ds = match a.format {
-        ExportFormat::Ics => Some(ctx.dataset()?),
-        ExportFormat::Json | ExportFormat::Csv => None,
-    };
+    // The dataset is checked in full for every format, as before (from its cache: cheap).
+    let ds = ctx.dataset()?;
     let store = cmd_store::open_read(ctx)?;
     let names: HashMap<&str, &str> =
-        summary.facilities.iter().rev().map(|f| (f.id.as_str(), f.name.as_str())).collect();
+        ds.facilities.iter().rev().map(|f| (f.id.as_str(), f.name.as_str())).collect();
     let name = |id: &str| names.get(id).copied();
     // Written as read: memory does not grow with the store.
     let write = |out: &mut dyn Write| -> Result<(), StoreError> {
         match a.format {
             ExportFormat::Json => store.write_export_json(out),
             ExportFormat::Csv => store.write_export_csv(out, &name, args::at_or_now(a.at).date()),
-            ExportFormat::Ics => store.write_export_ics(out, ds.as_ref()),
+            ExportFormat::Ics => store.write_export_ics(out, Some(&ds)),
         }
     };
     match &a.out {
