@@ -9,20 +9,48 @@ pub const BOM: &str = "\u{feff}";
 
 /// One text field, defused and quoted when it must be.
 pub fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
+    let mut out = String::new();
+    push_field(&mut out, s);
+    out
+}
+
+/// Appends [`field`] of `s` (a row written into one buffer: a million rows of an export).
+pub fn push_field(out: &mut String, s: &str) {
+    let defuse = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if s.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        if defuse {
+            out.push('\'');
+        }
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
     } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\r', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+        if defuse {
+            out.push('\'');
+        }
+        out.push_str(s);
+    }
 }
 
 /// An id field: kept as text even when it looks like a number (Excel would drop leading zeros).
 pub fn id_field(s: &str) -> String {
+    let mut out = String::new();
+    push_id_field(&mut out, s);
+    out
+}
+
+/// Appends [`id_field`] of `s`.
+pub fn push_id_field(out: &mut String, s: &str) {
     let numeric = !s.is_empty()
         && s.bytes().all(|b| b.is_ascii_digit() || b == b'e' || b == b'E')
         && s.bytes().next().is_some_and(|b| b.is_ascii_digit());
-    if numeric { format!("\"=\"\"{s}\"\"\"") } else { field(s) }
+    if numeric {
+        out.push_str("\"=\"\"");
+        out.push_str(s);
+        out.push_str("\"\"\"");
+    } else {
+        push_field(out, s);
+    }
 }
 
 /// Appends one row of already-made fields, with CRLF.

@@ -92,30 +92,95 @@ fn is_temporary(name: &str) -> bool {
     }
 }
 
-/// Writes `bytes` to `path`: owner-only, whole or not at all.
+/// Writes `bytes` to `path`: owner-only, whole or not at all, and on disk when this returns.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    check_target(path)?;
-    let io = |source| WriteError::Io { path: path.to_path_buf(), source };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = temporary(&dir, &name);
-    // A leftover of an earlier process with this id (the name is not taken over: create_new).
-    let _ = std::fs::remove_file(&tmp);
-    let result = (|| {
-        let mut f = create_private(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
+    let mut w = Private::create(path)?;
+    w.write_all(bytes).map_err(|e| w.io(e))?;
+    w.finish()
+}
+
+/// Writes a note that may be lost in a crash (a cache, the store's trust record): owner-only
+/// and whole or not at all as [`write`], but not synced to the disk, which would cost more
+/// than the note saves. A reader must take a missing or stale note as no knowledge.
+pub fn write_unsynced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let mut w = Private::create(path)?;
+    w.sync = false;
+    w.write_all(bytes).map_err(|e| w.io(e))?;
+    w.finish()
+}
+
+/// A private file being written (an export streamed from the store): its bytes go to a
+/// temporary file beside the target, which [`Private::finish`] syncs and renames over it.
+/// Dropped without `finish`, the temporary file is removed and the target left as it was.
+pub struct Private {
+    target: PathBuf,
+    tmp: PathBuf,
+    file: Option<std::io::BufWriter<File>>,
+    sync: bool,
+}
+
+impl Private {
+    /// Starts writing `path` (refused as [`check_target`] refuses it).
+    pub fn create(path: &Path) -> Result<Private, WriteError> {
+        check_target(path)?;
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let tmp = temporary(&dir, &name);
+        // A leftover of an earlier process with this id (the name is not taken over: create_new).
         let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
+        let file = create_private(&tmp)
+            .map_err(|source| WriteError::Io { path: path.to_path_buf(), source })?;
+        Ok(Private {
+            target: path.to_path_buf(),
+            tmp,
+            file: Some(std::io::BufWriter::with_capacity(64 * 1024, file)),
+            sync: true,
+        })
     }
-    Ok(())
+
+    /// An IO error of this file, naming the target.
+    pub fn io(&self, source: std::io::Error) -> WriteError {
+        WriteError::Io { path: self.target.clone(), source }
+    }
+
+    /// Syncs the whole file and puts it at the target.
+    pub fn finish(mut self) -> Result<(), WriteError> {
+        let result = (|| {
+            let f = self
+                .file
+                .take()
+                .expect("finished once")
+                .into_inner()
+                .map_err(|e| e.into_error())?;
+            if self.sync {
+                f.sync_all()?;
+            }
+            drop(f);
+            std::fs::rename(&self.tmp, &self.target)
+        })();
+        result.map_err(|e| self.io(e))
+    }
+}
+
+impl Write for Private {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.as_mut().expect("not finished").write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().expect("not finished").flush()
+    }
+}
+
+impl Drop for Private {
+    fn drop(&mut self) {
+        // Not finished (an error on the way), or finished and renamed: either way nothing is
+        // left at the temporary name.
+        let _ = std::fs::remove_file(&self.tmp);
+    }
 }
 
 /// A new file readable and writable by its owner only, from its creation on.

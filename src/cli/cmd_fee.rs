@@ -34,8 +34,8 @@ struct Answer {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    let ds = ctx.dataset()?;
-    let rule = ds
+    let programme = crate::dataset::load_programme(ctx.dataset_path.as_deref())?;
+    let rule = programme
         .care_rule(a.care)
         .ok_or_else(|| CliError::refused(format!("the dataset has no care type {}", a.care)))?;
     if a.units == 0 {

@@ -58,7 +58,7 @@ pub fn answer(
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    let ds = ctx.dataset()?;
+    let ds = crate::dataset::load_for_facility(ctx.dataset_path.as_deref(), &a.facility)?;
     let f = facility(&ds, &a.facility)?;
     if let Some(c) = a.care
         && !f.offers(c)

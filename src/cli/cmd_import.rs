@@ -3,12 +3,12 @@
 //! conflict, reported and not overwritten (exit 1); so is a booking the rules refuse here (over
 //! a limit after the merge, overlapping, outside the window, a wrong fee), named by its rule.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 
-use super::{CliError, CliResult, Context, args, cmd_store, output};
+use super::{CliError, CliResult, Context, args, cmd_store, import_report, output};
 use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -23,25 +23,27 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    let text = if a.file.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| CliError::refused(format!("cannot read standard input: {e}")))?;
-        s
+    // Read as it is merged (a whole terminal's export is over a gigabyte at city scale).
+    let input: Box<dyn Read> = if a.file.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
     } else {
-        std::fs::read_to_string(&a.file).map_err(|e| {
+        Box::new(std::fs::File::open(&a.file).map_err(|e| {
             CliError::refused(format!(
                 "cannot read the import file (取込ファイル) {}: {e}",
                 a.file.display()
             ))
-        })?
+        })?)
     };
     let ds = ctx.dataset()?;
     let store = cmd_store::open(ctx)?;
-    let rep = store.import_json(&ds, &text, args::at_or_now(a.at), &cmd_store::terminal())?;
+    // The report's lists (every id added: a million) are spooled, not held.
+    let mut rep = import_report::Spool::new(import_report::IN_MEMORY);
+    store.import_into(&ds, input, args::at_or_now(a.at), &cmd_store::terminal(), &mut rep)?;
     if a.json {
-        output::json(&rep)?;
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+        if let Err(e) = rep.write_json(&mut out).and_then(|()| out.flush()) {
+            output::failed(e);
+        }
     } else {
         crate::outln!(
             "取り込みました Imported: {} resident(s) added, {} booking(s) added, {} booking(s) updated, {} unchanged",
@@ -51,10 +53,8 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             rep.unchanged
         );
         if !rep.kept_local.is_empty() {
-            crate::outln!(
-                "  this terminal's later version kept: {}",
-                one_line(&rep.kept_local.join(", "))
-            );
+            let kept = rep.kept_local.ids().map_err(|e| CliError::refused(e.to_string()))?;
+            crate::outln!("  this terminal's later version kept: {}", one_line(&kept.join(", ")));
         }
         for c in &rep.conflicts {
             crate::outln!("  競合 conflict, not imported: {}", one_line(&c.to_string()));

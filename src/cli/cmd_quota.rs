@@ -15,15 +15,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    // Only the limits are needed: the facilities are not read beyond their ids and names.
-    let summary = crate::dataset::load_summary(ctx.dataset_path.as_deref())?;
+    // Only the limits are needed: the programme alone is read from the dataset.
+    let programme = crate::dataset::load_programme(ctx.dataset_path.as_deref())?;
     let store = cmd_store::open_read(ctx)?;
-    let q = store.quota(&summary.programme, &a.resident)?;
+    let q = store.quota(&programme, &a.resident)?;
     if a.json {
         return output::json(&q);
     }
     crate::outln!("利用者番号 Resident {}", crate::visible::one_line(&a.resident));
-    print(&summary.programme, &q);
+    print(&programme, &q);
     Ok(())
 }
 

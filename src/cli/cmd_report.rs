@@ -24,9 +24,11 @@ fn parse_month(s: &str) -> Result<YearMonth, String> {
 
 /// The report of `month` from the store, facilities named and in dataset order.
 pub fn build(ctx: &Context, month: YearMonth) -> CliResult<MonthlyReport> {
-    let ds = ctx.dataset()?;
+    // Only the facilities' ids and names are needed.
+    let ds = crate::dataset::load_summary(ctx.dataset_path.as_deref())?;
     let store = cmd_store::open_read(ctx)?;
-    Ok(report::of_month(&store, &ds, month)?)
+    let names = ds.facilities.iter().map(|f| (f.id.as_str(), f.name.as_str()));
+    Ok(report::of_month_named(&store, names, month)?)
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {

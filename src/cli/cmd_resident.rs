@@ -256,14 +256,14 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
     let r = store
         .resident(&a.id)?
         .ok_or_else(|| crate::store::StoreError::UnknownResident(a.id.clone()))?;
-    let ds = ctx.dataset()?;
-    let quota = store.quota(&ds.programme, &r.id)?;
+    let programme = crate::dataset::load_programme(ctx.dataset_path.as_deref())?;
+    let quota = store.quota(&programme, &r.id)?;
     if a.json {
         return output::json(&Shown { resident: &r, quota });
     }
     crate::outln!("利用者番号 Resident {}", crate::visible::one_line(&r.id));
     print_resident(&r);
-    super::cmd_quota::print(&ds.programme, &quota);
+    super::cmd_quota::print(&programme, &quota);
     Ok(())
 }
 

@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.corrected && a.due.is_none() {
         return Err(CliError::refused("--corrected (修正月齢) needs --due (出産予定日)"));
     }
-    let ds = ctx.dataset()?;
+    let ds = crate::dataset::load_for_facility(ctx.dataset_path.as_deref(), &a.facility)?;
     let f = facility(&ds, &a.facility)?;
     let entry = f.period(a.care).ok_or_else(|| {
         CliError::refused(format!(

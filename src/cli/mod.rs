@@ -24,6 +24,7 @@ pub mod cmd_store_check;
 pub mod cmd_synth;
 pub mod cmd_window;
 pub mod error;
+pub mod import_report;
 pub mod output;
 
 use std::path::PathBuf;

@@ -30,12 +30,18 @@ macro_rules! outln {
 pub fn write_out(args: fmt::Arguments<'_>) {
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_fmt(args).and_then(|()| out.flush()) {
-        if e.kind() == ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("sango: cannot write the output: {}", crate::private_file::describe(&e));
-        std::process::exit(1);
+        failed(e);
     }
+}
+
+/// A failed write to stdout: a closed pipe exits 0 at once, another error is reported and
+/// exits 1.
+pub fn failed(e: std::io::Error) -> ! {
+    if e.kind() == ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("sango: cannot write the output: {}", crate::private_file::describe(&e));
+    std::process::exit(1);
 }
 
 /// Prints one JSON value on stdout.

@@ -1,12 +1,19 @@
 //! Loading the dataset: the embedded default, a file named by `--dataset`, or `SANGO_DATASET`.
 //! A file is read up to [`MAX_BYTES`]: a device or a pipe that never ends (`/dev/zero`) is
 //! refused instead of read until memory runs out.
+//!
+//! The commands' loaders ([`load`], [`load_summary`], [`load_for_facility`], [`load_programme`])
+//! first hash the text and look for its checked copy in the cache ([`super::cache`]), reading
+//! only the parts they need; without one they read and check the whole text as before, and keep
+//! it in the cache when it is sound.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::cache::{self, Cache};
 use super::check::{self, Problem};
 use super::model::{CareTypeRule, Dataset, Facility, Programme};
 use crate::domain::care::CareType;
@@ -42,9 +49,12 @@ pub fn parse(text: &str, origin: &str) -> Result<Dataset, DatasetError> {
         .map_err(|problems| DatasetError::Invalid { origin: origin.to_string(), problems })
 }
 
+/// How messages name the embedded dataset.
+const EMBEDDED_ORIGIN: &str = "(embedded) assets/kita.json";
+
 /// The embedded Kita City dataset.
 pub fn load_embedded() -> Result<Dataset, DatasetError> {
-    parse(EMBEDDED, "(embedded) assets/kita.json")
+    parse(EMBEDDED, EMBEDDED_ORIGIN)
 }
 
 /// A dataset file.
@@ -68,10 +78,135 @@ fn read(path: &Path) -> Result<String, DatasetError> {
 
 /// The dataset to use: an explicit path, else `SANGO_DATASET`, else the embedded one.
 pub fn load(path: Option<&Path>) -> Result<Dataset, DatasetError> {
-    match source(path) {
-        Some(p) => load_path(&p),
-        None => load_embedded(),
+    let found = lookup(source(path).as_deref())?;
+    if let Lookup::Hit(c, _) = &found
+        && let Some(ds) = c.dataset()
+    {
+        return Ok(ds);
     }
+    let (text, origin) = found.text()?;
+    full(&text, &origin)
+}
+
+/// What the cache has for a dataset: its sound copy, or the text to read in full.
+enum Lookup {
+    Hit(Cache, Option<PathBuf>),
+    Miss(Cow<'static, str>, String),
+}
+
+/// The text of the dataset [`load`] reads and its name in messages.
+fn text_of(src: Option<&Path>) -> Result<(Cow<'static, str>, String), DatasetError> {
+    Ok(match src {
+        Some(p) => (read(p)?.into(), p.display().to_string()),
+        None => (EMBEDDED.into(), EMBEDDED_ORIGIN.to_string()),
+    })
+}
+
+/// The full read and check of a text, kept in the cache when sound.
+fn full(text: &str, origin: &str) -> Result<Dataset, DatasetError> {
+    let ds = parse(text, origin)?;
+    cache::keep(cache::key(text.as_bytes()), &ds);
+    Ok(ds)
+}
+
+/// Looks for the cache of the dataset's text. A regular file is hashed as it is read, in
+/// pieces (most of a large dataset is never held in memory), up to the cap, and read again
+/// when there is no cache; anything else (a pipe) is read once.
+fn lookup(src: Option<&Path>) -> Result<Lookup, DatasetError> {
+    let key = match src {
+        None => cache::key(EMBEDDED.as_bytes()),
+        Some(path) => {
+            let io = |source| DatasetError::Io { path: path.to_path_buf(), source };
+            // Asked before opening: a pipe is opened once, to be read once.
+            if !std::fs::metadata(path).map_err(io)?.is_file() {
+                let (text, origin) = text_of(src)?;
+                return Ok(Lookup::Miss(text, origin));
+            }
+            let before = std::fs::metadata(path).map_err(io)?;
+            if let Some(key) = cache::remembered_key(&before) {
+                return Ok(match Cache::open(key) {
+                    Some(c) => Lookup::Hit(c, src.map(Path::to_path_buf)),
+                    None => {
+                        let (text, origin) = text_of(src)?;
+                        Lookup::Miss(text, origin)
+                    }
+                });
+            }
+            let mut file = std::fs::File::open(path).map_err(io)?;
+            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+            let mut buf = vec![0; 64 * 1024];
+            let mut total: u64 = 0;
+            loop {
+                let n = match file.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(io(e)),
+                };
+                total += n as u64;
+                if total > MAX_BYTES {
+                    return Err(DatasetError::TooLarge { path: path.to_path_buf() });
+                }
+                hasher.update(&buf[..n]);
+            }
+            let key = hasher.digest128();
+            // Remembered only when nothing changed the file while it was read.
+            if std::fs::metadata(path).is_ok_and(|after| same_file_state(&before, &after)) {
+                cache::remember_key(&before, key);
+            }
+            key
+        }
+    };
+    match Cache::open(key) {
+        Some(c) => Ok(Lookup::Hit(c, src.map(Path::to_path_buf))),
+        None => {
+            let (text, origin) = text_of(src)?;
+            Ok(Lookup::Miss(text, origin))
+        }
+    }
+}
+
+/// Whether two reads of a file's metadata describe the same content.
+fn same_file_state(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.len() == b.len() && a.modified().ok() == b.modified().ok() && {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            (a.ino(), a.ctime(), a.ctime_nsec()) == (b.ino(), b.ctime(), b.ctime_nsec())
+        }
+        #[cfg(not(unix))]
+        true
+    }
+}
+
+impl Lookup {
+    /// The text to read in full: a miss, or a cache that turned out unsound.
+    fn text(self) -> Result<(Cow<'static, str>, String), DatasetError> {
+        match self {
+            Lookup::Hit(_, src) => text_of(src.as_deref()),
+            Lookup::Miss(text, origin) => Ok((text, origin)),
+        }
+    }
+}
+
+/// The key of the dataset [`load`] reads, when a checked copy of it is in the cache (a
+/// command's view of it may be kept under that key: [`cache::view`]).
+pub fn checked_key(path: Option<&Path>) -> Result<Option<u128>, DatasetError> {
+    Ok(match lookup(source(path).as_deref())? {
+        Lookup::Hit(c, _) => Some(c.key()),
+        Lookup::Miss(..) => None,
+    })
+}
+
+/// Only the programme (`quota`, `fee`, `resident show`: the limits and fees).
+pub fn load_programme(path: Option<&Path>) -> Result<Programme, DatasetError> {
+    let found = lookup(source(path).as_deref())?;
+    if let Lookup::Hit(c, _) = &found
+        && let Some(p) = c.programme()
+    {
+        return Ok(p);
+    }
+    summary_of(found).map(|s| s.programme)
 }
 
 /// The dataset file [`load`] reads: the path, else `SANGO_DATASET`; `None` for the embedded one.
@@ -149,12 +284,27 @@ pub fn parse_summary(text: &str, origin: &str) -> Result<Summary, DatasetError> 
     }
 }
 
-/// The [`Summary`] of the dataset [`load`] would read (the embedded one is read in full: it is
-/// small and built in).
+/// The [`Summary`] of the dataset [`load`] would read.
 pub fn load_summary(path: Option<&Path>) -> Result<Summary, DatasetError> {
-    let Some(path) = source(path) else { return load_embedded().map(Summary::from) };
-    let text = read(&path)?;
-    parse_summary(&text, &path.display().to_string())
+    let found = lookup(source(path).as_deref())?;
+    if let Lookup::Hit(c, _) = &found
+        && let (Some(programme), Some(index)) = (c.programme(), c.index())
+    {
+        let facilities =
+            index.into_iter().map(|e| FacilityName { id: e.id, name: e.name }).collect();
+        return Ok(Summary { programme, facilities });
+    }
+    summary_of(found)
+}
+
+/// The summary read from the text in full (see [`load_summary`]).
+fn summary_of(found: Lookup) -> Result<Summary, DatasetError> {
+    let (text, origin) = found.text()?;
+    match full(&text, &origin) {
+        Ok(ds) => Ok(Summary::from(ds)),
+        // Problems in fields the summary does not read are left to the commands that use them.
+        Err(_) => parse_summary(&text, &origin),
+    }
 }
 
 /// The dataset for a command about one facility (`book`): the programme and that facility,
@@ -204,12 +354,29 @@ pub fn parse_for_facility(text: &str, origin: &str, id: &str) -> Result<Dataset,
     if problems.is_empty() { Ok(dataset) } else { Err(invalid(problems)) }
 }
 
-/// The dataset [`load`] would read, cut down to one facility as [`parse_for_facility`] reads it
-/// (the embedded one is read in full: it is small and built in).
+/// The dataset [`load`] would read, cut down to one facility (none when no facility has the
+/// id) as [`parse_for_facility`] reads it.
 pub fn load_for_facility(path: Option<&Path>, id: &str) -> Result<Dataset, DatasetError> {
-    let Some(path) = source(path) else { return load_embedded() };
-    let text = read(&path)?;
-    parse_for_facility(&text, &path.display().to_string(), id)
+    let found = lookup(source(path).as_deref())?;
+    if let Lookup::Hit(c, _) = &found
+        && let (Some(programme), Some(entry)) = (c.programme(), c.entry(id))
+    {
+        let facilities = match entry {
+            None => Some(Vec::new()),
+            Some(e) => c.facility(&e).map(|f| vec![f]),
+        };
+        if let Some(facilities) = facilities {
+            return Ok(Dataset { version: c.version(), programme, facilities });
+        }
+    }
+    let (text, origin) = found.text()?;
+    match full(&text, &origin) {
+        Ok(mut ds) => {
+            ds.facilities.retain(|f| f.id == id);
+            Ok(ds)
+        }
+        Err(_) => parse_for_facility(&text, &origin, id),
+    }
 }
 
 #[cfg(test)]

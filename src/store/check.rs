@@ -1,7 +1,7 @@
 //! The full damage check (`PRAGMA integrity_check`) and what is known from it.
 //!
-//! The quick check on open reads every page but does not compare the indexes with their
-//! tables: a damaged index can hide a mother's bookings from the limit check while every page
+//! The quick check (run on open when the file is not as sango left it: `store::trust`) reads
+//! every page but does not compare the indexes with their tables: a damaged index can hide a mother's bookings from the limit check while every page
 //! looks sound. Only the full check sees that, and it reads the whole file (seconds on a large
 //! store), so it is not run on every open. Instead its result is kept beside the store file
 //! (`sango.sqlite3.check.json`, owner-only), naming the store's id, when it ran and what it
@@ -95,11 +95,16 @@ impl Store {
     /// Runs the full check and says what it found, keeping nothing (a reader's connection; the
     /// terminal app's background check).
     pub fn run_full_check(&self) -> Result<CheckRecord, StoreError> {
+        let before = self.trust.state();
         let outcome = match self.integrity_check() {
             Ok(()) => Ok(()),
             Err(StoreError::Corrupt { detail, .. }) => Err(detail),
             Err(e) => return Err(e),
         };
+        // A clean full check covers the quick one: the state it read is trusted (see `trust`).
+        if outcome.is_ok() && self.trust.state() == before {
+            self.trust.trust(before);
+        }
         Ok(CheckRecord {
             store_id: self.id.clone(),
             checked_at: timefmt::whole_seconds(self.clock.now()),
@@ -172,6 +177,9 @@ impl Store {
         events::append(&tx, when, terminal, EventKind::StoreRepaired, &subject, &data)
             .map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))?;
+        if after.ok {
+            self.trust.trust(self.trust.state());
+        }
         Ok(RepairReport { before: error::one_line(&[before]), after })
     }
 }

@@ -1,4 +1,7 @@
-//! The CSV export of bookings for spreadsheets (the Excel rules are in `crate::excel_csv`).
+//! The CSV export of bookings for spreadsheets (the Excel rules are in `crate::excel_csv`),
+//! written row by row as the bookings are read ([`Store::write_export_csv`]).
+
+use std::io::Write;
 
 use chrono::NaiveDate;
 
@@ -37,7 +40,21 @@ pub const PRACTICE_HEADER: &str = "練習 (practice)";
 pub const PRACTICE_MARK: &str = "練習データ PRACTICE";
 
 fn time(t: chrono::NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M:%S").to_string()
+    use chrono::{Datelike, Timelike};
+    // Written out rather than through a format string, which is parsed again for every call
+    // (a million rows); the same text for every year a store holds.
+    if !(0..=9999).contains(&t.year()) {
+        return t.format("%Y-%m-%d %H:%M:%S").to_string();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// The CSV text of `bookings`; `today` decides which booked ones read as used. An export of
@@ -48,14 +65,29 @@ pub fn render(
     today: NaiveDate,
     practice: bool,
 ) -> String {
+    let mut out = head(practice);
+    for b in bookings {
+        let name = dataset.and_then(|d| d.facility(&b.facility)).map(|f| f.name.as_str());
+        out.push_str(&row(b, name, today, practice));
+    }
+    out
+}
+
+/// The byte-order mark and the header row.
+fn head(practice: bool) -> String {
     let mut out = String::from(BOM);
     let mut header: Vec<String> = HEADER.map(field).to_vec();
     if practice {
         header.push(field(PRACTICE_HEADER));
     }
     push_row(&mut out, &header);
-    for b in bookings {
-        let name = dataset.and_then(|d| d.facility(&b.facility)).map(|f| f.name.as_str());
+    out
+}
+
+/// One booking's row, its facility named `name`.
+fn row(b: &Booking, name: Option<&str>, today: NaiveDate, practice: bool) -> String {
+    let mut out = String::new();
+    {
         let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
         let late = |yes: bool| if yes { "後日記録".to_string() } else { String::new() };
         let mut row = vec![
@@ -87,6 +119,120 @@ pub fn render(
     out
 }
 
+/// A stored moment (`2026-11-20T10:00:00+09:00`) as [`time`] writes it, by its text.
+fn push_time(out: &mut String, stored: &str) -> Option<()> {
+    let b = stored.as_bytes();
+    if b.len() != 25 || b[10] != b'T' || !stored.ends_with("+09:00") {
+        return None;
+    }
+    out.push_str(&stored[..10]);
+    out.push(' ');
+    out.push_str(&stored[11..19]);
+    Some(())
+}
+
+/// [`row`] of the booking at the query's row `r` (columns as [`Booking::from_row`] reads
+/// them), from the values as SQLite holds them: no `Booking`, one buffer. `None` (and `out`
+/// to be cleared) for anything not as this program stores it: then [`row`] decides.
+fn fast_row<'a>(
+    out: &mut String,
+    r: &rusqlite::Row<'_>,
+    name: &dyn Fn(&str) -> Option<&'a str>,
+    today: NaiveDate,
+    practice: bool,
+) -> Option<()> {
+    use super::bookings::Status;
+    use crate::domain::care::CareType;
+    use crate::excel_csv::{push_field, push_id_field};
+    let text = |i: usize| r.get_ref(i).ok()?.as_str().ok();
+    let opt_text = |i: usize| r.get_ref(i).ok()?.as_str_or_null().ok();
+    // Numbers as `Booking` reads them (u32), else `row` decides.
+    let int = |i: usize| u32::try_from(r.get_ref(i).ok()?.as_i64().ok()?).ok();
+    let opt_int = |i: usize| match r.get_ref(i).ok()?.as_i64_or_null().ok()? {
+        None => Some(None),
+        Some(n) => u32::try_from(n).ok().map(Some),
+    };
+    let moment = |s: &str| super::timefmt::parse(s);
+    let (id, resident, facility) = (text(0)?, text(1)?, text(2)?);
+    let care: CareType = text(3)?.parse().ok()?;
+    let (first_day, last_day) = (text(4)?, text(5)?);
+    // Dates as this program stores them: the text of the date read back.
+    let date = |s: &str| crate::domain::jst::parse_date(s).filter(|d| d.to_string() == s);
+    date(first_day)?;
+    let last = date(last_day)?;
+    let status = [Status::Booked, Status::Cancelled, Status::CancelledLate]
+        .into_iter()
+        .find(|s| s.id() == text(10).unwrap_or_default())?;
+    let status = if status == Status::Booked && last < today { Status::Used } else { status };
+    let (created_at, cancelled_at) = (text(13)?, opt_text(15)?);
+    let (recorded_at, cancel_recorded_at) = (opt_text(16)?, opt_text(17)?);
+    let late = |at: &str, recorded: Option<&str>| -> Option<bool> {
+        Some(match recorded {
+            None => false,
+            Some(rec) => super::moment::entered_late(moment(at)?, Some(moment(rec)?)),
+        })
+    };
+    let booking_late = late(created_at, recorded_at)?;
+    let cancel_late = match cancelled_at {
+        None => false,
+        Some(at) => late(at, cancel_recorded_at)?,
+    };
+    let number = |out: &mut String, v: Option<u32>| {
+        if let Some(n) = v {
+            out.push_str(&n.to_string());
+        }
+    };
+    push_id_field(out, id);
+    out.push(',');
+    push_field(out, opt_text(18)?.unwrap_or(""));
+    out.push(',');
+    push_id_field(out, resident);
+    out.push(',');
+    push_id_field(out, facility);
+    out.push(',');
+    push_field(out, name(facility).unwrap_or(""));
+    out.push(',');
+    push_field(out, care.name_ja());
+    out.push(',');
+    out.push_str(first_day);
+    out.push(',');
+    out.push_str(last_day);
+    out.push(',');
+    number(out, opt_int(6)?);
+    out.push(',');
+    number(out, opt_int(7)?);
+    out.push(',');
+    number(out, Some(int(8)?));
+    out.push(',');
+    number(out, Some(int(9)?));
+    out.push(',');
+    push_field(out, status.ja());
+    out.push(',');
+    number(out, Some(int(11)?));
+    out.push(',');
+    push_field(out, text(12)?);
+    out.push(',');
+    push_time(out, created_at)?;
+    out.push(',');
+    if let Some(at) = cancelled_at {
+        push_time(out, at)?;
+    }
+    out.push(',');
+    if booking_late {
+        out.push_str("後日記録");
+    }
+    out.push(',');
+    if cancel_late {
+        out.push_str("後日記録");
+    }
+    if practice {
+        out.push(',');
+        push_field(out, PRACTICE_MARK);
+    }
+    out.push_str("\r\n");
+    Some(())
+}
+
 impl Store {
     /// Every booking as CSV.
     pub fn export_csv(
@@ -94,14 +240,88 @@ impl Store {
         dataset: Option<&Dataset>,
         today: NaiveDate,
     ) -> Result<String, StoreError> {
+        let mut out = Vec::new();
+        let name = |id: &str| dataset.and_then(|d| d.facility(id)).map(|f| f.name.as_str());
+        self.write_export_csv(&mut out, &name, today)?;
+        String::from_utf8(out).map_err(|e| self.output_error(e.to_string()))
+    }
+
+    /// Writes every booking as CSV to `out` as they are read, in one snapshot, each facility
+    /// named by `name`: the same text as [`Store::export_csv`]. Each row is made from the
+    /// query's values as SQLite holds them, into one buffer ([`fast_row`]); a row whose text is
+    /// not as this program stores it goes through [`Booking`].
+    pub fn write_export_csv<'a>(
+        &self,
+        out: &mut dyn Write,
+        name: &dyn Fn(&str) -> Option<&'a str>,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
         let practice = self.kind() == super::StoreKind::Practice;
-        Ok(render(&self.bookings(&Default::default())?, dataset, today, practice))
+        let tx = self.read()?;
+        let io = |e: std::io::Error| self.output_error(e.to_string());
+        out.write_all(head(practice).as_bytes()).map_err(io)?;
+        let mut st = self.conn.prepare(super::bookings::ALL).map_err(|e| self.err(e))?;
+        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        let mut line = String::with_capacity(512);
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            line.clear();
+            if fast_row(&mut line, r, name, today, practice).is_none() {
+                let b = Booking::from_row(r).map_err(|e| self.err(e))?;
+                line = row(&b, name(&b.facility), today, practice);
+            }
+            out.write_all(line.as_bytes()).map_err(io)?;
+        }
+        drop(rows);
+        drop(st);
+        tx.commit().map_err(|e| self.err(e))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_written_as_the_format_string_writes_them() {
+        for t in ["2026-01-02T03:04:05", "0999-12-31T23:59:59", "2026-11-20T10:00:00"] {
+            let t = chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").unwrap();
+            assert_eq!(time(t), t.format("%Y-%m-%d %H:%M:%S").to_string());
+        }
+    }
+
+    #[test]
+    fn each_row_from_the_stored_values_is_the_row_of_the_booking() {
+        let ds = crate::synth::dataset(7, 30);
+        let until = crate::domain::jst::parse_date("2026-11-01").unwrap();
+        let h = crate::synth::history(7, &ds, 300, 1000, until);
+        let dir = tempfile::tempdir().unwrap();
+        let load = crate::store::bulk::Bulk::create(dir.path()).unwrap();
+        {
+            let mut w = load.writer().unwrap();
+            h.write(&mut w).unwrap();
+        }
+        let store = load.finish().unwrap();
+        // Entered late, the booking and its cancellation; a facility the dataset lacks.
+        let mut all = store.bookings(&Default::default()).unwrap();
+        let mut late = all[3].clone();
+        late.id = ulid::Ulid::new().to_string();
+        late.code = None;
+        late.facility = "gone".into();
+        late.recorded_at = Some(late.created_at + chrono::TimeDelta::hours(2));
+        late.status = super::super::bookings::Status::Cancelled;
+        late.cancelled_at = Some(late.created_at + chrono::TimeDelta::hours(3));
+        late.cancel_recorded_at = Some(late.created_at + chrono::TimeDelta::hours(5));
+        super::super::bookings::insert(&store.conn, &late).unwrap();
+        all = store.bookings(&Default::default()).unwrap();
+        assert!(all.iter().any(|b| b.status.is_cancelled()) && all.len() > 1000);
+        for today in ["2024-06-01", "2026-11-20"] {
+            let today = crate::domain::jst::parse_date(today).unwrap();
+            assert_eq!(
+                store.export_csv(Some(&ds), today).unwrap(),
+                render(&all, Some(&ds), today, false)
+            );
+        }
+    }
 
     #[test]
     fn an_empty_export_is_a_bom_and_a_header() {

@@ -14,6 +14,16 @@ use super::moment::Moment;
 use super::residents::Resident;
 use super::{Store, timefmt};
 
+/// Every event, oldest first (exports).
+/// The columns [`Event::from_row`] reads, in its order.
+macro_rules! event_columns {
+    () => {
+        "id, at, recorded_at, terminal, kind, subject, data"
+    };
+}
+
+pub(crate) const ALL: &str = concat!("SELECT ", event_columns!(), " FROM events ORDER BY seq");
+
 /// The longest terminal name accepted.
 pub const MAX_TERMINAL_LEN: usize = 64;
 
@@ -146,16 +156,17 @@ pub struct Event {
 }
 
 impl Event {
-    fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
-        let kind: String = r.get("kind")?;
-        let data: String = r.get("data")?;
+    /// A row of a query that selects [`event_columns!`], read by position.
+    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
+        let kind: String = r.get(4)?;
+        let data: String = r.get(6)?;
         Ok(Event {
-            id: r.get("id")?,
-            at: super::get_time(r, "at")?,
-            recorded_at: super::get_opt_time(r, "recorded_at")?,
-            terminal: r.get("terminal")?,
+            id: r.get(0)?,
+            at: super::time_at(r, 1, "at")?,
+            recorded_at: super::opt_time_at(r, 2, "recorded_at")?,
+            terminal: r.get(3)?,
             kind: EventKind::parse(&kind).ok_or_else(|| super::bad_text("kind", &kind))?,
-            subject: r.get("subject")?,
+            subject: r.get(5)?,
             data: serde_json::from_str(&data).map_err(|_| super::bad_text("data", &data))?,
         })
     }
@@ -208,28 +219,34 @@ pub(crate) fn insert(
     e: &Event,
     imported: Option<(NaiveDateTime, &str)>,
 ) -> rusqlite::Result<()> {
-    conn.execute(
+    // Prepared once per connection (an import inserts millions).
+    conn.prepare_cached(
         "INSERT INTO events
             (id, at, recorded_at, terminal, kind, subject, data, imported_at, imported_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            e.id,
-            timefmt::format(e.at),
-            e.recorded_at.map(timefmt::format),
-            e.terminal,
-            e.kind.id(),
-            e.subject,
-            e.data.to_string(),
-            imported.map(|(t, _)| timefmt::format(t)),
-            imported.map(|(_, by)| by),
-        ],
-    )?;
+    )?
+    .execute(params![
+        e.id,
+        timefmt::format(e.at),
+        e.recorded_at.map(timefmt::format),
+        e.terminal,
+        e.kind.id(),
+        e.subject,
+        e.data.to_string(),
+        imported.map(|(t, _)| timefmt::format(t)),
+        imported.map(|(_, by)| by),
+    ])?;
     Ok(())
 }
 
 pub(crate) fn by_id(conn: &Connection, id: &str) -> rusqlite::Result<Option<Event>> {
     use rusqlite::OptionalExtension;
-    conn.query_row("SELECT * FROM events WHERE id = ?1", [id], Event::from_row).optional()
+    conn.query_row(
+        concat!("SELECT ", event_columns!(), " FROM events WHERE id = ?1"),
+        [id],
+        Event::from_row,
+    )
+    .optional()
 }
 
 /// The state the events describe.
@@ -316,12 +333,15 @@ pub fn apply(s: &mut State, e: &Event) -> Result<(), String> {
 impl Store {
     /// Every event, oldest first.
     pub fn events(&self) -> Result<Vec<Event>, StoreError> {
-        self.query_events("SELECT * FROM events ORDER BY seq", [])
+        self.query_events(ALL, [])
     }
 
     /// The events of one resident (user number) or booking (id), oldest first.
     pub fn events_for(&self, subject: &str) -> Result<Vec<Event>, StoreError> {
-        self.query_events("SELECT * FROM events WHERE subject = ?1 ORDER BY seq", [subject])
+        self.query_events(
+            concat!("SELECT ", event_columns!(), " FROM events WHERE subject = ?1 ORDER BY seq"),
+            [subject],
+        )
     }
 
     fn query_events<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<Event>, StoreError> {

@@ -1,10 +1,17 @@
 //! The JSON export: every resident, booking and event of this terminal, for moving bookings to
 //! another terminal (`import`). It is deterministic: exporting twice gives the same text.
+//!
+//! It is written as it is read ([`Store::write_export_json`]): each row goes from SQLite to
+//! the output, so memory does not grow with the store (a million bookings and their events
+//! are over a gigabyte of JSON). The text is the same as the pretty JSON of [`Export`].
 
+use std::cell::RefCell;
 use std::fmt;
+use std::io::Write;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::{Error as _, SerializeSeq, SerializeStruct};
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::Store;
 use super::bookings::Booking;
@@ -82,12 +89,139 @@ impl Store {
 
     /// The export as pretty JSON text, ending with a newline.
     pub fn export_json(&self) -> Result<String, StoreError> {
-        let e = self.export()?;
-        let mut s = serde_json::to_string_pretty(&e).map_err(|x| StoreError::Sqlite {
-            path: self.path().to_path_buf(),
-            detail: x.to_string(),
-        })?;
-        s.push('\n');
-        Ok(s)
+        let mut out = Vec::new();
+        self.write_export_json(&mut out)?;
+        String::from_utf8(out).map_err(|e| self.output_error(e.to_string()))
+    }
+
+    /// Writes the export to `out` as it reads it, in one snapshot: the same text as
+    /// [`Store::export_json`].
+    pub fn write_export_json(&self, out: &mut dyn Write) -> Result<(), StoreError> {
+        let tx = self.read()?;
+        let failure = RefCell::new(None);
+        let streamed = Streamed { store: self, failure: &failure };
+        let mut ser = serde_json::Serializer::pretty(&mut *out);
+        let written = streamed.serialize(&mut ser);
+        if let Some(e) = failure.into_inner() {
+            return Err(e);
+        }
+        written.map_err(|e| self.output_error(e.to_string()))?;
+        out.write_all(b"\n").map_err(|e| self.output_error(e.to_string()))?;
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// Writing an export's output failed (a full disk, a closed pipe).
+    pub(crate) fn output_error(&self, detail: String) -> StoreError {
+        StoreError::Sqlite { path: self.path().to_path_buf(), detail }
+    }
+}
+
+/// [`Export`]'s fields, each list serialised from its query's rows as they come. A store
+/// error met on the way is kept in `failure` (serde's errors carry only text).
+struct Streamed<'a> {
+    store: &'a Store,
+    failure: &'a RefCell<Option<StoreError>>,
+}
+
+/// One list of the export: its rows, from a query.
+struct Rows<'a, T> {
+    streamed: &'a Streamed<'a>,
+    sql: &'static str,
+    row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+}
+
+impl<T: Serialize> Serialize for Rows<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let store = self.streamed.store;
+        let fail = |e: rusqlite::Error| {
+            let e = store.err(e);
+            let text = e.to_string();
+            *self.streamed.failure.borrow_mut() = Some(e);
+            S::Error::custom(text)
+        };
+        let mut st = store.conn.prepare(self.sql).map_err(fail)?;
+        let mut rows = st.query([]).map_err(fail)?;
+        let mut seq = s.serialize_seq(None)?;
+        while let Some(r) = rows.next().map_err(fail)? {
+            seq.serialize_element(&(self.row)(r).map_err(fail)?)?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let practice = self.store.kind() == super::StoreKind::Practice;
+        let mut st = s.serialize_struct("Export", if practice { 6 } else { 5 })?;
+        st.serialize_field("format", FORMAT)?;
+        st.serialize_field("version", &FORMAT_VERSION)?;
+        if practice {
+            st.serialize_field("practice", &true)?;
+        }
+        st.serialize_field(
+            "residents",
+            &Rows { streamed: self, sql: super::residents::ALL, row: Resident::from_row },
+        )?;
+        st.serialize_field(
+            "bookings",
+            &Rows { streamed: self, sql: super::bookings::ALL, row: Booking::from_row },
+        )?;
+        st.serialize_field(
+            "events",
+            &Rows { streamed: self, sql: super::events::ALL, row: Event::from_row },
+        )?;
+        st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::care::{CareType, Length};
+    use crate::domain::jst;
+    use crate::store::{BookingRequest, ResidentInput};
+
+    /// A store of either kind with residents, bookings (one cancelled) and their events.
+    fn filled(kind: super::super::StoreKind) -> (Store, crate::dataset::Dataset) {
+        let ds = crate::dataset::load_embedded().unwrap();
+        let at = jst::parse_moment("2026-11-20T10:00").unwrap();
+        let s = Store::open_in_memory_as(kind, super::super::Clock::fixed(at)).unwrap();
+        for (i, id) in ["R1", "R2", "R3"].iter().enumerate() {
+            let birth = jst::parse_date("2026-11-01").unwrap();
+            s.add_resident(&ResidentInput::new(id, birth), at, "t").unwrap();
+            let req = BookingRequest {
+                resident: id.to_string(),
+                facility: "ayase-sango-care".into(),
+                care: CareType::Stay,
+                start: jst::parse_date("2026-11-25").unwrap() + chrono::Days::new(i as u64 * 3),
+                length: Length::Nights(1),
+            };
+            let b = s.book(&ds, &req, at, "t").unwrap().booking;
+            if i == 1 {
+                s.cancel(&ds, &b.id, at, "t").unwrap();
+            }
+        }
+        (s, ds)
+    }
+
+    #[test]
+    fn the_streamed_exports_are_the_texts_of_the_whole_lists() {
+        for kind in [super::super::StoreKind::Live, super::super::StoreKind::Practice] {
+            let (s, ds) = filled(kind);
+            let mut whole = serde_json::to_string_pretty(&s.export().unwrap()).unwrap();
+            whole.push('\n');
+            assert_eq!(s.export_json().unwrap(), whole);
+            let all = s.bookings(&Default::default()).unwrap();
+            let practice = kind == super::super::StoreKind::Practice;
+            let today = jst::parse_date("2026-11-27").unwrap();
+            assert_eq!(
+                s.export_csv(Some(&ds), today).unwrap(),
+                super::super::csv::render(&all, Some(&ds), today, practice)
+            );
+            assert_eq!(
+                s.export_ics(Some(&ds)).unwrap(),
+                super::super::ics::render(&all, Some(&ds), practice)
+            );
+        }
     }
 }

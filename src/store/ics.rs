@@ -5,12 +5,15 @@
 //! `STATUS:CANCELLED`. Output is deterministic (DTSTAMP is the booking's last change). Dates
 //! are the Japanese calendar's; no time zone is needed for all-day events.
 
+use std::io::Write;
+
 use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::Store;
 use super::bookings::{Booking, Status};
 use super::error::StoreError;
 use crate::dataset::Dataset;
+use crate::domain::cancel::CancelRule;
 use crate::domain::fees::yen;
 use crate::domain::jst;
 
@@ -50,11 +53,29 @@ fn fold(line: &str, out: &mut String) {
 }
 
 fn utc(t: NaiveDateTime) -> String {
-    t.checked_sub_signed(TimeDelta::hours(9)).unwrap_or(t).format("%Y%m%dT%H%M%SZ").to_string()
+    use chrono::{Datelike, Timelike};
+    let t = t.checked_sub_signed(TimeDelta::hours(9)).unwrap_or(t);
+    // Written out rather than through a format string, which is parsed again for every call.
+    if !(0..=9999).contains(&t.year()) {
+        return t.format("%Y%m%dT%H%M%SZ").to_string();
+    }
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 fn date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    use chrono::Datelike;
+    if !(0..=9999).contains(&d.year()) {
+        return d.format("%Y%m%d").to_string();
+    }
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// What an export of practice data puts before the calendar's name and every summary.
@@ -62,6 +83,19 @@ pub const PRACTICE_MARK: &str = "【練習】";
 
 /// The calendar text of `bookings`; an export of practice data says so in every summary.
 pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, practice: bool) -> String {
+    let mut out = head(practice);
+    let rule = dataset.map(|d| d.programme.cancellation.rule());
+    for b in bookings {
+        let facility = dataset.and_then(|d| d.facility(&b.facility));
+        let f = facility.map(|f| (f.name.as_str(), f.phones.as_slice()));
+        out.push_str(&event(b, f, rule.as_ref(), practice));
+    }
+    fold("END:VCALENDAR", &mut out);
+    out
+}
+
+/// The calendar's first lines.
+fn head(practice: bool) -> String {
     let mut out = String::new();
     let mark = if practice { PRACTICE_MARK } else { "" };
     let calendar_name = format!("X-WR-CALNAME:{mark}産後ケア予約");
@@ -77,9 +111,21 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, practice: bool) -
     for l in &head {
         fold(l, &mut out);
     }
-    for b in bookings {
-        let facility = dataset.and_then(|d| d.facility(&b.facility));
-        let name = facility.map(|f| f.name.as_str()).unwrap_or(b.facility.as_str());
+    out
+}
+
+/// One booking's event; `facility` is its name and phones and `rule` the programme's
+/// cancellation rule, when the dataset is known.
+fn event(
+    b: &Booking,
+    facility: Option<(&str, &[String])>,
+    rule: Option<&CancelRule>,
+    practice: bool,
+) -> String {
+    let mut out = String::new();
+    let mark = if practice { PRACTICE_MARK } else { "" };
+    {
+        let name = facility.map(|f| f.0).unwrap_or(b.facility.as_str());
         let end = b.last_day.checked_add_days(Days::new(1)).unwrap_or(b.last_day);
         let mut desc = vec![
             format!("利用者番号 (resident): {}", b.resident),
@@ -91,15 +137,15 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, practice: bool) -
             desc.push(format!("予約番号 (booking code): {code}"));
         }
         if b.status == Status::Booked
-            && let Some(d) = dataset
+            && let Some(rule) = rule
         {
-            let by = b.cancel_by(&d.programme.cancellation.rule());
+            let by = b.cancel_by(rule);
             desc.push(format!("無料で取消できる期限 (cancel by): {}", jst::rfc3339(by)));
         }
-        if let Some(f) = facility
-            && !f.phones.is_empty()
+        if let Some((_, phones)) = facility
+            && !phones.is_empty()
         {
-            desc.push(format!("電話 (phone): {}", f.phones.join(" / ")));
+            desc.push(format!("電話 (phone): {}", phones.join(" / ")));
         }
         if b.entered_late() {
             desc.push("後日記録 (entered late): 予約 (the booking)".to_string());
@@ -131,15 +177,41 @@ pub fn render(bookings: &[Booking], dataset: Option<&Dataset>, practice: bool) -
             fold(l, &mut out);
         }
     }
-    fold("END:VCALENDAR", &mut out);
     out
 }
 
 impl Store {
     /// Every booking as an iCalendar file.
     pub fn export_ics(&self, dataset: Option<&Dataset>) -> Result<String, StoreError> {
+        let mut out = Vec::new();
+        self.write_export_ics(&mut out, dataset)?;
+        String::from_utf8(out).map_err(|e| self.output_error(e.to_string()))
+    }
+
+    /// Writes every booking as an iCalendar event to `out` as they are read, in one snapshot:
+    /// the same text as [`Store::export_ics`].
+    pub fn write_export_ics(
+        &self,
+        out: &mut dyn Write,
+        dataset: Option<&Dataset>,
+    ) -> Result<(), StoreError> {
         let practice = self.kind() == super::StoreKind::Practice;
-        Ok(render(&self.bookings(&Default::default())?, dataset, practice))
+        // Looked up once each: 2,000 facilities searched for each of a million bookings is long.
+        let facilities: std::collections::HashMap<&str, &crate::dataset::Facility> =
+            dataset.iter().flat_map(|d| &d.facilities).map(|f| (f.id.as_str(), f)).rev().collect();
+        let rule = dataset.map(|d| d.programme.cancellation.rule());
+        let tx = self.read()?;
+        let io = |e: std::io::Error| self.output_error(e.to_string());
+        out.write_all(head(practice).as_bytes()).map_err(io)?;
+        self.each_booking(|b| {
+            let facility = facilities.get(b.facility.as_str());
+            let f = facility.map(|f| (f.name.as_str(), f.phones.as_slice()));
+            out.write_all(event(&b, f, rule.as_ref(), practice).as_bytes()).map_err(io)
+        })?;
+        let mut end = String::new();
+        fold("END:VCALENDAR", &mut end);
+        out.write_all(end.as_bytes()).map_err(io)?;
+        tx.commit().map_err(|e| self.err(e))
     }
 }
 
@@ -167,5 +239,8 @@ mod tests {
     fn times_are_utc_for_stamps() {
         let t = jst::parse_moment("2026-12-02T09:00").unwrap();
         assert_eq!(utc(t), "20261202T000000Z");
+        let t = jst::parse_moment("0999-01-01T08:59").unwrap();
+        assert_eq!(utc(t), "09981231T235900Z");
+        assert_eq!(date(t.date()), t.date().format("%Y%m%d").to_string());
     }
 }

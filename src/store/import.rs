@@ -15,20 +15,29 @@
 //!   merged before it (this terminal's bookings and the file's earlier ones). One the rules
 //!   refuse is a conflict naming the rule, and nothing of it is written: bookings recorded
 //!   offline on two terminals never overrun a mother's limit here.
+//!
+//! The file is read once, as it comes, into temporary tables of the connection (SQLite pages
+//! them to a temporary file beyond 16 MB): every record is checked as it is read, what needs
+//! the whole file at the end, and only then is the store locked and the merge run, record by
+//! record from those tables, in one transaction. So a file of any size is merged in bounded
+//! memory; only the report's lists of ids grow with it.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
+use std::io::Read;
 
 use chrono::NaiveDateTime;
-use rusqlite::Connection;
-use serde::Serialize;
+use rusqlite::{Connection, OptionalExtension};
+use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
 
 use super::Store;
 use super::bookings;
 use super::bookings::{Booking, Status};
 use super::error::StoreError;
 use super::events::{self, Event, EventKind, State};
-use super::export::{Export, FORMAT, FORMAT_VERSION};
-use super::residents;
+use super::export::{FORMAT, FORMAT_VERSION};
+use super::residents::{self, Resident};
+use super::timefmt;
 use crate::dataset::Dataset;
 use crate::domain::limits::{self, Quota};
 use crate::domain::{booking, user_number};
@@ -83,6 +92,50 @@ pub struct ImportReport {
     pub conflicts: Vec<Conflict>,
 }
 
+/// The lists of an import's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    ResidentAdded,
+    ResidentUpdated,
+    BookingAdded,
+    BookingUpdated,
+    KeptLocal,
+}
+
+/// What a merge did, told as it goes: kept in an [`ImportReport`], or by a command that must
+/// not hold every id of a large file in memory (`sango import` spools them).
+pub trait Tally {
+    fn listed(&mut self, which: Listed, id: &str);
+    fn unchanged(&mut self);
+    fn event_added(&mut self);
+    fn conflict(&mut self, c: Conflict);
+}
+
+impl Tally for ImportReport {
+    fn listed(&mut self, which: Listed, id: &str) {
+        let list = match which {
+            Listed::ResidentAdded => &mut self.residents_added,
+            Listed::ResidentUpdated => &mut self.residents_updated,
+            Listed::BookingAdded => &mut self.bookings_added,
+            Listed::BookingUpdated => &mut self.bookings_updated,
+            Listed::KeptLocal => &mut self.kept_local,
+        };
+        list.push(id.to_string());
+    }
+
+    fn unchanged(&mut self) {
+        self.unchanged += 1;
+    }
+
+    fn event_added(&mut self) {
+        self.events_added += 1;
+    }
+
+    fn conflict(&mut self, c: Conflict) {
+        self.conflicts.push(c);
+    }
+}
+
 impl ImportReport {
     /// True when nothing was written.
     pub fn changed_nothing(&self) -> bool {
@@ -101,103 +154,270 @@ impl ImportReport {
     }
 }
 
-/// Parses and checks an export file without touching any database.
-pub fn parse(text: &str) -> Result<Export, StoreError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let e: Export =
-        serde_json::from_str(text).map_err(|x| StoreError::ImportFormat(x.to_string()))?;
-    if e.format != FORMAT {
-        return Err(StoreError::ImportFormat(format!("format is '{}', not '{FORMAT}'", e.format)));
+/// The file read into temporary tables of the connection (`temp.import_*`), record by record
+/// as the JSON parser meets it: nothing of the file is held in memory, and nothing is written
+/// to the store. Every record is checked as it comes (one this program could have written, an
+/// id that appears once); what needs the whole file (the format and version, each event about
+/// a record of the file) is checked at the end.
+struct Staging<'c> {
+    conn: &'c Connection,
+    format: Option<String>,
+    version: Option<u32>,
+    practice: bool,
+    events: i64,
+    /// The lists met: each must be there, as in the file this program writes.
+    lists: [bool; 3],
+}
+
+const STAGING: &str = "
+    DROP TABLE IF EXISTS temp.import_residents;
+    DROP TABLE IF EXISTS temp.import_bookings;
+    DROP TABLE IF EXISTS temp.import_events;
+    DROP TABLE IF EXISTS temp.import_new;
+    DROP TABLE IF EXISTS temp.import_take;
+    CREATE TEMP TABLE import_residents (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+    CREATE TEMP TABLE import_bookings (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+    CREATE TEMP TABLE import_events (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+        subject TEXT NOT NULL, about TEXT, json TEXT NOT NULL);
+    CREATE INDEX temp.import_events_by_subject ON import_events (subject, ord);
+    CREATE TEMP TABLE import_new (created_at TEXT NOT NULL, id TEXT NOT NULL,
+        PRIMARY KEY (created_at, id));
+    CREATE TEMP TABLE import_take (id TEXT PRIMARY KEY);
+";
+
+const UNSTAGE: &str = "
+    DROP TABLE IF EXISTS temp.import_residents;
+    DROP TABLE IF EXISTS temp.import_bookings;
+    DROP TABLE IF EXISTS temp.import_events;
+    DROP TABLE IF EXISTS temp.import_new;
+    DROP TABLE IF EXISTS temp.import_take;
+";
+
+fn bad(s: impl Into<String>) -> StoreError {
+    StoreError::ImportFormat(s.into())
+}
+
+impl Staging<'_> {
+    fn sql(&self, e: rusqlite::Error) -> StoreError {
+        bad(format!("cannot stage the file: {e}"))
     }
-    if e.version > FORMAT_VERSION || e.version == 0 {
-        return Err(StoreError::ImportFormat(format!(
-            "version {} (this program reads version {FORMAT_VERSION})",
-            e.version
-        )));
+
+    /// One row into a staging table (the statement prepared once: millions of rows).
+    fn insert(&self, sql: &str, p: impl rusqlite::Params) -> rusqlite::Result<usize> {
+        self.conn.prepare_cached(sql)?.execute(p)
     }
-    let mut e = e;
-    normalize_user_numbers(&mut e);
-    let bad = |s: String| StoreError::ImportFormat(s);
-    let mut ids = HashSet::new();
-    for r in &e.residents {
+
+    fn format(&mut self, f: String) -> Result<(), StoreError> {
+        if f != FORMAT {
+            return Err(bad(format!("format is '{f}', not '{FORMAT}'")));
+        }
+        self.format = Some(f);
+        Ok(())
+    }
+
+    fn version(&mut self, v: u32) -> Result<(), StoreError> {
+        if v > FORMAT_VERSION || v == 0 {
+            return Err(bad(format!("version {v} (this program reads version {FORMAT_VERSION})")));
+        }
+        self.version = Some(v);
+        Ok(())
+    }
+
+    fn resident(&mut self, mut r: Resident) -> Result<(), StoreError> {
+        r.id = user_number::normalize(&r.id);
         r.validate().map_err(|x| bad(x.to_string()))?;
-        if !ids.insert(("r", r.id.as_str())) {
-            return Err(bad(format!("resident {} appears twice", r.id)));
+        let json = serde_json::to_string(&r).map_err(|x| bad(x.to_string()))?;
+        match self.insert("INSERT INTO temp.import_residents VALUES (?1, ?2)", [&r.id, &json]) {
+            Err(e) if is_duplicate(&e) => Err(bad(format!("resident {} appears twice", r.id))),
+            other => other.map(drop).map_err(|e| self.sql(e)),
         }
     }
-    for b in &e.bookings {
+
+    fn booking(&mut self, mut b: Booking) -> Result<(), StoreError> {
+        b.resident = user_number::normalize(&b.resident);
         b.validate().map_err(bad)?;
-        if !ids.insert(("b", b.id.as_str())) {
-            return Err(bad(format!("booking {} appears twice", b.id)));
+        let json = serde_json::to_string(&b).map_err(|x| bad(x.to_string()))?;
+        match self.insert("INSERT INTO temp.import_bookings VALUES (?1, ?2)", [&b.id, &json]) {
+            Err(e) if is_duplicate(&e) => Err(bad(format!("booking {} appears twice", b.id))),
+            other => other.map(drop).map_err(|e| self.sql(e)),
         }
     }
-    let mut event_ids = HashSet::new();
-    for ev in &e.events {
+
+    fn event(&mut self, mut ev: Event) -> Result<(), StoreError> {
         if ulid::Ulid::from_string(&ev.id).map(|u| u.to_string() != ev.id).unwrap_or(true) {
             return Err(bad(format!("event id '{}' is not a ULID", ev.id.escape_debug())));
         }
         events::validate_terminal(&ev.terminal).map_err(|x| bad(x.to_string()))?;
-        if !event_ids.insert(ev.id.as_str()) {
-            return Err(bad(format!("event {} appears twice", ev.id)));
-        }
-        let kind = match ev.kind {
-            EventKind::ResidentAdded | EventKind::ResidentUpdated => "r",
+        normalize_event(&mut ev);
+        let about = match ev.kind {
+            EventKind::ResidentAdded | EventKind::ResidentUpdated => Some("r"),
             EventKind::Booked
             | EventKind::Cancelled
             | EventKind::NoShow
             | EventKind::FeeChanged
-            | EventKind::KeptOutsideWindow => "b",
+            | EventKind::KeptOutsideWindow => Some("b"),
             // The exporting terminal's own history (a PIN lockout, a repair): kept there.
-            EventKind::PinLockedOut | EventKind::StoreRepaired => continue,
+            EventKind::PinLockedOut | EventKind::StoreRepaired => None,
         };
-        if !ids.contains(&(kind, ev.subject.as_str())) {
-            return Err(bad(format!(
-                "event {} is about {}, which is not in the file",
-                ev.id, ev.subject
-            )));
+        let json = serde_json::to_string(&ev).map_err(|x| bad(x.to_string()))?;
+        self.events += 1;
+        match self.insert(
+            "INSERT INTO temp.import_events VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![self.events, ev.id, ev.subject, about, json],
+        ) {
+            Err(e) if is_duplicate(&e) => Err(bad(format!("event {} appears twice", ev.id))),
+            other => other.map(drop).map_err(|e| self.sql(e)),
         }
     }
-    Ok(e)
+
+    /// What needs the whole file: the format and version were there, and each event is about
+    /// a record of the file.
+    fn finish(&self) -> Result<(), StoreError> {
+        if self.format.is_none() {
+            return Err(bad("missing field `format`"));
+        }
+        if self.version.is_none() {
+            return Err(bad("missing field `version`"));
+        }
+        for (seen, name) in self.lists.iter().zip(["residents", "bookings", "events"]) {
+            if !seen {
+                return Err(bad(format!("missing field `{name}`")));
+            }
+        }
+        let orphan: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT e.id, e.subject FROM temp.import_events e WHERE
+                    (e.about = 'r' AND NOT EXISTS
+                        (SELECT 1 FROM temp.import_residents r WHERE r.id = e.subject))
+                 OR (e.about = 'b' AND NOT EXISTS
+                        (SELECT 1 FROM temp.import_bookings b WHERE b.id = e.subject))
+                 ORDER BY e.ord LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.sql(e))?;
+        if let Some((id, subject)) = orphan {
+            return Err(bad(format!("event {id} is about {subject}, which is not in the file")));
+        }
+        Ok(())
+    }
 }
 
-/// Puts every user number of a file in the normal form (an older terminal may have kept
-/// `r-0001` apart from `R-0001`), in the records and in their events alike, so that the events
-/// still describe the records.
-fn normalize_user_numbers(e: &mut Export) {
+fn is_duplicate(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+            || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+}
+
+/// The file's top-level object, each list's elements handed to the staging as they are read.
+struct File<'s, 'c>(&'s mut Staging<'c>);
+
+impl<'de> DeserializeSeed<'de> for File<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for File<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a sango export")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let st = self.0;
+        let fail = |e: StoreError| A::Error::custom(message(e));
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => st.format(map.next_value()?).map_err(fail)?,
+                "version" => st.version(map.next_value()?).map_err(fail)?,
+                "practice" => st.practice = map.next_value()?,
+                "residents" => {
+                    st.lists[0] = true;
+                    map.next_value_seed(each(|r| st.resident(r)))?
+                }
+                "bookings" => {
+                    st.lists[1] = true;
+                    map.next_value_seed(each(|b| st.booking(b)))?
+                }
+                "events" => {
+                    st.lists[2] = true;
+                    map.next_value_seed(each(|e| st.event(e)))?
+                }
+                other => {
+                    return Err(A::Error::unknown_field(
+                        other,
+                        &["format", "version", "practice", "residents", "bookings", "events"],
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A list whose elements go to `F` one by one.
+struct Each<T, F>(F, std::marker::PhantomData<T>);
+
+fn each<T, F: FnMut(T) -> Result<(), StoreError>>(f: F) -> Each<T, F> {
+    Each(f, std::marker::PhantomData)
+}
+
+/// A staging error as the parser reports it (with its place in the file).
+fn message(e: StoreError) -> String {
+    match e {
+        StoreError::ImportFormat(m) => m,
+        other => other.to_string(),
+    }
+}
+
+impl<'de, T: Deserialize<'de>, F: FnMut(T) -> Result<(), StoreError>> DeserializeSeed<'de>
+    for Each<T, F>
+{
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: Deserialize<'de>, F: FnMut(T) -> Result<(), StoreError>> Visitor<'de> for Each<T, F> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(x) = seq.next_element::<T>()? {
+            (self.0)(x).map_err(|e| A::Error::custom(message(e)))?;
+        }
+        Ok(())
+    }
+}
+
+/// Puts the user numbers of an event in the normal form (an older terminal may have kept
+/// `r-0001` apart from `R-0001`), as its records are, so that it still describes them.
+fn normalize_event(ev: &mut Event) {
     let fix = |v: &mut serde_json::Value, key: &str| {
         if let Some(s) = v.get(key).and_then(|s| s.as_str()) {
             v[key] = user_number::normalize(s).into();
         }
     };
-    for r in &mut e.residents {
-        r.id = user_number::normalize(&r.id);
-    }
-    for b in &mut e.bookings {
-        b.resident = user_number::normalize(&b.resident);
-    }
-    for ev in &mut e.events {
-        match ev.kind {
-            EventKind::ResidentAdded | EventKind::ResidentUpdated => {
-                ev.subject = user_number::normalize(&ev.subject);
-                fix(&mut ev.data, "id");
-            }
-            EventKind::Booked => fix(&mut ev.data, "resident"),
-            EventKind::Cancelled
-            | EventKind::NoShow
-            | EventKind::FeeChanged
-            | EventKind::KeptOutsideWindow
-            | EventKind::PinLockedOut
-            | EventKind::StoreRepaired => {}
+    match ev.kind {
+        EventKind::ResidentAdded | EventKind::ResidentUpdated => {
+            ev.subject = user_number::normalize(&ev.subject);
+            fix(&mut ev.data, "id");
         }
+        EventKind::Booked => fix(&mut ev.data, "resident"),
+        EventKind::Cancelled
+        | EventKind::NoShow
+        | EventKind::FeeChanged
+        | EventKind::KeptOutsideWindow
+        | EventKind::PinLockedOut
+        | EventKind::StoreRepaired => {}
     }
-}
-
-fn group(evs: &[Event]) -> BTreeMap<&str, Vec<&Event>> {
-    let mut m: BTreeMap<&str, Vec<&Event>> = BTreeMap::new();
-    for e in evs {
-        m.entry(e.subject.as_str()).or_default().push(e);
-    }
-    m
 }
 
 /// How an incoming history relates to this terminal's.
@@ -346,9 +566,24 @@ fn recheck(
     Ok(Ok(()))
 }
 
-/// Marks events to be inserted.
-fn take(to_add: &mut HashSet<String>, evs: &[&Event]) {
-    to_add.extend(evs.iter().map(|e| e.id.clone()));
+/// A staged record, read back (it was written by this program a moment ago).
+fn staged<T: serde::de::DeserializeOwned>(row: &rusqlite::Row<'_>) -> Result<T, StoreError> {
+    let json: String = row.get(0).map_err(|e| bad(e.to_string()))?;
+    serde_json::from_str(&json).map_err(|e| bad(e.to_string()))
+}
+
+/// Reads until `buf` is full or the input ends.
+fn read_up_to(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 impl Store {
@@ -361,119 +596,252 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<ImportReport, StoreError> {
+        self.import_from(dataset, text.as_bytes(), at, terminal)
+    }
+
+    /// [`Store::import_json`] from a reader, read once, as it comes: the file is staged record
+    /// by record in temporary tables of this connection (which SQLite keeps on disk beyond a
+    /// few MB), checked whole, then merged in one IMMEDIATE transaction. Memory does not grow
+    /// with the file, only with what the report lists.
+    pub fn import_from(
+        &self,
+        dataset: &Dataset,
+        reader: impl std::io::Read,
+        at: NaiveDateTime,
+        terminal: &str,
+    ) -> Result<ImportReport, StoreError> {
+        let mut rep = ImportReport::default();
+        self.import_into(dataset, reader, at, terminal, &mut rep)?;
+        Ok(rep)
+    }
+
+    /// [`Store::import_from`], telling `tally` what it does as it goes (a command that must not
+    /// hold every id of a large file in memory keeps them elsewhere).
+    pub fn import_into(
+        &self,
+        dataset: &Dataset,
+        reader: impl std::io::Read,
+        at: NaiveDateTime,
+        terminal: &str,
+        tally: &mut dyn Tally,
+    ) -> Result<(), StoreError> {
         events::validate_terminal(terminal)?;
-        let file = parse(text)?;
+        let when = self.moment(at)?;
+        let staged = self.stage(reader);
+        let merged =
+            staged.and_then(|practice| self.merge(dataset, practice, when, terminal, tally));
+        let _ = self.conn.execute_batch(UNSTAGE);
+        merged
+    }
+
+    /// Reads the file into the staging tables; returns whether it holds practice data.
+    fn stage(&self, reader: impl std::io::Read) -> Result<bool, StoreError> {
+        self.conn.execute_batch(STAGING).map_err(|e| self.err(e))?;
+        // The staging tables are large for a large file: SQLite pages them to a temporary
+        // file beyond this cache (16 MB).
+        let _ = self.conn.execute_batch("PRAGMA temp.cache_size = -16384");
+        let mut st = Staging {
+            conn: &self.conn,
+            format: None,
+            version: None,
+            practice: false,
+            events: 0,
+            lists: [false; 3],
+        };
+        // One transaction for the temporary tables only (the store is not locked by it).
+        self.conn.execute_batch("BEGIN DEFERRED").map_err(|e| self.err(e))?;
+        let staged = (|| {
+            let mut reader = std::io::BufReader::with_capacity(64 * 1024, reader);
+            let mut bom = [0u8; 3];
+            let n = read_up_to(&mut reader, &mut bom).map_err(|e| bad(e.to_string()))?;
+            // An export may start with a byte-order mark (written by an editor).
+            let head: &[u8] = if bom[..n] == [0xEF, 0xBB, 0xBF] { &[] } else { &bom[..n] };
+            let mut de = serde_json::Deserializer::from_reader(head.chain(reader));
+            File(&mut st).deserialize(&mut de).map_err(|x| bad(x.to_string()))?;
+            de.end().map_err(|x| bad(x.to_string()))?;
+            st.finish()
+        })();
+        let ended = self.conn.execute_batch("COMMIT");
+        staged?;
+        ended.map_err(|e| self.err(e))?;
+        Ok(st.practice)
+    }
+
+    /// Merges the staged file in one IMMEDIATE transaction (see the module notes).
+    fn merge(
+        &self,
+        dataset: &Dataset,
+        file_practice: bool,
+        when: super::Moment,
+        terminal: &str,
+        tally: &mut dyn Tally,
+    ) -> Result<(), StoreError> {
         let practice_store = self.kind() == super::StoreKind::Practice;
-        if file.practice != practice_store {
+        if file_practice != practice_store {
             let (file_kind, store_kind) =
-                if file.practice { ("practice", "live") } else { ("live", "practice") };
+                if file_practice { ("practice", "live") } else { ("live", "practice") };
             return Err(StoreError::ImportFormat(format!(
                 "the file holds {file_kind} data and this is the {store_kind} store: live and \
                  practice data never mix (本番と練習のデータは混ぜられません)"
             )));
         }
-        let when = self.moment(at)?;
         let at = when.at;
-        let by_subject = group(&file.events);
-        let empty = Vec::new();
-        let mut rep = ImportReport::default();
         // Residents whose records conflict: their bookings are not merged either, since they
         // were checked against other facts.
         let mut conflicting: BTreeSet<String> = BTreeSet::new();
-        let mut to_add: HashSet<String> = HashSet::new();
         let tx = self.write()?;
         let e = |x| self.err(x);
+        let take = |evs: &[&Event]| -> Result<(), StoreError> {
+            for ev in evs {
+                tx.prepare_cached("INSERT OR IGNORE INTO temp.import_take VALUES (?1)")
+                    .and_then(|mut st| st.execute([&ev.id]))
+                    .map_err(e)?;
+            }
+            Ok(())
+        };
 
-        for r in &file.residents {
-            let incoming = by_subject.get(r.id.as_str()).unwrap_or(&empty);
-            let own = own_history(incoming, |s| s.residents.get(&r.id) == Some(r));
+        let mut residents =
+            tx.prepare("SELECT json FROM temp.import_residents ORDER BY rowid").map_err(e)?;
+        let mut rows = residents.query([]).map_err(e)?;
+        while let Some(row) = rows.next().map_err(e)? {
+            let r: Resident = staged(row)?;
+            let incoming_owned = self.incoming(&tx, &r.id)?;
+            let incoming: Vec<&Event> = incoming_owned.iter().collect();
+            let own = own_history(&incoming, |s| s.residents.get(&r.id) == Some(&r));
             let Some(local) = residents::get(&tx, &r.id).map_err(e)? else {
                 if let Err(detail) = own {
-                    rep.conflicts.push(Conflict::other("resident", &r.id, detail));
+                    tally.conflict(Conflict::other("resident", &r.id, detail));
                     conflicting.insert(r.id.clone());
                     continue;
                 }
-                residents::insert(&tx, r).map_err(e)?;
-                take(&mut to_add, incoming);
-                rep.residents_added.push(r.id.clone());
+                residents::insert(&tx, &r).map_err(e)?;
+                take(&incoming)?;
+                tally.listed(Listed::ResidentAdded, &r.id);
                 continue;
             };
             let local_events = self.subject_events(&tx, &r.id)?;
             let state_of = |s: &State| s.residents.get(&r.id).cloned();
-            match compare(incoming, r, &local_events, &local, state_of, own.is_ok()) {
-                Merge::Same => rep.unchanged += 1,
+            match compare(&incoming, &r, &local_events, &local, state_of, own.is_ok()) {
+                Merge::Same => tally.unchanged(),
                 Merge::Extend(new) => {
-                    residents::update_row(&tx, r).map_err(e)?;
-                    take(&mut to_add, &new);
-                    rep.residents_updated.push(r.id.clone());
+                    residents::update_row(&tx, &r).map_err(e)?;
+                    take(&new)?;
+                    tally.listed(Listed::ResidentUpdated, &r.id);
                 }
-                Merge::KeepLocal => rep.kept_local.push(r.id.clone()),
+                Merge::KeepLocal => tally.listed(Listed::KeptLocal, &r.id),
                 // Registered separately on two terminals with the same facts: one mother.
-                Merge::Conflict(_) if local.same_facts(r) => rep.unchanged += 1,
+                Merge::Conflict(_) if local.same_facts(&r) => tally.unchanged(),
                 Merge::Conflict(detail) => {
-                    rep.conflicts.push(Conflict::other("resident", &r.id, detail));
+                    tally.conflict(Conflict::other("resident", &r.id, detail));
                     conflicting.insert(r.id.clone());
                 }
             }
         }
+        drop(rows);
+        drop(residents);
 
         // First what the other terminal did to bookings this one holds (cancellations: they
         // only free days and units), then its new bookings in the order they were made, each
         // checked by the booking rules against everything merged before it.
-        let mut new_bookings: Vec<(&Booking, &Vec<&Event>)> = Vec::new();
-        for b in &file.bookings {
-            let incoming = by_subject.get(b.id.as_str()).unwrap_or(&empty);
+        let mut bookings_st =
+            tx.prepare("SELECT json FROM temp.import_bookings ORDER BY rowid").map_err(e)?;
+        let mut rows = bookings_st.query([]).map_err(e)?;
+        while let Some(row) = rows.next().map_err(e)? {
+            let b: Booking = staged(row)?;
             if conflicting.contains(&b.resident) {
-                rep.conflicts.push(Conflict::other(
+                tally.conflict(Conflict::other(
                     "booking",
                     &b.id,
                     format!("its resident (利用者番号) {} conflicts", b.resident),
                 ));
                 continue;
             }
-            let own = own_history(incoming, |s| s.bookings.get(&b.id) == Some(b));
+            let incoming_owned = self.incoming(&tx, &b.id)?;
+            let incoming: Vec<&Event> = incoming_owned.iter().collect();
+            let own = own_history(&incoming, |s| s.bookings.get(&b.id) == Some(&b));
             let Some(local) = bookings::get(&tx, &b.id).map_err(e)? else {
                 match own {
-                    Err(detail) => rep.conflicts.push(Conflict::other("booking", &b.id, detail)),
-                    Ok(()) => new_bookings.push((b, incoming)),
+                    Err(detail) => tally.conflict(Conflict::other("booking", &b.id, detail)),
+                    Ok(()) => {
+                        tx.prepare_cached("INSERT INTO temp.import_new VALUES (?1, ?2)")
+                            .and_then(|mut st| {
+                                st.execute([timefmt::format(b.created_at), b.id.clone()])
+                            })
+                            .map_err(e)?;
+                    }
                 }
                 continue;
             };
             let local_events = self.subject_events(&tx, &b.id)?;
             let state_of = |s: &State| s.bookings.get(&b.id).cloned();
-            match compare(incoming, b, &local_events, &local, state_of, own.is_ok()) {
-                Merge::Same => rep.unchanged += 1,
+            match compare(&incoming, &b, &local_events, &local, state_of, own.is_ok()) {
+                Merge::Same => tally.unchanged(),
                 Merge::Extend(new) => {
                     // The other terminal's later events bring the row to the file's state.
-                    bookings::write_state(&tx, b).map_err(e)?;
-                    take(&mut to_add, &new);
-                    rep.bookings_updated.push(b.id.clone());
+                    bookings::write_state(&tx, &b).map_err(e)?;
+                    take(&new)?;
+                    tally.listed(Listed::BookingUpdated, &b.id);
                 }
-                Merge::KeepLocal => rep.kept_local.push(b.id.clone()),
+                Merge::KeepLocal => tally.listed(Listed::KeptLocal, &b.id),
                 Merge::Conflict(detail) => {
-                    rep.conflicts.push(Conflict::other("booking", &b.id, detail))
+                    tally.conflict(Conflict::other("booking", &b.id, detail))
                 }
             }
         }
-        new_bookings.sort_by(|(a, _), (b, _)| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
-        for (b, incoming) in new_bookings {
-            match recheck(&tx, dataset, b).map_err(e)? {
-                Err(conflict) => rep.conflicts.push(conflict),
+        drop(rows);
+        drop(bookings_st);
+        let mut new_st = tx
+            .prepare(
+                "SELECT b.json FROM temp.import_new n JOIN temp.import_bookings b ON b.id = n.id
+                 ORDER BY n.created_at, n.id",
+            )
+            .map_err(e)?;
+        let mut rows = new_st.query([]).map_err(e)?;
+        while let Some(row) = rows.next().map_err(e)? {
+            let b: Booking = staged(row)?;
+            match recheck(&tx, dataset, &b).map_err(e)? {
+                Err(conflict) => tally.conflict(conflict),
                 Ok(()) => {
-                    bookings::insert(&tx, b).map_err(e)?;
-                    take(&mut to_add, incoming);
-                    rep.bookings_added.push(b.id.clone());
+                    bookings::insert(&tx, &b).map_err(e)?;
+                    let incoming = self.incoming(&tx, &b.id)?;
+                    take(&incoming.iter().collect::<Vec<_>>())?;
+                    tally.listed(Listed::BookingAdded, &b.id);
                 }
             }
         }
+        drop(rows);
+        drop(new_st);
 
         // The events go in the file's order, so the audit trail reads as it did there.
-        for ev in file.events.iter().filter(|ev| to_add.contains(&ev.id)) {
-            events::insert(&tx, ev, Some((at, terminal))).map_err(e)?;
-            rep.events_added += 1;
+        let mut events_st = tx
+            .prepare(
+                "SELECT json FROM temp.import_events
+                 WHERE id IN (SELECT id FROM temp.import_take) ORDER BY ord",
+            )
+            .map_err(e)?;
+        let mut rows = events_st.query([]).map_err(e)?;
+        while let Some(row) = rows.next().map_err(e)? {
+            let ev: Event = staged(row)?;
+            events::insert(&tx, &ev, Some((at, terminal))).map_err(e)?;
+            tally.event_added();
         }
+        drop(rows);
+        drop(events_st);
         tx.commit().map_err(e)?;
-        Ok(rep)
+        Ok(())
+    }
+
+    /// The staged events of one subject, in the file's order.
+    fn incoming(&self, conn: &Connection, subject: &str) -> Result<Vec<Event>, StoreError> {
+        let mut st = conn
+            .prepare_cached("SELECT json FROM temp.import_events WHERE subject = ?1 ORDER BY ord")
+            .map_err(|x| self.err(x))?;
+        let mut rows = st.query([subject]).map_err(|x| self.err(x))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(|x| self.err(x))? {
+            out.push(staged(row)?);
+        }
+        Ok(out)
     }
 
     fn subject_events(&self, conn: &Connection, subject: &str) -> Result<Vec<Event>, StoreError> {
@@ -492,5 +860,53 @@ impl Store {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn import(s: &Store, text: &str) -> Result<ImportReport, StoreError> {
+        let ds = crate::dataset::load_embedded().unwrap();
+        let at = crate::domain::jst::parse_moment("2026-11-20T10:00").unwrap();
+        s.import_json(&ds, text, at, "t")
+    }
+
+    fn refusal(s: &Store, text: &str) -> String {
+        match import(s, text) {
+            Err(StoreError::ImportFormat(m)) => m,
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_whole_file_is_checked_before_anything_is_merged() {
+        let s = Store::open_in_memory().unwrap();
+        let head = r#""format": "sango-export", "version": 2, "practice": true"#;
+        let ok = format!(r#"{{{head}, "residents": [], "bookings": [], "events": []}}"#);
+        assert_eq!(import(&s, &ok).unwrap(), ImportReport::default());
+        // A byte-order mark is fine.
+        assert!(import(&s, &format!("\u{feff}{ok}")).is_ok());
+        let m = refusal(&s, &format!(r#"{{{head}, "residents": [], "bookings": []}}"#));
+        assert!(m.contains("missing field `events`"), "{m}");
+        let m = refusal(
+            &s,
+            &format!(r#"{{{head}, "residents": [], "bookings": [], "events": [], "x": 1}}"#),
+        );
+        assert!(m.contains("unknown field"), "{m}");
+        let m = refusal(&s, &ok.replace("sango-export", "other"));
+        assert!(m.contains("not 'sango-export'"), "{m}");
+        let m = refusal(&s, &ok.replace("\"version\": 2", "\"version\": 9"));
+        assert!(m.contains("version 9"), "{m}");
+        // A resident twice, an event about a record not in the file: refused, nothing merged.
+        let r = r#"{"id": "R1", "birth": "2026-11-01", "due": null, "corrected": false, "babies": 1, "exempt": false, "created_at": "2026-11-20T10:00:00+09:00", "updated_at": "2026-11-20T10:00:00+09:00"}"#;
+        let twice = format!(r#"{{{head}, "residents": [{r}, {r}], "bookings": [], "events": []}}"#);
+        assert!(refusal(&s, &twice).contains("resident R1 appears twice"));
+        let ev = r#"{"id": "01KB0000000000000000000000", "at": "2026-11-20T10:00:00+09:00", "terminal": "t", "kind": "booked", "subject": "01KB0000000000000000000001", "data": {}}"#;
+        let orphan = format!(r#"{{{head}, "residents": [{r}], "bookings": [], "events": [{ev}]}}"#);
+        let m = refusal(&s, &orphan);
+        assert!(m.contains("which is not in the file"), "{m}");
+        assert!(s.residents().unwrap().is_empty(), "nothing of a refused file is written");
     }
 }

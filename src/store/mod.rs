@@ -9,7 +9,8 @@
 //! store (an empty file, a folder or a link to nothing is refused), and a new store is created
 //! whole, owner-only (0600; SQLite gives its `-wal` and `-shm` files the same mode). A command
 //! that only reads opens with [`Store::open_read_only`]: it creates nothing, and it works in a
-//! read-only data folder.
+//! read-only data folder. An open checks the file for damage (`PRAGMA quick_check`) only when
+//! it is not in the state a clean check and sango's own changes left it in ([`trust`]).
 //!
 //! ```text
 //! Store::open(dir) / open_data_dir(&DataDir) / open_read_only(&DataDir) / open_in_memory()
@@ -34,6 +35,7 @@ pub mod resident_change;
 pub mod residents;
 pub mod schema;
 pub mod timefmt;
+pub mod trust;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -47,7 +49,7 @@ pub use bookings::{
 pub use error::StoreError;
 pub use events::{Event, EventKind};
 pub use export::{Export, ExportFormat};
-pub use import::{Conflict, ImportReport};
+pub use import::{Conflict, ImportReport, Listed, Tally};
 pub use moment::{Clock, Moment, StoreKind};
 pub use paths::DataDir;
 pub use resident_change::{Affected, Decision, ResidentUpdate};
@@ -57,7 +59,9 @@ pub use residents::{Resident, ResidentInput};
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Overrides the busy timeout, in milliseconds.
 pub const BUSY_ENV_VAR: &str = "SANGO_BUSY_TIMEOUT_MS";
-/// Stores up to this size are checked for damage on every open (many years of one ward).
+/// Where the trusted state cannot be recorded (a read-only folder), stores up to this size are
+/// checked for damage on every open (many years of one ward); larger ones are left to SQLite's
+/// own checks of each page it reads and to `sango store check` (see [`trust`]).
 pub const QUICK_CHECK_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How to open a store.
@@ -80,6 +84,39 @@ pub struct Store {
     id: String,
     /// Damage found by the last full check and not yet repaired: writes are refused.
     damage: Option<check::CheckRecord>,
+    /// Whether the file is as a clean check and sango's own changes left it. Declared after
+    /// `conn`: dropped after the connection has closed, it records the state the close left.
+    trust: trust::Trust,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // Before the connection closes (the last close copies the `-wal` into the file): is
+        // the state still sango's own? `trust` records the state after the close only if so.
+        self.trust.holds();
+    }
+}
+
+/// A write transaction ([`Store::write`]); its commit records the new state of the file as
+/// sango's own change when the state before it was trusted.
+pub(crate) struct Write<'a> {
+    tx: Transaction<'a>,
+    trust: &'a trust::Trust,
+}
+
+impl<'a> std::ops::Deref for Write<'a> {
+    type Target = Transaction<'a>;
+    fn deref(&self) -> &Transaction<'a> {
+        &self.tx
+    }
+}
+
+impl Write<'_> {
+    pub(crate) fn commit(self) -> rusqlite::Result<()> {
+        self.tx.commit()?;
+        self.trust.after_own_change();
+        Ok(())
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -120,6 +157,7 @@ impl Store {
         let conn =
             Connection::open_with_flags(&path, flags).map_err(|e| StoreError::sqlite(&path, e))?;
         let mut store = Store::new(conn, path, o.kind, o.clock.clone());
+        store.trust = trust::Trust::new(&store.path, true);
         store.conn.busy_timeout(o.busy).map_err(|e| store.err(e))?;
         store.prepare(true, o.busy)?;
         store.damage = check::known_damage(&store.path, &store.id);
@@ -139,8 +177,9 @@ impl Store {
         if !paths::existing_store(&path)? {
             return Ok(None);
         }
-        tighten(&path);
+        // Asked before `tighten`, which narrows a read-only file's 0444 to 0600.
         let folder_read_only = refuse_read_only(&dir.path, &path).is_err();
+        tighten(&path);
         let mut store = Self::reader(&path, folder_read_only, kind)?;
         let h = schema::header(&store.conn, &store.path)?;
         schema::check_header(h, &store.path)?;
@@ -150,7 +189,7 @@ impl Store {
         if h.user_version < schema::VERSION {
             if folder_read_only {
                 return Err(StoreError::CannotRead {
-                    path: store.path,
+                    path: store.path.clone(),
                     reason: format!(
                         "it has schema version {}, older than this program's ({}), and cannot be upgraded there",
                         h.user_version,
@@ -161,9 +200,7 @@ impl Store {
             drop(store);
             return Self::open_kind(dir, kind).map(Some);
         }
-        if store.small_enough_to_check_on_open() {
-            store.quick_check()?;
-        }
+        store.check_on_open(false)?;
         store.id = schema::read_meta(&store.conn, &store.path, kind)?;
         store.damage = check::known_damage(&store.path, &store.id);
         Ok(Some(store))
@@ -186,9 +223,10 @@ impl Store {
         // as unchanging (`immutable=1`): exact when no `-wal` holds commits not yet copied into
         // it. An administrator's read-only folder (permission bits that do not stop them) is
         // treated the same, so nothing is created there either.
-        let conn = if folder_read_only {
+        // The trusted state is recorded only by a connection that may write the folder.
+        let (conn, can_record) = if folder_read_only {
             if !wal_has_data {
-                Self::open_immutable(path)?
+                (Self::open_immutable(path)?, false)
             } else if !side(path, "-shm").exists() {
                 // SQLite would have to create it (an administrator's folder would let it).
                 return Err(unmerged());
@@ -197,7 +235,7 @@ impl Store {
                     Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. }) => {
                         return Err(unmerged());
                     }
-                    other => other?,
+                    other => (other?, false),
                 }
             }
         } else {
@@ -207,15 +245,17 @@ impl Store {
                 Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. })
                     if !wal_has_data =>
                 {
-                    Self::open_immutable(path)?
+                    (Self::open_immutable(path)?, false)
                 }
                 Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. }) => {
                     return Err(unmerged());
                 }
-                other => other?,
+                other => (other?, true),
             }
         };
-        Ok(Store::new(conn, path.to_path_buf(), kind, Clock::system()))
+        let mut store = Store::new(conn, path.to_path_buf(), kind, Clock::system());
+        store.trust = trust::Trust::new(path, can_record);
+        Ok(store)
     }
 
     /// A connection that reads the WAL as usual (it may create the `-wal` and `-shm` files) and
@@ -271,7 +311,15 @@ impl Store {
     }
 
     fn new(conn: Connection, path: PathBuf, kind: StoreKind, clock: Clock) -> Store {
-        Store { conn, path, kind, clock, id: String::new(), damage: None }
+        Store {
+            conn,
+            path,
+            kind,
+            clock,
+            id: String::new(),
+            damage: None,
+            trust: trust::Trust::none(),
+        }
     }
 
     /// Whether this is the live or the practice store.
@@ -311,8 +359,8 @@ impl Store {
     fn prepare(&mut self, on_disk: bool, busy: Duration) -> Result<(), StoreError> {
         let h = schema::header(&self.conn, &self.path)?;
         schema::check_header(h, &self.path)?;
-        if on_disk && h.objects > 0 && self.small_enough_to_check_on_open() {
-            self.quick_check()?;
+        if on_disk {
+            self.check_on_open(h.objects == 0)?;
         }
         let map = |e| self.err(e);
         if on_disk {
@@ -323,6 +371,29 @@ impl Store {
         self.conn.pragma_update(None, "foreign_keys", true).map_err(map)?;
         schema::migrate(&self.conn, &self.path)?;
         self.id = schema::settle_meta(&self.conn, &self.path, self.kind)?;
+        // Switching to WAL, migrating and settling the id are sango's own changes.
+        self.trust.after_own_change();
+        Ok(())
+    }
+
+    /// The damage check of an open (see [`trust`]): none when the files are in the state
+    /// recorded as trusted (or the file is new and empty); else the quick check, whose clean
+    /// result is recorded with the state it saw. Where nothing can be recorded, only a store
+    /// up to [`QUICK_CHECK_MAX_BYTES`] is checked, as it would be on every open.
+    fn check_on_open(&self, empty: bool) -> Result<(), StoreError> {
+        let before = self.trust.state();
+        if empty || self.trust.is_recorded(before) {
+            self.trust.trust(before);
+            return Ok(());
+        }
+        if !self.trust.can_record() && !self.small_enough_to_check_on_open() {
+            return Ok(());
+        }
+        self.quick_check()?;
+        // Recorded only when nothing changed the files while they were being read.
+        if self.trust.state() == before {
+            self.trust.trust(before);
+        }
         Ok(())
     }
 
@@ -385,6 +456,7 @@ impl Store {
 
     /// `PRAGMA quick_check`: a damaged file is refused before anything is written to it.
     fn quick_check(&self) -> Result<(), StoreError> {
+        trust::count_quick_check();
         self.check_pragma("quick_check")
     }
 
@@ -414,12 +486,15 @@ impl Store {
 
     /// A write transaction that holds the write lock from its first statement. Refused while
     /// damage found by a full check is not repaired.
-    pub(crate) fn write(&self) -> Result<Transaction<'_>, StoreError> {
+    pub(crate) fn write(&self) -> Result<Write<'_>, StoreError> {
         if let Some(d) = &self.damage {
             return Err(d.refusal(&self.path));
         }
-        Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
-            .map_err(|e| self.err(e))
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(|e| self.err(e))?;
+        // With the write lock held: is the file still as sango left it?
+        self.trust.holds();
+        Ok(Write { tx, trust: &self.trust })
     }
 
     /// A read transaction: one consistent snapshot for several queries.
@@ -495,7 +570,9 @@ fn tighten(db: &Path) {
             && m.is_file()
             && m.permissions().mode() & 0o077 != 0
         {
-            let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600));
+            // The owner's own bits are kept: a file made read-only stays read-only.
+            let owner = m.permissions().mode() & 0o700;
+            let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(owner));
         }
     }
     #[cfg(not(unix))]
@@ -567,7 +644,24 @@ pub(crate) fn get_time(r: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDateTime
     timefmt::parse(&s).ok_or_else(|| bad_text(col, &s))
 }
 
-pub(crate) fn get_opt_time(r: &Row<'_>, col: &str) -> rusqlite::Result<Option<NaiveDateTime>> {
-    let s: Option<String> = r.get(col)?;
-    s.map(|s| timefmt::parse(&s).ok_or_else(|| bad_text(col, &s))).transpose()
+/// A date column read by position (`name` for the message when it is not one).
+pub(crate) fn date_at(r: &Row<'_>, i: usize, name: &str) -> rusqlite::Result<NaiveDate> {
+    let s: String = r.get(i)?;
+    crate::domain::jst::parse_date(&s).ok_or_else(|| bad_text(name, &s))
+}
+
+/// A moment column read by position.
+pub(crate) fn time_at(r: &Row<'_>, i: usize, name: &str) -> rusqlite::Result<NaiveDateTime> {
+    let s: String = r.get(i)?;
+    timefmt::parse(&s).ok_or_else(|| bad_text(name, &s))
+}
+
+/// A moment column that may be empty, read by position.
+pub(crate) fn opt_time_at(
+    r: &Row<'_>,
+    i: usize,
+    name: &str,
+) -> rusqlite::Result<Option<NaiveDateTime>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| timefmt::parse(&s).ok_or_else(|| bad_text(name, &s))).transpose()
 }

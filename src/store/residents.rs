@@ -155,6 +155,9 @@ pub fn validate_id(id: &str) -> Result<(), StoreError> {
     }
 }
 
+/// Every resident, by user number (lists and exports).
+pub(crate) const ALL: &str = "SELECT * FROM residents ORDER BY id";
+
 pub(crate) const INSERT: &str = "INSERT INTO residents
     (id, birth, due, corrected, babies, exempt, created_at, updated_at)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -174,7 +177,8 @@ pub(crate) fn row(r: &Resident) -> impl rusqlite::Params + '_ {
 }
 
 pub(crate) fn insert(conn: &rusqlite::Connection, r: &Resident) -> rusqlite::Result<()> {
-    conn.execute(INSERT, row(r))?;
+    // Prepared once per connection (an import inserts many).
+    conn.prepare_cached(INSERT)?.execute(row(r))?;
     Ok(())
 }
 
@@ -198,7 +202,9 @@ pub(crate) fn update_row(conn: &rusqlite::Connection, r: &Resident) -> rusqlite:
 }
 
 pub(crate) fn get(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<Option<Resident>> {
-    conn.query_row("SELECT * FROM residents WHERE id = ?1", [id], Resident::from_row).optional()
+    conn.prepare_cached("SELECT * FROM residents WHERE id = ?1")?
+        .query_row([id], Resident::from_row)
+        .optional()
 }
 
 impl Store {
@@ -242,8 +248,7 @@ impl Store {
 
     /// Every resident, by user number.
     pub fn residents(&self) -> Result<Vec<Resident>, StoreError> {
-        let mut st =
-            self.conn.prepare("SELECT * FROM residents ORDER BY id").map_err(|e| self.err(e))?;
+        let mut st = self.conn.prepare(ALL).map_err(|e| self.err(e))?;
         let rows = st.query_map([], Resident::from_row).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
     }

@@ -53,6 +53,8 @@ pub fn command(args: &[&str]) -> Command {
         .env_remove("SANGO_CONFIG_DIR")
         .env_remove("SANGO_BUSY_TIMEOUT_MS")
         .env_remove("SANGO_PRACTICE")
+        // The dataset cache of the tests, not the machine's.
+        .env("SANGO_CACHE_DIR", concat!(env!("CARGO_TARGET_TMPDIR"), "/dataset-cache"))
         // Any machine zone: every rule must use Japan time regardless.
         .env("TZ", "America/New_York");
     c
