@@ -203,6 +203,9 @@ pub struct FacilityRow {
 /// The report of one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MonthlyReport {
+    /// The 全国地方公共団体コード of the programme, where the dataset gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ward_code: Option<String>,
     pub month: YearMonth,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
@@ -226,6 +229,7 @@ pub fn monthly_report(items: &[ReportItem], month: YearMonth) -> MonthlyReport {
         })
         .collect();
     MonthlyReport {
+        ward_code: None,
         month,
         first_day: month.first_day(),
         last_day: month.last_day(),
@@ -256,7 +260,10 @@ pub fn of_month(
     ds: &Dataset,
     month: YearMonth,
 ) -> Result<MonthlyReport, StoreError> {
-    of_month_named(store, ds.facilities.iter().map(|f| (f.id.as_str(), f.name.as_str())), month)
+    let names = ds.facilities.iter().map(|f| (f.id.as_str(), f.name.as_str()));
+    let mut rep = of_month_named(store, names, month)?;
+    rep.ward_code = ds.programme.ward_code.clone();
+    Ok(rep)
 }
 
 /// [`of_month`] with only the facilities' ids and names, in dataset order (all the report
@@ -300,9 +307,13 @@ impl MonthlyReport {
             let cells: Vec<String> = cells.iter().map(|c| excel_csv::field(c)).collect();
             excel_csv::push_row(&mut out, &cells);
         };
-        line(CSV_HEADER.iter().map(|h| h.to_string()).collect());
+        let mut header: Vec<String> = CSV_HEADER.iter().map(|h| h.to_string()).collect();
+        if self.ward_code.is_some() {
+            header.push(crate::store::csv::WARD_CODE_HEADER.to_string());
+        }
+        line(header);
         let row = |id: &str, name: &str, c: &Counts| {
-            vec![
+            let mut cells = vec![
                 self.month.to_string(),
                 id.to_string(),
                 name.to_string(),
@@ -313,7 +324,9 @@ impl MonthlyReport {
                 c.fees_yen.to_string(),
                 c.late_cancellations.to_string(),
                 c.late_cancellation_units.to_string(),
-            ]
+            ];
+            cells.extend(self.ward_code.clone());
+            cells
         };
         for f in &self.facilities {
             line(row(&f.facility_id, f.facility_name.as_deref().unwrap_or(""), &f.counts));

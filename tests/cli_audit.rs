@@ -107,8 +107,10 @@ fn a_write_entered_late_is_marked_and_every_event_records_when_it_was_written() 
     let csv = sango_in(d.path(), &["export", "--format", "csv"]);
     let (header, rows) = csv.stdout.split_once("\r\n").unwrap();
     assert!(header.ends_with(
-        "予約の後日記録 (booking entered late),取消の後日記録 (cancellation entered late)"
+        "予約の後日記録 (booking entered late),取消の後日記録 (cancellation entered late),\
+         区コード (ward code)"
     ));
+    assert!(rows.lines().all(|r| r.ends_with(",131172")), "{rows}");
     assert_eq!(rows.matches(",後日記録,").count(), 1, "{}", csv.stdout);
 }
 

@@ -207,3 +207,27 @@ fn the_human_answers_name_the_rule_of_the_dataset() {
     assert!(r.stdout.contains("2026-12-07 17:00"), "{}", r.stdout);
     assert!(r.stdout.contains("uses 2日"), "{}", r.stdout);
 }
+
+#[test]
+fn exports_and_reports_name_the_ward_code_and_another_wards_export_is_not_merged() {
+    let w = Ward::new("business-day-cutoff.json");
+    w.resident("100001", "1");
+    w.book("100001", "ayase-sango-care", "day", "2026-12-07", &[]).ok();
+    let file = w.dir.path().join("chiyoda.json");
+    w.run(&["export", "--format", "json", "--out", file.to_str().unwrap()]);
+    let exported: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(exported["ward_code"], "131016");
+    let csv = w.run(&["export", "--format", "csv"]).stdout;
+    assert!(csv.lines().nth(1).unwrap().contains(",131016,"), "{csv}");
+    assert_eq!(w.run(&["report", "--month", "2026-12", "--json"]).ok()["ward_code"], "131016");
+
+    // Kita City's terminal refuses it, naming both codes; a terminal of the same ward merges it.
+    let kita = tempfile::tempdir().unwrap();
+    let e = practice_in(kita.path(), &["import", file.to_str().unwrap()]);
+    let msg = e.refused();
+    assert!(msg.contains("131016") && msg.contains("131172"), "{msg}");
+    let same = Ward::new("business-day-cutoff.json");
+    let r = same.run(&["import", file.to_str().unwrap(), "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(same.quota("100001")["day"]["remaining"], 5);
+}

@@ -178,10 +178,11 @@ fn csv_is_utf8_with_bom_crlf_header_and_totals() {
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(lines.len(), 6, "header, 3 facilities, totals, final empty: {text}");
     assert!(lines[0].starts_with("月 (month),施設ID (facility id)"));
-    assert_eq!(lines[1], "2026-04,ayase-sango-care,綾瀬産後ケア,1,0,1,0,2500,0,0");
-    assert_eq!(lines[2], "2026-04,mukkumuku,ムックムク,1,0,0,0,0,1,1");
-    assert_eq!(lines[3], "2026-04,sakura-josanin,さくら助産院,2,0,0,2,2000,0,0");
-    assert_eq!(lines[4], "2026-04,,合計 (total),4,0,1,2,4500,1,1");
+    assert!(lines[0].ends_with(",区コード (ward code)"), "{}", lines[0]);
+    assert_eq!(lines[1], "2026-04,ayase-sango-care,綾瀬産後ケア,1,0,1,0,2500,0,0,131172");
+    assert_eq!(lines[2], "2026-04,mukkumuku,ムックムク,1,0,0,0,0,1,1,131172");
+    assert_eq!(lines[3], "2026-04,sakura-josanin,さくら助産院,2,0,0,2,2000,0,0,131172");
+    assert_eq!(lines[4], "2026-04,,合計 (total),4,0,1,2,4500,1,1,131172");
 }
 
 #[test]

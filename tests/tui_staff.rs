@@ -214,7 +214,10 @@ fn export_writes_the_cli_formats_under_exports_and_shows_the_path() {
     let path = a.session.export.result.clone().unwrap().unwrap();
     assert_eq!(path.parent().unwrap(), data.path().join("exports"));
     assert_eq!(path.file_name().unwrap(), "sango-20261120-103000.json");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), a.store.export_json().unwrap());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        a.store.export_json(Some("131172")).unwrap()
+    );
     let text = screen(&mut a, 120, 40);
     assert!(text.contains("sango-20261120-103000.json"), "the path is shown: {text}");
     // CSV, twice in the same second: two files.

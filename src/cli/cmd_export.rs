@@ -35,11 +35,14 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let names: HashMap<&str, &str> =
         ds.facilities.iter().rev().map(|f| (f.id.as_str(), f.name.as_str())).collect();
     let name = |id: &str| names.get(id).copied();
+    let ward_code = ds.programme.ward_code.as_deref();
     // Written as read: memory does not grow with the store.
     let write = |out: &mut dyn Write| -> Result<(), StoreError> {
         match a.format {
-            ExportFormat::Json => store.write_export_json(out),
-            ExportFormat::Csv => store.write_export_csv(out, &name, args::at_or_now(a.at).date()),
+            ExportFormat::Json => store.write_export_json(out, ward_code),
+            ExportFormat::Csv => {
+                store.write_export_csv(out, &name, ward_code, args::at_or_now(a.at).date())
+            }
             ExportFormat::Ics => store.write_export_ics(out, Some(&ds)),
         }
     };

@@ -28,7 +28,9 @@ pub fn build(ctx: &Context, month: YearMonth) -> CliResult<MonthlyReport> {
     let ds = crate::dataset::load_summary(ctx.dataset_path.as_deref())?;
     let store = cmd_store::open_read(ctx)?;
     let names = ds.facilities.iter().map(|f| (f.id.as_str(), f.name.as_str()));
-    Ok(report::of_month_named(&store, names, month)?)
+    let mut rep = report::of_month_named(&store, names, month)?;
+    rep.ward_code = ds.programme.ward_code.clone();
+    Ok(rep)
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
@@ -41,6 +43,9 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         return Ok(());
     }
     crate::outln!("月次報告 Monthly report {} ({} 〜 {})", rep.month, rep.first_day, rep.last_day);
+    if let Some(code) = &rep.ward_code {
+        crate::outln!("区コード Ward code {code}");
+    }
     if rep.facilities.is_empty() {
         crate::outln!("この月の利用はありません No use this month.");
         return Ok(());

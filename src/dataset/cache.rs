@@ -405,7 +405,8 @@ mod tests {
         assert_eq!(c.dataset().unwrap(), ds);
         assert_eq!(c.programme().unwrap(), ds.programme);
         let index = c.index().unwrap();
-        let names: Vec<_> = ds.facilities.iter().map(|f| (f.id.clone(), f.name.to_string())).collect();
+        let names: Vec<_> =
+            ds.facilities.iter().map(|f| (f.id.clone(), f.name.to_string())).collect();
         assert_eq!(index.iter().map(|e| (e.id.clone(), e.name.clone())).collect::<Vec<_>>(), names);
         assert_eq!(c.facility(&index[17]).unwrap(), ds.facilities[17]);
         // Another text's key finds nothing.

@@ -9,7 +9,7 @@ use super::Store;
 use super::bookings::Booking;
 use super::error::StoreError;
 use crate::dataset::Dataset;
-use crate::excel_csv::{BOM, field, id_field, push_row};
+use crate::excel_csv::{BOM, field, id_field, push_field, push_row};
 
 /// The header row, Japanese with English.
 pub const HEADER: [&str; 19] = [
@@ -36,6 +36,43 @@ pub const HEADER: [&str; 19] = [
 
 /// The last column of an export from a practice store, on every row.
 pub const PRACTICE_HEADER: &str = "練習 (practice)";
+/// The column of the programme's 全国地方公共団体コード, where the dataset gives one.
+pub const WARD_CODE_HEADER: &str = "区コード (ward code)";
+
+/// The columns after a booking's own: the ward's code (when the dataset gives one) and the
+/// practice mark (an export of a practice store), the same on every row.
+#[derive(Debug, Clone, Copy)]
+pub struct Trailing<'a> {
+    pub ward_code: Option<&'a str>,
+    pub practice: bool,
+}
+
+impl Trailing<'_> {
+    fn of<'a>(dataset: Option<&'a Dataset>, practice: bool) -> Trailing<'a> {
+        Trailing { ward_code: dataset.and_then(|d| d.programme.ward_code.as_deref()), practice }
+    }
+
+    fn header(&self, header: &mut Vec<String>) {
+        if self.ward_code.is_some() {
+            header.push(field(WARD_CODE_HEADER));
+        }
+        if self.practice {
+            header.push(field(PRACTICE_HEADER));
+        }
+    }
+
+    /// The trailing fields, each after a comma.
+    fn push(&self, out: &mut String) {
+        if let Some(code) = self.ward_code {
+            out.push(',');
+            push_field(out, code);
+        }
+        if self.practice {
+            out.push(',');
+            push_field(out, PRACTICE_MARK);
+        }
+    }
+}
 /// Its value.
 pub const PRACTICE_MARK: &str = "練習データ PRACTICE";
 
@@ -65,32 +102,31 @@ pub fn render(
     today: NaiveDate,
     practice: bool,
 ) -> String {
-    let mut out = head(practice);
+    let tail = Trailing::of(dataset, practice);
+    let mut out = head(tail);
     for b in bookings {
         let name = dataset.and_then(|d| d.facility(&b.facility)).map(|f| f.name.as_str());
-        out.push_str(&row(b, name, today, practice));
+        out.push_str(&row(b, name, today, tail));
     }
     out
 }
 
 /// The byte-order mark and the header row.
-fn head(practice: bool) -> String {
+fn head(tail: Trailing) -> String {
     let mut out = String::from(BOM);
     let mut header: Vec<String> = HEADER.map(field).to_vec();
-    if practice {
-        header.push(field(PRACTICE_HEADER));
-    }
+    tail.header(&mut header);
     push_row(&mut out, &header);
     out
 }
 
 /// One booking's row, its facility named `name`.
-fn row(b: &Booking, name: Option<&str>, today: NaiveDate, practice: bool) -> String {
+fn row(b: &Booking, name: Option<&str>, today: NaiveDate, tail: Trailing) -> String {
     let mut out = String::new();
     {
         let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
         let late = |yes: bool| if yes { "後日記録".to_string() } else { String::new() };
-        let mut row = vec![
+        let row = vec![
             id_field(&b.id),
             field(b.code.as_deref().unwrap_or("")),
             id_field(&b.resident),
@@ -111,10 +147,9 @@ fn row(b: &Booking, name: Option<&str>, today: NaiveDate, practice: bool) -> Str
             late(b.entered_late()),
             late(b.cancel_entered_late()),
         ];
-        if practice {
-            row.push(field(PRACTICE_MARK));
-        }
-        push_row(&mut out, &row);
+        out.push_str(&row.join(","));
+        tail.push(&mut out);
+        out.push_str("\r\n");
     }
     out
 }
@@ -139,11 +174,11 @@ fn fast_row<'a>(
     r: &rusqlite::Row<'_>,
     name: &dyn Fn(&str) -> Option<&'a str>,
     today: NaiveDate,
-    practice: bool,
+    tail: Trailing,
 ) -> Option<()> {
     use super::bookings::Status;
     use crate::domain::care::CareType;
-    use crate::excel_csv::{push_field, push_id_field};
+    use crate::excel_csv::push_id_field;
     let text = |i: usize| r.get_ref(i).ok()?.as_str().ok();
     let opt_text = |i: usize| r.get_ref(i).ok()?.as_str_or_null().ok();
     // Numbers as `Booking` reads them (u32), else `row` decides.
@@ -225,10 +260,7 @@ fn fast_row<'a>(
     if cancel_late {
         out.push_str("後日記録");
     }
-    if practice {
-        out.push(',');
-        push_field(out, PRACTICE_MARK);
-    }
+    tail.push(out);
     out.push_str("\r\n");
     Some(())
 }
@@ -242,7 +274,8 @@ impl Store {
     ) -> Result<String, StoreError> {
         let mut out = Vec::new();
         let name = |id: &str| dataset.and_then(|d| d.facility(id)).map(|f| f.name.as_str());
-        self.write_export_csv(&mut out, &name, today)?;
+        let ward_code = dataset.and_then(|d| d.programme.ward_code.as_deref());
+        self.write_export_csv(&mut out, &name, ward_code, today)?;
         String::from_utf8(out).map_err(|e| self.output_error(e.to_string()))
     }
 
@@ -254,20 +287,21 @@ impl Store {
         &self,
         out: &mut dyn Write,
         name: &dyn Fn(&str) -> Option<&'a str>,
+        ward_code: Option<&str>,
         today: NaiveDate,
     ) -> Result<(), StoreError> {
-        let practice = self.kind() == super::StoreKind::Practice;
+        let tail = Trailing { ward_code, practice: self.kind() == super::StoreKind::Practice };
         let tx = self.read()?;
         let io = |e: std::io::Error| self.output_error(e.to_string());
-        out.write_all(head(practice).as_bytes()).map_err(io)?;
+        out.write_all(head(tail).as_bytes()).map_err(io)?;
         let mut st = self.conn.prepare(super::bookings::ALL).map_err(|e| self.err(e))?;
         let mut rows = st.query([]).map_err(|e| self.err(e))?;
         let mut line = String::with_capacity(512);
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
             line.clear();
-            if fast_row(&mut line, r, name, today, practice).is_none() {
+            if fast_row(&mut line, r, name, today, tail).is_none() {
                 let b = Booking::from_row(r).map_err(|e| self.err(e))?;
-                line = row(&b, name(&b.facility), today, practice);
+                line = row(&b, name(&b.facility), today, tail);
             }
             out.write_all(line.as_bytes()).map_err(io)?;
         }

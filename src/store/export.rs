@@ -35,6 +35,10 @@ pub struct Export {
     /// Exported from a practice store (練習用): never imported into a live one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub practice: bool,
+    /// The 全国地方公共団体コード of the programme it was made under, where the dataset gives one:
+    /// an import under another ward's programme is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ward_code: Option<String>,
     pub residents: Vec<Resident>,
     pub bookings: Vec<Booking>,
     /// The audit trail, oldest first.
@@ -72,13 +76,14 @@ impl fmt::Display for ExportFormat {
 }
 
 impl Store {
-    /// Everything, read in one snapshot.
-    pub fn export(&self) -> Result<Export, StoreError> {
+    /// Everything, read in one snapshot, under the programme of `ward_code`.
+    pub fn export(&self, ward_code: Option<&str>) -> Result<Export, StoreError> {
         let tx = self.read()?;
         let out = Export {
             format: FORMAT.to_string(),
             version: FORMAT_VERSION,
             practice: self.kind() == super::StoreKind::Practice,
+            ward_code: ward_code.map(str::to_string),
             residents: self.residents()?,
             bookings: self.bookings(&Default::default())?,
             events: self.events()?,
@@ -88,18 +93,22 @@ impl Store {
     }
 
     /// The export as pretty JSON text, ending with a newline.
-    pub fn export_json(&self) -> Result<String, StoreError> {
+    pub fn export_json(&self, ward_code: Option<&str>) -> Result<String, StoreError> {
         let mut out = Vec::new();
-        self.write_export_json(&mut out)?;
+        self.write_export_json(&mut out, ward_code)?;
         String::from_utf8(out).map_err(|e| self.output_error(e.to_string()))
     }
 
     /// Writes the export to `out` as it reads it, in one snapshot: the same text as
     /// [`Store::export_json`].
-    pub fn write_export_json(&self, out: &mut dyn Write) -> Result<(), StoreError> {
+    pub fn write_export_json(
+        &self,
+        out: &mut dyn Write,
+        ward_code: Option<&str>,
+    ) -> Result<(), StoreError> {
         let tx = self.read()?;
         let failure = RefCell::new(None);
-        let streamed = Streamed { store: self, failure: &failure };
+        let streamed = Streamed { store: self, ward_code, failure: &failure };
         let mut ser = serde_json::Serializer::pretty(&mut *out);
         let written = streamed.serialize(&mut ser);
         if let Some(e) = failure.into_inner() {
@@ -120,6 +129,7 @@ impl Store {
 /// error met on the way is kept in `failure` (serde's errors carry only text).
 struct Streamed<'a> {
     store: &'a Store,
+    ward_code: Option<&'a str>,
     failure: &'a RefCell<Option<StoreError>>,
 }
 
@@ -152,11 +162,15 @@ impl<T: Serialize> Serialize for Rows<'_, T> {
 impl Serialize for Streamed<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let practice = self.store.kind() == super::StoreKind::Practice;
-        let mut st = s.serialize_struct("Export", if practice { 6 } else { 5 })?;
+        let fields = 5 + usize::from(practice) + usize::from(self.ward_code.is_some());
+        let mut st = s.serialize_struct("Export", fields)?;
         st.serialize_field("format", FORMAT)?;
         st.serialize_field("version", &FORMAT_VERSION)?;
         if practice {
             st.serialize_field("practice", &true)?;
+        }
+        if let Some(code) = self.ward_code {
+            st.serialize_field("ward_code", code)?;
         }
         st.serialize_field(
             "residents",
@@ -208,9 +222,11 @@ mod tests {
     fn the_streamed_exports_are_the_texts_of_the_whole_lists() {
         for kind in [super::super::StoreKind::Live, super::super::StoreKind::Practice] {
             let (s, ds) = filled(kind);
-            let mut whole = serde_json::to_string_pretty(&s.export().unwrap()).unwrap();
-            whole.push('\n');
-            assert_eq!(s.export_json().unwrap(), whole);
+            for ward in [None, Some("131172")] {
+                let mut whole = serde_json::to_string_pretty(&s.export(ward).unwrap()).unwrap();
+                whole.push('\n');
+                assert_eq!(s.export_json(ward).unwrap(), whole);
+            }
             let all = s.bookings(&Default::default()).unwrap();
             let practice = kind == super::super::StoreKind::Practice;
             let today = jst::parse_date("2026-11-27").unwrap();

@@ -164,6 +164,7 @@ struct Staging<'c> {
     format: Option<String>,
     version: Option<u32>,
     practice: bool,
+    ward_code: Option<String>,
     events: i64,
     /// The lists met: each must be there, as in the file this program writes.
     lists: [bool; 3],
@@ -335,6 +336,7 @@ impl<'de> Visitor<'de> for File<'_, '_> {
                 "format" => st.format(map.next_value()?).map_err(fail)?,
                 "version" => st.version(map.next_value()?).map_err(fail)?,
                 "practice" => st.practice = map.next_value()?,
+                "ward_code" => st.ward_code = map.next_value()?,
                 "residents" => {
                     st.lists[0] = true;
                     map.next_value_seed(each(|r| st.resident(r)))?
@@ -350,7 +352,15 @@ impl<'de> Visitor<'de> for File<'_, '_> {
                 other => {
                     return Err(A::Error::unknown_field(
                         other,
-                        &["format", "version", "practice", "residents", "bookings", "events"],
+                        &[
+                            "format",
+                            "version",
+                            "practice",
+                            "ward_code",
+                            "residents",
+                            "bookings",
+                            "events",
+                        ],
                     ));
                 }
             }
@@ -417,6 +427,20 @@ fn normalize_event(ev: &mut Event) {
         | EventKind::KeptOutsideWindow
         | EventKind::PinLockedOut
         | EventKind::StoreRepaired => {}
+    }
+}
+
+/// An export made under another ward's programme is refused: its bookings were checked by
+/// other rules. A file or a dataset without a code (older exports) is taken as it is.
+fn check_ward(dataset: &Dataset, file: Option<&str>) -> Result<(), StoreError> {
+    match (file, dataset.programme.ward_code.as_deref()) {
+        (Some(theirs), Some(ours)) if theirs != ours => Err(StoreError::ImportFormat(format!(
+            "the file was exported under the programme of ward code {theirs} and this terminal \
+             runs ward code {ours} ({}): another ward's bookings are not merged (別の自治体の\
+             データは取り込めません)",
+            crate::visible::one_line(&dataset.programme.ward)
+        ))),
+        _ => Ok(()),
     }
 }
 
@@ -628,14 +652,17 @@ impl Store {
         events::validate_terminal(terminal)?;
         let when = self.moment(at)?;
         let staged = self.stage(reader);
-        let merged =
-            staged.and_then(|practice| self.merge(dataset, practice, when, terminal, tally));
+        let merged = staged.and_then(|(practice, ward_code)| {
+            check_ward(dataset, ward_code.as_deref())?;
+            self.merge(dataset, practice, when, terminal, tally)
+        });
         let _ = self.conn.execute_batch(UNSTAGE);
         merged
     }
 
-    /// Reads the file into the staging tables; returns whether it holds practice data.
-    fn stage(&self, reader: impl std::io::Read) -> Result<bool, StoreError> {
+    /// Reads the file into the staging tables; returns whether it holds practice data, and the
+    /// ward code it names.
+    fn stage(&self, reader: impl std::io::Read) -> Result<(bool, Option<String>), StoreError> {
         self.conn.execute_batch(STAGING).map_err(|e| self.err(e))?;
         // The staging tables are large for a large file: SQLite pages them to a temporary
         // file beyond this cache (16 MB).
@@ -645,6 +672,7 @@ impl Store {
             format: None,
             version: None,
             practice: false,
+            ward_code: None,
             events: 0,
             lists: [false; 3],
         };
@@ -664,7 +692,7 @@ impl Store {
         let ended = self.conn.execute_batch("COMMIT");
         staged?;
         ended.map_err(|e| self.err(e))?;
-        Ok(st.practice)
+        Ok((st.practice, st.ward_code))
     }
 
     /// Merges the staged file in one IMMEDIATE transaction (see the module notes).

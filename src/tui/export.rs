@@ -73,7 +73,7 @@ fn write(app: &mut App) {
             return Err(app.s().export_no_dir().to_string());
         };
         let text = match format {
-            ExportFormat::Json => app.store.export_json(),
+            ExportFormat::Json => app.store.export_json(app.ds.programme.ward_code.as_deref()),
             ExportFormat::Csv => app.store.export_csv(Some(&app.ds), app.today()),
             ExportFormat::Ics => app.store.export_ics(Some(&app.ds)),
         }
