@@ -26,7 +26,6 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use serde::Serialize;
 use toml::de::{DeTable, DeValue};
@@ -47,8 +46,11 @@ pub const DEFAULT_TERMINAL_ID: &str = "local";
 pub const MAX_TERMINAL_ID_LEN: usize = 32;
 
 /// Who uses the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, strum::Display, strum::EnumString,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Mode {
     /// Health-center staff (default): everything, including reports.
     #[default]
@@ -58,8 +60,11 @@ pub enum Mode {
 }
 
 /// The language of the terminal app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, strum::Display, strum::EnumString,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Lang {
     #[default]
     Ja,
@@ -67,47 +72,29 @@ pub enum Lang {
 }
 
 /// The colour theme of the terminal app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, strum::Display, strum::EnumString,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Theme {
     #[default]
     Default,
     HighContrast,
 }
 
-macro_rules! keyword_enum {
-    ($ty:ident, $expected:literal, $($text:literal => $variant:ident),+) => {
-        impl $ty {
-            /// The word used in the file, the environment and the flags.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($ty::$variant => $text),+
-                }
-            }
-            /// What the value may be, for error messages.
-            pub const EXPECTED: &'static str = $expected;
-        }
-        impl FromStr for $ty {
-            type Err = ();
-            fn from_str(s: &str) -> Result<Self, ()> {
-                match s {
-                    $($text => Ok($ty::$variant),)+
-                    _ => Err(()),
-                }
-            }
-        }
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
+impl Mode {
+    /// What the value may be, for error messages.
+    pub const EXPECTED: &str = "\"staff\" or \"kiosk\"";
 }
 
-keyword_enum!(Mode, "\"staff\" or \"kiosk\"", "staff" => Staff, "kiosk" => Kiosk);
-keyword_enum!(Lang, "\"ja\" or \"en\"", "ja" => Ja, "en" => En);
-keyword_enum!(Theme, "\"default\" or \"high-contrast\"", "default" => Default,
-    "high-contrast" => HighContrast);
+impl Lang {
+    pub const EXPECTED: &str = "\"ja\" or \"en\"";
+}
+
+impl Theme {
+    pub const EXPECTED: &str = "\"default\" or \"high-contrast\"";
+}
 
 /// Where a value came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -933,7 +933,7 @@ mod tests {
         assert!(excl(|e| matches!(e, Exclusion::DateRange { from, to } if from < to)));
         assert!(hours.iter().any(|h| h.exclusions.is_empty()));
         assert!(hours.iter().any(|h| h.ranges.iter().any(|r| r.end.0 == 24 * 60)));
-        for care in CareType::ALL {
+        for &care in CareType::ALL {
             assert!(ds.facilities.iter().any(|f| f.section == care));
         }
         for ch in [Channel::Phone, Channel::Web, Channel::Line, Channel::Email] {
@@ -962,7 +962,7 @@ mod tests {
         assert!(in_time > 0 && late > 0, "{in_time} {late}");
         assert!(a.residents.iter().any(|r| r.updated));
         assert!(a.bookings.iter().any(|b| b.first_day > a.until), "some bookings are ahead");
-        for care in CareType::ALL {
+        for &care in CareType::ALL {
             assert!(a.bookings.iter().any(|b| b.care == care));
         }
     }

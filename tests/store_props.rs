@@ -63,7 +63,7 @@ fn limits_hold(s: &Store, ds: &Dataset) -> Result<(), TestCaseError> {
     let all = s.bookings(&Default::default()).unwrap();
     for r in ["R0", "R1", "R2"] {
         let q = s.quota(&ds.programme, r).unwrap();
-        for care in CareType::ALL {
+        for &care in CareType::ALL {
             let x = q.get(care).unwrap();
             prop_assert!(x.used <= x.limit, "{r} {care}: {x:?}");
             prop_assert_eq!(x.used + x.remaining, x.limit);

@@ -523,7 +523,7 @@ fn check_programme(p: &Programme, out: &mut Vec<Problem>) {
             "the programme offers no care type: at least one of stay, day, visit",
         ));
     }
-    for care in CareType::ALL {
+    for &care in CareType::ALL {
         let n = p.care_types.iter().filter(|r| r.id == care).count();
         if n > 1 {
             out.push(Problem::new(
@@ -721,7 +721,7 @@ fn check_facility(f: &Facility, at: &dyn Fn() -> String, out: &mut Vec<Problem>)
     if f.types.is_empty() {
         out.push(Problem::new(at_field("types"), "the facility offers no care type"));
     }
-    for care in CareType::ALL {
+    for &care in CareType::ALL {
         let n = f.types.iter().filter(|t| **t == care).count();
         if n > 1 {
             out.push(Problem::new(at_field("types"), format!("{care} is listed {n} times")));
@@ -737,7 +737,7 @@ fn check_facility(f: &Facility, at: &dyn Fn() -> String, out: &mut Vec<Problem>)
             ),
         ));
     }
-    for care in CareType::ALL {
+    for &care in CareType::ALL {
         if f.offers(care) && f.period(care).is_none() {
             out.push(Problem::new(
                 at_field("periods"),
@@ -842,7 +842,7 @@ fn check_facility(f: &Facility, at: &dyn Fn() -> String, out: &mut Vec<Problem>)
             ));
         }
     }
-    for care in CareType::ALL {
+    for &care in CareType::ALL {
         if !f.offers(care) {
             continue;
         }

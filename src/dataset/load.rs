@@ -407,7 +407,7 @@ mod tests {
         let f = &full.facilities[7];
         assert_eq!(summary.facility_name(&f.id), Some(f.name.as_str()));
         assert_eq!(summary.facility_name("no-such-facility"), None);
-        for care in CareType::ALL {
+        for &care in CareType::ALL {
             assert_eq!(summary.care_rule(care), full.care_rule(care));
         }
         let embedded = parse_summary(EMBEDDED, "kita").unwrap();

@@ -143,8 +143,21 @@ pub struct Contact {
 }
 
 /// A way of taking reservations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Channel {
     Phone,
     Web,
@@ -153,13 +166,9 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// The id in the dataset (`phone`, `web`, `line`, `email`).
     pub fn id(self) -> &'static str {
-        match self {
-            Channel::Phone => "phone",
-            Channel::Web => "web",
-            Channel::Line => "line",
-            Channel::Email => "email",
-        }
+        self.into()
     }
     pub fn ja(self) -> &'static str {
         match self {

@@ -1,13 +1,30 @@
 //! The three care types of the programme and how they are counted.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 /// A care type (産後ケアの種類). The ids are a contract with the CLI and the dataset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(
+    serialize_all = "lowercase",
+    parse_err_ty = UnknownCareType,
+    parse_err_fn = UnknownCareType::of
+)]
 pub enum CareType {
     /// ショートステイ (宿泊型): counted in days, a stay of N nights is N+1 days.
     Stay,
@@ -18,7 +35,8 @@ pub enum CareType {
 }
 
 impl CareType {
-    pub const ALL: [CareType; 3] = [CareType::Stay, CareType::Day, CareType::Visit];
+    /// Every care type, in the flyer's order.
+    pub const ALL: &[CareType] = <CareType as strum::VariantArray>::VARIANTS;
 
     /// The shortest booking of the type: a stay has at least one night (2 days).
     pub fn shortest(self) -> Length {
@@ -29,12 +47,9 @@ impl CareType {
         }
     }
 
+    /// The id (`stay`, `day`, `visit`).
     pub fn id(self) -> &'static str {
-        match self {
-            CareType::Stay => "stay",
-            CareType::Day => "day",
-            CareType::Visit => "visit",
-        }
+        self.into()
     }
 
     /// The flyer's Japanese name.
@@ -72,26 +87,14 @@ impl CareType {
     }
 }
 
-impl fmt::Display for CareType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
 /// An unknown care type id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown care type (種類) '{0}': expected stay, day or visit")]
 pub struct UnknownCareType(pub String);
 
-impl FromStr for CareType {
-    type Err = UnknownCareType;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "stay" => Ok(CareType::Stay),
-            "day" => Ok(CareType::Day),
-            "visit" => Ok(CareType::Visit),
-            other => Err(UnknownCareType(other.to_string())),
-        }
+impl UnknownCareType {
+    fn of(s: &str) -> UnknownCareType {
+        UnknownCareType(s.to_string())
     }
 }
 
@@ -232,7 +235,7 @@ mod tests {
 
     #[test]
     fn care_type_ids_round_trip() {
-        for t in CareType::ALL {
+        for &t in CareType::ALL {
             assert_eq!(t.id().parse::<CareType>().unwrap(), t);
         }
         assert!("overnight".parse::<CareType>().is_err());

@@ -6,8 +6,6 @@
 //! stored: a booked booking whose last day is before today reads as used through
 //! [`Booking::status_at`]. Used bookings cannot be cancelled.
 
-use std::fmt;
-
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
@@ -39,8 +37,23 @@ macro_rules! booking_columns {
 }
 
 /// A booking's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     /// 予約済み.
     Booked,
@@ -55,14 +68,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// The id stored and exported (`booked`, `cancelled_late`, `no_show`...).
     pub fn id(self) -> &'static str {
-        match self {
-            Status::Booked => "booked",
-            Status::Cancelled => "cancelled",
-            Status::CancelledLate => "cancelled_late",
-            Status::NoShow => "no_show",
-            Status::Used => "used",
-        }
+        self.into()
     }
 
     pub fn ja(self) -> &'static str {
@@ -85,21 +93,14 @@ impl Status {
         }
     }
 
+    /// A status as the store keeps it (`used` is derived on read, never stored).
     fn parse_stored(s: &str) -> Option<Status> {
-        [Status::Booked, Status::Cancelled, Status::CancelledLate, Status::NoShow]
-            .into_iter()
-            .find(|x| x.id() == s)
+        s.parse().ok().filter(|x| *x != Status::Used)
     }
 
     /// Cancelled in time or late, or a no-show: no longer booked, never booked again.
     pub fn is_cancelled(self) -> bool {
         matches!(self, Status::Cancelled | Status::CancelledLate | Status::NoShow)
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
     }
 }
 

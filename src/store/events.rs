@@ -28,8 +28,23 @@ pub(crate) const ALL: &str = concat!("SELECT ", event_columns!(), " FROM events 
 pub const MAX_TERMINAL_LEN: usize = 64;
 
 /// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum EventKind {
     /// `data` is the whole new resident record.
     ResidentAdded,
@@ -56,34 +71,15 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 9] = [
-        EventKind::ResidentAdded,
-        EventKind::ResidentUpdated,
-        EventKind::Booked,
-        EventKind::Cancelled,
-        EventKind::NoShow,
-        EventKind::FeeChanged,
-        EventKind::KeptOutsideWindow,
-        EventKind::PinLockedOut,
-        EventKind::StoreRepaired,
-    ];
+    pub const ALL: &[EventKind] = <EventKind as strum::VariantArray>::VARIANTS;
 
+    /// The id stored and exported (`resident_added`, `no_show`...).
     pub fn id(self) -> &'static str {
-        match self {
-            EventKind::ResidentAdded => "resident_added",
-            EventKind::ResidentUpdated => "resident_updated",
-            EventKind::Booked => "booked",
-            EventKind::Cancelled => "cancelled",
-            EventKind::NoShow => "no_show",
-            EventKind::FeeChanged => "fee_changed",
-            EventKind::KeptOutsideWindow => "kept_outside_window",
-            EventKind::PinLockedOut => "pin_locked_out",
-            EventKind::StoreRepaired => "store_repaired",
-        }
+        self.into()
     }
 
     fn parse(s: &str) -> Option<EventKind> {
-        EventKind::ALL.into_iter().find(|k| k.id() == s)
+        s.parse().ok()
     }
 
     /// Whether the event changes a resident or a booking (and is replayed to rebuild them);

@@ -24,7 +24,8 @@ pub const MAX_AHEAD: TimeDelta = TimeDelta::minutes(5);
 pub const LATE_ENTRY: TimeDelta = TimeDelta::minutes(10);
 
 /// Which kind of data a store holds. Written into the store when it is created and fixed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum StoreKind {
     /// The ward's real bookings.
     Live,
@@ -33,15 +34,13 @@ pub enum StoreKind {
 }
 
 impl StoreKind {
+    /// The id kept in the store (`live`, `practice`).
     pub fn id(self) -> &'static str {
-        match self {
-            StoreKind::Live => "live",
-            StoreKind::Practice => "practice",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<StoreKind> {
-        [StoreKind::Live, StoreKind::Practice].into_iter().find(|k| k.id() == s)
+        s.parse().ok()
     }
 }
 
