@@ -62,6 +62,14 @@ pub enum StoreError {
     DiskFull { path: PathBuf },
     #[error("database error (データベースエラー) in {path}: {detail}")]
     Sqlite { path: PathBuf, detail: String },
+    #[error(
+        "cannot reach the database server (データベースに接続できません) {path}: {detail}; nothing was changed; check the network and try again"
+    )]
+    Unreachable { path: PathBuf, detail: String },
+    #[error(
+        "the connection to the database server {path} was lost (接続が切れました) during a change: {detail}; the change may or may not have been made: check the bookings list before trying again"
+    )]
+    ConnectionLost { path: PathBuf, detail: String },
     #[error("unknown resident (利用者番号) {0}")]
     UnknownResident(String),
     #[error("resident (利用者番号) {0} is already registered")]
@@ -143,6 +151,12 @@ impl StoreError {
                 | StoreError::ImportFormat(_)
                 | StoreError::ImportConflict { .. }
         )
+    }
+
+    /// The server could not be reached or the connection dropped: the terminal app shows
+    /// 再接続中 and tries again, instead of reporting a failure of the store itself.
+    pub fn is_connection(&self) -> bool {
+        matches!(self, StoreError::Unreachable { .. } | StoreError::ConnectionLost { .. })
     }
 
     /// Maps an SQLite error to the store's words, naming the database file.
