@@ -7,9 +7,9 @@
 //! [`Booking::status_at`]. Used bookings cannot be cancelled.
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use super::db::{Db, DbResult, Row, ToParam, Value};
 use super::error::StoreError;
 use super::events::{self, CancelData, EventKind, FeeChangeData};
 use super::moment::Moment;
@@ -246,22 +246,22 @@ impl Booking {
 
     /// A row of a query that selects [`booking_columns!`], read by position (a lookup by name
     /// per column was a third of an export's time).
-    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Booking> {
-        let care: String = r.get(3)?;
-        let status: String = r.get(10)?;
+    pub(crate) fn from_row(r: &Row<'_>) -> DbResult<Booking> {
+        let care: &str = r.get(3)?;
+        let status: &str = r.get(10)?;
         Ok(Booking {
             id: r.get(0)?,
             resident: r.get(1)?,
             facility: r.get(2)?,
-            care: care.parse().map_err(|_| super::bad_text("care", &care))?,
+            care: care.parse().map_err(|_| super::bad_text("care", care))?,
             first_day: super::date_at(r, 4, "first_day")?,
             last_day: super::date_at(r, 5, "last_day")?,
             nights: r.get(6)?,
             days: r.get(7)?,
             units: r.get(8)?,
             fee_yen: r.get(9)?,
-            status: Status::parse_stored(&status)
-                .ok_or_else(|| super::bad_text("status", &status))?,
+            status: Status::parse_stored(status)
+                .ok_or_else(|| super::bad_text("status", status))?,
             units_charged: r.get(11)?,
             terminal: r.get(12)?,
             created_at: super::time_at(r, 13, "created_at")?,
@@ -359,36 +359,31 @@ impl Serialize for QuotaReport {
 
 /// Units booked and late-cancel charges of one care type, read on `conn` (inside the caller's
 /// transaction when it matters).
-pub(crate) fn usage(
-    conn: &Connection,
-    resident: &str,
-    care: CareType,
-    limit: u32,
-) -> rusqlite::Result<Quota> {
-    let (booked, late): (i64, i64) = conn
-        .prepare_cached(
-            "SELECT COALESCE(SUM(CASE WHEN status = 'booked' THEN units ELSE 0 END), 0),
+pub(crate) fn usage(conn: &Db, resident: &str, care: CareType, limit: u32) -> DbResult<Quota> {
+    let (booked, late): (i64, i64) = conn.query_row(
+        "SELECT COALESCE(SUM(CASE WHEN status = 'booked' THEN units ELSE 0 END), 0),
                 COALESCE(SUM(CASE WHEN status IN ('cancelled_late', 'no_show')
                                   THEN units_charged ELSE 0 END), 0)
          FROM bookings WHERE resident = ?1 AND care = ?2",
-        )?
-        .query_row(params![resident, care.id()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        crate::params![resident, care.id()],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let clamp = |v: i64| u32::try_from(v.max(0)).unwrap_or(u32::MAX);
     Ok(Quota::new(limit, clamp(booked), clamp(late)))
 }
 
 /// The days a resident's active bookings occupy (for the one-booking-a-day rule).
-pub(crate) fn taken(conn: &Connection, resident: &str) -> rusqlite::Result<Vec<Taken>> {
-    let mut st = conn.prepare_cached(
+pub(crate) fn taken(conn: &Db, resident: &str) -> DbResult<Vec<Taken>> {
+    conn.query_map(
         "SELECT first_day, last_day FROM bookings WHERE resident = ?1 AND status = 'booked'",
-    )?;
-    let rows = st.query_map(params![resident], |r| {
-        Ok(Taken {
-            first_day: super::get_date(r, "first_day")?,
-            last_day: super::get_date(r, "last_day")?,
-        })
-    })?;
-    rows.collect()
+        crate::params![resident],
+        |r| {
+            Ok(Taken {
+                first_day: super::get_date(r, "first_day")?,
+                last_day: super::get_date(r, "last_day")?,
+            })
+        },
+    )
 }
 
 /// Every booking, by first day then creation (lists and exports).
@@ -402,52 +397,46 @@ pub(crate) const INSERT: &str =
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 
 /// A booking's values for [`INSERT`], in its column order (shared with the bulk loader).
-/// More columns than rusqlite's tuples take, hence the array of references.
-pub(crate) fn row(b: &Booking) -> impl rusqlite::Params + '_ {
-    let [first_day, last_day, created_at, updated_at] = [
-        b.first_day.to_string(),
-        b.last_day.to_string(),
-        timefmt::format(b.created_at),
-        timefmt::format(b.updated_at),
-    ];
-    let [cancelled_at, recorded_at, cancel_recorded_at] =
-        [b.cancelled_at, b.recorded_at, b.cancel_recorded_at].map(|t| t.map(timefmt::format));
-    let values: [Box<dyn rusqlite::ToSql + '_>; 19] = [
-        Box::new(b.id.as_str()),
-        Box::new(b.resident.as_str()),
-        Box::new(b.facility.as_str()),
-        Box::new(b.care.id()),
-        Box::new(first_day),
-        Box::new(last_day),
-        Box::new(b.nights),
-        Box::new(b.days),
-        Box::new(b.units),
-        Box::new(b.fee_yen),
-        Box::new(b.status.id()),
-        Box::new(b.units_charged),
-        Box::new(b.terminal.as_str()),
-        Box::new(created_at),
-        Box::new(updated_at),
-        Box::new(cancelled_at),
-        Box::new(recorded_at),
-        Box::new(cancel_recorded_at),
-        Box::new(b.code.as_deref()),
-    ];
-    rusqlite::params_from_iter(values)
+pub(crate) fn row(b: &Booking) -> [Value<'_>; 19] {
+    let time =
+        |t: Option<NaiveDateTime>| t.map_or(Value::Null, |t| Value::Owned(timefmt::format(t)));
+    let int = |n: Option<u32>| n.map_or(Value::Null, |n| Value::Int(i64::from(n)));
+    [
+        Value::Text(&b.id),
+        Value::Text(&b.resident),
+        Value::Text(&b.facility),
+        Value::Text(b.care.id()),
+        Value::Owned(b.first_day.to_string()),
+        Value::Owned(b.last_day.to_string()),
+        int(b.nights),
+        int(b.days),
+        Value::Int(i64::from(b.units)),
+        Value::Int(i64::from(b.fee_yen)),
+        Value::Text(b.status.id()),
+        Value::Int(i64::from(b.units_charged)),
+        Value::Text(&b.terminal),
+        Value::Owned(timefmt::format(b.created_at)),
+        Value::Owned(timefmt::format(b.updated_at)),
+        time(b.cancelled_at),
+        time(b.recorded_at),
+        time(b.cancel_recorded_at),
+        b.code.as_deref().map_or(Value::Null, Value::Text),
+    ]
 }
 
-pub(crate) fn insert(conn: &Connection, b: &Booking) -> rusqlite::Result<()> {
-    // Prepared once per connection (an import inserts many).
-    conn.prepare_cached(INSERT)?.execute(row(b))?;
+pub(crate) fn insert(conn: &Db, b: &Booking) -> DbResult<()> {
+    let values = row(b);
+    let params: Vec<&dyn ToParam> = values.iter().map(|v| v as &dyn ToParam).collect();
+    conn.execute(INSERT, &params)?;
     Ok(())
 }
 
 /// Writes a cancellation's change to the booking row.
-pub(crate) fn set_cancelled(conn: &Connection, id: &str, c: &CancelData) -> rusqlite::Result<()> {
+pub(crate) fn set_cancelled(conn: &Db, id: &str, c: &CancelData) -> DbResult<()> {
     conn.execute(
         "UPDATE bookings SET status = ?2, units_charged = ?3, cancelled_at = ?4, updated_at = ?5,
          cancel_recorded_at = ?6 WHERE id = ?1",
-        params![
+        crate::params![
             id,
             c.status.id(),
             c.units_charged,
@@ -461,11 +450,11 @@ pub(crate) fn set_cancelled(conn: &Connection, id: &str, c: &CancelData) -> rusq
 
 /// Writes a booking's changeable state (status, charge, fee and their times) as `b` has it:
 /// an import bringing the other terminal's later events.
-pub(crate) fn write_state(conn: &Connection, b: &Booking) -> rusqlite::Result<()> {
+pub(crate) fn write_state(conn: &Db, b: &Booking) -> DbResult<()> {
     conn.execute(
         "UPDATE bookings SET status = ?2, units_charged = ?3, cancelled_at = ?4, updated_at = ?5,
          cancel_recorded_at = ?6, fee_yen = ?7 WHERE id = ?1",
-        params![
+        crate::params![
             b.id,
             b.status.id(),
             b.units_charged,
@@ -479,34 +468,31 @@ pub(crate) fn write_state(conn: &Connection, b: &Booking) -> rusqlite::Result<()
 }
 
 /// Writes a fee change to the booking row.
-pub(crate) fn set_fee(conn: &Connection, id: &str, c: &FeeChangeData) -> rusqlite::Result<()> {
+pub(crate) fn set_fee(conn: &Db, id: &str, c: &FeeChangeData) -> DbResult<()> {
     conn.execute(
         "UPDATE bookings SET fee_yen = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, c.fee_yen, timefmt::format(c.updated_at)],
+        crate::params![id, c.fee_yen, timefmt::format(c.updated_at)],
     )?;
     Ok(())
 }
 
-pub(crate) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Booking>> {
-    conn.prepare_cached(concat!("SELECT ", booking_columns!(), " FROM bookings WHERE id = ?1"))?
-        .query_row([id], Booking::from_row)
-        .optional()
+pub(crate) fn get(conn: &Db, id: &str) -> DbResult<Option<Booking>> {
+    conn.query_opt(
+        concat!("SELECT ", booking_columns!(), " FROM bookings WHERE id = ?1"),
+        crate::params![id],
+        Booking::from_row,
+    )
 }
 
 /// A booking as typed: its long id (a ULID, any case) or its code (`k7mx-3rpa`).
-pub(crate) fn get_by_id_or_code(
-    conn: &Connection,
-    typed: &str,
-) -> rusqlite::Result<Option<Booking>> {
+pub(crate) fn get_by_id_or_code(conn: &Db, typed: &str) -> DbResult<Option<Booking>> {
     let t = typed.trim();
     if let Some(code) = booking_code::parse(t) {
-        return conn
-            .query_row(
-                concat!("SELECT ", booking_columns!(), " FROM bookings WHERE code = ?1"),
-                [code],
-                Booking::from_row,
-            )
-            .optional();
+        return conn.query_opt(
+            concat!("SELECT ", booking_columns!(), " FROM bookings WHERE code = ?1"),
+            crate::params![code],
+            Booking::from_row,
+        );
     }
     let id = match ulid::Ulid::from_string(t) {
         Ok(u) => u.to_string(),
@@ -516,13 +502,13 @@ pub(crate) fn get_by_id_or_code(
 }
 
 /// A new code no booking of the store has (random; a clash is tried again).
-fn new_code(conn: &Connection) -> rusqlite::Result<String> {
+fn new_code(conn: &Db) -> DbResult<String> {
     loop {
         let n = (ulid::Ulid::new().random() % u128::from(booking_code::SPACE)) as u64;
         let code = booking_code::encode(n);
         let taken: bool = conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM bookings WHERE code = ?1)",
-            [&code],
+            crate::params![code],
             |r| r.get(0),
         )?;
         if !taken {
@@ -558,7 +544,9 @@ impl Store {
         let at = when.at;
 
         let tx = self.write()?;
-        let resident: Resident = residents::get(&tx, &resident_id)
+        // Her row is held until the commit: a second terminal booking for her waits and then
+        // sees this booking in her usage.
+        let resident: Resident = residents::get_locked(&tx, &resident_id)
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownResident(resident_id.clone()))?;
         let limit = terms.limit_for(resident.babies);
@@ -617,7 +605,7 @@ impl Store {
     /// the clerk answers with "cancel").
     pub(crate) fn cancel_in(
         &self,
-        tx: &Connection,
+        tx: &Db,
         dataset: &Dataset,
         mut b: Booking,
         when: Moment,
@@ -736,39 +724,38 @@ impl Store {
         last: NaiveDate,
     ) -> Result<Vec<crate::report::ReportItem>, StoreError> {
         use crate::report::{ItemStatus, ReportItem};
-        let mut st = self
-            .conn
-            .prepare_cached(
+        let clamp = |v: i64| u32::try_from(v.max(0)).unwrap_or(u32::MAX);
+        self.conn
+            .query_map(
                 "SELECT facility, care, status, MIN(first_day) AS first_day, COUNT(*),
                         SUM(units), SUM(fee_yen), SUM(units_charged)
                  FROM bookings WHERE first_day >= ?1 AND first_day <= ?2
                  GROUP BY facility, care, status",
+                crate::params![first.to_string(), last.to_string()],
+                |r| {
+                    let care: &str = r.get(1)?;
+                    let status: &str = r.get(2)?;
+                    Ok(ReportItem {
+                        facility_id: r.get(0)?,
+                        care: care.parse().map_err(|_| super::bad_text("care", care))?,
+                        first_day: super::get_date(r, "first_day")?,
+                        bookings: clamp(r.get(4)?),
+                        units: clamp(r.get(5)?),
+                        fee_yen: u64::try_from(r.get::<i64, _>(6)?.max(0)).unwrap_or(0),
+                        status: match Status::parse_stored(status) {
+                            Some(Status::Booked | Status::Used) => ItemStatus::Booked,
+                            Some(Status::Cancelled) => ItemStatus::Cancelled,
+                            // The facility is owed for a no-show as for a late cancellation.
+                            Some(Status::CancelledLate | Status::NoShow) => {
+                                ItemStatus::CancelledLate
+                            }
+                            None => return Err(super::bad_text("status", status)),
+                        },
+                        units_charged: clamp(r.get(7)?),
+                    })
+                },
             )
-            .map_err(|e| self.err(e))?;
-        let clamp = |v: i64| u32::try_from(v.max(0)).unwrap_or(u32::MAX);
-        let rows = st
-            .query_map(params![first.to_string(), last.to_string()], |r| {
-                let care: String = r.get(1)?;
-                let status: String = r.get(2)?;
-                Ok(ReportItem {
-                    facility_id: r.get(0)?,
-                    care: care.parse().map_err(|_| super::bad_text("care", &care))?,
-                    first_day: super::get_date(r, "first_day")?,
-                    bookings: clamp(r.get(4)?),
-                    units: clamp(r.get(5)?),
-                    fee_yen: u64::try_from(r.get::<_, i64>(6)?.max(0)).unwrap_or(0),
-                    status: match Status::parse_stored(&status) {
-                        Some(Status::Booked | Status::Used) => ItemStatus::Booked,
-                        Some(Status::Cancelled) => ItemStatus::Cancelled,
-                        // The facility is owed for a no-show as for a late cancellation.
-                        Some(Status::CancelledLate | Status::NoShow) => ItemStatus::CancelledLate,
-                        None => return Err(super::bad_text("status", &status)),
-                    },
-                    units_charged: clamp(r.get(7)?),
-                })
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+            .map_err(|e| self.err(e))
     }
 
     /// Calls `each` with every booking, by first day then creation, as they are read (an
@@ -777,12 +764,15 @@ impl Store {
         &self,
         mut each: impl FnMut(Booking) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut st = self.conn.prepare(ALL).map_err(|e| self.err(e))?;
-        let mut rows = st.query([]).map_err(|e| self.err(e))?;
-        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            each(Booking::from_row(r).map_err(|e| self.err(e))?)?;
-        }
-        Ok(())
+        use super::db::EachError;
+        self.conn
+            .query_each(ALL, crate::params![], |r| {
+                each(Booking::from_row(r)?).map_err(EachError::Stopped)
+            })
+            .map_err(|e| match e {
+                EachError::Db(e) => E::from(self.err(e)),
+                EachError::Stopped(e) => e,
+            })
     }
 
     /// Bookings matching the filter, by first day then creation.
@@ -799,8 +789,8 @@ impl Store {
             None => 0,
             Some(_) => self
                 .conn
-                .query_row("SELECT COALESCE(MAX(units), 1) FROM bookings", [], |r| {
-                    r.get::<_, i64>(0)
+                .query_row("SELECT COALESCE(MAX(units), 1) FROM bookings", crate::params![], |r| {
+                    r.get::<i64, _>(0)
                 })
                 .map_err(|e| self.err(e))?,
         };
@@ -810,7 +800,7 @@ impl Store {
             .map(|d| d.checked_sub_days(Days::new(back)).unwrap_or(NaiveDate::MIN).to_string());
         let resident = filter.resident.as_deref().map(user_number::normalize);
         let mut clauses: Vec<&str> = Vec::new();
-        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
+        let mut values: Vec<&dyn ToParam> = Vec::new();
         if let Some(r) = &resident {
             clauses.push("resident = ?");
             values.push(r);
@@ -831,9 +821,7 @@ impl Store {
             if clauses.is_empty() { "" } else { " WHERE " },
             clauses.join(" AND ")
         );
-        let mut st = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
-        let rows = st.query_map(values.as_slice(), Booking::from_row).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+        self.conn.query_map(&sql, &values, Booking::from_row).map_err(|e| self.err(e))
     }
 }
 

@@ -157,7 +157,7 @@ impl Store {
                 Err(e) => return Err(e),
             },
         };
-        self.conn.execute_batch("REINDEX").map_err(|e| self.err(e))?;
+        self.conn.batch("REINDEX").map_err(|e| self.err(e))?;
         let after = self.full_check()?;
         let now = self.clock.now();
         let when = self.moment(now)?;
@@ -169,11 +169,7 @@ impl Store {
         });
         // Written even when the check after still finds damage (the repair was tried): the
         // event is the record of who tried what, not a booking change.
-        let tx = rusqlite::Transaction::new_unchecked(
-            &self.conn,
-            rusqlite::TransactionBehavior::Immediate,
-        )
-        .map_err(|e| self.err(e))?;
+        let tx = self.write_despite_damage()?;
         events::append(&tx, when, terminal, EventKind::StoreRepaired, &subject, &data)
             .map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))?;

@@ -171,7 +171,7 @@ fn push_time(out: &mut String, stored: &str) -> Option<()> {
 /// to be cleared) for anything not as this program stores it: then [`row`] decides.
 fn fast_row<'a>(
     out: &mut String,
-    r: &rusqlite::Row<'_>,
+    r: &super::db::Row<'_>,
     name: &dyn Fn(&str) -> Option<&'a str>,
     today: NaiveDate,
     tail: Trailing,
@@ -179,14 +179,11 @@ fn fast_row<'a>(
     use super::bookings::Status;
     use crate::domain::care::CareType;
     use crate::excel_csv::push_id_field;
-    let text = |i: usize| r.get_ref(i).ok()?.as_str().ok();
-    let opt_text = |i: usize| r.get_ref(i).ok()?.as_str_or_null().ok();
+    let text = |i: usize| r.get::<&str, _>(i).ok();
+    let opt_text = |i: usize| r.get::<Option<&str>, _>(i).ok();
     // Numbers as `Booking` reads them (u32), else `row` decides.
-    let int = |i: usize| u32::try_from(r.get_ref(i).ok()?.as_i64().ok()?).ok();
-    let opt_int = |i: usize| match r.get_ref(i).ok()?.as_i64_or_null().ok()? {
-        None => Some(None),
-        Some(n) => u32::try_from(n).ok().map(Some),
-    };
+    let int = |i: usize| r.get::<u32, _>(i).ok();
+    let opt_int = |i: usize| r.get::<Option<u32>, _>(i).ok();
     let moment = |s: &str| super::timefmt::parse(s);
     let (id, resident, facility) = (text(0)?, text(1)?, text(2)?);
     let care: CareType = text(3)?.parse().ok()?;
@@ -294,19 +291,20 @@ impl Store {
         let tx = self.read()?;
         let io = |e: std::io::Error| self.output_error(e.to_string());
         out.write_all(head(tail).as_bytes()).map_err(io)?;
-        let mut st = self.conn.prepare(super::bookings::ALL).map_err(|e| self.err(e))?;
-        let mut rows = st.query([]).map_err(|e| self.err(e))?;
         let mut line = String::with_capacity(512);
-        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+        use super::db::EachError;
+        tx.query_each(super::bookings::ALL, crate::params![], |r| {
             line.clear();
             if fast_row(&mut line, r, name, today, tail).is_none() {
-                let b = Booking::from_row(r).map_err(|e| self.err(e))?;
+                let b = Booking::from_row(r)?;
                 line = row(&b, name(&b.facility), today, tail);
             }
-            out.write_all(line.as_bytes()).map_err(io)?;
-        }
-        drop(rows);
-        drop(st);
+            out.write_all(line.as_bytes()).map_err(|e| EachError::Stopped(io(e)))
+        })
+        .map_err(|e| match e {
+            EachError::Db(e) => self.err(e),
+            EachError::Stopped(e) => e,
+        })?;
         tx.commit().map_err(|e| self.err(e))
     }
 }

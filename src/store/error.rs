@@ -176,6 +176,60 @@ impl StoreError {
         }
         StoreError::Sqlite { path, detail: one_line(&[e.to_string()]) }
     }
+
+    /// Maps a failure of either engine to the store's words, naming the database (a file, or
+    /// a server's address without its password).
+    pub(crate) fn db(path: &std::path::Path, e: super::db::DbError) -> StoreError {
+        use super::db::DbError;
+        match e {
+            DbError::Sqlite(e) => StoreError::sqlite(path, e),
+            DbError::Postgres(e) => StoreError::postgres(path, e),
+            other => StoreError::Sqlite {
+                path: path.to_path_buf(),
+                detail: one_line(&[other.to_string()]),
+            },
+        }
+    }
+
+    /// Maps a PostgreSQL error: a server that cannot be reached or a connection lost is said
+    /// so (the app shows 再接続中); a refusal of the database's own rules (a trigger, a
+    /// constraint) names what it refused.
+    pub(crate) fn postgres(path: &std::path::Path, e: postgres::Error) -> StoreError {
+        use postgres::error::SqlState;
+        let path = path.to_path_buf();
+        if let Some(db) = e.as_db_error() {
+            let detail = one_line(&[db.message().to_string()]);
+            let code = db.code();
+            return if *code == SqlState::DISK_FULL {
+                StoreError::DiskFull { path }
+            } else if *code == SqlState::LOCK_NOT_AVAILABLE
+                || *code == SqlState::T_R_DEADLOCK_DETECTED
+                || *code == SqlState::T_R_SERIALIZATION_FAILURE
+            {
+                StoreError::Locked { path }
+            } else if *code == SqlState::READ_ONLY_SQL_TRANSACTION {
+                StoreError::ReadOnly { path }
+            } else if *code == SqlState::DATA_CORRUPTED || *code == SqlState::INDEX_CORRUPTED {
+                StoreError::Corrupt { path, detail }
+            } else if code.code().starts_with("08") || code.code().starts_with("57P") {
+                StoreError::ConnectionLost { path, detail }
+            } else if *code == SqlState::INVALID_PASSWORD
+                || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION
+                || *code == SqlState::INVALID_CATALOG_NAME
+            {
+                StoreError::CannotOpen { path, detail }
+            } else {
+                StoreError::Sqlite { path, detail }
+            };
+        }
+        let detail = one_line(&[e.to_string()]);
+        if e.is_closed() || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>())
+        {
+            StoreError::ConnectionLost { path, detail }
+        } else {
+            StoreError::Sqlite { path, detail }
+        }
+    }
 }
 
 /// SQLite's messages on one line (the CLI's refusals are one line each), the first few only.

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::bookings::{Booking, Status};
+use super::db::{Db, DbError, DbResult, Row};
 use super::error::StoreError;
 use super::moment::Moment;
 use super::residents::Resident;
@@ -153,7 +153,7 @@ pub struct Event {
 
 impl Event {
     /// A row of a query that selects [`event_columns!`], read by position.
-    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
+    pub(crate) fn from_row(r: &Row<'_>) -> DbResult<Event> {
         let kind: String = r.get(4)?;
         let data: String = r.get(6)?;
         Ok(Event {
@@ -187,15 +187,14 @@ pub fn validate_terminal(t: &str) -> Result<(), StoreError> {
 
 /// Appends an event inside the caller's transaction.
 pub(crate) fn append<T: Serialize>(
-    conn: &Connection,
+    conn: &Db,
     when: Moment,
     terminal: &str,
     kind: EventKind,
     subject: &str,
     data: &T,
-) -> rusqlite::Result<Event> {
-    let data = serde_json::to_value(data)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+) -> DbResult<Event> {
+    let data = serde_json::to_value(data).map_err(|e| DbError::Value(e.to_string()))?;
     let e = Event {
         id: ulid::Ulid::new().to_string(),
         at: when.at,
@@ -211,38 +210,35 @@ pub(crate) fn append<T: Serialize>(
 
 /// Inserts an event as it is (an imported one carries `imported`: when and by which terminal).
 pub(crate) fn insert(
-    conn: &Connection,
+    conn: &Db,
     e: &Event,
     imported: Option<(NaiveDateTime, &str)>,
-) -> rusqlite::Result<()> {
-    // Prepared once per connection (an import inserts millions).
-    conn.prepare_cached(
+) -> DbResult<()> {
+    conn.execute(
         "INSERT INTO events
             (id, at, recorded_at, terminal, kind, subject, data, imported_at, imported_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        e.id,
-        timefmt::format(e.at),
-        e.recorded_at.map(timefmt::format),
-        e.terminal,
-        e.kind.id(),
-        e.subject,
-        e.data.to_string(),
-        imported.map(|(t, _)| timefmt::format(t)),
-        imported.map(|(_, by)| by),
-    ])?;
+        crate::params![
+            e.id,
+            timefmt::format(e.at),
+            e.recorded_at.map(timefmt::format),
+            e.terminal,
+            e.kind.id(),
+            e.subject,
+            e.data.to_string(),
+            imported.map(|(t, _)| timefmt::format(t)),
+            imported.map(|(_, by)| by),
+        ],
+    )?;
     Ok(())
 }
 
-pub(crate) fn by_id(conn: &Connection, id: &str) -> rusqlite::Result<Option<Event>> {
-    use rusqlite::OptionalExtension;
-    conn.query_row(
+pub(crate) fn by_id(conn: &Db, id: &str) -> DbResult<Option<Event>> {
+    conn.query_opt(
         concat!("SELECT ", event_columns!(), " FROM events WHERE id = ?1"),
-        [id],
+        crate::params![id],
         Event::from_row,
     )
-    .optional()
 }
 
 /// The state the events describe.
@@ -329,21 +325,23 @@ pub fn apply(s: &mut State, e: &Event) -> Result<(), String> {
 impl Store {
     /// Every event, oldest first.
     pub fn events(&self) -> Result<Vec<Event>, StoreError> {
-        self.query_events(ALL, [])
+        self.query_events(ALL, crate::params![])
     }
 
     /// The events of one resident (user number) or booking (id), oldest first.
     pub fn events_for(&self, subject: &str) -> Result<Vec<Event>, StoreError> {
         self.query_events(
             concat!("SELECT ", event_columns!(), " FROM events WHERE subject = ?1 ORDER BY seq"),
-            [subject],
+            crate::params![subject],
         )
     }
 
-    fn query_events<P: rusqlite::Params>(&self, sql: &str, p: P) -> Result<Vec<Event>, StoreError> {
-        let mut st = self.conn.prepare(sql).map_err(|e| self.err(e))?;
-        let rows = st.query_map(p, Event::from_row).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+    fn query_events(
+        &self,
+        sql: &str,
+        p: &[&dyn super::db::ToParam],
+    ) -> Result<Vec<Event>, StoreError> {
+        self.conn.query_map(sql, p, Event::from_row).map_err(|e| self.err(e))
     }
 
     /// The residents and bookings as the tables hold them.

@@ -137,24 +137,29 @@ struct Streamed<'a> {
 struct Rows<'a, T> {
     streamed: &'a Streamed<'a>,
     sql: &'static str,
-    row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    row: fn(&super::db::Row<'_>) -> super::db::DbResult<T>,
 }
 
 impl<T: Serialize> Serialize for Rows<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let store = self.streamed.store;
-        let fail = |e: rusqlite::Error| {
+        use super::db::EachError;
+        let fail = |e: super::db::DbError| {
             let e = store.err(e);
             let text = e.to_string();
             *self.streamed.failure.borrow_mut() = Some(e);
             S::Error::custom(text)
         };
-        let mut st = store.conn.prepare(self.sql).map_err(fail)?;
-        let mut rows = st.query([]).map_err(fail)?;
         let mut seq = s.serialize_seq(None)?;
-        while let Some(r) = rows.next().map_err(fail)? {
-            seq.serialize_element(&(self.row)(r).map_err(fail)?)?;
-        }
+        store
+            .conn
+            .query_each(self.sql, crate::params![], |r| {
+                seq.serialize_element(&(self.row)(r)?).map_err(EachError::Stopped)
+            })
+            .map_err(|e| match e {
+                EachError::Db(e) => fail(e),
+                EachError::Stopped(e) => e,
+            })?;
         seq.end()
     }
 }

@@ -26,13 +26,13 @@ use std::collections::{BTreeSet, HashSet};
 use std::io::Read;
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OptionalExtension};
 use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::Store;
 use super::bookings;
 use super::bookings::{Booking, Status};
+use super::db::{Db, DbError, Engine};
 use super::error::StoreError;
 use super::events::{self, Event, EventKind, State};
 use super::export::{FORMAT, FORMAT_VERSION};
@@ -160,7 +160,9 @@ impl ImportReport {
 /// id that appears once); what needs the whole file (the format and version, each event about
 /// a record of the file) is checked at the end.
 struct Staging<'c> {
-    conn: &'c Connection,
+    conn: &'c Db,
+    /// The file's order of each list's records.
+    ord: i64,
     format: Option<String>,
     version: Option<u32>,
     practice: bool,
@@ -170,42 +172,50 @@ struct Staging<'c> {
     lists: [bool; 3],
 }
 
+// Temporary tables (each connection its own, on either engine); `ord` keeps the file's order
+// and lets the merge read them a page at a time while it writes (a PostgreSQL connection reads
+// one result at a time).
 const STAGING: &str = "
-    DROP TABLE IF EXISTS temp.import_residents;
-    DROP TABLE IF EXISTS temp.import_bookings;
-    DROP TABLE IF EXISTS temp.import_events;
-    DROP TABLE IF EXISTS temp.import_new;
-    DROP TABLE IF EXISTS temp.import_take;
-    CREATE TEMP TABLE import_residents (id TEXT PRIMARY KEY, json TEXT NOT NULL);
-    CREATE TEMP TABLE import_bookings (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+    DROP TABLE IF EXISTS import_residents;
+    DROP TABLE IF EXISTS import_bookings;
+    DROP TABLE IF EXISTS import_events;
+    DROP TABLE IF EXISTS import_new;
+    DROP TABLE IF EXISTS import_take;
+    CREATE TEMP TABLE import_residents (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+        json TEXT NOT NULL);
+    CREATE TEMP TABLE import_bookings (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+        json TEXT NOT NULL);
     CREATE TEMP TABLE import_events (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
         subject TEXT NOT NULL, about TEXT, json TEXT NOT NULL);
-    CREATE INDEX temp.import_events_by_subject ON import_events (subject, ord);
+    CREATE INDEX import_events_by_subject ON import_events (subject, ord);
     CREATE TEMP TABLE import_new (created_at TEXT NOT NULL, id TEXT NOT NULL,
         PRIMARY KEY (created_at, id));
     CREATE TEMP TABLE import_take (id TEXT PRIMARY KEY);
 ";
 
 const UNSTAGE: &str = "
-    DROP TABLE IF EXISTS temp.import_residents;
-    DROP TABLE IF EXISTS temp.import_bookings;
-    DROP TABLE IF EXISTS temp.import_events;
-    DROP TABLE IF EXISTS temp.import_new;
-    DROP TABLE IF EXISTS temp.import_take;
+    DROP TABLE IF EXISTS import_residents;
+    DROP TABLE IF EXISTS import_bookings;
+    DROP TABLE IF EXISTS import_events;
+    DROP TABLE IF EXISTS import_new;
+    DROP TABLE IF EXISTS import_take;
 ";
+
+/// Records read from a staging table per query while the merge writes.
+const PAGE: i64 = 500;
 
 fn bad(s: impl Into<String>) -> StoreError {
     StoreError::ImportFormat(s.into())
 }
 
 impl Staging<'_> {
-    fn sql(&self, e: rusqlite::Error) -> StoreError {
+    fn sql(&self, e: DbError) -> StoreError {
         bad(format!("cannot stage the file: {e}"))
     }
 
     /// One row into a staging table (the statement prepared once: millions of rows).
-    fn insert(&self, sql: &str, p: impl rusqlite::Params) -> rusqlite::Result<usize> {
-        self.conn.prepare_cached(sql)?.execute(p)
+    fn insert(&self, sql: &str, p: &[&dyn super::db::ToParam]) -> Result<u64, DbError> {
+        self.conn.execute(sql, p)
     }
 
     fn format(&mut self, f: String) -> Result<(), StoreError> {
@@ -228,8 +238,12 @@ impl Staging<'_> {
         r.id = user_number::normalize(&r.id);
         r.validate().map_err(|x| bad(x.to_string()))?;
         let json = serde_json::to_string(&r).map_err(|x| bad(x.to_string()))?;
-        match self.insert("INSERT INTO temp.import_residents VALUES (?1, ?2)", [&r.id, &json]) {
-            Err(e) if is_duplicate(&e) => Err(bad(format!("resident {} appears twice", r.id))),
+        self.ord += 1;
+        let sql = "INSERT INTO import_residents VALUES (?1, ?2, ?3)";
+        match self.insert(sql, crate::params![self.ord, r.id, json]) {
+            Err(e) if e.is_unique_violation() => {
+                Err(bad(format!("resident {} appears twice", r.id)))
+            }
             other => other.map(drop).map_err(|e| self.sql(e)),
         }
     }
@@ -238,8 +252,12 @@ impl Staging<'_> {
         b.resident = user_number::normalize(&b.resident);
         b.validate().map_err(bad)?;
         let json = serde_json::to_string(&b).map_err(|x| bad(x.to_string()))?;
-        match self.insert("INSERT INTO temp.import_bookings VALUES (?1, ?2)", [&b.id, &json]) {
-            Err(e) if is_duplicate(&e) => Err(bad(format!("booking {} appears twice", b.id))),
+        self.ord += 1;
+        let sql = "INSERT INTO import_bookings VALUES (?1, ?2, ?3)";
+        match self.insert(sql, crate::params![self.ord, b.id, json]) {
+            Err(e) if e.is_unique_violation() => {
+                Err(bad(format!("booking {} appears twice", b.id)))
+            }
             other => other.map(drop).map_err(|e| self.sql(e)),
         }
     }
@@ -263,10 +281,10 @@ impl Staging<'_> {
         let json = serde_json::to_string(&ev).map_err(|x| bad(x.to_string()))?;
         self.events += 1;
         match self.insert(
-            "INSERT INTO temp.import_events VALUES (?1, ?2, ?3, ?4, ?5)",
-            rusqlite::params![self.events, ev.id, ev.subject, about, json],
+            "INSERT INTO import_events VALUES (?1, ?2, ?3, ?4, ?5)",
+            crate::params![self.events, ev.id, ev.subject, about, json],
         ) {
-            Err(e) if is_duplicate(&e) => Err(bad(format!("event {} appears twice", ev.id))),
+            Err(e) if e.is_unique_violation() => Err(bad(format!("event {} appears twice", ev.id))),
             other => other.map(drop).map_err(|e| self.sql(e)),
         }
     }
@@ -287,29 +305,22 @@ impl Staging<'_> {
         }
         let orphan: Option<(String, String)> = self
             .conn
-            .query_row(
-                "SELECT e.id, e.subject FROM temp.import_events e WHERE
+            .query_opt(
+                "SELECT e.id, e.subject FROM import_events e WHERE
                     (e.about = 'r' AND NOT EXISTS
-                        (SELECT 1 FROM temp.import_residents r WHERE r.id = e.subject))
+                        (SELECT 1 FROM import_residents r WHERE r.id = e.subject))
                  OR (e.about = 'b' AND NOT EXISTS
-                        (SELECT 1 FROM temp.import_bookings b WHERE b.id = e.subject))
+                        (SELECT 1 FROM import_bookings b WHERE b.id = e.subject))
                  ORDER BY e.ord LIMIT 1",
-                [],
+                crate::params![],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()
             .map_err(|e| self.sql(e))?;
         if let Some((id, subject)) = orphan {
             return Err(bad(format!("event {id} is about {subject}, which is not in the file")));
         }
         Ok(())
     }
-}
-
-fn is_duplicate(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _)
-        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
-            || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
 /// The file's top-level object, each list's elements handed to the staging as they are read.
@@ -513,11 +524,7 @@ fn own_history(incoming: &[&Event], matches: impl Fn(&State) -> bool) -> Result<
 /// before it). A booking cancelled since is checked for its facts (the facility offers the
 /// type, the window, the fee) and its late-cancel charge, not for the days and units it gave
 /// back.
-fn recheck(
-    conn: &Connection,
-    dataset: &Dataset,
-    b: &Booking,
-) -> rusqlite::Result<Result<(), Conflict>> {
+fn recheck(conn: &Db, dataset: &Dataset, b: &Booking) -> Result<Result<(), Conflict>, DbError> {
     let Some(facility) = dataset.facility(&b.facility) else {
         return Ok(Err(Conflict::refused(
             &b.id,
@@ -591,9 +598,8 @@ fn recheck(
 }
 
 /// A staged record, read back (it was written by this program a moment ago).
-fn staged<T: serde::de::DeserializeOwned>(row: &rusqlite::Row<'_>) -> Result<T, StoreError> {
-    let json: String = row.get(0).map_err(|e| bad(e.to_string()))?;
-    serde_json::from_str(&json).map_err(|e| bad(e.to_string()))
+fn staged<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, StoreError> {
+    serde_json::from_str(json).map_err(|e| bad(e.to_string()))
 }
 
 /// Reads until `buf` is full or the input ends.
@@ -656,19 +662,22 @@ impl Store {
             check_ward(dataset, ward_code.as_deref())?;
             self.merge(dataset, practice, when, terminal, tally)
         });
-        let _ = self.conn.execute_batch(UNSTAGE);
+        let _ = self.conn.batch(UNSTAGE);
         merged
     }
 
     /// Reads the file into the staging tables; returns whether it holds practice data, and the
     /// ward code it names.
     fn stage(&self, reader: impl std::io::Read) -> Result<(bool, Option<String>), StoreError> {
-        self.conn.execute_batch(STAGING).map_err(|e| self.err(e))?;
-        // The staging tables are large for a large file: SQLite pages them to a temporary
-        // file beyond this cache (16 MB).
-        let _ = self.conn.execute_batch("PRAGMA temp.cache_size = -16384");
+        self.conn.batch(STAGING).map_err(|e| self.err(e))?;
+        if self.conn.engine() == Engine::Sqlite {
+            // The staging tables are large for a large file: SQLite pages them to a temporary
+            // file beyond this cache (16 MB).
+            let _ = self.conn.batch("PRAGMA temp.cache_size = -16384");
+        }
         let mut st = Staging {
             conn: &self.conn,
+            ord: 0,
             format: None,
             version: None,
             practice: false,
@@ -677,7 +686,11 @@ impl Store {
             lists: [false; 3],
         };
         // One transaction for the temporary tables only (the store is not locked by it).
-        self.conn.execute_batch("BEGIN DEFERRED").map_err(|e| self.err(e))?;
+        let begin = match self.conn.engine() {
+            Engine::Sqlite => "BEGIN DEFERRED",
+            Engine::Postgres => "BEGIN",
+        };
+        self.conn.batch(begin).map_err(|e| self.err(e))?;
         let staged = (|| {
             let mut reader = std::io::BufReader::with_capacity(64 * 1024, reader);
             let mut bom = [0u8; 3];
@@ -689,7 +702,7 @@ impl Store {
             de.end().map_err(|x| bad(x.to_string()))?;
             st.finish()
         })();
-        let ended = self.conn.execute_batch("COMMIT");
+        let ended = self.conn.batch(if staged.is_ok() { "COMMIT" } else { "ROLLBACK" });
         staged?;
         ended.map_err(|e| self.err(e))?;
         Ok((st.practice, st.ward_code))
@@ -718,168 +731,203 @@ impl Store {
         // were checked against other facts.
         let mut conflicting: BTreeSet<String> = BTreeSet::new();
         let tx = self.write()?;
+        if tx.engine() == Engine::Postgres {
+            // Other terminals' writes wait until the merge is done, as SQLite's write lock
+            // makes them: each new booking is checked against every booking of its mother.
+            tx.batch("LOCK TABLE residents, bookings IN EXCLUSIVE MODE")
+                .map_err(|x| self.err(x))?;
+        }
         let e = |x| self.err(x);
         let take = |evs: &[&Event]| -> Result<(), StoreError> {
             for ev in evs {
-                tx.prepare_cached("INSERT OR IGNORE INTO temp.import_take VALUES (?1)")
-                    .and_then(|mut st| st.execute([&ev.id]))
-                    .map_err(e)?;
+                tx.execute(
+                    "INSERT INTO import_take VALUES (?1) ON CONFLICT DO NOTHING",
+                    crate::params![ev.id],
+                )
+                .map_err(e)?;
             }
             Ok(())
         };
 
-        let mut residents =
-            tx.prepare("SELECT json FROM temp.import_residents ORDER BY rowid").map_err(e)?;
-        let mut rows = residents.query([]).map_err(e)?;
-        while let Some(row) = rows.next().map_err(e)? {
-            let r: Resident = staged(row)?;
-            let incoming_owned = self.incoming(&tx, &r.id)?;
-            let incoming: Vec<&Event> = incoming_owned.iter().collect();
-            let own = own_history(&incoming, |s| s.residents.get(&r.id) == Some(&r));
-            let Some(local) = residents::get(&tx, &r.id).map_err(e)? else {
-                if let Err(detail) = own {
-                    tally.conflict(Conflict::other("resident", &r.id, detail));
-                    conflicting.insert(r.id.clone());
+        let mut after = 0;
+        while let Some(page) = self.page(&tx, "import_residents", &mut after)? {
+            for json in page {
+                let r: Resident = staged(&json)?;
+                let incoming_owned = self.incoming(&tx, &r.id)?;
+                let incoming: Vec<&Event> = incoming_owned.iter().collect();
+                let own = own_history(&incoming, |s| s.residents.get(&r.id) == Some(&r));
+                let Some(local) = residents::get(&tx, &r.id).map_err(e)? else {
+                    if let Err(detail) = own {
+                        tally.conflict(Conflict::other("resident", &r.id, detail));
+                        conflicting.insert(r.id.clone());
+                        continue;
+                    }
+                    residents::insert(&tx, &r).map_err(e)?;
+                    take(&incoming)?;
+                    tally.listed(Listed::ResidentAdded, &r.id);
                     continue;
-                }
-                residents::insert(&tx, &r).map_err(e)?;
-                take(&incoming)?;
-                tally.listed(Listed::ResidentAdded, &r.id);
-                continue;
-            };
-            let local_events = self.subject_events(&tx, &r.id)?;
-            let state_of = |s: &State| s.residents.get(&r.id).cloned();
-            match compare(&incoming, &r, &local_events, &local, state_of, own.is_ok()) {
-                Merge::Same => tally.unchanged(),
-                Merge::Extend(new) => {
-                    residents::update_row(&tx, &r).map_err(e)?;
-                    take(&new)?;
-                    tally.listed(Listed::ResidentUpdated, &r.id);
-                }
-                Merge::KeepLocal => tally.listed(Listed::KeptLocal, &r.id),
-                // Registered separately on two terminals with the same facts: one mother.
-                Merge::Conflict(_) if local.same_facts(&r) => tally.unchanged(),
-                Merge::Conflict(detail) => {
-                    tally.conflict(Conflict::other("resident", &r.id, detail));
-                    conflicting.insert(r.id.clone());
+                };
+                let local_events = self.subject_events(&tx, &r.id)?;
+                let state_of = |s: &State| s.residents.get(&r.id).cloned();
+                match compare(&incoming, &r, &local_events, &local, state_of, own.is_ok()) {
+                    Merge::Same => tally.unchanged(),
+                    Merge::Extend(new) => {
+                        residents::update_row(&tx, &r).map_err(e)?;
+                        take(&new)?;
+                        tally.listed(Listed::ResidentUpdated, &r.id);
+                    }
+                    Merge::KeepLocal => tally.listed(Listed::KeptLocal, &r.id),
+                    // Registered separately on two terminals with the same facts: one mother.
+                    Merge::Conflict(_) if local.same_facts(&r) => tally.unchanged(),
+                    Merge::Conflict(detail) => {
+                        tally.conflict(Conflict::other("resident", &r.id, detail));
+                        conflicting.insert(r.id.clone());
+                    }
                 }
             }
         }
-        drop(rows);
-        drop(residents);
 
         // First what the other terminal did to bookings this one holds (cancellations: they
         // only free days and units), then its new bookings in the order they were made, each
         // checked by the booking rules against everything merged before it.
-        let mut bookings_st =
-            tx.prepare("SELECT json FROM temp.import_bookings ORDER BY rowid").map_err(e)?;
-        let mut rows = bookings_st.query([]).map_err(e)?;
-        while let Some(row) = rows.next().map_err(e)? {
-            let b: Booking = staged(row)?;
-            if conflicting.contains(&b.resident) {
-                tally.conflict(Conflict::other(
-                    "booking",
-                    &b.id,
-                    format!("its resident (利用者番号) {} conflicts", b.resident),
-                ));
-                continue;
-            }
-            let incoming_owned = self.incoming(&tx, &b.id)?;
-            let incoming: Vec<&Event> = incoming_owned.iter().collect();
-            let own = own_history(&incoming, |s| s.bookings.get(&b.id) == Some(&b));
-            let Some(local) = bookings::get(&tx, &b.id).map_err(e)? else {
-                match own {
-                    Err(detail) => tally.conflict(Conflict::other("booking", &b.id, detail)),
-                    Ok(()) => {
-                        tx.prepare_cached("INSERT INTO temp.import_new VALUES (?1, ?2)")
-                            .and_then(|mut st| {
-                                st.execute([timefmt::format(b.created_at), b.id.clone()])
-                            })
+        let mut after = 0;
+        while let Some(page) = self.page(&tx, "import_bookings", &mut after)? {
+            for json in page {
+                let b: Booking = staged(&json)?;
+                if conflicting.contains(&b.resident) {
+                    tally.conflict(Conflict::other(
+                        "booking",
+                        &b.id,
+                        format!("its resident (利用者番号) {} conflicts", b.resident),
+                    ));
+                    continue;
+                }
+                let incoming_owned = self.incoming(&tx, &b.id)?;
+                let incoming: Vec<&Event> = incoming_owned.iter().collect();
+                let own = own_history(&incoming, |s| s.bookings.get(&b.id) == Some(&b));
+                let Some(local) = bookings::get(&tx, &b.id).map_err(e)? else {
+                    match own {
+                        Err(detail) => tally.conflict(Conflict::other("booking", &b.id, detail)),
+                        Ok(()) => {
+                            tx.execute(
+                                "INSERT INTO import_new VALUES (?1, ?2)",
+                                crate::params![timefmt::format(b.created_at), b.id],
+                            )
                             .map_err(e)?;
+                        }
+                    }
+                    continue;
+                };
+                let local_events = self.subject_events(&tx, &b.id)?;
+                let state_of = |s: &State| s.bookings.get(&b.id).cloned();
+                match compare(&incoming, &b, &local_events, &local, state_of, own.is_ok()) {
+                    Merge::Same => tally.unchanged(),
+                    Merge::Extend(new) => {
+                        // The other terminal's later events bring the row to the file's state.
+                        bookings::write_state(&tx, &b).map_err(e)?;
+                        take(&new)?;
+                        tally.listed(Listed::BookingUpdated, &b.id);
+                    }
+                    Merge::KeepLocal => tally.listed(Listed::KeptLocal, &b.id),
+                    Merge::Conflict(detail) => {
+                        tally.conflict(Conflict::other("booking", &b.id, detail))
                     }
                 }
-                continue;
-            };
-            let local_events = self.subject_events(&tx, &b.id)?;
-            let state_of = |s: &State| s.bookings.get(&b.id).cloned();
-            match compare(&incoming, &b, &local_events, &local, state_of, own.is_ok()) {
-                Merge::Same => tally.unchanged(),
-                Merge::Extend(new) => {
-                    // The other terminal's later events bring the row to the file's state.
-                    bookings::write_state(&tx, &b).map_err(e)?;
-                    take(&new)?;
-                    tally.listed(Listed::BookingUpdated, &b.id);
-                }
-                Merge::KeepLocal => tally.listed(Listed::KeptLocal, &b.id),
-                Merge::Conflict(detail) => {
-                    tally.conflict(Conflict::other("booking", &b.id, detail))
+            }
+        }
+        // The new bookings in the order they were made, a page at a time.
+        let mut after = (String::new(), String::new());
+        loop {
+            let page: Vec<(String, String, String)> = tx
+                .query_map(
+                    "SELECT n.created_at, n.id, b.json FROM import_new n
+                     JOIN import_bookings b ON b.id = n.id
+                     WHERE n.created_at > ?1 OR (n.created_at = ?1 AND n.id > ?2)
+                     ORDER BY n.created_at, n.id LIMIT ?3",
+                    crate::params![after.0, after.1, PAGE],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .map_err(e)?;
+            let Some(last) = page.last() else { break };
+            after = (last.0.clone(), last.1.clone());
+            for (_, _, json) in page {
+                let b: Booking = staged(&json)?;
+                match recheck(&tx, dataset, &b).map_err(e)? {
+                    Err(conflict) => tally.conflict(conflict),
+                    Ok(()) => {
+                        bookings::insert(&tx, &b).map_err(e)?;
+                        let incoming = self.incoming(&tx, &b.id)?;
+                        take(&incoming.iter().collect::<Vec<_>>())?;
+                        tally.listed(Listed::BookingAdded, &b.id);
+                    }
                 }
             }
         }
-        drop(rows);
-        drop(bookings_st);
-        let mut new_st = tx
-            .prepare(
-                "SELECT b.json FROM temp.import_new n JOIN temp.import_bookings b ON b.id = n.id
-                 ORDER BY n.created_at, n.id",
-            )
-            .map_err(e)?;
-        let mut rows = new_st.query([]).map_err(e)?;
-        while let Some(row) = rows.next().map_err(e)? {
-            let b: Booking = staged(row)?;
-            match recheck(&tx, dataset, &b).map_err(e)? {
-                Err(conflict) => tally.conflict(conflict),
-                Ok(()) => {
-                    bookings::insert(&tx, &b).map_err(e)?;
-                    let incoming = self.incoming(&tx, &b.id)?;
-                    take(&incoming.iter().collect::<Vec<_>>())?;
-                    tally.listed(Listed::BookingAdded, &b.id);
-                }
-            }
-        }
-        drop(rows);
-        drop(new_st);
 
         // The events go in the file's order, so the audit trail reads as it did there.
-        let mut events_st = tx
-            .prepare(
-                "SELECT json FROM temp.import_events
-                 WHERE id IN (SELECT id FROM temp.import_take) ORDER BY ord",
-            )
-            .map_err(e)?;
-        let mut rows = events_st.query([]).map_err(e)?;
-        while let Some(row) = rows.next().map_err(e)? {
-            let ev: Event = staged(row)?;
-            events::insert(&tx, &ev, Some((at, terminal))).map_err(e)?;
-            tally.event_added();
+        let mut after: i64 = 0;
+        loop {
+            let page: Vec<(i64, String)> = tx
+                .query_map(
+                    "SELECT ord, json FROM import_events
+                     WHERE ord > ?1 AND id IN (SELECT id FROM import_take) ORDER BY ord LIMIT ?2",
+                    crate::params![after, PAGE],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(e)?;
+            let Some(last) = page.last() else { break };
+            after = last.0;
+            for (_, json) in page {
+                let ev: Event = staged(&json)?;
+                events::insert(&tx, &ev, Some((at, terminal))).map_err(e)?;
+                tally.event_added();
+            }
         }
-        drop(rows);
-        drop(events_st);
         tx.commit().map_err(e)?;
         Ok(())
     }
 
-    /// The staged events of one subject, in the file's order.
-    fn incoming(&self, conn: &Connection, subject: &str) -> Result<Vec<Event>, StoreError> {
-        let mut st = conn
-            .prepare_cached("SELECT json FROM temp.import_events WHERE subject = ?1 ORDER BY ord")
+    /// The next page of a staging table's records after `after` (its `ord`), in the file's
+    /// order; `None` when there are no more.
+    fn page(
+        &self,
+        conn: &Db,
+        table: &str,
+        after: &mut i64,
+    ) -> Result<Option<Vec<String>>, StoreError> {
+        let sql = match table {
+            "import_residents" => {
+                "SELECT ord, json FROM import_residents WHERE ord > ?1 ORDER BY ord LIMIT ?2"
+            }
+            _ => "SELECT ord, json FROM import_bookings WHERE ord > ?1 ORDER BY ord LIMIT ?2",
+        };
+        let rows: Vec<(i64, String)> = conn
+            .query_map(sql, crate::params![*after, PAGE], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(|x| self.err(x))?;
-        let mut rows = st.query([subject]).map_err(|x| self.err(x))?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next().map_err(|x| self.err(x))? {
-            out.push(staged(row)?);
-        }
-        Ok(out)
+        let Some(last) = rows.last() else { return Ok(None) };
+        *after = last.0;
+        Ok(Some(rows.into_iter().map(|(_, json)| json).collect()))
     }
 
-    fn subject_events(&self, conn: &Connection, subject: &str) -> Result<Vec<Event>, StoreError> {
-        let mut st = conn
-            .prepare("SELECT id FROM events WHERE subject = ?1 ORDER BY seq")
+    /// The staged events of one subject, in the file's order.
+    fn incoming(&self, conn: &Db, subject: &str) -> Result<Vec<Event>, StoreError> {
+        let jsons: Vec<String> = conn
+            .query_map(
+                "SELECT json FROM import_events WHERE subject = ?1 ORDER BY ord",
+                crate::params![subject],
+                |r| r.get(0),
+            )
             .map_err(|x| self.err(x))?;
-        let ids = st
-            .query_map([subject], |r| r.get::<_, String>(0))
-            .map_err(|x| self.err(x))?
-            .collect::<rusqlite::Result<Vec<_>>>()
+        jsons.iter().map(|j| staged(j)).collect()
+    }
+
+    fn subject_events(&self, conn: &Db, subject: &str) -> Result<Vec<Event>, StoreError> {
+        let ids: Vec<String> = conn
+            .query_map(
+                "SELECT id FROM events WHERE subject = ?1 ORDER BY seq",
+                crate::params![subject],
+                |r| r.get(0),
+            )
             .map_err(|x| self.err(x))?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {

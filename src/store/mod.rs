@@ -24,6 +24,7 @@ pub mod bookings;
 pub mod bulk;
 pub mod check;
 pub mod csv;
+pub mod db;
 pub mod error;
 pub mod events;
 pub mod export;
@@ -41,7 +42,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OpenFlags, Row, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
+
+use db::{Db, DbError, DbResult, Row};
 
 pub use bookings::{
     Booked, Booking, BookingFilter, BookingRequest, Cancellation, QuotaReport, Status,
@@ -75,7 +78,7 @@ pub struct Options {
 
 /// An open booking database.
 pub struct Store {
-    conn: Connection,
+    conn: Db,
     path: PathBuf,
     kind: StoreKind,
     /// "Now" for `recorded_at` and the live store's bounds on `at`.
@@ -98,24 +101,63 @@ impl Drop for Store {
 }
 
 /// A write transaction ([`Store::write`]); its commit records the new state of the file as
-/// sango's own change when the state before it was trusted.
+/// sango's own change when the state before it was trusted. Rolled back when dropped without
+/// a commit.
 pub(crate) struct Write<'a> {
-    tx: Transaction<'a>,
+    db: &'a Db,
     trust: &'a trust::Trust,
+    open: bool,
 }
 
-impl<'a> std::ops::Deref for Write<'a> {
-    type Target = Transaction<'a>;
-    fn deref(&self) -> &Transaction<'a> {
-        &self.tx
+impl std::ops::Deref for Write<'_> {
+    type Target = Db;
+    fn deref(&self) -> &Db {
+        self.db
     }
 }
 
 impl Write<'_> {
-    pub(crate) fn commit(self) -> rusqlite::Result<()> {
-        self.tx.commit()?;
+    pub(crate) fn commit(mut self) -> DbResult<()> {
+        self.open = false;
+        self.db.batch("COMMIT")?;
         self.trust.after_own_change();
         Ok(())
+    }
+}
+
+impl Drop for Write<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            let _ = self.db.batch("ROLLBACK");
+        }
+    }
+}
+
+/// A read transaction ([`Store::read`]): one consistent snapshot; ended when dropped.
+pub(crate) struct Read<'a> {
+    db: &'a Db,
+    open: bool,
+}
+
+impl std::ops::Deref for Read<'_> {
+    type Target = Db;
+    fn deref(&self) -> &Db {
+        self.db
+    }
+}
+
+impl Read<'_> {
+    pub(crate) fn commit(mut self) -> DbResult<()> {
+        self.open = false;
+        self.db.batch("COMMIT")
+    }
+}
+
+impl Drop for Read<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            let _ = self.db.batch("ROLLBACK");
+        }
     }
 }
 
@@ -156,9 +198,9 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(&path, flags).map_err(|e| StoreError::sqlite(&path, e))?;
-        let mut store = Store::new(conn, path, o.kind, o.clock.clone());
+        conn.busy_timeout(o.busy).map_err(|e| StoreError::sqlite(&path, e))?;
+        let mut store = Store::new(Db::sqlite(conn), path, o.kind, o.clock.clone());
         store.trust = trust::Trust::new(&store.path, true);
-        store.conn.busy_timeout(o.busy).map_err(|e| store.err(e))?;
         store.prepare(true, o.busy)?;
         store.damage = check::known_damage(&store.path, &store.id);
         Ok(store)
@@ -181,7 +223,7 @@ impl Store {
         let folder_read_only = refuse_read_only(&dir.path, &path).is_err();
         tighten(&path);
         let mut store = Self::reader(&path, folder_read_only, kind)?;
-        let h = schema::header(&store.conn, &store.path)?;
+        let h = schema::header(store.lite()?, &store.path)?;
         schema::check_header(h, &store.path)?;
         if h.objects == 0 && h.user_version == 0 {
             return Ok(None);
@@ -201,7 +243,7 @@ impl Store {
             return Self::open_kind(dir, kind).map(Some);
         }
         store.check_on_open(false)?;
-        store.id = schema::read_meta(&store.conn, &store.path, kind)?;
+        store.id = schema::read_meta(store.lite()?, &store.path, kind)?;
         store.damage = check::known_damage(&store.path, &store.id);
         Ok(Some(store))
     }
@@ -253,7 +295,7 @@ impl Store {
                 other => (other?, true),
             }
         };
-        let mut store = Store::new(conn, path.to_path_buf(), kind, Clock::system());
+        let mut store = Store::new(Db::sqlite(conn), path.to_path_buf(), kind, Clock::system());
         store.trust = trust::Trust::new(path, can_record);
         Ok(store)
     }
@@ -305,12 +347,12 @@ impl Store {
     pub fn open_in_memory_as(kind: StoreKind, clock: Clock) -> Result<Store, StoreError> {
         let path = PathBuf::from(":memory:");
         let conn = Connection::open_in_memory().map_err(|e| StoreError::sqlite(&path, e))?;
-        let mut store = Store::new(conn, path, kind, clock);
+        let mut store = Store::new(Db::sqlite(conn), path, kind, clock);
         store.prepare(false, Duration::ZERO)?;
         Ok(store)
     }
 
-    fn new(conn: Connection, path: PathBuf, kind: StoreKind, clock: Clock) -> Store {
+    fn new(conn: Db, path: PathBuf, kind: StoreKind, clock: Clock) -> Store {
         Store {
             conn,
             path,
@@ -344,9 +386,8 @@ impl Store {
     pub fn not_open_yet() -> Result<Store, StoreError> {
         let path = PathBuf::from("(the database is not open yet)");
         let conn = Connection::open_in_memory().map_err(|e| StoreError::sqlite(&path, e))?;
-        let store = Store::new(conn, path, StoreKind::Practice, Clock::system());
-        store.conn.pragma_update(None, "query_only", true).map_err(|e| store.err(e))?;
-        Ok(store)
+        conn.pragma_update(None, "query_only", true).map_err(|e| StoreError::sqlite(&path, e))?;
+        Ok(Store::new(Db::sqlite(conn), path, StoreKind::Practice, Clock::system()))
     }
 
     /// The database file.
@@ -357,20 +398,21 @@ impl Store {
     /// Checks the file is ours and sound, then sets the connection up, migrates, and settles
     /// the store's kind and id.
     fn prepare(&mut self, on_disk: bool, busy: Duration) -> Result<(), StoreError> {
-        let h = schema::header(&self.conn, &self.path)?;
+        let h = schema::header(self.lite()?, &self.path)?;
         schema::check_header(h, &self.path)?;
         if on_disk {
             self.check_on_open(h.objects == 0)?;
         }
-        let map = |e| self.err(e);
         if on_disk {
             self.use_wal(busy)?;
         }
+        let conn = self.lite()?;
+        let map = |e| StoreError::sqlite(&self.path, e);
         // Acknowledged means on disk.
-        self.conn.pragma_update(None, "synchronous", "FULL").map_err(map)?;
-        self.conn.pragma_update(None, "foreign_keys", true).map_err(map)?;
-        schema::migrate(&self.conn, &self.path)?;
-        self.id = schema::settle_meta(&self.conn, &self.path, self.kind)?;
+        conn.pragma_update(None, "synchronous", "FULL").map_err(map)?;
+        conn.pragma_update(None, "foreign_keys", true).map_err(map)?;
+        schema::migrate(conn, &self.path)?;
+        self.id = schema::settle_meta(conn, &self.path, self.kind)?;
         // Switching to WAL, migrating and settling the id are sango's own changes.
         self.trust.after_own_change();
         Ok(())
@@ -401,15 +443,16 @@ impl Store {
     /// returns "busy" at once when another process is opening the same new file), so this
     /// retries until the busy timeout.
     fn use_wal(&self, busy: Duration) -> Result<(), StoreError> {
+        let conn = self.lite()?;
         let map = |e| self.err(e);
         let start = std::time::Instant::now();
         loop {
             let mode: String =
-                self.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).map_err(map)?;
+                conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).map_err(map)?;
             if mode.eq_ignore_ascii_case("wal") {
                 return Ok(());
             }
-            match self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
                 Ok(m) if m.eq_ignore_ascii_case("wal") => return Ok(()),
                 Ok(m) => {
                     return Err(StoreError::CannotOpen {
@@ -438,12 +481,11 @@ impl Store {
     /// How this connection keeps data safe: SQLite's journal mode and synchronous level, in
     /// words (`wal`, `full`), for `sango store check` to show.
     pub fn durability(&self) -> Result<(String, String), StoreError> {
-        let mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .map_err(|e| self.err(e))?;
+        let conn = self.lite()?;
+        let mode: String =
+            conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).map_err(|e| self.err(e))?;
         let sync: i64 =
-            self.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).map_err(|e| self.err(e))?;
+            conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).map_err(|e| self.err(e))?;
         let sync = match sync {
             0 => "off",
             1 => "normal",
@@ -467,7 +509,7 @@ impl Store {
 
     /// Runs a checking pragma, which answers the single line "ok" for a sound file.
     fn check_pragma(&self, pragma: &str) -> Result<(), StoreError> {
-        let mut st = self.conn.prepare(&format!("PRAGMA {pragma}")).map_err(|e| self.err(e))?;
+        let mut st = self.lite()?.prepare(&format!("PRAGMA {pragma}")).map_err(|e| self.err(e))?;
         let rows = st.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.err(e))?;
         let lines = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))?;
         if lines.len() == 1 && lines[0] == "ok" {
@@ -481,7 +523,7 @@ impl Store {
     /// (another terminal, the command line) commits to the file, never for this connection's
     /// own writes. The terminal app looks at it every second to redraw what others changed.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| self.err(e))
+        self.lite()?.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
     /// A write transaction that holds the write lock from its first statement. Refused while
@@ -490,21 +532,43 @@ impl Store {
         if let Some(d) = &self.damage {
             return Err(d.refusal(&self.path));
         }
-        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
-            .map_err(|e| self.err(e))?;
+        self.write_despite_damage()
+    }
+
+    /// A write transaction even while damage is known (the record of a repair).
+    pub(crate) fn write_despite_damage(&self) -> Result<Write<'_>, StoreError> {
+        let begin = match self.conn.engine() {
+            // The write lock from the first statement: writes queue instead of failing.
+            db::Engine::Sqlite => "BEGIN IMMEDIATE",
+            // Rows are locked as they are read (`FOR UPDATE` on the mother's row).
+            db::Engine::Postgres => "BEGIN",
+        };
+        self.conn.batch(begin).map_err(|e| self.err(e))?;
         // With the write lock held: is the file still as sango left it?
         self.trust.holds();
-        Ok(Write { tx, trust: &self.trust })
+        Ok(Write { db: &self.conn, trust: &self.trust, open: true })
     }
 
     /// A read transaction: one consistent snapshot for several queries.
-    pub(crate) fn read(&self) -> Result<Transaction<'_>, StoreError> {
-        Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)
-            .map_err(|e| self.err(e))
+    pub(crate) fn read(&self) -> Result<Read<'_>, StoreError> {
+        let begin = match self.conn.engine() {
+            db::Engine::Sqlite => "BEGIN DEFERRED",
+            db::Engine::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        };
+        self.conn.batch(begin).map_err(|e| self.err(e))?;
+        Ok(Read { db: &self.conn, open: true })
     }
 
-    pub(crate) fn err(&self, e: rusqlite::Error) -> StoreError {
-        StoreError::sqlite(&self.path, e)
+    pub(crate) fn err(&self, e: impl Into<DbError>) -> StoreError {
+        StoreError::db(&self.path, e.into())
+    }
+
+    /// The SQLite connection, for what only SQLite has (its pragmas, its files).
+    pub(crate) fn lite(&self) -> Result<&Connection, StoreError> {
+        self.conn.as_sqlite().ok_or_else(|| StoreError::Sqlite {
+            path: self.path.clone(),
+            detail: "this needs the SQLite store, not a database server".into(),
+        })
     }
 }
 
@@ -621,47 +685,39 @@ fn refuse_read_only(dir: &Path, db: &Path) -> Result<(), StoreError> {
 }
 
 /// A text column that does not hold what it should.
-pub(crate) fn bad_text(column: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("column {column}: unexpected value '{}'", value.escape_debug()).into(),
-    )
+pub(crate) fn bad_text(column: &str, value: &str) -> DbError {
+    DbError::bad_text(column, value)
 }
 
-pub(crate) fn get_date(r: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDate> {
-    let s: String = r.get(col)?;
-    crate::domain::jst::parse_date(&s).ok_or_else(|| bad_text(col, &s))
+pub(crate) fn get_date(r: &Row<'_>, col: &str) -> DbResult<NaiveDate> {
+    let s: &str = r.get(col)?;
+    crate::domain::jst::parse_date(s).ok_or_else(|| bad_text(col, s))
 }
 
-pub(crate) fn get_opt_date(r: &Row<'_>, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
-    let s: Option<String> = r.get(col)?;
-    s.map(|s| crate::domain::jst::parse_date(&s).ok_or_else(|| bad_text(col, &s))).transpose()
+pub(crate) fn get_opt_date(r: &Row<'_>, col: &str) -> DbResult<Option<NaiveDate>> {
+    let s: Option<&str> = r.get(col)?;
+    s.map(|s| crate::domain::jst::parse_date(s).ok_or_else(|| bad_text(col, s))).transpose()
 }
 
-pub(crate) fn get_time(r: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDateTime> {
-    let s: String = r.get(col)?;
-    timefmt::parse(&s).ok_or_else(|| bad_text(col, &s))
+pub(crate) fn get_time(r: &Row<'_>, col: &str) -> DbResult<NaiveDateTime> {
+    let s: &str = r.get(col)?;
+    timefmt::parse(s).ok_or_else(|| bad_text(col, s))
 }
 
 /// A date column read by position (`name` for the message when it is not one).
-pub(crate) fn date_at(r: &Row<'_>, i: usize, name: &str) -> rusqlite::Result<NaiveDate> {
-    let s: String = r.get(i)?;
-    crate::domain::jst::parse_date(&s).ok_or_else(|| bad_text(name, &s))
+pub(crate) fn date_at(r: &Row<'_>, i: usize, name: &str) -> DbResult<NaiveDate> {
+    let s: &str = r.get(i)?;
+    crate::domain::jst::parse_date(s).ok_or_else(|| bad_text(name, s))
 }
 
 /// A moment column read by position.
-pub(crate) fn time_at(r: &Row<'_>, i: usize, name: &str) -> rusqlite::Result<NaiveDateTime> {
-    let s: String = r.get(i)?;
-    timefmt::parse(&s).ok_or_else(|| bad_text(name, &s))
+pub(crate) fn time_at(r: &Row<'_>, i: usize, name: &str) -> DbResult<NaiveDateTime> {
+    let s: &str = r.get(i)?;
+    timefmt::parse(s).ok_or_else(|| bad_text(name, s))
 }
 
 /// A moment column that may be empty, read by position.
-pub(crate) fn opt_time_at(
-    r: &Row<'_>,
-    i: usize,
-    name: &str,
-) -> rusqlite::Result<Option<NaiveDateTime>> {
-    let s: Option<String> = r.get(i)?;
-    s.map(|s| timefmt::parse(&s).ok_or_else(|| bad_text(name, &s))).transpose()
+pub(crate) fn opt_time_at(r: &Row<'_>, i: usize, name: &str) -> DbResult<Option<NaiveDateTime>> {
+    let s: Option<&str> = r.get(i)?;
+    s.map(|s| timefmt::parse(s).ok_or_else(|| bad_text(name, s))).transpose()
 }

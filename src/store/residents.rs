@@ -1,9 +1,9 @@
 //! Residents (利用者): the mother's record the rules need, keyed by her user number (利用者番号).
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use super::db::{Db, DbResult, Row, Value};
 use super::error::StoreError;
 use super::events::{self, EventKind};
 use super::{Store, timefmt};
@@ -66,7 +66,7 @@ impl Resident {
         self.input() == other.input()
     }
 
-    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Resident> {
+    pub(crate) fn from_row(r: &Row<'_>) -> DbResult<Resident> {
         Ok(Resident {
             id: r.get("id")?,
             birth: super::get_date(r, "birth")?,
@@ -156,39 +156,43 @@ pub fn validate_id(id: &str) -> Result<(), StoreError> {
 }
 
 /// Every resident, by user number (lists and exports).
-pub(crate) const ALL: &str = "SELECT * FROM residents ORDER BY id";
+pub(crate) const ALL: &str =
+    "SELECT id, birth, due, corrected, babies, exempt, created_at, updated_at
+     FROM residents ORDER BY id";
 
 pub(crate) const INSERT: &str = "INSERT INTO residents
     (id, birth, due, corrected, babies, exempt, created_at, updated_at)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 /// A resident's values for [`INSERT`], in its column order (shared with the bulk loader).
-pub(crate) fn row(r: &Resident) -> impl rusqlite::Params + '_ {
-    (
-        r.id.as_str(),
-        r.birth.to_string(),
-        r.due.map(|d| d.to_string()),
-        r.corrected,
-        r.babies,
-        r.exempt,
-        timefmt::format(r.created_at),
-        timefmt::format(r.updated_at),
-    )
+pub(crate) fn row(r: &Resident) -> [Value<'_>; 8] {
+    [
+        Value::Text(&r.id),
+        Value::Owned(r.birth.to_string()),
+        r.due.map_or(Value::Null, |d| Value::Owned(d.to_string())),
+        Value::Int(i64::from(r.corrected)),
+        Value::Int(i64::from(r.babies)),
+        Value::Int(i64::from(r.exempt)),
+        Value::Owned(timefmt::format(r.created_at)),
+        Value::Owned(timefmt::format(r.updated_at)),
+    ]
 }
 
-pub(crate) fn insert(conn: &rusqlite::Connection, r: &Resident) -> rusqlite::Result<()> {
-    // Prepared once per connection (an import inserts many).
-    conn.prepare_cached(INSERT)?.execute(row(r))?;
+pub(crate) fn insert(conn: &Db, r: &Resident) -> DbResult<()> {
+    let values = row(r);
+    let params: Vec<&dyn super::db::ToParam> =
+        values.iter().map(|v| v as &dyn super::db::ToParam).collect();
+    conn.execute(INSERT, &params)?;
     Ok(())
 }
 
 /// Writes a resident's changeable fields (`update_resident`, and an import bringing a newer
 /// version).
-pub(crate) fn update_row(conn: &rusqlite::Connection, r: &Resident) -> rusqlite::Result<()> {
+pub(crate) fn update_row(conn: &Db, r: &Resident) -> DbResult<()> {
     conn.execute(
         "UPDATE residents SET birth = ?2, due = ?3, corrected = ?4, babies = ?5, exempt = ?6,
          updated_at = ?7 WHERE id = ?1",
-        params![
+        crate::params![
             r.id,
             r.birth.to_string(),
             r.due.map(|d| d.to_string()),
@@ -201,10 +205,26 @@ pub(crate) fn update_row(conn: &rusqlite::Connection, r: &Resident) -> rusqlite:
     Ok(())
 }
 
-pub(crate) fn get(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<Option<Resident>> {
-    conn.prepare_cached("SELECT * FROM residents WHERE id = ?1")?
-        .query_row([id], Resident::from_row)
-        .optional()
+const BY_ID: &str = "SELECT id, birth, due, corrected, babies, exempt, created_at, updated_at
+     FROM residents WHERE id = ?1";
+
+pub(crate) fn get(conn: &Db, id: &str) -> DbResult<Option<Resident>> {
+    conn.query_opt(BY_ID, crate::params![id], Resident::from_row)
+}
+
+/// A resident's row, locked until the transaction ends where the engine locks rows
+/// (PostgreSQL): two terminals booking or editing the same mother take turns, and different
+/// mothers do not wait for each other.
+pub(crate) fn get_locked(conn: &Db, id: &str) -> DbResult<Option<Resident>> {
+    match conn.engine() {
+        super::db::Engine::Sqlite => get(conn, id),
+        super::db::Engine::Postgres => conn.query_opt(
+            "SELECT id, birth, due, corrected, babies, exempt, created_at, updated_at
+             FROM residents WHERE id = ?1 FOR UPDATE",
+            crate::params![id],
+            Resident::from_row,
+        ),
+    }
 }
 
 impl Store {
@@ -224,6 +244,14 @@ impl Store {
         if get(&tx, &input.id).map_err(|e| self.err(e))?.is_some() {
             return Err(StoreError::ResidentExists(input.id.clone()));
         }
+        let exists = |e: super::db::DbError| {
+            // Another terminal registered the same number at the same moment.
+            if e.is_unique_violation() {
+                StoreError::ResidentExists(input.id.clone())
+            } else {
+                self.err(e)
+            }
+        };
         let r = Resident {
             id: input.id.clone(),
             birth: input.birth,
@@ -234,10 +262,10 @@ impl Store {
             created_at: at,
             updated_at: at,
         };
-        insert(&tx, &r).map_err(|e| self.err(e))?;
+        insert(&tx, &r).map_err(exists)?;
         events::append(&tx, when, terminal, EventKind::ResidentAdded, &r.id, &r)
             .map_err(|e| self.err(e))?;
-        tx.commit().map_err(|e| self.err(e))?;
+        tx.commit().map_err(exists)?;
         Ok(r)
     }
 
@@ -248,8 +276,6 @@ impl Store {
 
     /// Every resident, by user number.
     pub fn residents(&self) -> Result<Vec<Resident>, StoreError> {
-        let mut st = self.conn.prepare(ALL).map_err(|e| self.err(e))?;
-        let rows = st.query_map([], Resident::from_row).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.err(e))
+        self.conn.query_map(ALL, crate::params![], Resident::from_row).map_err(|e| self.err(e))
     }
 }
