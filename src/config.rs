@@ -136,6 +136,7 @@ pub struct Sources {
     pub idle_timeout_secs: Source,
     pub terminal_id: Source,
     pub mouse: Source,
+    pub database: Source,
 }
 
 /// The effective settings of this terminal.
@@ -147,6 +148,9 @@ pub struct Config {
     pub idle_timeout_secs: u32,
     pub terminal_id: String,
     pub mouse: bool,
+    /// The shared PostgreSQL store (`postgres://USER@HOST:PORT/DATABASE`, never with a
+    /// password); `None`: the SQLite file in the data folder.
+    pub database: Option<String>,
     /// Where each value came from (not part of the file).
     #[serde(skip)]
     pub sources: Sources,
@@ -161,13 +165,15 @@ impl Default for Config {
             idle_timeout_secs: DEFAULT_IDLE_TIMEOUT_SECS,
             terminal_id: DEFAULT_TERMINAL_ID.to_string(),
             mouse: true,
+            database: None,
             sources: Sources::default(),
         }
     }
 }
 
 /// The keys the file may hold, in the order `config show` lists them.
-pub const KEYS: [&str; 6] = ["mode", "lang", "theme", "idle_timeout_secs", "terminal_id", "mouse"];
+pub const KEYS: [&str; 7] =
+    ["mode", "lang", "theme", "idle_timeout_secs", "terminal_id", "mouse", "database"];
 
 /// Why the settings could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -236,6 +242,9 @@ fn expected_of(key: &str) -> String {
             "a string of 1 to {MAX_TERMINAL_ID_LEN} letters A-Z a-z, digits, '.', '_' or '-'"
         ),
         "mouse" => "true or false".to_string(),
+        "database" => "a postgres://USER@HOST:PORT/DATABASE URL without a password (the password \
+                       goes in ~/.pgpass or PGPASSWORD)"
+            .to_string(),
         _ => String::new(),
     }
 }
@@ -261,6 +270,12 @@ fn valid_terminal_id(s: &str) -> bool {
 
 fn parse_timeout(s: &str) -> Option<u32> {
     s.parse::<u32>().ok().filter(|n| (MIN_IDLE_TIMEOUT_SECS..=MAX_IDLE_TIMEOUT_SECS).contains(n))
+}
+
+/// A server URL as the settings take it: one sango reads, and no password in it.
+fn parse_database(s: &str) -> Option<String> {
+    let url = crate::store::server::ServerUrl::parse(s).ok()?;
+    (!url.has_password()).then(|| s.trim().to_string())
 }
 
 fn parse_bool(s: &str) -> Option<bool> {
@@ -343,6 +358,10 @@ impl Config {
                     config.mouse = v.as_bool().ok_or_else(bad)?;
                     config.sources.mouse = from_file();
                 }
+                "database" => {
+                    config.database = Some(v.as_str().and_then(parse_database).ok_or_else(bad)?);
+                    config.sources.database = from_file();
+                }
                 _ => unreachable!("every key of KEYS is handled"),
             }
         }
@@ -373,6 +392,16 @@ impl Config {
         if flags.kiosk {
             self.mode = Mode::Kiosk;
             self.sources.mode = Source::Flag("--kiosk".to_string());
+        }
+        if let Some(db) = &flags.database {
+            self.set_from_text("database", db, Source::Flag("--database".to_string()))
+                .ok_or_else(|| ConfigError::BadFlag {
+                    flag: "--database".to_string(),
+                    expected: expected_of("database"),
+                    // The value may hold a password: only its form is repeated.
+                    found: crate::store::server::ServerUrl::parse(db)
+                        .map_or_else(|_| "a value that is not a postgres:// URL".into(), |u| u.to_string()),
+                })?;
         }
         if let Some(lang) = &flags.lang {
             self.set_from_text("lang", lang, Source::Flag("--lang".to_string())).ok_or_else(
@@ -416,6 +445,10 @@ impl Config {
                 self.mouse = parse_bool(value)?;
                 self.sources.mouse = source;
             }
+            "database" => {
+                self.database = Some(parse_database(value)?);
+                self.sources.database = source;
+            }
             _ => return None,
         }
         Some(())
@@ -434,7 +467,17 @@ impl Config {
             ),
             ("terminal_id", self.terminal_id.clone(), &self.sources.terminal_id),
             ("mouse", self.mouse.to_string(), &self.sources.mouse),
+            ("database", self.database_shown(), &self.sources.database),
         ]
+    }
+
+    /// The store in use, as `config show` says it: the server's URL (never a password), or
+    /// the data folder's SQLite file.
+    pub fn database_shown(&self) -> String {
+        match self.database.as_deref().map(crate::store::server::ServerUrl::parse) {
+            Some(Ok(url)) => url.to_string(),
+            _ => "sqlite (the data folder)".to_string(),
+        }
     }
 }
 
@@ -445,6 +488,8 @@ pub struct Flags {
     pub kiosk: bool,
     /// `--lang LANG`.
     pub lang: Option<String>,
+    /// `--database URL`.
+    pub database: Option<String>,
 }
 
 /// How the config folder and file were chosen.

@@ -24,7 +24,7 @@ impl From<PinError> for CliError {
 impl Context {
     /// The command-line flags that override settings.
     pub fn config_flags(&self) -> Flags {
-        Flags { kiosk: self.kiosk, lang: self.lang.clone() }
+        Flags { kiosk: self.kiosk, lang: self.lang.clone(), database: self.database.clone() }
     }
 
     /// The effective settings (`--config FILE` / `SANGO_CONFIG_DIR` / the OS folder, then the

@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 
 use super::{CliError, CliResult, Context};
 use crate::domain::jst;
-use crate::store::{DataDir, Store, StoreError, StoreKind};
+use crate::store::{Location, Store, StoreError, StoreKind};
 
 /// The environment variable naming this terminal in bookings and the audit trail (it overrides
 /// `terminal_id` of the config file).
@@ -26,12 +26,18 @@ impl From<StoreError> for CliError {
 /// Opens the booking store, and reads this terminal's id from the settings for [`terminal`].
 pub fn open(ctx: &Context) -> CliResult<Store> {
     // A broken settings file is refused here too, rather than recording a wrong terminal id.
-    let _ = CONFIGURED_TERMINAL.set(ctx.config()?.config.terminal_id);
-    let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
-    Ok(Store::open_kind(&dir, ctx.store_kind())?)
+    let config = ctx.config()?.config;
+    let _ = CONFIGURED_TERMINAL.set(config.terminal_id.clone());
+    Ok(ctx.location_of(&config)?.open(ctx.store_kind())?)
 }
 
 impl Context {
+    /// Where the store is: the server of the settings' `database` (`--database`,
+    /// `SANGO_DATABASE`, config.toml), else the data folder.
+    pub fn location_of(&self, config: &crate::config::Config) -> CliResult<Location> {
+        Ok(Location::resolve(config.database.as_deref(), self.data_dir.as_deref())?)
+    }
+
     /// The live store, or the practice store with `--practice` / `SANGO_PRACTICE`.
     pub fn store_kind(&self) -> StoreKind {
         if self.practice { StoreKind::Practice } else { StoreKind::Live }
@@ -44,12 +50,12 @@ impl Context {
 /// bookings), as it was when these commands created one.
 pub fn open_read(ctx: &Context) -> CliResult<Store> {
     // Broken settings are refused here too, as by every command that opens the store.
-    ctx.config()?;
-    let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
+    let config = ctx.config()?.config;
+    let location = ctx.location_of(&config)?;
     let kind = ctx.store_kind();
-    match Store::open_read_only(&dir, kind)? {
+    match location.open_read_only(kind)? {
         Some(store) => Ok(store),
-        None => Ok(Store::empty_at(dir.store_file(kind), kind)?),
+        None => Ok(Store::empty_at(location.place(kind), kind)?),
     }
 }
 

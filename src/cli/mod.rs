@@ -48,6 +48,11 @@ pub struct Cli {
     /// Folder of the booking store (also SANGO_DATA_DIR).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// A shared PostgreSQL store instead of the data folder's file:
+    /// postgres://USER@HOST:PORT/DATABASE, the password in ~/.pgpass or PGPASSWORD (also
+    /// SANGO_DATABASE, or `database` in the settings).
+    #[arg(long, global = true, value_name = "URL")]
+    pub database: Option<String>,
     /// Language of the terminal app: ja (default) or en.
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
@@ -123,6 +128,8 @@ pub enum Command {
 pub struct Context {
     pub dataset_path: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
+    /// `--database URL`.
+    pub database: Option<String>,
     pub lang: Option<String>,
     /// `--config FILE`.
     pub config_path: Option<PathBuf>,
@@ -160,6 +167,7 @@ pub fn run() -> ExitCode {
     let ctx = Context {
         dataset_path: cli.dataset,
         data_dir: cli.data_dir,
+        database: cli.database,
         lang: cli.lang,
         config_path: cli.config,
         kiosk: cli.kiosk,

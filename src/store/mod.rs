@@ -30,11 +30,15 @@ pub mod events;
 pub mod export;
 pub mod ics;
 pub mod import;
+pub mod location;
+pub mod meta;
 pub mod moment;
 pub mod paths;
 pub mod resident_change;
 pub mod residents;
 pub mod schema;
+pub mod schema_pg;
+pub mod server;
 pub mod timefmt;
 pub mod trust;
 
@@ -54,6 +58,7 @@ pub use events::{Event, EventKind};
 pub use export::{Export, ExportFormat};
 pub use import::{Conflict, ImportReport, Listed, Tally};
 pub use moment::{Clock, Moment, StoreKind};
+pub use location::Location;
 pub use paths::DataDir;
 pub use resident_change::{Affected, Decision, ResidentUpdate};
 pub use residents::{Resident, ResidentInput};
@@ -243,7 +248,7 @@ impl Store {
             return Self::open_kind(dir, kind).map(Some);
         }
         store.check_on_open(false)?;
-        store.id = schema::read_meta(store.lite()?, &store.path, kind)?;
+        store.id = meta::read_only(&store.conn, &store.path, kind)?;
         store.damage = check::known_damage(&store.path, &store.id);
         Ok(Some(store))
     }
@@ -412,7 +417,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL").map_err(map)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(map)?;
         schema::migrate(conn, &self.path)?;
-        self.id = schema::settle_meta(conn, &self.path, self.kind)?;
+        self.id = meta::settle(&self.conn, &self.path, self.kind)?;
         // Switching to WAL, migrating and settling the id are sango's own changes.
         self.trust.after_own_change();
         Ok(())

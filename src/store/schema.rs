@@ -6,10 +6,9 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::error::StoreError;
-use super::moment::StoreKind;
 
 /// Marks the file as a sango database ("SANG").
 pub const APPLICATION_ID: i64 = 0x5341_4E47;
@@ -248,72 +247,6 @@ pub fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(map)?;
     tx.commit().map_err(map)
-}
-
-/// Writes the store's kind and id when they are not there yet (a new store, or one made before
-/// schema 2, which was live) and refuses a store of the other kind. Returns the store's id.
-pub fn settle_meta(conn: &Connection, path: &Path, kind: StoreKind) -> Result<String, StoreError> {
-    let map = |e| StoreError::sqlite(path, e);
-    let read = |key: &str| -> Result<Option<String>, StoreError> {
-        conn.query_row("SELECT value FROM store_meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()
-            .map_err(map)
-    };
-    if read("kind")?.is_none() || read("store_id")?.is_none() {
-        // Stores made before the kind was kept were live ones: only a new store (no residents
-        // yet) takes the kind it is opened as.
-        let empty: bool = conn
-            .query_row("SELECT NOT EXISTS (SELECT 1 FROM residents)", [], |r| r.get(0))
-            .map_err(map)?;
-        let kind = if empty { kind } else { StoreKind::Live };
-        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate).map_err(map)?;
-        tx.execute(
-            "INSERT OR IGNORE INTO store_meta (key, value) VALUES ('kind', ?1), ('store_id', ?2)",
-            [kind.id(), &ulid::Ulid::new().to_string()],
-        )
-        .map_err(map)?;
-        tx.commit().map_err(map)?;
-    }
-    let found = read("kind")?.unwrap_or_default();
-    let found = StoreKind::parse(&found).ok_or_else(|| StoreError::Corrupt {
-        path: path.to_path_buf(),
-        detail: format!("unknown store kind '{}'", found.escape_debug()),
-    })?;
-    if found != kind {
-        return Err(StoreError::WrongKind {
-            path: path.to_path_buf(),
-            found: found.id(),
-            expected: kind.id(),
-        });
-    }
-    Ok(read("store_id")?.unwrap_or_default())
-}
-
-/// The store's id, read without writing (a reading command), after checking its kind.
-pub fn read_meta(conn: &Connection, path: &Path, kind: StoreKind) -> Result<String, StoreError> {
-    let map = |e| StoreError::sqlite(path, e);
-    let read = |key: &str| -> Result<Option<String>, StoreError> {
-        conn.query_row("SELECT value FROM store_meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()
-            .map_err(map)
-    };
-    // A store is given its kind and id when it is first opened to write, which every store
-    // of this schema has been; one without them was made live.
-    let found = match read("kind")? {
-        None => StoreKind::Live,
-        Some(k) => StoreKind::parse(&k).ok_or_else(|| StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: format!("unknown store kind '{}'", k.escape_debug()),
-        })?,
-    };
-    if found != kind {
-        return Err(StoreError::WrongKind {
-            path: path.to_path_buf(),
-            found: found.id(),
-            expected: kind.id(),
-        });
-    }
-    Ok(read("store_id")?.unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -79,7 +79,7 @@ fn look(cfg: &config::Config) -> (Lang, Theme) {
 /// Opens the terminal app (sango with no subcommand).
 pub fn run_from_cli(ctx: &Context) -> CliResult {
     let ds = ctx.dataset()?;
-    let flags = config::Flags { kiosk: ctx.kiosk, lang: ctx.lang.clone() };
+    let flags = ctx.config_flags();
     let loaded = config::load(ctx.config_path.as_deref(), &flags).map_err(CliError::refused)?;
     let cfg = loaded.config;
     let dir = DataDir::resolve(ctx.data_dir.as_deref()).map_err(CliError::refused)?;

@@ -1,0 +1,200 @@
+//! The store's schema on PostgreSQL and its migrations, kept in `sango_schema` (the version)
+//! inside the store's own schema (`sango`, or `sango_practice`; see [`super::server`]).
+//!
+//! The tables hold what SQLite's do, column for column and in the same text forms (dates and
+//! moments as ISO text), so the store's SQL is the same on both. What the program promises the
+//! database enforces too: events are never changed or deleted, bookings and residents never
+//! deleted, a booking's facts and a resident's number never changed, the store's kind and id
+//! fixed — by triggers, so that no other client of the database can break them either.
+//! Migrations run in one transaction under an advisory lock, so that terminals starting
+//! together never run them twice; a schema newer than this program knows is refused.
+
+use std::path::Path;
+
+use super::db::Db;
+use super::error::StoreError;
+use super::moment::StoreKind;
+use super::server::schema_name;
+
+/// The migrations, in order; the version is how many have run.
+const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this program writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Version 1: SQLite's schema 3, in PostgreSQL's words.
+const V1: &str = r#"
+CREATE TABLE residents (
+    id          TEXT PRIMARY KEY,
+    birth       TEXT NOT NULL,
+    due         TEXT,
+    corrected   INTEGER NOT NULL CHECK (corrected IN (0, 1)),
+    babies      INTEGER NOT NULL CHECK (babies >= 1),
+    exempt      INTEGER NOT NULL CHECK (exempt IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+
+CREATE TABLE bookings (
+    id                  TEXT PRIMARY KEY,
+    resident            TEXT NOT NULL REFERENCES residents(id),
+    facility            TEXT NOT NULL,
+    care                TEXT NOT NULL CHECK (care IN ('stay', 'day', 'visit')),
+    first_day           TEXT NOT NULL,
+    last_day            TEXT NOT NULL,
+    nights              INTEGER,
+    days                INTEGER,
+    units               INTEGER NOT NULL CHECK (units >= 1),
+    fee_yen             INTEGER NOT NULL CHECK (fee_yen >= 0),
+    status              TEXT NOT NULL
+                        CHECK (status IN ('booked', 'cancelled', 'cancelled_late', 'no_show')),
+    units_charged       INTEGER NOT NULL DEFAULT 0 CHECK (units_charged >= 0),
+    terminal            TEXT NOT NULL,
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    cancelled_at        TEXT,
+    recorded_at         TEXT,
+    cancel_recorded_at  TEXT,
+    code                TEXT
+);
+CREATE INDEX bookings_by_resident ON bookings (resident, care, status);
+CREATE INDEX bookings_by_first_day ON bookings (first_day);
+CREATE UNIQUE INDEX bookings_by_code ON bookings (code);
+CREATE INDEX bookings_by_units ON bookings (units);
+
+CREATE TABLE events (
+    seq          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    at           TEXT NOT NULL,
+    recorded_at  TEXT,
+    terminal     TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 64),
+    subject      TEXT NOT NULL,
+    data         TEXT NOT NULL,
+    imported_at  TEXT,
+    imported_by  TEXT
+);
+CREATE INDEX events_by_subject ON events (subject, seq);
+
+CREATE TABLE store_meta (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+
+-- One function raises each refusal: the message is the trigger's argument.
+CREATE FUNCTION sango_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'check_violation';
+END
+$$;
+
+CREATE TRIGGER events_are_append_only BEFORE UPDATE OR DELETE ON events
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('events are append-only (監査記録は変更・削除できません)');
+CREATE TRIGGER events_are_never_truncated BEFORE TRUNCATE ON events
+FOR EACH STATEMENT EXECUTE FUNCTION sango_refuse('events are append-only (監査記録は削除できません)');
+CREATE TRIGGER bookings_are_never_deleted BEFORE DELETE ON bookings
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('bookings are never deleted (予約は削除できません)');
+CREATE TRIGGER bookings_are_never_truncated BEFORE TRUNCATE ON bookings
+FOR EACH STATEMENT EXECUTE FUNCTION sango_refuse('bookings are never deleted (予約は削除できません)');
+CREATE TRIGGER residents_are_never_deleted BEFORE DELETE ON residents
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('residents are never deleted (利用者は削除できません)');
+CREATE TRIGGER residents_are_never_truncated BEFORE TRUNCATE ON residents
+FOR EACH STATEMENT EXECUTE FUNCTION sango_refuse('residents are never deleted (利用者は削除できません)');
+CREATE TRIGGER booking_facts_are_fixed
+BEFORE UPDATE OF id, resident, facility, care, first_day, last_day, nights, days, units,
+                 terminal, created_at, recorded_at, code ON bookings
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('a booking''s facts cannot change (予約内容は変更できません)');
+CREATE TRIGGER only_booked_can_be_cancelled
+BEFORE UPDATE OF status ON bookings FOR EACH ROW WHEN (OLD.status <> 'booked')
+EXECUTE FUNCTION sango_refuse('the booking is already cancelled (取消済み)');
+CREATE TRIGGER resident_id_is_fixed BEFORE UPDATE OF id, created_at ON residents
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('a resident''s number cannot change (利用者番号は変更できません)');
+CREATE TRIGGER store_meta_is_fixed BEFORE UPDATE OR DELETE ON store_meta
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('the store''s kind and id cannot change (変更できません)');
+"#;
+
+/// Points the session at the store's schema (which may not exist yet).
+fn use_schema(conn: &Db, path: &Path, kind: StoreKind) -> Result<(), StoreError> {
+    conn.batch(&format!("SET search_path TO {}", schema_name(kind)))
+        .map_err(|e| StoreError::db(path, e))
+}
+
+/// The store's schema version; `None` when the database has no store of this kind yet. A
+/// schema holding other tables but not sango's is refused.
+pub fn version(conn: &Db, path: &Path, kind: StoreKind) -> Result<Option<i64>, StoreError> {
+    use_schema(conn, path, kind)?;
+    let map = |e| StoreError::db(path, e);
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = ?1",
+            crate::params![schema_name(kind)],
+            |r| r.get(0),
+        )
+        .map_err(map)?;
+    if tables == 0 {
+        return Ok(None);
+    }
+    let has_version: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM information_schema.tables
+                            WHERE table_schema = ?1 AND table_name = 'sango_schema')",
+            crate::params![schema_name(kind)],
+            |r| r.get(0),
+        )
+        .map_err(map)?;
+    if !has_version {
+        return Err(StoreError::NotSango { path: path.to_path_buf() });
+    }
+    let v: i64 = conn
+        .query_row("SELECT version FROM sango_schema", crate::params![], |r| r.get(0))
+        .map_err(map)?;
+    if v > VERSION {
+        return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: v, known: VERSION });
+    }
+    Ok(Some(v))
+}
+
+/// Brings the store's schema up to [`VERSION`], creating it on first use, in one transaction
+/// that holds an advisory lock (terminals starting at once take turns).
+pub fn migrate(conn: &Db, path: &Path, kind: StoreKind) -> Result<(), StoreError> {
+    if version(conn, path, kind)? == Some(VERSION) {
+        return Ok(());
+    }
+    let map = |e| StoreError::db(path, e);
+    conn.batch("BEGIN").map_err(map)?;
+    let done = (|| -> Result<(), StoreError> {
+        conn.query_row(
+            "SELECT pg_advisory_xact_lock(hashtext(?1))::text",
+            crate::params![format!("sango migrate {}", schema_name(kind))],
+            |_| Ok(()),
+        )
+        .map_err(map)?;
+        conn.batch(&format!("CREATE SCHEMA IF NOT EXISTS {}", schema_name(kind))).map_err(map)?;
+        // Read again under the lock: another terminal may have just migrated.
+        let from = version(conn, path, kind)?.unwrap_or(0);
+        if from == 0 {
+            conn.batch("CREATE TABLE sango_schema (version INTEGER NOT NULL)").map_err(map)?;
+            conn.batch("INSERT INTO sango_schema VALUES (0)").map_err(map)?;
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            conn.batch(sql).map_err(map)?;
+            conn.execute("UPDATE sango_schema SET version = ?1", crate::params![i as i64 + 1])
+                .map_err(map)?;
+        }
+        conn.batch("COMMIT").map_err(map)
+    })();
+    if done.is_err() {
+        let _ = conn.batch("ROLLBACK");
+    }
+    done
+}
+
+/// Writes the store's kind and id on first use; see [`super::meta::settle`].
+pub fn settle_meta(conn: &Db, path: &Path, kind: StoreKind) -> Result<String, StoreError> {
+    super::meta::settle(conn, path, kind)
+}
+
+/// The store's id, read without writing.
+pub fn read_meta(conn: &Db, path: &Path, kind: StoreKind) -> Result<String, StoreError> {
+    super::meta::read_only(conn, path, kind)
+}
