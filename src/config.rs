@@ -394,14 +394,17 @@ impl Config {
             self.sources.mode = Source::Flag("--kiosk".to_string());
         }
         if let Some(db) = &flags.database {
-            self.set_from_text("database", db, Source::Flag("--database".to_string()))
-                .ok_or_else(|| ConfigError::BadFlag {
+            self.set_from_text("database", db, Source::Flag("--database".to_string())).ok_or_else(
+                || ConfigError::BadFlag {
                     flag: "--database".to_string(),
                     expected: expected_of("database"),
                     // The value may hold a password: only its form is repeated.
-                    found: crate::store::server::ServerUrl::parse(db)
-                        .map_or_else(|_| "a value that is not a postgres:// URL".into(), |u| u.to_string()),
-                })?;
+                    found: crate::store::server::ServerUrl::parse(db).map_or_else(
+                        |_| "a value that is not a postgres:// URL".into(),
+                        |u| u.to_string(),
+                    ),
+                },
+            )?;
         }
         if let Some(lang) = &flags.lang {
             self.set_from_text("lang", lang, Source::Flag("--lang".to_string())).ok_or_else(

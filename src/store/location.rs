@@ -4,11 +4,11 @@
 
 use std::path::PathBuf;
 
+use super::Store;
 use super::error::StoreError;
 use super::moment::{Clock, StoreKind};
 use super::paths::DataDir;
 use super::server::ServerUrl;
-use super::Store;
 
 /// Where the store is.
 #[derive(Debug, Clone)]

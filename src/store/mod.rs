@@ -57,8 +57,8 @@ pub use error::StoreError;
 pub use events::{Event, EventKind};
 pub use export::{Export, ExportFormat};
 pub use import::{Conflict, ImportReport, Listed, Tally};
-pub use moment::{Clock, Moment, StoreKind};
 pub use location::Location;
+pub use moment::{Clock, Moment, StoreKind};
 pub use paths::DataDir;
 pub use resident_change::{Affected, Decision, ResidentUpdate};
 pub use residents::{Resident, ResidentInput};
@@ -486,6 +486,13 @@ impl Store {
     /// How this connection keeps data safe: SQLite's journal mode and synchronous level, in
     /// words (`wal`, `full`), for `sango store check` to show.
     pub fn durability(&self) -> Result<(String, String), StoreError> {
+        if self.conn.engine() == db::Engine::Postgres {
+            let sync: String = self
+                .conn
+                .query_row("SHOW synchronous_commit", crate::params![], |r| r.get(0))
+                .map_err(|e| self.err(e))?;
+            return Ok(("postgresql".into(), sync));
+        }
         let conn = self.lite()?;
         let mode: String =
             conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).map_err(|e| self.err(e))?;

@@ -235,7 +235,11 @@ pub fn schema_name(kind: StoreKind) -> &'static str {
 
 impl Store {
     /// Opens (creating its tables on first use) the store of `kind` on a PostgreSQL server.
-    pub fn open_server(url: &ServerUrl, kind: StoreKind, clock: Clock) -> Result<Store, StoreError> {
+    pub fn open_server(
+        url: &ServerUrl,
+        kind: StoreKind,
+        clock: Clock,
+    ) -> Result<Store, StoreError> {
         let client = url.connect()?;
         let mut store = Store::new(Db::postgres(client), url.place(), kind, clock);
         schema_pg::migrate(&store.conn, &store.path, kind)?;
@@ -288,8 +292,14 @@ mod tests {
             find_password(text, "db.example", 5432, "kita", "clerk").as_deref(),
             Some("pa:ss\\word")
         );
-        assert_eq!(find_password(text, "db.example", 5433, "kita", "clerk").as_deref(), Some("fallback"));
-        assert_eq!(find_password("localhost:5432:d:u:p\n", "/run/pg", 5432, "d", "u").as_deref(), Some("p"));
+        assert_eq!(
+            find_password(text, "db.example", 5433, "kita", "clerk").as_deref(),
+            Some("fallback")
+        );
+        assert_eq!(
+            find_password("localhost:5432:d:u:p\n", "/run/pg", 5432, "d", "u").as_deref(),
+            Some("p")
+        );
         assert_eq!(find_password("h:5432:d:u\n", "h", 5432, "d", "u"), None, "four fields");
     }
 }

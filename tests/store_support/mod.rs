@@ -6,8 +6,107 @@ use std::process::Command;
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/pg.rs"]
+pub mod pg;
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
 
 pub use common::{Run, finish};
+
+/// The store engine a test runs on: the data folder's SQLite file, or a PostgreSQL database
+/// of the test's own (the data folder still holds what is not the store: exports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+thread_local! {
+    static ENGINE: Cell<Engine> = const { Cell::new(Engine::Sqlite) };
+}
+
+/// The engine of the running test (each test runs on its own thread).
+pub fn engine() -> Engine {
+    ENGINE.with(|e| e.get())
+}
+
+pub fn set_engine(e: Engine) {
+    ENGINE.with(|c| c.set(e));
+}
+
+/// The database URL of each data folder that stands for a PostgreSQL store.
+static SERVERS: Mutex<Option<HashMap<PathBuf, String>>> = Mutex::new(None);
+
+fn server_of(dir: &Path) -> Option<String> {
+    SERVERS.lock().unwrap().as_ref().and_then(|m| m.get(dir).cloned())
+}
+
+/// A test's data folder and, on PostgreSQL, its database; both gone when dropped.
+pub struct TestDir {
+    tmp: tempfile::TempDir,
+    db: Option<pg::TestDb>,
+}
+
+impl TestDir {
+    pub fn path(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// The PostgreSQL database's URL, on that engine.
+    pub fn database(&self) -> Option<&str> {
+        self.db.as_ref().map(|d| d.url.as_str())
+    }
+}
+
+impl Drop for TestDir {
+    fn drop(&mut self) {
+        if let Some(m) = SERVERS.lock().unwrap().as_mut() {
+            m.remove(self.tmp.path());
+        }
+    }
+}
+
+/// A new data folder on the running test's engine.
+pub fn dir() -> TestDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = (engine() == Engine::Postgres).then(pg::TestDb::new);
+    if let Some(db) = &db {
+        SERVERS
+            .lock()
+            .unwrap()
+            .get_or_insert_with(HashMap::new)
+            .insert(tmp.path().to_path_buf(), db.url.clone());
+    }
+    TestDir { tmp, db }
+}
+
+/// Tests that run once on each engine: `on_both_engines! { fn name() { ... } }` makes
+/// `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($(#[$meta:meta])* fn $name:ident() $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            fn body() $body
+            $(#[$meta])*
+            #[test]
+            fn sqlite() {
+                set_engine(Engine::Sqlite);
+                body()
+            }
+            $(#[$meta])*
+            #[test]
+            fn postgres() {
+                set_engine(Engine::Postgres);
+                body()
+            }
+        }
+    )*};
+}
 
 /// `sango --data-dir DIR ARGS` on the practice store (these tests book at fixed moments of
 /// 2026 with `--at`), with the clean environment of `common::command`.
@@ -18,13 +117,17 @@ pub fn command(dir: &Path, args: &[&str]) -> Command {
         .args(args)
         .env("SANGO_TERMINAL", "test-kiosk")
         .env("SANGO_PRACTICE", "1");
+    if let Some(url) = server_of(dir) {
+        c.env("SANGO_DATABASE", url);
+    }
     c
 }
 
-/// The practice store of a data folder, opened in-process.
+/// The practice store of a data folder (or of its PostgreSQL database), opened in-process.
 pub fn open_practice(dir: &Path) -> sango::store::Store {
-    let data = sango::store::DataDir { path: dir.to_path_buf(), explicit: true };
-    sango::store::Store::open_kind(&data, sango::store::StoreKind::Practice).unwrap()
+    use sango::store::{Location, StoreKind};
+    let location = Location::resolve(server_of(dir).as_deref(), Some(dir)).unwrap();
+    location.open(StoreKind::Practice).unwrap()
 }
 
 /// The practice store's file in a data folder.
