@@ -609,7 +609,8 @@ mod tests {
     fn every_key_is_read_and_marked_as_from_the_file() {
         let c = parse(
             "mode = \"kiosk\"\nlang = \"en\"\ntheme = \"high-contrast\"\n\
-             idle_timeout_secs = 90\nterminal_id = \"oji-1\"\nmouse = false\n",
+             idle_timeout_secs = 90\nterminal_id = \"oji-1\"\nmouse = false\n\
+             database = \"postgres://sango@db.kita:5432/sango\"\n",
         )
         .unwrap();
         assert_eq!(c.mode, Mode::Kiosk);
@@ -618,7 +619,23 @@ mod tests {
         assert_eq!(c.idle_timeout_secs, 90);
         assert_eq!(c.terminal_id, "oji-1");
         assert!(!c.mouse);
+        assert_eq!(c.database.as_deref(), Some("postgres://sango@db.kita:5432/sango"));
         assert!(c.entries().iter().all(|(_, _, s)| **s == Source::File(origin())));
+    }
+
+    #[test]
+    fn the_database_is_a_server_url_without_a_password_and_is_shown_without_one() {
+        let e = parse("database = \"postgres://sango:secret@db.kita/sango\"\n").unwrap_err();
+        let m = e.to_string();
+        assert!(m.contains("database") && m.contains("~/.pgpass") && m.contains(":1:"), "{m}");
+        assert!(parse("database = \"/var/lib/sango\"\n").is_err());
+        let c = parse("database = \"postgresql://sango@db.kita/sango\"\n").unwrap();
+        assert_eq!(c.database_shown(), "postgresql://sango@db.kita:5432/sango");
+        assert_eq!(Config::default().database_shown(), "sqlite (the data folder)");
+        let mut c = Config::default();
+        let flags = Flags { database: Some("postgres://u:pw@h/d".into()), ..Flags::default() };
+        let e = c.apply_flags(&flags).unwrap_err().to_string();
+        assert!(e.contains("--database") && !e.contains("pw"), "{e}");
     }
 
     #[test]
@@ -729,7 +746,7 @@ mod tests {
         assert_eq!(c.sources.lang, Source::Env("SANGO_LANG".into()));
         assert!(!c.mouse);
         assert_eq!(c.sources.terminal_id, Source::Default, "an empty variable is unset");
-        c.apply_flags(&Flags { kiosk: true, lang: Some("ja".into()) }).unwrap();
+        c.apply_flags(&Flags { kiosk: true, lang: Some("ja".into()), database: None }).unwrap();
         assert_eq!(c.mode, Mode::Kiosk);
         assert_eq!(c.sources.mode, Source::Flag("--kiosk".into()));
         assert_eq!(c.lang, Lang::Ja);
@@ -742,7 +759,9 @@ mod tests {
         let e =
             c.apply_env(|k| (k == "SANGO_IDLE_TIMEOUT_SECS").then(|| "5".to_string())).unwrap_err();
         assert!(e.to_string().contains("SANGO_IDLE_TIMEOUT_SECS"), "{e}");
-        let e = c.apply_flags(&Flags { kiosk: false, lang: Some("de".into()) }).unwrap_err();
+        let e = c
+            .apply_flags(&Flags { kiosk: false, lang: Some("de".into()), database: None })
+            .unwrap_err();
         assert!(e.to_string().contains("--lang"), "{e}");
     }
 

@@ -14,7 +14,7 @@ use super::server::ServerUrl;
 #[derive(Debug, Clone)]
 pub enum Location {
     Folder(DataDir),
-    Server(ServerUrl),
+    Server(Box<ServerUrl>),
 }
 
 impl Location {
@@ -25,7 +25,7 @@ impl Location {
         data_dir: Option<&std::path::Path>,
     ) -> Result<Location, StoreError> {
         match database {
-            Some(url) => Ok(Location::Server(ServerUrl::parse(url)?)),
+            Some(url) => Ok(Location::Server(Box::new(ServerUrl::parse(url)?))),
             None => Ok(Location::Folder(DataDir::resolve(data_dir)?)),
         }
     }

@@ -328,13 +328,17 @@ mod tests {
         assert!(conn.execute("UPDATE events SET data = '[]'", []).is_err());
         assert!(conn.execute("UPDATE bookings SET recorded_at = 'x'", []).is_err());
         // A store with residents from before the kind was kept is a live store.
+        use crate::store::StoreKind;
+        use crate::store::meta::settle;
+        let db = crate::store::db::Db::sqlite(conn);
         assert!(matches!(
-            settle_meta(&conn, p, StoreKind::Practice),
+            settle(&db, p, StoreKind::Practice),
             Err(StoreError::WrongKind { found: "live", .. })
         ));
-        let id = settle_meta(&conn, p, StoreKind::Live).unwrap();
+        let id = settle(&db, p, StoreKind::Live).unwrap();
         assert_eq!(id.len(), 26);
-        assert_eq!(settle_meta(&conn, p, StoreKind::Live).unwrap(), id, "the id is kept");
+        assert_eq!(settle(&db, p, StoreKind::Live).unwrap(), id, "the id is kept");
+        let conn = db.as_sqlite().unwrap();
         assert!(conn.execute("UPDATE store_meta SET value = 'practice'", []).is_err());
         assert!(conn.execute("DELETE FROM store_meta", []).is_err());
     }
