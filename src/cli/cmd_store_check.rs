@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::output;
 use super::{CliError, CliResult, Context, cmd_store};
 use crate::store::check::CheckRecord;
-use crate::store::{DataDir, Store};
 use crate::visible;
 
 #[derive(Debug, clap::Subcommand)]
@@ -63,11 +62,11 @@ pub fn run(ctx: &Context, c: StoreCommand) -> CliResult {
 /// The check only reads the database: it works in a read-only folder and never creates a
 /// store. Its result is kept beside the store where the folder allows.
 fn check(ctx: &Context, json: bool) -> CliResult {
-    ctx.config()?;
-    let dir = DataDir::resolve(ctx.data_dir.as_deref())?;
+    let config = ctx.config()?.config;
+    let location = ctx.location_of(&config)?;
     let kind = ctx.store_kind();
-    let Some(mut store) = Store::open_read_only(&dir, kind)? else {
-        let path = dir.store_file(kind);
+    let Some(mut store) = location.open_read_only(kind)? else {
+        let path = location.place(kind);
         if json {
             return output::json(&serde_json::json!({"ok": true, "path": path, "exists": false}));
         }
@@ -75,7 +74,21 @@ fn check(ctx: &Context, json: bool) -> CliResult {
         return Ok(());
     };
     let path = store.path().to_path_buf();
-    let r = store.run_full_check()?;
+    let mut r = store.run_full_check()?;
+    // What must hold whatever wrote to the store: the limits, one booking a day, the audit
+    // trail matching the tables (the programme's limits come from the dataset).
+    let programme = crate::dataset::load_programme(ctx.dataset_path.as_deref())?;
+    // Only on sound storage: a damaged file's rows cannot be trusted to say anything.
+    let broken = if r.ok { store.broken_invariants(&programme)? } else { Vec::new() };
+    if !broken.is_empty() {
+        r.ok = false;
+        let mut all: Vec<String> = Vec::new();
+        if !r.detail.is_empty() {
+            all.push(r.detail.clone());
+        }
+        all.extend(broken);
+        r.detail = all.join("; ");
+    }
     if let Err(e) = store.keep_check(&r) {
         eprintln!(
             "sango: the result could not be kept beside the store: {}",

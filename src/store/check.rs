@@ -117,7 +117,7 @@ impl Store {
     /// folder, even one an administrator could write) and learns it.
     pub fn keep_check(&mut self, record: &CheckRecord) -> Result<(), StoreError> {
         self.learn(record);
-        if self.path != Path::new(":memory:") && !self.in_read_only_folder() {
+        if self.path != Path::new(":memory:") && !self.on_server() && !self.in_read_only_folder() {
             keep(&self.path, record)?;
         }
         Ok(())
@@ -133,7 +133,7 @@ impl Store {
 
     /// The last full check's result kept for this store, if any.
     pub fn last_check(&self) -> Option<CheckRecord> {
-        if self.path == Path::new(":memory:") {
+        if self.path == Path::new(":memory:") || self.on_server() {
             return self.damage.clone();
         }
         last_record(&self.path, &self.id)
@@ -157,7 +157,12 @@ impl Store {
                 Err(e) => return Err(e),
             },
         };
-        self.conn.batch("REINDEX").map_err(|e| self.err(e))?;
+        let reindex = if self.on_server() {
+            format!("REINDEX SCHEMA {}", super::server::schema_name(self.kind))
+        } else {
+            "REINDEX".to_string()
+        };
+        self.conn.batch(&reindex).map_err(|e| self.err(e))?;
         let after = self.full_check()?;
         let now = self.clock.now();
         let when = self.moment(now)?;

@@ -30,6 +30,7 @@ pub mod events;
 pub mod export;
 pub mod ics;
 pub mod import;
+pub mod invariants;
 pub mod location;
 pub mod meta;
 pub mod moment;
@@ -514,9 +515,19 @@ impl Store {
         self.check_pragma("quick_check")
     }
 
-    /// `PRAGMA integrity_check` (slower, thorough): `Ok(())` when the file is sound.
+    /// `PRAGMA integrity_check` (slower, thorough): `Ok(())` when the file is sound. A
+    /// PostgreSQL server keeps its own files; there the check is of the invariants alone
+    /// ([`Store::broken_invariants`]).
     pub fn integrity_check(&self) -> Result<(), StoreError> {
+        if self.conn.engine() == db::Engine::Postgres {
+            return Ok(());
+        }
         self.check_pragma("integrity_check")
+    }
+
+    /// Whether the store is a PostgreSQL server's (not a file).
+    pub fn on_server(&self) -> bool {
+        self.conn.engine() == db::Engine::Postgres
     }
 
     /// Runs a checking pragma, which answers the single line "ok" for a sound file.
