@@ -149,7 +149,8 @@ pub struct Config {
     pub terminal_id: String,
     pub mouse: bool,
     /// The shared PostgreSQL store (`postgres://USER@HOST:PORT/DATABASE`, never with a
-    /// password); `None`: the SQLite file in the data folder.
+    /// password, except from the environment); `None`: the SQLite file in the data folder.
+    #[serde(serialize_with = "shown_database")]
     pub database: Option<String>,
     /// Where each value came from (not part of the file).
     #[serde(skip)]
@@ -272,10 +273,26 @@ fn parse_timeout(s: &str) -> Option<u32> {
     s.parse::<u32>().ok().filter(|n| (MIN_IDLE_TIMEOUT_SECS..=MAX_IDLE_TIMEOUT_SECS).contains(n))
 }
 
-/// A server URL as the settings take it: one sango reads, and no password in it.
-fn parse_database(s: &str) -> Option<String> {
+/// A server URL as the settings take it: one sango reads, with no password in it unless
+/// `password_allowed` (the environment, one of the places libpq also takes it from; a file
+/// or a command line can be read by others).
+fn parse_database(s: &str, password_allowed: bool) -> Option<String> {
     let url = crate::store::server::ServerUrl::parse(s).ok()?;
-    (!url.has_password()).then(|| s.trim().to_string())
+    (password_allowed || !url.has_password()).then(|| s.trim().to_string())
+}
+
+/// How a database value is shown anywhere (screens, JSON, errors): the URL without its
+/// password, or the data folder's SQLite file.
+pub fn database_shown(database: Option<&str>) -> String {
+    match database.map(crate::store::server::ServerUrl::parse) {
+        Some(Ok(url)) => url.to_string(),
+        Some(Err(_)) => "a value that is not a postgres:// URL".to_string(),
+        None => "sqlite (the data folder)".to_string(),
+    }
+}
+
+fn shown_database<S: serde::Serializer>(db: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&database_shown(db.as_deref()))
 }
 
 fn parse_bool(s: &str) -> Option<bool> {
@@ -322,7 +339,11 @@ impl Config {
                     line,
                     column,
                     expected: expected_of(name),
-                    found: describe(v),
+                    // A database URL may hold a password: only its form is repeated.
+                    found: match (name, v.as_str()) {
+                        ("database", Some(url)) => database_shown(Some(url)),
+                        _ => describe(v),
+                    },
                 }
             };
             match name {
@@ -359,7 +380,8 @@ impl Config {
                     config.sources.mouse = from_file();
                 }
                 "database" => {
-                    config.database = Some(v.as_str().and_then(parse_database).ok_or_else(bad)?);
+                    config.database =
+                        Some(v.as_str().and_then(|s| parse_database(s, false)).ok_or_else(bad)?);
                     config.sources.database = from_file();
                 }
                 _ => unreachable!("every key of KEYS is handled"),
@@ -380,7 +402,8 @@ impl Config {
             let bad = || ConfigError::BadEnv {
                 var: var.clone(),
                 expected: expected_of(key).replace('"', ""),
-                found: raw.clone(),
+                // A database URL may hold a password: only its form is repeated.
+                found: if key == "database" { database_shown(Some(&raw)) } else { raw.clone() },
             };
             self.set_from_text(key, value, source).ok_or_else(bad)?;
         }
@@ -399,10 +422,7 @@ impl Config {
                     flag: "--database".to_string(),
                     expected: expected_of("database"),
                     // The value may hold a password: only its form is repeated.
-                    found: crate::store::server::ServerUrl::parse(db).map_or_else(
-                        |_| "a value that is not a postgres:// URL".into(),
-                        |u| u.to_string(),
-                    ),
+                    found: database_shown(Some(db)),
                 },
             )?;
         }
@@ -449,7 +469,8 @@ impl Config {
                 self.sources.mouse = source;
             }
             "database" => {
-                self.database = Some(parse_database(value)?);
+                let from_env = matches!(source, Source::Env(_));
+                self.database = Some(parse_database(value, from_env)?);
                 self.sources.database = source;
             }
             _ => return None,
@@ -477,10 +498,7 @@ impl Config {
     /// The store in use, as `config show` says it: the server's URL (never a password), or
     /// the data folder's SQLite file.
     pub fn database_shown(&self) -> String {
-        match self.database.as_deref().map(crate::store::server::ServerUrl::parse) {
-            Some(Ok(url)) => url.to_string(),
-            _ => "sqlite (the data folder)".to_string(),
-        }
+        database_shown(self.database.as_deref())
     }
 }
 
@@ -628,6 +646,7 @@ mod tests {
         let e = parse("database = \"postgres://sango:secret@db.kita/sango\"\n").unwrap_err();
         let m = e.to_string();
         assert!(m.contains("database") && m.contains("~/.pgpass") && m.contains(":1:"), "{m}");
+        assert!(!m.contains("secret"), "{m}");
         assert!(parse("database = \"/var/lib/sango\"\n").is_err());
         let c = parse("database = \"postgresql://sango@db.kita/sango\"\n").unwrap();
         assert_eq!(c.database_shown(), "postgresql://sango@db.kita:5432/sango");
@@ -636,6 +655,16 @@ mod tests {
         let flags = Flags { database: Some("postgres://u:pw@h/d".into()), ..Flags::default() };
         let e = c.apply_flags(&flags).unwrap_err().to_string();
         assert!(e.contains("--database") && !e.contains("pw"), "{e}");
+        // The environment is one of the places a password may come from; it is never shown.
+        let mut c = Config::default();
+        let env = |v: &str| (v == "SANGO_DATABASE").then(|| "postgres://u:pw@h/d".to_string());
+        c.apply_env(env).unwrap();
+        assert_eq!(c.database.as_deref(), Some("postgres://u:pw@h/d"));
+        assert_eq!(c.database_shown(), "postgresql://u@h:5432/d");
+        assert!(!serde_json::to_string(&c).unwrap().contains("pw"));
+        let env = |v: &str| (v == "SANGO_DATABASE").then(|| "mysql://u:pw@h/d".to_string());
+        let e = Config::default().apply_env(env).unwrap_err().to_string();
+        assert!(e.contains("SANGO_DATABASE") && !e.contains("pw"), "{e}");
     }
 
     #[test]

@@ -24,6 +24,21 @@ pub enum StoreCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Bring the store's schema up to this program's (done on first use anyway); a newer
+    /// schema is refused.
+    Migrate {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy this store, events included, into an empty one: a PostgreSQL URL (a ward moving
+    /// to the server) or a data folder (and back); the copy is verified after.
+    Copy {
+        /// postgres://USER@HOST:PORT/DATABASE, or a data folder.
+        #[arg(long, value_name = "URL_OR_DIR")]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Serialize)]
@@ -56,7 +71,61 @@ pub fn run(ctx: &Context, c: StoreCommand) -> CliResult {
     match c {
         StoreCommand::Check { json } => check(ctx, json),
         StoreCommand::Repair { json } => repair(ctx, json),
+        StoreCommand::Migrate { json } => migrate(ctx, json),
+        StoreCommand::Copy { to, json } => copy(ctx, &to, json),
     }
+}
+
+fn migrate(ctx: &Context, json: bool) -> CliResult {
+    let store = cmd_store::open(ctx)?;
+    let (engine, version) = if store.on_server() {
+        ("postgresql", crate::store::schema_pg::VERSION)
+    } else {
+        ("sqlite", crate::store::schema::VERSION)
+    };
+    if json {
+        return output::json(&serde_json::json!({
+            "engine": engine,
+            "schema_version": version,
+            "path": store.path(),
+        }));
+    }
+    crate::outln!(
+        "{}: schema version {version} ({engine}), up to date",
+        visible::path(store.path())
+    );
+    Ok(())
+}
+
+fn copy(ctx: &Context, to: &str, json: bool) -> CliResult {
+    use crate::store::{DataDir, Location};
+    let source = cmd_store::open(ctx)?;
+    let target = if crate::store::server::is_server_url(to) {
+        Location::resolve(Some(to), None)?
+    } else {
+        Location::Folder(DataDir { path: to.into(), explicit: true })
+    };
+    let target = target.open(source.kind())?;
+    let programme = crate::dataset::load_programme(ctx.dataset_path.as_deref())?;
+    let report = source.copy_to(&target, &programme)?;
+    if json {
+        return output::json(&serde_json::json!({
+            "from": source.path(),
+            "to": target.path(),
+            "residents": report.residents,
+            "bookings": report.bookings,
+            "events": report.events,
+        }));
+    }
+    crate::outln!(
+        "複写しました Copied {} residents, {} bookings and {} events from {} to {}; verified",
+        report.residents,
+        report.bookings,
+        report.events,
+        visible::path(source.path()),
+        visible::path(target.path())
+    );
+    Ok(())
 }
 
 /// The check only reads the database: it works in a read-only folder and never creates a

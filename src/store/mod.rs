@@ -23,6 +23,7 @@
 pub mod bookings;
 pub mod bulk;
 pub mod check;
+pub mod copy;
 pub mod csv;
 pub mod db;
 pub mod error;
@@ -545,7 +546,17 @@ impl Store {
     /// SQLite's `PRAGMA data_version` for this connection: it changes when another connection
     /// (another terminal, the command line) commits to the file, never for this connection's
     /// own writes. The terminal app looks at it every second to redraw what others changed.
+    /// On PostgreSQL every change of any terminal appends an event, so the newest event's
+    /// number tells the same (one step down the events' primary key).
     pub fn data_version(&self) -> Result<i64, StoreError> {
+        if self.on_server() {
+            return self
+                .conn
+                .query_row("SELECT COALESCE(MAX(seq), 0) FROM events", crate::params![], |r| {
+                    r.get(0)
+                })
+                .map_err(|e| self.err(e));
+        }
         self.lite()?.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
