@@ -82,3 +82,34 @@ fn config_show_names_the_store_in_use_without_a_password() {
     let r = sango(d.path(), &["config", "show", "--json"]).ok();
     assert!(r.to_string().contains("sqlite"), "{r}");
 }
+
+#[test]
+fn a_server_that_cannot_be_used_is_named_with_the_reason_and_nothing_is_written() {
+    set_engine(Engine::Postgres);
+    let d = dir();
+    let url = d.database().unwrap().to_string();
+    // A port where nothing listens: unreachable, with the system's reason.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let nowhere = format!("postgres://postgres@127.0.0.1:{port}/sango");
+    let out = finish(
+        command(d.path(), &["quota", "--resident", "R1"])
+            .env("SANGO_DATABASE", &nowhere)
+            .output()
+            .unwrap(),
+    );
+    let e = out.refused();
+    assert!(e.contains("cannot reach") && e.contains(&port.to_string()), "{e}");
+    assert!(e.contains("refused") && e.contains("nothing was changed"), "{e}");
+    // The server answers but the database is not there: the server's own words.
+    let missing = url.rsplit_once('/').unwrap().0.to_string() + "/sango_no_such_database";
+    let out = finish(
+        command(d.path(), &["resident", "add", "--id", "R1", "--birth", "2026-01-01"])
+            .env("SANGO_DATABASE", &missing)
+            .output()
+            .unwrap(),
+    );
+    let e = out.refused();
+    assert!(e.contains("sango_no_such_database") && e.contains("does not exist"), "{e}");
+}

@@ -115,13 +115,25 @@ impl ServerUrl {
             }
         }
         config.connect(postgres::NoTls).map_err(|e| {
-            let detail = super::error::one_line(&[e.to_string()]);
+            let detail = super::error::one_line(&[reason(&e)]);
             match e.as_db_error() {
                 // The server answered: a wrong password, an unknown database or role.
                 Some(_) => StoreError::CannotOpen { path: self.place(), detail },
                 None => StoreError::Unreachable { path: self.place(), detail },
             }
         })
+    }
+}
+
+/// Why a connection failed, in the server's or the system's words: the crate's own text
+/// ("db error", "error connecting to server") names only the kind of failure.
+fn reason(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return db.message().to_string();
+    }
+    match std::error::Error::source(e) {
+        Some(cause) => format!("{e}: {cause}"),
+        None => e.to_string(),
     }
 }
 
