@@ -19,28 +19,29 @@ impl Store {
 
         // Her units of each type: booked ones and the charges of late cancellations and
         // no-shows, against her limit (more for multiples where the programme gives more).
-        let usage: Vec<(String, String, i64, i64)> = tx
-            .query_map(
-                "SELECT b.resident, b.care,
-                        COALESCE(SUM(CASE WHEN b.status = 'booked' THEN b.units
-                                          WHEN b.status IN ('cancelled_late', 'no_show')
-                                          THEN b.units_charged ELSE 0 END), 0),
-                        MIN(r.babies)
-                 FROM bookings b JOIN residents r ON r.id = b.resident
-                 GROUP BY b.resident, b.care ORDER BY b.resident, b.care",
-                crate::params![],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .map_err(map)?;
         let mut over = Vec::new();
-        for (resident, care, used, babies) in usage {
-            let Ok(care) = care.parse::<CareType>() else { continue };
-            let Some(rule) = programme.care_rule(care) else { continue };
-            let limit = rule.limit_for(u32::try_from(babies).unwrap_or(1));
-            if used > i64::from(limit) {
-                over.push(format!("resident {resident}: {used} {care} units of {limit}"));
-            }
-        }
+        tx.query_each(
+            "SELECT b.resident, b.care,
+                    COALESCE(SUM(CASE WHEN b.status = 'booked' THEN b.units
+                                      WHEN b.status IN ('cancelled_late', 'no_show')
+                                      THEN b.units_charged ELSE 0 END), 0),
+                    MIN(r.babies)
+             FROM bookings b JOIN residents r ON r.id = b.resident
+             GROUP BY b.resident, b.care ORDER BY b.resident, b.care",
+            crate::params![],
+            |r| {
+                let (resident, care, used, babies): (String, String, i64, i64) =
+                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+                let Ok(care) = care.parse::<CareType>() else { return Ok(()) };
+                let Some(rule) = programme.care_rule(care) else { return Ok(()) };
+                let limit = rule.limit_for(u32::try_from(babies).unwrap_or(1));
+                if used > i64::from(limit) {
+                    over.push(format!("resident {resident}: {used} {care} units of {limit}"));
+                }
+                Ok::<(), super::db::DbError>(())
+            },
+        )
+        .map_err(map)?;
         if !over.is_empty() {
             out.push(format!("over a limit (利用上限超過): {}", shown(&over)));
         }
