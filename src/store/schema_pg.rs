@@ -124,24 +124,22 @@ fn use_schema(conn: &Db, path: &Path, kind: StoreKind) -> Result<(), StoreError>
 pub fn version(conn: &Db, path: &Path, kind: StoreKind) -> Result<Option<i64>, StoreError> {
     use_schema(conn, path, kind)?;
     let map = |e| StoreError::db(path, e);
-    let tables: i64 = conn
+    // One look at the catalog (information_schema's views cost a new connection several
+    // milliseconds of catalog loading): how many tables the schema holds, and whether the
+    // version table is one of them.
+    let (tables, has_version): (i64, Option<bool>) = conn
         .query_row(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = ?1",
+            "SELECT count(*), bool_or(c.relname = 'sango_schema')
+             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = ?1 AND c.relkind IN ('r', 'p')",
             crate::params![schema_name(kind)],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .map_err(map)?;
     if tables == 0 {
         return Ok(None);
     }
-    let has_version: bool = conn
-        .query_row(
-            "SELECT EXISTS (SELECT 1 FROM information_schema.tables
-                            WHERE table_schema = ?1 AND table_name = 'sango_schema')",
-            crate::params![schema_name(kind)],
-            |r| r.get(0),
-        )
-        .map_err(map)?;
+    let has_version = has_version.unwrap_or(false);
     if !has_version {
         return Err(StoreError::NotSango { path: path.to_path_buf() });
     }
