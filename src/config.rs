@@ -263,7 +263,7 @@ fn describe(v: &DeValue<'_>) -> String {
     }
 }
 
-fn valid_terminal_id(s: &str) -> bool {
+pub fn valid_terminal_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= MAX_TERMINAL_ID_LEN
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod credentials;
 pub mod dataset;
 pub mod domain;
 pub mod excel_csv;

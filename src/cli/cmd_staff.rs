@@ -5,8 +5,7 @@
 //! (`printf '246810\n246810\n' | sango staff set-pin`); `check-pin` reads one. At a terminal, the PIN is typed without being shown.
 //! Also [`kiosk_guard`]: kiosk mode does not start without a PIN.
 
-use std::io::{BufRead, IsTerminal, Write};
-
+use super::secret_input::SecretInput;
 use super::{CliError, CliResult, Context};
 use crate::config::Mode;
 use crate::pin;
@@ -23,7 +22,7 @@ pub fn run(ctx: &Context, c: StaffCommand) -> CliResult {
     let dir = ctx.config_location()?.dir;
     match c {
         StaffCommand::SetPin => {
-            let mut input = Input::new();
+            let mut input = SecretInput::new("PIN");
             let first = input.read("新しい職員PIN New staff PIN (6-12 digits): ")?;
             if !pin::valid_pin(&first) {
                 return Err(pin::PinError::BadFormat.into());
@@ -45,7 +44,7 @@ pub fn run(ctx: &Context, c: StaffCommand) -> CliResult {
             if !pin::pin_is_set(&dir)? {
                 return Err(pin::PinError::NotSet.into());
             }
-            let entered = Input::new().read("職員PIN Staff PIN: ")?;
+            let entered = SecretInput::new("PIN").read("職員PIN Staff PIN: ")?;
             if pin::verify_pin(&dir, &entered)? {
                 crate::outln!("PINは正しいです The PIN is correct");
                 Ok(())
@@ -81,74 +80,4 @@ pub fn kiosk_guard(ctx: &Context) -> CliResult {
          (キオスクモードには職員PINが必要です): set one with `sango{dir_hint} staff set-pin` \
          (it reads the PIN twice from stdin), then start sango again"
     )))
-}
-
-/// Lines from stdin; at a terminal, typed without echo after a prompt on stderr.
-struct Input {
-    tty: bool,
-    lines: std::io::Lines<std::io::StdinLock<'static>>,
-}
-
-impl Input {
-    fn new() -> Input {
-        let stdin = std::io::stdin();
-        Input { tty: stdin.is_terminal(), lines: stdin.lock().lines() }
-    }
-
-    fn read(&mut self, prompt: &str) -> CliResult<String> {
-        if self.tty {
-            return read_hidden(prompt);
-        }
-        match self.lines.next() {
-            Some(Ok(line)) => Ok(line.trim().to_string()),
-            Some(Err(e)) => Err(CliError::refused(format!("cannot read the PIN from stdin: {e}"))),
-            None => Err(CliError::refused(
-                "no PIN on stdin: give the PIN on one line (set-pin: twice, on two lines)",
-            )),
-        }
-    }
-}
-
-/// Turns raw mode off again however reading ends.
-struct RawMode;
-
-impl Drop for RawMode {
-    fn drop(&mut self) {
-        let _ = crossterm::terminal::disable_raw_mode();
-    }
-}
-
-/// Reads a line at the terminal without showing it.
-fn read_hidden(prompt: &str) -> CliResult<String> {
-    use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-    let mut err = std::io::stderr();
-    let _ = write!(err, "{prompt}");
-    let _ = err.flush();
-    let fail = |e: std::io::Error| CliError::refused(format!("cannot read the PIN: {e}"));
-    crossterm::terminal::enable_raw_mode().map_err(fail)?;
-    let guard = RawMode;
-    let mut text = String::new();
-    let outcome = loop {
-        match event::read().map_err(fail)? {
-            Event::Key(k) if k.kind == KeyEventKind::Press => match k.code {
-                KeyCode::Enter => break Ok(()),
-                KeyCode::Esc => break Err(()),
-                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    break Err(());
-                }
-                KeyCode::Backspace => {
-                    text.pop();
-                }
-                KeyCode::Char(c) => text.push(c),
-                _ => {}
-            },
-            _ => {}
-        }
-    };
-    drop(guard);
-    let _ = writeln!(err);
-    match outcome {
-        Ok(()) => Ok(text.trim().to_string()),
-        Err(()) => Err(CliError::refused("cancelled (中止): nothing was changed")),
-    }
 }

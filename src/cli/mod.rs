@@ -18,6 +18,7 @@ pub mod cmd_no_show;
 pub mod cmd_quota;
 pub mod cmd_report;
 pub mod cmd_resident;
+pub mod cmd_serve;
 pub mod cmd_staff;
 pub mod cmd_store;
 pub mod cmd_store_check;
@@ -26,6 +27,7 @@ pub mod cmd_window;
 pub mod error;
 pub mod import_report;
 pub mod output;
+pub mod secret_input;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -119,6 +121,9 @@ pub enum Command {
     /// Check the booking store for damage (データベースの点検).
     #[command(subcommand)]
     Store(cmd_store_check::StoreCommand),
+    /// Who may use a ward's server: terminals and staff (サーバーの端末・職員).
+    #[command(subcommand)]
+    Serve(cmd_serve::ServeCommand),
     /// Write a synthetic load for benchmarks: dataset.json and a store (see BENCHMARKS.md).
     #[command(hide = true)]
     Synth(cmd_synth::Args),
@@ -195,6 +200,7 @@ pub fn run() -> ExitCode {
         Some(Command::Staff(c)) => cmd_staff::run(&ctx, c),
         Some(Command::Report(a)) => cmd_report::run(&ctx, a),
         Some(Command::Store(c)) => cmd_store_check::run(&ctx, c),
+        Some(Command::Serve(c)) => cmd_serve::run(&ctx, c),
         Some(Command::Synth(a)) => cmd_synth::run(a),
     };
     match result {

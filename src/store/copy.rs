@@ -89,18 +89,36 @@ impl Store {
                 super::bookings::insert(&tx, &b).map_err(wrote)
             })
             .map_err(read)?;
-        source
-            .query_each(EVENTS, crate::params![], |r| {
-                let values: Vec<Value> = (0..9)
-                    .map(|i| {
-                        r.get::<Option<String>, _>(i).map(|v| v.map_or(Value::Null, Value::Owned))
-                    })
-                    .collect::<Result<_, _>>()?;
-                let params: Vec<&dyn super::db::ToParam> =
-                    values.iter().map(|v| v as &dyn super::db::ToParam).collect();
-                tx.execute(INSERT_EVENT, &params).map(drop).map_err(wrote)
-            })
-            .map_err(read)?;
+        // The audit trail in its order, and who may use a ward's server (hashes only; revoked
+        // terminals too), each row as it is.
+        for (select, insert, columns) in [
+            (EVENTS, INSERT_EVENT, 9),
+            (
+                "SELECT name, role, token_hash, enrolled_at, revoked_at FROM terminals",
+                "INSERT INTO terminals (name, role, token_hash, enrolled_at, revoked_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                5,
+            ),
+            (
+                "SELECT id, password_hash, added_at FROM staff",
+                "INSERT INTO staff (id, password_hash, added_at) VALUES (?1, ?2, ?3)",
+                3,
+            ),
+        ] {
+            source
+                .query_each(select, crate::params![], |r| {
+                    let values: Vec<Value> = (0..columns)
+                        .map(|i| {
+                            r.get::<Option<String>, _>(i)
+                                .map(|v| v.map_or(Value::Null, Value::Owned))
+                        })
+                        .collect::<Result<_, _>>()?;
+                    let params: Vec<&dyn super::db::ToParam> =
+                        values.iter().map(|v| v as &dyn super::db::ToParam).collect();
+                    tx.execute(insert, &params).map(drop).map_err(wrote)
+                })
+                .map_err(read)?;
+        }
         tx.commit().map_err(|e| target.err(e))?;
         source.commit().map_err(|e| self.err(e))?;
 

@@ -68,6 +68,14 @@ pub enum EventKind {
     /// `sango store repair` rebuilt the indexes; `subject` is the store file's name, `data`
     /// the damage found before and the check's outcome after.
     StoreRepaired,
+    /// A terminal was enrolled with a ward's server; `subject` is its name, `data` its role
+    /// (never its token).
+    TerminalEnrolled,
+    /// A terminal's token was revoked; `subject` is its name.
+    TerminalRevoked,
+    /// A staff member may sign in at staff terminals; `subject` is the staff id (never the
+    /// password or its hash).
+    StaffAdded,
 }
 
 impl EventKind {
@@ -93,7 +101,11 @@ impl EventKind {
             | EventKind::NoShow
             | EventKind::FeeChanged
             | EventKind::KeptOutsideWindow => true,
-            EventKind::PinLockedOut | EventKind::StoreRepaired => false,
+            EventKind::PinLockedOut
+            | EventKind::StoreRepaired
+            | EventKind::TerminalEnrolled
+            | EventKind::TerminalRevoked
+            | EventKind::StaffAdded => false,
         }
     }
 }
@@ -317,7 +329,11 @@ pub fn apply(s: &mut State, e: &Event) -> Result<(), String> {
                 return Err(bad("unknown booking"));
             }
         }
-        EventKind::PinLockedOut | EventKind::StoreRepaired => {}
+        EventKind::PinLockedOut
+        | EventKind::StoreRepaired
+        | EventKind::TerminalEnrolled
+        | EventKind::TerminalRevoked
+        | EventKind::StaffAdded => {}
     }
     Ok(())
 }

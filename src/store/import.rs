@@ -275,8 +275,13 @@ impl Staging<'_> {
             | EventKind::NoShow
             | EventKind::FeeChanged
             | EventKind::KeptOutsideWindow => Some("b"),
-            // The exporting terminal's own history (a PIN lockout, a repair): kept there.
-            EventKind::PinLockedOut | EventKind::StoreRepaired => None,
+            // The exporting store's own history (a PIN lockout, a repair, who may use its
+            // server): kept there.
+            EventKind::PinLockedOut
+            | EventKind::StoreRepaired
+            | EventKind::TerminalEnrolled
+            | EventKind::TerminalRevoked
+            | EventKind::StaffAdded => None,
         };
         let json = serde_json::to_string(&ev).map_err(|x| bad(x.to_string()))?;
         self.events += 1;
@@ -437,7 +442,10 @@ fn normalize_event(ev: &mut Event) {
         | EventKind::FeeChanged
         | EventKind::KeptOutsideWindow
         | EventKind::PinLockedOut
-        | EventKind::StoreRepaired => {}
+        | EventKind::StoreRepaired
+        | EventKind::TerminalEnrolled
+        | EventKind::TerminalRevoked
+        | EventKind::StaffAdded => {}
     }
 }
 

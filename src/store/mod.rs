@@ -20,6 +20,7 @@
 //! export_json / export_csv / export_ics, import_json -> ImportReport
 //! ```
 
+pub mod access;
 pub mod bookings;
 pub mod bulk;
 pub mod check;

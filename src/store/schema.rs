@@ -15,7 +15,7 @@ pub const APPLICATION_ID: i64 = 0x5341_4E47;
 /// The schema version this program writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 const V1: &str = r#"
 CREATE TABLE residents (
@@ -187,6 +187,32 @@ BEGIN SELECT RAISE(ABORT, 'the store''s kind and id cannot change (変更でき�
 /// (`bookings --date`), read in O(log n) as `MAX(units)`, instead of among a year of them.
 const V3: &str = r#"
 CREATE INDEX bookings_by_units ON bookings (units);
+"#;
+
+/// Who may use a ward's server (`sango serve`): enrolled terminals, kept by the hash of their
+/// token, and staff members, by the hash of their password. Neither is ever deleted: a
+/// terminal is revoked, and its name stays in the audit trail's terminal column.
+const V4: &str = r#"
+CREATE TABLE terminals (
+    name         TEXT PRIMARY KEY,
+    role         TEXT NOT NULL CHECK (role IN ('staff', 'kiosk')),
+    token_hash   TEXT NOT NULL UNIQUE,
+    enrolled_at  TEXT NOT NULL,
+    revoked_at   TEXT
+) STRICT;
+CREATE TABLE staff (
+    id             TEXT PRIMARY KEY,
+    password_hash  TEXT NOT NULL,
+    added_at       TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER terminals_are_never_deleted BEFORE DELETE ON terminals
+BEGIN SELECT RAISE(ABORT, 'terminals are revoked, never deleted (端末は削除できません)'); END;
+CREATE TRIGGER terminals_stay_revoked BEFORE UPDATE ON terminals
+WHEN OLD.revoked_at IS NOT NULL OR NEW.name IS NOT OLD.name OR NEW.role IS NOT OLD.role
+  OR NEW.token_hash IS NOT OLD.token_hash OR NEW.enrolled_at IS NOT OLD.enrolled_at
+BEGIN SELECT RAISE(ABORT, 'a terminal is only ever revoked (端末は失効のみ)'); END;
+CREATE TRIGGER staff_are_never_deleted BEFORE DELETE ON staff
+BEGIN SELECT RAISE(ABORT, 'staff are never deleted (職員は削除できません)'); END;
 "#;
 
 /// What the file says about itself, read without writing anything.

@@ -17,7 +17,7 @@ use super::moment::StoreKind;
 use super::server::schema_name;
 
 /// The migrations, in order; the version is how many have run.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this program writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -111,6 +111,31 @@ CREATE TRIGGER resident_id_is_fixed BEFORE UPDATE OF id, created_at ON residents
 FOR EACH ROW EXECUTE FUNCTION sango_refuse('a resident''s number cannot change (利用者番号は変更できません)');
 CREATE TRIGGER store_meta_is_fixed BEFORE UPDATE OR DELETE ON store_meta
 FOR EACH ROW EXECUTE FUNCTION sango_refuse('the store''s kind and id cannot change (変更できません)');
+"#;
+
+/// Who may use a ward's server: as SQLite's schema 4.
+const V2: &str = r#"
+CREATE TABLE terminals (
+    name         TEXT PRIMARY KEY,
+    role         TEXT NOT NULL CHECK (role IN ('staff', 'kiosk')),
+    token_hash   TEXT NOT NULL UNIQUE,
+    enrolled_at  TEXT NOT NULL,
+    revoked_at   TEXT
+);
+CREATE TABLE staff (
+    id             TEXT PRIMARY KEY,
+    password_hash  TEXT NOT NULL,
+    added_at       TEXT NOT NULL
+);
+CREATE TRIGGER terminals_are_never_deleted BEFORE DELETE OR TRUNCATE ON terminals
+FOR EACH STATEMENT EXECUTE FUNCTION sango_refuse('terminals are revoked, never deleted (端末は削除できません)');
+CREATE TRIGGER terminals_stay_revoked BEFORE UPDATE ON terminals
+FOR EACH ROW WHEN (OLD.revoked_at IS NOT NULL OR NEW.name IS DISTINCT FROM OLD.name
+  OR NEW.role IS DISTINCT FROM OLD.role OR NEW.token_hash IS DISTINCT FROM OLD.token_hash
+  OR NEW.enrolled_at IS DISTINCT FROM OLD.enrolled_at)
+EXECUTE FUNCTION sango_refuse('a terminal is only ever revoked (端末は失効のみ)');
+CREATE TRIGGER staff_are_never_deleted BEFORE DELETE OR TRUNCATE ON staff
+FOR EACH STATEMENT EXECUTE FUNCTION sango_refuse('staff are never deleted (職員は削除できません)');
 "#;
 
 /// Points the session at the store's schema (which may not exist yet).

@@ -1,0 +1,166 @@
+//! `sango serve terminal add|list|revoke` and `sango serve staff add`: who may use a ward's
+//! server, run by its administrator against the server's store (`--database URL`, or the data
+//! folder of an SQLite store).
+//!
+//! A terminal's token is printed once, when it is enrolled, and kept only as its hash: a lost
+//! token is revoked and the terminal enrolled again under another name. A staff member's
+//! password is read twice from stdin (never an argument, which the process list would show).
+
+use serde::Serialize;
+
+use super::secret_input::SecretInput;
+use super::{CliError, CliResult, Context, cmd_store, output};
+use crate::credentials;
+use crate::store::access::{Role, Terminal};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ServeCommand {
+    /// The terminals that may use the server (端末): enroll, list, revoke.
+    #[command(subcommand)]
+    Terminal(TerminalCommand),
+    /// The staff members who sign in at staff terminals (職員).
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum TerminalCommand {
+    /// Enroll a terminal; its token is printed once (keep it in the terminal's 0600 token file).
+    Add {
+        /// The terminal's name: 1 to 32 of A-Z a-z 0-9 . _ - (e.g. oji-1, akabane-kiosk).
+        name: String,
+        /// staff: a health-center terminal; kiosk: public information and one identified
+        /// mother's own data.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every enrolled terminal, revoked ones too.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Refuse a terminal's token from now on.
+    Revoke {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum StaffCommand {
+    /// Add a staff member; the password is read from stdin twice (at least 10 characters).
+    Add {
+        /// The staff id they sign in with: 1 to 32 of A-Z a-z 0-9 . _ - (e.g. k.tanaka).
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    s.parse().map_err(|_| format!("'{s}' is not a role: staff or kiosk"))
+}
+
+/// What `terminal add --json` prints: the only time the token is shown.
+#[derive(Serialize)]
+struct Enrolled<'a> {
+    terminal: &'a str,
+    role: Role,
+    token: &'a str,
+}
+
+pub fn run(ctx: &Context, c: ServeCommand) -> CliResult {
+    match c {
+        ServeCommand::Terminal(TerminalCommand::Add { name, role, json }) => {
+            add_terminal(ctx, &name, role, json)
+        }
+        ServeCommand::Terminal(TerminalCommand::List { json }) => list(ctx, json),
+        ServeCommand::Terminal(TerminalCommand::Revoke { name, json }) => {
+            let store = cmd_store::open(ctx)?;
+            let t = store.revoke_terminal(
+                &name,
+                super::args::at_or_now(None),
+                &cmd_store::terminal(),
+            )?;
+            if json {
+                return output::json(&t);
+            }
+            crate::outln!(
+                "失効しました Revoked terminal {}: its token is refused from now on",
+                t.name
+            );
+            Ok(())
+        }
+        ServeCommand::Staff(StaffCommand::Add { id, json }) => add_staff(ctx, &id, json),
+    }
+}
+
+fn add_terminal(ctx: &Context, name: &str, role: Role, json: bool) -> CliResult {
+    let store = cmd_store::open(ctx)?;
+    let token = credentials::new_token().map_err(CliError::refused)?;
+    let t = store.enroll_terminal(
+        name,
+        role,
+        &credentials::token_hash(&token),
+        super::args::at_or_now(None),
+        &cmd_store::terminal(),
+    )?;
+    if json {
+        return output::json(&Enrolled { terminal: &t.name, role: t.role, token: &token });
+    }
+    crate::outln!("登録しました Enrolled terminal {} ({}).", t.name, t.role);
+    crate::outln!("Its token, shown only now (この一回だけ表示します):");
+    crate::outln!("{token}");
+    Ok(())
+}
+
+fn list(ctx: &Context, json: bool) -> CliResult {
+    // Opened as for a write: an older store gains the terminals' table first.
+    let terminals: Vec<Terminal> = cmd_store::open(ctx)?.terminals()?;
+    if json {
+        return output::json(&terminals);
+    }
+    let rows: Vec<Vec<String>> = terminals
+        .iter()
+        .map(|t| {
+            vec![
+                t.name.clone(),
+                t.role.to_string(),
+                cmd_store::time(t.enrolled_at),
+                t.revoked_at.map(cmd_store::time).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    crate::outln!(
+        "{}",
+        output::table(&["端末 Terminal", "役割 Role", "登録 Enrolled", "失効 Revoked"], &rows)
+    );
+    Ok(())
+}
+
+fn add_staff(ctx: &Context, id: &str, json: bool) -> CliResult {
+    let mut input = SecretInput::new("password");
+    let first = input.read("パスワード Password (10+ characters): ")?;
+    if let Some(problem) = credentials::password_problem(&first) {
+        return Err(CliError::refused(format!("{problem}: nothing was changed")));
+    }
+    let again = input.read("もう一度 Again: ")?;
+    if first != again {
+        return Err(CliError::refused(
+            "the two passwords differ (パスワードが一致しません): nothing was changed",
+        ));
+    }
+    let hash = credentials::hash_password(&first).map_err(CliError::refused)?;
+    let store = cmd_store::open(ctx)?;
+    store.add_staff(id, &hash, super::args::at_or_now(None), &cmd_store::terminal())?;
+    if json {
+        return output::json(&serde_json::json!({ "staff": id }));
+    }
+    crate::outln!(
+        "登録しました Staff member {id} added (the password is kept as an Argon2id hash)"
+    );
+    Ok(())
+}
