@@ -134,4 +134,23 @@ on_both_engines! {
         assert_eq!(fees, [3340, 8800]);
         assert_eq!(open_practice(d.path()).verify_events().unwrap(), Ok(()));
     }
+
+    fn residents_are_listed_by_the_bytes_of_their_numbers_as_on_every_engine() {
+        let d = dir();
+        for id in ["RA", "R_1", "R-1", "R1", "R10", "R-10"] {
+            add_resident(d.path(), id, "2026-01-01", &[]);
+        }
+        let list = sango(d.path(), &["resident", "list", "--json"]).ok();
+        let ids: Vec<&str> =
+            list.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["R-1", "R-10", "R1", "R10", "RA", "R_1"]);
+        let export = sango(d.path(), &["export", "--format", "json"]).ok();
+        let exported: Vec<&str> = export["residents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(exported, ids);
+    }
 }

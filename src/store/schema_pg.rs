@@ -17,7 +17,7 @@ use super::moment::StoreKind;
 use super::server::schema_name;
 
 /// The migrations, in order; the version is how many have run.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this program writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -111,6 +111,61 @@ CREATE TRIGGER resident_id_is_fixed BEFORE UPDATE OF id, created_at ON residents
 FOR EACH ROW EXECUTE FUNCTION sango_refuse('a resident''s number cannot change (利用者番号は変更できません)');
 CREATE TRIGGER store_meta_is_fixed BEFORE UPDATE OR DELETE ON store_meta
 FOR EACH ROW EXECUTE FUNCTION sango_refuse('the store''s kind and id cannot change (変更できません)');
+"#;
+
+/// Version 2: text compares and sorts by its bytes, as on SQLite, whatever the database's
+/// collation (on a server made with `en_US.UTF-8` or ICU, `R_1` came before `RA` and `R-1`, so
+/// lists and exports were in another order than on SQLite). The triggers that name a column are
+/// made again around the change, as they were.
+const V2: &str = r#"
+DROP TRIGGER booking_facts_are_fixed ON bookings;
+DROP TRIGGER only_booked_can_be_cancelled ON bookings;
+DROP TRIGGER resident_id_is_fixed ON residents;
+
+ALTER TABLE residents
+    ALTER COLUMN id TYPE TEXT COLLATE "C",
+    ALTER COLUMN birth TYPE TEXT COLLATE "C",
+    ALTER COLUMN due TYPE TEXT COLLATE "C",
+    ALTER COLUMN created_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN updated_at TYPE TEXT COLLATE "C";
+ALTER TABLE bookings
+    ALTER COLUMN id TYPE TEXT COLLATE "C",
+    ALTER COLUMN resident TYPE TEXT COLLATE "C",
+    ALTER COLUMN facility TYPE TEXT COLLATE "C",
+    ALTER COLUMN care TYPE TEXT COLLATE "C",
+    ALTER COLUMN first_day TYPE TEXT COLLATE "C",
+    ALTER COLUMN last_day TYPE TEXT COLLATE "C",
+    ALTER COLUMN status TYPE TEXT COLLATE "C",
+    ALTER COLUMN terminal TYPE TEXT COLLATE "C",
+    ALTER COLUMN created_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN updated_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN cancelled_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN recorded_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN cancel_recorded_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN code TYPE TEXT COLLATE "C";
+ALTER TABLE events
+    ALTER COLUMN id TYPE TEXT COLLATE "C",
+    ALTER COLUMN at TYPE TEXT COLLATE "C",
+    ALTER COLUMN recorded_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN terminal TYPE TEXT COLLATE "C",
+    ALTER COLUMN kind TYPE TEXT COLLATE "C",
+    ALTER COLUMN subject TYPE TEXT COLLATE "C",
+    ALTER COLUMN data TYPE TEXT COLLATE "C",
+    ALTER COLUMN imported_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN imported_by TYPE TEXT COLLATE "C";
+ALTER TABLE store_meta
+    ALTER COLUMN key TYPE TEXT COLLATE "C",
+    ALTER COLUMN value TYPE TEXT COLLATE "C";
+
+CREATE TRIGGER booking_facts_are_fixed
+BEFORE UPDATE OF id, resident, facility, care, first_day, last_day, nights, days, units,
+                 terminal, created_at, recorded_at, code ON bookings
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('a booking''s facts cannot change (予約内容は変更できません)');
+CREATE TRIGGER only_booked_can_be_cancelled
+BEFORE UPDATE OF status ON bookings FOR EACH ROW WHEN (OLD.status <> 'booked')
+EXECUTE FUNCTION sango_refuse('the booking is already cancelled (取消済み)');
+CREATE TRIGGER resident_id_is_fixed BEFORE UPDATE OF id, created_at ON residents
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('a resident''s number cannot change (利用者番号は変更できません)');
 "#;
 
 /// Points the session at the store's schema (which may not exist yet).
