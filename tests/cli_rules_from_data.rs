@@ -1,12 +1,12 @@
 //! No ward constant in the code: each rule value of the embedded dataset, changed, changes the
 //! answer that depends on it (and the embedded value gives the embedded answer).
 
-mod common;
+mod store_support;
 
 use std::path::Path;
 
-use common::practice_in;
 use serde_json::{Value, json};
+use store_support::*;
 
 /// One rule value, the commands whose answer shows it, and that answer before and after.
 struct Case {
@@ -204,12 +204,12 @@ fn cases() -> Vec<Case> {
 
 /// Runs a case's commands on a dataset file in a fresh practice store; the answer at `at`.
 fn answer(dataset: &Path, case: &Case) -> Value {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = dir();
     let run = |args: &[&str]| {
         let mut all = vec!["--dataset", dataset.to_str().unwrap()];
         all.extend_from_slice(args);
         all.push("--json");
-        practice_in(dir.path(), &all).ok()
+        sango(dir.path(), &all).ok()
     };
     let mut last = Value::Null;
     for args in case.setup {
@@ -221,18 +221,19 @@ fn answer(dataset: &Path, case: &Case) -> Value {
     run(&ask).pointer(case.at).cloned().unwrap_or_else(|| panic!("{}: no {}", case.what, case.at))
 }
 
-#[test]
-fn each_rule_value_of_the_dataset_changes_its_answer() {
-    let embedded: Value = serde_json::from_str(sango::dataset::load::EMBEDDED).unwrap();
-    let files = tempfile::tempdir().unwrap();
-    let kita = files.path().join("kita.json");
-    std::fs::write(&kita, embedded.to_string()).unwrap();
-    for (i, case) in cases().iter().enumerate() {
-        let mut v = embedded.clone();
-        (case.change)(&mut v);
-        let changed = files.path().join(format!("changed-{i}.json"));
-        std::fs::write(&changed, v.to_string()).unwrap();
-        assert_eq!(answer(&kita, case), case.kita, "{}: the embedded answer", case.what);
-        assert_eq!(answer(&changed, case), case.changed, "{}: the changed answer", case.what);
+on_both_engines! {
+    fn each_rule_value_of_the_dataset_changes_its_answer() {
+        let embedded: Value = serde_json::from_str(sango::dataset::load::EMBEDDED).unwrap();
+        let files = tempfile::tempdir().unwrap();
+        let kita = files.path().join("kita.json");
+        std::fs::write(&kita, embedded.to_string()).unwrap();
+        for (i, case) in cases().iter().enumerate() {
+            let mut v = embedded.clone();
+            (case.change)(&mut v);
+            let changed = files.path().join(format!("changed-{i}.json"));
+            std::fs::write(&changed, v.to_string()).unwrap();
+            assert_eq!(answer(&kita, case), case.kita, "{}: the embedded answer", case.what);
+            assert_eq!(answer(&changed, case), case.changed, "{}: the changed answer", case.what);
+        }
     }
 }

@@ -2,9 +2,14 @@
 //! ids, names and paths it echoes are shown with visible escapes (`\u{1b}`), and names with
 //! control, bidi or zero-width characters are refused where they enter (a dataset, an import).
 
-mod common;
+mod store_support;
 
-use common::{Run, sango, sango_in};
+use store_support::{Engine, Run, dir, live as sango_in, set_engine};
+
+/// `sango ARGS` without a data folder.
+fn sango(args: &[&str]) -> Run {
+    store_support::finish(store_support::plain_command(args).output().unwrap())
+}
 
 /// The characters a terminal acts on or hides that these tests put in.
 const RAW: [char; 6] = ['\u{1b}', '\u{7}', '\r', '\u{202e}', '\u{200b}', '\u{9b}'];
@@ -24,18 +29,19 @@ fn refused_safely(r: &Run) -> String {
     e
 }
 
-#[test]
-fn an_unknown_id_with_a_terminal_escape_is_shown_escaped_on_one_line() {
-    let data = tempfile::tempdir().unwrap();
-    let id = "X\u{1b}]0;T\u{7}";
-    let e = refused_safely(&sango_in(data.path(), &["resident", "show", id]));
-    assert!(e.contains("X\\u{1b}]0;T\\u{7}"), "{e}");
-    let e = refused_safely(&sango_in(data.path(), &["quota", "--resident", "R\r\n1"]));
-    assert!(e.contains("R\\u{d}\\u{a}1"), "{e}");
-    let e = refused_safely(&sango(&["hours", "a\u{202e}b\u{200b}"]));
-    assert!(e.contains("a\\u{202e}b\\u{200b}"), "{e}");
-    let e = refused_safely(&sango_in(data.path(), &["cancel", "B\u{9b}2J"]));
-    assert!(e.contains("B\\u{9b}2J"), "{e}");
+on_both_engines! {
+    fn an_unknown_id_with_a_terminal_escape_is_shown_escaped_on_one_line() {
+        let data = dir();
+        let id = "X\u{1b}]0;T\u{7}";
+        let e = refused_safely(&sango_in(data.path(), &["resident", "show", id]));
+        assert!(e.contains("X\\u{1b}]0;T\\u{7}"), "{e}");
+        let e = refused_safely(&sango_in(data.path(), &["quota", "--resident", "R\r\n1"]));
+        assert!(e.contains("R\\u{d}\\u{a}1"), "{e}");
+        let e = refused_safely(&sango(&["hours", "a\u{202e}b\u{200b}"]));
+        assert!(e.contains("a\\u{202e}b\\u{200b}"), "{e}");
+        let e = refused_safely(&sango_in(data.path(), &["cancel", "B\u{9b}2J"]));
+        assert!(e.contains("B\\u{9b}2J"), "{e}");
+    }
 }
 
 #[test]
@@ -87,24 +93,25 @@ fn a_dataset_name_with_control_or_bidi_characters_is_refused_and_listed_safely()
     }
 }
 
-#[test]
-fn import_refuses_a_terminal_name_with_bidi_or_zero_width_characters() {
-    let a = tempfile::tempdir().unwrap();
-    let r =
-        sango_in(a.path(), &["resident", "add", "--id", "R1", "--birth", "2026-01-01", "--json"]);
-    r.ok();
-    let export = sango_in(a.path(), &["export", "--format", "json"]);
-    let mut v: serde_json::Value = serde_json::from_str(&export.stdout).unwrap();
-    let file = a.path().join("x.json");
-    let b = tempfile::tempdir().unwrap();
-    for bad in ["oji\u{202e}1", "oji\u{200b}1", "oji\u{1b}[1"] {
-        v["events"][0]["terminal"] = serde_json::json!(bad);
-        std::fs::write(&file, serde_json::to_string(&v).unwrap()).unwrap();
-        let r = sango_in(b.path(), &["import", file.to_str().unwrap(), "--json"]);
-        let e = refused_safely(&r);
-        assert!(e.contains("terminal (端末)") && e.contains("bidi or zero-width"), "{e}");
-        let list = sango_in(b.path(), &["resident", "list", "--json"]).ok();
-        assert_eq!(list, serde_json::json!([]), "{bad:?}: nothing imported");
+on_both_engines! {
+    fn import_refuses_a_terminal_name_with_bidi_or_zero_width_characters() {
+        let a = dir();
+        let r =
+            sango_in(a.path(), &["resident", "add", "--id", "R1", "--birth", "2026-01-01", "--json"]);
+        r.ok();
+        let export = sango_in(a.path(), &["export", "--format", "json"]);
+        let mut v: serde_json::Value = serde_json::from_str(&export.stdout).unwrap();
+        let file = a.path().join("x.json");
+        let b = dir();
+        for bad in ["oji\u{202e}1", "oji\u{200b}1", "oji\u{1b}[1"] {
+            v["events"][0]["terminal"] = serde_json::json!(bad);
+            std::fs::write(&file, serde_json::to_string(&v).unwrap()).unwrap();
+            let r = sango_in(b.path(), &["import", file.to_str().unwrap(), "--json"]);
+            let e = refused_safely(&r);
+            assert!(e.contains("terminal (端末)") && e.contains("bidi or zero-width"), "{e}");
+            let list = sango_in(b.path(), &["resident", "list", "--json"]).ok();
+            assert_eq!(list, serde_json::json!([]), "{bad:?}: nothing imported");
+        }
     }
 }
 

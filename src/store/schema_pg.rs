@@ -17,7 +17,7 @@ use super::moment::StoreKind;
 use super::server::schema_name;
 
 /// The migrations, in order; the version is how many have run.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this program writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -113,19 +113,75 @@ CREATE TRIGGER store_meta_is_fixed BEFORE UPDATE OR DELETE ON store_meta
 FOR EACH ROW EXECUTE FUNCTION sango_refuse('the store''s kind and id cannot change (変更できません)');
 "#;
 
-/// Who may use a ward's server: as SQLite's schema 4.
+/// Version 2: text compares and sorts by its bytes, as on SQLite, whatever the database's
+/// collation (on a server made with `en_US.UTF-8` or ICU, `R_1` came before `RA` and `R-1`, so
+/// lists and exports were in another order than on SQLite). The triggers that name a column are
+/// made again around the change, as they were.
 const V2: &str = r#"
+DROP TRIGGER booking_facts_are_fixed ON bookings;
+DROP TRIGGER only_booked_can_be_cancelled ON bookings;
+DROP TRIGGER resident_id_is_fixed ON residents;
+
+ALTER TABLE residents
+    ALTER COLUMN id TYPE TEXT COLLATE "C",
+    ALTER COLUMN birth TYPE TEXT COLLATE "C",
+    ALTER COLUMN due TYPE TEXT COLLATE "C",
+    ALTER COLUMN created_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN updated_at TYPE TEXT COLLATE "C";
+ALTER TABLE bookings
+    ALTER COLUMN id TYPE TEXT COLLATE "C",
+    ALTER COLUMN resident TYPE TEXT COLLATE "C",
+    ALTER COLUMN facility TYPE TEXT COLLATE "C",
+    ALTER COLUMN care TYPE TEXT COLLATE "C",
+    ALTER COLUMN first_day TYPE TEXT COLLATE "C",
+    ALTER COLUMN last_day TYPE TEXT COLLATE "C",
+    ALTER COLUMN status TYPE TEXT COLLATE "C",
+    ALTER COLUMN terminal TYPE TEXT COLLATE "C",
+    ALTER COLUMN created_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN updated_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN cancelled_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN recorded_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN cancel_recorded_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN code TYPE TEXT COLLATE "C";
+ALTER TABLE events
+    ALTER COLUMN id TYPE TEXT COLLATE "C",
+    ALTER COLUMN at TYPE TEXT COLLATE "C",
+    ALTER COLUMN recorded_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN terminal TYPE TEXT COLLATE "C",
+    ALTER COLUMN kind TYPE TEXT COLLATE "C",
+    ALTER COLUMN subject TYPE TEXT COLLATE "C",
+    ALTER COLUMN data TYPE TEXT COLLATE "C",
+    ALTER COLUMN imported_at TYPE TEXT COLLATE "C",
+    ALTER COLUMN imported_by TYPE TEXT COLLATE "C";
+ALTER TABLE store_meta
+    ALTER COLUMN key TYPE TEXT COLLATE "C",
+    ALTER COLUMN value TYPE TEXT COLLATE "C";
+
+CREATE TRIGGER booking_facts_are_fixed
+BEFORE UPDATE OF id, resident, facility, care, first_day, last_day, nights, days, units,
+                 terminal, created_at, recorded_at, code ON bookings
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('a booking''s facts cannot change (予約内容は変更できません)');
+CREATE TRIGGER only_booked_can_be_cancelled
+BEFORE UPDATE OF status ON bookings FOR EACH ROW WHEN (OLD.status <> 'booked')
+EXECUTE FUNCTION sango_refuse('the booking is already cancelled (取消済み)');
+CREATE TRIGGER resident_id_is_fixed BEFORE UPDATE OF id, created_at ON residents
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('a resident''s number cannot change (利用者番号は変更できません)');
+"#;
+
+/// Version 3: who may use a ward's server, as SQLite's schema 4 (text by its bytes, as
+/// since version 2).
+const V3: &str = r#"
 CREATE TABLE terminals (
-    name         TEXT PRIMARY KEY,
-    role         TEXT NOT NULL CHECK (role IN ('staff', 'kiosk')),
-    token_hash   TEXT NOT NULL UNIQUE,
-    enrolled_at  TEXT NOT NULL,
-    revoked_at   TEXT
+    name         TEXT COLLATE "C" PRIMARY KEY,
+    role         TEXT COLLATE "C" NOT NULL CHECK (role IN ('staff', 'kiosk')),
+    token_hash   TEXT COLLATE "C" NOT NULL UNIQUE,
+    enrolled_at  TEXT COLLATE "C" NOT NULL,
+    revoked_at   TEXT COLLATE "C"
 );
 CREATE TABLE staff (
-    id             TEXT PRIMARY KEY,
-    password_hash  TEXT NOT NULL,
-    added_at       TEXT NOT NULL
+    id             TEXT COLLATE "C" PRIMARY KEY,
+    password_hash  TEXT COLLATE "C" NOT NULL,
+    added_at       TEXT COLLATE "C" NOT NULL
 );
 CREATE TRIGGER terminals_are_never_deleted BEFORE DELETE OR TRUNCATE ON terminals
 FOR EACH STATEMENT EXECUTE FUNCTION sango_refuse('terminals are revoked, never deleted (端末は削除できません)');

@@ -24,7 +24,11 @@ fn admin() -> postgres::Client {
     })
 }
 
-/// A new, empty database; dropped with this value.
+/// How test databases sort text: by an ICU locale, as many servers do (made with
+/// `en_US.UTF-8`), not by bytes as SQLite does, so that a difference between the engines shows.
+const COLLATION: &str = "TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'";
+
+/// A new, empty database (sorting as [`COLLATION`] says); dropped with this value.
 pub struct TestDb {
     pub name: String,
     pub url: String,
@@ -44,7 +48,7 @@ impl TestDb {
         // copies the template: try again.
         let mut tries = 0;
         loop {
-            match c.batch_execute(&format!("CREATE DATABASE {name}")) {
+            match c.batch_execute(&format!("CREATE DATABASE {name} {COLLATION}")) {
                 Ok(()) => break,
                 Err(e) if tries < 20 => {
                     tries += 1;

@@ -111,16 +111,25 @@ macro_rules! on_both_engines {
 /// `sango --data-dir DIR ARGS` on the practice store (these tests book at fixed moments of
 /// 2026 with `--at`), with the clean environment of `common::command`.
 pub fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut c = live_command(dir, args);
+    c.env("SANGO_PRACTICE", "1");
+    c
+}
+
+/// `sango --data-dir DIR ARGS` on the live store of the folder (or of its PostgreSQL
+/// database): `--at` must then lie near the real time.
+pub fn live_command(dir: &Path, args: &[&str]) -> Command {
     let mut c = common::command(&[]);
-    c.arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("SANGO_TERMINAL", "test-kiosk")
-        .env("SANGO_PRACTICE", "1");
+    c.arg("--data-dir").arg(dir).args(args).env("SANGO_TERMINAL", "test-kiosk");
     if let Some(url) = server_of(dir) {
         c.env("SANGO_DATABASE", url);
     }
     c
+}
+
+/// Runs `sango ARGS` on the live store of a data folder (see [`live_command`]).
+pub fn live(dir: &Path, args: &[&str]) -> Run {
+    finish(live_command(dir, args).output().expect("the sango binary runs"))
 }
 
 /// The practice store of a data folder (or of its PostgreSQL database), opened in-process.
