@@ -30,6 +30,7 @@ pub mod resident_review;
 pub mod session;
 pub mod signals;
 pub mod store_check;
+pub mod store_worker;
 pub mod strings;
 pub mod term;
 pub mod text;
@@ -49,9 +50,10 @@ use ratatui::backend::Backend;
 use crate::cli::{CliError, CliResult, Context};
 use crate::config;
 use crate::domain::jst;
-use crate::store::{DataDir, Store};
+use crate::store::DataDir;
 
-use app::{App, StoreOpening};
+use app::App;
+use store_worker::StoreWorker;
 use strings::Lang;
 use theme::{Theme, ThemeKind};
 
@@ -82,7 +84,12 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     let flags = ctx.config_flags();
     let loaded = config::load(ctx.config_path.as_deref(), &flags).map_err(CliError::refused)?;
     let cfg = loaded.config;
-    let dir = DataDir::resolve(ctx.data_dir.as_deref()).map_err(CliError::refused)?;
+    let location = ctx.location_of(&cfg)?;
+    // Exports go to the data folder, also when the store is on a server.
+    let dir = match location.folder() {
+        Some(dir) => Some(dir.clone()),
+        None => DataDir::resolve(ctx.data_dir.as_deref()).ok(),
+    };
     if ctx.at.is_some() && !ctx.practice {
         return Err(CliError::Usage(
             "--at starts the terminal app at another moment only on the practice store: add --practice (練習用)"
@@ -95,19 +102,19 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
                 .into(),
         ));
     }
-    // The browser draws from the dataset alone: the store opens on another thread meanwhile,
-    // and the event loop waits for it after the first frame (before it handles any key).
+    // The browser draws from the dataset alone: the store opens on its worker thread
+    // meanwhile, and every store call goes there (see `store_worker`).
     let kind = ctx.store_kind();
-    let opening = {
-        let dir = dir.clone();
-        StoreOpening::spawn(dir.path.clone(), move || Store::open_kind(&dir, kind))
+    let worker = {
+        let location = location.clone();
+        StoreWorker::spawn(location.place(kind), move || location.open(kind), &ds)
     };
     let (lang, theme) = look(&cfg);
     let clock_offset = ctx.at.map(|at| at - clock()).unwrap_or_default();
-    let mut app = App::opening(ds, opening, lang, theme, clock() + clock_offset)
-        .map_err(CliError::refused)?;
+    let mut app = App::opening(ds, worker, lang, theme, clock() + clock_offset);
     app.terminal_id = cfg.terminal_id.clone();
-    app.data_dir = Some(dir.path.clone());
+    app.data_dir = dir.map(|d| d.path);
+    app.location = Some(location);
     app.practice = ctx.practice;
     app.clock_offset = clock_offset;
     if cfg.mode == config::Mode::Kiosk {
@@ -269,12 +276,9 @@ where
 {
     let ms = || u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     kiosk::tick(app, ms());
+    // The first frame never waits for the store: it opens on its worker meanwhile.
     term::draw(terminal, app)?;
-    // The first frame is up; now the store (opening since before it) is needed. A kiosk goes on
-    // without it: the public screens work, anything personal says the system is unavailable.
-    if !app.finish_opening_store() && !app.is_kiosk() {
-        return Ok(());
-    }
+    let mut note = app.store.note(Instant::now());
     while !app.quit {
         let mut wait = until_next_minute(app.clock());
         if let Some(w) = kiosk::next_wake(app) {
@@ -282,10 +286,20 @@ where
         }
         // At least every second: another terminal may have changed the store.
         wait = wait.min(Duration::from_millis(refresh::next_wake(app, ms())));
+        // The store's answers come on a channel that the terminal's poll cannot see: while one
+        // is awaited the loop looks every few milliseconds. (A thread reading the terminal into
+        // the same channel would avoid that, but crossterm's reader is one per process, and a
+        // kiosk restores and sets up its terminal again after a failure: a reader thread would
+        // go on reading keys while the terminal is given back. Short polls cost nothing when
+        // no answer is awaited.)
+        if let Some(w) = app.store.next_wake() {
+            wait = wait.min(w);
+        }
         let ready = events.poll(wait)?;
         app.now = app.clock();
+        let mut changed = update::answers(app);
         // Nothing came: the clock's minute or a countdown's second changed.
-        let mut changed = kiosk::tick(app, ms()) || !ready;
+        changed |= kiosk::tick(app, ms()) || (!ready && app.store.next_wake().is_none());
         changed |= store_check::tick(app);
         changed |= refresh::tick(app, ms());
         if ready {
@@ -297,6 +311,11 @@ where
                 }
             }
         }
+        changed |= app.store.take_answered();
+        // 接続中 appears once an answer is late, without any event.
+        let now_note = app.store.note(Instant::now());
+        changed |= now_note != note;
+        note = now_note;
         if changed && !app.quit {
             term::draw(terminal, app)?;
         }

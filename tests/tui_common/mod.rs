@@ -220,3 +220,13 @@ pub fn identify(app: &mut App, number: &str, birth: &str) {
 pub fn paste(app: &mut App, text: &str) {
     update::paste(app, text);
 }
+
+/// Loads a resident as the screens do (the store runs inline: the answer is applied at once);
+/// what the load said.
+pub fn load(app: &mut App, id: &str) -> Result<(), String> {
+    let said = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let keep = std::sync::Arc::clone(&said);
+    app.load_resident(id, move |_, r| *keep.lock().unwrap() = Some(r));
+    update::answers(app);
+    said.lock().unwrap().take().expect("the store answered")
+}
