@@ -362,6 +362,75 @@ mod tests {
         (ended, t.backend().frames(), took.elapsed())
     }
 
+    /// Events that come at their moments (from the loop's start), as a person types; after the
+    /// last, the next wait for more is an error (the terminal went away).
+    struct Timed {
+        start: Instant,
+        events: VecDeque<(Duration, Event)>,
+    }
+
+    impl Events for Timed {
+        fn poll(&mut self, wait: Duration) -> io::Result<bool> {
+            let Some((at, _)) = self.events.front() else {
+                return Err(io::Error::other("no more events"));
+            };
+            let due = self.start + *at;
+            let now = Instant::now();
+            if due <= now {
+                return Ok(true);
+            }
+            std::thread::sleep(wait.min(due - now));
+            Ok(Instant::now() >= due)
+        }
+
+        fn read(&mut self) -> io::Result<Event> {
+            self.events.pop_front().map(|(_, e)| e).ok_or_else(|| io::Error::other("no more"))
+        }
+    }
+
+    #[test]
+    fn a_slow_store_never_stops_the_screen_or_the_keys() {
+        use std::sync::{Arc, Mutex};
+
+        use crate::store::Store;
+        use crate::tui::store_worker::{Slot, StoreWorker};
+
+        let mut a = app();
+        let ds = a.ds.clone();
+        a.store = StoreWorker::spawn("memory".into(), Store::open_in_memory, &ds);
+        // The store takes 1.5 s over its answer (the worker thread sleeps).
+        let seen = Arc::new(Mutex::new(None));
+        let keep = Arc::clone(&seen);
+        a.store.read(
+            Slot::Day,
+            |store, _| {
+                std::thread::sleep(Duration::from_millis(1500));
+                store.data_version()
+            },
+            move |app, _| *keep.lock().unwrap() = Some((app.session.screen, app.session.lang)),
+        );
+        let ms = Duration::from_millis;
+        let events = [
+            (ms(600), press(KeyCode::Char('g'), KeyModifiers::NONE)),
+            (ms(800), press(KeyCode::Char('L'), KeyModifiers::NONE)),
+            (ms(2300), press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        ];
+        let mut t = NoQuestions::terminal(100, 30);
+        let start = Instant::now();
+        let mut timed = Timed { start, events: events.into_iter().collect() };
+        let ended = event_loop(&mut t, &mut timed, &mut a, start);
+        assert!(ended.is_ok() && a.quit, "{ended:?}");
+        // The keys were handled while the store was still busy with its answer.
+        let at_answer = seen.lock().unwrap().take().expect("the answer was applied");
+        assert_eq!(at_answer, (Screen::Info, crate::tui::strings::Lang::En));
+        // Meanwhile the status line said the store was being waited for, and then no more.
+        let lines = &t.backend().status_lines;
+        let said = |l: &String| l.replace(' ', "").contains("接続中") || l.contains("Connecting");
+        assert!(lines.iter().any(said), "never said: {lines:#?}");
+        assert!(lines.len() >= 4, "drawn on: {} frames", lines.len());
+        assert!(!said(lines.last().unwrap()), "answered: {lines:#?}");
+    }
+
     #[test]
     fn a_kiosk_starts_a_new_session_after_an_error_or_a_panic_and_ends_only_with_the_pin() {
         let mut k = kiosk();

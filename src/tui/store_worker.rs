@@ -517,3 +517,85 @@ pub fn pump(app: &mut App) -> bool {
     }
     any
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::tui::term::testing::{app, kiosk};
+    use crate::tui::update;
+
+    /// How a test's answer is applied.
+    type Then = Box<dyn FnOnce(&mut App, Result<(), StoreError>) + Send>;
+
+    /// Counts the answers applied: each adds its `by`.
+    fn counter() -> (Arc<AtomicUsize>, impl Fn(usize) -> Then) {
+        let n = Arc::new(AtomicUsize::new(0));
+        let m = Arc::clone(&n);
+        let mark = move |by: usize| {
+            let m = Arc::clone(&m);
+            Box::new(move |_: &mut App, _: Result<(), StoreError>| {
+                m.fetch_add(by, Ordering::SeqCst);
+            }) as Then
+        };
+        (n, mark)
+    }
+
+    #[test]
+    fn only_the_newest_read_of_a_slot_is_applied() {
+        let mut a = app();
+        let (n, mark) = counter();
+        a.store.read(Slot::Day, |_, _| Ok(()), mark(1));
+        a.store.read(Slot::Day, |_, _| Ok(()), mark(10));
+        // Another slot is not superseded.
+        a.store.read(Slot::Report, |_, _| Ok(()), mark(100));
+        update::answers(&mut a);
+        assert_eq!(n.load(Ordering::SeqCst), 110, "the first read of the day view was dropped");
+        assert!(!a.store.busy(), "dropped or applied, nothing is left outstanding");
+    }
+
+    #[test]
+    fn a_new_session_drops_every_answer_asked_before_it() {
+        let mut a = kiosk();
+        let (n, mark) = counter();
+        a.store.read(Slot::Resident, |_, _| Ok(()), mark(1));
+        assert!(a.store.write(WriteKind::Book, |_, _| Ok(()), mark(10)));
+        a.new_session();
+        update::answers(&mut a);
+        assert_eq!(n.load(Ordering::SeqCst), 0, "the next person sees nothing of the last");
+        assert!(!a.store.writing(WriteKind::Book), "the write is settled all the same");
+    }
+
+    #[test]
+    fn a_write_is_sent_once_while_pending_and_applied_after_navigation() {
+        let mut a = app();
+        let (n, mark) = counter();
+        assert!(a.store.write(WriteKind::Book, |_, _| Ok(()), mark(1)));
+        assert!(a.store.writing(WriteKind::Book));
+        assert!(!a.store.write(WriteKind::Book, |_, _| Ok(()), mark(10)), "not sent twice");
+        assert!(a.store.write(WriteKind::Cancel, |_, _| Ok(()), mark(100)), "another kind is");
+        // The person moves on; later reads of every slot are asked.
+        a.session.screen = crate::tui::app::Screen::Info;
+        a.store.read(Slot::Resident, |_, _| Ok(()), mark(1000));
+        update::answers(&mut a);
+        assert_eq!(n.load(Ordering::SeqCst), 1101, "both writes and the read applied");
+        assert!(a.store.write(WriteKind::Book, |_, _| Ok(()), mark(1)), "answered: free again");
+    }
+
+    #[test]
+    fn a_request_to_a_worker_that_has_stopped_fails_with_its_error() {
+        let ds = crate::dataset::load_embedded().unwrap();
+        let mut a = app();
+        a.store = StoreWorker::spawn("here".into(), || panic!("no store"), &ds);
+        let start = Instant::now();
+        while a.store_error.is_none() {
+            update::answers(&mut a);
+            assert!(start.elapsed() < Duration::from_secs(10));
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(a.quit, "a staff terminal quits");
+        let e = a.store_error.as_ref().unwrap().to_string();
+        assert!(e.contains("here") && e.contains("no store"), "{e}");
+    }
+}

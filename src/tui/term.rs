@@ -110,12 +110,15 @@ pub mod testing {
     pub struct NoQuestions {
         pub screen: TestBackend,
         pub written: Vec<u8>,
+        /// The bottom line (the status line) of every frame drawn.
+        pub status_lines: Vec<String>,
     }
 
     impl NoQuestions {
         pub fn terminal(w: u16, h: u16) -> Terminal<NoQuestions> {
             let screen = TestBackend::new(w, h);
-            Terminal::new(NoQuestions { screen, written: Vec::new() }).unwrap()
+            Terminal::new(NoQuestions { screen, written: Vec::new(), status_lines: Vec::new() })
+                .unwrap()
         }
 
         /// How many frames were drawn (each inside its own synchronized update).
@@ -179,6 +182,9 @@ pub mod testing {
         }
 
         fn flush(&mut self) -> io::Result<()> {
+            let buf = self.screen.buffer();
+            let y = buf.area.height.saturating_sub(1);
+            self.status_lines.push((0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect());
             ok(Backend::flush(&mut self.screen))
         }
     }

@@ -72,6 +72,8 @@ fn booked(app: &mut App, result: Result<crate::store::Booked, StoreError>) {
             let id = booked.booking.id.clone();
             app.load_resident(&booked.booking.resident, |_, _| {});
             if let Some(w) = app.session.wizard.as_mut() {
+                // Shown on its last step whatever step the wizard was moved to meanwhile.
+                w.step = Step::Confirm;
                 w.done = Some((id, booked.plan));
                 w.error = None;
             }
