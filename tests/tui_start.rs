@@ -4,7 +4,6 @@
 mod tui_common;
 
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
 
 use crossterm::event::KeyCode;
 use sango::dataset;
@@ -13,7 +12,6 @@ use sango::tui::app::{App, Screen};
 use sango::tui::store_worker::StoreWorker;
 use sango::tui::strings::Lang;
 use sango::tui::theme::{Theme, ThemeKind};
-use sango::tui::update;
 
 use tui_common::*;
 
@@ -37,16 +35,6 @@ fn app_waiting_for_store(
     let ds = dataset::load_embedded().unwrap();
     let app = App::opening(ds, worker, Lang::Ja, Theme::new(ThemeKind::Normal), now());
     (app, go)
-}
-
-/// Applies the store's answers as the event loop does, until `done` (at most 10 s).
-fn until(app: &mut App, done: impl Fn(&App) -> bool) {
-    let start = Instant::now();
-    while !done(app) {
-        update::answers(app);
-        assert!(start.elapsed() < Duration::from_secs(10), "the store never answered");
-        std::thread::sleep(Duration::from_millis(5));
-    }
 }
 
 #[test]
