@@ -231,15 +231,15 @@ impl StoreWorker {
         // A panic while opening is the opening's error, naming the store's place.
         let open = move || {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(&open)).unwrap_or_else(|panic| {
-                let detail = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "opening the store failed".to_string());
+                let detail = panic_text(panic.as_ref());
                 Err(StoreError::CannotOpen { path: place.clone(), detail })
             })
         };
-        std::thread::spawn(move || serve(open, &theirs, jobs_rx, replies_tx, first, longest));
+        let spawned = std::thread::Builder::new()
+            .name(THREAD.to_string())
+            .spawn(move || serve(open, &theirs, jobs_rx, replies_tx, first, longest));
+        // No thread: every request fails with the error of a stopped worker (see `send`).
+        drop(spawned);
         StoreWorker::with(Mode::Thread { jobs, replies }, ds, Link::Opening)
     }
 
@@ -343,11 +343,23 @@ impl StoreWorker {
             self.newest[slot.index()] = ticket.seq;
         }
         let job: Job = Box::new(move |store, ds| {
+            // A bug in the store's work is its request's error; the store is opened again after
+            // it (a transaction it left is rolled back when its connection goes).
+            let mut panicked = false;
             let result = match store {
-                Ok(store) => run(store, ds),
+                Ok(store) => {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(store, ds)))
+                        .unwrap_or_else(|panic| {
+                            panicked = true;
+                            Err(StoreError::Sqlite {
+                                path: THREAD.into(),
+                                detail: format!("internal error: {}", panic_text(panic.as_ref())),
+                            })
+                        })
+                }
                 Err(e) => Err(e),
             };
-            let lost = result.as_ref().err().is_some_and(StoreError::is_connection);
+            let lost = panicked || result.as_ref().err().is_some_and(StoreError::is_connection);
             Done { apply: Box::new(move |app| then(app, result)), lost }
         });
         self.outstanding.push((ticket.seq, Instant::now(), write, read));
@@ -394,6 +406,19 @@ impl StoreWorker {
             None => true,
         }
     }
+}
+
+/// The worker thread's name. Its panics are caught and answered as errors, so the terminal's
+/// panic hook leaves the terminal alone for them (see `term::install_panic_hook`).
+pub const THREAD: &str = "sango-store";
+
+/// A panic's message.
+fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "the store's work failed".to_string())
 }
 
 /// Why a request could not reach the worker thread.
@@ -584,7 +609,33 @@ mod tests {
     }
 
     #[test]
-    fn a_request_to_a_worker_that_has_stopped_fails_with_its_error() {
+    fn a_bug_in_the_stores_work_is_its_requests_error_and_the_worker_goes_on() {
+        let ds = crate::dataset::load_embedded().unwrap();
+        let mut a = app();
+        a.store = StoreWorker::spawn("memory".into(), Store::open_in_memory, &ds);
+        let said = Arc::new(std::sync::Mutex::new(Vec::new()));
+        for fails in [true, false] {
+            let keep = Arc::clone(&said);
+            a.store.read(
+                Slot::Day,
+                move |store, _| if fails { panic!("a bug") } else { store.data_version() },
+                move |_, r| keep.lock().unwrap().push(r.map_err(|e| e.to_string())),
+            );
+            let start = Instant::now();
+            while a.store.busy() {
+                update::answers(&mut a);
+                assert!(start.elapsed() < Duration::from_secs(10));
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+        let said = said.lock().unwrap();
+        assert!(said[0].as_ref().is_err_and(|e| e.contains("a bug")), "{said:?}");
+        assert!(said[1].is_ok(), "{said:?}");
+        assert!(!a.quit && a.store_error.is_none());
+    }
+
+    #[test]
+    fn a_store_whose_opening_panics_is_an_error_naming_it() {
         let ds = crate::dataset::load_embedded().unwrap();
         let mut a = app();
         a.store = StoreWorker::spawn("here".into(), || panic!("no store"), &ds);

@@ -46,6 +46,11 @@ pub fn restore() {
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // The store's thread catches its panics and answers them as errors, on screen: the
+        // terminal stays as it is and nothing is printed over the screens.
+        if std::thread::current().name() == Some(super::store_worker::THREAD) {
+            return;
+        }
         restore();
         previous(info);
     }));
