@@ -1,15 +1,24 @@
 //! The terminal app (`sango` with no subcommand): the facility browser, the calendar, the quota,
-//! the booking wizard and the bookings view, on the same rules and the same store as the CLI.
+//! the booking wizard and the bookings view, on the same rules and the same store as the CLI
+//! (SQLite in the data folder, or PostgreSQL with `--database`: see `store::Location`).
 //!
 //! Shape: one [`App`](app::App) state, keys and mouse become an [`Action`](action::Action), one
 //! [`update`](update::update) changes the state (a bracketed paste goes to
-//! [`update::paste`]), and [`view::draw`] draws from it. This module is the edge: the clock, the
-//! kiosk's restarts, and the event loop, which blocks until an event or the next second (to see
-//! whether another terminal changed the store, [`refresh`]; the clock's minute and a kiosk's
-//! countdowns fall on those wakes too), then applies every event already waiting and draws once
-//! ([`term`] sets the terminal up and back, and draws). The first frame does not wait for the
-//! store: it opens on another thread while the browser is drawn from the dataset, and the loop
-//! takes it before the first key (see [`App::opening`](app::App::opening)).
+//! [`update::paste`]), and [`view::draw`] draws from it; the view only draws, it never asks the
+//! store anything.
+//!
+//! The store lives on its own thread ([`store_worker`]): a key never waits on it. What needs the
+//! store asks the worker (the store part runs there) and the answer comes back as a reply that
+//! [`update::answers`] applies to the app; a read's answer about what is no longer on screen is
+//! dropped, a write is sent once and its answer always applied. The store opens on that thread
+//! too, so the first frame never waits; the status line says 接続中 while it opens or an answer
+//! is late, 再接続中 after a lost connection while the worker opens it again.
+//!
+//! This module is the edge: the clock, the kiosk's restarts, and the event loop, which blocks
+//! until an event, the next second (to ask whether another terminal changed the store,
+//! [`refresh`]; the clock's minute and a kiosk's countdowns fall on those wakes too), or, while
+//! an answer is awaited, a few milliseconds; then applies the store's answers and every event
+//! already waiting and draws once ([`term`] sets the terminal up and back, and draws).
 
 pub mod action;
 pub mod app;
