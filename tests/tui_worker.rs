@@ -72,6 +72,11 @@ fn a_booking_that_takes_long_is_sent_once_shown_working_and_applied_after_moving
     key(&mut a, KeyCode::Esc);
     ch(&mut a, 'L');
     ch(&mut a, 'L');
+    // Leaving now would cut the booking off: the app stays until the store has answered.
+    ch(&mut a, 'q');
+    ch(&mut a, 'y');
+    key_mod(&mut a, KeyCode::Char('c'), crossterm::event::KeyModifiers::CONTROL);
+    assert!(!a.quit, "waits for the booking");
     assert!(a.store.writing(WriteKind::Book), "still waiting for the lock");
 
     // The lock is let go: the booking is recorded once, and shown on its step.

@@ -131,6 +131,8 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     }
     let ran = run(&mut app, cfg.mouse)
         .map_err(|e| CliError::refused(format!("terminal error (端末エラー): {e}")));
+    // A write still on its way (the loop ended on an error) is let finish, not cut off.
+    app.store.finish_writes(Duration::from_secs(30));
     // The terminal is restored by now: a store that could not be opened is reported as the
     // subcommands report it.
     if let Some(e) = app.store_error.take() {

@@ -2,7 +2,7 @@
 //!
 //! One worker thread owns the [`Store`]. The screens ask for store work through
 //! [`StoreWorker::read`] and [`StoreWorker::write`]: the store part runs on the worker, and what
-//! it found comes back as a [`Reply`] that the event loop applies to the [`App`] (the "apply the
+//! it found comes back as a reply that the event loop applies to the [`App`] (the "apply the
 //! answer" half of each call site; see [`pump`]). Until the answer comes, the screens keep drawing
 //! and the keys keep working.
 //!
@@ -260,6 +260,27 @@ impl StoreWorker {
     /// True while a write of `kind` is waiting for its answer.
     pub fn writing(&self, kind: WriteKind) -> bool {
         self.outstanding.iter().any(|(_, _, w, _)| *w == Some(kind))
+    }
+
+    /// True while any write waits for its answer.
+    pub fn writing_any(&self) -> bool {
+        self.outstanding.iter().any(|(_, _, w, _)| w.is_some())
+    }
+
+    /// Waits (up to `longest`) for the writes still unanswered, so that none is cut off as the
+    /// program ends; their answers are dropped (the screens are gone).
+    pub fn finish_writes(&mut self, longest: Duration) {
+        let start = Instant::now();
+        while self.writing_any() && start.elapsed() < longest {
+            match self.next_reply() {
+                Some(Reply::Answer(t, _)) => {
+                    self.settle(&t);
+                }
+                Some(Reply::Failed(_)) => return,
+                Some(_) => {}
+                None => std::thread::sleep(Duration::from_millis(10)),
+            }
+        }
     }
 
     /// True while a read for `slot` waits for its answer.

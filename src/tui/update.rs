@@ -205,8 +205,19 @@ fn request_quit(app: &mut App) {
     } else if app.wizard_in_progress() {
         app.session.overlay = Some(Overlay::ConfirmQuit);
     } else {
-        app.quit = true;
+        leave(app);
     }
+}
+
+/// Quits, unless a change is still being recorded: its answer is waited for on screen (a
+/// booking left behind as the program ends would be neither confirmed nor known lost).
+fn leave(app: &mut App) {
+    if app.store.writing_any() {
+        let msg = app.s().store_working().to_string();
+        app.flash(msg);
+        return;
+    }
+    app.quit = true;
 }
 
 fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
@@ -252,7 +263,7 @@ fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
         Overlay::ConfirmQuit => {
             if yes || a == Action::Interrupt {
                 app.session.overlay = None;
-                app.quit = true;
+                leave(app);
             } else if no {
                 app.session.overlay = None;
             }
