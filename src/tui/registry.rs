@@ -43,6 +43,9 @@ pub struct Registry {
     /// An edit waiting for review of what it does to her bookings.
     pub review: Option<super::resident_review::Review>,
     pub error: Option<String>,
+    /// The resident the cursor goes to when the list next comes from the store (after a save;
+    /// a refresh asked meanwhile must not lose it).
+    pub select: Option<String>,
 }
 
 impl Registry {
@@ -107,6 +110,9 @@ pub fn open(app: &mut App) {
 /// given, else keeps it on the same resident while she is listed (the filter stays; an open
 /// form is left as typed).
 fn reload(app: &mut App, select: Option<String>) {
+    if select.is_some() {
+        app.session.registry.select = select;
+    }
     let today = app.today();
     app.store.read(
         Slot::Registry,
@@ -124,7 +130,7 @@ fn reload(app: &mut App, select: Option<String>) {
                 (Vec::new(), Vec::new())
             });
             fill(r, residents, &bookings, today);
-            match select {
+            match r.select.take() {
                 Some(id) => {
                     r.filter.clear();
                     place(r, &id);
