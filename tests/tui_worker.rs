@@ -58,6 +58,7 @@ fn a_booking_that_takes_long_is_sent_once_shown_working_and_applied_after_moving
     assert!(a.store.writing(WriteKind::Book), "sent");
     let text = screen(&mut a, 120, 40);
     assert!(text.contains("予約を記録しています"), "the step says it is working:\n{text}");
+    assert!(text.contains("[記録中]") && !text.contains("Enter 予約"), "the button too:\n{text}");
     // Enter again, and the button: nothing more is sent.
     key(&mut a, KeyCode::Enter);
     ch(&mut a, 'y');

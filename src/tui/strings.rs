@@ -2093,6 +2093,11 @@ impl Strings {
         self.t("記録しています。お待ちください。", "Saving: please wait.")
     }
 
+    /// The booking button while the booking is being recorded.
+    pub fn recording(&self) -> &'static str {
+        self.t("記録中", "Recording")
+    }
+
     /// The confirmation step while the booking is being recorded.
     pub fn booking_working(&self) -> &'static str {
         self.t("予約を記録しています。お待ちください。", "Recording the booking: please wait.")
@@ -2164,6 +2169,7 @@ mod tests {
             s.reconnecting(),
             s.store_working(),
             s.booking_working(),
+            s.recording(),
             s.not_confirmed(),
         ]);
         v
