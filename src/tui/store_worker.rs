@@ -18,11 +18,12 @@
 //!   connection error ([`StoreError::is_connection`]) drops the store and the worker opens it
 //!   again, 0.5 s after, doubling to 8 s, until it answers; the status line says 再接続中 all the
 //!   while (接続中 while it first opens, or when an answer takes more than [`SLOW`]). A write
-//!   the lost connection was carrying is never tried again: the store's error says the change
-//!   may or may not have been made, and the screens read everything again once the store is
-//!   back. Work asked while there is no connection is not kept for later: it fails at once
-//!   with "cannot reach the database server; nothing was changed" (a booking made minutes after
-//!   the person gave up waiting would surprise her), and reads are asked again by the refresh.
+//!   the lost connection was carrying is never tried again: it may or may not have been made,
+//!   so the screens say "not confirmed: check the bookings", and read everything again once the
+//!   store is back. Work asked while the worker waits to try again is not kept for later: it
+//!   fails at once with "cannot reach the database server; nothing was changed" (a booking made
+//!   minutes after the person gave up waiting would surprise her); reads are asked again by the
+//!   refresh. (Work asked while the store first opens waits for it: nothing has failed yet.)
 //!
 //! For tests, [`StoreWorker::inline`] runs every request at once on the calling thread (the
 //! answer still comes through [`pump`]), so that snapshots stay deterministic.
@@ -69,11 +70,10 @@ pub enum Slot {
     Check,
     /// A kiosk's identification.
     Identify,
-    /// A booking read before a kiosk cancels it (whose it is).
-    Owner,
 }
 
-const SLOTS: usize = 11;
+/// How many slots there are (the last one's index, plus one).
+const SLOTS: usize = Slot::Identify as usize + 1;
 
 impl Slot {
     fn index(self) -> usize {
