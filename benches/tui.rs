@@ -30,7 +30,8 @@ use sango::dataset;
 use sango::store::Store;
 use sango::store::bulk::Bulk;
 use sango::synth;
-use sango::tui::app::{App, StoreOpening};
+use sango::tui::app::App;
+use sango::tui::store_worker::StoreWorker;
 use sango::tui::strings::Lang;
 use sango::tui::theme::{Theme, ThemeKind};
 use sango::tui::{action, update, view};
@@ -126,22 +127,35 @@ fn bench_dir(keep: &mut Option<tempfile::TempDir>, benching: bool) -> PathBuf {
     path
 }
 
+/// Applies the store's answers as the event loop does, until `done` (at most a minute).
+fn wait_for(app: &mut App, done: impl Fn(&App) -> bool) -> bool {
+    let start = Instant::now();
+    while !done(app) {
+        update::answers(app);
+        if start.elapsed() > Duration::from_secs(60) {
+            return false;
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    true
+}
+
 /// What `run_from_cli` and the event loop do up to the first frame: load the dataset, start
-/// opening the store on a thread, build the app and draw; then wait for the store (the event
-/// loop does so before the first key). Returns the time to the first frame and its parts:
+/// the store's worker (it opens the store), build the app and draw; then wait for the store
+/// (the app itself never waits: its keys work meanwhile). Returns the time to the first frame and its parts:
 /// the dataset, the app and the first draw, then the wait for the store after the frame.
 fn start(dir: &Path, w: u16, h: u16) -> (Duration, [Duration; 3], App) {
     let t0 = Instant::now();
     let ds = dataset::load_path(&dir.join("dataset.json")).expect("the dataset");
     let t1 = Instant::now();
     let data = dir.join("data");
-    let opening = StoreOpening::spawn(data.clone(), move || Store::open(&data));
-    let mut app =
-        App::opening(ds, opening, Lang::Ja, Theme::new(ThemeKind::Normal), now()).expect("the app");
+    let worker = StoreWorker::spawn(data.clone(), move || Store::open(&data), &ds);
+    let mut app = App::opening(ds, worker, Lang::Ja, Theme::new(ThemeKind::Normal), now());
     let mut t = terminal(w, h);
     draw(&mut t, &mut app);
     let t2 = Instant::now();
-    assert!(app.finish_opening_store(), "the store: {:?}", app.store_error);
+    wait_for(&mut app, |a| a.store_is_open() || a.store_error.is_some());
+    assert!(app.store_is_open(), "the store: {:?}", app.store_error);
     let t3 = Instant::now();
     (t2 - t0, [t1 - t0, t2 - t1, t3 - t2], app)
 }
@@ -198,9 +212,15 @@ fn main() {
     for (w, h) in [(120u16, 40u16), (80, 24)] {
         for with_resident in [false, true] {
             app.session.resident = None;
-            if with_resident && let Err(e) = app.load_resident(&resident) {
-                println!("(resident {resident} not loaded: {e})");
-                continue;
+            if with_resident {
+                let said = std::sync::Arc::new(std::sync::Mutex::new(None));
+                let keep = std::sync::Arc::clone(&said);
+                app.load_resident(&resident, move |_, r| *keep.lock().expect("lock") = Some(r));
+                wait_for(&mut app, |_| said.lock().map(|s| s.is_some()).unwrap_or(true));
+                if let Some(Err(e)) = said.lock().expect("lock").take() {
+                    println!("(resident {resident} not loaded: {e})");
+                    continue;
+                }
             }
             let who = if with_resident { format!(", resident {resident}") } else { String::new() };
             let mut t = terminal(w, h);

@@ -152,7 +152,7 @@ pub const USER_NUMBER_MAX: usize = 32;
 pub const BIRTH_DATE_MAX: usize = 10;
 
 /// Whether `s` can be a user number at all (1-32 ASCII letters, digits, `-`, `_`).
-fn plausible_user_number(s: &str) -> bool {
+pub fn plausible_user_number(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= USER_NUMBER_MAX
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')

@@ -5,8 +5,9 @@
 //! session counts down and forgets the mother, a wrong PIN stays, the right PIN leaves and the
 //! terminal is restored. A kiosk flooded with 10,000 characters right after F5 (typed, pasted
 //! raw, pasted bracketed) keeps running and answers the next key. The practice store's app starts
-//! at a given moment under its banner. Skipped with a notice when tmux is absent, except in CI
-//! (`CI=true`, which `.ci/run` sets), where that fails.
+//! at a given moment under its banner. On PostgreSQL (`sango --database URL`), the app shows a
+//! booking the command line makes on the same database within a second or two. Skipped with a
+//! notice when tmux is absent, except in CI (`CI=true`, which `.ci/run` sets), where that fails.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -14,6 +15,9 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sango");
+
+#[path = "common/pg.rs"]
+mod pg;
 
 struct Tmux {
     socket: String,
@@ -302,6 +306,73 @@ fn a_cancellation_by_the_command_line_shows_in_the_app_within_two_seconds_in_tmu
         sleep(Duration::from_millis(100));
     }
     assert!(!tmux.capture().contains("exit="));
+}
+
+#[test]
+fn on_postgresql_a_booking_by_the_command_line_shows_in_the_app_within_seconds_in_tmux() {
+    if !tmux_available(
+        "on_postgresql_a_booking_by_the_command_line_shows_in_the_app_within_seconds_in_tmux",
+    ) {
+        return;
+    }
+    let db = pg::TestDb::new();
+    let data = tempfile::tempdir().unwrap();
+    let conf = tempfile::tempdir().unwrap();
+    let birth = (today_jst() - chrono::Days::new(20)).format("%Y-%m-%d").to_string();
+    let tomorrow = (today_jst() + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
+    let later = (today_jst() + chrono::Days::new(3)).format("%Y-%m-%d").to_string();
+    let (c, d) = (conf.path(), data.path());
+    let on_db = |args: &[&str]| {
+        let mut all = vec!["--database", db.url.as_str()];
+        all.extend_from_slice(args);
+        let out = sango_with(c, d, &all, "");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        out
+    };
+    on_db(&["resident", "add", "--id", "PG-1", "--birth", &birth]);
+    let stay = ["book", "--resident", "PG-1", "--facility", "tokyo-kita-medical-center"];
+    on_db(&[&stay[..], &["--type", "stay", "--start", &tomorrow, "--nights", "1"]].concat());
+    let tmux = Tmux { socket: format!("sango-e2e-pg-{}", std::process::id()) };
+    let script = format!(
+        "env -u NO_COLOR SANGO_CONFIG_DIR='{}' SANGO_DATA_DIR='{}' TERM=xterm-256color '{}' \
+         --database '{}'; echo \"exit=$?\"; sleep 120",
+        c.display(),
+        d.display(),
+        BIN,
+        db.url
+    );
+    let out =
+        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
+    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+    tmux.wait_for("施設 25/25");
+    tmux.send(&["u"]);
+    tmux.wait_for("番号で検索");
+    tmux.text("PG-1");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("利用者 PG-1");
+    tmux.send(&["b"]);
+    let before = tmux.wait_for("予約済み");
+    let booked_rows = |screen: &str| screen.matches("予約済み").count();
+    assert_eq!(booked_rows(&before), 1, "{before}");
+
+    // Another terminal (the command line) books on the same database; no key in the app.
+    let day = ["book", "--resident", "PG-1", "--facility", "mizuki-josanin"];
+    on_db(&[&day[..], &["--type", "day", "--start", &later, "--days", "1"]].concat());
+    let booked = Instant::now();
+    loop {
+        let screen = tmux.capture();
+        if booked_rows(&screen) == 2 {
+            break;
+        }
+        assert!(
+            booked.elapsed() < Duration::from_millis(2500),
+            "the booking is not shown after {:?}:\n{screen}",
+            booked.elapsed()
+        );
+        sleep(Duration::from_millis(100));
+    }
+    println!("shown {:?} after the command line booked", booked.elapsed());
+    assert!(!tmux.capture().contains("exit="), "still running");
 }
 
 /// The pid of the sango process whose command line has `arg` (read from /proc).

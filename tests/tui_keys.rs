@@ -47,7 +47,7 @@ fn a_whole_booking_by_keys_is_in_the_store() {
     assert_eq!(a.session.screen, Screen::Main);
     assert!(a.session.wizard.is_none());
 
-    let list = bookings_of(&a.store, "R-0002");
+    let list = bookings_of(a.inline_store().unwrap(), "R-0002");
     assert_eq!(list.len(), 1);
     let b = &list[0];
     assert_eq!(b.facility, "tokyo-kita-medical-center");
@@ -78,7 +78,7 @@ fn cancel_on_time_then_the_booking_is_cancelled_and_nothing_is_used() {
     assert!(text.contains("03-"), "the facility's phone is shown: {text}");
     ch(&mut a, 'y');
     assert!(a.session.overlay.is_none());
-    let b = &bookings_of(&a.store, "R-0001")[0];
+    let b = &bookings_of(a.inline_store().unwrap(), "R-0001")[0];
     assert_eq!(b.status, Status::Cancelled);
     assert_eq!(b.units_charged, 0);
     assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).unwrap().remaining, 6);
@@ -97,7 +97,7 @@ fn cancel_late_charges_one_day() {
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("期限（11/24(火)11:00）を過ぎた取消です"), "{text}");
     ch(&mut a, 'y');
-    let b = &bookings_of(&a.store, "R-0001")[0];
+    let b = &bookings_of(a.inline_store().unwrap(), "R-0001")[0];
     assert_eq!(b.status, Status::CancelledLate);
     assert_eq!(b.units_charged, 1);
     assert_eq!(a.session.resident.as_ref().unwrap().quota.get(CareType::Day).unwrap().remaining, 5);
@@ -113,7 +113,7 @@ fn saying_no_to_the_cancel_question_keeps_the_booking() {
     ch(&mut a, 'x');
     ch(&mut a, 'n');
     assert!(a.session.overlay.is_none());
-    assert_eq!(bookings_of(&a.store, "R-0001")[0].status, Status::Booked);
+    assert_eq!(bookings_of(a.inline_store().unwrap(), "R-0001")[0].status, Status::Booked);
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn registering_a_new_resident_in_the_wizard_then_booking_a_visit() {
     typed(&mut a, "3");
     key(&mut a, KeyCode::Enter);
     assert_eq!(step(&a), Step::Screening, "{:?}", a.session.wizard.as_ref().unwrap().form.error);
-    let r = a.store.resident("K-777").unwrap().unwrap();
+    let r = a.inline_store().unwrap().resident("K-777").unwrap().unwrap();
     assert_eq!(r.birth, d("2026-11-01"));
     assert_eq!(r.babies, 3);
     for _ in 0..3 {
@@ -147,7 +147,7 @@ fn registering_a_new_resident_in_the_wizard_then_booking_a_visit() {
     key(&mut a, KeyCode::Enter);
     assert_eq!(step(&a), Step::Confirm, "{:?}", a.session.flash);
     ch(&mut a, 'y');
-    let list = bookings_of(&a.store, "K-777");
+    let list = bookings_of(a.inline_store().unwrap(), "K-777");
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].care, CareType::Visit);
     assert_eq!(list[0].first_day, d("2026-11-21"));
@@ -315,7 +315,7 @@ fn a_whole_booking_by_mouse() {
     assert_eq!(step(&a), Step::Confirm, "{:?}", a.session.flash);
     let _ = draw(&mut a, w, h);
     click_target(&mut a, Target::Button(Button::Book));
-    let list = bookings_of(&a.store, "R-0001");
+    let list = bookings_of(a.inline_store().unwrap(), "R-0001");
     let b = list.iter().find(|b| b.first_day == day).expect("booked");
     assert_eq!((b.care, b.units, b.fee_yen), (CareType::Day, 2, 5000));
 }
@@ -467,7 +467,7 @@ fn a_type_with_fewer_days_left_than_its_shortest_booking_cannot_be_chosen_and_sa
         start: d("2026-11-27"),
         length: sango::domain::care::Length::Nights(2),
     };
-    a.store.book(&a.ds, &req, now(), "test").unwrap();
+    a.inline_store().unwrap().book(&a.ds, &req, now(), "test").unwrap();
     to_care_step(&mut a, "R-0002");
     let text = screen(&mut a, 100, 30);
     assert!(text.contains("残り1日（最短2日）選べません"), "{text}");
@@ -544,7 +544,7 @@ fn after_booking_the_screen_gives_the_code_says_what_was_done_and_what_remains()
     let before = screen(&mut a, 120, 40);
     assert!(before.contains("区の記録に登録") && before.contains("施設への申込"), "{before}");
     key(&mut a, KeyCode::Enter);
-    let code = bookings_of(&a.store, "R-0002")[0].code.clone().unwrap();
+    let code = bookings_of(a.inline_store().unwrap(), "R-0002")[0].code.clone().unwrap();
     let text = screen(&mut a, 120, 40);
     assert!(text.contains(&format!("予約番号 {code}")), "{text}");
     assert!(
@@ -569,7 +569,7 @@ fn every_mark_of_a_day_stays_visible_in_the_calendar() {
         length: sango::domain::care::Length::Days(1),
     };
     let at = d("2026-11-01").and_hms_opt(9, 0, 0).unwrap();
-    a.store.book(&a.ds, &req, at, "test").unwrap();
+    a.inline_store().unwrap().book(&a.ds, &req, at, "test").unwrap();
     ch(&mut a, 'u');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);

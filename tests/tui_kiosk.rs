@@ -26,7 +26,7 @@ fn bookings_of(store: &Store, id: &str) -> Vec<sango::store::Booking> {
 
 /// R-0002's stay (the other mother's booking).
 fn other_booking(a: &App) -> sango::store::Booking {
-    bookings_of(&a.store, "R-0002").pop().unwrap()
+    bookings_of(a.inline_store().unwrap(), "R-0002").pop().unwrap()
 }
 
 fn identified(a: &App) -> Option<String> {
@@ -53,7 +53,11 @@ fn nothing_of_b(a: &mut App) {
     }
     assert!(a.session.wizard.as_ref().is_none_or(|w| w.form.number.value() == "R-0001"));
     assert_eq!(other_booking(a).status, Status::Booked, "R-0002's booking was touched");
-    assert_eq!(bookings_of(&a.store, "R-0002").len(), 1, "a booking was made for R-0002");
+    assert_eq!(
+        bookings_of(a.inline_store().unwrap(), "R-0002").len(),
+        1,
+        "a booking was made for R-0002"
+    );
 }
 
 #[test]
@@ -86,7 +90,7 @@ fn before_identification_nothing_personal_is_reachable() {
     assert_eq!(a.session.screen, Screen::Main);
     assert!(a.session.flash.as_ref().is_some_and(|f| f.error));
     // Loading a record directly is refused too (the check is in the state, not the view).
-    assert!(a.load_resident("R-0001").is_err());
+    assert!(load(&mut a, "R-0001").is_err());
     assert!(a.session.resident.is_none());
     // The public information works: the facility detail and the guide.
     key(&mut a, KeyCode::Enter);
@@ -111,7 +115,7 @@ fn identified_as_a_she_sees_and_cancels_only_her_own_bookings() {
     // Her own booking can be cancelled.
     ch(&mut a, 'x');
     ch(&mut a, 'y');
-    assert_eq!(bookings_of(&a.store, "R-0001")[0].status, Status::Cancelled);
+    assert_eq!(bookings_of(a.inline_store().unwrap(), "R-0001")[0].status, Status::Cancelled);
     nothing_of_b(&mut a);
 
     // The resident chooser and the wizard's resident step are not reachable.
@@ -135,9 +139,9 @@ fn identified_as_a_she_sees_and_cancels_only_her_own_bookings() {
 /// crafted state would put in front of mother A.
 fn info_of_b(a: &App) -> sango::tui::app::ResidentInfo {
     sango::tui::app::ResidentInfo {
-        resident: a.store.resident("R-0002").unwrap().unwrap(),
-        bookings: bookings_of(&a.store, "R-0002"),
-        quota: a.store.quota(&a.ds.programme, "R-0002").unwrap(),
+        resident: a.inline_store().unwrap().resident("R-0002").unwrap().unwrap(),
+        bookings: bookings_of(a.inline_store().unwrap(), "R-0002"),
+        quota: a.inline_store().unwrap().quota(&a.ds.programme, "R-0002").unwrap(),
     }
 }
 
@@ -164,7 +168,7 @@ fn identified_as_a_she_cannot_view_b_by_any_path() {
         nothing_of_b(&mut a);
     }
     // Her record cannot be loaded by name (the state's own check, not the view's).
-    assert!(a.load_resident("R-0002").is_err());
+    assert!(load(&mut a, "R-0002").is_err());
     assert_eq!(a.session.resident.as_ref().unwrap().resident.id, "R-0001");
     // B's record, bookings and quota put in A's place, or B's booking slipped into A's list:
     // after the next action only A's are there, and nothing of B is drawn.
@@ -203,7 +207,11 @@ fn identified_as_a_she_cannot_book_for_b_by_any_path() {
     }
     a.session.day = d("2026-11-26");
     key(&mut a, KeyCode::Enter);
-    assert_eq!(bookings_of(&a.store, "R-0002").len(), 1, "a booking was made for R-0002");
+    assert_eq!(
+        bookings_of(a.inline_store().unwrap(), "R-0002").len(),
+        1,
+        "a booking was made for R-0002"
+    );
     assert!(a.session.flash.as_ref().is_some_and(|f| f.error), "{:?}", a.session.flash);
     nothing_of_b(&mut a);
 }
@@ -241,7 +249,7 @@ fn identified_as_a_she_cannot_cancel_bs_booking_by_any_path() {
     // Her own booking still can be cancelled.
     ch(&mut a, 'x');
     ch(&mut a, 'y');
-    assert_eq!(bookings_of(&a.store, "R-0001")[0].status, Status::Cancelled);
+    assert_eq!(bookings_of(a.inline_store().unwrap(), "R-0001")[0].status, Status::Cancelled);
 }
 
 #[test]
@@ -260,7 +268,7 @@ fn a_kiosk_booking_is_for_her_and_records_the_terminal() {
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Enter);
     assert!(a.session.wizard.as_ref().unwrap().done.is_some(), "{:?}", a.session.flash);
-    let mine = bookings_of(&a.store, "R-0001");
+    let mine = bookings_of(a.inline_store().unwrap(), "R-0001");
     assert_eq!(mine.len(), 2);
     assert!(mine.iter().all(|b| b.terminal == "test"));
     nothing_of_b(&mut a);
@@ -482,7 +490,8 @@ fn five_wrong_pins_lock_the_prompt_for_a_minute_then_two() {
     assert!(screen(&mut a, 80, 24).contains("Please wait 120 s."));
     // Each lockout is in the audit trail, with its length and the terminal.
     let locks: Vec<_> = a
-        .store
+        .inline_store()
+        .unwrap()
         .events()
         .unwrap()
         .into_iter()

@@ -233,8 +233,8 @@ fn wizard_step_5_dates_refused() {
             start: d("2026-12-10"),
             length: sango::domain::care::Length::Nights(1),
         };
-        a.store.book(&a.ds, &other, now(), "other").unwrap();
-        a.load_resident("R-0002").unwrap();
+        a.inline_store().unwrap().book(&a.ds, &other, now(), "other").unwrap();
+        load(a, "R-0002").unwrap();
     });
 }
 

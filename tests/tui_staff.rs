@@ -53,7 +53,7 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     key(&mut a, KeyCode::Enter);
     let err = a.session.registry.form.as_ref().unwrap().error.clone().expect("refused");
     assert!(err.contains("corrected age") && err.contains("due date"), "{err}");
-    assert!(!a.store.resident("R-0001").unwrap().unwrap().corrected);
+    assert!(!a.inline_store().unwrap().resident("R-0001").unwrap().unwrap().corrected);
     assert_eq!(
         a.session.registry.form.as_ref().unwrap().current(),
         Field::Due,
@@ -78,16 +78,20 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     assert_eq!(review.items.len(), 1);
     assert_eq!(review.items[0].affected.new_fee_yen(), Some(2500 + 840));
     assert!(screen(&mut a, 120, 40).contains("fee 2,500 yen -> 3,340 yen"));
-    assert_eq!(a.store.resident("R-0001").unwrap().unwrap().babies, 1, "not saved yet");
+    assert_eq!(
+        a.inline_store().unwrap().resident("R-0001").unwrap().unwrap().babies,
+        1,
+        "not saved yet"
+    );
     key(&mut a, KeyCode::Enter);
     assert!(
         a.session.registry.form.is_none(),
         "{:?}",
         a.session.registry.form.as_ref().and_then(|f| f.error.clone())
     );
-    let r = a.store.resident("R-0001").unwrap().unwrap();
+    let r = a.inline_store().unwrap().resident("R-0001").unwrap().unwrap();
     assert_eq!((r.babies, r.corrected, r.due), (2, true, Some(d("2026-10-20"))));
-    let ev = a.store.events_for("R-0001").unwrap();
+    let ev = a.inline_store().unwrap().events_for("R-0001").unwrap();
     let last = ev.last().unwrap();
     assert_eq!(last.terminal, "test");
     assert!(
@@ -97,13 +101,14 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     );
     let booking = &a.session.resident.as_ref().map_or_else(
         || {
-            a.store
+            a.inline_store()
+                .unwrap()
                 .bookings(&BookingFilter { resident: Some("R-0001".into()), ..Default::default() })
                 .unwrap()
         },
         |r| r.bookings.clone(),
     )[0];
-    assert_eq!(a.store.booking(&booking.id).unwrap().unwrap().fee_yen, 3340);
+    assert_eq!(a.inline_store().unwrap().booking(&booking.id).unwrap().unwrap().fee_yen, 3340);
     let text = screen(&mut a, 120, 40);
     assert!(text.contains("2 babies") && text.contains("corrected age"), "{text}");
     // A birth date in the future is refused.
@@ -116,7 +121,10 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     assert!(a.session.registry.form.as_ref().unwrap().error.as_ref().unwrap().contains("future"));
     key(&mut a, KeyCode::Esc);
     assert!(a.session.registry.form.is_none());
-    assert_eq!(a.store.resident("R-0001").unwrap().unwrap().birth, d("2026-10-01"));
+    assert_eq!(
+        a.inline_store().unwrap().resident("R-0001").unwrap().unwrap().birth,
+        d("2026-10-01")
+    );
 }
 
 #[test]
@@ -133,7 +141,7 @@ fn registry_registers_a_new_resident() {
     typed(&mut a, "2");
     key(&mut a, KeyCode::Enter);
     assert!(a.session.registry.form.is_none());
-    let r = a.store.resident("K-100").unwrap().unwrap();
+    let r = a.inline_store().unwrap().resident("K-100").unwrap().unwrap();
     assert_eq!((r.birth, r.babies), (d("2026-11-03"), 2));
     assert_eq!(a.session.registry.current().unwrap().resident.id, "K-100", "the cursor is on her");
     // The same number again is refused.
@@ -169,7 +177,7 @@ fn the_day_view_lists_every_booking_of_the_day() {
     assert_eq!(a.session.day_view.date, d("2026-11-28"));
     assert_eq!(a.session.day_view.rows.len(), 1);
     let id = a.session.day_view.rows[0].id.clone();
-    a.store.cancel(&a.ds, &id, now(), "test").unwrap();
+    a.inline_store().unwrap().cancel(&a.ds, &id, now(), "test").unwrap();
     key(&mut a, KeyCode::Left);
     key(&mut a, KeyCode::Right);
     let text = screen(&mut a, 80, 24);
@@ -216,7 +224,7 @@ fn export_writes_the_cli_formats_under_exports_and_shows_the_path() {
     assert_eq!(path.file_name().unwrap(), "sango-20261120-103000.json");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
-        a.store.export_json(Some("131172")).unwrap()
+        a.inline_store().unwrap().export_json(Some("131172")).unwrap()
     );
     let text = screen(&mut a, 120, 40);
     assert!(text.contains("sango-20261120-103000.json"), "the path is shown: {text}");
@@ -228,12 +236,15 @@ fn export_writes_the_cli_formats_under_exports_and_shows_the_path() {
     assert_eq!(csv.file_name().unwrap(), "sango-20261120-103000-2.csv");
     assert_eq!(
         std::fs::read_to_string(&csv).unwrap(),
-        a.store.export_csv(Some(&a.ds), now().date()).unwrap()
+        a.inline_store().unwrap().export_csv(Some(&a.ds), now().date()).unwrap()
     );
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Enter);
     let ics = a.session.export.result.clone().unwrap().unwrap();
-    assert_eq!(std::fs::read_to_string(&ics).unwrap(), a.store.export_ics(Some(&a.ds)).unwrap());
+    assert_eq!(
+        std::fs::read_to_string(&ics).unwrap(),
+        a.inline_store().unwrap().export_ics(Some(&a.ds)).unwrap()
+    );
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.session.overlay, None);
     // Without a data folder (a store in memory) it says so.
@@ -248,12 +259,16 @@ fn the_report_has_the_numbers_of_sango_report() {
     let mut a = app_with(kiosk_store(), Lang::En);
     // A late cancellation in December, and a visit.
     let id = a
-        .store
+        .inline_store()
+        .unwrap()
         .bookings(&BookingFilter { resident: Some("R-0001".into()), ..Default::default() })
         .unwrap()[0]
         .id
         .clone();
-    a.store.cancel(&a.ds, &id, d("2026-11-24").and_hms_opt(12, 0, 0).unwrap(), "test").unwrap();
+    a.inline_store()
+        .unwrap()
+        .cancel(&a.ds, &id, d("2026-11-24").and_hms_opt(12, 0, 0).unwrap(), "test")
+        .unwrap();
     ch(&mut a, 'm');
     assert_eq!(a.session.screen, Screen::Report);
     let rep = a.session.report.report.clone().unwrap();
@@ -268,7 +283,7 @@ fn the_report_has_the_numbers_of_sango_report() {
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("Total") && text.contains("1/1"), "{text}");
     assert_eq!(
-        sango::tui::report_view::build(&a, rep.month).unwrap(),
+        sango::tui::report_view::build(a.inline_store().unwrap(), &a.ds, rep.month).unwrap(),
         rep,
         "the screen is the report's function"
     );
@@ -367,14 +382,18 @@ fn editing_a_birth_date_that_puts_a_booking_outside_her_period_asks_keep_or_canc
     key(&mut a, KeyCode::Enter);
     assert!(a.session.registry.review.is_none() && a.session.registry.form.is_none());
     let list = a
-        .store
+        .inline_store()
+        .unwrap()
         .bookings(&BookingFilter { resident: Some("R-0001".into()), ..Default::default() })
         .unwrap();
     assert!(list[0].status.is_cancelled());
-    assert_eq!(a.store.resident("R-0001").unwrap().unwrap().birth, d("2026-07-01"));
+    assert_eq!(
+        a.inline_store().unwrap().resident("R-0001").unwrap().unwrap().birth,
+        d("2026-07-01")
+    );
     let flash = a.session.flash.clone().unwrap().text;
     assert!(flash.contains("取消 1件") && flash.contains("電話"), "{flash}");
-    assert_eq!(a.store.verify_events().unwrap(), Ok(()));
+    assert_eq!(a.inline_store().unwrap().verify_events().unwrap(), Ok(()));
 }
 
 #[test]
@@ -386,7 +405,11 @@ fn a_number_registered_in_lower_case_or_full_width_is_the_one_normal_number() {
     key(&mut a, KeyCode::Down);
     typed(&mut a, "2026-11-01");
     key(&mut a, KeyCode::Enter);
-    assert!(a.store.resident("R-0100").unwrap().is_some(), "{:?}", a.session.registry.form);
+    assert!(
+        a.inline_store().unwrap().resident("R-0100").unwrap().is_some(),
+        "{:?}",
+        a.session.registry.form
+    );
     // The same number again, typed differently: refused as already registered.
     key(&mut a, KeyCode::F(2));
     typed(&mut a, "r-0100");
@@ -395,5 +418,8 @@ fn a_number_registered_in_lower_case_or_full_width_is_the_one_normal_number() {
     key(&mut a, KeyCode::Enter);
     let err = a.session.registry.form.as_ref().and_then(|f| f.error.clone()).unwrap_or_default();
     assert!(err.contains("R-0100") || err.contains("登録"), "{err}");
-    assert_eq!(a.store.resident("R-0100").unwrap().unwrap().birth, d("2026-11-01"));
+    assert_eq!(
+        a.inline_store().unwrap().resident("R-0100").unwrap().unwrap().birth,
+        d("2026-11-01")
+    );
 }

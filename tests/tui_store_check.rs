@@ -70,23 +70,26 @@ fn the_daily_check_finds_a_damaged_index_in_the_background_and_stops_writes() {
     {
         let app = app_on(dir.path());
         let at = d("2026-11-02").and_hms_opt(9, 0, 0).unwrap();
-        app.store.add_resident(&ResidentInput::new("R1", d("2026-11-01")), at, "t").unwrap();
-        app.store.book(&app.ds, &stay("2026-12-03"), at, "t").unwrap();
+        app.inline_store()
+            .unwrap()
+            .add_resident(&ResidentInput::new("R1", d("2026-11-01")), at, "t")
+            .unwrap();
+        app.inline_store().unwrap().book(&app.ds, &stay("2026-12-03"), at, "t").unwrap();
     }
     common::hide_r1_stay_from_the_index(&dir.path().join("sango-practice.sqlite3"));
 
     let mut app = app_on(dir.path());
-    assert!(store_check::due(&app.store, app.now), "never checked");
+    assert!(store_check::due(app.inline_store().unwrap(), app.now), "never checked");
     assert!(!store_check::tick(&mut app), "starting a check changes nothing on screen");
     assert!(app.store_check.is_some(), "a check is running");
     assert!(until_answered(&mut app));
-    let damage = app.store.known_damage().expect("the damage is known");
+    let damage = app.inline_store().unwrap().known_damage().expect("the damage is known");
     assert!(damage.detail.contains("bookings_by_resident"), "{}", damage.detail);
     assert!(dir.path().join("sango-practice.sqlite3.check.json").exists(), "the result is kept");
-    assert!(!store_check::due(&app.store, app.now), "checked today");
+    assert!(!store_check::due(app.inline_store().unwrap(), app.now), "checked today");
     // Her second stay would go over the limit through the damaged index: it is refused.
     let at = d("2026-11-20").and_hms_opt(10, 30, 0).unwrap();
-    let refused = app.store.book(&app.ds, &stay("2026-12-13"), at, "t");
+    let refused = app.inline_store().unwrap().book(&app.ds, &stay("2026-12-13"), at, "t");
     assert!(matches!(refused, Err(StoreError::DamageKnown { .. })), "{refused:?}");
     app.session.flash = None;
     let line = status_line(&mut app);
@@ -97,8 +100,8 @@ fn the_daily_check_finds_a_damaged_index_in_the_background_and_stops_writes() {
     let mut app = app_on(sound.path());
     store_check::tick(&mut app);
     assert!(!until_answered(&mut app));
-    assert!(app.store.known_damage().is_none());
-    assert!(app.store.last_check().unwrap().ok);
+    assert!(app.inline_store().unwrap().known_damage().is_none());
+    assert!(app.inline_store().unwrap().last_check().unwrap().ok);
     // Not again the same day.
     store_check::tick(&mut app);
     assert!(app.store_check.is_none());

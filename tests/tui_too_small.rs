@@ -43,7 +43,10 @@ fn enter_twice_behind_the_message_books_nothing() {
     assert!(text.contains("画面が小さすぎます"), "{text}");
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Enter);
-    assert!(bookings_of(&a.store, "R-0002").is_empty(), "a booking was saved behind the message");
+    assert!(
+        bookings_of(a.inline_store().unwrap(), "R-0002").is_empty(),
+        "a booking was saved behind the message"
+    );
     assert_eq!(step(&a), Step::Dates, "the wizard did not move");
     // Enlarged, the same screen is back and the keys work again.
     let text = screen(&mut a, 100, 30);
@@ -51,7 +54,7 @@ fn enter_twice_behind_the_message_books_nothing() {
     key(&mut a, KeyCode::Enter);
     assert_eq!(step(&a), Step::Confirm);
     key(&mut a, KeyCode::Enter);
-    assert_eq!(bookings_of(&a.store, "R-0002").len(), 1);
+    assert_eq!(bookings_of(a.inline_store().unwrap(), "R-0002").len(), 1);
 }
 
 #[test]
@@ -78,7 +81,7 @@ fn no_other_key_a_paste_or_a_click_acts_behind_the_message() {
     assert_eq!(a.session.day, d("2026-11-21"));
     assert_eq!(a.session.wizard.as_ref().unwrap().length, 1);
     assert!(!a.quit);
-    assert!(bookings_of(&a.store, "R-0002").is_empty());
+    assert!(bookings_of(a.inline_store().unwrap(), "R-0002").is_empty());
 }
 
 #[test]
@@ -103,7 +106,7 @@ fn quitting_still_works_and_asks_as_usual_with_the_question_shown() {
     assert_eq!(a.session.overlay, Some(Overlay::ConfirmQuit));
     ch(&mut a, 'y');
     assert!(a.quit);
-    assert!(bookings_of(&a.store, "R-0002").is_empty());
+    assert!(bookings_of(a.inline_store().unwrap(), "R-0002").is_empty());
 }
 
 #[test]
@@ -128,7 +131,10 @@ fn at_a_kiosk_nothing_acts_behind_the_message() {
     assert_eq!(a.session.screen, Screen::Bookings);
     assert_eq!(a.identified(), Some("R-0001"), "F5 did not start over unseen");
     assert!(!a.quit);
-    assert_eq!(bookings_of(&a.store, "R-0001")[0].status, sango::store::Status::Booked);
+    assert_eq!(
+        bookings_of(a.inline_store().unwrap(), "R-0001")[0].status,
+        sango::store::Status::Booked
+    );
     // Enlarged, the keys work again.
     let _ = draw(&mut a, 80, 24);
     ch(&mut a, 'q');

@@ -10,12 +10,13 @@ use ratatui::layout::{Rect, Size};
 use crate::dataset::{Dataset, Facility};
 use crate::domain::care::CareType;
 use crate::domain::period::{self, Window};
-use crate::store::{Booking, BookingFilter, QuotaReport, Resident, Store, StoreError};
+use crate::store::{Booking, BookingFilter, Location, QuotaReport, Resident, Store, StoreError};
 
 use super::input::Input;
 use super::kiosk::Kiosk;
 use super::refresh::Freshness;
 use super::session::Session;
+use super::store_worker::{Link, Slot, StoreWorker};
 use super::strings::{Lang, Strings};
 use super::theme::Theme;
 use super::wizard::Step;
@@ -263,45 +264,6 @@ impl Hits {
     }
 }
 
-/// The booking store being opened on another thread, so that the first frame (the facility
-/// browser, drawn from the dataset alone) does not wait for it. See [`App::opening`].
-pub struct StoreOpening {
-    /// Named in the error when the opening thread fails without an error of its own.
-    path: PathBuf,
-    thread: std::thread::JoinHandle<Result<Store, StoreError>>,
-}
-
-impl StoreOpening {
-    /// Starts `open` (e.g. `Store::open_data_dir`) on a new thread; `path` is the store's
-    /// folder, named if that thread panics.
-    pub fn spawn(
-        path: PathBuf,
-        open: impl FnOnce() -> Result<Store, StoreError> + Send + 'static,
-    ) -> StoreOpening {
-        StoreOpening { path, thread: std::thread::spawn(open) }
-    }
-
-    /// True once the opening thread has finished (the store is open, or could not be).
-    pub fn is_finished(&self) -> bool {
-        self.thread.is_finished()
-    }
-
-    /// Waits for the store.
-    pub fn wait(self) -> Result<Store, StoreError> {
-        match self.thread.join() {
-            Ok(result) => result,
-            Err(panic) => {
-                let detail = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "the opening thread failed".to_string());
-                Err(StoreError::CannotOpen { path: self.path, detail })
-            }
-        }
-    }
-}
-
 /// Each facility's search text, lower-cased once when the app is built (a search key then
 /// copies nothing): the strings [`matches_query`] looks in, one per line.
 #[derive(Debug, Clone, Default)]
@@ -323,12 +285,11 @@ impl SearchIndex {
 /// using it in [`App::session`].
 pub struct App {
     pub ds: Dataset,
-    /// The booking store. While it is still opening (an app made by [`App::opening`]), a
-    /// stand-in on which every read and write fails; `update` waits for the real one before
-    /// it handles any action.
-    pub store: Store,
-    /// The store while it opens on another thread.
-    store_opening: Option<StoreOpening>,
+    /// The booking store, on its own thread (see [`super::store_worker`]): asked, never
+    /// waited for.
+    pub store: StoreWorker,
+    /// The store's place: the daily check opens its own connection there.
+    pub location: Option<Location>,
     /// Why the store could not be opened: a staff terminal then quits and the caller reports it
     /// (a kiosk goes on, and reports it when staff leave).
     pub store_error: Option<StoreError>,
@@ -352,6 +313,8 @@ pub struct App {
     pub store_check: Option<super::store_check::Running>,
     /// When the app last started a full check (one a day at most, even when it fails to run).
     pub last_check_started: Option<NaiveDateTime>,
+    /// When the app last asked the store whether a check is due.
+    pub last_check_looked: Option<NaiveDateTime>,
     /// How far the app's clock is from the machine's: a practice session may start at any
     /// moment (`sango --practice --at TIME`) and runs on from there.
     pub clock_offset: chrono::TimeDelta,
@@ -367,12 +330,25 @@ pub struct App {
 }
 
 impl App {
+    /// The app on an open store whose requests run at once on this thread (tests; see
+    /// [`StoreWorker::inline`]).
     pub fn new(ds: Dataset, store: Store, lang: Lang, theme: Theme, now: NaiveDateTime) -> App {
+        let store = StoreWorker::inline(store, &ds);
+        App::with_worker(ds, store, lang, theme, now)
+    }
+
+    fn with_worker(
+        ds: Dataset,
+        store: StoreWorker,
+        lang: Lang,
+        theme: Theme,
+        now: NaiveDateTime,
+    ) -> App {
         App {
             search: SearchIndex::new(&ds),
             ds,
             store,
-            store_opening: None,
+            location: None,
             store_error: None,
             terminal_id: "tui".to_string(),
             home_lang: lang,
@@ -384,6 +360,7 @@ impl App {
             practice: false,
             store_check: None,
             last_check_started: None,
+            last_check_looked: None,
             clock_offset: chrono::TimeDelta::zero(),
             window: None,
             freshness: Freshness::at(now),
@@ -402,46 +379,34 @@ impl App {
     pub fn new_session(&mut self) {
         self.session = Session::new(self.home_lang, self.home_theme, self.today());
         self.hits = Hits::default();
+        // Nothing the last person asked of the store is shown to the next.
+        self.store.new_session();
     }
 
-    /// The app before its store is open: the facility browser, the calendar and the guide
-    /// draw from the dataset alone, so the first frame is drawn while `opening` runs. The
-    /// store is needed once a resident is chosen; [`App::finish_opening_store`] waits for it
-    /// (the event loop calls it after the first draw, `update` before any action).
+    /// The app on a store that opens on its worker thread: the facility browser, the calendar
+    /// and the guide draw from the dataset alone, so the first frame never waits for it.
     pub fn opening(
         ds: Dataset,
-        opening: StoreOpening,
+        store: StoreWorker,
         lang: Lang,
         theme: Theme,
         now: NaiveDateTime,
-    ) -> Result<App, StoreError> {
-        let mut app = App::new(ds, Store::not_open_yet()?, lang, theme, now);
-        app.store_opening = Some(opening);
+    ) -> App {
+        let mut app = App::with_worker(ds, store, lang, theme, now);
         // Nothing of the store on screen until it is open and first looked at.
         app.freshness = Freshness::default();
-        Ok(app)
+        app
     }
 
-    /// True when `store` is the real store (not still opening, not failed to open).
+    /// The store, when its requests run inline on this thread (tests); `None` when it lives on
+    /// its worker thread.
+    pub fn inline_store(&self) -> Option<&Store> {
+        self.store.inline_store()
+    }
+
+    /// True when the store is open and answering (not opening, not reconnecting, not failed).
     pub fn store_is_open(&self) -> bool {
-        self.store_opening.is_none() && self.store_error.is_none()
-    }
-
-    /// Waits for the store that is opening, if any, and puts it in place. False when it could
-    /// not be opened: `store_error` says why and a staff terminal quits. A kiosk never ends: it
-    /// goes on with the stand-in, so the public screens work and anything personal says the
-    /// system is unavailable (`store_error` is reported when staff leave).
-    pub fn finish_opening_store(&mut self) -> bool {
-        if let Some(opening) = self.store_opening.take() {
-            match opening.wait() {
-                Ok(store) => self.store = store,
-                Err(e) => {
-                    self.store_error = Some(e);
-                    self.quit = !self.is_kiosk();
-                }
-            }
-        }
-        self.store_error.is_none()
+        self.store.link == Link::Ready
     }
 
     /// True when the window is too small for the panes: the screen shows only a message.
@@ -535,25 +500,63 @@ impl App {
         period::window(p, r.birth, r.due, r.corrected)
     }
 
-    /// Reads the resident's record, bookings and quota again from the store.
+    /// Reads the resident's record, bookings and quota again from the store (on its thread),
+    /// shows them, then calls `then` with the outcome (the words to show when it failed).
     /// At a kiosk, only the identified mother's record can be read.
-    pub fn load_resident(&mut self, id: &str) -> Result<(), String> {
+    pub fn load_resident(
+        &mut self,
+        id: &str,
+        then: impl FnOnce(&mut App, Result<(), String>) + Send + 'static,
+    ) {
+        self.read_resident(Slot::Resident, id, then);
+    }
+
+    /// [`App::load_resident`] for the refresh: shown only if she is still the one on screen;
+    /// then `then` (whatever the outcome).
+    pub fn reload_resident(&mut self, id: &str, then: fn(&mut App)) {
+        self.read_resident(Slot::Reload, id, move |app, _| then(app));
+    }
+
+    fn read_resident(
+        &mut self,
+        slot: Slot,
+        id: &str,
+        then: impl FnOnce(&mut App, Result<(), String>) + Send + 'static,
+    ) {
         if !self.may_access(id) {
-            return Err(self.s().kiosk_refused().to_string());
+            let e = self.s().kiosk_refused().to_string();
+            return then(self, Err(e));
         }
-        let resident = self
-            .store
-            .resident(id)
-            .map_err(|e| self.store_error_text(&e))?
-            .ok_or_else(|| self.s().resident_unknown(id))?;
-        let bookings = self
-            .store
-            .bookings(&BookingFilter { resident: Some(id.to_string()), ..Default::default() })
-            .map_err(|e| self.store_error_text(&e))?;
-        let quota =
-            self.store.quota(&self.ds.programme, id).map_err(|e| self.store_error_text(&e))?;
-        self.session.resident = Some(ResidentInfo { resident, bookings, quota });
-        Ok(())
+        let id = id.to_string();
+        let asked = id.clone();
+        self.store.read(
+            slot,
+            move |store, ds| {
+                let Some(resident) = store.resident(&id)? else { return Ok(None) };
+                let filter = BookingFilter { resident: Some(id.clone()), ..Default::default() };
+                let bookings = store.bookings(&filter)?;
+                let quota = store.quota(&ds.programme, &id)?;
+                Ok(Some(ResidentInfo { resident, bookings, quota }))
+            },
+            move |app, r| {
+                let outcome = match r {
+                    // The identified mother may have changed since it was asked.
+                    Ok(Some(_)) if !app.may_access(&asked) => {
+                        Err(app.s().kiosk_refused().to_string())
+                    }
+                    Ok(Some(_)) if slot == Slot::Reload && app.resident_id() != Some(&asked) => {
+                        Ok(())
+                    }
+                    Ok(Some(info)) => {
+                        app.session.resident = Some(info);
+                        Ok(())
+                    }
+                    Ok(None) => Err(app.s().resident_unknown(&asked)),
+                    Err(e) => Err(app.store_error_text(&e)),
+                };
+                then(app, outcome)
+            },
+        );
     }
 
     pub fn resident_id(&self) -> Option<&str> {

@@ -5,12 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::store::{Booking, Status};
+use crate::store::{Booking, Cancellation, Status, StoreError};
 
 use super::action::Action;
 use super::app::{App, Button, Hits, Overlay, Pane, Screen, Target};
 use super::panes::facilities::scroll_offset;
 use super::panes::{self, button_pair, calendar, framed, lines, quota, row};
+use super::store_worker::WriteKind;
 use super::text::{display_safe, pad, truncate};
 
 /// The resident's bookings, newest first day last (as the store lists them).
@@ -84,26 +85,57 @@ pub fn update(app: &mut App, a: Action) {
     }
 }
 
-/// Cancels the booking (after the dialog said yes) and tells the result.
+/// Cancels the booking (after the dialog said yes) and tells the result when the store answers.
 /// At a kiosk, only a booking of the identified mother can be cancelled: the booking is read
-/// from the store and its resident checked before anything changes.
+/// from the store and its resident checked before anything changes (in the same request).
 pub fn confirm_cancel(app: &mut App, id: &str) {
-    if app.is_kiosk() {
-        let owner = app.store.booking(id).ok().flatten().map(|b| b.resident);
-        if !owner.is_some_and(|r| app.may_access(&r)) {
+    let mother = match (app.is_kiosk(), app.identified()) {
+        (false, _) => None,
+        (true, Some(m)) => Some(m.to_string()),
+        (true, None) => {
             let msg = app.s().kiosk_refused().to_string();
             app.flash_error(msg);
             return;
         }
+    };
+    let (id, now, terminal) = (id.to_string(), app.now, app.terminal_id.clone());
+    let sent = app.store.write(
+        WriteKind::Cancel,
+        move |store, ds| {
+            if let Some(mother) = &mother {
+                let owner = store.booking(&id)?.map(|b| b.resident);
+                if owner.as_deref() != Some(mother.as_str()) {
+                    return Ok(None);
+                }
+            }
+            store.cancel(ds, &id, now, &terminal).map(Some)
+        },
+        cancelled,
+    );
+    if !sent {
+        let msg = app.s().store_working().to_string();
+        app.flash(msg);
     }
-    match app.store.cancel(&app.ds, id, app.now, &app.terminal_id) {
-        Ok(c) => {
+}
+
+/// The store's answer to a cancellation, applied however late it comes.
+fn cancelled(app: &mut App, result: Result<Option<Cancellation>, StoreError>) {
+    match result {
+        Ok(Some(c)) => {
             let resident = c.booking.resident.clone();
             if app.resident_id() == Some(resident.as_str()) {
-                let _ = app.load_resident(&resident);
+                app.load_resident(&resident, |_, _| {});
             }
             let msg = app.s().cancelled_flash(&c.outcome, c.booking.care.unit(), &c.phones);
             app.flash(msg);
+        }
+        Ok(None) => {
+            let msg = app.s().kiosk_refused().to_string();
+            app.flash_error(msg);
+        }
+        Err(StoreError::ConnectionLost { .. }) => {
+            let msg = app.s().not_confirmed().to_string();
+            app.flash_error(msg);
         }
         Err(e) => {
             let msg = app.store_error_text(&e);

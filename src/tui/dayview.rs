@@ -13,6 +13,7 @@ use super::action::Action;
 use super::app::{App, Hits, Pane, Screen, Target};
 use super::panes::facilities::scroll_offset;
 use super::panes::{framed, hint_row, lines, list_line, row};
+use super::store_worker::Slot;
 use super::text::{display_safe, pad, pad_left, truncate, width};
 
 /// The day view's state.
@@ -64,20 +65,40 @@ pub fn open(app: &mut App) {
     app.session.screen = Screen::Day;
 }
 
-/// Reads the bookings of the day (every facility) or of the week (one facility).
+/// Reads the bookings of the day (every facility) or of the week (one facility), on the
+/// store's thread; shown when they come if the view still shows that day or week.
 pub fn load(app: &mut App) {
+    let v = &app.session.day_view;
+    let (week, date) = (v.week, v.date);
+    let facility = app.ds.facilities.get(v.facility).map(|f| f.id.clone());
+    let asked = (week, date, v.facility);
+    app.store.read(
+        Slot::Day,
+        move |store, _| {
+            if week {
+                let start = DayView::new(date).week_start();
+                let end = start + Days::new(6);
+                store.bookings(&BookingFilter { facility, ..Default::default() }).map(|all| {
+                    all.into_iter().filter(|b| b.first_day <= end && b.last_day >= start).collect()
+                })
+            } else {
+                store.bookings(&BookingFilter { date: Some(date), ..Default::default() })
+            }
+        },
+        move |app, result| {
+            let v = &app.session.day_view;
+            if (v.week, v.date, v.facility) != asked {
+                return;
+            }
+            show(app, result);
+        },
+    );
+}
+
+/// Puts the bookings read into the view.
+fn show(app: &mut App, result: Result<Vec<crate::store::Booking>, crate::store::StoreError>) {
     let v = &mut app.session.day_view;
     v.error = None;
-    let result = if v.week {
-        let start = v.week_start();
-        let end = start + Days::new(6);
-        let facility = app.ds.facilities.get(v.facility).map(|f| f.id.clone());
-        app.store.bookings(&BookingFilter { facility, ..Default::default() }).map(|all| {
-            all.into_iter().filter(|b| b.first_day <= end && b.last_day >= start).collect()
-        })
-    } else {
-        app.store.bookings(&BookingFilter { date: Some(v.date), ..Default::default() })
-    };
     match result {
         Ok(mut rows) => {
             if !v.week {

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDateTime;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -14,6 +16,7 @@ use super::action::Action;
 use super::app::{App, Button, Hits, Overlay, Target};
 use super::help::{centred, frame_box};
 use super::panes::{lines, list_line, row};
+use super::store_worker::WriteKind;
 use super::text::{truncate, wrap};
 
 /// The formats, in the dialog's order.
@@ -54,8 +57,8 @@ pub fn update(app: &mut App, a: Action) {
 }
 
 /// `sango-20261120-103000.csv`, with `-2`, `-3`... when a file of that name exists.
-fn file_name(dir: &Path, app: &App, format: ExportFormat) -> PathBuf {
-    let stamp = app.now.format("%Y%m%d-%H%M%S");
+fn file_name(dir: &Path, now: NaiveDateTime, format: ExportFormat) -> PathBuf {
+    let stamp = now.format("%Y%m%d-%H%M%S");
     let mut path = dir.join(format!("sango-{stamp}.{format}"));
     let mut n = 2;
     while path.exists() {
@@ -65,25 +68,38 @@ fn file_name(dir: &Path, app: &App, format: ExportFormat) -> PathBuf {
     path
 }
 
-/// Writes the chosen format and keeps the path (or the reason) for the dialog.
+/// Writes the chosen format (on the store's thread: the store reads it, the file is written
+/// there too) and keeps the path (or the reason) for the dialog.
 fn write(app: &mut App) {
     let format = FORMATS[app.session.export.cursor.min(FORMATS.len() - 1)];
-    let result = (|| {
-        let Some(data) = &app.data_dir else {
-            return Err(app.s().export_no_dir().to_string());
-        };
-        let text = match format {
-            ExportFormat::Json => app.store.export_json(app.ds.programme.ward_code.as_deref()),
-            ExportFormat::Csv => app.store.export_csv(Some(&app.ds), app.today()),
-            ExportFormat::Ics => app.store.export_ics(Some(&app.ds)),
-        }
-        .map_err(|e| e.to_string())?;
-        let dir = crate::store::paths::exports_dir(data).map_err(|e| e.to_string())?;
-        let path = file_name(&dir, app, format);
-        crate::private_file::write(&path, text.as_bytes()).map_err(|e| e.to_string())?;
-        Ok(path)
-    })();
-    app.session.export.result = Some(result);
+    let Some(data) = app.data_dir.clone() else {
+        app.session.export.result = Some(Err(app.s().export_no_dir().to_string()));
+        return;
+    };
+    let (now, today) = (app.now, app.today());
+    let sent = app.store.write(
+        WriteKind::Export,
+        move |store, ds| {
+            let text = match format {
+                ExportFormat::Json => store.export_json(ds.programme.ward_code.as_deref()),
+                ExportFormat::Csv => store.export_csv(Some(ds), today),
+                ExportFormat::Ics => store.export_ics(Some(ds)),
+            }?;
+            Ok((|| {
+                let dir = crate::store::paths::exports_dir(&data).map_err(|e| e.to_string())?;
+                let path = file_name(&dir, now, format);
+                crate::private_file::write(&path, text.as_bytes()).map_err(|e| e.to_string())?;
+                Ok(path)
+            })())
+        },
+        |app, result| {
+            app.session.export.result = Some(result.unwrap_or_else(|e| Err(e.to_string())));
+        },
+    );
+    if !sent {
+        let msg = app.s().store_working().to_string();
+        app.flash(msg);
+    }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {

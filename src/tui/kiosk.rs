@@ -12,13 +12,17 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use crate::kiosk::{self as rules, IdentifyResult, KioskTerminal, Lockout, Millis};
 use crate::pin;
+use crate::store::StoreError;
 
 use super::action::Action;
 use super::app::{App, Button, Overlay, Pane, ResidentForm, Screen, Target};
 use super::audience::{Audience, allows};
 use super::input::Input;
+use super::store_worker::{Slot, WriteKind};
 use super::wizard::{Step, Wizard};
 
 /// The longest PIN accepted at the prompt (`pin::valid_pin` allows at most 12 digits).
@@ -286,7 +290,7 @@ pub fn only_hers(app: &mut App) {
     }
     s.resident = None;
     if let Some(id) = id {
-        let _ = app.load_resident(&id);
+        app.load_resident(&id, |_, _| {});
     }
 }
 
@@ -357,9 +361,10 @@ pub fn identify_update(app: &mut App, a: Action) {
     }
 }
 
-/// Tries the typed values against the store, under the lockout rule.
+/// Tries the typed values against the store, under the lockout rule: the store is asked on its
+/// thread, and the rule is applied when it answers.
 fn submit(app: &mut App) {
-    let App { kiosk, store, session, .. } = app;
+    let App { kiosk, session, .. } = app;
     let Some(k) = kiosk.as_mut() else { return };
     let f = &mut session.identify;
     let ms = k.ms;
@@ -378,18 +383,39 @@ fn submit(app: &mut App) {
         f.field = 1;
         return;
     };
-    let store_failed = std::cell::Cell::new(false);
-    let lookup = |id: &str| match store.resident(id) {
-        Ok(r) => r.map(|r| r.birth),
-        Err(_) => {
-            store_failed.set(true);
-            None
-        }
-    };
-    let result = k.terminal.identify(&mut session.identified, f.number.text(), birth, lookup, ms);
+    let number = f.number.text().to_string();
+    let id = crate::domain::user_number::normalize(&number);
+    if !crate::kiosk::plausible_user_number(&id) {
+        // Nobody's number: the rule answers without the store.
+        return identified(app, &number, birth, Ok(None));
+    }
+    app.store.read(
+        Slot::Identify,
+        move |store, _| Ok(store.resident(&id)?.map(|r| (r.id, r.birth))),
+        move |app, found| identified(app, &number, birth, found),
+    );
+}
+
+/// Applies the lockout rule to the store's answer about the typed user number.
+fn identified(
+    app: &mut App,
+    number: &str,
+    birth: NaiveDate,
+    found: Result<Option<(String, NaiveDate)>, StoreError>,
+) {
+    let App { kiosk, session, .. } = app;
+    let Some(k) = kiosk.as_mut() else { return };
+    if session.screen != Screen::Identify {
+        return;
+    }
+    let f = &mut session.identify;
+    let store_failed = found.is_err();
+    let found = found.ok().flatten();
+    let lookup = |id: &str| found.as_ref().filter(|(x, _)| x == id).map(|(_, b)| *b);
+    let result = k.terminal.identify(&mut session.identified, number, birth, lookup, k.ms);
     f.note = match result {
         IdentifyResult::Identified => None,
-        IdentifyResult::Failed { .. } if store_failed.get() => Some(IdentifyNote::SystemError),
+        IdentifyResult::Failed { .. } if store_failed => Some(IdentifyNote::SystemError),
         IdentifyResult::Failed { .. } => Some(IdentifyNote::Failed),
         IdentifyResult::LockedOut { .. } | IdentifyResult::StillLocked { .. } => {
             Some(IdentifyNote::Locked)
@@ -402,7 +428,7 @@ fn submit(app: &mut App) {
     }
     *f = IdentifyForm::default();
     let id = app.identified().unwrap_or_default().to_string();
-    match app.load_resident(&id) {
+    app.load_resident(&id.clone(), move |app, r| match r {
         Ok(()) => {
             app.session.screen = Screen::Main;
             app.session.focus = Pane::Facilities;
@@ -415,7 +441,7 @@ fn submit(app: &mut App) {
             app.session.resident = None;
             app.flash_error(e);
         }
-    }
+    });
 }
 
 /// The staff PIN prompt's keys: digits, Backspace, Enter to check, Esc to go back. Ctrl-C and
@@ -474,7 +500,13 @@ fn check_pin(app: &mut App) {
 pub fn pin_locked_out(app: &mut App, secs: u32) {
     debug_assert!(secs > 0);
     app.session.pin_note = Some(PinNote::Locked);
-    let _ = app.store.record_pin_lockout(app.now, &app.terminal_id, secs);
+    let (now, terminal) = (app.now, app.terminal_id.clone());
+    // Not waited for. (A lockout lasts a minute at least: the last one's record is done by the
+    // next, so none is refused as a double.)
+    let record = move |store: &mut crate::store::Store, _: &crate::dataset::Dataset| {
+        store.record_pin_lockout(now, &terminal, secs)
+    };
+    app.store.write(WriteKind::PinLockout, record, |_, _| {});
 }
 
 /// A new wizard for the identified mother: her step is done, it starts at the screening.

@@ -1,15 +1,24 @@
 //! The terminal app (`sango` with no subcommand): the facility browser, the calendar, the quota,
-//! the booking wizard and the bookings view, on the same rules and the same store as the CLI.
+//! the booking wizard and the bookings view, on the same rules and the same store as the CLI
+//! (SQLite in the data folder, or PostgreSQL with `--database`: see `store::Location`).
 //!
 //! Shape: one [`App`](app::App) state, keys and mouse become an [`Action`](action::Action), one
 //! [`update`](update::update) changes the state (a bracketed paste goes to
-//! [`update::paste`]), and [`view::draw`] draws from it. This module is the edge: the clock, the
-//! kiosk's restarts, and the event loop, which blocks until an event or the next second (to see
-//! whether another terminal changed the store, [`refresh`]; the clock's minute and a kiosk's
-//! countdowns fall on those wakes too), then applies every event already waiting and draws once
-//! ([`term`] sets the terminal up and back, and draws). The first frame does not wait for the
-//! store: it opens on another thread while the browser is drawn from the dataset, and the loop
-//! takes it before the first key (see [`App::opening`](app::App::opening)).
+//! [`update::paste`]), and [`view::draw`] draws from it; the view only draws, it never asks the
+//! store anything.
+//!
+//! The store lives on its own thread ([`store_worker`]): a key never waits on it. What needs the
+//! store asks the worker (the store part runs there) and the answer comes back as a reply that
+//! [`update::answers`] applies to the app; a read's answer about what is no longer on screen is
+//! dropped, a write is sent once and its answer always applied. The store opens on that thread
+//! too, so the first frame never waits; the status line says 接続中 while it opens or an answer
+//! is late, 再接続中 after a lost connection while the worker opens it again.
+//!
+//! This module is the edge: the clock, the kiosk's restarts, and the event loop, which blocks
+//! until an event, the next second (to ask whether another terminal changed the store,
+//! [`refresh`]; the clock's minute and a kiosk's countdowns fall on those wakes too), or, while
+//! an answer is awaited, a few milliseconds; then applies the store's answers and every event
+//! already waiting and draws once ([`term`] sets the terminal up and back, and draws).
 
 pub mod action;
 pub mod app;
@@ -30,6 +39,7 @@ pub mod resident_review;
 pub mod session;
 pub mod signals;
 pub mod store_check;
+pub mod store_worker;
 pub mod strings;
 pub mod term;
 pub mod text;
@@ -49,9 +59,10 @@ use ratatui::backend::Backend;
 use crate::cli::{CliError, CliResult, Context};
 use crate::config;
 use crate::domain::jst;
-use crate::store::{DataDir, Store};
+use crate::store::DataDir;
 
-use app::{App, StoreOpening};
+use app::App;
+use store_worker::StoreWorker;
 use strings::Lang;
 use theme::{Theme, ThemeKind};
 
@@ -82,7 +93,12 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     let flags = ctx.config_flags();
     let loaded = config::load(ctx.config_path.as_deref(), &flags).map_err(CliError::refused)?;
     let cfg = loaded.config;
-    let dir = DataDir::resolve(ctx.data_dir.as_deref()).map_err(CliError::refused)?;
+    let location = ctx.location_of(&cfg)?;
+    // Exports go to the data folder, also when the store is on a server.
+    let dir = match location.folder() {
+        Some(dir) => Some(dir.clone()),
+        None => DataDir::resolve(ctx.data_dir.as_deref()).ok(),
+    };
     if ctx.at.is_some() && !ctx.practice {
         return Err(CliError::Usage(
             "--at starts the terminal app at another moment only on the practice store: add --practice (練習用)"
@@ -95,19 +111,19 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
                 .into(),
         ));
     }
-    // The browser draws from the dataset alone: the store opens on another thread meanwhile,
-    // and the event loop waits for it after the first frame (before it handles any key).
+    // The browser draws from the dataset alone: the store opens on its worker thread
+    // meanwhile, and every store call goes there (see `store_worker`).
     let kind = ctx.store_kind();
-    let opening = {
-        let dir = dir.clone();
-        StoreOpening::spawn(dir.path.clone(), move || Store::open_kind(&dir, kind))
+    let worker = {
+        let location = location.clone();
+        StoreWorker::spawn(location.place(kind), move || location.open(kind), &ds)
     };
     let (lang, theme) = look(&cfg);
     let clock_offset = ctx.at.map(|at| at - clock()).unwrap_or_default();
-    let mut app = App::opening(ds, opening, lang, theme, clock() + clock_offset)
-        .map_err(CliError::refused)?;
+    let mut app = App::opening(ds, worker, lang, theme, clock() + clock_offset);
     app.terminal_id = cfg.terminal_id.clone();
-    app.data_dir = Some(dir.path.clone());
+    app.data_dir = dir.map(|d| d.path);
+    app.location = Some(location);
     app.practice = ctx.practice;
     app.clock_offset = clock_offset;
     if cfg.mode == config::Mode::Kiosk {
@@ -115,6 +131,8 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     }
     let ran = run(&mut app, cfg.mouse)
         .map_err(|e| CliError::refused(format!("terminal error (端末エラー): {e}")));
+    // A write still on its way (the loop ended on an error) is let finish, not cut off.
+    app.store.finish_writes(Duration::from_secs(30));
     // The terminal is restored by now: a store that could not be opened is reported as the
     // subcommands report it.
     if let Some(e) = app.store_error.take() {
@@ -269,12 +287,9 @@ where
 {
     let ms = || u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     kiosk::tick(app, ms());
+    // The first frame never waits for the store: it opens on its worker meanwhile.
     term::draw(terminal, app)?;
-    // The first frame is up; now the store (opening since before it) is needed. A kiosk goes on
-    // without it: the public screens work, anything personal says the system is unavailable.
-    if !app.finish_opening_store() && !app.is_kiosk() {
-        return Ok(());
-    }
+    let mut note = app.store.note(Instant::now());
     while !app.quit {
         let mut wait = until_next_minute(app.clock());
         if let Some(w) = kiosk::next_wake(app) {
@@ -282,10 +297,20 @@ where
         }
         // At least every second: another terminal may have changed the store.
         wait = wait.min(Duration::from_millis(refresh::next_wake(app, ms())));
+        // The store's answers come on a channel that the terminal's poll cannot see: while one
+        // is awaited the loop looks every few milliseconds. (A thread reading the terminal into
+        // the same channel would avoid that, but crossterm's reader is one per process, and a
+        // kiosk restores and sets up its terminal again after a failure: a reader thread would
+        // go on reading keys while the terminal is given back. Short polls cost nothing when
+        // no answer is awaited.)
+        if let Some(w) = app.store.next_wake() {
+            wait = wait.min(w);
+        }
         let ready = events.poll(wait)?;
         app.now = app.clock();
+        let mut changed = update::answers(app);
         // Nothing came: the clock's minute or a countdown's second changed.
-        let mut changed = kiosk::tick(app, ms()) || !ready;
+        changed |= kiosk::tick(app, ms()) || (!ready && app.store.next_wake().is_none());
         changed |= store_check::tick(app);
         changed |= refresh::tick(app, ms());
         if ready {
@@ -297,6 +322,11 @@ where
                 }
             }
         }
+        changed |= app.store.take_answered();
+        // 接続中 appears once an answer is late, without any event.
+        let now_note = app.store.note(Instant::now());
+        changed |= now_note != note;
+        note = now_note;
         if changed && !app.quit {
             term::draw(terminal, app)?;
         }
@@ -341,6 +371,75 @@ mod tests {
         let took = Instant::now();
         let ended = event_loop(&mut t, &mut Waiting(events.into()), app, Instant::now());
         (ended, t.backend().frames(), took.elapsed())
+    }
+
+    /// Events that come at their moments (from the loop's start), as a person types; after the
+    /// last, the next wait for more is an error (the terminal went away).
+    struct Timed {
+        start: Instant,
+        events: VecDeque<(Duration, Event)>,
+    }
+
+    impl Events for Timed {
+        fn poll(&mut self, wait: Duration) -> io::Result<bool> {
+            let Some((at, _)) = self.events.front() else {
+                return Err(io::Error::other("no more events"));
+            };
+            let due = self.start + *at;
+            let now = Instant::now();
+            if due <= now {
+                return Ok(true);
+            }
+            std::thread::sleep(wait.min(due - now));
+            Ok(Instant::now() >= due)
+        }
+
+        fn read(&mut self) -> io::Result<Event> {
+            self.events.pop_front().map(|(_, e)| e).ok_or_else(|| io::Error::other("no more"))
+        }
+    }
+
+    #[test]
+    fn a_slow_store_never_stops_the_screen_or_the_keys() {
+        use std::sync::{Arc, Mutex};
+
+        use crate::store::Store;
+        use crate::tui::store_worker::{Slot, StoreWorker};
+
+        let mut a = app();
+        let ds = a.ds.clone();
+        a.store = StoreWorker::spawn("memory".into(), Store::open_in_memory, &ds);
+        // The store takes 1.5 s over its answer (the worker thread sleeps).
+        let seen = Arc::new(Mutex::new(None));
+        let keep = Arc::clone(&seen);
+        a.store.read(
+            Slot::Day,
+            |store, _| {
+                std::thread::sleep(Duration::from_millis(1500));
+                store.data_version()
+            },
+            move |app, _| *keep.lock().unwrap() = Some((app.session.screen, app.session.lang)),
+        );
+        let ms = Duration::from_millis;
+        let events = [
+            (ms(600), press(KeyCode::Char('g'), KeyModifiers::NONE)),
+            (ms(800), press(KeyCode::Char('L'), KeyModifiers::NONE)),
+            (ms(2300), press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        ];
+        let mut t = NoQuestions::terminal(100, 30);
+        let start = Instant::now();
+        let mut timed = Timed { start, events: events.into_iter().collect() };
+        let ended = event_loop(&mut t, &mut timed, &mut a, start);
+        assert!(ended.is_ok() && a.quit, "{ended:?}");
+        // The keys were handled while the store was still busy with its answer.
+        let at_answer = seen.lock().unwrap().take().expect("the answer was applied");
+        assert_eq!(at_answer, (Screen::Info, crate::tui::strings::Lang::En));
+        // Meanwhile the status line said the store was being waited for, and then no more.
+        let lines = &t.backend().status_lines;
+        let said = |l: &String| l.replace(' ', "").contains("接続中") || l.contains("Connecting");
+        assert!(lines.iter().any(said), "never said: {lines:#?}");
+        assert!(lines.len() >= 4, "drawn on: {} frames", lines.len());
+        assert!(!said(lines.last().unwrap()), "answered: {lines:#?}");
     }
 
     #[test]

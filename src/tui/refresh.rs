@@ -1,6 +1,7 @@
 //! Keeping the screens current with the store: another terminal or the command line may book or
-//! cancel at any time. Every second the event loop asks the store's connection whether anyone
-//! else committed (`PRAGMA data_version`, one cheap query), and when someone did, what the screens
+//! cancel at any time. Every second the event loop asks the store's connection (on the store's
+//! thread) whether anyone else committed (`PRAGMA data_version` on SQLite, the newest event's
+//! number on PostgreSQL: one cheap query), and when someone did, what the screens
 //! show is read again: the resident's record, bookings and quota (the panes, her bookings, the
 //! wizard's live checks), and the day view, the report or the registry when open. The status line
 //! says when the data on screen was last known to be the store's. Staff can also ask for it at
@@ -11,6 +12,7 @@ use chrono::NaiveDateTime;
 use crate::kiosk::Millis;
 
 use super::app::{App, Overlay, Screen};
+use super::store_worker::Slot;
 use super::{bookings_view, dayview, registry, report_view};
 
 /// How often the store is looked at.
@@ -45,40 +47,62 @@ pub fn next_wake(app: &App, ms: Millis) -> Millis {
     }
 }
 
-/// Called by the event loop at every turn: at most once every [`EVERY_MS`], looks whether
-/// another connection changed the store, and reads again what the screens show if so. True
-/// when the screen changes (new data, or the time of the data in the status line).
+/// Called by the event loop at every turn: at most once every [`EVERY_MS`], asks the store (on
+/// its thread) whether another connection changed it, and when it did, reads again what the
+/// screens show. One look at a time: a slow store is not asked again before it has answered.
+/// True when the screen changes (answers made at once, by a store run inline, are applied).
 pub fn tick(app: &mut App, ms: Millis) -> bool {
     if app.freshness.looked_at.is_some_and(|t| ms.saturating_sub(t) < EVERY_MS) {
         return false;
     }
     app.freshness.looked_at = Some(ms);
-    if !app.store_is_open() {
+    if !app.store_is_open() || app.store.reading(Slot::Version) {
         return false;
     }
-    // A store that cannot be read keeps what is on screen: its time in the status line ages.
-    let Ok(version) = app.store.data_version() else { return false };
-    let changed = app.freshness.version != Some(version);
-    if changed && reload(app).is_err() {
-        return true;
-    }
-    app.freshness.version = Some(version);
-    app.freshness.as_of = Some(app.now);
-    changed || shown(app)
+    app.store.read(
+        Slot::Version,
+        |store, _| store.data_version(),
+        |app, version| {
+            // A store that cannot be read keeps what is on screen: its time in the status line
+            // ages.
+            let Ok(version) = version else { return };
+            if app.freshness.version != Some(version) {
+                reload(app);
+            }
+            app.freshness.version = Some(version);
+            app.freshness.as_of = Some(app.now);
+        },
+    );
+    super::update::answers(app)
 }
 
-/// Ctrl-R (staff): reads everything on screen again now, whatever the store says changed.
+/// Ctrl-R (staff): reads everything on screen again now, whatever the store says changed; says
+/// so when the store has answered.
 pub fn now(app: &mut App) {
-    let version = app.store.data_version();
-    match reload(app) {
-        Ok(()) => {
-            app.freshness.version = version.ok();
-            app.freshness.as_of = Some(app.now);
-            let msg = app.s().refreshed(app.now);
-            app.flash(msg);
-        }
-        Err(e) => app.flash_error(e),
-    }
+    reload(app);
+    app.store.read(
+        Slot::Version,
+        |store, _| store.data_version(),
+        |app, version| match version {
+            Ok(v) => {
+                app.freshness.version = Some(v);
+                app.freshness.as_of = Some(app.now);
+                let msg = app.s().refreshed(app.now);
+                app.flash(msg);
+            }
+            Err(e) => {
+                let msg = app.store_error_text(&e);
+                app.flash_error(msg);
+            }
+        },
+    );
+}
+
+/// The store is open again (or for the first time): everything on screen is read again at the
+/// next turn of the event loop.
+pub fn look_soon(app: &mut App) {
+    app.freshness.version = None;
+    app.freshness.looked_at = None;
 }
 
 /// Whether the status line shows the data's time: on a staff terminal always; at a kiosk once a
@@ -93,10 +117,11 @@ pub fn stale(app: &App) -> bool {
 }
 
 /// Reads again from the store what the screens show. At a kiosk, only the identified mother.
-fn reload(app: &mut App) -> Result<(), String> {
+fn reload(app: &mut App) {
     let id = if app.is_kiosk() { app.identified() } else { app.resident_id() };
-    if let Some(id) = id.map(str::to_string) {
-        app.load_resident(&id)?;
+    match id.map(str::to_string) {
+        Some(id) => app.reload_resident(&id, answer_cancel_question),
+        None => answer_cancel_question(app),
     }
     match app.session.screen {
         Screen::Day => dayview::load(app),
@@ -104,7 +129,10 @@ fn reload(app: &mut App) -> Result<(), String> {
         Screen::Registry => registry::refresh(app),
         _ => {}
     }
-    // A cancel question about a booking someone else has just cancelled is answered already.
+}
+
+/// A cancel question about a booking someone else has just cancelled is answered already.
+fn answer_cancel_question(app: &mut App) {
     if let Some(Overlay::ConfirmCancel(id)) = &app.session.overlay {
         let open = bookings_view::bookings(app)
             .iter()
@@ -115,5 +143,4 @@ fn reload(app: &mut App) -> Result<(), String> {
             app.flash_error(msg);
         }
     }
-    Ok(())
 }

@@ -13,8 +13,9 @@ use super::app::{App, Field, Hits, Pane, ResidentForm, ResidentInfo, Screen, Tar
 use super::input::Input;
 use super::panes::facilities::scroll_offset;
 use super::panes::{boxed, framed, hint_row, lines, list_line, row};
+use super::store_worker::Slot;
 use super::text::{display_safe, pad, pad_left, truncate, width};
-use super::wizard::resident::{FormOutcome, update_form};
+use super::wizard::resident::{FormOutcome, FormPlace, ask, update_form};
 
 /// One line of the list: a resident and how many of her bookings are active today.
 #[derive(Debug, Clone)]
@@ -42,6 +43,9 @@ pub struct Registry {
     /// An edit waiting for review of what it does to her bookings.
     pub review: Option<super::resident_review::Review>,
     pub error: Option<String>,
+    /// The resident the cursor goes to when the list next comes from the store (after a save;
+    /// a refresh asked meanwhile must not lose it).
+    pub select: Option<String>,
 }
 
 impl Registry {
@@ -98,45 +102,62 @@ pub fn filter_changed(app: &mut App) {
 pub fn open(app: &mut App) {
     app.session.registry.form = None;
     app.session.registry.searching = false;
-    reload(app, None);
     app.session.screen = Screen::Registry;
+    reload(app, None);
 }
 
-/// Reads the residents again; puts the cursor on `select` when given.
-fn reload(app: &mut App, select: Option<&str>) {
-    read_all(app);
-    let r = &mut app.session.registry;
-    if let Some(id) = select {
-        r.filter.clear();
-        place(r, id);
+/// Reads the residents again (on the store's thread); then puts the cursor on `select` when
+/// given, else keeps it on the same resident while she is listed (the filter stays; an open
+/// form is left as typed).
+fn reload(app: &mut App, select: Option<String>) {
+    if select.is_some() {
+        app.session.registry.select = select;
     }
-    load_selected(app);
-}
-
-/// Reads the residents again after another terminal changed the store: the filter stays, and
-/// the cursor stays on the same resident while she is listed. An open form is left as typed.
-pub fn refresh(app: &mut App) {
-    let current = app.session.registry.current().map(|e| e.resident.id.clone());
-    read_all(app);
-    if let Some(id) = current {
-        place(&mut app.session.registry, &id);
-    }
-    load_selected(app);
-}
-
-/// Every resident with the count of her active bookings, from the store.
-fn read_all(app: &mut App) {
     let today = app.today();
-    let r = &mut app.session.registry;
-    r.error = None;
-    let residents = match app.store.residents() {
-        Ok(v) => v,
-        Err(e) => {
-            r.error = Some(e.to_string());
-            Vec::new()
-        }
-    };
-    let bookings = app.store.bookings(&BookingFilter::default()).unwrap_or_default();
+    app.store.read(
+        Slot::Registry,
+        |store, _| {
+            let residents = store.residents()?;
+            let bookings = store.bookings(&BookingFilter::default()).unwrap_or_default();
+            Ok((residents, bookings))
+        },
+        move |app, result| {
+            let current = app.session.registry.current().map(|e| e.resident.id.clone());
+            let r = &mut app.session.registry;
+            r.error = None;
+            let (residents, bookings) = result.unwrap_or_else(|e| {
+                r.error = Some(e.to_string());
+                (Vec::new(), Vec::new())
+            });
+            fill(r, residents, &bookings, today);
+            match r.select.take() {
+                Some(id) => {
+                    r.filter.clear();
+                    place(r, &id);
+                }
+                None => {
+                    if let Some(id) = current {
+                        place(r, &id);
+                    }
+                }
+            }
+            load_selected(app);
+        },
+    );
+}
+
+/// Reads the residents again after another terminal changed the store.
+pub fn refresh(app: &mut App) {
+    reload(app, None);
+}
+
+/// Every resident with the count of her active bookings.
+fn fill(
+    r: &mut Registry,
+    residents: Vec<crate::store::Resident>,
+    bookings: &[crate::store::Booking],
+    today: chrono::NaiveDate,
+) {
     // Counted once per booking, not once per resident and booking: this runs again whenever
     // another terminal changes the store.
     let mut active: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -159,20 +180,35 @@ fn place(r: &mut Registry, id: &str) {
     }
 }
 
-/// Reads the selected resident's quota and bookings.
+/// Reads the selected resident's quota and bookings (shown when they come, if she is still
+/// selected; nobody else's are shown meanwhile).
 fn load_selected(app: &mut App) {
     let n = app.session.registry.visible().len();
     app.session.registry.cursor = app.session.registry.cursor.min(n.saturating_sub(1));
-    let id = app.session.registry.current().map(|e| e.resident.id.clone());
-    app.session.registry.selected = id.and_then(|id| {
-        let resident = app.store.resident(&id).ok()??;
-        let bookings = app
-            .store
-            .bookings(&BookingFilter { resident: Some(id.clone()), ..Default::default() })
-            .ok()?;
-        let quota = app.store.quota(&app.ds.programme, &id).ok()?;
-        Some(ResidentInfo { resident, bookings, quota })
-    });
+    let Some(id) = app.session.registry.current().map(|e| e.resident.id.clone()) else {
+        app.session.registry.selected = None;
+        return;
+    };
+    if app.session.registry.selected.as_ref().is_some_and(|s| s.resident.id != id) {
+        app.session.registry.selected = None;
+    }
+    let asked = id.clone();
+    app.store.read(
+        Slot::RegistryPick,
+        move |store, ds| {
+            let Some(resident) = store.resident(&id)? else { return Ok(None) };
+            let filter = BookingFilter { resident: Some(id.clone()), ..Default::default() };
+            let bookings = store.bookings(&filter)?;
+            let quota = store.quota(&ds.programme, &id)?;
+            Ok(Some(ResidentInfo { resident, bookings, quota }))
+        },
+        move |app, info| {
+            let r = &mut app.session.registry;
+            if r.current().is_some_and(|e| e.resident.id == asked) {
+                r.selected = info.ok().flatten();
+            }
+        },
+    );
 }
 
 pub fn update(app: &mut App, a: Action) {
@@ -256,14 +292,16 @@ pub fn update(app: &mut App, a: Action) {
         }
         Action::ChooseResident => {
             let Some(id) = r.current().map(|e| e.resident.id.clone()) else { return };
-            match app.load_resident(&id) {
+            app.load_resident(&id.clone(), move |app, r| match r {
                 Ok(()) => {
-                    app.session.screen = Screen::Main;
+                    if app.session.screen == Screen::Registry {
+                        app.session.screen = Screen::Main;
+                    }
                     let msg = app.s().resident_chosen(&id);
                     app.flash(msg);
                 }
                 Err(e) => app.flash_error(e),
-            }
+            });
             return;
         }
         _ => return,
@@ -281,12 +319,18 @@ fn edit_current(app: &mut App) {
 
 fn form_update(app: &mut App, a: Action) {
     let outcome = {
-        let App { session, ds, store, now, terminal_id, .. } = app;
+        let App { session, now, .. } = app;
         let Some(form) = session.registry.form.as_mut() else { return };
-        update_form(form, ds, store, session.lang.strings(), *now, terminal_id, a)
+        update_form(form, session.lang.strings(), *now, a)
     };
+    form_outcome(app, outcome);
+}
+
+/// What the registry's form led to (at once, or when the store answered).
+fn form_outcome(app: &mut App, outcome: FormOutcome) {
     match outcome {
         FormOutcome::Editing => {}
+        FormOutcome::Submit(job) => ask(app, FormPlace::Registry, job, form_outcome),
         FormOutcome::Leave => app.session.registry.form = None,
         FormOutcome::Review(input, affected) => {
             app.session.registry.review =
@@ -313,9 +357,9 @@ fn form_update(app: &mut App, a: Action) {
 /// After a save: the list read again with the cursor on her, and the panes' copy of her record
 /// fresh when she is the resident the panes show.
 pub fn saved(app: &mut App, id: &str) {
-    reload(app, Some(id));
+    reload(app, Some(id.to_string()));
     if app.resident_id() == Some(id) {
-        let _ = app.load_resident(id);
+        app.load_resident(id, |_, _| {});
     }
 }
 

@@ -7,11 +7,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use crate::dataset::Dataset;
 use crate::report::{self, Counts, MonthlyReport, YearMonth};
+use crate::store::Store;
 
 use super::action::Action;
 use super::app::{App, Hits, Pane, Screen};
 use super::panes::{framed, lines, row};
+use super::store_worker::Slot;
 use super::text::{display_safe, pad, pad_left, truncate};
 
 /// The report screen's state.
@@ -30,37 +33,50 @@ impl ReportView {
 }
 
 /// The report of a month from the store, facilities named and in the dataset's order.
-pub fn build(app: &App, month: YearMonth) -> Result<MonthlyReport, String> {
-    report::of_month(&app.store, &app.ds, month).map_err(|e| e.to_string())
+pub fn build(store: &Store, ds: &Dataset, month: YearMonth) -> Result<MonthlyReport, String> {
+    report::of_month(store, ds, month).map_err(|e| e.to_string())
 }
 
 /// Opens the report on the calendar's month.
 pub fn open(app: &mut App) {
     app.session.report.month = YearMonth::of(app.session.day);
-    load(app);
+    app.session.report.scroll = 0;
     app.session.screen = Screen::Report;
+    load(app, false);
 }
 
-fn load(app: &mut App) {
+/// Reads the month on the store's thread; shown when it comes if the screen still shows that
+/// month. The scroll goes back to the top unless `keep_scroll`.
+fn load(app: &mut App, keep_scroll: bool) {
     let month = app.session.report.month;
-    match build(app, month) {
-        Ok(r) => {
-            app.session.report.report = Some(r);
-            app.session.report.error = None;
-        }
-        Err(e) => {
-            app.session.report.report = None;
-            app.session.report.error = Some(e);
-        }
-    }
-    app.session.report.scroll = 0;
+    app.store.read(
+        Slot::Report,
+        move |store, ds| Ok(build(store, ds, month)),
+        move |app, result| {
+            let r = &mut app.session.report;
+            if r.month != month {
+                return;
+            }
+            match result.map_err(|e| e.to_string()).and_then(|x| x) {
+                Ok(report) => {
+                    r.report = Some(report);
+                    r.error = None;
+                }
+                Err(e) => {
+                    r.report = None;
+                    r.error = Some(e);
+                }
+            }
+            if !keep_scroll {
+                r.scroll = 0;
+            }
+        },
+    );
 }
 
 /// Reads the month again after another terminal changed the store, keeping the scroll.
 pub fn refresh(app: &mut App) {
-    let scroll = app.session.report.scroll;
-    load(app);
-    app.session.report.scroll = scroll;
+    load(app, true);
 }
 
 fn shift(m: YearMonth, by: i32) -> YearMonth {
@@ -88,7 +104,7 @@ pub fn update(app: &mut App, a: Action) {
         }
         _ => return,
     }
-    load(app);
+    load(app, false);
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {

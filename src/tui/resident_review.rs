@@ -8,11 +8,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::store::{Affected, Decision, ResidentInput};
+use crate::store::{Affected, Decision, ResidentInput, StoreError};
 
 use super::action::Action;
 use super::app::{App, Hits, Target};
 use super::panes::{boxed, hint_row, lines, row};
+use super::store_worker::WriteKind;
 use super::text::{display_safe, truncate, wrap};
 
 /// One booking the edit changes, and the clerk's choice for it.
@@ -82,30 +83,42 @@ fn toggle(review: &mut Review) {
     }
 }
 
-/// Saves the record with the clerk's choices; the registry shows the resident again.
+/// Saves the record with the clerk's choices; the registry shows the resident again when the
+/// store has answered. While it is being saved, Enter sends nothing more.
 fn save(app: &mut App) {
-    let Some(review) = app.session.registry.review.take() else { return };
+    let Some(review) = app.session.registry.review.clone() else { return };
     let decisions = review.decisions();
-    let result =
-        app.store.update_resident(&app.ds, &review.input, app.now, &app.terminal_id, &decisions);
-    match result {
-        Ok(done) => {
-            app.session.registry.form = None;
-            let id = done.resident.id.clone();
-            super::registry::saved(app, &id);
-            let msg = app.s().saved_with_effects(
-                &id,
-                done.fee_changes.len(),
-                done.kept.len(),
-                done.cancelled.len(),
-            );
-            app.flash(msg);
-        }
-        Err(e) => {
-            let msg = app.store_error_text(&e);
-            app.session.registry.review = Some(review);
-            app.flash_error(msg);
-        }
+    let (now, terminal) = (app.now, app.terminal_id.clone());
+    let input = review.input.clone();
+    let sent = app.store.write(
+        WriteKind::Resident,
+        move |store, ds| store.update_resident(ds, &input, now, &terminal, &decisions),
+        |app, result| match result {
+            Ok(done) => {
+                app.session.registry.review = None;
+                app.session.registry.form = None;
+                let id = done.resident.id.clone();
+                super::registry::saved(app, &id);
+                let msg = app.s().saved_with_effects(
+                    &id,
+                    done.fee_changes.len(),
+                    done.kept.len(),
+                    done.cancelled.len(),
+                );
+                app.flash(msg);
+            }
+            Err(e) => {
+                let msg = match &e {
+                    StoreError::ConnectionLost { .. } => app.s().not_confirmed().to_string(),
+                    other => app.store_error_text(other),
+                };
+                app.flash_error(msg);
+            }
+        },
+    );
+    if !sent {
+        let msg = app.s().store_working().to_string();
+        app.flash(msg);
     }
 }
 

@@ -2076,6 +2076,42 @@ impl Strings {
     }
 }
 
+/// The store's connection and answers still to come (see `tui::store_worker`).
+impl Strings {
+    /// The status line while the store opens or an answer is late.
+    pub fn connecting(&self) -> &'static str {
+        self.t("接続中", "Connecting")
+    }
+
+    /// The status line after the connection to the store was lost, until it is back.
+    pub fn reconnecting(&self) -> &'static str {
+        self.t("再接続中", "Reconnecting")
+    }
+
+    /// A change asked again while the same one is still being recorded.
+    pub fn store_working(&self) -> &'static str {
+        self.t("記録しています。お待ちください。", "Saving: please wait.")
+    }
+
+    /// The booking button while the booking is being recorded.
+    pub fn recording(&self) -> &'static str {
+        self.t("記録中", "Recording")
+    }
+
+    /// The confirmation step while the booking is being recorded.
+    pub fn booking_working(&self) -> &'static str {
+        self.t("予約を記録しています。お待ちください。", "Recording the booking: please wait.")
+    }
+
+    /// A change whose connection was lost on the way: it may or may not have been made.
+    pub fn not_confirmed(&self) -> &'static str {
+        self.t(
+            "接続が切れたため、記録されたか確認できません。予約一覧を確認してください。",
+            "The connection was lost: it is not confirmed whether this was recorded. Check the bookings.",
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2129,6 +2165,12 @@ mod tests {
             s.guide_keys(),
             s.title_more_keys(),
             s.changed_elsewhere(),
+            s.connecting(),
+            s.reconnecting(),
+            s.store_working(),
+            s.booking_working(),
+            s.recording(),
+            s.not_confirmed(),
         ]);
         v
     }

@@ -46,6 +46,11 @@ pub fn restore() {
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // The store's thread catches its panics and answers them as errors, on screen: the
+        // terminal stays as it is and nothing is printed over the screens.
+        if std::thread::current().name() == Some(super::store_worker::THREAD) {
+            return;
+        }
         restore();
         previous(info);
     }));
@@ -110,12 +115,15 @@ pub mod testing {
     pub struct NoQuestions {
         pub screen: TestBackend,
         pub written: Vec<u8>,
+        /// The bottom line (the status line) of every frame drawn.
+        pub status_lines: Vec<String>,
     }
 
     impl NoQuestions {
         pub fn terminal(w: u16, h: u16) -> Terminal<NoQuestions> {
             let screen = TestBackend::new(w, h);
-            Terminal::new(NoQuestions { screen, written: Vec::new() }).unwrap()
+            Terminal::new(NoQuestions { screen, written: Vec::new(), status_lines: Vec::new() })
+                .unwrap()
         }
 
         /// How many frames were drawn (each inside its own synchronized update).
@@ -179,6 +187,9 @@ pub mod testing {
         }
 
         fn flush(&mut self) -> io::Result<()> {
+            let buf = self.screen.buffer();
+            let y = buf.area.height.saturating_sub(1);
+            self.status_lines.push((0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect());
             ok(Backend::flush(&mut self.screen))
         }
     }

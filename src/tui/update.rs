@@ -7,16 +7,34 @@ use crate::domain::care::CareType;
 use super::action::Action;
 use super::app::{App, Button, Overlay, Pane, ResidentForm, Screen, Target};
 use super::input::Input;
-use super::wizard::resident::{FormOutcome, update_form};
+use super::wizard::resident::{FormOutcome, FormPlace, ask, update_form};
 use super::wizard::{self, Step, Wizard};
-use super::{bookings_view, dayview, export, kiosk, panes, refresh, registry, report_view};
+use super::{
+    bookings_view, dayview, export, kiosk, panes, refresh, registry, report_view, store_worker,
+};
 
 /// Applies one action. At a kiosk, what it leads to must be allowed there too
 /// ([`kiosk::enforce`]) and about the identified mother alone ([`kiosk::only_hers`]).
 pub fn update(app: &mut App, a: Action) {
     act(app, a);
-    kiosk::enforce(app);
-    kiosk::only_hers(app);
+    answers(app);
+}
+
+/// Applies the store's answers that have come back (see [`store_worker::pump`]), under the same
+/// kiosk rules as an action; true when any came. After every action (answers made at once, by a
+/// store run inline, apply here) and at every turn of the event loop.
+pub fn answers(app: &mut App) -> bool {
+    let mut any = false;
+    loop {
+        let came = store_worker::pump(app);
+        any |= came;
+        kiosk::enforce(app);
+        // This may ask for her record again: its answer is taken at the next pass.
+        kiosk::only_hers(app);
+        if !came && !app.store.answered_here() {
+            return any;
+        }
+    }
 }
 
 fn act(app: &mut App, a: Action) {
@@ -115,9 +133,9 @@ fn behind_the_message(app: &mut App, a: Action) {
 
 /// What any input does first; false when it must do nothing else.
 fn begin(app: &mut App) -> bool {
-    // Every action may read or write the store: wait for it when it is still opening. A kiosk
-    // whose store could not be opened goes on with the public screens.
-    if !app.finish_opening_store() && !app.is_kiosk() {
+    // Nothing waits for the store here: what needs it asks its worker (see `store_worker`).
+    // A staff terminal whose store could not be opened is quitting.
+    if app.quit {
         return false;
     }
     // At a kiosk, a key during the idle countdown only keeps the session: it must not also
@@ -187,8 +205,19 @@ fn request_quit(app: &mut App) {
     } else if app.wizard_in_progress() {
         app.session.overlay = Some(Overlay::ConfirmQuit);
     } else {
-        app.quit = true;
+        leave(app);
     }
+}
+
+/// Quits, unless a change is still being recorded: its answer is waited for on screen (a
+/// booking left behind as the program ends would be neither confirmed nor known lost).
+fn leave(app: &mut App) {
+    if app.store.writing_any() {
+        let msg = app.s().store_working().to_string();
+        app.flash(msg);
+        return;
+    }
+    app.quit = true;
 }
 
 fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
@@ -234,7 +263,7 @@ fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
         Overlay::ConfirmQuit => {
             if yes || a == Action::Interrupt {
                 app.session.overlay = None;
-                app.quit = true;
+                leave(app);
             } else if no {
                 app.session.overlay = None;
             }
@@ -463,29 +492,50 @@ fn open_resident(app: &mut App) {
 
 fn resident_update(app: &mut App, a: Action) {
     let outcome = {
-        let App { session, ds, store, now, terminal_id, .. } = app;
-        update_form(
-            &mut session.resident_form,
-            ds,
-            store,
-            session.lang.strings(),
-            *now,
-            terminal_id,
-            a,
-        )
+        let App { session, now, .. } = app;
+        update_form(&mut session.resident_form, session.lang.strings(), *now, a)
     };
+    resident_outcome(app, outcome);
+}
+
+/// What the resident screen's form led to (at once, or when the store answered).
+fn resident_outcome(app: &mut App, outcome: FormOutcome) {
     match outcome {
         // Finding or registering never reviews: only an edit (the registry) does.
         FormOutcome::Editing | FormOutcome::Review(..) => {}
+        FormOutcome::Submit(job) => ask(app, FormPlace::Resident, job, resident_outcome),
         FormOutcome::Leave => app.session.screen = Screen::Main,
-        FormOutcome::Chosen(id) => match app.load_resident(&id) {
+        FormOutcome::Chosen(id) => app.load_resident(&id.clone(), move |app, r| match r {
             Ok(()) => {
-                app.session.screen = Screen::Main;
+                // Left for another screen meanwhile: she is chosen, the screen stays.
+                if app.session.screen == Screen::Resident {
+                    app.session.screen = Screen::Main;
+                }
                 let msg = app.s().resident_chosen(&id);
                 app.flash(msg);
             }
             Err(e) => app.flash_error(e),
-        },
+        }),
+    }
+}
+
+/// What the wizard's first step led to (at once, or when the store answered).
+fn wizard_resident_outcome(app: &mut App, outcome: FormOutcome) {
+    match outcome {
+        FormOutcome::Editing | FormOutcome::Review(..) => {}
+        FormOutcome::Submit(job) => ask(app, FormPlace::Wizard, job, wizard_resident_outcome),
+        FormOutcome::Leave => app.session.screen = Screen::Main,
+        FormOutcome::Chosen(id) => app.load_resident(&id.clone(), move |app, r| match r {
+            Ok(()) => {
+                if let Some(w) = app.session.wizard.as_mut()
+                    && w.step == Step::Resident
+                {
+                    w.step = Step::Screening;
+                    w.screen_for(&id);
+                }
+            }
+            Err(e) => app.flash_error(e),
+        }),
     }
 }
 
@@ -524,23 +574,11 @@ fn wizard_update(app: &mut App, a: Action) {
     match step {
         Step::Resident => {
             let outcome = {
-                let App { session, ds, store, now, terminal_id, .. } = app;
+                let App { session, now, .. } = app;
                 let Some(w) = session.wizard.as_mut() else { return };
-                update_form(&mut w.form, ds, store, session.lang.strings(), *now, terminal_id, a)
+                update_form(&mut w.form, session.lang.strings(), *now, a)
             };
-            match outcome {
-                FormOutcome::Editing | FormOutcome::Review(..) => {}
-                FormOutcome::Leave => app.session.screen = Screen::Main,
-                FormOutcome::Chosen(id) => match app.load_resident(&id) {
-                    Ok(()) => {
-                        if let Some(w) = app.session.wizard.as_mut() {
-                            w.step = Step::Screening;
-                            w.screen_for(&id);
-                        }
-                    }
-                    Err(e) => app.flash_error(e),
-                },
-            }
+            wizard_resident_outcome(app, outcome);
         }
         Step::Screening => wizard::screening::update(app, a),
         Step::Care => wizard::care::update(app, a),

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::app::{App, Hits, Overlay, ResidentForm, Screen};
 use super::panes::{self, boxed, calendar, lines, quota};
+use super::store_worker::Link;
 use super::text::{clip_words, fit_hints, truncate, width, wrap};
 use super::{
     bookings_view, dayview, export, help, info, kiosk, kiosk_view, refresh, registry, report_view,
@@ -185,12 +186,19 @@ pub fn status_bar(
     let (msg, msg_style) = match &app.session.flash {
         Some(f) => (f.text.as_str(), if f.error { t.error } else { t.ok }),
         // Known damage stays in sight: every write is refused until the store is repaired.
-        None if app.store.known_damage().is_some() => (app.s().store_damaged(), t.error),
+        None if app.store.damage.is_some() => (app.s().store_damaged(), t.error),
         None => (idle, idle_style),
     };
-    let stale = refresh::stale(app);
-    let mut fresh = match app.freshness.as_of {
-        Some(at) if refresh::shown(app) => format!(" {}", s.data_as_of(at)),
+    // The connection's state (接続中, 再接続中) stays in sight, as stale data's time does.
+    let link = match app.store.note(std::time::Instant::now()) {
+        Some(Link::Reconnecting) => Some(s.reconnecting()),
+        Some(_) => Some(s.connecting()),
+        None => None,
+    };
+    let stale = refresh::stale(app) || link.is_some();
+    let mut fresh = match (link, app.freshness.as_of) {
+        (Some(l), _) => format!(" {l}"),
+        (None, Some(at)) if refresh::shown(app) => format!(" {}", s.data_as_of(at)),
         _ => String::new(),
     };
     let fresh_style = if stale { t.warn } else { t.status };
@@ -208,7 +216,7 @@ pub fn status_bar(
     }
     let room = room(&fresh, &clock).unwrap_or(0);
     // A message is clipped between words; key hints are left out whole.
-    let msg = if app.session.flash.is_none() && app.store.known_damage().is_none() {
+    let msg = if app.session.flash.is_none() && app.store.damage.is_none() {
         fit_hints(msg, room)
     } else {
         clip_words(msg, room)

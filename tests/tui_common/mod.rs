@@ -220,3 +220,54 @@ pub fn identify(app: &mut App, number: &str, birth: &str) {
 pub fn paste(app: &mut App, text: &str) {
     update::paste(app, text);
 }
+
+/// Loads a resident as the screens do (the store runs inline: the answer is applied at once);
+/// what the load said.
+pub fn load(app: &mut App, id: &str) -> Result<(), String> {
+    let said = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let keep = std::sync::Arc::clone(&said);
+    app.load_resident(id, move |_, r| *keep.lock().unwrap() = Some(r));
+    update::answers(app);
+    said.lock().unwrap().take().expect("the store answered")
+}
+
+/// Applies the store's answers as the event loop does, until `done` (at most 20 s).
+pub fn until(app: &mut App, done: impl Fn(&App) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(app) {
+        update::answers(app);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "the store never answered (link {:?})",
+            app.store.link
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+/// The app on its own worker thread, opening the store with `open` (as `sango` does), the
+/// store open.
+pub fn threaded(
+    open: impl Fn() -> Result<Store, sango::store::StoreError> + Send + 'static,
+    lang: Lang,
+) -> App {
+    let ds = dataset::load_embedded().unwrap();
+    let worker = sango::tui::store_worker::StoreWorker::spawn("test".into(), open, &ds);
+    let mut app = App::opening(ds, worker, lang, Theme::new(ThemeKind::Normal), now());
+    app.terminal_id = "test".into();
+    until(&mut app, |a| a.store_is_open());
+    app
+}
+
+/// Keeps the worker thread busy for `ms` milliseconds (a slow store): whatever is asked next
+/// waits behind it.
+pub fn occupy(app: &mut App, ms: u64) {
+    app.store.read(
+        sango::tui::store_worker::Slot::Check,
+        move |_, _| {
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+            Ok(())
+        },
+        |_, _| {},
+    );
+}

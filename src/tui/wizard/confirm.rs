@@ -6,13 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::domain::cancel;
-use crate::store::BookingRequest;
+use crate::store::{BookingRequest, StoreError};
 
 use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Screen, Target};
 use super::super::panes::facilities::phone_state;
 use super::super::panes::quota::fee_lines;
 use super::super::panes::{boxed, lines};
+use super::super::store_worker::WriteKind;
 use super::super::text::{display_safe, truncate, width, wrap};
 use super::{Step, Wizard, check};
 
@@ -50,11 +51,29 @@ fn book(app: &mut App) {
         start: app.session.day,
         length: w.length_for(care),
     };
-    match app.store.book(&app.ds, &req, app.now, &app.terminal_id) {
+    let (now, terminal) = (app.now, app.terminal_id.clone());
+    // Sent once: while it is being recorded, Enter again sends nothing (the step says so).
+    let sent = app.store.write(
+        WriteKind::Book,
+        move |store, ds| store.book(ds, &req, now, &terminal),
+        booked,
+    );
+    if !sent {
+        let msg = app.s().booking_working().to_string();
+        app.flash(msg);
+    }
+}
+
+/// The store's answer to a booking, applied however late it comes (the wizard may be on
+/// another step, or left for another screen).
+fn booked(app: &mut App, result: Result<crate::store::Booked, StoreError>) {
+    match result {
         Ok(booked) => {
             let id = booked.booking.id.clone();
-            let _ = app.load_resident(&booked.booking.resident);
+            app.load_resident(&booked.booking.resident, |_, _| {});
             if let Some(w) = app.session.wizard.as_mut() {
+                // Shown on its last step whatever step the wizard was moved to meanwhile.
+                w.step = Step::Confirm;
                 w.done = Some((id, booked.plan));
                 w.error = None;
             }
@@ -63,7 +82,10 @@ fn book(app: &mut App) {
         }
         Err(e) => {
             let msg = match &e {
-                crate::store::StoreError::Refused(r) => app.s().refusal(r),
+                StoreError::Refused(r) => app.s().refusal(r),
+                // Perhaps recorded, perhaps not: never sent again; the screens are read again
+                // once the store is back.
+                StoreError::ConnectionLost { .. } => app.s().not_confirmed().to_string(),
                 other => app.store_error_text(other),
             };
             if let Some(w) = app.session.wizard.as_mut() {
@@ -183,7 +205,11 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
             b.push(Line::raw(format!("{}{l}", if i == 0 { "- " } else { "  " })));
         }
     }
-    if let Some(e) = &w.error {
+    if w.done.is_none() && app.store.writing(WriteKind::Book) {
+        for l in wrap(s.booking_working(), col_w) {
+            a.push(Line::styled(l, t.warn));
+        }
+    } else if let Some(e) = &w.error {
         for l in wrap(e, col_w) {
             a.push(Line::styled(l, t.error));
         }

@@ -5,12 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::dataset::Dataset;
-use crate::store::{Affected, Resident, ResidentInput, Store, StoreError};
+use crate::store::{Affected, Resident, ResidentInput};
 
 use super::super::action::Action;
 use super::super::app::{App, Button, Field, Hits, ResidentForm, Target};
 use super::super::panes::{lines, row};
+use super::super::store_worker::{Slot, WriteKind};
 use super::super::strings::Strings;
 use super::super::text::{pad, truncate, width, wrap};
 
@@ -25,6 +25,150 @@ pub enum FormOutcome {
     Leave,
     /// An edit that changes some of her active bookings: to be reviewed before it is saved.
     Review(ResidentInput, Vec<Affected>),
+    /// The form is filled in: the store is to be asked (see [`ask`]).
+    Submit(FormJob),
+}
+
+/// What a filled-in form asks of the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormJob {
+    /// Is this user number registered?
+    Find(String),
+    /// Register her (unless the number is registered already).
+    Register(ResidentInput),
+    /// Save her edited record (or list the bookings it changes, for review).
+    Edit(ResidentInput),
+}
+
+/// Where a resident form lives: its answer from the store is applied there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPlace {
+    /// The resident screen (`u`).
+    Resident,
+    /// The wizard's first step.
+    Wizard,
+    /// The registry's form.
+    Registry,
+}
+
+/// The form of `place`, while it is open.
+pub fn form_at(app: &mut App, place: FormPlace) -> Option<&mut ResidentForm> {
+    match place {
+        FormPlace::Resident => Some(&mut app.session.resident_form),
+        FormPlace::Wizard => app.session.wizard.as_mut().map(|w| &mut w.form),
+        FormPlace::Registry => app.session.registry.form.as_mut(),
+    }
+}
+
+/// What the store said to a saved edit.
+enum Edited {
+    Saved(Resident),
+    Review(ResidentInput, Vec<Affected>),
+}
+
+/// Sends the form's question to the store; `then` handles the outcome once it has answered
+/// (at `place`). A registration or edit is a write: while one is pending, another is not sent.
+pub fn ask(app: &mut App, place: FormPlace, job: FormJob, then: fn(&mut App, FormOutcome)) {
+    let now = app.now;
+    let terminal = app.terminal_id.clone();
+    let sent = match job {
+        FormJob::Find(id) => {
+            let asked = id.clone();
+            app.store.read(
+                Slot::Form,
+                move |store, _| store.resident(&id),
+                move |app, r| {
+                    let s = app.s();
+                    let Some(form) = form_at(app, place) else { return };
+                    // The number was changed since: this answer is not about the form any more.
+                    if form.register || form.number.value() != asked {
+                        return;
+                    }
+                    let outcome = match r {
+                        Ok(Some(r)) => {
+                            form.error = None;
+                            FormOutcome::Chosen(r.id)
+                        }
+                        Ok(None) => {
+                            switch(form, true);
+                            form.error = Some(s.not_registered(&asked));
+                            form.focus(Field::Birth);
+                            FormOutcome::Editing
+                        }
+                        Err(e) => {
+                            form.error = Some(e.to_string());
+                            FormOutcome::Editing
+                        }
+                    };
+                    then(app, outcome)
+                },
+            );
+            true
+        }
+        FormJob::Register(input) => app.store.write(
+            WriteKind::Resident,
+            move |store, _| {
+                if store.resident(&input.id)?.is_some() {
+                    return Ok(Err(input.id));
+                }
+                store.add_resident(&input, now, &terminal).map(Ok)
+            },
+            move |app, r| {
+                let outcome = match r {
+                    Ok(Ok(resident)) => Ok(resident),
+                    Ok(Err(id)) => Err(app.s().already_registered(&id)),
+                    Err(e) => Err(e.to_string()),
+                };
+                answered(app, place, outcome, then)
+            },
+        ),
+        FormJob::Edit(input) => app.store.write(
+            WriteKind::Resident,
+            move |store, ds| {
+                // What the change does to her active bookings is shown for review first.
+                let affected = store.resident_change_preview(ds, &input, now)?;
+                if !affected.is_empty() {
+                    return Ok(Edited::Review(input, affected));
+                }
+                store
+                    .update_resident(ds, &input, now, &terminal, &[])
+                    .map(|u| Edited::Saved(u.resident))
+            },
+            move |app, r| match r {
+                Ok(Edited::Review(input, affected)) => {
+                    then(app, FormOutcome::Review(input, affected))
+                }
+                Ok(Edited::Saved(resident)) => answered(app, place, Ok(resident), then),
+                Err(e) => answered(app, place, Err(e.to_string()), then),
+            },
+        ),
+    };
+    if !sent {
+        let msg = app.s().store_working().to_string();
+        app.flash(msg);
+    }
+}
+
+/// A save's answer: the resident chosen (whether or not her form is still open: the save is
+/// done), or the store's words on the form (in the status line when the form has closed).
+fn answered(
+    app: &mut App,
+    place: FormPlace,
+    outcome: Result<Resident, String>,
+    then: fn(&mut App, FormOutcome),
+) {
+    match outcome {
+        Ok(r) => {
+            if let Some(form) = form_at(app, place) {
+                form.error = None;
+            }
+            then(app, FormOutcome::Chosen(r.id))
+        }
+        Err(e) => match form_at(app, place) {
+            Some(form) => form.error = Some(e),
+            None => app.flash_error(e),
+        },
+    }
 }
 
 /// A date as typed: `2026-11-20`, `2026/11/20`, `2026.11.20` or `20261120`.
@@ -38,14 +182,12 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&norm, "%Y-%m-%d").ok()
 }
 
-/// Applies an action to a form; `store` answers lookups and records a registration.
+/// Applies an action to a form; a filled-in form comes back as [`FormOutcome::Submit`], for
+/// [`ask`] to send to the store.
 pub fn update_form(
     form: &mut ResidentForm,
-    ds: &Dataset,
-    store: &Store,
     s: &Strings,
     now: NaiveDateTime,
-    terminal: &str,
     a: Action,
 ) -> FormOutcome {
     let n = form.fields().len();
@@ -72,7 +214,7 @@ pub fn update_form(
             }
         }
         Action::Enter | Action::Click(Target::Button(Button::Next)) => {
-            return submit(form, ds, store, s, now, terminal);
+            return submit(form, s, now);
         }
         Action::Click(Target::Button(Button::Back)) => return FormOutcome::Leave,
         a => {
@@ -115,14 +257,7 @@ fn set(form: &mut ResidentForm, v: bool) {
     }
 }
 
-fn submit(
-    form: &mut ResidentForm,
-    ds: &Dataset,
-    store: &Store,
-    s: &Strings,
-    now: NaiveDateTime,
-    terminal: &str,
-) -> FormOutcome {
+fn submit(form: &mut ResidentForm, s: &Strings, now: NaiveDateTime) -> FormOutcome {
     let id = form.number.value().to_string();
     if id.is_empty() {
         form.error = Some(s.need_number.to_string());
@@ -130,22 +265,7 @@ fn submit(
         return FormOutcome::Editing;
     }
     if !form.register {
-        return match store.resident(&id) {
-            Ok(Some(r)) => {
-                form.error = None;
-                FormOutcome::Chosen(r.id)
-            }
-            Ok(None) => {
-                switch(form, true);
-                form.error = Some(s.not_registered(&id));
-                form.focus(Field::Birth);
-                FormOutcome::Editing
-            }
-            Err(e) => {
-                form.error = Some(e.to_string());
-                FormOutcome::Editing
-            }
-        };
+        return FormOutcome::Submit(FormJob::Find(id));
     }
     let Some(birth) = parse_date(form.birth.value()) else {
         form.error = Some(s.bad_date(s.field_birth));
@@ -195,46 +315,9 @@ fn submit(
         exempt: form.exempt,
     };
     if form.edit {
-        // The same checks as the CLI and the store (修正月齢 needs a due date, 1-10 babies).
-        // What the change does to her active bookings is shown for review before it is saved.
-        return match store.resident_change_preview(ds, &input, now) {
-            Ok(affected) if !affected.is_empty() => FormOutcome::Review(input, affected),
-            Ok(_) => saved(
-                form,
-                store.update_resident(ds, &input, now, terminal, &[]).map(|u| u.resident),
-            ),
-            Err(e) => {
-                form.error = Some(e.to_string());
-                FormOutcome::Editing
-            }
-        };
+        return FormOutcome::Submit(FormJob::Edit(input));
     }
-    match store.resident(&id) {
-        Ok(Some(_)) => {
-            form.error = Some(s.already_registered(&id));
-            return FormOutcome::Editing;
-        }
-        Ok(None) => {}
-        Err(e) => {
-            form.error = Some(e.to_string());
-            return FormOutcome::Editing;
-        }
-    }
-    saved(form, store.add_resident(&input, now, terminal))
-}
-
-/// The form after the store answered a save: the resident chosen, or the store's words.
-fn saved(form: &mut ResidentForm, result: Result<Resident, StoreError>) -> FormOutcome {
-    match result {
-        Ok(r) => {
-            form.error = None;
-            FormOutcome::Chosen(r.id)
-        }
-        Err(e) => {
-            form.error = Some(e.to_string());
-            FormOutcome::Editing
-        }
-    }
+    FormOutcome::Submit(FormJob::Register(input))
 }
 
 /// Draws the form into `area` (no border); records clickable fields and the mode tabs.

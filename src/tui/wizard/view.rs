@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::{lines, row};
+use super::super::store_worker::WriteKind;
 use super::super::text::width;
 use super::{Step, Wizard, care, confirm, dates, facility, resident, screening};
 
@@ -65,6 +66,10 @@ fn button_row(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut H
         buttons.push((format!("[Esc {back}]"), Button::Back));
         match w.step {
             Step::Screening if w.stopped() => {}
+            // While the booking is being recorded the button says so (Enter sends nothing).
+            Step::Confirm if app.store.writing(WriteKind::Book) => {
+                buttons.push((format!("[{}]", s.recording()), Button::Book))
+            }
             Step::Confirm => buttons.push((format!("[Enter {}]", s.book), Button::Book)),
             _ => buttons.push((format!("[Enter {}]", s.next), Button::Next)),
         }
