@@ -236,7 +236,12 @@ pub fn version(conn: &Db, path: &Path, kind: StoreKind) -> Result<Option<i64>, S
 /// Brings the store's schema up to [`VERSION`], creating it on first use, in one transaction
 /// that holds an advisory lock (terminals starting at once take turns).
 pub fn migrate(conn: &Db, path: &Path, kind: StoreKind) -> Result<(), StoreError> {
-    if version(conn, path, kind)? == Some(VERSION) {
+    migrate_to(conn, path, kind, VERSION)
+}
+
+/// Brings the schema up to version `to` (an older store, for the tests of each migration).
+fn migrate_to(conn: &Db, path: &Path, kind: StoreKind, to: i64) -> Result<(), StoreError> {
+    if version(conn, path, kind)? == Some(to) {
         return Ok(());
     }
     let map = |e| StoreError::db(path, e);
@@ -255,7 +260,7 @@ pub fn migrate(conn: &Db, path: &Path, kind: StoreKind) -> Result<(), StoreError
             conn.batch("CREATE TABLE sango_schema (version INTEGER NOT NULL)").map_err(map)?;
             conn.batch("INSERT INTO sango_schema VALUES (0)").map_err(map)?;
         }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        for (i, sql) in MIGRATIONS.iter().enumerate().take(to as usize).skip(from as usize) {
             conn.batch(sql).map_err(map)?;
             conn.execute("UPDATE sango_schema SET version = ?1", crate::params![i as i64 + 1])
                 .map_err(map)?;
@@ -276,4 +281,81 @@ pub fn settle_meta(conn: &Db, path: &Path, kind: StoreKind) -> Result<String, St
 /// The store's id, read without writing.
 pub fn read_meta(conn: &Db, path: &Path, kind: StoreKind) -> Result<String, StoreError> {
     super::meta::read_only(conn, path, kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database of this test's own on the project's server (`SANGO_TEST_PG`), dropped after.
+    struct Scratch {
+        admin: postgres::Client,
+        name: String,
+    }
+
+    impl Scratch {
+        fn new() -> (Scratch, Db) {
+            let server = std::env::var("SANGO_TEST_PG")
+                .ok()
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432".into());
+            let mut admin =
+                postgres::Client::connect(&format!("{server}/postgres"), postgres::NoTls)
+                    .unwrap_or_else(|e| panic!("the PostgreSQL server for tests ({server}): {e}"));
+            let name = format!("sango_unit_{}", ulid::Ulid::new().to_string().to_lowercase());
+            // An ICU collation that sorts '_' and '-' apart from their bytes, so that a text
+            // column without COLLATE "C" would show.
+            admin
+                .batch_execute(&format!(
+                    "CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu \
+                     ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'"
+                ))
+                .unwrap();
+            let client =
+                postgres::Client::connect(&format!("{server}/{name}"), postgres::NoTls).unwrap();
+            (Scratch { admin, name }, Db::postgres(client))
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = self
+                .admin
+                .batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+        }
+    }
+
+    #[test]
+    fn a_version_1_store_is_brought_up_to_date_with_its_rows_and_their_order() {
+        let (_db, conn) = Scratch::new();
+        let path = Path::new("scratch");
+        let kind = StoreKind::Practice;
+        migrate_to(&conn, path, kind, 1).unwrap();
+        assert_eq!(version(&conn, path, kind).unwrap(), Some(1));
+        for id in ["R_1", "RA", "R-1", "R10", "R1", "R-10"] {
+            conn.execute(
+                "INSERT INTO residents VALUES (?1, '2026-01-01', NULL, 0, 1, 0,
+                    '2026-01-05T09:00:00+09:00', '2026-01-05T09:00:00+09:00')",
+                crate::params![id],
+            )
+            .unwrap();
+        }
+        migrate(&conn, path, kind).unwrap();
+        assert_eq!(version(&conn, path, kind).unwrap(), Some(VERSION));
+        let ids: Vec<String> = conn
+            .query_map("SELECT id FROM residents ORDER BY id", crate::params![], |r| r.get(0))
+            .unwrap();
+        // Byte order, as SQLite sorts: '-' (0x2D) < '1' < 'A' < '_' (0x5F).
+        assert_eq!(ids, ["R-1", "R-10", "R1", "R10", "RA", "R_1"]);
+        // The triggers made again around the change still hold.
+        let e = conn.execute("UPDATE residents SET id = 'R9' WHERE id = 'R1'", crate::params![]);
+        assert!(e.is_err(), "a resident's number cannot change");
+        let e = conn.execute("DELETE FROM residents", crate::params![]);
+        assert!(e.is_err(), "residents are never deleted");
+        // Every later table is there.
+        let t = conn
+            .query_row("SELECT count(*) FROM terminals", crate::params![], |r| r.get::<i64, _>(0))
+            .unwrap();
+        assert_eq!(t, 0);
+    }
 }
