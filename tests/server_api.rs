@@ -292,6 +292,7 @@ on_both_engines! {
         assert_eq!(s.get("/v1/health", None, None).status, 200);
         let status = s.terminate();
         assert!(status.success(), "{status:?}: {}", s.logs.lock().unwrap());
+        assert!(!s.logs.lock().unwrap().contains("panicked"), "{}", s.logs.lock().unwrap());
     }
 
     fn every_endpoint_is_documented_in_docs_api_md_and_answers_as_documented() {
@@ -354,4 +355,19 @@ fn endpoint_table(doc: &str) -> Vec<(String, String, String, Vec<u16>)> {
     }
     assert!(rows.len() >= 10, "the endpoint table of docs/api.md: {rows:?}");
     rows
+}
+
+#[test]
+fn plain_http_off_loopback_is_refused_and_serve_needs_listen_or_a_subcommand() {
+    let d = tempfile::tempdir().unwrap();
+    let r = finish(command(d.path(), &["serve", "--listen", "0.0.0.0:0"]).output().unwrap());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("plain HTTP") && r.stderr.contains("loopback"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let r = finish(command(d.path(), &["serve", "--listen", "nowhere"]).output().unwrap());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("--listen"), "{}", r.stderr);
+    let r = finish(command(d.path(), &["serve"]).output().unwrap());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--listen"), "{}", r.stderr);
 }

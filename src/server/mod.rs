@@ -193,7 +193,10 @@ pub fn serve(
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the server's runtime: {e}"))?;
-    runtime.block_on(async move {
+    // The pool's stores are dropped after the runtime, on this plain thread: the blocking
+    // PostgreSQL client must not be closed inside the async runtime's context.
+    let keep = Arc::clone(&app);
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -207,7 +210,10 @@ pub fn serve(
             .with_graceful_shutdown(shutdown_signal())
             .await
             .map_err(|e| format!("the server stopped: {e}"))
-    })
+    });
+    drop(runtime);
+    drop(keep);
+    served
 }
 
 /// SIGTERM (systemd's stop) or Ctrl-C.
