@@ -52,8 +52,14 @@ fn start(dir: &Path) -> Server {
         .unwrap_or_else(|| panic!("first line: {line:?}, stderr: {}", logs.lock().unwrap()))
         .to_string();
     assert!(base.starts_with("http://127.0.0.1:"), "{base}");
-    let agent: ureq::Agent =
-        ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    // A fresh connection per request: the server may close one whose request body it did
+    // not read (a refused POST), and a reused one would then fail at random.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_idle_connections(0)
+        .max_idle_connections_per_host(0)
+        .build()
+        .into();
     Server { child, base, logs, agent }
 }
 
