@@ -14,6 +14,7 @@ pub mod kiosk;
 pub mod pin;
 pub mod private_file;
 pub mod report;
+pub mod server;
 pub mod store;
 pub mod synth;
 pub mod tui;

@@ -19,7 +19,7 @@ pub struct Args {
 }
 
 #[derive(Serialize)]
-struct Row<'a> {
+pub(crate) struct Row<'a> {
     id: &'a str,
     name: &'a str,
     section: CareType,
@@ -34,7 +34,7 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn of(f: &'a Facility) -> Row<'a> {
+    pub(crate) fn of(f: &'a Facility) -> Row<'a> {
         Row {
             id: &f.id,
             name: &f.name,

@@ -13,6 +13,18 @@ use super::{CliError, CliResult, Context, cmd_store, output};
 use crate::credentials;
 use crate::store::access::{Role, Terminal};
 
+/// `sango serve --listen ADDR`, or one of its subcommands.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ServeArgs {
+    /// Serve the store over HTTP on ADDR: a loopback address such as 127.0.0.1:8080 (port 0
+    /// picks a free one; the first line printed says which). Stops on SIGTERM or Ctrl-C.
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<ServeCommand>,
+}
+
 #[derive(Debug, clap::Subcommand)]
 pub enum ServeCommand {
     /// The terminals that may use the server (端末): enroll, list, revoke.
@@ -72,7 +84,24 @@ struct Enrolled<'a> {
     token: &'a str,
 }
 
-pub fn run(ctx: &Context, c: ServeCommand) -> CliResult {
+pub fn run(ctx: &Context, a: ServeArgs) -> CliResult {
+    match (a.command, a.listen) {
+        (Some(c), _) => run_command(ctx, c),
+        (None, Some(listen)) => {
+            let config = ctx.config()?.config;
+            let location = ctx.location_of(&config)?;
+            let dataset = ctx.dataset()?;
+            crate::server::serve(location, ctx.store_kind(), dataset, &listen)
+                .map_err(CliError::refused)
+        }
+        (None, None) => Err(CliError::Usage(
+            "give --listen ADDR to serve, or a subcommand: terminal, staff (see sango serve --help)"
+                .into(),
+        )),
+    }
+}
+
+fn run_command(ctx: &Context, c: ServeCommand) -> CliResult {
     match c {
         ServeCommand::Terminal(TerminalCommand::Add { name, role, json }) => {
             add_terminal(ctx, &name, role, json)

@@ -121,9 +121,9 @@ pub enum Command {
     /// Check the booking store for damage (データベースの点検).
     #[command(subcommand)]
     Store(cmd_store_check::StoreCommand),
-    /// Who may use a ward's server: terminals and staff (サーバーの端末・職員).
-    #[command(subcommand)]
-    Serve(cmd_serve::ServeCommand),
+    /// Run a ward's server (`--listen ADDR`), or manage who may use it: terminals and staff
+    /// (サーバー).
+    Serve(cmd_serve::ServeArgs),
     /// Write a synthetic load for benchmarks: dataset.json and a store (see BENCHMARKS.md).
     #[command(hide = true)]
     Synth(cmd_synth::Args),

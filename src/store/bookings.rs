@@ -9,6 +9,7 @@
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::commands::{self, Applied, CommandKind};
 use super::db::{Db, DbResult, Row, ToParam, Value};
 use super::error::StoreError;
 use super::events::{self, CancelData, EventKind, FeeChangeData};
@@ -323,6 +324,31 @@ pub struct Cancellation {
     pub phones: Vec<String>,
 }
 
+impl Booked {
+    /// The answer a server gives for it (and keeps with its command).
+    pub fn answer(&self) -> serde_json::Value {
+        serde_json::json!({ "booking": self.booking, "plan": self.plan })
+    }
+}
+
+impl Cancellation {
+    /// The answer a server gives for it (and keeps with its command).
+    pub fn answer(&self) -> serde_json::Value {
+        serde_json::json!({
+            "booking": self.booking,
+            "outcome": self.outcome,
+            "facility_name": self.facility_name,
+            "phones": self.phones,
+        })
+    }
+}
+
+/// A change made now (with its command, when it had one), or a command applied before.
+enum Once<T> {
+    Fresh(T, Option<Applied>),
+    Replay(Applied),
+}
+
 /// Which bookings to list; `None` matches everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BookingFilter {
@@ -527,6 +553,38 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<Booked, StoreError> {
+        match self.book_with(dataset, req, at, terminal, None)? {
+            Once::Fresh(booked, _) => Ok(booked),
+            Once::Replay(_) => unreachable!("a booking without a command id is never a replay"),
+        }
+    }
+
+    /// Books as [`Store::book`] once per `command_id` (see [`commands`]): the first call books
+    /// and records the answer (`{"booking", "plan"}`) in the same transaction; a later call
+    /// with the same id returns that answer and books nothing.
+    pub fn book_once(
+        &self,
+        dataset: &Dataset,
+        req: &BookingRequest,
+        at: NaiveDateTime,
+        terminal: &str,
+        command_id: &str,
+    ) -> Result<Applied, StoreError> {
+        commands::validate_command_id(command_id)?;
+        match self.book_with(dataset, req, at, terminal, Some(command_id))? {
+            Once::Fresh(_, applied) => Ok(applied.expect("recorded with its command id")),
+            Once::Replay(prior) => commands::replay(prior, CommandKind::Book, terminal),
+        }
+    }
+
+    fn book_with(
+        &self,
+        dataset: &Dataset,
+        req: &BookingRequest,
+        at: NaiveDateTime,
+        terminal: &str,
+        command_id: Option<&str>,
+    ) -> Result<Once<Booked>, StoreError> {
         events::validate_terminal(terminal)?;
         let resident_id = user_number::normalize(&req.resident);
         residents::validate_id(&resident_id)?;
@@ -544,6 +602,11 @@ impl Store {
         let at = when.at;
 
         let tx = self.write()?;
+        if let Some(id) = command_id
+            && let Some(prior) = commands::claim(&tx, id).map_err(|e| self.err(e))?
+        {
+            return Ok(Once::Replay(prior));
+        }
         // Her row is held until the commit: a second terminal booking for her waits and then
         // sees this booking in her usage.
         let resident: Resident = residents::get_locked(&tx, &resident_id)
@@ -577,8 +640,16 @@ impl Store {
         insert(&tx, &b).map_err(|e| self.err(e))?;
         events::append(&tx, when, terminal, EventKind::Booked, &b.id, &b)
             .map_err(|e| self.err(e))?;
+        let booked = Booked { booking: b, plan };
+        let applied = match command_id {
+            Some(id) => Some(
+                commands::record(&tx, id, terminal, CommandKind::Book, booked.answer(), when)
+                    .map_err(|e| self.err(e))?,
+            ),
+            None => None,
+        };
         tx.commit().map_err(|e| self.err(e))?;
-        Ok(Booked { booking: b, plan })
+        Ok(Once::Fresh(booked, applied))
     }
 
     /// Cancels a booking at Japan time `at`: late (1 unit charged) at or after 11:00 the day
@@ -590,15 +661,60 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<Cancellation, StoreError> {
+        match self.cancel_with(dataset, booking_id, at, terminal, None)? {
+            Once::Fresh(c, _) => Ok(c),
+            Once::Replay(_) => {
+                unreachable!("a cancellation without a command id is never a replay")
+            }
+        }
+    }
+
+    /// Cancels as [`Store::cancel`] once per `command_id` (see [`commands`]); the answer
+    /// recorded is `{"booking", "outcome", "facility_name", "phones"}`.
+    pub fn cancel_once(
+        &self,
+        dataset: &Dataset,
+        booking_id: &str,
+        at: NaiveDateTime,
+        terminal: &str,
+        command_id: &str,
+    ) -> Result<Applied, StoreError> {
+        commands::validate_command_id(command_id)?;
+        match self.cancel_with(dataset, booking_id, at, terminal, Some(command_id))? {
+            Once::Fresh(_, applied) => Ok(applied.expect("recorded with its command id")),
+            Once::Replay(prior) => commands::replay(prior, CommandKind::Cancel, terminal),
+        }
+    }
+
+    fn cancel_with(
+        &self,
+        dataset: &Dataset,
+        booking_id: &str,
+        at: NaiveDateTime,
+        terminal: &str,
+        command_id: Option<&str>,
+    ) -> Result<Once<Cancellation>, StoreError> {
         events::validate_terminal(terminal)?;
         let when = self.moment(at)?;
         let tx = self.write()?;
+        if let Some(id) = command_id
+            && let Some(prior) = commands::claim(&tx, id).map_err(|e| self.err(e))?
+        {
+            return Ok(Once::Replay(prior));
+        }
         let b = get_by_id_or_code(&tx, booking_id)
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownBooking(booking_id.to_string()))?;
         let c = self.cancel_in(&tx, dataset, b, when, terminal)?;
+        let applied = match command_id {
+            Some(id) => Some(
+                commands::record(&tx, id, terminal, CommandKind::Cancel, c.answer(), when)
+                    .map_err(|e| self.err(e))?,
+            ),
+            None => None,
+        };
         tx.commit().map_err(|e| self.err(e))?;
-        Ok(c)
+        Ok(Once::Fresh(c, applied))
     }
 
     /// Cancels `b` inside the caller's write transaction (`cancel`, and a resident's edit that

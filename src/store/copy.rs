@@ -104,6 +104,13 @@ impl Store {
                 "INSERT INTO staff (id, password_hash, added_at) VALUES (?1, ?2, ?3)",
                 3,
             ),
+            (
+                "SELECT command_id, terminal, kind, result, applied_at FROM commands
+                 ORDER BY command_id",
+                "INSERT INTO commands (command_id, terminal, kind, result, applied_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                5,
+            ),
         ] {
             source
                 .query_each(select, crate::params![], |r| {

@@ -119,6 +119,10 @@ pub enum StoreError {
         "booking (予約) {id} starts on {first_day}: a no-show (無断キャンセル) can be recorded from that day on"
     )]
     NoShowTooEarly { id: String, first_day: NaiveDate },
+    #[error(
+        "command (コマンド) {id} was already used for a {kind} from another request or terminal: choose a new command id"
+    )]
+    CommandReused { id: String, kind: &'static str },
     #[error("invalid {field}: {reason}")]
     Invalid { field: &'static str, reason: String },
     #[error("the import file (取込ファイル) is not a sango export: {0}")]
@@ -144,6 +148,7 @@ impl StoreError {
                 | StoreError::AlreadyCancelled { .. }
                 | StoreError::AlreadyUsed { .. }
                 | StoreError::Invalid { .. }
+                | StoreError::CommandReused { .. }
                 | StoreError::MomentOutOfRange { .. }
                 | StoreError::CancelBeforeBooking { .. }
                 | StoreError::NeedsDecision { .. }

@@ -24,6 +24,7 @@ pub mod access;
 pub mod bookings;
 pub mod bulk;
 pub mod check;
+pub mod commands;
 pub mod copy;
 pub mod csv;
 pub mod db;
@@ -525,6 +526,11 @@ impl Store {
             return Ok(());
         }
         self.check_pragma("integrity_check")
+    }
+
+    /// Whether the connection is known to be gone (a server's that closed): a pool drops it.
+    pub fn is_broken(&self) -> bool {
+        self.conn.is_closed()
     }
 
     /// Whether the store is a PostgreSQL server's (not a file).

@@ -15,7 +15,7 @@ pub const APPLICATION_ID: i64 = 0x5341_4E47;
 /// The schema version this program writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 const V1: &str = r#"
 CREATE TABLE residents (
@@ -213,6 +213,24 @@ WHEN OLD.revoked_at IS NOT NULL OR NEW.name IS NOT OLD.name OR NEW.role IS NOT O
 BEGIN SELECT RAISE(ABORT, 'a terminal is only ever revoked (端末は失効のみ)'); END;
 CREATE TRIGGER staff_are_never_deleted BEFORE DELETE ON staff
 BEGIN SELECT RAISE(ABORT, 'staff are never deleted (職員は削除できません)'); END;
+"#;
+
+/// Version 5: the commands a server applied once each (`sango serve`: a booking or a
+/// cancellation sent with a client-chosen command id). Written in the same transaction as the
+/// change it made, with the answer it gave, so a command sent again (its reply was lost) is
+/// answered the same and never applied twice. Append-only.
+const V5: &str = r#"
+CREATE TABLE commands (
+    command_id  TEXT PRIMARY KEY NOT NULL,
+    terminal    TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('book', 'cancel')),
+    result      TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER commands_are_append_only_u BEFORE UPDATE ON commands
+BEGIN SELECT RAISE(ABORT, 'applied commands are append-only (変更できません)'); END;
+CREATE TRIGGER commands_are_append_only_d BEFORE DELETE ON commands
+BEGIN SELECT RAISE(ABORT, 'applied commands are append-only (削除できません)'); END;
 "#;
 
 /// What the file says about itself, read without writing anything.

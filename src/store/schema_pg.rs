@@ -17,7 +17,7 @@ use super::moment::StoreKind;
 use super::server::schema_name;
 
 /// The migrations, in order; the version is how many have run.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this program writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -192,6 +192,22 @@ FOR EACH ROW WHEN (OLD.revoked_at IS NOT NULL OR NEW.name IS DISTINCT FROM OLD.n
 EXECUTE FUNCTION sango_refuse('a terminal is only ever revoked (端末は失効のみ)');
 CREATE TRIGGER staff_are_never_deleted BEFORE DELETE OR TRUNCATE ON staff
 FOR EACH STATEMENT EXECUTE FUNCTION sango_refuse('staff are never deleted (職員は削除できません)');
+"#;
+
+/// Version 4: the commands a server applied once each, as SQLite's schema 5 (text by its
+/// bytes; append-only).
+const V4: &str = r#"
+CREATE TABLE commands (
+    command_id  TEXT COLLATE "C" PRIMARY KEY,
+    terminal    TEXT COLLATE "C" NOT NULL,
+    kind        TEXT COLLATE "C" NOT NULL CHECK (kind IN ('book', 'cancel')),
+    result      TEXT COLLATE "C" NOT NULL,
+    applied_at  TEXT COLLATE "C" NOT NULL
+);
+CREATE TRIGGER commands_are_append_only BEFORE UPDATE OR DELETE ON commands
+FOR EACH ROW EXECUTE FUNCTION sango_refuse('applied commands are append-only (変更できません)');
+CREATE TRIGGER commands_are_never_truncated BEFORE TRUNCATE ON commands
+FOR EACH STATEMENT EXECUTE FUNCTION sango_refuse('applied commands are append-only (削除できません)');
 "#;
 
 /// Points the session at the store's schema (which may not exist yet).

@@ -1,0 +1,574 @@
+//! The endpoints, in one table ([`endpoints`]) from which both the router and the route list
+//! that docs/api.md is checked against are made.
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{Extension, FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodFilter, MethodRouter, on};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use super::{ApiError, Caller, Shared};
+use crate::domain::care::CareType;
+use crate::domain::{fees, jst, period, user_number};
+use crate::store::ResidentInput;
+use crate::store::access::Role;
+use crate::store::bookings::{BookingFilter, BookingRequest, checked_length};
+use crate::store::commands::Applied;
+
+/// The header that carries a kiosk's session (from `POST /v1/kiosk/identify`).
+pub const SESSION_HEADER: &str = "sango-session";
+
+/// Who may call an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, without a token.
+    Public,
+    /// Any enrolled terminal.
+    Terminal,
+    /// A kiosk terminal only.
+    Kiosk,
+    /// A staff terminal, or a kiosk identified as the mother the path names.
+    Mother,
+    /// A staff terminal only.
+    Staff,
+}
+
+impl Access {
+    /// The word docs/api.md uses.
+    pub fn word(self) -> &'static str {
+        match self {
+            Access::Public => "none",
+            Access::Terminal => "any",
+            Access::Kiosk => "kiosk",
+            Access::Mother => "mother",
+            Access::Staff => "staff",
+        }
+    }
+}
+
+/// One endpoint: method, path (axum's `{param}` form), who may call it, its handler.
+pub struct Endpoint {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+    handler: MethodRouter<Shared>,
+}
+
+fn ep<H, T>(method: Method, path: &'static str, access: Access, h: H) -> Endpoint
+where
+    H: axum::handler::Handler<T, Shared>,
+    T: 'static,
+{
+    let filter = MethodFilter::try_from(method.clone()).expect("a standard method");
+    Endpoint { method, path, access, handler: on(filter, h) }
+}
+
+/// Every endpoint the server has.
+pub fn endpoints() -> Vec<Endpoint> {
+    use Access::*;
+    vec![
+        ep(Method::GET, "/v1/health", Public, health),
+        ep(Method::GET, "/v1/facilities", Terminal, facilities),
+        ep(Method::GET, "/v1/facilities/{id}/hours", Terminal, hours),
+        ep(Method::GET, "/v1/facilities/{id}/window", Terminal, window),
+        ep(Method::GET, "/v1/fee", Terminal, fee),
+        ep(Method::POST, "/v1/kiosk/identify", Kiosk, identify),
+        ep(Method::GET, "/v1/residents", Staff, residents),
+        ep(Method::POST, "/v1/residents", Staff, add_resident),
+        ep(Method::GET, "/v1/residents/{id}", Staff, resident),
+        ep(Method::GET, "/v1/residents/{id}/quota", Mother, quota),
+        ep(Method::GET, "/v1/residents/{id}/bookings", Mother, resident_bookings),
+        ep(Method::GET, "/v1/bookings", Staff, bookings),
+        ep(Method::POST, "/v1/bookings", Staff, book),
+        ep(Method::POST, "/v1/bookings/{id}/cancel", Staff, cancel),
+    ]
+}
+
+/// The documented form of every route: (method, path, access word).
+pub fn route_table() -> Vec<(String, String, String)> {
+    endpoints()
+        .into_iter()
+        .map(|e| (e.method.to_string(), e.path.to_string(), e.access.word().to_string()))
+        .collect()
+}
+
+/// The router, each endpoint guarded by its access.
+pub fn routes() -> axum::Router<Shared> {
+    let mut r = axum::Router::new();
+    for e in endpoints() {
+        let handler = match e.access {
+            Access::Staff => e.handler.route_layer(axum::middleware::from_fn(require_staff)),
+            Access::Kiosk => e.handler.route_layer(axum::middleware::from_fn(require_kiosk)),
+            Access::Public | Access::Terminal | Access::Mother => e.handler,
+        };
+        r = r.route(e.path, handler);
+    }
+    r.fallback(|| async { ApiError::not_found("no such endpoint: see docs/api.md") })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "this endpoint does not take that method: see docs/api.md",
+            )
+        })
+}
+
+fn caller_of(req: &Request) -> Result<&Caller, ApiError> {
+    req.extensions().get::<Caller>().ok_or_else(|| ApiError::unauthorized("no token"))
+}
+
+async fn require_staff(req: Request, next: Next) -> Response {
+    match caller_of(&req) {
+        Ok(c) if c.role == Role::Staff => next.run(req).await,
+        Ok(_) => ApiError::forbidden("a kiosk may not do this: it needs a staff terminal")
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn require_kiosk(req: Request, next: Next) -> Response {
+    match caller_of(&req) {
+        Ok(c) if c.role == Role::Kiosk => next.run(req).await,
+        Ok(_) => ApiError::forbidden("only a kiosk identifies a mother").into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// A JSON body whose faults are answered as 400 naming the field.
+pub struct Body<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
+    type Rejection = ApiError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let Json(v) = Json::<T>::from_request(req, state)
+            .await
+            .map_err(|e: JsonRejection| ApiError::bad_input(e.body_text()))?;
+        Ok(Body(v))
+    }
+}
+
+/// A query string whose faults are answered as 400 naming the field.
+pub struct Q<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Q<T> {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Query(v) = Query::<T>::from_request_parts(parts, state)
+            .await
+            .map_err(|e: QueryRejection| ApiError::bad_input(e.body_text()))?;
+        Ok(Q(v))
+    }
+}
+
+/// The path's one parameter.
+pub struct Id(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Id {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Path(v) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|e: PathRejection| ApiError::bad_input(e.body_text()))?;
+        Ok(Id(v))
+    }
+}
+
+fn care_of(s: &str) -> Result<CareType, ApiError> {
+    s.parse().map_err(|_| ApiError::bad_input(format!("type: '{s}' is not stay, day or visit")))
+}
+
+fn moment_of(field: &str, s: Option<&str>) -> Result<NaiveDateTime, ApiError> {
+    match s {
+        None => Ok(jst::from_utc(chrono::Utc::now())),
+        Some(s) => {
+            crate::cli::args::moment(s).map_err(|e| ApiError::bad_input(format!("{field}: {e}")))
+        }
+    }
+}
+
+async fn health(State(app): State<Shared>) -> Result<Json<Value>, ApiError> {
+    app.store(|s, _| Ok(s.data_version()?)).await?;
+    Ok(Json(json!({ "status": "ok", "store": app.kind.id() })))
+}
+
+#[derive(Deserialize)]
+struct TypeQuery {
+    #[serde(rename = "type")]
+    care: Option<String>,
+}
+
+async fn facilities(
+    State(app): State<Shared>,
+    Q(q): Q<TypeQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let care = q.care.as_deref().map(care_of).transpose()?;
+    let rows: Vec<crate::cli::cmd_facilities::Row> = app
+        .dataset
+        .facilities
+        .iter()
+        .filter(|f| care.is_none_or(|c| f.offers(c)))
+        .map(crate::cli::cmd_facilities::Row::of)
+        .collect();
+    Ok(Json(json!({ "facilities": rows })))
+}
+
+fn facility_of<'a>(
+    app: &'a Shared,
+    id: &str,
+    care: Option<CareType>,
+) -> Result<&'a crate::dataset::Facility, ApiError> {
+    let f = app.dataset.facility(id).ok_or_else(|| {
+        ApiError::not_found(format!("unknown facility (施設) '{}'", crate::visible::one_line(id)))
+    })?;
+    if let Some(c) = care
+        && !f.offers(c)
+    {
+        return Err(ApiError::bad_input(format!(
+            "type: {} does not offer {c} (この施設では利用できない種類です)",
+            f.id
+        )));
+    }
+    Ok(f)
+}
+
+#[derive(Deserialize)]
+struct HoursQuery {
+    #[serde(rename = "type")]
+    care: Option<String>,
+    at: Option<String>,
+}
+
+async fn hours(
+    State(app): State<Shared>,
+    Id(id): Id,
+    Q(q): Q<HoursQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let care = q.care.as_deref().map(care_of).transpose()?;
+    let f = facility_of(&app, &id, care)?;
+    let at = moment_of("at", q.at.as_deref())?;
+    let reservation = match care {
+        Some(c) => f.reservation(c),
+        None => f.reservations.iter().find(|r| r.hours.is_some()).or(f.reservations.first()),
+    };
+    let ans = crate::cli::cmd_hours::answer(
+        &f.id,
+        reservation.and_then(|r| r.hours.as_ref()),
+        reservation.and_then(|r| r.wording.as_ref()).map(ToString::to_string),
+        at,
+    );
+    Ok(Json(serde_json::to_value(ans).map_err(|e| ApiError::internal(e.to_string()))?))
+}
+
+#[derive(Deserialize)]
+struct WindowQuery {
+    #[serde(rename = "type")]
+    care: String,
+    birth: NaiveDate,
+    due: Option<NaiveDate>,
+    #[serde(default)]
+    corrected: bool,
+}
+
+async fn window(
+    State(app): State<Shared>,
+    Id(id): Id,
+    Q(q): Q<WindowQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let care = care_of(&q.care)?;
+    if q.corrected && q.due.is_none() {
+        return Err(ApiError::bad_input("due: corrected (修正月齢) needs the due date"));
+    }
+    let f = facility_of(&app, &id, Some(care))?;
+    let entry = f
+        .period(care)
+        .ok_or_else(|| ApiError::bad_input(format!("type: {} does not offer {care}", f.id)))?;
+    let w = period::window(entry.period, q.birth, q.due, q.corrected).ok_or_else(|| {
+        ApiError::bad_input(
+            "birth: the eligibility period (利用期間) cannot be computed for this date",
+        )
+    })?;
+    Ok(Json(json!({
+        "facility": f.id,
+        "type": care,
+        "first_day": w.first_day,
+        "last_day": w.last_day,
+        "period": entry.wording,
+        "corrected": w.first_day != q.birth,
+    })))
+}
+
+#[derive(Deserialize)]
+struct FeeQuery {
+    #[serde(rename = "type")]
+    care: String,
+    units: u32,
+    #[serde(default = "one")]
+    babies: u32,
+    #[serde(default)]
+    exempt: bool,
+}
+
+fn one() -> u32 {
+    1
+}
+
+async fn fee(State(app): State<Shared>, Q(q): Q<FeeQuery>) -> Result<Json<Value>, ApiError> {
+    let care = care_of(&q.care)?;
+    let rule =
+        app.dataset.programme.care_rule(care).ok_or_else(|| {
+            ApiError::bad_input(format!("type: the dataset has no care type {care}"))
+        })?;
+    if q.units == 0 || q.units > rule.limit {
+        return Err(ApiError::bad_input(format!(
+            "units: {} is not between 1 and the limit (利用上限) {}",
+            q.units, rule.limit
+        )));
+    }
+    if q.babies == 0 || q.babies > 16 {
+        return Err(ApiError::bad_input("babies: must be between 1 and 16 (子の人数)"));
+    }
+    let fee = fees::fee(rule.fee, q.units, q.babies, q.exempt);
+    let mut v = serde_json::to_value(fee).map_err(|e| ApiError::internal(e.to_string()))?;
+    v["type"] = json!(care);
+    Ok(Json(v))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Identify {
+    user_number: String,
+    baby_birth: NaiveDate,
+}
+
+async fn identify(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Body(b): Body<Identify>,
+) -> Result<Response, ApiError> {
+    let user = user_number::normalize(&b.user_number);
+    if user.is_empty() || user.len() > 64 {
+        return Err(ApiError::bad_input("user_number: give the mother's user number (利用者番号)"));
+    }
+    if app.kiosks.locked(&caller.name, &user) {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "locked_out",
+            "too many failed identifications (本人確認の失敗が続きました): ask staff at the counter, or try again later",
+        ));
+    }
+    let lookup = user.clone();
+    let found = app.store(move |s, _| Ok(s.resident(&lookup)?)).await?;
+    match found {
+        Some(r) if r.birth == b.baby_birth => {
+            app.kiosks.succeeded(&user);
+            let session = app.kiosks.open(&caller.name, &r.id).map_err(ApiError::internal)?;
+            let body = json!({
+                "session": session,
+                "resident": r.id,
+                "expires_in_s": super::kiosk::SESSION_TTL.as_secs(),
+            });
+            Ok((StatusCode::OK, Json(body)).into_response())
+        }
+        _ => {
+            app.kiosks.failed(&caller.name, &user);
+            Err(ApiError::forbidden(
+                "the user number and the baby's birth date do not match a registered mother (一致しません)",
+            ))
+        }
+    }
+}
+
+/// The mother the path names, if the caller may see her: staff always, a kiosk only with a
+/// live session for her.
+fn may_see(
+    app: &Shared,
+    caller: &Caller,
+    headers: &HeaderMap,
+    id: &str,
+) -> Result<String, ApiError> {
+    let id = user_number::normalize(id);
+    if caller.role == Role::Staff {
+        return Ok(id);
+    }
+    let session = headers.get(SESSION_HEADER).and_then(|v| v.to_str().ok()).ok_or_else(|| {
+        ApiError::forbidden("a kiosk sees a mother's own data only after POST /v1/kiosk/identify")
+    })?;
+    match app.kiosks.resident_of(&caller.name, session) {
+        Some(r) if r == id => Ok(id),
+        Some(_) => Err(ApiError::forbidden("this kiosk session is for another mother")),
+        None => Err(ApiError::forbidden("the kiosk session is unknown or expired: identify again")),
+    }
+}
+
+async fn quota(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    Id(id): Id,
+) -> Result<Json<Value>, ApiError> {
+    let id = may_see(&app, &caller, &headers, &id)?;
+    let q = app.store(move |s, ds| Ok(s.quota(&ds.programme, &id)?)).await?;
+    Ok(Json(json!({ "quota": q })))
+}
+
+async fn resident_bookings(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    Id(id): Id,
+) -> Result<Json<Value>, ApiError> {
+    let id = may_see(&app, &caller, &headers, &id)?;
+    let list = app
+        .store(move |s, _| {
+            if s.resident(&id)?.is_none() {
+                return Err(crate::store::StoreError::UnknownResident(id).into());
+            }
+            Ok(s.bookings(&BookingFilter { resident: Some(id), ..Default::default() })?)
+        })
+        .await?;
+    Ok(Json(json!({ "bookings": list })))
+}
+
+async fn residents(State(app): State<Shared>) -> Result<Json<Value>, ApiError> {
+    let list = app.store(|s, _| Ok(s.residents()?)).await?;
+    Ok(Json(json!({ "residents": list })))
+}
+
+async fn resident(State(app): State<Shared>, Id(id): Id) -> Result<Json<Value>, ApiError> {
+    let r = app
+        .store(move |s, _| {
+            s.resident(&id)?.ok_or_else(|| crate::store::StoreError::UnknownResident(id).into())
+        })
+        .await?;
+    Ok(Json(json!({ "resident": r })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewResident {
+    id: String,
+    birth: NaiveDate,
+    due: Option<NaiveDate>,
+    #[serde(default)]
+    corrected: bool,
+    #[serde(default = "one")]
+    babies: u32,
+    #[serde(default)]
+    exempt: bool,
+    at: Option<String>,
+}
+
+async fn add_resident(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Body(b): Body<NewResident>,
+) -> Result<Response, ApiError> {
+    let at = moment_of("at", b.at.as_deref())?;
+    let input = ResidentInput {
+        id: b.id,
+        birth: b.birth,
+        due: b.due,
+        corrected: b.corrected,
+        babies: b.babies,
+        exempt: b.exempt,
+    };
+    let r = app.store(move |s, _| Ok(s.add_resident(&input, at, &caller.name)?)).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "resident": r }))).into_response())
+}
+
+#[derive(Deserialize)]
+struct BookingsQuery {
+    resident: Option<String>,
+    date: Option<NaiveDate>,
+    facility: Option<String>,
+}
+
+async fn bookings(
+    State(app): State<Shared>,
+    Q(q): Q<BookingsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let filter = BookingFilter {
+        resident: q.resident.map(|r| user_number::normalize(&r)),
+        date: q.date,
+        facility: q.facility,
+    };
+    let list = app.store(move |s, _| Ok(s.bookings(&filter)?)).await?;
+    Ok(Json(json!({ "bookings": list })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Book {
+    command_id: String,
+    resident: String,
+    facility: String,
+    #[serde(rename = "type")]
+    care: CareType,
+    start: NaiveDate,
+    nights: Option<u32>,
+    days: Option<u32>,
+    at: Option<String>,
+}
+
+/// A command's answer: the same body every time it is sent; `Sango-Replayed: true` when it
+/// had been applied before.
+fn applied(a: Applied, status: StatusCode) -> Response {
+    let replayed = a.replayed;
+    let body = json!({
+        "command_id": a.command_id,
+        "kind": a.kind,
+        "applied_at": jst::rfc3339(a.applied_at),
+        "result": a.result,
+    });
+    let mut r = (status, Json(body)).into_response();
+    r.headers_mut().insert(
+        "sango-replayed",
+        axum::http::HeaderValue::from_static(if replayed { "true" } else { "false" }),
+    );
+    r
+}
+
+async fn book(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Body(b): Body<Book>,
+) -> Result<Response, ApiError> {
+    let at = moment_of("at", b.at.as_deref())?;
+    let length = checked_length(b.care, b.nights, b.days)?;
+    let req = BookingRequest {
+        resident: b.resident,
+        facility: b.facility,
+        care: b.care,
+        start: b.start,
+        length,
+    };
+    let command = b.command_id;
+    let a = app.store(move |s, ds| Ok(s.book_once(ds, &req, at, &caller.name, &command)?)).await?;
+    Ok(applied(a, StatusCode::CREATED))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cancel {
+    command_id: String,
+    at: Option<String>,
+}
+
+async fn cancel(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Id(id): Id,
+    Body(b): Body<Cancel>,
+) -> Result<Response, ApiError> {
+    let at = moment_of("at", b.at.as_deref())?;
+    let command = b.command_id;
+    let a = app.store(move |s, ds| Ok(s.cancel_once(ds, &id, at, &caller.name, &command)?)).await?;
+    Ok(applied(a, StatusCode::OK))
+}

@@ -1,0 +1,160 @@
+//! Commands applied once each (`sango serve`): a terminal sends a booking or a cancellation
+//! with a command id of its choosing (a ULID or a UUID) and, when the reply is lost, sends it
+//! again. The first time, the change and the command's row (with the answer given) are written
+//! in one transaction; every later time the stored answer is returned and nothing is changed.
+//!
+//! Two copies of one command racing are serialized before the lookup: on SQLite by the write
+//! lock every write transaction takes first (`BEGIN IMMEDIATE`), on PostgreSQL by a
+//! transaction-scoped advisory lock on the command id's hash; the primary key is the backstop.
+//! A refused command (a rule, an unknown booking) writes nothing, so sending it again asks
+//! again.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::db::{Db, DbResult, Engine};
+use super::error::StoreError;
+use super::moment::Moment;
+use super::timefmt;
+
+/// What a command does.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    strum::Display,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum CommandKind {
+    Book,
+    Cancel,
+}
+
+/// A command as applied: its stored answer, and whether this call applied it or found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub command_id: String,
+    pub kind: CommandKind,
+    pub terminal: String,
+    pub applied_at: NaiveDateTime,
+    /// The answer given when it was applied (JSON).
+    pub result: serde_json::Value,
+    /// True when the command had been applied before (nothing was changed now).
+    pub replayed: bool,
+}
+
+/// The longest command id accepted.
+pub const MAX_COMMAND_ID_LEN: usize = 64;
+
+/// A command id: a ULID (26 characters of Crockford base 32) or a UUID (8-4-4-4-12 hex).
+pub fn validate_command_id(id: &str) -> Result<(), StoreError> {
+    let ulid = id.len() == 26 && ulid::Ulid::from_string(id).is_ok();
+    let uuid = id.len() == 36
+        && id.char_indices().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        });
+    if ulid || uuid {
+        return Ok(());
+    }
+    Err(StoreError::Invalid {
+        field: "command_id",
+        reason: format!(
+            "'{}' is not a ULID or a UUID",
+            crate::visible::one_line(&id.chars().take(MAX_COMMAND_ID_LEN).collect::<String>())
+        ),
+    })
+}
+
+/// Inside a write transaction: waits for any other transaction applying the same command id,
+/// then returns the command as applied before, if it was.
+pub(crate) fn claim(tx: &Db, id: &str) -> DbResult<Option<Applied>> {
+    if tx.engine() == Engine::Postgres {
+        tx.execute(
+            "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 7155))) AS held",
+            crate::params![id],
+        )?;
+    }
+    tx.query_opt(
+        "SELECT command_id, terminal, kind, result, applied_at FROM commands WHERE command_id = ?1",
+        crate::params![id],
+        |r| {
+            let kind: String = r.get("kind")?;
+            let result: String = r.get("result")?;
+            Ok(Applied {
+                command_id: r.get("command_id")?,
+                terminal: r.get("terminal")?,
+                kind: kind.parse().map_err(|_| super::bad_text("kind", &kind))?,
+                applied_at: super::get_time(r, "applied_at")?,
+                result: serde_json::from_str(&result)
+                    .map_err(|_| super::bad_text("result", &result))?,
+                replayed: true,
+            })
+        },
+    )
+}
+
+/// A command found by [`claim`] answers this call only when it is the same kind from the same
+/// terminal (a command id is the sender's own).
+pub(crate) fn replay(
+    prior: Applied,
+    kind: CommandKind,
+    terminal: &str,
+) -> Result<Applied, StoreError> {
+    if prior.kind != kind || prior.terminal != terminal {
+        return Err(StoreError::CommandReused { id: prior.command_id, kind: prior.kind.into() });
+    }
+    Ok(prior)
+}
+
+/// Records a command in the transaction of its change; returns it as applied now.
+pub(crate) fn record(
+    tx: &Db,
+    id: &str,
+    terminal: &str,
+    kind: CommandKind,
+    result: serde_json::Value,
+    when: Moment,
+) -> DbResult<Applied> {
+    let kind_id: &'static str = kind.into();
+    tx.execute(
+        "INSERT INTO commands (command_id, terminal, kind, result, applied_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        crate::params![
+            id,
+            terminal,
+            kind_id,
+            result.to_string(),
+            timefmt::format(when.recorded_at)
+        ],
+    )?;
+    Ok(Applied {
+        command_id: id.to_string(),
+        kind,
+        terminal: terminal.to_string(),
+        applied_at: when.recorded_at,
+        result,
+        replayed: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_id_is_a_ulid_or_a_uuid() {
+        assert!(validate_command_id("01J9Z8Q4X7M2N3P4Q5R6S7T8V9").is_ok());
+        assert!(validate_command_id("123e4567-e89b-12d3-a456-426614174000").is_ok());
+        for bad in ["", "x", "01J9Z8Q4X7M2N3P4Q5R6S7T8V", "123e4567e89b12d3a456426614174000", "é"]
+        {
+            assert!(validate_command_id(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,379 @@
+//! `sango serve --listen`: the real binary answering over a real socket, on SQLite and on
+//! PostgreSQL, checked against docs/api.md.
+
+mod store_support;
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::sync::{Arc, Mutex};
+
+use serde_json::{Value, json};
+use store_support::*;
+
+/// A running `sango serve --listen 127.0.0.1:0` on a test's data folder.
+struct Server {
+    child: Child,
+    base: String,
+    logs: Arc<Mutex<String>>,
+    agent: ureq::Agent,
+}
+
+struct Resp {
+    status: u16,
+    body: Value,
+    replayed: Option<String>,
+}
+
+fn start(dir: &Path) -> Server {
+    let mut child = command(dir, &["serve", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(Stdio::null())
+        .spawn()
+        .expect("sango serve starts");
+    let logs = Arc::new(Mutex::new(String::new()));
+    let mut err = child.stderr.take().unwrap();
+    let sink = Arc::clone(&logs);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = err.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("first line: {line:?}, stderr: {}", logs.lock().unwrap()))
+        .to_string();
+    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+    // A fresh connection per request: the server may close one whose request body it did
+    // not read (a refused POST), and a reused one would then fail at random.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_idle_connections(0)
+        .max_idle_connections_per_host(0)
+        .build()
+        .into();
+    Server { child, base, logs, agent }
+}
+
+fn read(mut r: ureq::http::Response<ureq::Body>) -> Resp {
+    let status = r.status().as_u16();
+    let replayed = r.headers().get("sango-replayed").map(|v| v.to_str().unwrap().to_string());
+    let text = r.body_mut().read_to_string().unwrap();
+    let body =
+        serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
+    Resp { status, body, replayed }
+}
+
+impl Server {
+    fn get(&self, path: &str, token: Option<&str>, session: Option<&str>) -> Resp {
+        let mut req = self.agent.get(format!("{}{path}", self.base));
+        if let Some(t) = token {
+            req = req.header("Authorization", format!("Bearer {t}"));
+        }
+        if let Some(s) = session {
+            req = req.header("Sango-Session", s);
+        }
+        read(req.call().unwrap())
+    }
+
+    fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Resp {
+        let mut req = self.agent.post(format!("{}{path}", self.base));
+        if let Some(t) = token {
+            req = req.header("Authorization", format!("Bearer {t}"));
+        }
+        read(req.send_json(body).unwrap())
+    }
+
+    /// SIGTERM, then the exit status.
+    fn terminate(&mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let ok = std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        assert!(ok.success());
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Enrolls a terminal with the CLI; returns its token.
+fn enroll(dir: &Path, name: &str, role: &str) -> String {
+    let v = sango(dir, &["serve", "terminal", "add", name, "--role", role, "--json"]).ok();
+    v["token"].as_str().unwrap().to_string()
+}
+
+fn add(s: &Server, staff: &str, id: &str, birth: &str) {
+    let r = s.post(
+        "/v1/residents",
+        Some(staff),
+        &json!({"id": id, "birth": birth, "at": "2026-01-05T09:00"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+}
+
+fn book_body(cid: &str, start: &str, days: u32) -> Value {
+    json!({
+        "command_id": cid, "resident": "R1", "facility": DAY, "type": "day",
+        "start": start, "days": days, "at": "2026-01-05T10:00",
+    })
+}
+
+const TOKEN_LIKE: &str = "Bearer ";
+
+on_both_engines! {
+    fn health_needs_no_token_and_everything_else_an_enrolled_unrevoked_one() {
+        let d = dir();
+        let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
+        let s = start(d.path());
+        let h = s.get("/v1/health", None, None);
+        assert_eq!((h.status, h.body["status"].as_str()), (200, Some("ok")));
+        for token in [None, Some("not-a-token"), Some("snk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")] {
+            let r = s.get("/v1/facilities", token, None);
+            assert_eq!(r.status, 401, "{token:?}: {}", r.body);
+            assert_eq!(r.body["error"], "unauthorized");
+            assert!(r.body["message"].as_str().unwrap().len() > 5);
+        }
+        let r = s.get("/v1/facilities", Some(&kiosk), None);
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.body["facilities"].as_array().unwrap().iter().any(|f| f["id"] == DAY));
+        sango(d.path(), &["serve", "terminal", "revoke", "kiosk-1", "--json"]).ok();
+        assert_eq!(s.get("/v1/facilities", Some(&kiosk), None).status, 401);
+        // One JSON line per request, naming the terminal, never its token.
+        let logs = s.logs.lock().unwrap().clone();
+        assert!(!logs.contains(&kiosk) && !logs.contains(TOKEN_LIKE), "{logs}");
+        let lines: Vec<Value> = logs.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert!(lines.len() >= 6, "{logs}");
+        for l in &lines {
+            for k in ["time", "terminal", "method", "path", "status", "ms"] {
+                assert!(l.get(k).is_some(), "{k} in {l}");
+            }
+        }
+        assert!(lines.iter().any(|l| l["terminal"] == "kiosk-1" && l["status"] == 200));
+    }
+
+    fn a_kiosk_reads_public_answers_and_only_the_identified_mothers_own_data() {
+        let d = dir();
+        let staff = enroll(d.path(), "oji-1", "staff");
+        let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
+        let s = start(d.path());
+        add(&s, &staff, "R1", "2026-01-01");
+        add(&s, &staff, "R2", "2026-01-02");
+        let r = s.post("/v1/bookings", Some(&staff), &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8V9", "2026-01-10", 3));
+        assert_eq!(r.status, 201, "{}", r.body);
+        let k = Some(kiosk.as_str());
+        assert_eq!(s.get("/v1/residents", k, None).status, 403);
+        assert_eq!(s.get("/v1/residents/R1", k, None).status, 403);
+        assert_eq!(s.get("/v1/bookings?resident=R1", k, None).status, 403);
+        assert_eq!(s.get("/v1/residents/R1/bookings", k, None).status, 403);
+        assert_eq!(s.post("/v1/bookings", k, &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8VA", "2026-01-20", 1)).status, 403);
+        let fee = s.get("/v1/fee?type=day&units=3", k, None);
+        assert_eq!((fee.status, fee.body["total_yen"].as_u64()), (200, Some(7500)), "{}", fee.body);
+        let hours = s.get(&format!("/v1/facilities/{DAY}/hours?at=2026-01-05T10:00"), k, None);
+        assert_eq!(hours.status, 200, "{}", hours.body);
+        let w = s.get(&format!("/v1/facilities/{DAY}/window?type=day&birth=2026-01-01"), k, None);
+        assert_eq!(w.status, 200, "{}", w.body);
+        // A wrong birth date is refused; the right one opens a session for her alone.
+        let bad = s.post("/v1/kiosk/identify", k, &json!({"user_number": "R1", "baby_birth": "2026-01-02"}));
+        assert_eq!(bad.status, 403, "{}", bad.body);
+        let ok = s.post("/v1/kiosk/identify", k, &json!({"user_number": "r1", "baby_birth": "2026-01-01"}));
+        assert_eq!(ok.status, 200, "{}", ok.body);
+        let session = ok.body["session"].as_str().unwrap().to_string();
+        let mine = s.get("/v1/residents/R1/bookings", k, Some(&session));
+        assert_eq!(mine.status, 200, "{}", mine.body);
+        assert_eq!(mine.body["bookings"].as_array().unwrap().len(), 1);
+        let q = s.get("/v1/residents/R1/quota", k, Some(&session));
+        assert_eq!(q.body["quota"]["day"]["used"], 3, "{}", q.body);
+        assert_eq!(s.get("/v1/residents/R2/bookings", k, Some(&session)).status, 403);
+        assert_eq!(s.get("/v1/residents/R2/quota", k, Some(&session)).status, 403);
+        assert_eq!(s.get("/v1/residents", k, Some(&session)).status, 403);
+        // The session is that kiosk's: another terminal's token with it sees nothing.
+        let other = enroll(d.path(), "kiosk-2", "kiosk");
+        assert_eq!(s.get("/v1/residents/R1/bookings", Some(&other), Some(&session)).status, 403);
+        // Staff identify nobody and see everyone.
+        assert_eq!(s.post("/v1/kiosk/identify", Some(&staff), &json!({"user_number": "R1", "baby_birth": "2026-01-01"})).status, 403);
+        assert_eq!(s.get("/v1/residents/R2/quota", Some(&staff), None).status, 200);
+        assert_eq!(s.get("/v1/residents", Some(&staff), None).body["residents"].as_array().unwrap().len(), 2);
+    }
+
+    fn repeated_wrong_identifications_lock_out_the_kiosk_and_the_user_number() {
+        let d = dir();
+        let staff = enroll(d.path(), "oji-1", "staff");
+        let k1 = enroll(d.path(), "kiosk-1", "kiosk");
+        let k2 = enroll(d.path(), "kiosk-2", "kiosk");
+        let s = start(d.path());
+        add(&s, &staff, "R1", "2026-01-01");
+        add(&s, &staff, "R2", "2026-01-02");
+        let id = |k: &str, u: &str, b: &str| {
+            s.post("/v1/kiosk/identify", Some(k), &json!({"user_number": u, "baby_birth": b})).status
+        };
+        for day in 10..15 {
+            assert_eq!(id(&k1, "R1", &format!("2026-01-{day}")), 403);
+        }
+        // Now even the right answer is refused, at that kiosk and for that number anywhere.
+        assert_eq!(id(&k1, "R1", "2026-01-01"), 429);
+        assert_eq!(id(&k2, "R1", "2026-01-01"), 429);
+        assert_eq!(id(&k1, "R2", "2026-01-02"), 429);
+        assert_eq!(id(&k2, "R2", "2026-01-02"), 200);
+        let r = s.post("/v1/kiosk/identify", Some(&k1), &json!({"user_number": "R2", "baby_birth": "2026-01-02"}));
+        assert_eq!(r.body["error"], "locked_out");
+    }
+
+    fn a_command_is_applied_once_however_often_and_however_concurrently_it_is_sent() {
+        let d = dir();
+        let staff = enroll(d.path(), "oji-1", "staff");
+        let s = start(d.path());
+        add(&s, &staff, "R1", "2026-01-01");
+        let st = Some(staff.as_str());
+        let first = s.post("/v1/bookings", st, &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8V9", "2026-01-10", 3));
+        assert_eq!(first.status, 201, "{}", first.body);
+        assert_eq!(first.replayed.as_deref(), Some("false"));
+        assert_eq!(first.body["result"]["booking"]["terminal"], "oji-1");
+        let again = s.post("/v1/bookings", st, &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8V9", "2026-01-10", 3));
+        assert_eq!((again.status, &again.body), (201, &first.body));
+        assert_eq!(again.replayed.as_deref(), Some("true"));
+        let list = s.get("/v1/bookings?resident=R1", st, None);
+        assert_eq!(list.body["bookings"].as_array().unwrap().len(), 1);
+
+        // Eight terminals' worth of threads send one command at once: one booking.
+        let cid = "123e4567-e89b-12d3-a456-426614174000";
+        let bodies: Vec<(u16, Value)> = std::thread::scope(|sc| {
+            let hs: Vec<_> = (0..8)
+                .map(|_| sc.spawn(|| {
+                    let r = s.post("/v1/bookings", st, &book_body(cid, "2026-01-20", 1));
+                    (r.status, r.body)
+                }))
+                .collect();
+            hs.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for b in &bodies {
+            assert_eq!(b, &bodies[0]);
+        }
+        assert_eq!(bodies[0].0, 201, "{}", bodies[0].1);
+        let list = s.get("/v1/bookings?resident=R1", st, None);
+        assert_eq!(list.body["bookings"].as_array().unwrap().len(), 2, "{}", list.body);
+
+        // Over her limit: 409 naming the rule.
+        let r = s.post("/v1/bookings", st, &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8VB", "2026-01-21", 2));
+        assert_eq!(r.status, 201, "{}", r.body);
+        let r = s.post("/v1/bookings", st, &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8VC", "2026-01-25", 1));
+        assert_eq!((r.status, r.body["error"].as_str()), (409, Some("refused")), "{}", r.body);
+        assert!(r.body["message"].as_str().unwrap().contains("利用上限"), "{}", r.body);
+
+        // A cancellation sent twice: one cancellation, the same answer.
+        let id = first.body["result"]["booking"]["id"].as_str().unwrap();
+        let c = json!({"command_id": "01J9Z8Q4X7M2N3P4Q5R6S7T8VD", "at": "2026-01-05T11:00"});
+        let c1 = s.post(&format!("/v1/bookings/{id}/cancel"), st, &c);
+        assert_eq!(c1.status, 200, "{}", c1.body);
+        assert_eq!(c1.body["result"]["booking"]["status"], "cancelled");
+        let c2 = s.post(&format!("/v1/bookings/{id}/cancel"), st, &c);
+        assert_eq!((c2.status, &c2.body, c2.replayed.as_deref()), (200, &c1.body, Some("true")));
+        // The same id for another kind of command is refused; bad input names the field.
+        let r = s.post("/v1/bookings", st, &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8VD", "2026-01-28", 1));
+        assert_eq!(r.status, 409, "{}", r.body);
+        let r = s.post("/v1/bookings", st, &book_body("not-an-id", "2026-01-28", 1));
+        assert_eq!(r.status, 400);
+        assert!(r.body["message"].as_str().unwrap().contains("command_id"), "{}", r.body);
+        let r = s.post("/v1/bookings", st, &json!({"command_id": "01J9Z8Q4X7M2N3P4Q5R6S7T8VE"}));
+        assert_eq!(r.status, 400);
+        assert!(r.body["message"].as_str().unwrap().contains("resident"), "{}", r.body);
+        let q = s.get("/v1/residents/R1/quota", st, None);
+        assert_eq!(q.body["quota"]["day"]["used"], 3, "{}", q.body);
+    }
+
+    fn sigterm_stops_the_server_cleanly() {
+        let d = dir();
+        let mut s = start(d.path());
+        assert_eq!(s.get("/v1/health", None, None).status, 200);
+        let status = s.terminate();
+        assert!(status.success(), "{status:?}: {}", s.logs.lock().unwrap());
+        assert!(!s.logs.lock().unwrap().contains("panicked"), "{}", s.logs.lock().unwrap());
+    }
+
+    fn every_endpoint_is_documented_in_docs_api_md_and_answers_as_documented() {
+        let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/api.md")).unwrap();
+        let documented = endpoint_table(&doc);
+        let mut routes = sango::server::routes::route_table();
+        routes.sort();
+        let mut listed: Vec<(String, String, String)> =
+            documented.iter().map(|e| (e.0.clone(), e.1.clone(), e.2.clone())).collect();
+        listed.sort();
+        assert_eq!(listed, routes, "docs/api.md's table and the server's routes differ");
+
+        let d = dir();
+        let staff = enroll(d.path(), "oji-1", "staff");
+        let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
+        let s = start(d.path());
+        add(&s, &staff, "R1", "2026-01-01");
+        for (method, path, role, statuses) in &documented {
+            let concrete = path
+                .replace("/facilities/{id}", &format!("/facilities/{DAY}"))
+                .replace("/residents/{id}", "/residents/R1")
+                .replace("/bookings/{id}", "/bookings/01J9Z8Q4X7M2N3P4Q5R6S7T8V9");
+            let token = match role.as_str() {
+                "none" => None,
+                "kiosk" => Some(kiosk.as_str()),
+                _ => Some(staff.as_str()),
+            };
+            let r = match method.as_str() {
+                "GET" => s.get(&concrete, token, None),
+                "POST" => s.post(&concrete, token, &json!({})),
+                m => panic!("undocumented method {m}"),
+            };
+            assert!(statuses.contains(&r.status), "{method} {path}: {} not in {statuses:?}: {}", r.status, r.body);
+            if role != "none" {
+                let r = match method.as_str() {
+                    "GET" => s.get(&concrete, None, None),
+                    _ => s.post(&concrete, None, &json!({})),
+                };
+                assert_eq!(r.status, 401, "{method} {path} without a token");
+                assert!(statuses.contains(&401), "{method} {path}: 401 is not documented");
+            }
+        }
+        // No other route: an unknown path or method is refused.
+        assert_eq!(s.get("/v1/nothing", Some(&staff), None).status, 404);
+        assert_eq!(s.post("/v1/residents/R1", Some(&staff), &json!({})).status, 405);
+    }
+}
+
+/// The rows of docs/api.md's endpoint table: `| METHOD | PATH | ROLE | STATUSES |`.
+fn endpoint_table(doc: &str) -> Vec<(String, String, String, Vec<u16>)> {
+    let mut rows = Vec::new();
+    for line in doc.lines() {
+        let cells: Vec<&str> = line.trim().trim_matches('|').split('|').map(str::trim).collect();
+        if cells.len() < 4 || !matches!(cells[0], "GET" | "POST" | "PUT" | "DELETE" | "PATCH") {
+            continue;
+        }
+        let path = cells[1].trim_matches('`').to_string();
+        let statuses = cells[3].split(',').map(|s| s.trim().parse::<u16>().unwrap()).collect();
+        rows.push((cells[0].to_string(), path, cells[2].to_string(), statuses));
+    }
+    assert!(rows.len() >= 10, "the endpoint table of docs/api.md: {rows:?}");
+    rows
+}
+
+#[test]
+fn plain_http_off_loopback_is_refused_and_serve_needs_listen_or_a_subcommand() {
+    let d = tempfile::tempdir().unwrap();
+    let r = finish(command(d.path(), &["serve", "--listen", "0.0.0.0:0"]).output().unwrap());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("plain HTTP") && r.stderr.contains("loopback"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let r = finish(command(d.path(), &["serve", "--listen", "nowhere"]).output().unwrap());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("--listen"), "{}", r.stderr);
+    let r = finish(command(d.path(), &["serve"]).output().unwrap());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--listen"), "{}", r.stderr);
+}
