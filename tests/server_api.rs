@@ -151,9 +151,19 @@ on_both_engines! {
         sango(d.path(), &["serve", "terminal", "revoke", "kiosk-1", "--json"]).ok();
         assert_eq!(s.get("/v1/facilities", Some(&kiosk), None).status, 401);
         // One JSON line per request, naming the terminal, never its token.
+        // The log lines come through a reader thread: wait for the six requests' lines.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while s.logs.lock().unwrap().matches('\n').count() < 6 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         let logs = s.logs.lock().unwrap().clone();
         assert!(!logs.contains(&kiosk) && !logs.contains(TOKEN_LIKE), "{logs}");
-        let lines: Vec<Value> = logs.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        // Whole lines only: the reader may be in the middle of one.
+        let lines: Vec<Value> = logs
+            .split_inclusive('\n')
+            .filter(|l| l.ends_with('\n'))
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert!(lines.len() >= 6, "{logs}");
         for l in &lines {
             for k in ["time", "terminal", "method", "path", "status", "ms"] {
