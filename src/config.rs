@@ -19,7 +19,10 @@
 //! idle_timeout_secs = 120   # kiosk idle timeout, 30..=3600 seconds
 //! terminal_id = "local"     # recorded on every booking and event: 1-32 of A-Z a-z 0-9 . _ -
 //! mouse = true              # mouse capture in the terminal app
+//! server = "http://127.0.0.1:8080"  # a ward's server (`sango serve`); never with a token
 //! ```
+//! With `server` (or `SANGO_SERVER`), the terminal works through that server: its token is
+//! `SANGO_TOKEN`, else the file `token` next to config.toml (0600, see [`server_token`]).
 //! An unknown key or a wrong value is an error naming the key, the line and the column.
 //!
 //! Parsing ([`Config::from_toml_str`]) is pure; [`load`] does the file and environment IO.
@@ -137,6 +140,7 @@ pub struct Sources {
     pub terminal_id: Source,
     pub mouse: Source,
     pub database: Source,
+    pub server: Source,
 }
 
 /// The effective settings of this terminal.
@@ -152,6 +156,9 @@ pub struct Config {
     /// password, except from the environment); `None`: the SQLite file in the data folder.
     #[serde(serialize_with = "shown_database")]
     pub database: Option<String>,
+    /// A ward's server (`sango serve`) the terminal works through: an `http://` URL on
+    /// loopback (TLS in sango is not done yet: a local TLS tunnel forwards to the server).
+    pub server: Option<String>,
     /// Where each value came from (not part of the file).
     #[serde(skip)]
     pub sources: Sources,
@@ -167,14 +174,15 @@ impl Default for Config {
             terminal_id: DEFAULT_TERMINAL_ID.to_string(),
             mouse: true,
             database: None,
+            server: None,
             sources: Sources::default(),
         }
     }
 }
 
 /// The keys the file may hold, in the order `config show` lists them.
-pub const KEYS: [&str; 7] =
-    ["mode", "lang", "theme", "idle_timeout_secs", "terminal_id", "mouse", "database"];
+pub const KEYS: [&str; 8] =
+    ["mode", "lang", "theme", "idle_timeout_secs", "terminal_id", "mouse", "database", "server"];
 
 /// Why the settings could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -246,6 +254,9 @@ fn expected_of(key: &str) -> String {
         "database" => "a postgres://USER@HOST:PORT/DATABASE URL without a password (the password \
                        goes in ~/.pgpass or PGPASSWORD)"
             .to_string(),
+        "server" => "an http://HOST:PORT URL of a sango server on loopback (127.0.0.1, [::1] or \
+                     localhost), without a token or a path"
+            .to_string(),
         _ => String::new(),
     }
 }
@@ -293,6 +304,51 @@ pub fn database_shown(database: Option<&str>) -> String {
 
 fn shown_database<S: serde::Serializer>(db: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&database_shown(db.as_deref()))
+}
+
+/// A server URL as the settings take it: `http://` on a loopback host, a port, nothing else
+/// (no user, token, path or query: the token is kept apart, see [`server_token`]). Returned
+/// without a trailing slash.
+pub fn parse_server(s: &str) -> Option<String> {
+    let s = s.trim().trim_end_matches('/');
+    let rest = s.strip_prefix("http://")?;
+    if rest.contains(['@', '/', '?', '#']) || rest.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let (host, port) = rest.rsplit_once(':')?;
+    port.parse::<u16>().ok().filter(|p| *p != 0)?;
+    let loopback = host == "localhost"
+        || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+        || host
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .and_then(|h| h.parse::<std::net::Ipv6Addr>().ok())
+            .is_some_and(|ip| ip.is_loopback());
+    loopback.then(|| s.to_string())
+}
+
+/// The environment variable holding the terminal's token for its server.
+pub const TOKEN_ENV: &str = "SANGO_TOKEN";
+/// The file holding the terminal's token, next to config.toml (0600).
+pub const TOKEN_FILE: &str = "token";
+
+/// The terminal's token for its server: `SANGO_TOKEN`, else the file `token` in the config
+/// folder, which must be the owner's alone (0600, a regular file: the staff PIN's rule).
+pub fn server_token(config_dir: &Path) -> Result<Option<String>, String> {
+    if let Some(t) = std::env::var(TOKEN_ENV).ok().filter(|t| !t.trim().is_empty()) {
+        return Ok(Some(t.trim().to_string()));
+    }
+    let path = config_dir.join(TOKEN_FILE);
+    let meta = match std::fs::symlink_metadata(&path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read the token file {}: {e}", path.display())),
+    };
+    crate::pin::check_private_file(&meta)
+        .map_err(|why| format!("the token file {} is not used: {why}", path.display()))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read the token file {}: {e}", path.display()))?;
+    Ok(Some(text.trim().to_string()).filter(|t| !t.is_empty()))
 }
 
 fn parse_bool(s: &str) -> Option<bool> {
@@ -384,6 +440,10 @@ impl Config {
                         Some(v.as_str().and_then(|s| parse_database(s, false)).ok_or_else(bad)?);
                     config.sources.database = from_file();
                 }
+                "server" => {
+                    config.server = Some(v.as_str().and_then(parse_server).ok_or_else(bad)?);
+                    config.sources.server = from_file();
+                }
                 _ => unreachable!("every key of KEYS is handled"),
             }
         }
@@ -473,6 +533,10 @@ impl Config {
                 self.database = Some(parse_database(value, from_env)?);
                 self.sources.database = source;
             }
+            "server" => {
+                self.server = Some(parse_server(value)?);
+                self.sources.server = source;
+            }
             _ => return None,
         }
         Some(())
@@ -492,6 +556,11 @@ impl Config {
             ("terminal_id", self.terminal_id.clone(), &self.sources.terminal_id),
             ("mouse", self.mouse.to_string(), &self.sources.mouse),
             ("database", self.database_shown(), &self.sources.database),
+            (
+                "server",
+                self.server.clone().unwrap_or_else(|| "none (the store directly)".to_string()),
+                &self.sources.server,
+            ),
         ]
     }
 

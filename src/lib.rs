@@ -17,5 +17,6 @@ pub mod report;
 pub mod server;
 pub mod store;
 pub mod synth;
+pub mod terminal;
 pub mod tui;
 pub mod visible;

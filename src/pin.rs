@@ -176,6 +176,11 @@ fn check_file(meta: &std::fs::Metadata) -> Result<(), String> {
     Ok(())
 }
 
+/// The same rule for another private file of the config folder (the server token).
+pub fn check_private_file(meta: &std::fs::Metadata) -> Result<(), String> {
+    check_file(meta)
+}
+
 /// Why a hash is not one that [`set_pin`] could have written, if it is not: Argon2id version 19
 /// with memory, time and parallelism costs no higher than the defaults used here. Lower costs are
 /// allowed (an older setting), higher ones are not: checking would take as long as they say.

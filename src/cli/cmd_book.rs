@@ -78,7 +78,6 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let length = bookings::checked_length(a.care, a.nights, a.days)?;
     // The programme and the one facility booked, checked in full; the rest only by id and name.
     let ds = crate::dataset::load_for_facility(ctx.dataset_path.as_deref(), &a.facility)?;
-    let store = cmd_store::open(ctx)?;
     let req = BookingRequest {
         resident: a.resident,
         facility: a.facility,
@@ -86,6 +85,10 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         start: a.start,
         length,
     };
+    if let Some(t) = cmd_store::through_server(ctx)? {
+        return through_server(&t, &ds, &req, a.at, a.json);
+    }
+    let store = cmd_store::open(ctx)?;
     let done = store.book(&ds, &req, args::at_or_now(a.at), &cmd_store::terminal())?;
     let b = &done.booking;
     let f = ds.facility(&b.facility);
@@ -172,5 +175,74 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if !phones.is_empty() {
         crate::outln!("  施設の電話 Facility phone: {}", one_line(&phones.join(" / ")));
     }
+    Ok(())
+}
+
+/// `sango book` through the server: decided there (`"status": "booked"`), or, offline, checked
+/// against the replica and kept as provisional (`"status": "provisional"`, 仮予約).
+fn through_server(
+    t: &crate::terminal::Terminal,
+    ds: &crate::dataset::Dataset,
+    req: &BookingRequest,
+    at: Option<NaiveDateTime>,
+    json: bool,
+) -> CliResult {
+    use crate::terminal::Outcome;
+    use serde_json::{Value, json};
+    let outcome = t.book(ds, req, at, &cmd_store::terminal()).map_err(super::CliError::refused)?;
+    let (mut v, status, extra) = match outcome {
+        Outcome::Decided { command_id, result, replayed } => {
+            (result, "booked", json!({ "command_id": command_id, "replayed": replayed }))
+        }
+        Outcome::Provisional { command_id, checked, data_as_of, offline_since } => (
+            checked,
+            "provisional",
+            json!({
+                "command_id": command_id,
+                "data_as_of": data_as_of,
+                "offline_since": offline_since,
+                "note": "仮予約 provisional: the server could not be reached; checked against this \
+                         terminal's data as of data_as_of. Staff will confirm it when the server is \
+                         reached again (sango sync).",
+            }),
+        ),
+    };
+    let mut out = v["booking"].take();
+    if status == "provisional" {
+        // The replica's check made no real booking: no id or code yet.
+        out["id"] = Value::Null;
+        out["code"] = Value::Null;
+    }
+    let plan = v["plan"].take();
+    out["status"] = json!(status);
+    out["remaining"] = plan["remaining_after"].clone();
+    out["fee"] = plan["fee"].clone();
+    out["window"] = plan["window"].clone();
+    out["cancel_by"] = plan["cancel_by"].clone();
+    let f = ds.facility(req.facility.as_str());
+    out["facility_name"] = json!(f.map(|f| f.name.as_str()));
+    out["phones"] = json!(f.map(|f| f.phones.clone()).unwrap_or_default());
+    if let (Some(o), Some(e)) = (out.as_object_mut(), extra.as_object()) {
+        o.extend(e.clone());
+    }
+    if json {
+        return output::json(&out);
+    }
+    let text = |k: &str| out[k].as_str().map(one_line).unwrap_or_default();
+    if status == "booked" {
+        crate::outln!("予約しました Booked (server): {}", text("id"));
+        crate::outln!("  予約番号 Booking code (for the phone): {}", text("code"));
+    } else {
+        crate::outln!("仮予約 Provisional booking (offline): staff will confirm it (sango sync)");
+        crate::outln!(
+            "  データ時点 Data as of {}",
+            out["data_as_of"].as_str().unwrap_or("never (no pull yet)")
+        );
+    }
+    crate::outln!("  利用者番号 Resident: {}", text("resident"));
+    crate::outln!("  施設 Facility: {}", text("facility"));
+    crate::outln!("  日程 Dates: {} 〜 {}", text("first_day"), text("last_day"));
+    crate::outln!("  利用料 Fee: {}円", out["fee_yen"]);
+    crate::outln!("  残り Remaining: {}", out["remaining"]);
     Ok(())
 }

@@ -44,6 +44,9 @@ fn phones_to_call(ds: &Dataset, facility_phones: &[String]) -> Vec<String> {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
+    if let Some(t) = cmd_store::through_server(ctx)? {
+        return through_server(&t, &a);
+    }
     let store = cmd_store::open(ctx)?;
     // The programme and the booking's facility (its name and phones); an unknown booking is
     // refused by `cancel` itself.
@@ -87,5 +90,62 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     for p in &phones {
         crate::outln!("    ☎ {}", one_line(p));
     }
+    Ok(())
+}
+
+/// `sango cancel` through the server: decided there, or, offline, kept as a provisional
+/// cancellation of a booking the replica holds.
+fn through_server(t: &crate::terminal::Terminal, a: &Args) -> CliResult {
+    use crate::terminal::Outcome;
+    use serde_json::json;
+    let outcome = t.cancel(&a.booking, a.at).map_err(super::CliError::refused)?;
+    let out = match outcome {
+        Outcome::Decided { command_id, result, replayed } => {
+            let b = &result["booking"];
+            json!({
+                "status": b["status"],
+                "command_id": command_id,
+                "replayed": replayed,
+                "id": b["id"],
+                "code": b["code"],
+                "late": result["outcome"]["late"],
+                "units_charged": result["outcome"]["units_charged"],
+                "cancelled_at": b["cancelled_at"],
+                "resident": b["resident"],
+                "facility": b["facility"],
+                "facility_name": result["facility_name"],
+                "phones": result["phones"],
+            })
+        }
+        Outcome::Provisional { command_id, checked, data_as_of, offline_since } => {
+            let b = &checked["booking"];
+            json!({
+                "status": "provisional",
+                "command_id": command_id,
+                "id": b["id"],
+                "code": b["code"],
+                "resident": b["resident"],
+                "facility": b["facility"],
+                "data_as_of": data_as_of,
+                "offline_since": offline_since,
+                "note": "仮取消 provisional: the server could not be reached; staff will confirm \
+                         the cancellation when it is reached again (sango sync). Please also \
+                         phone the facility.",
+            })
+        }
+    };
+    if a.json {
+        return output::json(&out);
+    }
+    let text = |k: &str| out[k].as_str().map(one_line).unwrap_or_default();
+    if out["status"] == "provisional" {
+        crate::outln!("仮取消 Provisional cancellation (offline): {}", text("id"));
+    } else {
+        crate::outln!("取消しました Cancelled (server): {}", text("id"));
+    }
+    crate::outln!(
+        "  施設へ電話で連絡してください Please also phone the facility: {}",
+        text("facility")
+    );
     Ok(())
 }

@@ -108,7 +108,7 @@ fn run_command(ctx: &Context, c: ServeCommand) -> CliResult {
         }
         ServeCommand::Terminal(TerminalCommand::List { json }) => list(ctx, json),
         ServeCommand::Terminal(TerminalCommand::Revoke { name, json }) => {
-            let store = cmd_store::open(ctx)?;
+            let store = cmd_store::open_direct(ctx)?;
             let t = store.revoke_terminal(
                 &name,
                 super::args::at_or_now(None),
@@ -128,7 +128,7 @@ fn run_command(ctx: &Context, c: ServeCommand) -> CliResult {
 }
 
 fn add_terminal(ctx: &Context, name: &str, role: Role, json: bool) -> CliResult {
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_direct(ctx)?;
     let token = credentials::new_token().map_err(CliError::refused)?;
     let t = store.enroll_terminal(
         name,
@@ -148,7 +148,7 @@ fn add_terminal(ctx: &Context, name: &str, role: Role, json: bool) -> CliResult 
 
 fn list(ctx: &Context, json: bool) -> CliResult {
     // Opened as for a write: an older store gains the terminals' table first.
-    let terminals: Vec<Terminal> = cmd_store::open(ctx)?.terminals()?;
+    let terminals: Vec<Terminal> = cmd_store::open_direct(ctx)?.terminals()?;
     if json {
         return output::json(&terminals);
     }
@@ -183,7 +183,7 @@ fn add_staff(ctx: &Context, id: &str, json: bool) -> CliResult {
         ));
     }
     let hash = credentials::hash_password(&first).map_err(CliError::refused)?;
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_direct(ctx)?;
     store.add_staff(id, &hash, super::args::at_or_now(None), &cmd_store::terminal())?;
     if json {
         return output::json(&serde_json::json!({ "staff": id }));

@@ -24,11 +24,56 @@ impl From<StoreError> for CliError {
 }
 
 /// Opens the booking store, and reads this terminal's id from the settings for [`terminal`].
+/// With a server configured, a command that writes to the store is refused: only `book` and
+/// `cancel` work through the server yet ([`through_server`]).
 pub fn open(ctx: &Context) -> CliResult<Store> {
+    refuse_server(ctx, "this command")?;
+    open_direct(ctx)
+}
+
+/// Opens the data folder's (or the database's) store itself, whether or not a server is
+/// configured: the server's own commands (`sango serve`) and the store's check.
+pub fn open_direct(ctx: &Context) -> CliResult<Store> {
     // A broken settings file is refused here too, rather than recording a wrong terminal id.
     let config = ctx.config()?.config;
     let _ = CONFIGURED_TERMINAL.set(config.terminal_id.clone());
     Ok(ctx.location_of(&config)?.open(ctx.store_kind())?)
+}
+
+/// Refuses `what` when a server is configured (it does not work through one yet).
+pub fn refuse_server(ctx: &Context, what: &str) -> CliResult {
+    let config = ctx.config()?.config;
+    if let Some(url) = &config.server {
+        return Err(CliError::refused(format!(
+            "{what} does not work through a server yet ({url} is configured: `server` / \
+             SANGO_SERVER); book, cancel, sync, review and the reading commands do"
+        )));
+    }
+    Ok(())
+}
+
+/// The terminal working through the configured server (`server` / `SANGO_SERVER`), its replica
+/// and outbox opened; `None` when no server is configured.
+pub fn through_server(ctx: &Context) -> CliResult<Option<crate::terminal::Terminal>> {
+    let loaded = ctx.config()?;
+    let config = loaded.config;
+    let _ = CONFIGURED_TERMINAL.set(config.terminal_id.clone());
+    let Some(remote) =
+        crate::terminal::configured(&config, &loaded.location.dir).map_err(CliError::refused)?
+    else {
+        return Ok(None);
+    };
+    if config.database.is_some() {
+        return Err(CliError::refused(
+            "both a server (`server`) and a database (`database`) are configured: a terminal \
+             works through one of them",
+        ));
+    }
+    let dir = crate::store::DataDir::resolve(ctx.data_dir.as_deref())?;
+    dir.prepare()?;
+    let t = crate::terminal::Terminal::open(remote, &dir.path, ctx.store_kind())
+        .map_err(CliError::refused)?;
+    Ok(Some(t))
 }
 
 impl Context {
@@ -49,6 +94,18 @@ impl Context {
 /// Before the first store exists, the answer is that of an empty store (no residents, no
 /// bookings), as it was when these commands created one.
 pub fn open_read(ctx: &Context) -> CliResult<Store> {
+    // Through a server: the replica, brought up to date first where the server answers.
+    if let Some(t) = through_server(ctx)? {
+        t.refresh();
+        if let Some(offline) = t.offline_since() {
+            let asof = t.data_as_of().unwrap_or_else(|| "never".into());
+            eprintln!(
+                "sango: offline since {offline} (オフライン): data as of {asof} (データ時点), {} change(s) wait",
+                t.entries(Some("pending")).map(|e| e.len()).unwrap_or(0)
+            );
+        }
+        return Ok(t.replica);
+    }
     // Broken settings are refused here too, as by every command that opens the store.
     let config = ctx.config()?.config;
     let location = ctx.location_of(&config)?;

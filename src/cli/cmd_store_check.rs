@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, c: StoreCommand) -> CliResult {
 }
 
 fn migrate(ctx: &Context, json: bool) -> CliResult {
-    let store = cmd_store::open(ctx)?;
+    let store = cmd_store::open_direct(ctx)?;
     let (engine, version) = if store.on_server() {
         ("postgresql", crate::store::schema_pg::VERSION)
     } else {
@@ -99,7 +99,7 @@ fn migrate(ctx: &Context, json: bool) -> CliResult {
 
 fn copy(ctx: &Context, to: &str, json: bool) -> CliResult {
     use crate::store::{DataDir, Location};
-    let source = cmd_store::open(ctx)?;
+    let source = cmd_store::open_direct(ctx)?;
     let target = if crate::store::server::is_server_url(to) {
         Location::resolve(Some(to), None)?
     } else {
@@ -176,7 +176,7 @@ fn check(ctx: &Context, json: bool) -> CliResult {
 }
 
 fn repair(ctx: &Context, json: bool) -> CliResult {
-    let mut store = cmd_store::open(ctx)?;
+    let mut store = cmd_store::open_direct(ctx)?;
     let path = store.path().to_path_buf();
     let rep = store.repair(&cmd_store::terminal())?;
     if json {

@@ -18,10 +18,12 @@ pub mod cmd_no_show;
 pub mod cmd_quota;
 pub mod cmd_report;
 pub mod cmd_resident;
+pub mod cmd_review;
 pub mod cmd_serve;
 pub mod cmd_staff;
 pub mod cmd_store;
 pub mod cmd_store_check;
+pub mod cmd_sync;
 pub mod cmd_synth;
 pub mod cmd_window;
 pub mod error;
@@ -124,6 +126,11 @@ pub enum Command {
     /// Run a ward's server (`--listen ADDR`), or manage who may use it: terminals and staff
     /// (サーバー).
     Serve(cmd_serve::ServeArgs),
+    /// Send this terminal's outbox to its server and pull the changes (同期).
+    Sync(cmd_sync::Args),
+    /// Commands the server refused on sync, for a clerk (要確認).
+    #[command(subcommand)]
+    Review(cmd_review::ReviewCommand),
     /// Write a synthetic load for benchmarks: dataset.json and a store (see BENCHMARKS.md).
     #[command(hide = true)]
     Synth(cmd_synth::Args),
@@ -180,7 +187,9 @@ pub fn run() -> ExitCode {
         at: cli.at,
     };
     let result = match cli.command {
-        None => cmd_staff::kiosk_guard(&ctx).and_then(|()| crate::tui::run_from_cli(&ctx)),
+        None => cmd_staff::kiosk_guard(&ctx)
+            .and_then(|()| cmd_store::refuse_server(&ctx, "the terminal app"))
+            .and_then(|()| crate::tui::run_from_cli(&ctx)),
         Some(Command::Facilities(a)) => cmd_facilities::run(&ctx, a),
         Some(Command::Hours(a)) => cmd_hours::run(&ctx, a),
         Some(Command::Window(a)) => cmd_window::run(&ctx, a),
@@ -201,6 +210,8 @@ pub fn run() -> ExitCode {
         Some(Command::Report(a)) => cmd_report::run(&ctx, a),
         Some(Command::Store(c)) => cmd_store_check::run(&ctx, c),
         Some(Command::Serve(c)) => cmd_serve::run(&ctx, c),
+        Some(Command::Sync(a)) => cmd_sync::run(&ctx, a),
+        Some(Command::Review(c)) => cmd_review::run(&ctx, c),
         Some(Command::Synth(a)) => cmd_synth::run(a),
     };
     match result {

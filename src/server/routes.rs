@@ -88,6 +88,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(Method::GET, "/v1/bookings", Staff, bookings),
         ep(Method::POST, "/v1/bookings", Staff, book),
         ep(Method::POST, "/v1/bookings/{id}/cancel", Staff, cancel),
+        ep(Method::GET, "/v1/changes", Staff, changes),
     ]
 }
 
@@ -571,4 +572,28 @@ async fn cancel(
     let command = b.command_id;
     let a = app.store(move |s, ds| Ok(s.cancel_once(ds, &id, at, &caller.name, &command)?)).await?;
     Ok(applied(a, StatusCode::OK))
+}
+
+#[derive(Deserialize)]
+struct ChangesQuery {
+    #[serde(default)]
+    since: i64,
+    limit: Option<u32>,
+}
+
+/// The change feed (staff only: a kiosk never holds other mothers' data).
+async fn changes(
+    State(app): State<Shared>,
+    Q(q): Q<ChangesQuery>,
+) -> Result<Json<Value>, ApiError> {
+    use crate::store::changes::{DEFAULT_LIMIT, MAX_LIMIT};
+    let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
+    if limit == 0 || limit > MAX_LIMIT {
+        return Err(ApiError::bad_input(format!("limit: must be between 1 and {MAX_LIMIT}")));
+    }
+    if q.since < 0 {
+        return Err(ApiError::bad_input("since: must be 0 or a sequence number given as next"));
+    }
+    let page = app.store(move |s, _| Ok(s.changes(q.since, limit)?)).await?;
+    Ok(Json(serde_json::to_value(page).map_err(|e| ApiError::internal(e.to_string()))?))
 }

@@ -586,6 +586,35 @@ impl Store {
         command_id: Option<&str>,
     ) -> Result<Once<Booked>, StoreError> {
         events::validate_terminal(terminal)?;
+        let when = self.moment(at)?;
+        let tx = self.write()?;
+        if let Some(id) = command_id
+            && let Some(prior) = commands::claim(&tx, id).map_err(|e| self.err(e))?
+        {
+            return Ok(Once::Replay(prior));
+        }
+        let booked = self.book_in(&tx, dataset, req, when, terminal)?;
+        let applied = match command_id {
+            Some(id) => Some(
+                commands::record(&tx, id, terminal, CommandKind::Book, booked.answer(), when)
+                    .map_err(|e| self.err(e))?,
+            ),
+            None => None,
+        };
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(Once::Fresh(booked, applied))
+    }
+
+    /// Checks every rule and writes the booking and its event inside the caller's write
+    /// transaction.
+    fn book_in(
+        &self,
+        tx: &Db,
+        dataset: &Dataset,
+        req: &BookingRequest,
+        when: Moment,
+        terminal: &str,
+    ) -> Result<Booked, StoreError> {
         let resident_id = user_number::normalize(&req.resident);
         residents::validate_id(&resident_id)?;
         let (nights, days) = match req.length {
@@ -598,27 +627,19 @@ impl Store {
             .facility(&req.facility)
             .ok_or_else(|| StoreError::UnknownFacility(req.facility.clone()))?;
         let terms = dataset.terms(facility, req.care).ok_or(StoreError::NoCareRule(req.care))?;
-        let when = self.moment(at)?;
         let at = when.at;
-
-        let tx = self.write()?;
-        if let Some(id) = command_id
-            && let Some(prior) = commands::claim(&tx, id).map_err(|e| self.err(e))?
-        {
-            return Ok(Once::Replay(prior));
-        }
         // Her row is held until the commit: a second terminal booking for her waits and then
         // sees this booking in her usage.
-        let resident: Resident = residents::get_locked(&tx, &resident_id)
+        let resident: Resident = residents::get_locked(tx, &resident_id)
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownResident(resident_id.clone()))?;
         let limit = terms.limit_for(resident.babies);
-        let quota = usage(&tx, &resident.id, req.care, limit).map_err(|e| self.err(e))?;
-        let taken = taken(&tx, &resident.id).map_err(|e| self.err(e))?;
+        let quota = usage(tx, &resident.id, req.care, limit).map_err(|e| self.err(e))?;
+        let taken = taken(tx, &resident.id).map_err(|e| self.err(e))?;
         let plan = booking::plan(terms, resident.mother(), req.start, length, quota, &taken, at)?;
         let b = Booking {
             id: ulid::Ulid::new().to_string(),
-            code: Some(new_code(&tx).map_err(|e| self.err(e))?),
+            code: Some(new_code(tx).map_err(|e| self.err(e))?),
             resident: resident.id.clone(),
             facility: facility.id.clone(),
             care: req.care,
@@ -637,19 +658,35 @@ impl Store {
             recorded_at: Some(when.recorded_at),
             cancel_recorded_at: None,
         };
-        insert(&tx, &b).map_err(|e| self.err(e))?;
-        events::append(&tx, when, terminal, EventKind::Booked, &b.id, &b)
+        insert(tx, &b).map_err(|e| self.err(e))?;
+        events::append(tx, when, terminal, EventKind::Booked, &b.id, &b)
             .map_err(|e| self.err(e))?;
-        let booked = Booked { booking: b, plan };
-        let applied = match command_id {
-            Some(id) => Some(
-                commands::record(&tx, id, terminal, CommandKind::Book, booked.answer(), when)
-                    .map_err(|e| self.err(e))?,
-            ),
-            None => None,
-        };
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(Once::Fresh(booked, applied))
+        Ok(Booked { booking: b, plan })
+    }
+
+    /// Checks a booking by every rule [`Store::book`] applies, without keeping anything: the
+    /// `pending` bookings (a terminal's provisional ones, not yet decided by its server) are
+    /// counted first (each that no longer fits is left out), then `req` is planned, and the
+    /// transaction is rolled back. The answer is the booking as it would be made (its id and
+    /// code are not real).
+    pub fn check_provisional(
+        &self,
+        dataset: &Dataset,
+        pending: &[(BookingRequest, NaiveDateTime)],
+        req: &BookingRequest,
+        at: NaiveDateTime,
+        terminal: &str,
+    ) -> Result<Booked, StoreError> {
+        events::validate_terminal(terminal)?;
+        let tx = self.write()?;
+        for (p, p_at) in pending {
+            let when = Moment { at: *p_at, recorded_at: *p_at };
+            let _ = self.book_in(&tx, dataset, p, when, terminal);
+        }
+        let when = self.moment(at)?;
+        let out = self.book_in(&tx, dataset, req, when, terminal);
+        drop(tx);
+        out
     }
 
     /// Cancels a booking at Japan time `at`: late (1 unit charged) at or after 11:00 the day

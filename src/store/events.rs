@@ -90,6 +90,11 @@ impl EventKind {
         s.parse().ok()
     }
 
+    /// Whether the event's subject is a resident (else a booking, for a record change).
+    pub fn is_about_resident(self) -> bool {
+        matches!(self, EventKind::ResidentAdded | EventKind::ResidentUpdated)
+    }
+
     /// Whether the event changes a resident or a booking (and is replayed to rebuild them);
     /// the others record what happened to the terminal or the store itself.
     pub fn is_record_change(self) -> bool {

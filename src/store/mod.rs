@@ -23,6 +23,7 @@
 pub mod access;
 pub mod bookings;
 pub mod bulk;
+pub mod changes;
 pub mod check;
 pub mod commands;
 pub mod copy;

@@ -1,0 +1,67 @@
+//! `sango review list [--json]`: the commands this terminal made (offline, provisional) that
+//! its server refused when they were sent, each with the server's message naming the rule
+//! (利用上限, 利用期間, ...), for a clerk to resolve.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{CliError, CliResult, Context, cmd_store, output};
+use crate::visible::one_line;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ReviewCommand {
+    /// List the refused commands (要確認).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Serialize)]
+struct Item {
+    id: String,
+    kind: String,
+    command: Value,
+    /// The server's error code (`refused`: a rule; `conflict`; `not_found`...).
+    error: Option<String>,
+    message: Option<String>,
+    made_at: String,
+    refused_at: Option<String>,
+}
+
+pub fn run(ctx: &Context, c: ReviewCommand) -> CliResult {
+    let ReviewCommand::List { json } = c;
+    let t = cmd_store::through_server(ctx)?
+        .ok_or_else(|| CliError::refused("no server is configured: there is no review list"))?;
+    let items: Vec<Item> = t
+        .entries(Some("review"))
+        .map_err(CliError::refused)?
+        .into_iter()
+        .map(|e| Item {
+            id: e.command_id,
+            kind: e.kind,
+            command: e.body,
+            error: e.answer.as_ref().and_then(|a| a["error"].as_str()).map(str::to_string),
+            message: e.message,
+            made_at: e.created_at,
+            refused_at: e.decided_at,
+        })
+        .collect();
+    if json {
+        return output::json(&serde_json::json!({ "review": items }));
+    }
+    if items.is_empty() {
+        crate::outln!("要確認はありません Nothing to review.");
+        return Ok(());
+    }
+    for i in &items {
+        crate::outln!(
+            "{}  {} {}  {}",
+            one_line(&i.id),
+            one_line(&i.kind),
+            one_line(&i.command.to_string()),
+            one_line(i.message.as_deref().unwrap_or(""))
+        );
+    }
+    Ok(())
+}

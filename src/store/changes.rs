@@ -1,0 +1,175 @@
+//! The change feed a ward's server gives its terminals (`GET /v1/changes`), and the merge of
+//! it into a terminal's replica.
+//!
+//! A page is the events with `seq > since`, in order, with the current rows of the residents
+//! and bookings they touch (and the residents of those bookings), in the shape of the JSON
+//! export. The replica takes the server's rows as they are ([`Store::merge_replica`]): the
+//! server is authoritative, so unlike `sango import` nothing is re-checked or compared, and a
+//! page merged twice changes nothing the second time.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use super::bookings::{self, Booking};
+use super::db::Engine;
+use super::error::StoreError;
+use super::events::{self, Event};
+use super::residents::{self, Resident};
+
+/// The most events one page holds, and the default.
+pub const MAX_LIMIT: u32 = 10_000;
+pub const DEFAULT_LIMIT: u32 = 1_000;
+
+/// An event of the feed with its sequence number on the server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeqEvent {
+    pub seq: i64,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+/// One page of the change feed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Changes {
+    pub format: String,
+    pub version: u32,
+    #[serde(default)]
+    pub practice: bool,
+    /// The server store's id: a terminal's replica belongs to one store.
+    pub store_id: String,
+    pub residents: Vec<Resident>,
+    pub bookings: Vec<Booking>,
+    pub events: Vec<SeqEvent>,
+    /// The last sequence number this page covers: ask `since=next` for the rest.
+    pub next: i64,
+    /// Whether there are events after `next` already.
+    pub more: bool,
+}
+
+impl Store {
+    /// The events after `since` (at most `limit`, of those that change a resident or a
+    /// booking; the store's own events are skipped but counted in `next`), with the current
+    /// rows they touch, read in one snapshot.
+    pub fn changes(&self, since: i64, limit: u32) -> Result<Changes, StoreError> {
+        let limit = limit.clamp(1, MAX_LIMIT);
+        let tx = self.read()?;
+        if tx.engine() == Engine::Postgres {
+            // Identity values are taken before their transactions commit, so a writer still in
+            // flight may hold a lower seq than one already visible: wait for writers in flight
+            // (and hold new ones back for this read), so no event is ever skipped.
+            tx.batch("LOCK TABLE events IN SHARE MODE").map_err(|e| self.err(e))?;
+        }
+        let rows: Vec<(i64, Event)> = tx
+            .query_map(
+                "SELECT seq, id, at, recorded_at, terminal, kind, subject, data FROM events
+                 WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                crate::params![since, i64::from(limit) + 1],
+                |r| {
+                    let seq: i64 = r.get(0)?;
+                    let kind: String = r.get(5)?;
+                    let data: String = r.get(7)?;
+                    Ok((
+                        seq,
+                        Event {
+                            id: r.get(1)?,
+                            at: super::time_at(r, 2, "at")?,
+                            recorded_at: super::opt_time_at(r, 3, "recorded_at")?,
+                            terminal: r.get(4)?,
+                            kind: kind.parse().map_err(|_| super::bad_text("kind", &kind))?,
+                            subject: r.get(6)?,
+                            data: serde_json::from_str(&data)
+                                .map_err(|_| super::bad_text("data", &data))?,
+                        },
+                    ))
+                },
+            )
+            .map_err(|e| self.err(e))?;
+        let more = rows.len() > limit as usize;
+        let rows: Vec<(i64, Event)> = rows.into_iter().take(limit as usize).collect();
+        let next = rows.last().map_or(since, |(s, _)| *s);
+        let mut resident_ids = BTreeSet::new();
+        let mut booking_ids = BTreeSet::new();
+        let mut out_events = Vec::new();
+        for (seq, ev) in rows {
+            if !ev.kind.is_record_change() {
+                continue;
+            }
+            if ev.kind.is_about_resident() {
+                resident_ids.insert(ev.subject.clone());
+            } else {
+                booking_ids.insert(ev.subject.clone());
+            }
+            out_events.push(SeqEvent { seq, event: ev });
+        }
+        let mut out_bookings = Vec::new();
+        for id in &booking_ids {
+            if let Some(b) = bookings::get(&tx, id).map_err(|e| self.err(e))? {
+                resident_ids.insert(b.resident.clone());
+                out_bookings.push(b);
+            }
+        }
+        let mut out_residents = Vec::new();
+        for id in &resident_ids {
+            if let Some(r) = residents::get(&tx, id).map_err(|e| self.err(e))? {
+                out_residents.push(r);
+            }
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(Changes {
+            format: super::export::FORMAT.to_string(),
+            version: super::export::FORMAT_VERSION,
+            practice: self.kind() == super::StoreKind::Practice,
+            store_id: self.id().to_string(),
+            residents: out_residents,
+            bookings: out_bookings,
+            events: out_events,
+            next,
+            more,
+        })
+    }
+
+    /// Merges a page of a server's change feed into this replica, in one transaction: the
+    /// server's rows replace this store's, its events are added once each (by id). Returns
+    /// how many rows and events changed. Only a terminal's replica is merged into this way:
+    /// nothing is re-checked, since the server decided it.
+    pub fn merge_replica(&self, page: &Changes) -> Result<usize, StoreError> {
+        if page.practice != (self.kind() == super::StoreKind::Practice) {
+            return Err(StoreError::ImportFormat(
+                "the server's store and this replica are not the same kind (live / practice): \
+                 live and practice data never mix (本番と練習のデータは混ぜられません)"
+                    .into(),
+            ));
+        }
+        let tx = self.write()?;
+        let e = |x| self.err(x);
+        let mut changed = 0;
+        for r in &page.residents {
+            r.validate()?;
+            match residents::get(&tx, &r.id).map_err(e)? {
+                None => residents::insert(&tx, r).map_err(e)?,
+                Some(local) if local == *r => continue,
+                Some(_) => residents::update_row(&tx, r).map_err(e)?,
+            }
+            changed += 1;
+        }
+        for b in &page.bookings {
+            b.validate().map_err(StoreError::ImportFormat)?;
+            match bookings::get(&tx, &b.id).map_err(e)? {
+                None => bookings::insert(&tx, b).map_err(e)?,
+                Some(local) if local == *b => continue,
+                Some(_) => bookings::write_state(&tx, b).map_err(e)?,
+            }
+            changed += 1;
+        }
+        for se in &page.events {
+            if events::by_id(&tx, &se.event.id).map_err(e)?.is_none() {
+                events::insert(&tx, &se.event, None).map_err(e)?;
+                changed += 1;
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(changed)
+    }
+}

@@ -1,0 +1,632 @@
+//! A terminal working through a ward's server (issue 14): `server` in the settings (or
+//! `SANGO_SERVER`) with the terminal's token (`SANGO_TOKEN`, or the 0600 file `token` next to
+//! config.toml).
+//!
+//! The terminal keeps, in its data folder's `replica/` folder:
+//! - a **replica** of the server's store: a normal SQLite store (live or practice, as the
+//!   terminal runs), written only by merging pages of the server's change feed
+//!   (`GET /v1/changes`, [`Store::merge_replica`]); the server is authoritative;
+//! - **its state** (`terminal.sqlite3`, or `terminal-practice.sqlite3`): the server store's id
+//!   and the last sequence number pulled (`sync_state`), and the **outbox** of commands, each
+//!   with its own command id (a ULID), written before it is first sent so that a crash never
+//!   loses it. The server applies each command id once, however often it is sent.
+//!
+//! Online, the server decides a booking in one round trip. When the server cannot be reached
+//! (no connection, a timeout, or a 5xx answer: the server cannot decide now — never a 4xx,
+//! which is the server's decision), a booking is checked against the replica by the same rule
+//! function (and the terminal's earlier provisional bookings) and kept in the outbox as
+//! provisional (仮予約); it is never written into the replica's bookings. `sango sync` (and
+//! every command through the server, first) sends the outbox in order; one the server refuses
+//! goes to the review list with the server's message naming the rule.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::dataset::Dataset;
+use crate::domain::care::Length;
+use crate::domain::jst;
+use crate::store::changes::Changes;
+use crate::store::{BookingRequest, DataDir, Store, StoreKind};
+
+/// The folder of the replica and the terminal's state, inside the data folder.
+pub const REPLICA_DIR: &str = "replica";
+
+/// How long a connection to the server may take before the terminal counts as offline.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
+/// How long a whole request may take.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Events per page of the change feed.
+const PAGE: u32 = 1000;
+
+/// The server the settings name, with the token to call it.
+#[derive(Clone)]
+pub struct Remote {
+    pub url: String,
+    token: String,
+    agent: ureq::Agent,
+}
+
+impl std::fmt::Debug for Remote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Remote").field("url", &self.url).finish_non_exhaustive()
+    }
+}
+
+/// A server's answer, or why there was none.
+#[derive(Debug)]
+pub enum Reply {
+    /// The server decided: its status and body, and whether it had applied the command before.
+    Answer { status: u16, body: Value, replayed: bool },
+    /// The server cannot be reached or cannot decide now (a connection failure, a timeout, a
+    /// 5xx answer).
+    Offline(String),
+}
+
+impl Remote {
+    pub fn new(url: &str, token: &str) -> Remote {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_global(Some(REQUEST_TIMEOUT))
+            .max_idle_connections(0)
+            .build()
+            .into();
+        Remote { url: url.trim_end_matches('/').to_string(), token: token.to_string(), agent }
+    }
+
+    fn reply(&self, sent: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
+        let mut r = match sent {
+            Ok(r) => r,
+            Err(e) => {
+                return Reply::Offline(format!("the server {} cannot be reached: {e}", self.url));
+            }
+        };
+        let status = r.status().as_u16();
+        let replayed = r
+            .headers()
+            .get("sango-replayed")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == "true");
+        let text = match r.body_mut().with_config().limit(1 << 30).read_to_string() {
+            Ok(t) => t,
+            Err(e) => return Reply::Offline(format!("the server's answer was cut off: {e}")),
+        };
+        if status >= 500 {
+            let message = serde_json::from_str::<Value>(&text)
+                .ok()
+                .and_then(|v| v["message"].as_str().map(str::to_string))
+                .unwrap_or_else(|| format!("status {status}"));
+            return Reply::Offline(format!("the server {} cannot decide now: {message}", self.url));
+        }
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Reply::Answer { status, body, replayed }
+    }
+
+    fn auth(&self) -> String {
+        format!("Bearer {}", self.token)
+    }
+
+    pub fn get(&self, path: &str) -> Reply {
+        let url = format!("{}{path}", self.url);
+        self.reply(self.agent.get(&url).header("Authorization", &self.auth()).call())
+    }
+
+    pub fn post(&self, path: &str, body: &Value) -> Reply {
+        let url = format!("{}{path}", self.url);
+        self.reply(self.agent.post(&url).header("Authorization", &self.auth()).send_json(body))
+    }
+}
+
+/// The message of an error answer.
+fn message_of(status: u16, body: &Value) -> String {
+    body["message"].as_str().map_or_else(|| format!("the server answered {status}"), str::to_string)
+}
+
+/// One command of the outbox.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// Its place in the outbox: commands are sent in this order.
+    pub n: i64,
+    pub command_id: String,
+    /// `book` or `cancel`.
+    pub kind: String,
+    pub path: String,
+    pub body: Value,
+    pub created_at: String,
+    /// `pending` (not decided by the server yet), `sent` (decided: `answer`), `refused` (the
+    /// server refused it while the user waited, or the replica's rules did offline: it was
+    /// shown then) or `review` (refused when sent later: for a clerk).
+    pub state: String,
+    /// Accepted offline against the replica (仮予約), before the server decided.
+    pub provisional: bool,
+    pub answer: Option<Value>,
+    /// The refusal's message (naming the rule) for `refused` and `review`.
+    pub message: Option<String>,
+    pub decided_at: Option<String>,
+}
+
+/// What `sango sync` did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SyncReport {
+    /// Commands the server applied (or had applied: a repeat is answered as before).
+    pub pushed: usize,
+    /// Events of the change feed merged into the replica.
+    pub pulled: usize,
+    /// Commands the server refused: now in the review list.
+    pub rejected: usize,
+    /// Commands still waiting to be sent.
+    pub pending: usize,
+}
+
+/// The outcome of a booking or a cancellation made through the server.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The server decided: its answer (`result` of the command).
+    Decided { command_id: String, result: Value, replayed: bool },
+    /// The server was unreachable: the command waits in the outbox, checked against the
+    /// replica; `plan` is the replica's answer (for a booking), `data_as_of` the time of the
+    /// last successful pull.
+    Provisional {
+        command_id: String,
+        checked: Value,
+        data_as_of: Option<String>,
+        offline_since: Option<String>,
+    },
+}
+
+/// A terminal with a server: its replica, its outbox.
+pub struct Terminal {
+    pub remote: Remote,
+    pub replica: Store,
+    state: Connection,
+    kind: StoreKind,
+    /// Set once a request found the server unreachable: later ones of this command are not
+    /// tried (each would wait for its timeout).
+    offline: std::cell::Cell<bool>,
+}
+
+const STATE_SCHEMA: &str = "
+    CREATE TABLE IF NOT EXISTS sync_state (
+        one           INTEGER PRIMARY KEY CHECK (one = 1),
+        store_id      TEXT,
+        last_seq      INTEGER NOT NULL DEFAULT 0,
+        pulled_at     TEXT,
+        offline_since TEXT
+    );
+    INSERT INTO sync_state (one) VALUES (1) ON CONFLICT DO NOTHING;
+    CREATE TABLE IF NOT EXISTS outbox (
+        n           INTEGER PRIMARY KEY AUTOINCREMENT,
+        command_id  TEXT NOT NULL UNIQUE,
+        kind        TEXT NOT NULL,
+        path        TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        state       TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (state IN ('pending', 'sent', 'refused', 'review')),
+        provisional INTEGER NOT NULL DEFAULT 0,
+        answer      TEXT,
+        message     TEXT,
+        decided_at  TEXT
+    );
+";
+
+fn now() -> NaiveDateTime {
+    jst::from_utc(chrono::Utc::now())
+}
+
+fn minute(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+fn sql(e: rusqlite::Error) -> String {
+    format!("the terminal's outbox: {e}")
+}
+
+impl Terminal {
+    /// Opens (creating on first use) the replica and the state of `data_dir` for `kind`.
+    pub fn open(remote: Remote, data_dir: &Path, kind: StoreKind) -> Result<Terminal, String> {
+        let folder = data_dir.join(REPLICA_DIR);
+        crate::private_file::prepare_dir(&folder).map_err(|e| e.to_string())?;
+        let replica = Store::open_kind(&DataDir { path: folder.clone(), explicit: true }, kind)
+            .map_err(|e| e.to_string())?;
+        let state_file: PathBuf = folder.join(match kind {
+            StoreKind::Live => "terminal.sqlite3",
+            StoreKind::Practice => "terminal-practice.sqlite3",
+        });
+        let state = Connection::open(&state_file).map_err(sql)?;
+        state.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
+        state.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
+        state.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
+        state.execute_batch(STATE_SCHEMA).map_err(sql)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&state_file, std::fs::Permissions::from_mode(0o600));
+        }
+        Ok(Terminal { remote, replica, state, kind, offline: std::cell::Cell::new(false) })
+    }
+
+    /// When the replica was last brought up to date from the server (Japan time).
+    pub fn data_as_of(&self) -> Option<String> {
+        self.state.query_row("SELECT pulled_at FROM sync_state", [], |r| r.get(0)).ok().flatten()
+    }
+
+    /// Since when the server has been unreachable, if it is.
+    pub fn offline_since(&self) -> Option<String> {
+        self.state
+            .query_row("SELECT offline_since FROM sync_state", [], |r| r.get(0))
+            .ok()
+            .flatten()
+    }
+
+    fn went_offline(&self) {
+        self.offline.set(true);
+        let _ = self.state.execute(
+            "UPDATE sync_state SET offline_since = COALESCE(offline_since, ?1)",
+            params![minute(now())],
+        );
+    }
+
+    fn came_online(&self) {
+        let _ = self.state.execute("UPDATE sync_state SET offline_since = NULL", []);
+    }
+
+    fn send(&self, path: &str, body: Option<&Value>) -> Reply {
+        if self.offline.get() {
+            return Reply::Offline("the server could not be reached a moment ago".into());
+        }
+        let reply = match body {
+            Some(b) => self.remote.post(path, b),
+            None => self.remote.get(path),
+        };
+        match &reply {
+            Reply::Offline(_) => self.went_offline(),
+            Reply::Answer { .. } => self.came_online(),
+        }
+        reply
+    }
+
+    /// Pulls the change feed since the last sequence number into the replica, page by page
+    /// (each page merged, then its `next` recorded: a page merged twice changes nothing).
+    /// Returns the number of events merged.
+    pub fn pull(&self) -> Result<usize, String> {
+        let mut pulled = 0;
+        loop {
+            let (store_id, since): (Option<String>, i64) = self
+                .state
+                .query_row("SELECT store_id, last_seq FROM sync_state", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .map_err(sql)?;
+            let page = match self.send(&format!("/v1/changes?since={since}&limit={PAGE}"), None) {
+                Reply::Offline(why) => return Err(why),
+                Reply::Answer { status: 200, body, .. } => body,
+                Reply::Answer { status, body, .. } => return Err(message_of(status, &body)),
+            };
+            let page: Changes = serde_json::from_value(page)
+                .map_err(|e| format!("the server's change feed is not understood: {e}"))?;
+            if let Some(mine) = &store_id
+                && *mine != page.store_id
+            {
+                return Err(format!(
+                    "this terminal's replica is of another store (id {mine}) than the server's \
+                     ({}): move the folder {} away to start a new replica",
+                    page.store_id,
+                    self.replica
+                        .path()
+                        .parent()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                ));
+            }
+            if page.practice != (self.kind == StoreKind::Practice) {
+                return Err("the server runs the other kind of store (live / practice) than \
+                            this terminal: live and practice data never mix"
+                    .into());
+            }
+            self.replica.merge_replica(&page).map_err(|e| e.to_string())?;
+            pulled += page.events.len();
+            self.state
+                .execute(
+                    "UPDATE sync_state SET store_id = ?1, last_seq = ?2, pulled_at = ?3",
+                    params![page.store_id, page.next, minute(now())],
+                )
+                .map_err(sql)?;
+            if !page.more {
+                return Ok(pulled);
+            }
+        }
+    }
+
+    /// Writes a command to the outbox before it is first sent.
+    fn enqueue(&self, kind: &str, path: &str, body: &Value) -> Result<i64, String> {
+        self.state
+            .execute(
+                "INSERT INTO outbox (command_id, kind, path, body, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    body["command_id"].as_str().unwrap_or_default(),
+                    kind,
+                    path,
+                    body.to_string(),
+                    jst::rfc3339(now())
+                ],
+            )
+            .map_err(sql)?;
+        Ok(self.state.last_insert_rowid())
+    }
+
+    fn decide(&self, n: i64, state: &str, answer: Option<&Value>, message: Option<&str>) {
+        let _ = self.state.execute(
+            "UPDATE outbox SET state = ?2, answer = ?3, message = ?4, decided_at = ?5 WHERE n = ?1",
+            params![n, state, answer.map(Value::to_string), message, jst::rfc3339(now())],
+        );
+    }
+
+    /// The outbox, in order; only entries in `state` when given.
+    pub fn entries(&self, state: Option<&str>) -> Result<Vec<Entry>, String> {
+        let mut st = self
+            .state
+            .prepare(
+                "SELECT n, command_id, kind, path, body, created_at, state, provisional, answer,
+                        message, decided_at
+                 FROM outbox WHERE ?1 IS NULL OR state = ?1 ORDER BY n",
+            )
+            .map_err(sql)?;
+        let rows = st
+            .query_map(params![state], |r| {
+                let body: String = r.get(4)?;
+                let answer: Option<String> = r.get(8)?;
+                Ok(Entry {
+                    n: r.get(0)?,
+                    command_id: r.get(1)?,
+                    kind: r.get(2)?,
+                    path: r.get(3)?,
+                    body: serde_json::from_str(&body).unwrap_or(Value::Null),
+                    created_at: r.get(5)?,
+                    state: r.get(6)?,
+                    provisional: r.get(7)?,
+                    answer: answer.and_then(|a| serde_json::from_str(&a).ok()),
+                    message: r.get(9)?,
+                    decided_at: r.get(10)?,
+                })
+            })
+            .map_err(sql)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(sql)
+    }
+
+    /// Sends one outbox entry; `Ok(true)` when the server decided it.
+    fn push_one(&self, e: &Entry, report: &mut SyncReport) -> Result<bool, String> {
+        match self.send(&e.path, Some(&e.body)) {
+            Reply::Offline(_) => Ok(false),
+            Reply::Answer { status, body, .. } if (200..300).contains(&status) => {
+                self.decide(e.n, "sent", Some(&body), None);
+                report.pushed += 1;
+                Ok(true)
+            }
+            Reply::Answer { status: status @ (401 | 403), body, .. } => Err(format!(
+                "the server refused this terminal's token: {} (the outbox is kept)",
+                message_of(status, &body)
+            )),
+            Reply::Answer { status, body, .. } => {
+                self.decide(e.n, "review", Some(&body), Some(&message_of(status, &body)));
+                report.rejected += 1;
+                Ok(true)
+            }
+        }
+    }
+
+    /// Sends the pending outbox entries in order, then pulls. Stops at the first that cannot
+    /// be sent (the server unreachable): the rest wait, in order.
+    pub fn sync(&self) -> Result<SyncReport, String> {
+        let mut report = SyncReport::default();
+        let mut reached = true;
+        for e in self.entries(Some("pending"))? {
+            if !self.push_one(&e, &mut report)? {
+                reached = false;
+                break;
+            }
+        }
+        if reached {
+            report.pulled = self.pull()?;
+        }
+        report.pending = self.entries(Some("pending"))?.len();
+        if !reached || self.offline.get() {
+            return Err(format!(
+                "the server {} cannot be reached: {} change(s) wait in the outbox (pushed {}, \
+                 rejected {})",
+                self.remote.url, report.pending, report.pushed, report.rejected
+            ));
+        }
+        Ok(report)
+    }
+
+    /// Best effort before a command: the outbox sent, the replica pulled. Failures (offline)
+    /// are left for the command's own request or for `sango sync`.
+    pub fn refresh(&self) {
+        let _ = self.sync();
+    }
+
+    /// The pending provisional bookings, as requests with their moments, for the offline check.
+    fn pending_bookings(
+        &self,
+        except: i64,
+    ) -> Result<Vec<(BookingRequest, NaiveDateTime)>, String> {
+        Ok(self
+            .entries(Some("pending"))?
+            .into_iter()
+            .filter(|e| e.kind == "book" && e.n != except)
+            .filter_map(|e| {
+                let at = e.body["at"].as_str().and_then(jst::parse_moment).or_else(|| {
+                    chrono::DateTime::parse_from_rfc3339(&e.created_at)
+                        .ok()
+                        .map(|t| t.naive_local())
+                })?;
+                Some((request_of(&e.body)?, at))
+            })
+            .collect())
+    }
+
+    /// Books through the server: the command in the outbox first, then sent; offline, checked
+    /// against the replica and kept as provisional.
+    pub fn book(
+        &self,
+        dataset: &Dataset,
+        req: &BookingRequest,
+        at: Option<NaiveDateTime>,
+        terminal: &str,
+    ) -> Result<Outcome, String> {
+        self.refresh();
+        let command_id = ulid::Ulid::new().to_string();
+        let (nights, days) = match req.length {
+            Length::Nights(n) => (Some(n), None),
+            Length::Days(n) => (None, Some(n)),
+            Length::Visit => (None, None),
+        };
+        let mut body = json!({
+            "command_id": command_id,
+            "resident": req.resident,
+            "facility": req.facility,
+            "type": req.care,
+            "start": req.start,
+        });
+        if let Some(n) = nights {
+            body["nights"] = json!(n);
+        }
+        if let Some(d) = days {
+            body["days"] = json!(d);
+        }
+        if let Some(at) = at {
+            body["at"] = json!(minute(at));
+        }
+        let path = "/v1/bookings";
+        let n = self.enqueue("book", path, &body)?;
+        match self.send(path, Some(&body)) {
+            Reply::Answer { status, body: answer, replayed } if (200..300).contains(&status) => {
+                self.decide(n, "sent", Some(&answer), None);
+                let _ = self.pull();
+                Ok(Outcome::Decided { command_id, result: answer["result"].clone(), replayed })
+            }
+            Reply::Answer { status, body: answer, .. } => {
+                let m = message_of(status, &answer);
+                self.decide(n, "refused", Some(&answer), Some(&m));
+                Err(m)
+            }
+            Reply::Offline(_) => {
+                let pending = self.pending_bookings(n)?;
+                let at = at.unwrap_or_else(now);
+                match self.replica.check_provisional(dataset, &pending, req, at, terminal) {
+                    Ok(b) => {
+                        let _ = self
+                            .state
+                            .execute("UPDATE outbox SET provisional = 1 WHERE n = ?1", params![n]);
+                        Ok(Outcome::Provisional {
+                            command_id,
+                            checked: b.answer(),
+                            data_as_of: self.data_as_of(),
+                            offline_since: self.offline_since(),
+                        })
+                    }
+                    Err(e) => {
+                        let m = e.to_string();
+                        self.decide(n, "refused", None, Some(&m));
+                        Err(m)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Cancels through the server; offline, a booking of the replica still booked is kept as
+    /// a provisional cancellation.
+    pub fn cancel(&self, typed: &str, at: Option<NaiveDateTime>) -> Result<Outcome, String> {
+        self.refresh();
+        let command_id = ulid::Ulid::new().to_string();
+        let mut body = json!({ "command_id": command_id });
+        if let Some(at) = at {
+            body["at"] = json!(minute(at));
+        }
+        let found = self.replica.booking(typed).map_err(|e| e.to_string())?;
+        // The booking's id when the replica knows it: the path carries no typed text.
+        let id = found.as_ref().map_or_else(|| typed.trim().to_string(), |b| b.id.clone());
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err(format!("unknown booking (予約) '{}'", crate::visible::one_line(typed)));
+        }
+        let path = format!("/v1/bookings/{id}/cancel");
+        let n = self.enqueue("cancel", &path, &body)?;
+        match self.send(&path, Some(&body)) {
+            Reply::Answer { status, body: answer, replayed } if (200..300).contains(&status) => {
+                self.decide(n, "sent", Some(&answer), None);
+                let _ = self.pull();
+                Ok(Outcome::Decided { command_id, result: answer["result"].clone(), replayed })
+            }
+            Reply::Answer { status, body: answer, .. } => {
+                let m = message_of(status, &answer);
+                self.decide(n, "refused", Some(&answer), Some(&m));
+                Err(m)
+            }
+            Reply::Offline(_) => match found {
+                Some(b) if !b.status.is_cancelled() => {
+                    let _ = self
+                        .state
+                        .execute("UPDATE outbox SET provisional = 1 WHERE n = ?1", params![n]);
+                    Ok(Outcome::Provisional {
+                        command_id,
+                        checked: json!({ "booking": b }),
+                        data_as_of: self.data_as_of(),
+                        offline_since: self.offline_since(),
+                    })
+                }
+                other => {
+                    let m = match other {
+                        Some(_) => "the booking is already cancelled (取消済み)".to_string(),
+                        None => format!(
+                            "unknown booking (予約) '{}' in this terminal's data",
+                            crate::visible::one_line(typed)
+                        ),
+                    };
+                    self.decide(n, "refused", None, Some(&m));
+                    Err(m)
+                }
+            },
+        }
+    }
+}
+
+/// The booking request an outbox body holds.
+fn request_of(body: &Value) -> Option<BookingRequest> {
+    let care = body["type"].as_str()?.parse().ok()?;
+    let nights = body["nights"].as_u64().map(|n| n as u32);
+    let days = body["days"].as_u64().map(|n| n as u32);
+    let length = crate::store::bookings::checked_length(care, nights, days).ok()?;
+    Some(BookingRequest {
+        resident: body["resident"].as_str()?.to_string(),
+        facility: body["facility"].as_str()?.to_string(),
+        care,
+        start: body["start"].as_str()?.parse().ok()?,
+        length,
+    })
+}
+
+/// The terminal the settings configure, if a server is named: `None` when the terminal uses
+/// its store directly.
+pub fn configured(
+    config: &crate::config::Config,
+    config_dir: &Path,
+) -> Result<Option<Remote>, String> {
+    let Some(url) = &config.server else { return Ok(None) };
+    let token = crate::config::server_token(config_dir)?.ok_or_else(|| {
+        format!(
+            "a server is configured ({url}) but no token: set {} or write it to the file {} \
+             (0600) next to config.toml (`sango serve terminal add NAME` prints one)",
+            crate::config::TOKEN_ENV,
+            crate::config::TOKEN_FILE
+        )
+    })?;
+    Ok(Some(Remote::new(url, &token)))
+}
