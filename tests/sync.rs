@@ -1,0 +1,288 @@
+//! Terminals working through a ward's server (issue 14): the real binary, a real server on a
+//! loopback socket, and three terminals each with its own data folder (replica and outbox),
+//! `SANGO_SERVER` and `SANGO_TOKEN`. The server is killed and started again on the same store.
+
+mod store_support;
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::Value;
+use store_support::*;
+
+/// A running `sango serve` on a test's data folder (and its PostgreSQL database on that engine).
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(dir: &Path, listen: &str) -> Server {
+        // The port of a server just killed may take a moment to be free again.
+        for _ in 0..50 {
+            let mut child = command(dir, &["serve", "--listen", listen])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .stdin(Stdio::null())
+                .spawn()
+                .expect("sango serve starts");
+            let mut err = child.stderr.take().unwrap();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = err.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                }
+            });
+            let mut line = String::new();
+            BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+            if let Some(base) = line.trim().strip_prefix("listening on ") {
+                return Server { child, base: base.to_string() };
+            }
+            let _ = child.wait();
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("the server did not start on {listen}");
+    }
+
+    fn addr(&self) -> &str {
+        self.base.strip_prefix("http://").unwrap()
+    }
+
+    /// The server dies at once (SIGKILL): the terminals find nobody there.
+    fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A terminal: its own data folder and config folder, the server's URL and its token.
+struct Term {
+    dir: tempfile::TempDir,
+    url: String,
+    token: String,
+}
+
+impl Term {
+    fn new(server_dir: &Path, name: &str, url: &str) -> Term {
+        let token =
+            sango(server_dir, &["serve", "terminal", "add", name, "--role", "staff", "--json"])
+                .ok()["token"]
+                .as_str()
+                .unwrap()
+                .to_string();
+        Term { dir: tempfile::tempdir().unwrap(), url: url.to_string(), token }
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = plain_command(&[]);
+        c.arg("--data-dir")
+            .arg(self.dir.path())
+            .args(args)
+            .env("SANGO_PRACTICE", "1")
+            .env("SANGO_CONFIG_DIR", self.dir.path().join("config"))
+            .env("SANGO_SERVER", &self.url)
+            .env("SANGO_TOKEN", &self.token);
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        finish(self.cmd(args).output().expect("the sango binary runs"))
+    }
+
+    fn outbox(&self) -> PathBuf {
+        self.dir.path().join("replica").join("terminal-practice.sqlite3")
+    }
+
+    fn book(&self, start: &str, days: &str) -> Run {
+        self.run(&[
+            "book",
+            "--resident",
+            "R1",
+            "--facility",
+            DAY,
+            "--type",
+            "day",
+            "--start",
+            start,
+            "--days",
+            days,
+            "--at",
+            "2026-01-05T10:00",
+            "--json",
+        ])
+    }
+}
+
+/// The server store's bookings, read directly (no server configured).
+fn server_bookings(dir: &Path) -> Value {
+    sango(dir, &["bookings", "--json"]).ok()
+}
+
+fn count_on(bookings: &Value, day: &str) -> usize {
+    bookings
+        .as_array()
+        .unwrap()
+        .iter()
+        // Past days read `used` (利用済み): not cancelled is what counts.
+        .filter(|b| b["first_day"] == day && !b["status"].as_str().unwrap().starts_with("cancel"))
+        .count()
+}
+
+on_both_engines! {
+    fn two_centers_book_her_last_visit_offline_and_after_sync_exactly_one_is_booked() {
+        let d = dir();
+        add_resident(d.path(), "R1", "2026-01-01", &[]);
+        let server = Server::start(d.path(), "127.0.0.1:0");
+        let url = server.base.clone();
+        let oji = Term::new(d.path(), "oji-1", &url);
+        let akabane = Term::new(d.path(), "akabane-1", &url);
+        let takinogawa = Term::new(d.path(), "takinogawa-1", &url);
+
+        // Online: the server decides in one round trip. Five of her six days are booked.
+        let b = oji.book("2026-01-10", "3");
+        let v = b.ok();
+        assert_eq!(v["status"], "booked", "{v}");
+        assert_eq!(v["terminal"], "oji-1", "{v}");
+        assert!(v["code"].is_string(), "{v}");
+        assert_eq!(oji.book("2026-01-20", "2").ok()["status"], "booked");
+        // The other centers pull the feed: their replicas know the five days.
+        for t in [&akabane, &takinogawa] {
+            let s = t.run(&["sync", "--json"]).ok();
+            assert_eq!((s["pushed"].as_u64(), s["rejected"].as_u64()), (Some(0), Some(0)), "{s}");
+            assert!(s["pulled"].as_u64().unwrap() >= 3, "{s}");
+            assert_eq!(t.run(&["bookings", "--json"]).ok(), server_bookings(d.path()));
+        }
+
+        // The server goes down. Both centers book her last day, each on another date.
+        let addr = server.addr().to_string();
+        server.kill();
+        let a = akabane.book("2026-01-25", "1").ok();
+        assert_eq!(a["status"], "provisional", "{a}");
+        assert!(a["data_as_of"].is_string(), "{a}");
+        assert_eq!(a["remaining"], 0, "{a}");
+        let t = takinogawa.book("2026-01-26", "1").ok();
+        assert_eq!(t["status"], "provisional", "{t}");
+        // Offline, the replica's rules still hold on one terminal: her seventh day is refused.
+        let over = takinogawa.book("2026-01-27", "1");
+        assert!(over.refused().contains("利用上限"), "{}", over.stderr);
+        // Offline sync: nothing is lost, it says how many wait.
+        let s = akabane.run(&["sync", "--json"]);
+        assert!(s.refused().contains("1 change(s) wait"), "{}", s.stderr);
+        // Nothing provisional is in the replica's bookings as a real booking.
+        assert_eq!(count_on(&akabane.run(&["bookings", "--json"]).ok(), "2026-01-25"), 0);
+
+        // The server is back on the same store and port: each center syncs.
+        let server = Server::start(d.path(), &addr);
+        let sa = akabane.run(&["sync", "--json"]).ok();
+        assert_eq!(
+            (sa["pushed"].as_u64(), sa["rejected"].as_u64(), sa["pending"].as_u64()),
+            (Some(1), Some(0), Some(0)),
+            "{sa}"
+        );
+        let st = takinogawa.run(&["sync", "--json"]).ok();
+        assert_eq!(
+            (st["pushed"].as_u64(), st["rejected"].as_u64(), st["pending"].as_u64()),
+            (Some(0), Some(1), Some(0)),
+            "{st}"
+        );
+        let on_server = server_bookings(d.path());
+        assert_eq!(count_on(&on_server, "2026-01-25"), 1, "{on_server}");
+        assert_eq!(count_on(&on_server, "2026-01-26"), 0, "{on_server}");
+        // The refused one is in takinogawa's review list, naming the rule.
+        let review = takinogawa.run(&["review", "list", "--json"]).ok();
+        let items = review["review"].as_array().unwrap();
+        assert_eq!(items.len(), 1, "{review}");
+        assert_eq!(items[0]["kind"], "book");
+        assert_eq!(items[0]["error"], "refused");
+        assert!(items[0]["message"].as_str().unwrap().contains("利用上限"), "{review}");
+        assert_eq!(items[0]["id"], t["command_id"]);
+        assert_eq!(akabane.run(&["review", "list", "--json"]).ok()["review"], serde_json::json!([]));
+
+        // Sync again, on every terminal: nothing more is sent, nothing is booked twice.
+        for term in [&oji, &akabane, &takinogawa] {
+            let s = term.run(&["sync", "--json"]).ok();
+            assert_eq!((s["pushed"].as_u64(), s["rejected"].as_u64()), (Some(0), Some(0)), "{s}");
+        }
+        assert_eq!(server_bookings(d.path()), on_server);
+
+        // A terminal killed during sync, after the server applied its command but before it
+        // marked it sent: the command is sent again and answered as before (no duplicate).
+        let conn = rusqlite::Connection::open(akabane.outbox()).unwrap();
+        let n = conn
+            .execute("UPDATE outbox SET state = 'pending', answer = NULL WHERE kind = 'book'", [])
+            .unwrap();
+        assert_eq!(n, 1);
+        drop(conn);
+        let again = akabane.run(&["sync", "--json"]).ok();
+        assert_eq!((again["pushed"].as_u64(), again["rejected"].as_u64()), (Some(1), Some(0)));
+        assert_eq!(server_bookings(d.path()), on_server);
+        // And a sync really killed mid-way (whenever the kill lands), then run again.
+        let mut child = takinogawa.cmd(&["sync"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        let _ = child.kill();
+        let _ = child.wait();
+        takinogawa.run(&["sync", "--json"]).ok();
+        assert_eq!(server_bookings(d.path()), on_server);
+
+        // Every replica now matches the server's store.
+        for term in [&oji, &akabane, &takinogawa] {
+            assert_eq!(term.run(&["bookings", "--json"]).ok(), on_server);
+        }
+        drop(server);
+    }
+}
+
+#[test]
+fn the_change_feed_is_for_staff_and_pages_in_order() {
+    set_engine(Engine::Sqlite);
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    add_resident(d.path(), "R2", "2026-01-02", &[]);
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let staff = Term::new(d.path(), "oji-1", &server.base);
+    let kiosk = sango(d.path(), &["serve", "terminal", "add", "k-1", "--role", "kiosk", "--json"])
+        .ok()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let agent: ureq::Agent =
+        ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let get = |path: &str, token: &str| {
+        let mut r = agent
+            .get(format!("{}{path}", server.base))
+            .header("Authorization", format!("Bearer {token}"))
+            .call()
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, serde_json::from_str::<Value>(&r.body_mut().read_to_string().unwrap()).unwrap())
+    };
+    let (status, _) = get("/v1/changes", &kiosk);
+    assert_eq!(status, 403);
+    let (status, page) = get("/v1/changes?since=0&limit=1", &staff.token);
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(page["more"], true, "{page}");
+    assert_eq!(page["format"], "sango-export");
+    assert_eq!(page["practice"], true);
+    let events = page["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{page}");
+    assert_eq!(page["residents"][0]["id"], "R1", "{page}");
+    let next = page["next"].as_i64().unwrap();
+    assert_eq!(events[0]["seq"].as_i64().unwrap(), next);
+    let (_, rest) = get(&format!("/v1/changes?since={next}"), &staff.token);
+    assert_eq!(rest["more"], false, "{rest}");
+    assert_eq!(rest["residents"][0]["id"], "R2", "{rest}");
+    let (status, _) = get("/v1/changes?limit=0", &staff.token);
+    assert_eq!(status, 400);
+    let (status, _) = get("/v1/changes?limit=10001", &staff.token);
+    assert_eq!(status, 400);
+}
