@@ -452,6 +452,34 @@ impl Terminal {
         let _ = self.sync();
     }
 
+    /// The provisional commands waiting in the outbox (仮予約, 仮取消), as `sango bookings`
+    /// marks them: each with its command id, request, and the data's age.
+    pub fn provisional(&self) -> Result<Vec<Value>, String> {
+        let as_of = self.data_as_of();
+        Ok(self
+            .entries(Some("pending"))?
+            .into_iter()
+            .filter(|e| e.provisional)
+            .map(|e| {
+                let mut v = json!({
+                    "status": if e.kind == "book" { "provisional" } else { "provisional_cancel" },
+                    "command_id": e.command_id,
+                    "created_at": e.created_at,
+                    "data_as_of": as_of,
+                });
+                if e.kind == "book" {
+                    for k in ["resident", "facility", "type", "nights", "days"] {
+                        v[k] = e.body[k].clone();
+                    }
+                    v["first_day"] = e.body["start"].clone();
+                } else {
+                    v["booking"] = json!(e.path.split('/').nth(3));
+                }
+                v
+            })
+            .collect())
+    }
+
     /// The pending provisional bookings, as requests with their moments, for the offline check.
     fn pending_bookings(
         &self,

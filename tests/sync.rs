@@ -134,7 +134,10 @@ fn count_on(bookings: &Value, day: &str) -> usize {
         .unwrap()
         .iter()
         // Past days read `used` (利用済み): not cancelled is what counts.
-        .filter(|b| b["first_day"] == day && !b["status"].as_str().unwrap().starts_with("cancel"))
+        .filter(|b| {
+            let status = b["status"].as_str().unwrap();
+            b["first_day"] == day && !status.starts_with("cancel") && status != "provisional"
+        })
         .count()
 }
 
@@ -178,8 +181,18 @@ on_both_engines! {
         // Offline sync: nothing is lost, it says how many wait.
         let s = akabane.run(&["sync", "--json"]);
         assert!(s.refused().contains("1 change(s) wait"), "{}", s.stderr);
-        // Nothing provisional is in the replica's bookings as a real booking.
-        assert_eq!(count_on(&akabane.run(&["bookings", "--json"]).ok(), "2026-01-25"), 0);
+        // Nothing provisional is in the replica's bookings as a real booking; `bookings` marks
+        // it as provisional, with the data's age, and says since when the server is away.
+        let listed = akabane.run(&["bookings", "--json"]);
+        assert!(listed.stderr.contains("offline since"), "{}", listed.stderr);
+        let listed = listed.ok();
+        assert_eq!(count_on(&listed, "2026-01-25"), 0, "{listed}");
+        let marked: Vec<&Value> =
+            listed.as_array().unwrap().iter().filter(|b| b["status"] == "provisional").collect();
+        assert_eq!(marked.len(), 1, "{listed}");
+        assert_eq!(marked[0]["command_id"], a["command_id"]);
+        assert_eq!(marked[0]["first_day"], "2026-01-25");
+        assert!(marked[0]["data_as_of"].is_string(), "{listed}");
 
         // The server is back on the same store and port: each center syncs.
         let server = Server::start(d.path(), &addr);
@@ -285,4 +298,54 @@ fn the_change_feed_is_for_staff_and_pages_in_order() {
     assert_eq!(status, 400);
     let (status, _) = get("/v1/changes?limit=10001", &staff.token);
     assert_eq!(status, 400);
+}
+
+#[test]
+fn the_server_and_its_token_come_from_the_settings_and_a_private_token_file() {
+    use std::os::unix::fs::PermissionsExt;
+    set_engine(Engine::Sqlite);
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let term = Term::new(d.path(), "oji-1", &server.base);
+    let config = term.dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    std::fs::write(config.join("config.toml"), format!("server = \"{}\"\n", server.base)).unwrap();
+    let run = |args: &[&str]| {
+        let mut c = plain_command(&[]);
+        c.arg("--data-dir")
+            .arg(term.dir.path())
+            .args(args)
+            .env("SANGO_PRACTICE", "1")
+            .env("SANGO_CONFIG_DIR", &config);
+        finish(c.output().unwrap())
+    };
+    // No token yet: refused, saying where it goes.
+    let r = run(&["sync", "--json"]);
+    assert!(r.refused().contains("no token"), "{}", r.stderr);
+    // A token file others may read is not used.
+    let token = config.join("token");
+    std::fs::write(&token, format!("{}\n", term.token)).unwrap();
+    std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let r = run(&["sync", "--json"]);
+    assert!(r.refused().contains("0644"), "{}", r.stderr);
+    std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let s = run(&["sync", "--json"]).ok();
+    assert!(s["pulled"].as_u64().unwrap() >= 1, "{s}");
+    assert_eq!(run(&["quota", "--resident", "R1", "--json"]).ok()["stay"]["used"], 0);
+    // `config show` names the server, never the token.
+    let shown = run(&["config", "show", "--json"]);
+    let v = shown.ok();
+    assert_eq!(v["values"]["server"]["value"], server.base.as_str(), "{v}");
+    assert!(!shown.stdout.contains(&term.token));
+    // A server off loopback, or a URL carrying a token, is refused by the settings.
+    for bad in ["http://192.0.2.1:8080", "http://u:t@127.0.0.1:8080", "ftp://127.0.0.1:1"] {
+        std::fs::write(config.join("config.toml"), format!("server = \"{bad}\"\n")).unwrap();
+        let r = run(&["config", "show"]);
+        assert!(r.refused().contains("`server`"), "{bad}: {}", r.stderr);
+    }
+    // The commands that do not work through a server yet say so.
+    std::fs::write(config.join("config.toml"), format!("server = \"{}\"\n", server.base)).unwrap();
+    let r = run(&["resident", "add", "--id", "R2", "--birth", "2026-01-01"]);
+    assert!(r.refused().contains("does not work through a server yet"), "{}", r.stderr);
 }

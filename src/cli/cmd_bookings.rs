@@ -136,7 +136,25 @@ fn status_text(b: &Booking, today: NaiveDate) -> String {
 pub fn run(ctx: &Context, a: Args) -> CliResult {
     // Only the facilities' names are needed.
     let ds = crate::dataset::load_summary(ctx.dataset_path.as_deref())?;
-    let store = cmd_store::open_read(ctx)?;
+    // Through a server: the replica, and this terminal's provisional commands (仮予約).
+    let (store, provisional) = match cmd_store::through_server(ctx)? {
+        Some(t) => {
+            cmd_store::refreshed(&t);
+            let p = t.provisional().map_err(CliError::refused)?;
+            (t.replica, p)
+        }
+        None => (cmd_store::open_read(ctx)?, Vec::new()),
+    };
+    let provisional: Vec<serde_json::Value> = provisional
+        .into_iter()
+        .filter(|p| {
+            let is = |k: &str, want: &Option<String>| {
+                want.as_ref().is_none_or(|w| p[k].is_null() || p[k].as_str() == Some(w.as_str()))
+            };
+            is("resident", &a.resident.as_ref().map(|r| crate::domain::user_number::normalize(r)))
+                && is("facility", &a.facility)
+        })
+        .collect();
     if let Some(r) = &a.resident
         && store.resident(r)?.is_none()
     {
@@ -162,7 +180,15 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             .iter()
             .map(|b| View::of(b, names.get(b.facility.as_str()).copied(), &rule, today))
             .collect();
-        return output::json(&all);
+        if provisional.is_empty() {
+            return output::json(&all);
+        }
+        let mut marked: Vec<serde_json::Value> = all
+            .iter()
+            .map(|v| serde_json::to_value(v).unwrap_or(serde_json::Value::Null))
+            .collect();
+        marked.extend(provisional);
+        return output::json(&marked);
     }
     let rows: Vec<Vec<String>> = list
         .iter()
@@ -196,6 +222,18 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         )
     );
     crate::outln!("{} booking(s)", list.len());
+    for p in &provisional {
+        let text = |k: &str| p[k].as_str().map(crate::visible::one_line).unwrap_or_default();
+        crate::outln!(
+            "仮 {} {} {} {} {} (data as of {}): staff will confirm it",
+            text("status"),
+            text("resident"),
+            text("facility"),
+            text("first_day"),
+            text("booking"),
+            text("data_as_of")
+        );
+    }
     Ok(())
 }
 

@@ -96,14 +96,7 @@ impl Context {
 pub fn open_read(ctx: &Context) -> CliResult<Store> {
     // Through a server: the replica, brought up to date first where the server answers.
     if let Some(t) = through_server(ctx)? {
-        t.refresh();
-        if let Some(offline) = t.offline_since() {
-            let asof = t.data_as_of().unwrap_or_else(|| "never".into());
-            eprintln!(
-                "sango: offline since {offline} (オフライン): data as of {asof} (データ時点), {} change(s) wait",
-                t.entries(Some("pending")).map(|e| e.len()).unwrap_or(0)
-            );
-        }
+        refreshed(&t);
         return Ok(t.replica);
     }
     // Broken settings are refused here too, as by every command that opens the store.
@@ -113,6 +106,19 @@ pub fn open_read(ctx: &Context) -> CliResult<Store> {
     match location.open_read_only(kind)? {
         Some(store) => Ok(store),
         None => Ok(Store::empty_at(location.place(kind), kind)?),
+    }
+}
+
+/// The replica brought up to date where the server answers (the outbox sent first); when
+/// it does not, one line on stderr says since when, the data's age and how many changes wait.
+pub fn refreshed(t: &crate::terminal::Terminal) {
+    t.refresh();
+    if let Some(offline) = t.offline_since() {
+        let asof = t.data_as_of().unwrap_or_else(|| "never".into());
+        eprintln!(
+            "sango: offline since {offline} (オフライン): data as of {asof} (データ時点), {} change(s) wait",
+            t.entries(Some("pending")).map(|e| e.len()).unwrap_or(0)
+        );
     }
 }
 
