@@ -140,7 +140,8 @@ pub struct Entry {
     pub created_at: String,
     /// `pending` (not decided by the server yet), `sent` (decided: `answer`), `refused` (the
     /// server refused it while the user waited, or the replica's rules did offline: it was
-    /// shown then) or `review` (refused when sent later: for a clerk).
+    /// shown then), `review` (refused when sent later: for a clerk) or `resolved` (a clerk
+    /// resolved it: an event on the server).
     pub state: String,
     /// Accepted offline against the replica (仮予約), before the server decided.
     pub provisional: bool,
@@ -207,7 +208,7 @@ const STATE_SCHEMA: &str = "
         body        TEXT NOT NULL,
         created_at  TEXT NOT NULL,
         state       TEXT NOT NULL DEFAULT 'pending'
-                    CHECK (state IN ('pending', 'sent', 'refused', 'review')),
+                    CHECK (state IN ('pending', 'sent', 'refused', 'review', 'resolved')),
         provisional INTEGER NOT NULL DEFAULT 0,
         answer      TEXT,
         message     TEXT,
@@ -450,6 +451,44 @@ impl Terminal {
     /// are left for the command's own request or for `sango sync`.
     pub fn refresh(&self) {
         let _ = self.sync();
+    }
+
+    /// Resolves a command of the review list: the clerk's resolution recorded on the server as
+    /// an event (once, however often it is sent), then the entry leaves the list.
+    pub fn resolve(
+        &self,
+        command_id: &str,
+        resolution: &str,
+        note: &str,
+        booking: Option<&str>,
+    ) -> Result<Value, String> {
+        let entry = self
+            .entries(Some("review"))?
+            .into_iter()
+            .find(|e| e.command_id == command_id)
+            .ok_or_else(|| {
+                format!(
+                    "'{}' is not in this terminal's review list (see `sango review list`)",
+                    crate::visible::one_line(command_id)
+                )
+            })?;
+        let body = json!({
+            "resolution": resolution,
+            "note": note,
+            "command": entry.body,
+            "refusal": entry.message.clone().unwrap_or_default(),
+            "booking": booking,
+        });
+        match self.send(&format!("/v1/reviews/{command_id}/resolve"), Some(&body)) {
+            Reply::Offline(why) => Err(format!(
+                "{why}: a resolution is recorded on the server, so try again when it is reached"
+            )),
+            Reply::Answer { status, body: answer, .. } if (200..300).contains(&status) => {
+                self.decide(entry.n, "resolved", Some(&answer), entry.message.as_deref());
+                Ok(answer)
+            }
+            Reply::Answer { status, body: answer, .. } => Err(message_of(status, &answer)),
+        }
     }
 
     /// The provisional commands waiting in the outbox (仮予約, 仮取消), as `sango bookings`

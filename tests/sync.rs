@@ -220,6 +220,26 @@ on_both_engines! {
         assert!(items[0]["message"].as_str().unwrap().contains("利用上限"), "{review}");
         assert_eq!(items[0]["id"], t["command_id"]);
         assert_eq!(akabane.run(&["review", "list", "--json"]).ok()["review"], serde_json::json!([]));
+        // A clerk resolves it: an event on the server, once however often it is sent; the entry
+        // leaves the list.
+        let cid = t["command_id"].as_str().unwrap();
+        let resolve = ["review", "resolve", cid, "--note", "phoned her: no day left", "--json"];
+        let r = takinogawa.run(&resolve).ok();
+        assert_eq!(r["event"]["kind"], "review_resolved", "{r}");
+        assert_eq!(r["event"]["subject"], cid);
+        assert_eq!(r["event"]["terminal"], "takinogawa-1");
+        assert!(r["event"]["data"]["refusal"].as_str().unwrap().contains("利用上限"), "{r}");
+        assert_eq!(takinogawa.run(&["review", "list", "--json"]).ok()["review"], serde_json::json!([]));
+        let gone = takinogawa.run(&resolve);
+        assert!(gone.refused().contains("not in this terminal's review list"), "{}", gone.stderr);
+        let export = sango(d.path(), &["export", "--format", "json"]).ok();
+        let resolved: Vec<&Value> = export["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "review_resolved")
+            .collect();
+        assert_eq!(resolved.len(), 1, "{export}");
 
         // Sync again, on every terminal: nothing more is sent, nothing is booked twice.
         for term in [&oji, &akabane, &takinogawa] {

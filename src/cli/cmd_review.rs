@@ -15,6 +15,23 @@ pub enum ReviewCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Resolve one (対応済み): recorded as an event on the server, then it leaves the list.
+    /// Rebook or cancel with `sango book` / `sango cancel` first, then say so here.
+    Resolve {
+        /// The command id (`sango review list`).
+        id: String,
+        /// What was done (対応内容), e.g. "phoned her; booked 2026-01-28 at Oji instead".
+        #[arg(long)]
+        note: String,
+        /// note (default), rebooked or cancelled.
+        #[arg(long = "as", default_value = "note", value_parser = ["note", "rebooked", "cancelled"])]
+        resolution: String,
+        /// The booking made instead (with --as rebooked).
+        #[arg(long)]
+        booking: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Serialize)]
@@ -30,7 +47,22 @@ struct Item {
 }
 
 pub fn run(ctx: &Context, c: ReviewCommand) -> CliResult {
-    let ReviewCommand::List { json } = c;
+    let json = match c {
+        ReviewCommand::List { json } => json,
+        ReviewCommand::Resolve { id, note, resolution, booking, json } => {
+            let t = cmd_store::through_server(ctx)?.ok_or_else(|| {
+                CliError::refused("no server is configured: there is no review list")
+            })?;
+            let answer = t
+                .resolve(&id, &resolution, &note, booking.as_deref())
+                .map_err(CliError::refused)?;
+            if json {
+                return output::json(&answer);
+            }
+            crate::outln!("対応済み Resolved: {} ({resolution})", one_line(&id));
+            return Ok(());
+        }
+    };
     let t = cmd_store::through_server(ctx)?
         .ok_or_else(|| CliError::refused("no server is configured: there is no review list"))?;
     let items: Vec<Item> = t

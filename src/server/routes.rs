@@ -89,6 +89,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(Method::POST, "/v1/bookings", Staff, book),
         ep(Method::POST, "/v1/bookings/{id}/cancel", Staff, cancel),
         ep(Method::GET, "/v1/changes", Staff, changes),
+        ep(Method::POST, "/v1/reviews/{id}/resolve", Staff, resolve_review),
     ]
 }
 
@@ -596,4 +597,53 @@ async fn changes(
     }
     let page = app.store(move |s, _| Ok(s.changes(q.since, limit)?)).await?;
     Ok(Json(serde_json::to_value(page).map_err(|e| ApiError::internal(e.to_string()))?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Resolve {
+    resolution: String,
+    note: String,
+    /// The refused command as the terminal sent it.
+    command: Value,
+    /// The server's refusal of it (its message, naming the rule).
+    refusal: String,
+    /// The booking made instead (a rebooking).
+    booking: Option<String>,
+    at: Option<String>,
+}
+
+/// A clerk's resolution of a command refused on sync: an event, recorded once.
+async fn resolve_review(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Id(id): Id,
+    Body(b): Body<Resolve>,
+) -> Result<Response, ApiError> {
+    if !["note", "rebooked", "cancelled"].contains(&b.resolution.as_str()) {
+        return Err(ApiError::bad_input("resolution: note, rebooked or cancelled"));
+    }
+    let note = b.note.trim().to_string();
+    if note.is_empty() || note.chars().count() > 500 || crate::visible::has_unsafe(&note) {
+        return Err(ApiError::bad_input(
+            "note: 1 to 500 printable characters saying what was done (対応内容)",
+        ));
+    }
+    let at = moment_of("at", b.at.as_deref())?;
+    let data = json!({
+        "resolution": b.resolution,
+        "note": note,
+        "command": b.command,
+        "refusal": b.refusal,
+        "booking": b.booking,
+    });
+    let (ev, replayed) =
+        app.store(move |s, _| Ok(s.resolve_review(&id, &data, at, &caller.name)?)).await?;
+    let status = if replayed { StatusCode::OK } else { StatusCode::CREATED };
+    let mut r = (status, Json(json!({ "event": ev }))).into_response();
+    r.headers_mut().insert(
+        "sango-replayed",
+        axum::http::HeaderValue::from_static(if replayed { "true" } else { "false" }),
+    );
+    Ok(r)
 }

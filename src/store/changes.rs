@@ -173,3 +173,46 @@ impl Store {
         Ok(changed)
     }
 }
+
+impl Store {
+    /// Records a clerk's resolution of a command the server refused on sync (the review list)
+    /// as an event (`review_resolved`, its subject the command id), once: resolving it again
+    /// returns the first resolution and records nothing (`true` when it was there before).
+    pub fn resolve_review(
+        &self,
+        command_id: &str,
+        data: &serde_json::Value,
+        at: chrono::NaiveDateTime,
+        terminal: &str,
+    ) -> Result<(Event, bool), StoreError> {
+        super::commands::validate_command_id(command_id)?;
+        events::validate_terminal(terminal)?;
+        let when = self.moment(at)?;
+        let tx = self.write()?;
+        let e = |x| self.err(x);
+        // Copies of one resolution wait for each other (the same lock as commands).
+        super::commands::claim(&tx, command_id).map_err(e)?;
+        let prior: Option<String> = tx
+            .query_opt(
+                "SELECT id FROM events WHERE kind = 'review_resolved' AND subject = ?1",
+                crate::params![command_id],
+                |r| r.get(0),
+            )
+            .map_err(e)?;
+        if let Some(id) = prior {
+            let ev = events::by_id(&tx, &id).map_err(e)?.expect("the event just found");
+            return Ok((ev, true));
+        }
+        let ev = events::append(
+            &tx,
+            when,
+            terminal,
+            events::EventKind::ReviewResolved,
+            command_id,
+            data,
+        )
+        .map_err(e)?;
+        tx.commit().map_err(e)?;
+        Ok((ev, false))
+    }
+}

@@ -76,6 +76,10 @@ pub enum EventKind {
     /// A staff member may sign in at staff terminals; `subject` is the staff id (never the
     /// password or its hash).
     StaffAdded,
+    /// A clerk resolved a terminal's command the server refused on sync (the review list);
+    /// `subject` is the command id, `data` the resolution (`note`, `rebooked`, `cancelled`),
+    /// the clerk's note, the command and the refusal.
+    ReviewResolved,
 }
 
 impl EventKind {
@@ -110,7 +114,8 @@ impl EventKind {
             | EventKind::StoreRepaired
             | EventKind::TerminalEnrolled
             | EventKind::TerminalRevoked
-            | EventKind::StaffAdded => false,
+            | EventKind::StaffAdded
+            | EventKind::ReviewResolved => false,
         }
     }
 }
@@ -338,7 +343,8 @@ pub fn apply(s: &mut State, e: &Event) -> Result<(), String> {
         | EventKind::StoreRepaired
         | EventKind::TerminalEnrolled
         | EventKind::TerminalRevoked
-        | EventKind::StaffAdded => {}
+        | EventKind::StaffAdded
+        | EventKind::ReviewResolved => {}
     }
     Ok(())
 }

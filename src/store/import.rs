@@ -281,7 +281,8 @@ impl Staging<'_> {
             | EventKind::StoreRepaired
             | EventKind::TerminalEnrolled
             | EventKind::TerminalRevoked
-            | EventKind::StaffAdded => None,
+            | EventKind::StaffAdded
+            | EventKind::ReviewResolved => None,
         };
         let json = serde_json::to_string(&ev).map_err(|x| bad(x.to_string()))?;
         self.events += 1;
@@ -445,7 +446,8 @@ fn normalize_event(ev: &mut Event) {
         | EventKind::StoreRepaired
         | EventKind::TerminalEnrolled
         | EventKind::TerminalRevoked
-        | EventKind::StaffAdded => {}
+        | EventKind::StaffAdded
+        | EventKind::ReviewResolved => {}
     }
 }
 
