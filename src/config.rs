@@ -697,9 +697,11 @@ mod tests {
         let c = parse(
             "mode = \"kiosk\"\nlang = \"en\"\ntheme = \"high-contrast\"\n\
              idle_timeout_secs = 90\nterminal_id = \"oji-1\"\nmouse = false\n\
-             database = \"postgres://sango@db.kita:5432/sango\"\n",
+             database = \"postgres://sango@db.kita:5432/sango\"\n\
+             server = \"http://127.0.0.1:8080/\"\n",
         )
         .unwrap();
+        assert_eq!(c.server.as_deref(), Some("http://127.0.0.1:8080"));
         assert_eq!(c.mode, Mode::Kiosk);
         assert_eq!(c.lang, Lang::En);
         assert_eq!(c.theme, Theme::HighContrast);
@@ -708,6 +710,32 @@ mod tests {
         assert!(!c.mouse);
         assert_eq!(c.database.as_deref(), Some("postgres://sango@db.kita:5432/sango"));
         assert!(c.entries().iter().all(|(_, _, s)| **s == Source::File(origin())));
+    }
+
+    #[test]
+    fn a_server_is_plain_http_on_loopback_with_a_port_and_nothing_else() {
+        for ok in [
+            "http://127.0.0.1:8080",
+            "http://localhost:1",
+            "http://[::1]:8080/",
+            "http://127.0.0.2:9",
+        ] {
+            assert!(parse_server(ok).is_some(), "{ok}");
+        }
+        for bad in [
+            "https://127.0.0.1:8080",
+            "http://10.0.0.1:8080",
+            "http://example.jp:80",
+            "http://127.0.0.1",
+            "http://127.0.0.1:0",
+            "http://tok@127.0.0.1:8080",
+            "http://127.0.0.1:8080/v1",
+            "http://127.0.0.1:8080?token=x",
+        ] {
+            assert!(parse_server(bad).is_none(), "{bad}");
+        }
+        let e = parse("server = \"http://10.0.0.1:8080\"\n").unwrap_err().to_string();
+        assert!(e.contains("`server`") && e.contains("loopback"), "{e}");
     }
 
     #[test]
