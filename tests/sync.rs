@@ -316,6 +316,31 @@ fn the_change_feed_is_for_staff_and_pages_in_order() {
     assert_eq!(rest["residents"][0]["id"], "R2", "{rest}");
     let (status, _) = get("/v1/changes?limit=0", &staff.token);
     assert_eq!(status, 400);
+    // A resolution of the review list is recorded once however often it is sent.
+    let post = |path: &str, body: &Value| {
+        let mut r = agent
+            .post(format!("{}{path}", server.base))
+            .header("Authorization", format!("Bearer {}", staff.token))
+            .send_json(body)
+            .unwrap();
+        let status = r.status().as_u16();
+        let replayed = r
+            .headers()
+            .get("sango-replayed")
+            .map_or(String::new(), |v| v.to_str().unwrap().to_string());
+        (status, replayed, r.body_mut().read_to_string().unwrap())
+    };
+    let body = serde_json::json!({
+        "resolution": "note", "note": "phoned her", "command": {"resident": "R1"},
+        "refusal": "利用上限", "booking": null,
+    });
+    let path = "/v1/reviews/01J9Z8Q4X7M2N3P4Q5R6S7T8V9/resolve";
+    let (s1, r1, b1) = post(path, &body);
+    let (s2, r2, b2) = post(path, &body);
+    assert_eq!((s1, r1.as_str(), s2, r2.as_str()), (201, "false", 200, "true"), "{b1} {b2}");
+    assert_eq!(b1, b2);
+    let (s3, _, _) = post("/v1/reviews/not-a-command/resolve", &body);
+    assert_eq!(s3, 400);
     let (status, _) = get("/v1/changes?limit=10001", &staff.token);
     assert_eq!(status, 400);
 }
@@ -368,4 +393,34 @@ fn the_server_and_its_token_come_from_the_settings_and_a_private_token_file() {
     std::fs::write(config.join("config.toml"), format!("server = \"{}\"\n", server.base)).unwrap();
     let r = run(&["resident", "add", "--id", "R2", "--birth", "2026-01-01"]);
     assert!(r.refused().contains("does not work through a server yet"), "{}", r.stderr);
+}
+
+#[test]
+fn a_replica_belongs_to_one_store_of_one_kind() {
+    set_engine(Engine::Sqlite);
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let mut term = Term::new(d.path(), "oji-1", &server.base);
+    term.run(&["sync", "--json"]).ok();
+    // A live terminal of a practice server: refused, the kinds never mix.
+    let mut live = term.cmd(&["sync", "--json"]);
+    live.env_remove("SANGO_PRACTICE");
+    let r = finish(live.output().unwrap());
+    assert!(r.refused().contains("live and practice data never mix"), "{}", r.stderr);
+    // The same terminal pointed at another ward's store: its replica is refused.
+    let other = dir();
+    add_resident(other.path(), "R9", "2026-01-01", &[]);
+    let second = Server::start(other.path(), "127.0.0.1:0");
+    let token =
+        sango(other.path(), &["serve", "terminal", "add", "oji-1", "--role", "staff", "--json"])
+            .ok()["token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    term.url = second.base.clone();
+    term.token = token;
+    let r = term.run(&["sync", "--json"]);
+    assert!(r.refused().contains("another store"), "{}", r.stderr);
+    drop(server);
 }
