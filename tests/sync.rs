@@ -424,3 +424,57 @@ fn a_replica_belongs_to_one_store_of_one_kind() {
     assert!(r.refused().contains("another store"), "{}", r.stderr);
     drop(server);
 }
+
+#[test]
+fn cancellations_go_through_the_server_online_and_wait_in_the_outbox_offline() {
+    set_engine(Engine::Sqlite);
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let oji = Term::new(d.path(), "oji-1", &server.base);
+    let first = oji.book("2026-01-10", "1").ok();
+    let second = oji.book("2026-01-12", "1").ok();
+    let third = oji.book("2026-01-14", "4").ok();
+    assert_eq!(third["status"], "booked", "{third}");
+    // Online, the server refuses over her limit at once (not into the review list).
+    let over = oji.book("2026-01-20", "1");
+    assert!(over.refused().contains("利用上限"), "{}", over.stderr);
+    assert_eq!(oji.run(&["review", "list", "--json"]).ok()["review"], serde_json::json!([]));
+    // Online cancellation, by the booking's code.
+    let code = first["code"].as_str().unwrap();
+    let c = oji.run(&["cancel", code, "--at", "2026-01-05T11:00", "--json"]).ok();
+    assert_eq!((c["status"].as_str(), c["replayed"].as_bool()), (Some("cancelled"), Some(false)));
+    // Offline: a provisional cancellation, sent on sync.
+    let addr = server.addr().to_string();
+    server.kill();
+    let id = second["id"].as_str().unwrap();
+    let c = oji.run(&["cancel", id, "--at", "2026-01-05T11:30", "--json"]).ok();
+    assert_eq!(c["status"], "provisional", "{c}");
+    let marked = oji.run(&["bookings", "--json"]).ok();
+    assert!(
+        marked
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["status"] == "provisional_cancel" && b["booking"] == id),
+        "{marked}"
+    );
+    let server = Server::start(d.path(), &addr);
+    let s = oji.run(&["sync", "--json"]).ok();
+    assert_eq!(
+        (s["pushed"].as_u64(), s["rejected"].as_u64(), s["pending"].as_u64()),
+        (Some(1), Some(0), Some(0))
+    );
+    let on_server = server_bookings(d.path());
+    let status_of = |id: &str| {
+        on_server.as_array().unwrap().iter().find(|b| b["id"] == id).unwrap()["status"].clone()
+    };
+    assert_eq!(status_of(first["id"].as_str().unwrap()), "cancelled");
+    assert_eq!(status_of(id), "cancelled");
+    assert_eq!(oji.run(&["bookings", "--json"]).ok(), on_server);
+    assert_eq!(
+        oji.run(&["quota", "--resident", "R1", "--json"]).ok(),
+        sango(d.path(), &["quota", "--resident", "R1", "--json"]).ok()
+    );
+    drop(server);
+}
