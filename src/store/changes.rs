@@ -216,3 +216,72 @@ impl Store {
         Ok((ev, false))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::care::{CareType, Length};
+    use crate::domain::jst;
+    use crate::store::{BookingRequest, Clock, ResidentInput, StoreKind};
+
+    fn store() -> Store {
+        let at = jst::parse_moment("2026-01-05T10:00").unwrap();
+        Store::open_in_memory_as(StoreKind::Practice, Clock::fixed(at)).unwrap()
+    }
+
+    fn day(start: &str, days: u32) -> BookingRequest {
+        BookingRequest {
+            resident: "R1".into(),
+            facility: "mizuki-josanin".into(),
+            care: CareType::Day,
+            start: jst::parse_date(start).unwrap(),
+            length: Length::Days(days),
+        }
+    }
+
+    #[test]
+    fn the_feed_merged_page_by_page_twice_makes_the_same_replica() {
+        let ds = crate::dataset::load_embedded().unwrap();
+        let at = jst::parse_moment("2026-01-05T10:00").unwrap();
+        let server = store();
+        let birth = jst::parse_date("2026-01-01").unwrap();
+        server.add_resident(&ResidentInput::new("R1", birth), at, "t").unwrap();
+        let b = server.book(&ds, &day("2026-01-10", 3), at, "t").unwrap().booking;
+        server.book(&ds, &day("2026-01-20", 2), at, "t").unwrap();
+        server.cancel(&ds, &b.id, at, "t").unwrap();
+        let replica = store();
+        for _ in 0..2 {
+            let mut since = 0;
+            loop {
+                let page = server.changes(since, 2).unwrap();
+                assert!(page.events.len() <= 2);
+                assert_eq!(page.store_id, server.id());
+                replica.merge_replica(&page).unwrap();
+                since = page.next;
+                if !page.more {
+                    break;
+                }
+            }
+        }
+        let all = |s: &Store| s.bookings(&Default::default()).unwrap();
+        assert_eq!(all(&replica), all(&server));
+        assert_eq!(replica.residents().unwrap(), server.residents().unwrap());
+        assert_eq!(replica.events().unwrap(), server.events().unwrap());
+        // Nothing new: an empty page at the same place.
+        let last = server.changes(0, MAX_LIMIT).unwrap().next;
+        let empty = server.changes(last, 10).unwrap();
+        assert!(empty.events.is_empty() && !empty.more && empty.next == last);
+        assert_eq!(replica.merge_replica(&empty).unwrap(), 0);
+        // A live replica refuses a practice server's page.
+        let live = Store::open_in_memory_as(StoreKind::Live, Clock::system()).unwrap();
+        assert!(live.merge_replica(&empty).is_err());
+
+        // The provisional check counts earlier provisional bookings and keeps nothing.
+        let pending = [(day("2026-01-25", 1), at)];
+        let fits = replica.check_provisional(&ds, &[], &day("2026-01-25", 1), at, "t");
+        assert!(fits.is_ok(), "{fits:?}");
+        let over = replica.check_provisional(&ds, &pending, &day("2026-01-26", 4), at, "t");
+        assert!(over.unwrap_err().to_string().contains("利用上限"));
+        assert_eq!(all(&replica), all(&server));
+    }
+}
