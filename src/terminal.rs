@@ -164,6 +164,20 @@ pub struct SyncReport {
     pub pending: usize,
 }
 
+/// Where the terminal stands, without asking the server (for a status line).
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub server: String,
+    /// Since when the server has been unreachable (Japan time), if it is.
+    pub offline_since: Option<String>,
+    /// When the replica was last brought up to date.
+    pub data_as_of: Option<String>,
+    /// Commands waiting to be sent.
+    pub pending: usize,
+    /// Commands refused on sync, waiting for a clerk.
+    pub review: usize,
+}
+
 /// The outcome of a booking or a cancellation made through the server.
 #[derive(Debug)]
 pub enum Outcome {
@@ -250,6 +264,17 @@ impl Terminal {
             let _ = std::fs::set_permissions(&state_file, std::fs::Permissions::from_mode(0o600));
         }
         Ok(Terminal { remote, replica, state, kind, offline: std::cell::Cell::new(false) })
+    }
+
+    /// Where the terminal stands, read from its state only (no request).
+    pub fn status(&self) -> Result<Status, String> {
+        Ok(Status {
+            server: self.remote.url.clone(),
+            offline_since: self.offline_since(),
+            data_as_of: self.data_as_of(),
+            pending: self.entries(Some("pending"))?.len(),
+            review: self.entries(Some("review"))?.len(),
+        })
     }
 
     /// When the replica was last brought up to date from the server (Japan time).

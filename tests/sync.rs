@@ -181,6 +181,10 @@ on_both_engines! {
         // Offline sync: nothing is lost, it says how many wait.
         let s = akabane.run(&["sync", "--json"]);
         assert!(s.refused().contains("1 change(s) wait"), "{}", s.stderr);
+        let st = akabane.run(&["sync", "--status", "--json"]).ok();
+        assert!(st["offline_since"].is_string(), "{st}");
+        assert!(st["data_as_of"].is_string(), "{st}");
+        assert_eq!((st["pending"].as_u64(), st["review"].as_u64()), (Some(1), Some(0)), "{st}");
         // Nothing provisional is in the replica's bookings as a real booking; `bookings` marks
         // it as provisional, with the data's age, and says since when the server is away.
         let listed = akabane.run(&["bookings", "--json"]);
@@ -208,6 +212,9 @@ on_both_engines! {
             (Some(0), Some(1), Some(0)),
             "{st}"
         );
+        let status = takinogawa.run(&["sync", "--status", "--json"]).ok();
+        assert!(status["offline_since"].is_null(), "{status}");
+        assert_eq!((status["pending"].as_u64(), status["review"].as_u64()), (Some(0), Some(1)));
         let on_server = server_bookings(d.path());
         assert_eq!(count_on(&on_server, "2026-01-25"), 1, "{on_server}");
         assert_eq!(count_on(&on_server, "2026-01-26"), 0, "{on_server}");
