@@ -18,9 +18,16 @@ use crate::store::access::{Role, Terminal};
 #[command(args_conflicts_with_subcommands = true)]
 pub struct ServeArgs {
     /// Serve the store over HTTP on ADDR: a loopback address such as 127.0.0.1:8080 (port 0
-    /// picks a free one; the first line printed says which). Stops on SIGTERM or Ctrl-C.
+    /// picks a free one; the first line printed says which), or any address with TLS
+    /// (--tls-cert and --tls-key). Stops on SIGTERM or Ctrl-C.
     #[arg(long, value_name = "ADDR")]
     pub listen: Option<String>,
+    /// The server's certificate chain (PEM), for HTTPS.
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<std::path::PathBuf>,
+    /// The certificate's private key (PEM; the server user's own file, mode 0600).
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Option<ServeCommand>,
 }
@@ -91,7 +98,11 @@ pub fn run(ctx: &Context, a: ServeArgs) -> CliResult {
             let config = ctx.config()?.config;
             let location = ctx.location_of(&config)?;
             let dataset = ctx.dataset()?;
-            crate::server::serve(location, ctx.store_kind(), dataset, &listen)
+            let tls = match (a.tls_cert, a.tls_key) {
+                (Some(cert), Some(key)) => Some(crate::server::tls::TlsFiles { cert, key }),
+                _ => None,
+            };
+            crate::server::serve(location, ctx.store_kind(), dataset, &listen, tls.as_ref())
                 .map_err(CliError::refused)
         }
         (None, None) => Err(CliError::Usage(

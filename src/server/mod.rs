@@ -11,6 +11,7 @@
 pub mod error;
 pub mod kiosk;
 pub mod routes;
+pub mod tls;
 
 use std::io::Write as _;
 use std::net::SocketAddr;
@@ -160,9 +161,8 @@ pub fn check_plain_http(addr: &SocketAddr) -> Result<(), String> {
     }
     Err(format!(
         "refusing to serve plain HTTP on {addr}: tokens and mothers' data would cross the \
-         network unencrypted. Listen on a loopback address (127.0.0.1:PORT or [::1]:PORT) \
-         behind a TLS-terminating proxy on the same machine; TLS in sango itself is not done \
-         yet (see docs/server.md)"
+         network unencrypted. Give --tls-cert and --tls-key to serve HTTPS, or listen on a \
+         loopback address (127.0.0.1:PORT or [::1]:PORT)"
     ))
 }
 
@@ -172,6 +172,7 @@ pub fn serve(
     kind: StoreKind,
     dataset: Dataset,
     listen: &str,
+    tls: Option<&tls::TlsFiles>,
 ) -> Result<(), String> {
     let addr: SocketAddr = listen.parse().map_err(|_| {
         format!(
@@ -179,7 +180,13 @@ pub fn serve(
             crate::visible::one_line(listen)
         )
     })?;
-    check_plain_http(&addr)?;
+    let tls = match tls {
+        Some(files) => Some(tls::server_config(files)?),
+        None => {
+            check_plain_http(&addr)?;
+            None
+        }
+    };
     // Opened once first: a store that cannot be opened (or migrated) is refused now, with its
     // own message, rather than on the first request.
     drop(location.open(kind).map_err(|e| e.to_string())?);
@@ -201,20 +208,44 @@ pub fn serve(
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let bound = listener.local_addr().map_err(|e| e.to_string())?;
+        let scheme = if tls.is_some() { "https" } else { "http" };
         {
             let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "listening on http://{bound}");
+            let _ = writeln!(out, "listening on {scheme}://{bound}");
             let _ = out.flush();
         }
-        axum::serve(listener, router(app))
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+        let Some(tls) = tls else {
+            return axum::serve(listener, router(app))
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+                .map_err(|e| format!("the server stopped: {e}"));
+        };
+        // HTTPS: axum-server accepts TLS on the same listener; its handle stops accepting on
+        // the signal and lets requests in flight finish.
+        let handle = axum_server::Handle::new();
+        let stopper = handle.clone();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            stopper.graceful_shutdown(Some(SHUTDOWN_GRACE));
+        });
+        let listener = listener.into_std().map_err(|e| e.to_string())?;
+        axum_server::from_tcp_rustls(
+            listener,
+            axum_server::tls_rustls::RustlsConfig::from_config(tls),
+        )
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?
+        .handle(handle)
+        .serve(router(app).into_make_service())
+        .await
+        .map_err(|e| format!("the server stopped: {e}"))
     });
     drop(runtime);
     drop(keep);
     served
 }
+
+/// How long requests in flight may take to finish once HTTPS serving is asked to stop.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// SIGTERM (systemd's stop) or Ctrl-C.
 async fn shutdown_signal() {
