@@ -19,7 +19,8 @@
 //! idle_timeout_secs = 120   # kiosk idle timeout, 30..=3600 seconds
 //! terminal_id = "local"     # recorded on every booking and event: 1-32 of A-Z a-z 0-9 . _ -
 //! mouse = true              # mouse capture in the terminal app
-//! server = "http://127.0.0.1:8080"  # a ward's server (`sango serve`); never with a token
+//! server = "https://sango.kita.local:8443"  # a ward's server (`sango serve`); never a token
+//! server_ca = "/etc/sango/ca.pem"  # the certificate(s) the terminal trusts for it (https)
 //! ```
 //! With `server` (or `SANGO_SERVER`), the terminal works through that server: its token is
 //! `SANGO_TOKEN`, else the file `token` next to config.toml (0600, see [`server_token`]).
@@ -141,6 +142,7 @@ pub struct Sources {
     pub mouse: Source,
     pub database: Source,
     pub server: Source,
+    pub server_ca: Source,
 }
 
 /// The effective settings of this terminal.
@@ -159,6 +161,9 @@ pub struct Config {
     /// A ward's server (`sango serve`) the terminal works through: an `http://` URL on
     /// loopback (TLS in sango is not done yet: a local TLS tunnel forwards to the server).
     pub server: Option<String>,
+    /// The PEM file of the certificate(s) (a ward's CA) the terminal trusts for an `https://`
+    /// server: this build has no built-in roots.
+    pub server_ca: Option<String>,
     /// Where each value came from (not part of the file).
     #[serde(skip)]
     pub sources: Sources,
@@ -175,14 +180,24 @@ impl Default for Config {
             mouse: true,
             database: None,
             server: None,
+            server_ca: None,
             sources: Sources::default(),
         }
     }
 }
 
 /// The keys the file may hold, in the order `config show` lists them.
-pub const KEYS: [&str; 8] =
-    ["mode", "lang", "theme", "idle_timeout_secs", "terminal_id", "mouse", "database", "server"];
+pub const KEYS: [&str; 9] = [
+    "mode",
+    "lang",
+    "theme",
+    "idle_timeout_secs",
+    "terminal_id",
+    "mouse",
+    "database",
+    "server",
+    "server_ca",
+];
 
 /// Why the settings could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -254,9 +269,14 @@ fn expected_of(key: &str) -> String {
         "database" => "a postgres://USER@HOST:PORT/DATABASE URL without a password (the password \
                        goes in ~/.pgpass or PGPASSWORD)"
             .to_string(),
-        "server" => "an http://HOST:PORT URL of a sango server on loopback (127.0.0.1, [::1] or \
-                     localhost), without a token or a path"
-            .to_string(),
+        "server" => {
+            "an https://HOST[:PORT] URL of a sango server, or http://HOST:PORT on loopback \
+                     (127.0.0.1, [::1] or localhost), without a token or a path"
+                .to_string()
+        }
+        "server_ca" => {
+            "the path of a PEM file of the certificate(s) trusted for the server".to_string()
+        }
         _ => String::new(),
     }
 }
@@ -306,17 +326,42 @@ fn shown_database<S: serde::Serializer>(db: &Option<String>, s: S) -> Result<S::
     s.serialize_str(&database_shown(db.as_deref()))
 }
 
-/// A server URL as the settings take it: `http://` on a loopback host, a port, nothing else
+/// A server URL as the settings take it: `https://HOST[:PORT]`, or `http://HOST:PORT` on a
+/// loopback host (tokens and mothers' data never cross a network unencrypted); nothing else
 /// (no user, token, path or query: the token is kept apart, see [`server_token`]). Returned
 /// without a trailing slash.
 pub fn parse_server(s: &str) -> Option<String> {
     let s = s.trim().trim_end_matches('/');
-    let rest = s.strip_prefix("http://")?;
-    if rest.contains(['@', '/', '?', '#']) || rest.chars().any(char::is_whitespace) {
+    let (tls, rest) = match (s.strip_prefix("https://"), s.strip_prefix("http://")) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        _ => return None,
+    };
+    if rest.is_empty()
+        || rest.contains(['@', '/', '?', '#', '%', '\\'])
+        || rest.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return None;
     }
-    let (host, port) = rest.rsplit_once(':')?;
-    port.parse::<u16>().ok().filter(|p| *p != 0)?;
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(':') && (!h.starts_with('[') || h.ends_with(']')) => {
+            (h, Some(p))
+        }
+        _ => (rest, None),
+    };
+    match port {
+        Some(p) => {
+            p.parse::<u16>().ok().filter(|p| *p != 0)?;
+        }
+        None if !tls => return None,
+        None => {}
+    }
+    if host.is_empty() {
+        return None;
+    }
+    if tls {
+        return Some(s.to_string());
+    }
     let loopback = host == "localhost"
         || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
         || host
@@ -444,6 +489,16 @@ impl Config {
                     config.server = Some(v.as_str().and_then(parse_server).ok_or_else(bad)?);
                     config.sources.server = from_file();
                 }
+                "server_ca" => {
+                    config.server_ca = Some(
+                        v.as_str()
+                            .map(str::trim)
+                            .filter(|p| !p.is_empty())
+                            .map(str::to_string)
+                            .ok_or_else(bad)?,
+                    );
+                    config.sources.server_ca = from_file();
+                }
                 _ => unreachable!("every key of KEYS is handled"),
             }
         }
@@ -537,6 +592,13 @@ impl Config {
                 self.server = Some(parse_server(value)?);
                 self.sources.server = source;
             }
+            "server_ca" => {
+                if value.trim().is_empty() {
+                    return None;
+                }
+                self.server_ca = Some(value.trim().to_string());
+                self.sources.server_ca = source;
+            }
             _ => return None,
         }
         Some(())
@@ -560,6 +622,11 @@ impl Config {
                 "server",
                 self.server.clone().unwrap_or_else(|| "none (the store directly)".to_string()),
                 &self.sources.server,
+            ),
+            (
+                "server_ca",
+                self.server_ca.clone().unwrap_or_else(|| "none".to_string()),
+                &self.sources.server_ca,
             ),
         ]
     }
@@ -698,10 +765,11 @@ mod tests {
             "mode = \"kiosk\"\nlang = \"en\"\ntheme = \"high-contrast\"\n\
              idle_timeout_secs = 90\nterminal_id = \"oji-1\"\nmouse = false\n\
              database = \"postgres://sango@db.kita:5432/sango\"\n\
-             server = \"http://127.0.0.1:8080/\"\n",
+             server = \"http://127.0.0.1:8080/\"\nserver_ca = \"/etc/sango/ca.pem\"\n",
         )
         .unwrap();
         assert_eq!(c.server.as_deref(), Some("http://127.0.0.1:8080"));
+        assert_eq!(c.server_ca.as_deref(), Some("/etc/sango/ca.pem"));
         assert_eq!(c.mode, Mode::Kiosk);
         assert_eq!(c.lang, Lang::En);
         assert_eq!(c.theme, Theme::HighContrast);
@@ -713,18 +781,26 @@ mod tests {
     }
 
     #[test]
-    fn a_server_is_plain_http_on_loopback_with_a_port_and_nothing_else() {
+    fn a_server_is_https_or_plain_http_on_loopback_and_nothing_else() {
         for ok in [
             "http://127.0.0.1:8080",
             "http://localhost:1",
             "http://[::1]:8080/",
             "http://127.0.0.2:9",
+            "https://sango.kita.local:8443",
+            "https://sango.kita.local",
+            "https://10.0.0.1:8443",
+            "https://[2001:db8::1]:8443",
         ] {
             assert!(parse_server(ok).is_some(), "{ok}");
         }
         for bad in [
-            "https://127.0.0.1:8080",
+            "ftp://127.0.0.1:8080",
             "http://10.0.0.1:8080",
+            "https://",
+            "https://u:t@sango.kita.local",
+            "https://sango.kita.local/v1",
+            "https://sango.kita.local:0",
             "http://example.jp:80",
             "http://127.0.0.1",
             "http://127.0.0.1:0",

@@ -65,26 +65,68 @@ pub enum Reply {
     /// The server cannot be reached or cannot decide now (a connection failure, a timeout, a
     /// 5xx answer).
     Offline(String),
+    /// Talking to the server failed for a reason that waiting will not cure (its certificate
+    /// is not trusted, the URL is wrong): an error, never offline mode.
+    Failed(String),
+}
+
+/// Whether a request's failure means the server cannot be reached now (offline), rather than
+/// a fault of the setup (a certificate not trusted: a TLS error is never taken for offline).
+fn is_offline(e: &ureq::Error) -> bool {
+    match e {
+        ureq::Error::Io(io) => {
+            io.get_ref().is_none_or(|inner| inner.downcast_ref::<rustls::Error>().is_none())
+        }
+        ureq::Error::Timeout(_)
+        | ureq::Error::HostNotFound
+        | ureq::Error::ConnectionFailed
+        | ureq::Error::Protocol(_)
+        | ureq::Error::BodyStalled => true,
+        _ => false,
+    }
 }
 
 impl Remote {
-    pub fn new(url: &str, token: &str) -> Remote {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
+    /// A client of `url` with `token`; for an `https://` server, `trusted` are the
+    /// certificates (PEM) it trusts (a ward's CA: this build has no built-in roots).
+    pub fn new(url: &str, token: &str, trusted: Option<&[u8]>) -> Result<Remote, String> {
+        let mut config = ureq::Agent::config_builder();
+        if let Some(pem) = trusted {
+            let mut certs = Vec::new();
+            for item in ureq::tls::parse_pem(pem) {
+                match item.map_err(|e| format!("the server's certificate file: {e}"))? {
+                    ureq::tls::PemItem::Certificate(c) => certs.push(c.to_owned()),
+                    _ => continue,
+                }
+            }
+            if certs.is_empty() {
+                return Err("the server's certificate file (server_ca) holds no certificate".into());
+            }
+            let tls = ureq::tls::TlsConfig::builder()
+                .root_certs(ureq::tls::RootCerts::new_with_certs(&certs))
+                .unversioned_rustls_crypto_provider(std::sync::Arc::new(
+                    rustls::crypto::ring::default_provider(),
+                ))
+                .build();
+            config = config.tls_config(tls);
+        }
+        let agent: ureq::Agent = config
             .http_status_as_error(false)
             .timeout_connect(Some(CONNECT_TIMEOUT))
             .timeout_global(Some(REQUEST_TIMEOUT))
             .max_idle_connections(0)
             .build()
             .into();
-        Remote { url: url.trim_end_matches('/').to_string(), token: token.to_string(), agent }
+        Ok(Remote { url: url.trim_end_matches('/').to_string(), token: token.to_string(), agent })
     }
 
     fn reply(&self, sent: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
         let mut r = match sent {
             Ok(r) => r,
-            Err(e) => {
+            Err(e) if is_offline(&e) => {
                 return Reply::Offline(format!("the server {} cannot be reached: {e}", self.url));
             }
+            Err(e) => return Reply::Failed(format!("cannot talk to the server {}: {e}", self.url)),
         };
         let status = r.status().as_u16();
         let replayed = r
@@ -313,6 +355,7 @@ impl Terminal {
         match &reply {
             Reply::Offline(_) => self.went_offline(),
             Reply::Answer { .. } => self.came_online(),
+            Reply::Failed(_) => {}
         }
         reply
     }
@@ -330,7 +373,7 @@ impl Terminal {
                 })
                 .map_err(sql)?;
             let page = match self.send(&format!("/v1/changes?since={since}&limit={PAGE}"), None) {
-                Reply::Offline(why) => return Err(why),
+                Reply::Offline(why) | Reply::Failed(why) => return Err(why),
                 Reply::Answer { status: 200, body, .. } => body,
                 Reply::Answer { status, body, .. } => return Err(message_of(status, &body)),
             };
@@ -430,6 +473,7 @@ impl Terminal {
     fn push_one(&self, e: &Entry, report: &mut SyncReport) -> Result<bool, String> {
         match self.send(&e.path, Some(&e.body)) {
             Reply::Offline(_) => Ok(false),
+            Reply::Failed(why) => Err(format!("{why} (the outbox is kept)")),
             Reply::Answer { status, body, .. } if (200..300).contains(&status) => {
                 self.decide(e.n, "sent", Some(&body), None);
                 report.pushed += 1;
@@ -505,7 +549,7 @@ impl Terminal {
             "booking": booking,
         });
         match self.send(&format!("/v1/reviews/{command_id}/resolve"), Some(&body)) {
-            Reply::Offline(why) => Err(format!(
+            Reply::Offline(why) | Reply::Failed(why) => Err(format!(
                 "{why}: a resolution is recorded on the server, so try again when it is reached"
             )),
             Reply::Answer { status, body: answer, .. } if (200..300).contains(&status) => {
@@ -609,6 +653,10 @@ impl Terminal {
                 self.decide(n, "refused", Some(&answer), Some(&m));
                 Err(m)
             }
+            Reply::Failed(why) => {
+                self.decide(n, "refused", None, Some(&why));
+                Err(why)
+            }
             Reply::Offline(_) => {
                 let pending = self.pending_bookings(n)?;
                 let at = at.unwrap_or_else(now);
@@ -661,6 +709,10 @@ impl Terminal {
                 let m = message_of(status, &answer);
                 self.decide(n, "refused", Some(&answer), Some(&m));
                 Err(m)
+            }
+            Reply::Failed(why) => {
+                self.decide(n, "refused", None, Some(&why));
+                Err(why)
             }
             Reply::Offline(_) => match found {
                 Some(b) if !b.status.is_cancelled() => {
@@ -720,5 +772,17 @@ pub fn configured(
             crate::config::TOKEN_FILE
         )
     })?;
-    Ok(Some(Remote::new(url, &token)))
+    let trusted = match (&config.server_ca, url.starts_with("https://")) {
+        (Some(path), true) => Some(std::fs::read(path).map_err(|e| {
+            format!("cannot read the server's certificate file (server_ca) {path}: {e}")
+        })?),
+        (None, true) => {
+            return Err(format!(
+                "{url} is served over TLS: name the certificate this terminal trusts for it \
+                 (server_ca in config.toml or SANGO_SERVER_CA: a PEM file, the ward's CA)"
+            ));
+        }
+        (_, false) => None,
+    };
+    Ok(Some(Remote::new(url, &token, trusted.as_deref())?))
 }

@@ -19,9 +19,15 @@ struct Server {
 
 impl Server {
     fn start(dir: &Path, listen: &str) -> Server {
+        Server::start_with(dir, &["--listen", listen])
+    }
+
+    fn start_with(dir: &Path, args: &[&str]) -> Server {
+        let mut all = vec!["serve"];
+        all.extend_from_slice(args);
         // The port of a server just killed may take a moment to be free again.
         for _ in 0..50 {
-            let mut child = command(dir, &["serve", "--listen", listen])
+            let mut child = command(dir, &all)
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .stdin(Stdio::null())
@@ -44,11 +50,11 @@ impl Server {
             let _ = child.wait();
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
-        panic!("the server did not start on {listen}");
+        panic!("the server did not start: {args:?}");
     }
 
     fn addr(&self) -> &str {
-        self.base.strip_prefix("http://").unwrap()
+        self.base.split_once("://").unwrap().1
     }
 
     /// The server dies at once (SIGKILL): the terminals find nobody there.
@@ -484,4 +490,89 @@ fn cancellations_go_through_the_server_online_and_wait_in_the_outbox_offline() {
         sango(d.path(), &["quota", "--resident", "R1", "--json"]).ok()
     );
     drop(server);
+}
+
+#[test]
+fn a_terminal_works_through_an_https_server_it_trusts_and_never_takes_distrust_for_offline() {
+    use std::os::unix::fs::PermissionsExt;
+    set_engine(Engine::Sqlite);
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
+    let cert = d.path().join("cert.pem");
+    std::fs::write(&cert, made.cert.pem()).unwrap();
+    let key = d.path().join("key.pem");
+    std::fs::write(&key, made.signing_key.serialize_pem()).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let server = Server::start_with(
+        d.path(),
+        &[
+            "--listen",
+            "127.0.0.1:0",
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert!(server.base.starts_with("https://127.0.0.1:"), "{}", server.base);
+    let url = server.base.replace("127.0.0.1", "localhost");
+    let term = Term::new(d.path(), "oji-1", &url);
+    // Without the certificate to trust: refused, naming the setting.
+    let r = term.book("2026-01-10", "1");
+    assert!(r.refused().contains("server_ca"), "{}", r.stderr);
+    // With a certificate the server's is not: an error, never a provisional booking.
+    let stranger = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
+    let wrong = d.path().join("stranger.pem");
+    std::fs::write(&wrong, stranger.cert.pem()).unwrap();
+    let r = finish(term.cmd(&["sync", "--json"]).env("SANGO_SERVER_CA", &wrong).output().unwrap());
+    assert!(r.refused().contains("cannot talk to the server"), "{}", r.stderr);
+    let b = finish(
+        term.cmd(&[
+            "book",
+            "--resident",
+            "R1",
+            "--facility",
+            DAY,
+            "--type",
+            "day",
+            "--start",
+            "2026-01-10",
+            "--days",
+            "1",
+            "--at",
+            "2026-01-05T10:00",
+            "--json",
+        ])
+        .env("SANGO_SERVER_CA", &wrong)
+        .output()
+        .unwrap(),
+    );
+    assert_eq!(b.code, 1, "{} {}", b.stdout, b.stderr);
+    // With the server's certificate: booked over TLS, and the replica pulled.
+    let b = finish(
+        term.cmd(&[
+            "book",
+            "--resident",
+            "R1",
+            "--facility",
+            DAY,
+            "--type",
+            "day",
+            "--start",
+            "2026-01-10",
+            "--days",
+            "1",
+            "--at",
+            "2026-01-05T10:00",
+            "--json",
+        ])
+        .env("SANGO_SERVER_CA", &cert)
+        .output()
+        .unwrap(),
+    );
+    assert_eq!(b.ok()["status"], "booked");
+    let mine =
+        finish(term.cmd(&["bookings", "--json"]).env("SANGO_SERVER_CA", &cert).output().unwrap());
+    assert_eq!(mine.ok(), server_bookings(d.path()));
 }
