@@ -668,7 +668,9 @@ impl Store {
     /// `pending` bookings (a terminal's provisional ones, not yet decided by its server) are
     /// counted first (each that no longer fits is left out), then `req` is planned, and the
     /// transaction is rolled back. The answer is the booking as it would be made (its id and
-    /// code are not real).
+    /// code are not real). Only her own pending bookings can change what the rules say of hers
+    /// (limits and days are a mother's), so only those are counted: a terminal with thousands
+    /// of provisional bookings waiting checks the next one as fast as the first.
     pub fn check_provisional(
         &self,
         dataset: &Dataset,
@@ -679,7 +681,9 @@ impl Store {
     ) -> Result<Booked, StoreError> {
         events::validate_terminal(terminal)?;
         let tx = self.write()?;
-        for (p, p_at) in pending {
+        let hers = user_number::normalize(&req.resident);
+        for (p, p_at) in pending.iter().filter(|(p, _)| user_number::normalize(&p.resident) == hers)
+        {
             let when = Moment { at: *p_at, recorded_at: *p_at };
             let _ = self.book_in(&tx, dataset, p, when, terminal);
         }

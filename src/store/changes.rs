@@ -282,6 +282,13 @@ mod tests {
         assert!(fits.is_ok(), "{fits:?}");
         let over = replica.check_provisional(&ds, &pending, &day("2026-01-26", 4), at, "t");
         assert!(over.unwrap_err().to_string().contains("利用上限"));
+        // Her pending booking counts however her number was typed; another mother's does not.
+        let typed = [(BookingRequest { resident: "r1".into(), ..day("2026-01-25", 1) }, at)];
+        let over = replica.check_provisional(&ds, &typed, &day("2026-01-26", 4), at, "t");
+        assert!(over.unwrap_err().to_string().contains("利用上限"));
+        let hers_only = [(BookingRequest { resident: "R2".into(), ..day("2026-01-25", 1) }, at)];
+        let fits = replica.check_provisional(&ds, &hers_only, &day("2026-01-26", 4), at, "t");
+        assert!(fits.is_ok(), "{fits:?}");
         assert_eq!(all(&replica), all(&server));
     }
 }
