@@ -522,6 +522,18 @@ impl Terminal {
         let _ = self.sync();
     }
 
+    /// Before a write: the commands already waiting go first, in order (the server must decide
+    /// an older provisional booking of hers before this one). No pull: the server decides the
+    /// write, and the pull after it brings what changed meanwhile in the same round trip.
+    fn send_waiting(&self) {
+        let mut report = SyncReport::default();
+        for e in self.entries(Some("pending")).unwrap_or_default() {
+            if !matches!(self.push_one(&e, &mut report), Ok(true)) {
+                break;
+            }
+        }
+    }
+
     /// Resolves a command of the review list: the clerk's resolution recorded on the server as
     /// an event (once, however often it is sent), then the entry leaves the list.
     pub fn resolve(
@@ -617,7 +629,7 @@ impl Terminal {
         at: Option<NaiveDateTime>,
         terminal: &str,
     ) -> Result<Outcome, String> {
-        self.refresh();
+        self.send_waiting();
         let command_id = ulid::Ulid::new().to_string();
         let (nights, days) = match req.length {
             Length::Nights(n) => (Some(n), None),
