@@ -18,7 +18,7 @@ dropped after). Stores come from `sango synth` (seed 1) in DATA.
 usage: benches/server.py --sango target/release/sango --data /work/bench-data
          [--engines sqlite,postgresql] [--only online,catchup,outbox] [--rounds 5] [--runs 10]
          [--changes 100000] [--outbox 10000] [--pg postgres://postgres@127.0.0.1:5432]
-needs: hyperfine, psql
+needs: hyperfine, psql, sqlite3
 """
 
 import argparse
@@ -230,18 +230,31 @@ def outbox(b, engine, out):
         term, env = b.terminal(srv, token, "bench-outbox")
         sh([b.S, "--dataset", srv.dataset(), "--data-dir", term, "sync", "--json"], env=env)
         srv.stop()
-        print(f"  {n} provisional bookings with the server down", flush=True)
+        # A few real provisional bookings (the path a clerk takes, timed), then the rest of
+        # the outbox written as those are (each offline `book` reads the whole outbox, so
+        # making ten thousand one by one takes ~10 minutes; the sync is what is measured).
+        real = min(n, 50)
+        print(f"  {real} provisional bookings with the server down, {n - real} more alike",
+              flush=True)
         t = time.monotonic()
-
-        def book(i):
+        for i in range(1, real + 1):
             r = sh([b.S, "--dataset", srv.dataset(), "--data-dir", term, "book", "--resident",
                     f"O{i}", "--facility", facility, "--type", "day", "--start", start,
                     "--days", "1", "--json"], env=env)
-            return json.loads(r.stdout)["status"]
-        # One at a time, as one terminal's clerk would: the outbox keeps their order.
-        statuses = [book(i) for i in range(1, n + 1)]
-        made = time.monotonic() - t
-        assert all(s == "provisional" for s in statuses), set(statuses)
+            assert json.loads(r.stdout)["status"] == "provisional", r.stdout
+        made = (time.monotonic() - t) / real
+        state = os.path.join(term, "replica", "terminal.sqlite3")
+        rows = []
+        jst_now = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=9))) \
+            .strftime("%Y-%m-%dT%H:%M:%S+09:00")
+        for i in range(real + 1, n + 1):
+            cid = f"01BENCH{i:019d}"
+            body = json.dumps({"command_id": cid, "days": 1, "facility": facility,
+                               "resident": f"O{i}", "start": start, "type": "day"})
+            rows.append(f"('{cid}', 'book', '/v1/bookings', '{body}', "
+                        f"'{jst_now}', 1)")
+        sh(["sqlite3", state, "BEGIN; INSERT INTO outbox (command_id, kind, path, body, "
+            "created_at, provisional) VALUES " + ", ".join(rows) + "; COMMIT;"])
         srv.start()
         t = time.monotonic()
         r = sh([b.S, "--dataset", srv.dataset(), "--data-dir", term, "sync", "--json"], env=env)
@@ -249,7 +262,7 @@ def outbox(b, engine, out):
         report = json.loads(r.stdout)
         out.append(f"| {engine} | sync of {n} outbox entries (pushed {report['pushed']}, "
                    f"rejected {report['rejected']}, pulled {report['pulled']}) | {took:.1f} s "
-                   f"(making them offline: {made:.0f} s, {made / n * 1000:.1f} ms each) | "
+                   f"(an offline `book`: {made * 1000:.0f} ms) | "
                    f"< 10 s | {'met' if took < 10 else 'NOT met'} |")
         print(out[-1], flush=True)
     finally:

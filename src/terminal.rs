@@ -42,6 +42,8 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Events per page of the change feed.
 const PAGE: u32 = 1000;
+/// Outbox decisions kept per disk flush while syncing.
+const SYNC_BATCH: usize = 256;
 
 /// The server the settings name, with the token to call it.
 #[derive(Clone)]
@@ -496,12 +498,34 @@ impl Terminal {
     pub fn sync(&self) -> Result<SyncReport, String> {
         let mut report = SyncReport::default();
         let mut reached = true;
-        for e in self.entries(Some("pending"))? {
-            if !self.push_one(&e, &mut report)? {
-                reached = false;
-                break;
+        // The decisions are kept a batch at a time (one disk flush per batch, not per
+        // command): one lost to a crash only means the command is sent again, and the server
+        // answers a command id it has seen with its first answer.
+        let mut batch = Some(self.state.unchecked_transaction().map_err(sql)?);
+        let mut pushed = Ok(());
+        for (i, e) in self.entries(Some("pending"))?.iter().enumerate() {
+            match self.push_one(e, &mut report) {
+                Ok(true) => {}
+                Ok(false) => {
+                    reached = false;
+                    break;
+                }
+                Err(why) => {
+                    pushed = Err(why);
+                    break;
+                }
+            }
+            if (i + 1) % SYNC_BATCH == 0 {
+                if let Some(tx) = batch.take() {
+                    tx.commit().map_err(sql)?;
+                }
+                batch = Some(self.state.unchecked_transaction().map_err(sql)?);
             }
         }
+        if let Some(tx) = batch.take() {
+            tx.commit().map_err(sql)?;
+        }
+        pushed?;
         if reached {
             report.pulled = self.pull()?;
         }
