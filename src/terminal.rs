@@ -873,9 +873,20 @@ fn request_of(body: &Value) -> Option<BookingRequest> {
     })
 }
 
-/// The terminal the settings configure, if a server is named: `None` when the terminal uses
-/// its store directly.
+/// The terminal the settings configure, if a server is named, with the staff sign-in kept at
+/// this terminal: `None` when the terminal uses its store directly.
 pub fn configured(
+    config: &crate::config::Config,
+    config_dir: &Path,
+) -> Result<Option<Remote>, String> {
+    let Some(remote) = configured_remote(config, config_dir)? else { return Ok(None) };
+    let signin = read_signin(config_dir)?;
+    Ok(Some(remote.with_signin(signin)))
+}
+
+/// The server the settings name and the terminal's token, without the staff sign-in (for
+/// `sango login` and `sango logout`, which replace or remove it even when it is refused).
+pub fn configured_remote(
     config: &crate::config::Config,
     config_dir: &Path,
 ) -> Result<Option<Remote>, String> {
@@ -900,6 +911,5 @@ pub fn configured(
         }
         (_, false) => None,
     };
-    let signin = read_signin(config_dir)?;
-    Ok(Some(Remote::new(url, &token, trusted.as_deref())?.with_signin(signin)))
+    Ok(Some(Remote::new(url, &token, trusted.as_deref())?))
 }

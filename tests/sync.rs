@@ -667,7 +667,11 @@ fn staff_sign_in_at_a_terminal_is_a_private_file_until_logout_or_the_idle_time()
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
     let r = term.run(&["sync", "--json"]);
     assert!(r.refused().contains("0644"), "{}", r.stderr);
-    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // Signing in again replaces it, owner-only.
+    term.login();
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert_ne!(term.signin(), signin, "a new sign-in");
     // Idle too long: the write waits in the outbox until the clerk signs in again.
     std::thread::sleep(std::time::Duration::from_millis(2500));
     let r = term.book("2026-01-12", "1");

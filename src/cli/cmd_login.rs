@@ -28,7 +28,7 @@ pub struct LogoutArgs {
 fn remote(ctx: &Context) -> CliResult<(terminal::Remote, std::path::PathBuf)> {
     let loaded = ctx.config()?;
     let dir = loaded.location.dir.clone();
-    let remote = terminal::configured(&loaded.config, &dir)
+    let remote = terminal::configured_remote(&loaded.config, &dir)
         .map_err(CliError::refused)?
         .ok_or_else(|| {
             CliError::refused(
@@ -44,7 +44,7 @@ pub fn login(ctx: &Context, a: LoginArgs) -> CliResult {
     let id = a.id.trim().to_string();
     let password = SecretInput::new("password").read("Password (パスワード): ")?;
     let body = json!({ "staff_id": id, "password": password });
-    match remote.with_signin(None).post("/v1/login", &body) {
+    match remote.post("/v1/login", &body) {
         Reply::Answer { status: 200, body, .. } => {
             let signin = body["signin"].as_str().unwrap_or_default();
             if !crate::server::signin::looks_like_signin(signin) {
@@ -80,13 +80,15 @@ pub fn login(ctx: &Context, a: LoginArgs) -> CliResult {
 
 pub fn logout(ctx: &Context, a: LogoutArgs) -> CliResult {
     let (remote, dir) = remote(ctx)?;
-    let ended_on_server = if remote.has_signin() {
-        match remote.post("/v1/logout", &json!({})) {
+    // A sign-in file refused (others may read it) is only removed: its sign-in ends on the
+    // server with the idle time.
+    let signin = terminal::read_signin(&dir).ok().flatten();
+    let ended_on_server = match signin {
+        Some(s) => match remote.with_signin(Some(s)).post("/v1/logout", &json!({})) {
             Reply::Answer { status: 200, body, .. } => body["signed_out"].as_bool(),
             _ => None,
-        }
-    } else {
-        None
+        },
+        None => None,
     };
     let had = terminal::remove_signin(&dir).map_err(CliError::refused)?;
     if a.json {
