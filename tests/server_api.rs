@@ -531,4 +531,10 @@ fn plain_http_off_loopback_is_refused_and_serve_needs_listen_or_a_subcommand() {
     let r = finish(command(d.path(), &["serve"]).output().unwrap());
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("--listen"), "{}", r.stderr);
+    for idle in ["0", "86401", "soon"] {
+        let args = ["serve", "--listen", "127.0.0.1:0", "--signin-idle-secs", idle];
+        let r = finish(command(d.path(), &args).output().unwrap());
+        assert_eq!(r.code, 2, "{idle}: {}", r.stderr);
+        assert!(r.stderr.contains("--signin-idle-secs"), "{}", r.stderr);
+    }
 }
