@@ -45,11 +45,20 @@ const PAGE: u32 = 1000;
 /// Outbox decisions kept per disk flush while syncing.
 const SYNC_BATCH: usize = 256;
 
+/// The file, next to config.toml and `token`, that keeps a staff member's sign-in at this
+/// terminal (`sango login`): owner-only (0600), the token's rule.
+pub const SIGNIN_FILE: &str = "signin";
+
+/// What a write refused for want of a sign-in tells the clerk.
+pub const SIGN_IN_FIRST: &str = "sign in first: sango login ID (サインインしてください)";
+
 /// The server the settings name, with the token to call it.
 #[derive(Clone)]
 pub struct Remote {
     pub url: String,
     token: String,
+    /// The staff member's sign-in at this terminal, sent as `Sango-Signin` when there is one.
+    signin: Option<String>,
     agent: ureq::Agent,
 }
 
@@ -119,7 +128,23 @@ impl Remote {
             .max_idle_connections(0)
             .build()
             .into();
-        Ok(Remote { url: url.trim_end_matches('/').to_string(), token: token.to_string(), agent })
+        Ok(Remote {
+            url: url.trim_end_matches('/').to_string(),
+            token: token.to_string(),
+            signin: None,
+            agent,
+        })
+    }
+
+    /// The same client, sending `signin` as the staff member's sign-in.
+    pub fn with_signin(mut self, signin: Option<String>) -> Remote {
+        self.signin = signin;
+        self
+    }
+
+    /// Whether a sign-in is kept at this terminal (it may have ended on the server).
+    pub fn has_signin(&self) -> bool {
+        self.signin.is_some()
     }
 
     fn reply(&self, sent: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
@@ -157,12 +182,63 @@ impl Remote {
 
     pub fn get(&self, path: &str) -> Reply {
         let url = format!("{}{path}", self.url);
-        self.reply(self.agent.get(&url).header("Authorization", &self.auth()).call())
+        let mut req = self.agent.get(&url).header("Authorization", &self.auth());
+        if let Some(s) = &self.signin {
+            req = req.header("Sango-Signin", s);
+        }
+        self.reply(req.call())
     }
 
     pub fn post(&self, path: &str, body: &Value) -> Reply {
         let url = format!("{}{path}", self.url);
-        self.reply(self.agent.post(&url).header("Authorization", &self.auth()).send_json(body))
+        let mut req = self.agent.post(&url).header("Authorization", &self.auth());
+        if let Some(s) = &self.signin {
+            req = req.header("Sango-Signin", s);
+        }
+        self.reply(req.send_json(body))
+    }
+}
+
+/// Whether an answer is the server's "a staff member must sign in first".
+pub fn signin_required(status: u16, body: &Value) -> bool {
+    status == 401 && body["error"] == "signin_required"
+}
+
+/// The sign-in kept at this terminal: the file `signin` in the config folder, which must be a
+/// regular file of this user that nobody else may read (0600); one others may read is refused.
+pub fn read_signin(config_dir: &Path) -> Result<Option<String>, String> {
+    let path = config_dir.join(SIGNIN_FILE);
+    let meta = match std::fs::symlink_metadata(&path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read the sign-in file {}: {e}", path.display())),
+    };
+    crate::pin::check_private_file(&meta).map_err(|why| {
+        format!(
+            "the sign-in file {} is not used: {why}; remove it and sign in again (sango login ID)",
+            path.display()
+        )
+    })?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read the sign-in file {}: {e}", path.display()))?;
+    Ok(Some(text.trim().to_string()).filter(|t| !t.is_empty()))
+}
+
+/// Keeps a sign-in at this terminal (owner-only, whole or not at all).
+pub fn write_signin(config_dir: &Path, signin: &str) -> Result<(), String> {
+    std::fs::create_dir_all(config_dir)
+        .map_err(|e| format!("cannot create the folder {}: {e}", config_dir.display()))?;
+    crate::private_file::write(&config_dir.join(SIGNIN_FILE), signin.as_bytes())
+        .map_err(|e| e.to_string())
+}
+
+/// Forgets the sign-in kept at this terminal; whether there was one.
+pub fn remove_signin(config_dir: &Path) -> Result<bool, String> {
+    let path = config_dir.join(SIGNIN_FILE);
+    match std::fs::remove_file(&path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(format!("cannot remove the sign-in file {}: {e}", path.display())),
     }
 }
 
@@ -481,6 +557,10 @@ impl Terminal {
                 report.pushed += 1;
                 Ok(true)
             }
+            Reply::Answer { status, body, .. } if signin_required(status, &body) => Err(format!(
+                "{SIGN_IN_FIRST}: the server asks for a staff sign-in at this terminal (the \
+                 outbox is kept and sent after sign-in)"
+            )),
             Reply::Answer { status: status @ (401 | 403), body, .. } => Err(format!(
                 "the server refused this terminal's token: {} (the outbox is kept)",
                 message_of(status, &body)
@@ -540,6 +620,13 @@ impl Terminal {
         Ok(report)
     }
 
+    /// A write needs a staff member signed in at this terminal: without a sign-in kept here
+    /// nothing is written to the outbox (nobody would answer for it). Whether the sign-in is
+    /// still live is the server's to say, when the command is sent.
+    fn need_signin(&self) -> Result<(), String> {
+        if self.remote.has_signin() { Ok(()) } else { Err(SIGN_IN_FIRST.to_string()) }
+    }
+
     /// Best effort before a command: the outbox sent, the replica pulled. Failures (offline)
     /// are left for the command's own request or for `sango sync`.
     pub fn refresh(&self) {
@@ -591,6 +678,9 @@ impl Terminal {
             Reply::Answer { status, body: answer, .. } if (200..300).contains(&status) => {
                 self.decide(entry.n, "resolved", Some(&answer), entry.message.as_deref());
                 Ok(answer)
+            }
+            Reply::Answer { status, body: answer, .. } if signin_required(status, &answer) => {
+                Err(SIGN_IN_FIRST.to_string())
             }
             Reply::Answer { status, body: answer, .. } => Err(message_of(status, &answer)),
         }
@@ -653,6 +743,7 @@ impl Terminal {
         at: Option<NaiveDateTime>,
         terminal: &str,
     ) -> Result<Outcome, String> {
+        self.need_signin()?;
         self.send_waiting();
         let command_id = ulid::Ulid::new().to_string();
         let (nights, days) = match req.length {
@@ -683,6 +774,12 @@ impl Terminal {
                 self.decide(n, "sent", Some(&answer), None);
                 let _ = self.pull();
                 Ok(Outcome::Decided { command_id, result: answer["result"].clone(), replayed })
+            }
+            Reply::Answer { status, body: answer, .. } if signin_required(status, &answer) => {
+                Err(format!(
+                    "{SIGN_IN_FIRST}: the sign-in at this terminal ended; the command waits in \
+                     the outbox and is sent after sign-in (sango sync)"
+                ))
             }
             Reply::Answer { status, body: answer, .. } => {
                 let m = message_of(status, &answer);
@@ -721,6 +818,7 @@ impl Terminal {
     /// Cancels through the server; offline, a booking of the replica still booked is kept as
     /// a provisional cancellation.
     pub fn cancel(&self, typed: &str, at: Option<NaiveDateTime>) -> Result<Outcome, String> {
+        self.need_signin()?;
         self.refresh();
         let command_id = ulid::Ulid::new().to_string();
         let mut body = json!({ "command_id": command_id });
@@ -740,6 +838,12 @@ impl Terminal {
                 self.decide(n, "sent", Some(&answer), None);
                 let _ = self.pull();
                 Ok(Outcome::Decided { command_id, result: answer["result"].clone(), replayed })
+            }
+            Reply::Answer { status, body: answer, .. } if signin_required(status, &answer) => {
+                Err(format!(
+                    "{SIGN_IN_FIRST}: the sign-in at this terminal ended; the command waits in \
+                     the outbox and is sent after sign-in (sango sync)"
+                ))
             }
             Reply::Answer { status, body: answer, .. } => {
                 let m = message_of(status, &answer);
@@ -793,9 +897,20 @@ fn request_of(body: &Value) -> Option<BookingRequest> {
     })
 }
 
-/// The terminal the settings configure, if a server is named: `None` when the terminal uses
-/// its store directly.
+/// The terminal the settings configure, if a server is named, with the staff sign-in kept at
+/// this terminal: `None` when the terminal uses its store directly.
 pub fn configured(
+    config: &crate::config::Config,
+    config_dir: &Path,
+) -> Result<Option<Remote>, String> {
+    let Some(remote) = configured_remote(config, config_dir)? else { return Ok(None) };
+    let signin = read_signin(config_dir)?;
+    Ok(Some(remote.with_signin(signin)))
+}
+
+/// The server the settings name and the terminal's token, without the staff sign-in (for
+/// `sango login` and `sango logout`, which replace or remove it even when it is refused).
+pub fn configured_remote(
     config: &crate::config::Config,
     config_dir: &Path,
 ) -> Result<Option<Remote>, String> {

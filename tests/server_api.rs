@@ -17,6 +17,8 @@ struct Server {
     base: String,
     logs: Arc<Mutex<String>>,
     agent: ureq::Agent,
+    /// The staff sign-in of each terminal token that has one: sent as `Sango-Signin`.
+    signins: Mutex<std::collections::HashMap<String, String>>,
 }
 
 struct Resp {
@@ -26,7 +28,13 @@ struct Resp {
 }
 
 fn start(dir: &Path) -> Server {
-    let mut child = command(dir, &["serve", "--listen", "127.0.0.1:0"])
+    start_with(dir, &[])
+}
+
+fn start_with(dir: &Path, extra: &[&str]) -> Server {
+    let mut args = vec!["serve", "--listen", "127.0.0.1:0"];
+    args.extend_from_slice(extra);
+    let mut child = command(dir, &args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .stdin(Stdio::null())
@@ -60,7 +68,7 @@ fn start(dir: &Path) -> Server {
         .max_idle_connections_per_host(0)
         .build()
         .into();
-    Server { child, base, logs, agent }
+    Server { child, base, logs, agent, signins: Mutex::default() }
 }
 
 fn read(mut r: ureq::http::Response<ureq::Body>) -> Resp {
@@ -88,8 +96,47 @@ impl Server {
         let mut req = self.agent.post(format!("{}{path}", self.base));
         if let Some(t) = token {
             req = req.header("Authorization", format!("Bearer {t}"));
+            if let Some(s) = self.signins.lock().unwrap().get(t) {
+                req = req.header("Sango-Signin", s);
+            }
         }
         read(req.send_json(body).unwrap())
+    }
+
+    /// A POST with exactly this sign-in (or none).
+    fn post_signed(&self, path: &str, token: &str, signin: Option<&str>, body: &Value) -> Resp {
+        let mut req = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("Authorization", format!("Bearer {token}"));
+        if let Some(s) = signin {
+            req = req.header("Sango-Signin", s);
+        }
+        read(req.send_json(body).unwrap())
+    }
+
+    /// `POST /v1/login` at the terminal of `token`.
+    fn login(&self, token: &str, staff: &str, password: &str) -> Resp {
+        self.post_signed(
+            "/v1/login",
+            token,
+            None,
+            &json!({"staff_id": staff, "password": password}),
+        )
+    }
+
+    /// Adds staff member `clerk` and signs them in at the terminal of `token`: its writes
+    /// then carry the sign-in.
+    fn sign_in(&self, dir: &Path, token: &str) {
+        add_staff(dir, "clerk");
+        let r = self.post(
+            "/v1/login",
+            Some(token),
+            &json!({"staff_id": "clerk", "password": PASSWORD}),
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        let signin = r.body["signin"].as_str().unwrap().to_string();
+        self.signins.lock().unwrap().insert(token.to_string(), signin);
     }
 
     /// SIGTERM, then the exit status.
@@ -178,6 +225,7 @@ on_both_engines! {
         let staff = enroll(d.path(), "oji-1", "staff");
         let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
         let s = start(d.path());
+        s.sign_in(d.path(), &staff);
         add(&s, &staff, "R1", "2026-01-01");
         add(&s, &staff, "R2", "2026-01-02");
         let r = s.post("/v1/bookings", Some(&staff), &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8V9", "2026-01-10", 3));
@@ -223,6 +271,7 @@ on_both_engines! {
         let k1 = enroll(d.path(), "kiosk-1", "kiosk");
         let k2 = enroll(d.path(), "kiosk-2", "kiosk");
         let s = start(d.path());
+        s.sign_in(d.path(), &staff);
         add(&s, &staff, "R1", "2026-01-01");
         add(&s, &staff, "R2", "2026-01-02");
         let id = |k: &str, u: &str, b: &str| {
@@ -244,12 +293,13 @@ on_both_engines! {
         let d = dir();
         let staff = enroll(d.path(), "oji-1", "staff");
         let s = start(d.path());
+        s.sign_in(d.path(), &staff);
         add(&s, &staff, "R1", "2026-01-01");
         let st = Some(staff.as_str());
         let first = s.post("/v1/bookings", st, &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8V9", "2026-01-10", 3));
         assert_eq!(first.status, 201, "{}", first.body);
         assert_eq!(first.replayed.as_deref(), Some("false"));
-        assert_eq!(first.body["result"]["booking"]["terminal"], "oji-1");
+        assert_eq!(first.body["result"]["booking"]["terminal"], "oji-1/clerk", "the terminal and the signed-in staff member");
         let again = s.post("/v1/bookings", st, &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8V9", "2026-01-10", 3));
         assert_eq!((again.status, &again.body), (201, &first.body));
         assert_eq!(again.replayed.as_deref(), Some("true"));
@@ -325,6 +375,7 @@ on_both_engines! {
         let staff = enroll(d.path(), "oji-1", "staff");
         let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
         let s = start(d.path());
+        s.sign_in(d.path(), &staff);
         add(&s, &staff, "R1", "2026-01-01");
         for (method, path, role, statuses) in &documented {
             let concrete = path
@@ -354,6 +405,100 @@ on_both_engines! {
         // No other route: an unknown path or method is refused.
         assert_eq!(s.get("/v1/nothing", Some(&staff), None).status, 404);
         assert_eq!(s.post("/v1/residents/R1", Some(&staff), &json!({})).status, 405);
+    }
+
+    fn writes_need_a_sign_in_made_at_that_terminal_and_record_the_staff_member_and_the_terminal() {
+        let d = dir();
+        let oji1 = enroll(d.path(), "oji-1", "staff");
+        let oji2 = enroll(d.path(), "oji-2", "staff");
+        let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
+        add_staff(d.path(), "k.tanaka");
+        add_staff(d.path(), "m.sato");
+        let s = start(d.path());
+        let resident = json!({"id": "R1", "birth": "2026-01-01", "at": "2026-01-05T09:00"});
+        // No sign-in: writes are refused, reads are not.
+        let r = s.post_signed("/v1/residents", &oji1, None, &resident);
+        assert_eq!((r.status, r.body["error"].as_str()), (401, Some("signin_required")), "{}", r.body);
+        assert!(r.body["message"].as_str().unwrap().contains("sango login"), "{}", r.body);
+        let r = s.post_signed("/v1/bookings", &oji1, None, &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8V9", "2026-01-10", 3));
+        assert_eq!(r.body["error"], "signin_required");
+        assert_eq!(s.get("/v1/residents", Some(&oji1), None).status, 200);
+        // A kiosk cannot sign in; a wrong id and a wrong password are one answer.
+        assert_eq!(s.login(&kiosk, "k.tanaka", PASSWORD).status, 403);
+        let wrong = s.login(&oji1, "k.tanaka", "not the password");
+        let nobody = s.login(&oji1, "nobody", PASSWORD);
+        assert_eq!((wrong.status, nobody.status), (401, 401));
+        assert_eq!(wrong.body, nobody.body);
+        // Signed in at oji-1: its writes record oji-1/k.tanaka.
+        let ok = s.login(&oji1, " k.tanaka ", PASSWORD);
+        assert_eq!(ok.status, 200, "{}", ok.body);
+        assert_eq!((ok.body["staff"].as_str(), ok.body["terminal"].as_str()), (Some("k.tanaka"), Some("oji-1")));
+        assert_eq!(ok.body["expires_idle_secs"], 1800);
+        let signin = ok.body["signin"].as_str().unwrap().to_string();
+        assert!(signin.starts_with("sango_signin_"), "{signin}");
+        let r = s.post_signed("/v1/residents", &oji1, Some(&signin), &resident);
+        assert_eq!(r.status, 201, "{}", r.body);
+        let book = book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8V9", "2026-01-10", 3);
+        let r = s.post_signed("/v1/bookings", &oji1, Some(&signin), &book);
+        assert_eq!(r.status, 201, "{}", r.body);
+        assert_eq!(r.body["result"]["booking"]["terminal"], "oji-1/k.tanaka", "{}", r.body);
+        let page = s.get("/v1/changes", Some(&oji1), None).body;
+        let kinds: Vec<(String, String)> = page["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["kind"].as_str().unwrap().to_string(), e["terminal"].as_str().unwrap().to_string()))
+            .collect();
+        assert!(kinds.contains(&("resident_added".into(), "oji-1/k.tanaka".into())), "{kinds:?}");
+        assert!(kinds.iter().any(|(k, t)| k == "booked" && t == "oji-1/k.tanaka"), "{kinds:?}");
+        // The same command sent again under another clerk's sign-in at the same terminal is
+        // the same command: answered as before, nothing booked twice.
+        let sato = s.login(&oji1, "m.sato", PASSWORD).body["signin"].as_str().unwrap().to_string();
+        let again = s.post_signed("/v1/bookings", &oji1, Some(&sato), &book);
+        assert_eq!((again.status, again.replayed.as_deref()), (201, Some("true")), "{}", again.body);
+        // Another terminal's token with this sign-in: refused, and it cannot end it.
+        let r = s.post_signed("/v1/bookings", &oji2, Some(&signin), &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8VA", "2026-01-20", 1));
+        assert_eq!(r.body["error"], "signin_required", "{}", r.body);
+        let r = s.post_signed("/v1/logout", &oji2, Some(&signin), &json!({}));
+        assert_eq!((r.status, r.body["signed_out"].as_bool()), (200, Some(false)));
+        // Logout ends it.
+        let r = s.post_signed("/v1/logout", &oji1, Some(&signin), &json!({}));
+        assert_eq!((r.status, r.body["signed_out"].as_bool()), (200, Some(true)));
+        let r = s.post_signed("/v1/bookings", &oji1, Some(&signin), &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8VB", "2026-01-20", 1));
+        assert_eq!(r.body["error"], "signin_required", "{}", r.body);
+        // Never a password or a sign-in in the log.
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let logs = s.logs.lock().unwrap().clone();
+        assert!(!logs.contains(&signin) && !logs.contains(PASSWORD), "{logs}");
+    }
+
+    fn repeated_wrong_passwords_lock_out_that_staff_id() {
+        let d = dir();
+        let oji1 = enroll(d.path(), "oji-1", "staff");
+        add_staff(d.path(), "k.tanaka");
+        add_staff(d.path(), "m.sato");
+        let s = start(d.path());
+        for _ in 0..5 {
+            assert_eq!(s.login(&oji1, "k.tanaka", "not the password").status, 401);
+        }
+        let r = s.login(&oji1, "k.tanaka", PASSWORD);
+        assert_eq!((r.status, r.body["error"].as_str()), (429, Some("locked_out")), "{}", r.body);
+        assert_eq!(s.login(&oji1, "m.sato", PASSWORD).status, 200, "another staff id is not locked");
+    }
+
+    fn a_sign_in_ends_after_the_idle_time_without_a_request() {
+        let d = dir();
+        let oji1 = enroll(d.path(), "oji-1", "staff");
+        add_staff(d.path(), "k.tanaka");
+        let s = start_with(d.path(), &["--signin-idle-secs", "1"]);
+        let ok = s.login(&oji1, "k.tanaka", PASSWORD);
+        assert_eq!(ok.body["expires_idle_secs"], 1, "{}", ok.body);
+        let signin = ok.body["signin"].as_str().unwrap();
+        let add = |id: &str| s.post_signed("/v1/residents", &oji1, Some(signin), &json!({"id": id, "birth": "2026-01-01"}));
+        assert_eq!(add("R1").status, 201);
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        let r = add("R2");
+        assert_eq!((r.status, r.body["error"].as_str()), (401, Some("signin_required")), "{}", r.body);
     }
 }
 
@@ -386,4 +531,10 @@ fn plain_http_off_loopback_is_refused_and_serve_needs_listen_or_a_subcommand() {
     let r = finish(command(d.path(), &["serve"]).output().unwrap());
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("--listen"), "{}", r.stderr);
+    for idle in ["0", "86401", "soon"] {
+        let args = ["serve", "--listen", "127.0.0.1:0", "--signin-idle-secs", idle];
+        let r = finish(command(d.path(), &args).output().unwrap());
+        assert_eq!(r.code, 2, "{idle}: {}", r.stderr);
+        assert!(r.stderr.contains("--signin-idle-secs"), "{}", r.stderr);
+    }
 }

@@ -89,6 +89,34 @@ impl Term {
         Term { dir: tempfile::tempdir().unwrap(), url: url.to_string(), token }
     }
 
+    /// A terminal with a staff member (`NAME.clerk`) added and signed in there.
+    fn signed_in(server_dir: &Path, name: &str, url: &str) -> Term {
+        let t = Term::new(server_dir, name, url);
+        add_staff(server_dir, &t.clerk());
+        t.login();
+        t
+    }
+
+    /// The staff member who signs in at this terminal.
+    fn clerk(&self) -> String {
+        let name = self.dir.path().file_name().unwrap().to_string_lossy().to_string();
+        format!("c{}", name.replace(|c: char| !c.is_ascii_alphanumeric(), "").to_lowercase())
+    }
+
+    /// `sango login` at this terminal, the password on stdin.
+    fn login(&self) {
+        let r = with_stdin(
+            &mut self.cmd(&["login", &self.clerk(), "--json"]),
+            &format!("{PASSWORD}\n"),
+        );
+        assert_eq!(r.ok()["staff"], self.clerk().as_str());
+    }
+
+    /// The sign-in kept at this terminal.
+    fn signin(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("config").join("signin")).unwrap()
+    }
+
     fn cmd(&self, args: &[&str]) -> Command {
         let mut c = plain_command(&[]);
         c.arg("--data-dir")
@@ -153,15 +181,15 @@ on_both_engines! {
         add_resident(d.path(), "R1", "2026-01-01", &[]);
         let server = Server::start(d.path(), "127.0.0.1:0");
         let url = server.base.clone();
-        let oji = Term::new(d.path(), "oji-1", &url);
-        let akabane = Term::new(d.path(), "akabane-1", &url);
-        let takinogawa = Term::new(d.path(), "takinogawa-1", &url);
+        let oji = Term::signed_in(d.path(), "oji-1", &url);
+        let akabane = Term::signed_in(d.path(), "akabane-1", &url);
+        let takinogawa = Term::signed_in(d.path(), "takinogawa-1", &url);
 
         // Online: the server decides in one round trip. Five of her six days are booked.
         let b = oji.book("2026-01-10", "3");
         let v = b.ok();
         assert_eq!(v["status"], "booked", "{v}");
-        assert_eq!(v["terminal"], "oji-1", "{v}");
+        assert_eq!(v["terminal"], format!("oji-1/{}", oji.clerk()).as_str(), "{v}");
         assert!(v["code"].is_string(), "{v}");
         assert_eq!(oji.book("2026-01-20", "2").ok()["status"], "booked");
         // The other centers pull the feed: their replicas know the five days.
@@ -206,6 +234,14 @@ on_both_engines! {
 
         // The server is back on the same store and port: each center syncs.
         let server = Server::start(d.path(), &addr);
+        // The restart signed every clerk out: the outbox waits until one signs in again.
+        let before = akabane.run(&["sync", "--json"]);
+        assert!(before.refused().contains("sign in first: sango login ID"), "{}", before.stderr);
+        let st = akabane.run(&["sync", "--status", "--json"]).ok();
+        assert_eq!(st["pending"], 1, "{st}");
+        for t in [&oji, &akabane, &takinogawa] {
+            t.login();
+        }
         let sa = akabane.run(&["sync", "--json"]).ok();
         assert_eq!(
             (sa["pushed"].as_u64(), sa["rejected"].as_u64(), sa["pending"].as_u64()),
@@ -240,7 +276,7 @@ on_both_engines! {
         let r = takinogawa.run(&resolve).ok();
         assert_eq!(r["event"]["kind"], "review_resolved", "{r}");
         assert_eq!(r["event"]["subject"], cid);
-        assert_eq!(r["event"]["terminal"], "takinogawa-1");
+        assert_eq!(r["event"]["terminal"], format!("takinogawa-1/{}", takinogawa.clerk()).as_str());
         assert!(r["event"]["data"]["refusal"].as_str().unwrap().contains("利用上限"), "{r}");
         assert_eq!(takinogawa.run(&["review", "list", "--json"]).ok()["review"], serde_json::json!([]));
         let gone = takinogawa.run(&resolve);
@@ -295,7 +331,7 @@ fn the_change_feed_is_for_staff_and_pages_in_order() {
     add_resident(d.path(), "R1", "2026-01-01", &[]);
     add_resident(d.path(), "R2", "2026-01-02", &[]);
     let server = Server::start(d.path(), "127.0.0.1:0");
-    let staff = Term::new(d.path(), "oji-1", &server.base);
+    let staff = Term::signed_in(d.path(), "oji-1", &server.base);
     let kiosk = sango(d.path(), &["serve", "terminal", "add", "k-1", "--role", "kiosk", "--json"])
         .ok()["token"]
         .as_str()
@@ -334,6 +370,7 @@ fn the_change_feed_is_for_staff_and_pages_in_order() {
         let mut r = agent
             .post(format!("{}{path}", server.base))
             .header("Authorization", format!("Bearer {}", staff.token))
+            .header("Sango-Signin", staff.signin())
             .send_json(body)
             .unwrap();
         let status = r.status().as_u16();
@@ -444,7 +481,7 @@ fn cancellations_go_through_the_server_online_and_wait_in_the_outbox_offline() {
     let d = dir();
     add_resident(d.path(), "R1", "2026-01-01", &[]);
     let server = Server::start(d.path(), "127.0.0.1:0");
-    let oji = Term::new(d.path(), "oji-1", &server.base);
+    let oji = Term::signed_in(d.path(), "oji-1", &server.base);
     let first = oji.book("2026-01-10", "1").ok();
     let second = oji.book("2026-01-12", "1").ok();
     let third = oji.book("2026-01-14", "4").ok();
@@ -473,6 +510,7 @@ fn cancellations_go_through_the_server_online_and_wait_in_the_outbox_offline() {
         "{marked}"
     );
     let server = Server::start(d.path(), &addr);
+    oji.login();
     let s = oji.run(&["sync", "--json"]).ok();
     assert_eq!(
         (s["pushed"].as_u64(), s["rejected"].as_u64(), s["pending"].as_u64()),
@@ -518,6 +556,12 @@ fn a_terminal_works_through_an_https_server_it_trusts_and_never_takes_distrust_f
     assert!(server.base.starts_with("https://127.0.0.1:"), "{}", server.base);
     let url = server.base.replace("127.0.0.1", "localhost");
     let term = Term::new(d.path(), "oji-1", &url);
+    add_staff(d.path(), &term.clerk());
+    let login = with_stdin(
+        term.cmd(&["login", &term.clerk(), "--json"]).env("SANGO_SERVER_CA", &cert),
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(login.ok()["staff"], term.clerk().as_str());
     // Without the certificate to trust: refused, naming the setting.
     let r = term.book("2026-01-10", "1");
     assert!(r.refused().contains("server_ca"), "{}", r.stderr);
@@ -575,4 +619,78 @@ fn a_terminal_works_through_an_https_server_it_trusts_and_never_takes_distrust_f
     let mine =
         finish(term.cmd(&["bookings", "--json"]).env("SANGO_SERVER_CA", &cert).output().unwrap());
     assert_eq!(mine.ok(), server_bookings(d.path()));
+}
+
+#[test]
+fn staff_sign_in_at_a_terminal_is_a_private_file_until_logout_or_the_idle_time() {
+    use std::os::unix::fs::PermissionsExt;
+    set_engine(Engine::Sqlite);
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    let server =
+        Server::start_with(d.path(), &["--listen", "127.0.0.1:0", "--signin-idle-secs", "2"]);
+    let term = Term::new(d.path(), "oji-1", &server.base);
+    let file = term.dir.path().join("config").join("signin");
+    let pending = || term.run(&["sync", "--status", "--json"]).ok()["pending"].as_u64().unwrap();
+    // Nobody signed in: a write is refused at once and nothing waits in the outbox.
+    let r = term.book("2026-01-10", "1");
+    assert!(r.refused().contains("sign in first: sango login ID"), "{}", r.stderr);
+    assert_eq!(pending(), 0);
+    // A wrong password: refused, nothing kept.
+    add_staff(d.path(), &term.clerk());
+    let bad = with_stdin(&mut term.cmd(&["login", &term.clerk()]), "not the password\n");
+    assert!(bad.refused().contains("wrong"), "{}", bad.stderr);
+    assert!(!file.exists());
+    // Signed in: the sign-in is kept owner-only and never printed.
+    let ok = with_stdin(&mut term.cmd(&["login", &term.clerk()]), &format!("{PASSWORD}\n"));
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(ok.stdout.contains("Signed in"), "{}", ok.stdout);
+    let signin = term.signin();
+    assert!(signin.starts_with("sango_signin_"));
+    assert!(!ok.stdout.contains(&signin) && !ok.stderr.contains(&signin));
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let b = term.book("2026-01-10", "1").ok();
+    assert_eq!(b["status"], "booked", "{b}");
+    assert!(!term.run(&["bookings", "--json"]).stdout.contains(&signin));
+    let export = sango(d.path(), &["export", "--format", "json"]).ok();
+    let who = format!("oji-1/{}", term.clerk());
+    assert!(
+        export["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "booked" && e["terminal"] == who.as_str()),
+        "{export}"
+    );
+    // A sign-in file others may read is not used.
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let r = term.run(&["sync", "--json"]);
+    assert!(r.refused().contains("0644"), "{}", r.stderr);
+    // Signing in again replaces it, owner-only.
+    term.login();
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert_ne!(term.signin(), signin, "a new sign-in");
+    // Idle too long: the write waits in the outbox until the clerk signs in again.
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let r = term.book("2026-01-12", "1");
+    assert!(r.refused().contains("sign in first: sango login ID"), "{}", r.stderr);
+    assert_eq!(pending(), 1);
+    let r = term.run(&["sync", "--json"]);
+    assert!(r.refused().contains("sign in first"), "{}", r.stderr);
+    assert_eq!(pending(), 1);
+    term.login();
+    let s = term.run(&["sync", "--json"]).ok();
+    assert_eq!((s["pushed"].as_u64(), s["pending"].as_u64()), (Some(1), Some(0)), "{s}");
+    // Logout: the file is gone and writes need a sign-in again.
+    let out = term.run(&["logout", "--json"]).ok();
+    assert_eq!(
+        (out["signed_out"].as_bool(), out["server"].as_bool()),
+        (Some(true), Some(true)),
+        "{out}"
+    );
+    assert!(!file.exists());
+    let r = term.book("2026-01-14", "1");
+    assert!(r.refused().contains("sign in first"), "{}", r.stderr);
 }

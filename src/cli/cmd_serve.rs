@@ -28,6 +28,10 @@ pub struct ServeArgs {
     /// The certificate's private key (PEM; the server user's own file, mode 0600).
     #[arg(long, value_name = "FILE", requires = "tls_cert")]
     pub tls_key: Option<std::path::PathBuf>,
+    /// How long a staff member's sign-in (`sango login`) lasts without a request, in seconds
+    /// (1 to 86400; default 1800: 30 minutes).
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub signin_idle_secs: Option<u64>,
     #[command(subcommand)]
     pub command: Option<ServeCommand>,
 }
@@ -102,7 +106,11 @@ pub fn run(ctx: &Context, a: ServeArgs) -> CliResult {
                 (Some(cert), Some(key)) => Some(crate::server::tls::TlsFiles { cert, key }),
                 _ => None,
             };
-            crate::server::serve(location, ctx.store_kind(), dataset, &listen, tls.as_ref())
+            let idle = a.signin_idle_secs.map_or(
+                crate::server::signin::DEFAULT_IDLE,
+                std::time::Duration::from_secs,
+            );
+            crate::server::serve(location, ctx.store_kind(), dataset, &listen, tls.as_ref(), idle)
                 .map_err(CliError::refused)
         }
         (None, None) => Err(CliError::Usage(

@@ -14,6 +14,7 @@ pub mod cmd_fee;
 pub mod cmd_holidays;
 pub mod cmd_hours;
 pub mod cmd_import;
+pub mod cmd_login;
 pub mod cmd_no_show;
 pub mod cmd_quota;
 pub mod cmd_report;
@@ -128,6 +129,10 @@ pub enum Command {
     Serve(cmd_serve::ServeArgs),
     /// Send this terminal's outbox to its server and pull the changes (同期).
     Sync(cmd_sync::Args),
+    /// Sign a staff member in at this terminal; the password is read from stdin (サインイン).
+    Login(cmd_login::LoginArgs),
+    /// Sign the staff member out at this terminal (サインアウト).
+    Logout(cmd_login::LogoutArgs),
     /// Commands the server refused on sync, for a clerk (要確認).
     #[command(subcommand)]
     Review(cmd_review::ReviewCommand),
@@ -211,6 +216,8 @@ pub fn run() -> ExitCode {
         Some(Command::Store(c)) => cmd_store_check::run(&ctx, c),
         Some(Command::Serve(c)) => cmd_serve::run(&ctx, c),
         Some(Command::Sync(a)) => cmd_sync::run(&ctx, a),
+        Some(Command::Login(a)) => cmd_login::login(&ctx, a),
+        Some(Command::Logout(a)) => cmd_login::logout(&ctx, a),
         Some(Command::Review(c)) => cmd_review::run(&ctx, c),
         Some(Command::Synth(a)) => cmd_synth::run(a),
     };

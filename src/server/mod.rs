@@ -11,6 +11,7 @@
 pub mod error;
 pub mod kiosk;
 pub mod routes;
+pub mod signin;
 pub mod tls;
 
 use std::io::Write as _;
@@ -63,6 +64,7 @@ pub struct App {
     pool: r2d2::Pool<StoreManager>,
     pub dataset: Arc<Dataset>,
     pub kiosks: kiosk::Kiosks,
+    pub signins: signin::SignIns,
     pub kind: StoreKind,
 }
 
@@ -88,6 +90,8 @@ impl App {
 /// The caller of a request: an enrolled, non-revoked terminal.
 #[derive(Debug, Clone)]
 pub struct Caller {
+    /// The terminal's name; for a write made under a staff sign-in, `TERMINAL/STAFF_ID`
+    /// (what the booking's and the event's terminal column record).
     pub name: String,
     pub role: Role,
 }
@@ -129,6 +133,7 @@ async fn gate(State(app): State<Shared>, mut req: Request, next: Next) -> Respon
             Ok(caller) => {
                 let name = caller.name.clone();
                 req.extensions_mut().insert(caller);
+                req.extensions_mut().insert(Arc::clone(&app));
                 (Some(name), next.run(req).await)
             }
             Err(e) => (None, e.into_response()),
@@ -173,6 +178,7 @@ pub fn serve(
     dataset: Dataset,
     listen: &str,
     tls: Option<&tls::TlsFiles>,
+    signin_idle: Duration,
 ) -> Result<(), String> {
     let addr: SocketAddr = listen.parse().map_err(|_| {
         format!(
@@ -195,7 +201,13 @@ pub fn serve(
         .min_idle(Some(1))
         .connection_timeout(POOL_WAIT)
         .build_unchecked(StoreManager { location, kind });
-    let app = Arc::new(App { pool, dataset: Arc::new(dataset), kiosks: Default::default(), kind });
+    let app = Arc::new(App {
+        pool,
+        dataset: Arc::new(dataset),
+        kiosks: Default::default(),
+        signins: signin::SignIns::new(signin_idle),
+        kind,
+    });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -24,6 +24,8 @@ use crate::store::commands::Applied;
 
 /// The header that carries a kiosk's session (from `POST /v1/kiosk/identify`).
 pub const SESSION_HEADER: &str = "sango-session";
+/// The header that carries a staff member's sign-in (from `POST /v1/login`).
+pub const SIGNIN_HEADER: &str = "sango-signin";
 
 /// Who may call an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +40,8 @@ pub enum Access {
     Mother,
     /// A staff terminal only.
     Staff,
+    /// A staff terminal with a live sign-in made there (`Sango-Signin`): its writes.
+    SignedIn,
 }
 
 impl Access {
@@ -49,6 +53,7 @@ impl Access {
             Access::Kiosk => "kiosk",
             Access::Mother => "mother",
             Access::Staff => "staff",
+            Access::SignedIn => "signed-in",
         }
     }
 }
@@ -80,16 +85,18 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(Method::GET, "/v1/facilities/{id}/window", Terminal, window),
         ep(Method::GET, "/v1/fee", Terminal, fee),
         ep(Method::POST, "/v1/kiosk/identify", Kiosk, identify),
+        ep(Method::POST, "/v1/login", Staff, login),
+        ep(Method::POST, "/v1/logout", Staff, logout),
         ep(Method::GET, "/v1/residents", Staff, residents),
-        ep(Method::POST, "/v1/residents", Staff, add_resident),
+        ep(Method::POST, "/v1/residents", SignedIn, add_resident),
         ep(Method::GET, "/v1/residents/{id}", Staff, resident),
         ep(Method::GET, "/v1/residents/{id}/quota", Mother, quota),
         ep(Method::GET, "/v1/residents/{id}/bookings", Mother, resident_bookings),
         ep(Method::GET, "/v1/bookings", Staff, bookings),
-        ep(Method::POST, "/v1/bookings", Staff, book),
-        ep(Method::POST, "/v1/bookings/{id}/cancel", Staff, cancel),
+        ep(Method::POST, "/v1/bookings", SignedIn, book),
+        ep(Method::POST, "/v1/bookings/{id}/cancel", SignedIn, cancel),
         ep(Method::GET, "/v1/changes", Staff, changes),
-        ep(Method::POST, "/v1/reviews/{id}/resolve", Staff, resolve_review),
+        ep(Method::POST, "/v1/reviews/{id}/resolve", SignedIn, resolve_review),
     ]
 }
 
@@ -108,6 +115,7 @@ pub fn routes() -> axum::Router<Shared> {
         let handler = match e.access {
             Access::Staff => e.handler.route_layer(axum::middleware::from_fn(require_staff)),
             Access::Kiosk => e.handler.route_layer(axum::middleware::from_fn(require_kiosk)),
+            Access::SignedIn => e.handler.route_layer(axum::middleware::from_fn(require_signin)),
             Access::Public | Access::Terminal | Access::Mother => e.handler,
         };
         r = r.route(e.path, handler);
@@ -128,10 +136,47 @@ fn caller_of(req: &Request) -> Result<&Caller, ApiError> {
 
 async fn require_staff(req: Request, next: Next) -> Response {
     match caller_of(&req) {
-        Ok(c) if c.role == Role::Staff => next.run(req).await,
+        Ok(c) if c.role == Role::Staff => {
+            // A staff member's sign-in carried by a read counts as activity too.
+            let signin = req.headers().get(SIGNIN_HEADER).and_then(|v| v.to_str().ok());
+            if let (Some(t), Some(app)) = (signin, req.extensions().get::<Shared>()) {
+                let _ = app.signins.touch(&c.name, t.trim());
+            }
+            next.run(req).await
+        }
         Ok(_) => ApiError::forbidden("a kiosk may not do this: it needs a staff terminal")
             .into_response(),
         Err(e) => e.into_response(),
+    }
+}
+
+/// A write of a staff terminal: a live sign-in made at this terminal, whose staff member the
+/// caller's name then carries (`TERMINAL/STAFF_ID`, recorded as the events' terminal).
+async fn require_signin(mut req: Request, next: Next) -> Response {
+    let Some(app) = req.extensions().get::<Shared>().cloned() else {
+        return ApiError::internal("the request has no server state").into_response();
+    };
+    let caller = match caller_of(&req) {
+        Ok(c) if c.role == Role::Staff => c.clone(),
+        Ok(_) => {
+            return ApiError::forbidden("a kiosk may not do this: it needs a staff terminal")
+                .into_response();
+        }
+        Err(e) => return e.into_response(),
+    };
+    let token = req.headers().get(SIGNIN_HEADER).and_then(|v| v.to_str().ok()).map(str::trim);
+    match token.and_then(|t| app.signins.touch(&caller.name, t)) {
+        Some(staff) => {
+            let name = format!("{}/{staff}", caller.name);
+            req.extensions_mut().insert(Caller { name, role: caller.role });
+            next.run(req).await
+        }
+        None => ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "signin_required",
+            "a staff member must be signed in at this terminal (サインインしてください): sango login ID",
+        )
+        .into_response(),
     }
 }
 
@@ -385,6 +430,84 @@ async fn identify(
             ))
         }
     }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Login {
+    staff_id: String,
+    password: String,
+}
+
+/// An Argon2id hash of no one's password: an unknown staff id is checked against it, so that
+/// it takes as long to refuse as a wrong password.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| {
+        crate::credentials::hash_password("not anyone's password, only a decoy").unwrap_or_default()
+    })
+}
+
+/// A staff member signs in at this staff terminal.
+async fn login(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Body(b): Body<Login>,
+) -> Result<Response, ApiError> {
+    let id = b.staff_id.trim().to_string();
+    let wrong = || {
+        ApiError::unauthorized(
+            "the staff id or the password is wrong (職員IDまたはパスワードが違います)",
+        )
+    };
+    // An id that cannot be a staff member's is refused as a wrong one, without being counted
+    // (the failure counts stay small).
+    if !crate::config::valid_terminal_id(&id) {
+        return Err(wrong());
+    }
+    if app.signins.locked(&id) {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "locked_out",
+            "too many failed sign-ins for this staff id (サインインの失敗が続きました): try again later",
+        ));
+    }
+    let lookup = id.clone();
+    let hash = app.store(move |s, _| Ok(s.staff_password_hash(&lookup)?)).await?;
+    let password = b.password;
+    let ok = tokio::task::spawn_blocking(move || {
+        let known = hash.is_some();
+        let h = hash.unwrap_or_else(|| decoy_hash().to_string());
+        crate::credentials::verify_password(&h, &password) && known
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("the sign-in check failed: {e}")))?;
+    if !ok {
+        app.signins.failed(&id);
+        return Err(wrong());
+    }
+    app.signins.succeeded(&id);
+    let signin = app.signins.open(&caller.name, &id).map_err(ApiError::internal)?;
+    let body = json!({
+        "signin": signin,
+        "staff": id,
+        "terminal": caller.name,
+        "expires_idle_secs": app.signins.idle().as_secs(),
+    });
+    Ok((StatusCode::OK, Json(body)).into_response())
+}
+
+/// Ends the sign-in the request carries (made at this terminal).
+async fn logout(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+) -> Json<Value> {
+    let ended = headers
+        .get(SIGNIN_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| app.signins.close(&caller.name, t.trim()));
+    Json(json!({ "signed_out": ended }))
 }
 
 /// The mother the path names, if the caller may see her: staff always, a kiosk only with a

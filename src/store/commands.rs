@@ -101,13 +101,16 @@ pub(crate) fn claim(tx: &Db, id: &str) -> DbResult<Option<Applied>> {
 }
 
 /// A command found by [`claim`] answers this call only when it is the same kind from the same
-/// terminal (a command id is the sender's own).
+/// terminal (a command id is the sender's own). The terminal is the machine: a command sent
+/// again under another staff member's sign-in at the same terminal (`oji-1/m.sato` after
+/// `oji-1/k.tanaka`) is the same command.
 pub(crate) fn replay(
     prior: Applied,
     kind: CommandKind,
     terminal: &str,
 ) -> Result<Applied, StoreError> {
-    if prior.kind != kind || prior.terminal != terminal {
+    let machine = |t: &str| t.split('/').next().unwrap_or_default().to_string();
+    if prior.kind != kind || machine(&prior.terminal) != machine(terminal) {
         return Err(StoreError::CommandReused { id: prior.command_id, kind: prior.kind.into() });
     }
     Ok(prior)

@@ -24,8 +24,9 @@ macro_rules! event_columns {
 
 pub(crate) const ALL: &str = concat!("SELECT ", event_columns!(), " FROM events ORDER BY seq");
 
-/// The longest terminal name accepted.
-pub const MAX_TERMINAL_LEN: usize = 64;
+/// The longest terminal column accepted: a terminal id and, for a write made under a staff
+/// sign-in at a ward server's terminal, `/` and the staff id (`oji-1/k.tanaka`).
+pub const MAX_TERMINAL_LEN: usize = 2 * crate::config::MAX_TERMINAL_ID_LEN + 1;
 
 /// What happened.
 #[derive(

@@ -196,3 +196,25 @@ pub fn quota(dir: &Path, resident: &str) -> serde_json::Value {
 pub const STAY: &str = "tokyo-kita-medical-center";
 pub const DAY: &str = "mizuki-josanin";
 pub const VISIT: &str = "okudaira-josanjo";
+
+/// Runs `sango ARGS` on a data folder with `stdin` as its standard input.
+pub fn with_stdin(cmd: &mut Command, stdin: &str) -> Run {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child =
+        cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    finish(child.wait_with_output().unwrap())
+}
+
+/// A staff member's password in the tests.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// Adds staff member `id` (password [`PASSWORD`]) to the store of a data folder.
+pub fn add_staff(dir: &Path, id: &str) {
+    let r = with_stdin(
+        &mut command(dir, &["serve", "staff", "add", id, "--json"]),
+        &format!("{PASSWORD}\n{PASSWORD}\n"),
+    );
+    assert_eq!(r.ok()["staff"], id);
+}

@@ -1,0 +1,108 @@
+//! `sango login ID` and `sango logout`: a staff member signs in at a staff terminal that works
+//! through a ward's server. The password is read from stdin (never an argument); the sign-in
+//! the server gives is kept in the owner-only file `signin` next to config.toml and `token`,
+//! never printed, and sent with every request (`Sango-Signin`) until `sango logout` or until
+//! the server's idle time passes without a request.
+
+use serde_json::json;
+
+use super::secret_input::SecretInput;
+use super::{CliError, CliResult, Context, output};
+use crate::terminal::{self, Reply};
+
+#[derive(Debug, clap::Args)]
+pub struct LoginArgs {
+    /// The staff id (職員ID), as `sango serve staff add ID` registered it.
+    pub id: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LogoutArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The server the settings name and the config folder (where `token` and `signin` are).
+fn remote(ctx: &Context) -> CliResult<(terminal::Remote, std::path::PathBuf)> {
+    let loaded = ctx.config()?;
+    let dir = loaded.location.dir.clone();
+    let remote = terminal::configured_remote(&loaded.config, &dir)
+        .map_err(CliError::refused)?
+        .ok_or_else(|| {
+            CliError::refused(
+                "no server is configured: staff sign in at a terminal that works through a \
+                 ward's server (`server` in config.toml or SANGO_SERVER, and its token)",
+            )
+        })?;
+    Ok((remote, dir))
+}
+
+pub fn login(ctx: &Context, a: LoginArgs) -> CliResult {
+    let (remote, dir) = remote(ctx)?;
+    let id = a.id.trim().to_string();
+    let password = SecretInput::new("password").read("Password (パスワード): ")?;
+    let body = json!({ "staff_id": id, "password": password });
+    match remote.post("/v1/login", &body) {
+        Reply::Answer { status: 200, body, .. } => {
+            let signin = body["signin"].as_str().unwrap_or_default();
+            if !crate::server::signin::looks_like_signin(signin) {
+                return Err(CliError::refused("the server's answer holds no sign-in"));
+            }
+            terminal::write_signin(&dir, signin).map_err(CliError::refused)?;
+            let idle = body["expires_idle_secs"].as_u64().unwrap_or_default();
+            let terminal = body["terminal"].as_str().unwrap_or_default();
+            if a.json {
+                return output::json(&json!({
+                    "staff": id,
+                    "terminal": terminal,
+                    "expires_idle_secs": idle,
+                }));
+            }
+            crate::outln!(
+                "サインインしました Signed in as {id} at {terminal}: it ends with `sango logout` \
+                 or after {} minute(s) without use",
+                idle.div_ceil(60)
+            );
+            Ok(())
+        }
+        Reply::Answer { status, body, .. } => Err(CliError::refused(
+            body["message"]
+                .as_str()
+                .map_or_else(|| format!("the server answered {status}"), str::to_string),
+        )),
+        Reply::Offline(why) | Reply::Failed(why) => {
+            Err(CliError::refused(format!("{why}: signing in needs the server")))
+        }
+    }
+}
+
+pub fn logout(ctx: &Context, a: LogoutArgs) -> CliResult {
+    let (remote, dir) = remote(ctx)?;
+    // A sign-in file refused (others may read it) is only removed: its sign-in ends on the
+    // server with the idle time.
+    let signin = terminal::read_signin(&dir).ok().flatten();
+    let ended_on_server = match signin {
+        Some(s) => match remote.with_signin(Some(s)).post("/v1/logout", &json!({})) {
+            Reply::Answer { status: 200, body, .. } => body["signed_out"].as_bool(),
+            _ => None,
+        },
+        None => None,
+    };
+    let had = terminal::remove_signin(&dir).map_err(CliError::refused)?;
+    if a.json {
+        return output::json(&json!({ "signed_out": had, "server": ended_on_server }));
+    }
+    if !had {
+        crate::outln!("サインインしていません Nobody was signed in at this terminal");
+    } else if ended_on_server.is_none() {
+        crate::outln!(
+            "サインアウトしました Signed out at this terminal (the server was not reached: its \
+             sign-in ends after its idle time)"
+        );
+    } else {
+        crate::outln!("サインアウトしました Signed out");
+    }
+    Ok(())
+}
