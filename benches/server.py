@@ -48,6 +48,10 @@ def clean_env(**extra):
     return env
 
 
+CLERK = "bench.clerk"
+PASSWORD = "bench password 1\n"
+
+
 class Server:
     """`sango serve` on a copy of a store (SQLite folder, or a PostgreSQL database)."""
 
@@ -96,6 +100,9 @@ class Server:
     def enroll(self, name):
         r = sh(self.args() + ["serve", "terminal", "add", name, "--role", "staff", "--json"],
                env=clean_env())
+        # The clerk who signs in at the terminals (writes need a signed-in staff member).
+        subprocess.run(self.args() + ["serve", "staff", "add", CLERK], input=PASSWORD * 2,
+                       capture_output=True, text=True, env=clean_env())
         return json.loads(r.stdout)["token"]
 
     def residents(self, prefix, n, birth):
@@ -134,7 +141,13 @@ class Bench:
         d = os.path.join(self.data, f"term-{name}")
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
-        env = clean_env(SANGO_SERVER=srv.url, SANGO_TOKEN=token, SANGO_TERMINAL=name)
+        # The terminal's own config folder: its sign-in file lives there.
+        env = clean_env(SANGO_SERVER=srv.url, SANGO_TOKEN=token, SANGO_TERMINAL=name,
+                        SANGO_CONFIG_DIR=os.path.join(d, "config"))
+        r = subprocess.run([self.S, "--dataset", srv.dataset(), "--data-dir", d, "login", CLERK],
+                           input=PASSWORD, capture_output=True, text=True, env=env)
+        if r.returncode != 0:
+            sys.exit(f"sango login failed: {r.stderr}")
         return d, env
 
 
