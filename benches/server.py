@@ -35,8 +35,8 @@ import tempfile
 import time
 
 
-def sh(cmd, env=None, check=True):
-    r = subprocess.run(cmd, capture_output=True, text=True, env=env)
+def sh(cmd, env=None, check=True, stdin=None):
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env, input=stdin)
     if check and r.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{r.stdout[-2000:]}\n{r.stderr[-2000:]}")
     return r
@@ -266,8 +266,8 @@ def outbox(b, engine, out):
                                "resident": f"O{i}", "start": start, "type": "day"})
             rows.append(f"('{cid}', 'book', '/v1/bookings', '{body}', "
                         f"'{jst_now}', 1)")
-        sh(["sqlite3", state, "BEGIN; INSERT INTO outbox (command_id, kind, path, body, "
-            "created_at, provisional) VALUES " + ", ".join(rows) + "; COMMIT;"])
+        sh(["sqlite3", state], stdin="BEGIN; INSERT INTO outbox (command_id, kind, path, body, "
+           "created_at, provisional) VALUES " + ", ".join(rows) + "; COMMIT;")
         srv.start()
         t = time.monotonic()
         r = sh([b.S, "--dataset", srv.dataset(), "--data-dir", term, "sync", "--json"], env=env)
