@@ -144,11 +144,14 @@ class Bench:
         # The terminal's own config folder: its sign-in file lives there.
         env = clean_env(SANGO_SERVER=srv.url, SANGO_TOKEN=token, SANGO_TERMINAL=name,
                         SANGO_CONFIG_DIR=os.path.join(d, "config"))
+        self.login(srv, d, env)
+        return d, env
+
+    def login(self, srv, d, env):
         r = subprocess.run([self.S, "--dataset", srv.dataset(), "--data-dir", d, "login", CLERK],
                            input=PASSWORD, capture_output=True, text=True, env=env)
         if r.returncode != 0:
             sys.exit(f"sango login failed: {r.stderr}")
-        return d, env
 
 
 def dates():
@@ -269,6 +272,8 @@ def outbox(b, engine, out):
         sh(["sqlite3", state], stdin="BEGIN; INSERT INTO outbox (command_id, kind, path, body, "
            "created_at, provisional) VALUES " + ", ".join(rows) + "; COMMIT;")
         srv.start()
+        # A restarted server has forgotten its sign-ins: the clerk signs in again.
+        b.login(srv, term, env)
         t = time.monotonic()
         r = sh([b.S, "--dataset", srv.dataset(), "--data-dir", term, "sync", "--json"], env=env)
         took = time.monotonic() - t
