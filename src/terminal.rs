@@ -769,7 +769,44 @@ impl Terminal {
         }
         let path = "/v1/bookings";
         let n = self.enqueue("book", path, &body)?;
-        match self.send(path, Some(&body)) {
+        if let Some(decided) = self.send_new(n, &command_id, path, &body) {
+            return decided;
+        }
+        let pending = self.pending_bookings(n)?;
+        let at = at.unwrap_or_else(now);
+        match self.replica.check_provisional(dataset, &pending, req, at, terminal) {
+            Ok(b) => Ok(self.keep_provisional(n, command_id, b.answer())),
+            Err(e) => {
+                let m = e.to_string();
+                self.decide(n, "refused", None, Some(&m));
+                Err(m)
+            }
+        }
+    }
+
+    /// Marks outbox entry `n` provisional (the server away, the replica's check passed).
+    fn keep_provisional(&self, n: i64, command_id: String, checked: Value) -> Outcome {
+        let _ = self.state.execute("UPDATE outbox SET provisional = 1 WHERE n = ?1", params![n]);
+        Outcome::Provisional {
+            command_id,
+            checked,
+            data_as_of: self.data_as_of(),
+            offline_since: self.offline_since(),
+        }
+    }
+
+    /// Sends outbox entry `n`, just written: the server's decision (booked or cancelled, and
+    /// pulled; refused; a sign-in needed first, the entry kept), or `None` when the server
+    /// cannot be reached and the caller decides what the terminal does offline.
+    fn send_new(
+        &self,
+        n: i64,
+        command_id: &str,
+        path: &str,
+        body: &Value,
+    ) -> Option<Result<Outcome, String>> {
+        let command_id = command_id.to_string();
+        Some(match self.send(path, Some(body)) {
             Reply::Answer { status, body: answer, replayed } if (200..300).contains(&status) => {
                 self.decide(n, "sent", Some(&answer), None);
                 let _ = self.pull();
@@ -790,29 +827,8 @@ impl Terminal {
                 self.decide(n, "refused", None, Some(&why));
                 Err(why)
             }
-            Reply::Offline(_) => {
-                let pending = self.pending_bookings(n)?;
-                let at = at.unwrap_or_else(now);
-                match self.replica.check_provisional(dataset, &pending, req, at, terminal) {
-                    Ok(b) => {
-                        let _ = self
-                            .state
-                            .execute("UPDATE outbox SET provisional = 1 WHERE n = ?1", params![n]);
-                        Ok(Outcome::Provisional {
-                            command_id,
-                            checked: b.answer(),
-                            data_as_of: self.data_as_of(),
-                            offline_since: self.offline_since(),
-                        })
-                    }
-                    Err(e) => {
-                        let m = e.to_string();
-                        self.decide(n, "refused", None, Some(&m));
-                        Err(m)
-                    }
-                }
-            }
-        }
+            Reply::Offline(_) => return None,
+        })
     }
 
     /// Cancels through the server; offline, a booking of the replica still booked is kept as
@@ -833,51 +849,24 @@ impl Terminal {
         }
         let path = format!("/v1/bookings/{id}/cancel");
         let n = self.enqueue("cancel", &path, &body)?;
-        match self.send(&path, Some(&body)) {
-            Reply::Answer { status, body: answer, replayed } if (200..300).contains(&status) => {
-                self.decide(n, "sent", Some(&answer), None);
-                let _ = self.pull();
-                Ok(Outcome::Decided { command_id, result: answer["result"].clone(), replayed })
+        if let Some(decided) = self.send_new(n, &command_id, &path, &body) {
+            return decided;
+        }
+        match found {
+            Some(b) if !b.status.is_cancelled() => {
+                Ok(self.keep_provisional(n, command_id, json!({ "booking": b })))
             }
-            Reply::Answer { status, body: answer, .. } if signin_required(status, &answer) => {
-                Err(format!(
-                    "{SIGN_IN_FIRST}: the sign-in at this terminal ended; the command waits in \
-                     the outbox and is sent after sign-in (sango sync)"
-                ))
-            }
-            Reply::Answer { status, body: answer, .. } => {
-                let m = message_of(status, &answer);
-                self.decide(n, "refused", Some(&answer), Some(&m));
+            other => {
+                let m = match other {
+                    Some(_) => "the booking is already cancelled (取消済み)".to_string(),
+                    None => format!(
+                        "unknown booking (予約) '{}' in this terminal's data",
+                        crate::visible::one_line(typed)
+                    ),
+                };
+                self.decide(n, "refused", None, Some(&m));
                 Err(m)
             }
-            Reply::Failed(why) => {
-                self.decide(n, "refused", None, Some(&why));
-                Err(why)
-            }
-            Reply::Offline(_) => match found {
-                Some(b) if !b.status.is_cancelled() => {
-                    let _ = self
-                        .state
-                        .execute("UPDATE outbox SET provisional = 1 WHERE n = ?1", params![n]);
-                    Ok(Outcome::Provisional {
-                        command_id,
-                        checked: json!({ "booking": b }),
-                        data_as_of: self.data_as_of(),
-                        offline_since: self.offline_since(),
-                    })
-                }
-                other => {
-                    let m = match other {
-                        Some(_) => "the booking is already cancelled (取消済み)".to_string(),
-                        None => format!(
-                            "unknown booking (予約) '{}' in this terminal's data",
-                            crate::visible::one_line(typed)
-                        ),
-                    };
-                    self.decide(n, "refused", None, Some(&m));
-                    Err(m)
-                }
-            },
         }
     }
 }
