@@ -372,18 +372,6 @@ impl Store {
         self.conn.query_map(sql, p, Event::from_row).map_err(|e| self.err(e))
     }
 
-    /// The residents and bookings as the tables hold them.
-    pub fn table_state(&self) -> Result<State, StoreError> {
-        Ok(State {
-            residents: self.residents()?.into_iter().map(|r| (r.id.clone(), r)).collect(),
-            bookings: self
-                .bookings(&Default::default())?
-                .into_iter()
-                .map(|b| (b.id.clone(), b))
-                .collect(),
-        })
-    }
-
     /// Replays the audit trail and compares it with the tables: `Ok(())` when they agree.
     ///
     /// One snapshot (a concurrent booking must not look like a mismatch), streamed: the events
