@@ -29,7 +29,7 @@ use serde_json::{Value, json};
 
 use crate::dataset::Dataset;
 use crate::domain::care::Length;
-use crate::domain::jst;
+use crate::domain::{jst, user_number};
 use crate::store::changes::Changes;
 use crate::store::{BookingRequest, DataDir, Store, StoreKind};
 
@@ -42,7 +42,8 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Events per page of the change feed.
 const PAGE: u32 = 1000;
-/// Outbox decisions kept per disk flush while syncing.
+/// Commands sent per request while syncing (`POST /v1/commands`): the server decides them in
+/// one transaction, and the terminal keeps their decisions in one disk flush.
 const SYNC_BATCH: usize = 256;
 
 /// The file, next to config.toml and `token`, that keeps a staff member's sign-in at this
@@ -346,8 +347,16 @@ const STATE_SCHEMA: &str = "
         provisional INTEGER NOT NULL DEFAULT 0,
         answer      TEXT,
         message     TEXT,
-        decided_at  TEXT
+        decided_at  TEXT,
+        resident    TEXT
     );
+";
+
+/// What the outbox gained after its first form: the mother a booking is for (normalized), so
+/// that the offline check reads her waiting bookings, not the whole outbox.
+const STATE_INDEXES: &str = "
+    CREATE INDEX IF NOT EXISTS outbox_state ON outbox (state, n);
+    CREATE INDEX IF NOT EXISTS outbox_resident ON outbox (resident, state);
 ";
 
 fn now() -> NaiveDateTime {
@@ -378,6 +387,28 @@ impl Terminal {
         state.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         state.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
         state.execute_batch(STATE_SCHEMA).map_err(sql)?;
+        let has_resident: bool = state
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM pragma_table_info('outbox') WHERE name = 'resident')",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(sql)?;
+        if !has_resident {
+            state.execute_batch("ALTER TABLE outbox ADD COLUMN resident TEXT").map_err(sql)?;
+            let books: Vec<(i64, String)> = state
+                .prepare("SELECT n, body FROM outbox WHERE kind = 'book'")
+                .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+                .map_err(sql)?;
+            for (n, body) in books {
+                let body: Value = serde_json::from_str(&body).unwrap_or_default();
+                let resident = body["resident"].as_str().map(user_number::normalize);
+                state
+                    .execute("UPDATE outbox SET resident = ?2 WHERE n = ?1", params![n, resident])
+                    .map_err(sql)?;
+            }
+        }
+        state.execute_batch(STATE_INDEXES).map_err(sql)?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -392,9 +423,19 @@ impl Terminal {
             server: self.remote.url.clone(),
             offline_since: self.offline_since(),
             data_as_of: self.data_as_of(),
-            pending: self.entries(Some("pending"))?.len(),
-            review: self.entries(Some("review"))?.len(),
+            pending: self.count("pending")?,
+            review: self.count("review")?,
         })
+    }
+
+    /// How many outbox entries are in `state`.
+    pub fn count(&self, state: &str) -> Result<usize, String> {
+        self.state
+            .query_row("SELECT COUNT(*) FROM outbox WHERE state = ?1", params![state], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| n as usize)
+            .map_err(sql)
     }
 
     /// When the replica was last brought up to date from the server (Japan time).
@@ -492,16 +533,18 @@ impl Terminal {
 
     /// Writes a command to the outbox before it is first sent.
     fn enqueue(&self, kind: &str, path: &str, body: &Value) -> Result<i64, String> {
+        let resident = body["resident"].as_str().map(user_number::normalize);
         self.state
             .execute(
-                "INSERT INTO outbox (command_id, kind, path, body, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO outbox (command_id, kind, path, body, created_at, resident)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     body["command_id"].as_str().unwrap_or_default(),
                     kind,
                     path,
                     body.to_string(),
-                    jst::rfc3339(now())
+                    jst::rfc3339(now()),
+                    resident
                 ],
             )
             .map_err(sql)?;
@@ -517,16 +560,29 @@ impl Terminal {
 
     /// The outbox, in order; only entries in `state` when given.
     pub fn entries(&self, state: Option<&str>) -> Result<Vec<Entry>, String> {
+        self.select("WHERE ?1 IS NULL OR state = ?1 ORDER BY n", params![state])
+    }
+
+    /// The next `limit` pending entries after entry `after`, in order.
+    fn pending_after(&self, after: i64, limit: usize) -> Result<Vec<Entry>, String> {
+        self.select(
+            "WHERE state = 'pending' AND n > ?1 ORDER BY n LIMIT ?2",
+            params![after, limit as i64],
+        )
+    }
+
+    /// The outbox entries the clause (`WHERE … ORDER BY …`) picks.
+    fn select(&self, clause: &str, values: impl rusqlite::Params) -> Result<Vec<Entry>, String> {
         let mut st = self
             .state
-            .prepare(
+            .prepare(&format!(
                 "SELECT n, command_id, kind, path, body, created_at, state, provisional, answer,
                         message, decided_at
-                 FROM outbox WHERE ?1 IS NULL OR state = ?1 ORDER BY n",
-            )
+                 FROM outbox {clause}"
+            ))
             .map_err(sql)?;
         let rows = st
-            .query_map(params![state], |r| {
+            .query_map(values, |r| {
                 let body: String = r.get(4)?;
                 let answer: Option<String> = r.get(8)?;
                 Ok(Entry {
@@ -547,69 +603,56 @@ impl Terminal {
         rows.collect::<Result<Vec<_>, _>>().map_err(sql)
     }
 
-    /// Sends one outbox entry; `Ok(true)` when the server decided it.
-    fn push_one(&self, e: &Entry, report: &mut SyncReport) -> Result<bool, String> {
-        match self.send(&e.path, Some(&e.body)) {
-            Reply::Offline(_) => Ok(false),
-            Reply::Failed(why) => Err(format!("{why} (the outbox is kept)")),
-            Reply::Answer { status, body, .. } if (200..300).contains(&status) => {
-                self.decide(e.n, "sent", Some(&body), None);
-                report.pushed += 1;
-                Ok(true)
+    /// Sends the pending outbox entries in order, [`SYNC_BATCH`] a request; `Ok(false)` when
+    /// the server cannot be reached (the rest wait, in order). Each batch's decisions are kept
+    /// in one disk flush: one lost to a crash only means the commands are sent again, and the
+    /// server answers a command id it has seen with its first answer.
+    fn send_pending(&self, report: &mut SyncReport) -> Result<bool, String> {
+        let mut after = 0;
+        loop {
+            let batch = self.pending_after(after, SYNC_BATCH)?;
+            let Some(last) = batch.last() else { return Ok(true) };
+            after = last.n;
+            let items: Vec<Value> = batch.iter().map(batch_item).collect();
+            let results = match self.send("/v1/commands", Some(&json!({ "commands": items }))) {
+                Reply::Offline(_) => return Ok(false),
+                Reply::Failed(why) => return Err(format!("{why} (the outbox is kept)")),
+                Reply::Answer { status: 200, body, .. } => body,
+                Reply::Answer { status, body, .. } => return Err(refused_batch(status, &body)),
+            };
+            let results = results["results"].as_array().cloned().unwrap_or_default();
+            if results.len() != batch.len() {
+                return Err(format!(
+                    "the server answered {} outcomes for {} commands (the outbox is kept)",
+                    results.len(),
+                    batch.len()
+                ));
             }
-            Reply::Answer { status, body, .. } if signin_required(status, &body) => Err(format!(
-                "{SIGN_IN_FIRST}: the server asks for a staff sign-in at this terminal (the \
-                 outbox is kept and sent after sign-in)"
-            )),
-            Reply::Answer { status: status @ (401 | 403), body, .. } => Err(format!(
-                "the server refused this terminal's token: {} (the outbox is kept)",
-                message_of(status, &body)
-            )),
-            Reply::Answer { status, body, .. } => {
-                self.decide(e.n, "review", Some(&body), Some(&message_of(status, &body)));
-                report.rejected += 1;
-                Ok(true)
+            let tx = self.state.unchecked_transaction().map_err(sql)?;
+            for (e, r) in batch.iter().zip(&results) {
+                let status = r["status"].as_u64().unwrap_or(0) as u16;
+                let body = &r["body"];
+                if (200..300).contains(&status) {
+                    self.decide(e.n, "sent", Some(body), None);
+                    report.pushed += 1;
+                } else {
+                    self.decide(e.n, "review", Some(body), Some(&message_of(status, body)));
+                    report.rejected += 1;
+                }
             }
+            tx.commit().map_err(sql)?;
         }
     }
 
-    /// Sends the pending outbox entries in order, then pulls. Stops at the first that cannot
-    /// be sent (the server unreachable): the rest wait, in order.
+    /// Sends the pending outbox entries in order, then pulls. Stops at the first batch that
+    /// cannot be sent (the server unreachable): the rest wait, in order.
     pub fn sync(&self) -> Result<SyncReport, String> {
         let mut report = SyncReport::default();
-        let mut reached = true;
-        // The decisions are kept a batch at a time (one disk flush per batch, not per
-        // command): one lost to a crash only means the command is sent again, and the server
-        // answers a command id it has seen with its first answer.
-        let mut batch = Some(self.state.unchecked_transaction().map_err(sql)?);
-        let mut pushed = Ok(());
-        for (i, e) in self.entries(Some("pending"))?.iter().enumerate() {
-            match self.push_one(e, &mut report) {
-                Ok(true) => {}
-                Ok(false) => {
-                    reached = false;
-                    break;
-                }
-                Err(why) => {
-                    pushed = Err(why);
-                    break;
-                }
-            }
-            if (i + 1) % SYNC_BATCH == 0 {
-                if let Some(tx) = batch.take() {
-                    tx.commit().map_err(sql)?;
-                }
-                batch = Some(self.state.unchecked_transaction().map_err(sql)?);
-            }
-        }
-        if let Some(tx) = batch.take() {
-            tx.commit().map_err(sql)?;
-        }
-        pushed?;
+        let reached = self.send_pending(&mut report)?;
         if reached {
             report.pulled = self.pull()?;
         }
-        report.pending = self.entries(Some("pending"))?.len();
+        report.pending = self.count("pending")?;
         if !reached || self.offline.get() {
             return Err(format!(
                 "the server {} cannot be reached: {} change(s) wait in the outbox (pushed {}, \
@@ -637,12 +680,7 @@ impl Terminal {
     /// an older provisional booking of hers before this one). No pull: the server decides the
     /// write, and the pull after it brings what changed meanwhile in the same round trip.
     fn send_waiting(&self) {
-        let mut report = SyncReport::default();
-        for e in self.entries(Some("pending")).unwrap_or_default() {
-            if !matches!(self.push_one(&e, &mut report), Ok(true)) {
-                break;
-            }
-        }
+        let _ = self.send_pending(&mut SyncReport::default());
     }
 
     /// Resolves a command of the review list: the clerk's resolution recorded on the server as
@@ -714,15 +752,20 @@ impl Terminal {
             .collect())
     }
 
-    /// The pending provisional bookings, as requests with their moments, for the offline check.
+    /// Her pending provisional bookings, as requests with their moments, for the offline
+    /// check (only hers can change what the rules say of her).
     fn pending_bookings(
         &self,
+        resident: &str,
         except: i64,
     ) -> Result<Vec<(BookingRequest, NaiveDateTime)>, String> {
+        let hers = user_number::normalize(resident);
         Ok(self
-            .entries(Some("pending"))?
+            .select(
+                "WHERE resident = ?1 AND state = 'pending' AND kind = 'book' AND n <> ?2 ORDER BY n",
+                params![hers, except],
+            )?
             .into_iter()
-            .filter(|e| e.kind == "book" && e.n != except)
             .filter_map(|e| {
                 let at = e.body["at"].as_str().and_then(jst::parse_moment).or_else(|| {
                     chrono::DateTime::parse_from_rfc3339(&e.created_at)
@@ -772,7 +815,7 @@ impl Terminal {
         if let Some(decided) = self.send_new(n, &command_id, path, &body) {
             return decided;
         }
-        let pending = self.pending_bookings(n)?;
+        let pending = self.pending_bookings(&req.resident, n)?;
         let at = at.unwrap_or_else(now);
         match self.replica.check_provisional(dataset, &pending, req, at, terminal) {
             Ok(b) => Ok(self.keep_provisional(n, command_id, b.answer())),
@@ -868,6 +911,34 @@ impl Terminal {
                 Err(m)
             }
         }
+    }
+}
+
+/// An outbox entry as one command of `POST /v1/commands`: its body with its kind, and for a
+/// cancellation the booking its path names.
+fn batch_item(e: &Entry) -> Value {
+    let mut item = e.body.clone();
+    item["kind"] = json!(e.kind);
+    if e.kind == "cancel" {
+        item["booking"] = json!(e.path.split('/').nth(3));
+    }
+    item
+}
+
+/// Why a whole batch was not decided (the outbox is kept either way).
+fn refused_batch(status: u16, body: &Value) -> String {
+    if signin_required(status, body) {
+        format!(
+            "{SIGN_IN_FIRST}: the server asks for a staff sign-in at this terminal (the outbox \
+             is kept and sent after sign-in)"
+        )
+    } else if matches!(status, 401 | 403) {
+        format!(
+            "the server refused this terminal's token: {} (the outbox is kept)",
+            message_of(status, body)
+        )
+    } else {
+        format!("{} (the outbox is kept)", message_of(status, body))
     }
 }
 

@@ -352,6 +352,65 @@ on_both_engines! {
         assert_eq!(q.body["quota"]["day"]["used"], 3, "{}", q.body);
     }
 
+    fn a_batch_decides_each_command_in_order_as_its_own_endpoint_would() {
+        let d = dir();
+        let staff = enroll(d.path(), "oji-1", "staff");
+        let s = start(d.path());
+        s.sign_in(d.path(), &staff);
+        add(&s, &staff, "R1", "2026-01-01");
+        let st = Some(staff.as_str());
+        let book = |cid: &str, start: &str, days: u32| {
+            let mut b = book_body(cid, start, days);
+            b["kind"] = json!("book");
+            b
+        };
+        let r = s.post("/v1/commands", st, &json!({"commands": [
+            book("01J9Z8Q4X7M2N3P4Q5R6S7T8W1", "2026-01-10", 3),
+            {"kind": "book", "command_id": "01J9Z8Q4X7M2N3P4Q5R6S7T8W2"},
+            book("01J9Z8Q4X7M2N3P4Q5R6S7T8W3", "2026-01-20", 3),
+            book("01J9Z8Q4X7M2N3P4Q5R6S7T8W4", "2026-01-25", 1),
+        ]}));
+        assert_eq!(r.status, 200, "{}", r.body);
+        let results = r.body["results"].as_array().unwrap();
+        let statuses: Vec<u64> = results.iter().map(|x| x["status"].as_u64().unwrap()).collect();
+        // The malformed one is its own 400; the fourth sees the first and third: over her limit.
+        assert_eq!(statuses, [201, 400, 201, 409], "{}", r.body);
+        assert!(results[1]["body"]["message"].as_str().unwrap().contains("resident"), "{}", r.body);
+        assert!(results[3]["body"]["message"].as_str().unwrap().contains("利用上限"), "{}", r.body);
+        assert_eq!(results[0]["body"]["result"]["booking"]["terminal"], "oji-1/clerk");
+        let first = results[0]["body"].clone();
+        let code = first["result"]["booking"]["code"].as_str().unwrap().to_string();
+
+        // Sent again with a cancellation by code and the refused one anew: the first is
+        // answered as before, the cancellation frees her days for the booking after it.
+        let r = s.post("/v1/commands", st, &json!({"commands": [
+            book("01J9Z8Q4X7M2N3P4Q5R6S7T8W1", "2026-01-10", 3),
+            {"kind": "cancel", "command_id": "01J9Z8Q4X7M2N3P4Q5R6S7T8W5", "booking": code,
+             "at": "2026-01-05T10:30"},
+            book("01J9Z8Q4X7M2N3P4Q5R6S7T8W4", "2026-01-25", 1),
+            {"kind": "no-such", "command_id": "01J9Z8Q4X7M2N3P4Q5R6S7T8W6"},
+        ]}));
+        assert_eq!(r.status, 200, "{}", r.body);
+        let results = r.body["results"].as_array().unwrap();
+        let statuses: Vec<u64> = results.iter().map(|x| x["status"].as_u64().unwrap()).collect();
+        assert_eq!(statuses, [201, 200, 201, 400], "{}", r.body);
+        assert_eq!((&results[0]["body"], &results[0]["replayed"]), (&first, &json!(true)));
+        assert_eq!(results[1]["body"]["result"]["booking"]["status"], "cancelled");
+        let q = s.get("/v1/residents/R1/quota", st, None);
+        assert_eq!(q.body["quota"]["day"]["used"], 4, "{}", q.body);
+        let list = s.get("/v1/bookings?resident=R1", st, None);
+        assert_eq!(list.body["bookings"].as_array().unwrap().len(), 3, "{}", list.body);
+
+        // Too many at once is the request's 400; none is decided.
+        let many: Vec<Value> = (0..501).map(|_| json!({"kind": "book"})).collect();
+        let r = s.post("/v1/commands", st, &json!({ "commands": many }));
+        assert_eq!(r.status, 400, "{}", r.body);
+        // A kiosk may not send commands.
+        let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
+        let r = s.post("/v1/commands", Some(&kiosk), &json!({"commands": []}));
+        assert_eq!(r.status, 403, "{}", r.body);
+    }
+
     fn sigterm_stops_the_server_cleanly() {
         let d = dir();
         let mut s = start(d.path());

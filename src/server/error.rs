@@ -53,10 +53,17 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// The JSON body this error is answered with (also one outcome of a batch).
+    pub fn body(&self) -> serde_json::Value {
+        let body = Body { error: self.code, message: &crate::visible::one_line(&self.message) };
+        serde_json::to_value(body).unwrap_or_default()
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = Body { error: self.code, message: &crate::visible::one_line(&self.message) };
-        (self.status, Json(body)).into_response()
+        (self.status, Json(self.body())).into_response()
     }
 }
 

@@ -20,7 +20,7 @@ use crate::domain::{fees, jst, period, user_number};
 use crate::store::ResidentInput;
 use crate::store::access::Role;
 use crate::store::bookings::{BookingFilter, BookingRequest, checked_length};
-use crate::store::commands::Applied;
+use crate::store::commands::{Applied, Command};
 
 /// The header that carries a kiosk's session (from `POST /v1/kiosk/identify`).
 pub const SESSION_HEADER: &str = "sango-session";
@@ -95,6 +95,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(Method::GET, "/v1/bookings", Staff, bookings),
         ep(Method::POST, "/v1/bookings", SignedIn, book),
         ep(Method::POST, "/v1/bookings/{id}/cancel", SignedIn, cancel),
+        ep(Method::POST, "/v1/commands", SignedIn, commands),
         ep(Method::GET, "/v1/changes", Staff, changes),
         ep(Method::POST, "/v1/reviews/{id}/resolve", SignedIn, resolve_review),
     ]
@@ -646,13 +647,7 @@ struct Book {
 /// had been applied before.
 fn applied(a: Applied, status: StatusCode) -> Response {
     let replayed = a.replayed;
-    let body = json!({
-        "command_id": a.command_id,
-        "kind": a.kind,
-        "applied_at": jst::rfc3339(a.applied_at),
-        "result": a.result,
-    });
-    let mut r = (status, Json(body)).into_response();
+    let mut r = (status, Json(applied_body(a))).into_response();
     r.headers_mut().insert(
         "sango-replayed",
         axum::http::HeaderValue::from_static(if replayed { "true" } else { "false" }),
@@ -660,22 +655,37 @@ fn applied(a: Applied, status: StatusCode) -> Response {
     r
 }
 
+fn applied_body(a: Applied) -> Value {
+    json!({
+        "command_id": a.command_id,
+        "kind": a.kind,
+        "applied_at": jst::rfc3339(a.applied_at),
+        "result": a.result,
+    })
+}
+
+impl Book {
+    fn command(self) -> Result<Command, ApiError> {
+        let at = moment_of("at", self.at.as_deref())?;
+        let length = checked_length(self.care, self.nights, self.days)?;
+        let req = BookingRequest {
+            resident: self.resident,
+            facility: self.facility,
+            care: self.care,
+            start: self.start,
+            length,
+        };
+        Ok(Command::Book { id: self.command_id, req, at })
+    }
+}
+
 async fn book(
     State(app): State<Shared>,
     Extension(caller): Extension<Caller>,
     Body(b): Body<Book>,
 ) -> Result<Response, ApiError> {
-    let at = moment_of("at", b.at.as_deref())?;
-    let length = checked_length(b.care, b.nights, b.days)?;
-    let req = BookingRequest {
-        resident: b.resident,
-        facility: b.facility,
-        care: b.care,
-        start: b.start,
-        length,
-    };
-    let command = b.command_id;
-    let a = app.store(move |s, ds| Ok(s.book_once(ds, &req, at, &caller.name, &command)?)).await?;
+    let command = b.command()?;
+    let a = app.store(move |s, ds| Ok(s.apply_one(ds, command, &caller.name)?)).await?;
     Ok(applied(a, StatusCode::CREATED))
 }
 
@@ -692,10 +702,95 @@ async fn cancel(
     Id(id): Id,
     Body(b): Body<Cancel>,
 ) -> Result<Response, ApiError> {
-    let at = moment_of("at", b.at.as_deref())?;
-    let command = b.command_id;
-    let a = app.store(move |s, ds| Ok(s.cancel_once(ds, &id, at, &caller.name, &command)?)).await?;
+    let command = b.command(id)?;
+    let a = app.store(move |s, ds| Ok(s.apply_one(ds, command, &caller.name)?)).await?;
     Ok(applied(a, StatusCode::OK))
+}
+
+impl Cancel {
+    fn command(self, booking: String) -> Result<Command, ApiError> {
+        let at = moment_of("at", self.at.as_deref())?;
+        Ok(Command::Cancel { id: self.command_id, booking, at })
+    }
+}
+
+/// One command of a batch: a booking or a cancellation, as the single endpoints take them.
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum BatchItem {
+    Book(Book),
+    Cancel(BatchCancel),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchCancel {
+    command_id: String,
+    booking: String,
+    at: Option<String>,
+}
+
+/// One command of a batch as read: the command and the status its success answers, or why
+/// it cannot be decided.
+type ItemRead = Result<(Command, StatusCode), ApiError>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Batch {
+    commands: Vec<Value>,
+}
+
+/// A terminal's outbox, many commands a request (`sango sync`): each is decided as its own
+/// endpoint would decide it, in order, and answered with the status and body that endpoint
+/// would give; the whole batch is one transaction of the store (see
+/// [`crate::store::Store::apply_commands`]).
+async fn commands(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Body(b): Body<Batch>,
+) -> Result<Json<Value>, ApiError> {
+    use crate::store::commands::MAX_BATCH;
+    if b.commands.len() > MAX_BATCH {
+        return Err(ApiError::bad_input(format!("commands: at most {MAX_BATCH} in one request")));
+    }
+    // Each item read on its own: a malformed one is that item's 400, not the batch's.
+    let read: Vec<(String, ItemRead)> = b
+        .commands
+        .into_iter()
+        .map(|v| {
+            let id = v["command_id"].as_str().unwrap_or_default().to_string();
+            let command = serde_json::from_value::<BatchItem>(v)
+                .map_err(|e| ApiError::bad_input(e.to_string()))
+                .and_then(|item| match item {
+                    BatchItem::Book(b) => Ok((b.command()?, StatusCode::CREATED)),
+                    BatchItem::Cancel(c) => {
+                        let cancel = Cancel { command_id: c.command_id, at: c.at };
+                        Ok((cancel.command(c.booking)?, StatusCode::OK))
+                    }
+                });
+            (id, command)
+        })
+        .collect();
+    let valid: Vec<Command> =
+        read.iter().filter_map(|(_, r)| r.as_ref().ok().map(|(c, _)| c.clone())).collect();
+    let mut outcomes =
+        app.store(move |s, ds| Ok(s.apply_commands(ds, &valid, &caller.name)?)).await?.into_iter();
+    // The outcomes come in the order of the valid items.
+    let results: Vec<Value> = read
+        .into_iter()
+        .map(|(id, r)| {
+            let decided = r.and_then(|(_, ok)| {
+                let outcome = outcomes.next().ok_or_else(|| ApiError::internal("no outcome"))?;
+                Ok((ok, outcome?))
+            });
+            let (status, replayed, body) = match decided {
+                Ok((ok, a)) => (ok, a.replayed, applied_body(a)),
+                Err(e) => (e.status, false, e.body()),
+            };
+            json!({ "command_id": id, "status": status.as_u16(), "replayed": replayed, "body": body })
+        })
+        .collect();
+    Ok(Json(json!({ "results": results })))
 }
 
 #[derive(Deserialize)]

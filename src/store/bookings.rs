@@ -9,7 +9,7 @@
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::commands::{self, Applied, CommandKind};
+use super::commands::{Applied, Command};
 use super::db::{Db, DbResult, Row, ToParam, Value};
 use super::error::StoreError;
 use super::events::{self, CancelData, EventKind, FeeChangeData};
@@ -343,12 +343,6 @@ impl Cancellation {
     }
 }
 
-/// A change made now (with its command, when it had one), or a command applied before.
-enum Once<T> {
-    Fresh(T, Option<Applied>),
-    Replay(Applied),
-}
-
 /// Which bookings to list; `None` matches everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BookingFilter {
@@ -553,10 +547,12 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<Booked, StoreError> {
-        match self.book_with(dataset, req, at, terminal, None)? {
-            Once::Fresh(booked, _) => Ok(booked),
-            Once::Replay(_) => unreachable!("a booking without a command id is never a replay"),
-        }
+        events::validate_terminal(terminal)?;
+        let when = self.moment(at)?;
+        let tx = self.write()?;
+        let booked = self.book_in(&tx, dataset, req, when, terminal)?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(booked)
     }
 
     /// Books as [`Store::book`] once per `command_id` (see [`commands`]): the first call books
@@ -570,44 +566,13 @@ impl Store {
         terminal: &str,
         command_id: &str,
     ) -> Result<Applied, StoreError> {
-        commands::validate_command_id(command_id)?;
-        match self.book_with(dataset, req, at, terminal, Some(command_id))? {
-            Once::Fresh(_, applied) => Ok(applied.expect("recorded with its command id")),
-            Once::Replay(prior) => commands::replay(prior, CommandKind::Book, terminal),
-        }
-    }
-
-    fn book_with(
-        &self,
-        dataset: &Dataset,
-        req: &BookingRequest,
-        at: NaiveDateTime,
-        terminal: &str,
-        command_id: Option<&str>,
-    ) -> Result<Once<Booked>, StoreError> {
-        events::validate_terminal(terminal)?;
-        let when = self.moment(at)?;
-        let tx = self.write()?;
-        if let Some(id) = command_id
-            && let Some(prior) = commands::claim(&tx, id).map_err(|e| self.err(e))?
-        {
-            return Ok(Once::Replay(prior));
-        }
-        let booked = self.book_in(&tx, dataset, req, when, terminal)?;
-        let applied = match command_id {
-            Some(id) => Some(
-                commands::record(&tx, id, terminal, CommandKind::Book, booked.answer(), when)
-                    .map_err(|e| self.err(e))?,
-            ),
-            None => None,
-        };
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(Once::Fresh(booked, applied))
+        let command = Command::Book { id: command_id.to_string(), req: req.clone(), at };
+        self.apply_one(dataset, command, terminal)
     }
 
     /// Checks every rule and writes the booking and its event inside the caller's write
     /// transaction.
-    fn book_in(
+    pub(crate) fn book_in(
         &self,
         tx: &Db,
         dataset: &Dataset,
@@ -702,12 +667,12 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<Cancellation, StoreError> {
-        match self.cancel_with(dataset, booking_id, at, terminal, None)? {
-            Once::Fresh(c, _) => Ok(c),
-            Once::Replay(_) => {
-                unreachable!("a cancellation without a command id is never a replay")
-            }
-        }
+        events::validate_terminal(terminal)?;
+        let when = self.moment(at)?;
+        let tx = self.write()?;
+        let c = self.cancel_found_in(&tx, dataset, booking_id, when, terminal)?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(c)
     }
 
     /// Cancels as [`Store::cancel`] once per `command_id` (see [`commands`]); the answer
@@ -720,42 +685,24 @@ impl Store {
         terminal: &str,
         command_id: &str,
     ) -> Result<Applied, StoreError> {
-        commands::validate_command_id(command_id)?;
-        match self.cancel_with(dataset, booking_id, at, terminal, Some(command_id))? {
-            Once::Fresh(_, applied) => Ok(applied.expect("recorded with its command id")),
-            Once::Replay(prior) => commands::replay(prior, CommandKind::Cancel, terminal),
-        }
+        let command =
+            Command::Cancel { id: command_id.to_string(), booking: booking_id.to_string(), at };
+        self.apply_one(dataset, command, terminal)
     }
 
-    fn cancel_with(
+    /// Cancels the booking of id or code `booking_id` inside the caller's write transaction.
+    pub(crate) fn cancel_found_in(
         &self,
+        tx: &Db,
         dataset: &Dataset,
         booking_id: &str,
-        at: NaiveDateTime,
+        when: Moment,
         terminal: &str,
-        command_id: Option<&str>,
-    ) -> Result<Once<Cancellation>, StoreError> {
-        events::validate_terminal(terminal)?;
-        let when = self.moment(at)?;
-        let tx = self.write()?;
-        if let Some(id) = command_id
-            && let Some(prior) = commands::claim(&tx, id).map_err(|e| self.err(e))?
-        {
-            return Ok(Once::Replay(prior));
-        }
-        let b = get_by_id_or_code(&tx, booking_id)
+    ) -> Result<Cancellation, StoreError> {
+        let b = get_by_id_or_code(tx, booking_id)
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownBooking(booking_id.to_string()))?;
-        let c = self.cancel_in(&tx, dataset, b, when, terminal)?;
-        let applied = match command_id {
-            Some(id) => Some(
-                commands::record(&tx, id, terminal, CommandKind::Cancel, c.answer(), when)
-                    .map_err(|e| self.err(e))?,
-            ),
-            None => None,
-        };
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(Once::Fresh(c, applied))
+        self.cancel_in(tx, dataset, b, when, terminal)
     }
 
     /// Cancels `b` inside the caller's write transaction (`cancel`, and a resident's edit that

@@ -12,10 +12,14 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use super::Store;
+use super::bookings::BookingRequest;
 use super::db::{Db, DbResult, Engine};
 use super::error::StoreError;
+use super::events;
 use super::moment::Moment;
 use super::timefmt;
+use crate::dataset::Dataset;
 
 /// What a command does.
 #[derive(
@@ -47,6 +51,123 @@ pub struct Applied {
     pub result: serde_json::Value,
     /// True when the command had been applied before (nothing was changed now).
     pub replayed: bool,
+}
+
+/// A command as a terminal sends it: its id, what it does, and the moment it was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Book {
+        id: String,
+        req: BookingRequest,
+        at: NaiveDateTime,
+    },
+    /// `booking` is the booking's id or code.
+    Cancel {
+        id: String,
+        booking: String,
+        at: NaiveDateTime,
+    },
+}
+
+impl Command {
+    pub fn id(&self) -> &str {
+        match self {
+            Command::Book { id, .. } | Command::Cancel { id, .. } => id,
+        }
+    }
+
+    pub fn kind(&self) -> CommandKind {
+        match self {
+            Command::Book { .. } => CommandKind::Book,
+            Command::Cancel { .. } => CommandKind::Cancel,
+        }
+    }
+
+    fn at(&self) -> NaiveDateTime {
+        match self {
+            Command::Book { at, .. } | Command::Cancel { at, .. } => *at,
+        }
+    }
+}
+
+/// The most commands one call of [`Store::apply_commands`] takes (one request of a sync).
+pub const MAX_BATCH: usize = 500;
+
+impl Store {
+    /// Applies `commands` in order, each once (see the module's comment), in one write
+    /// transaction with each command in a savepoint of its own: a command the rules refuse
+    /// leaves no trace and the next is applied as if it had not been sent, and the whole batch
+    /// costs one commit (a terminal's outbox of thousands syncs in seconds). The answer has
+    /// one outcome per command, in order. A failure of the store itself (not a refusal) fails
+    /// the whole call and nothing of it is kept: the terminal sends the batch again.
+    pub fn apply_commands(
+        &self,
+        dataset: &Dataset,
+        commands: &[Command],
+        terminal: &str,
+    ) -> Result<Vec<Result<Applied, StoreError>>, StoreError> {
+        events::validate_terminal(terminal)?;
+        if commands.len() > MAX_BATCH {
+            return Err(StoreError::Invalid {
+                field: "commands",
+                reason: format!("{} commands in one batch; at most {MAX_BATCH}", commands.len()),
+            });
+        }
+        let tx = self.write()?;
+        let mut out = Vec::with_capacity(commands.len());
+        for command in commands {
+            tx.batch("SAVEPOINT command").map_err(|e| self.err(e))?;
+            let outcome = self.apply_in(&tx, dataset, command, terminal);
+            match outcome {
+                Ok(_) => tx.batch("RELEASE SAVEPOINT command"),
+                Err(ref e) if e.is_refusal() => {
+                    tx.batch("ROLLBACK TO SAVEPOINT command; RELEASE SAVEPOINT command")
+                }
+                Err(e) => return Err(e),
+            }
+            .map_err(|e| self.err(e))?;
+            out.push(outcome);
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(out)
+    }
+
+    /// Applies one command in its own transaction (`POST /v1/bookings` and its cancel).
+    pub(crate) fn apply_one(
+        &self,
+        dataset: &Dataset,
+        command: Command,
+        terminal: &str,
+    ) -> Result<Applied, StoreError> {
+        let mut outcomes =
+            self.apply_commands(dataset, std::slice::from_ref(&command), terminal)?;
+        outcomes.pop().unwrap_or_else(|| {
+            Err(StoreError::Invalid { field: "commands", reason: "no command was given".into() })
+        })
+    }
+
+    /// One command inside the batch's transaction: its earlier answer if it was applied
+    /// before, else the change and the command's row.
+    fn apply_in(
+        &self,
+        tx: &Db,
+        dataset: &Dataset,
+        command: &Command,
+        terminal: &str,
+    ) -> Result<Applied, StoreError> {
+        validate_command_id(command.id())?;
+        let when = self.moment(command.at())?;
+        if let Some(prior) = claim(tx, command.id()).map_err(|e| self.err(e))? {
+            return replay(prior, command.kind(), terminal);
+        }
+        let result = match command {
+            Command::Book { req, .. } => self.book_in(tx, dataset, req, when, terminal)?.answer(),
+            Command::Cancel { booking, .. } => {
+                self.cancel_found_in(tx, dataset, booking, when, terminal)?.answer()
+            }
+        };
+        record(tx, command.id(), terminal, command.kind(), result, when).map_err(|e| self.err(e))
+    }
 }
 
 /// The longest command id accepted.

@@ -145,6 +145,7 @@ impl StoreError {
                 | StoreError::UnknownFacility(_)
                 | StoreError::Refused(_)
                 | StoreError::BadLength(_)
+                | StoreError::NoCareRule(_)
                 | StoreError::AlreadyCancelled { .. }
                 | StoreError::AlreadyUsed { .. }
                 | StoreError::Invalid { .. }
