@@ -997,3 +997,36 @@ pub fn configured_remote(
     };
     Ok(Some(Remote::new(url, &token, trusted.as_deref())?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An outbox written before it kept the mother of each booking gains the column, filled
+    /// from each booking's body, so the offline check still counts her waiting bookings.
+    #[test]
+    fn an_outbox_of_the_first_form_gains_each_bookings_mother() {
+        let data = tempfile::tempdir().unwrap();
+        let folder = data.path().join(REPLICA_DIR);
+        std::fs::create_dir(&folder).unwrap();
+        let old = Connection::open(folder.join("terminal-practice.sqlite3")).unwrap();
+        old.execute_batch(&STATE_SCHEMA.replace(",\n        resident    TEXT", "")).unwrap();
+        let body = json!({"command_id": "01J9Z8Q4X7M2N3P4Q5R6S7T8V9", "resident": " r-１ ",
+                          "facility": "f", "type": "day", "start": "2026-01-10", "days": 1});
+        old.execute(
+            "INSERT INTO outbox (command_id, kind, path, body, created_at)
+             VALUES ('01J9Z8Q4X7M2N3P4Q5R6S7T8V9', 'book', '/v1/bookings', ?1,
+                     '2026-01-05T10:00:00+09:00')",
+            params![body.to_string()],
+        )
+        .unwrap();
+        drop(old);
+        let remote = Remote::new("http://127.0.0.1:9", "token", None).unwrap();
+        let t = Terminal::open(remote, data.path(), StoreKind::Practice).unwrap();
+        let hers = t.pending_bookings(&user_number::normalize("R-1"), 0).unwrap();
+        assert_eq!(hers.len(), 1);
+        assert_eq!(hers[0].0.start.to_string(), "2026-01-10");
+        assert!(t.pending_bookings("R2", 0).unwrap().is_empty());
+        assert_eq!(t.count("pending").unwrap(), 1);
+    }
+}

@@ -324,6 +324,61 @@ on_both_engines! {
     }
 }
 
+on_both_engines! {
+    fn an_outbox_of_several_batches_is_decided_in_its_order_and_sent_again_without_duplicates() {
+        let d = dir();
+        for r in ["R1", "R2", "R3"] {
+            add_resident(d.path(), r, "2026-01-01", &[]);
+        }
+        let server = Server::start(d.path(), "127.0.0.1:0");
+        let t = Term::signed_in(d.path(), "oji-1", &server.base);
+        t.run(&["sync", "--json"]).ok();
+        // 600 one-day bookings waiting, as an offline `book` writes them: three mothers in
+        // turn, on days 10, 11, 12, ... of February (six days each fit her day-care limit).
+        let conn = rusqlite::Connection::open(t.outbox()).unwrap();
+        for i in 0..600u32 {
+            let resident = format!("R{}", i % 3 + 1);
+            let cid = format!("01BATCH{i:019}");
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 2, 10).unwrap()
+                + chrono::Days::new(u64::from(i / 3));
+            let body = serde_json::json!({
+                "command_id": cid, "resident": resident, "facility": DAY, "type": "day",
+                "start": day.to_string(), "days": 1, "at": "2026-01-05T10:00",
+            });
+            conn.execute(
+                "INSERT INTO outbox (command_id, kind, path, body, created_at, provisional, resident)
+                 VALUES (?1, 'book', '/v1/bookings', ?2, '2026-01-05T10:00:00+09:00', 1, ?3)",
+                rusqlite::params![cid, body.to_string(), resident],
+            )
+            .unwrap();
+        }
+        drop(conn);
+        let s = t.run(&["sync", "--json"]).ok();
+        // In order: each mother's first six are booked, the rest refused into review.
+        assert_eq!(
+            (s["pushed"].as_u64(), s["rejected"].as_u64(), s["pending"].as_u64()),
+            (Some(18), Some(582), Some(0)),
+            "{s}"
+        );
+        let on_server = server_bookings(d.path());
+        let firsts: Vec<&str> =
+            on_server.as_array().unwrap().iter().map(|b| b["first_day"].as_str().unwrap()).collect();
+        assert_eq!(firsts.len(), 18, "{on_server}");
+        assert!(firsts.iter().all(|f| *f <= "2026-02-15"), "{firsts:?}");
+        let review = t.run(&["review", "list", "--json"]).ok();
+        assert_eq!(review["review"].as_array().map(Vec::len), Some(582));
+        assert!(review["review"][0]["message"].as_str().unwrap().contains("利用上限"), "{}", review["review"][0]);
+        // Every command sent again (a crash before the decisions were kept): answered as
+        // before, nothing booked twice.
+        let conn = rusqlite::Connection::open(t.outbox()).unwrap();
+        conn.execute("UPDATE outbox SET state = 'pending', answer = NULL, message = NULL", []).unwrap();
+        drop(conn);
+        let again = t.run(&["sync", "--json"]).ok();
+        assert_eq!((again["pushed"].as_u64(), again["rejected"].as_u64()), (Some(18), Some(582)));
+        assert_eq!(server_bookings(d.path()), on_server);
+    }
+}
+
 #[test]
 fn the_change_feed_is_for_staff_and_pages_in_order() {
     set_engine(Engine::Sqlite);
