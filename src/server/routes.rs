@@ -97,6 +97,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(Method::POST, "/v1/bookings/{id}/cancel", SignedIn, cancel),
         ep(Method::GET, "/v1/changes", Staff, changes),
         ep(Method::POST, "/v1/reviews/{id}/resolve", SignedIn, resolve_review),
+        ep(Method::POST, "/v1/residents/{id}/preview", Staff, preview_resident),
+        ep(Method::POST, "/v1/residents/{id}/edit", SignedIn, edit_resident),
+        ep(Method::POST, "/v1/bookings/{id}/no-show", SignedIn, no_show),
     ]
 }
 
@@ -578,6 +581,8 @@ async fn resident(State(app): State<Shared>, Id(id): Id) -> Result<Json<Value>, 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NewResident {
+    /// Optional: with it the registration is applied once (answered as a command).
+    command_id: Option<String>,
     id: String,
     birth: NaiveDate,
     due: Option<NaiveDate>,
@@ -604,6 +609,12 @@ async fn add_resident(
         babies: b.babies,
         exempt: b.exempt,
     };
+    if let Some(command) = b.command_id {
+        let a = app
+            .store(move |s, _| Ok(s.add_resident_once(&input, at, &caller.name, &command)?))
+            .await?;
+        return Ok(applied(a, StatusCode::CREATED));
+    }
     let r = app.store(move |s, _| Ok(s.add_resident(&input, at, &caller.name)?)).await?;
     Ok((StatusCode::CREATED, Json(json!({ "resident": r }))).into_response())
 }
@@ -769,4 +780,111 @@ async fn resolve_review(
         axum::http::HeaderValue::from_static(if replayed { "true" } else { "false" }),
     );
     Ok(r)
+}
+
+/// A change to a resident's record: the facts that change (absent ones stay), the moment,
+/// and for the edit itself its command id and the clerk's answers for bookings the change puts
+/// outside her window (a preview takes the same body; it changes nothing).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Change {
+    command_id: Option<String>,
+    birth: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    #[serde(default)]
+    no_due: bool,
+    corrected: Option<bool>,
+    babies: Option<u32>,
+    exempt: Option<bool>,
+    /// Bookings (id or code) outside her new window to keep.
+    #[serde(default)]
+    keep: Vec<String>,
+    /// Bookings (id or code) outside her new window to cancel.
+    #[serde(default)]
+    cancel: Vec<String>,
+    at: Option<String>,
+}
+
+impl Change {
+    fn edit(&self) -> crate::store::ResidentEdit {
+        crate::store::ResidentEdit {
+            birth: self.birth,
+            due: self.due,
+            no_due: self.no_due,
+            corrected: self.corrected,
+            babies: self.babies,
+            exempt: self.exempt,
+        }
+    }
+}
+
+/// What an edit would do to her active bookings (`sango resident edit --dry-run`): a read.
+async fn preview_resident(
+    State(app): State<Shared>,
+    Id(id): Id,
+    Body(b): Body<Change>,
+) -> Result<Json<Value>, ApiError> {
+    let at = moment_of("at", b.at.as_deref())?;
+    let edit = b.edit();
+    let affected = app
+        .store(move |s, ds| {
+            let old = s
+                .resident(&id)?
+                .ok_or_else(|| crate::store::StoreError::UnknownResident(id.clone()))?;
+            Ok(s.resident_change_preview(ds, &edit.apply(&old), at)?)
+        })
+        .await?;
+    Ok(Json(json!({ "affected": affected })))
+}
+
+/// Edits a resident's record and what it does to her bookings, once per command id.
+async fn edit_resident(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Id(id): Id,
+    Body(b): Body<Change>,
+) -> Result<Response, ApiError> {
+    let at = moment_of("at", b.at.as_deref())?;
+    let edit = b.edit();
+    let command = b.command_id.ok_or_else(|| {
+        ApiError::bad_input("command_id: required, a ULID or a UUID new for each edit")
+    })?;
+    let decisions = crate::store::Decision::from_lists(b.keep, b.cancel);
+    let a = app
+        .store(move |s, ds| {
+            Ok(s.edit_resident_once(ds, &id, &edit, at, &caller.name, &decisions, &command)?)
+        })
+        .await?;
+    Ok(applied(a, StatusCode::OK))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoShow {
+    command_id: String,
+    at: Option<String>,
+}
+
+/// Records that nobody came to a booking (無断キャンセル), once per command id.
+async fn no_show(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Id(id): Id,
+    Body(b): Body<NoShow>,
+) -> Result<Response, ApiError> {
+    let at = moment_of("at", b.at.as_deref())?;
+    let command = b.command_id;
+    let a = app
+        .store(move |s, ds| {
+            Ok(s.no_show_once(
+                ds,
+                &id,
+                at,
+                &caller.name,
+                &command,
+                crate::cli::cmd_no_show::answer,
+            )?)
+        })
+        .await?;
+    Ok(applied(a, StatusCode::OK))
 }

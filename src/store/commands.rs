@@ -1,5 +1,5 @@
-//! Commands applied once each (`sango serve`): a terminal sends a booking or a cancellation
-//! with a command id of its choosing (a ULID or a UUID) and, when the reply is lost, sends it
+//! Commands applied once each (`sango serve`): a terminal sends a booking, a cancellation, a
+//! resident's registration or edit, or a no-show with a command id of its choosing (a ULID or a UUID) and, when the reply is lost, sends it
 //! again. The first time, the change and the command's row (with the answer given) are written
 //! in one transaction; every later time the stored answer is returned and nothing is changed.
 //!
@@ -12,6 +12,7 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use super::Store;
 use super::db::{Db, DbResult, Engine};
 use super::error::StoreError;
 use super::moment::Moment;
@@ -34,6 +35,9 @@ use super::timefmt;
 pub enum CommandKind {
     Book,
     Cancel,
+    AddResident,
+    EditResident,
+    NoShow,
 }
 
 /// A command as applied: its stored answer, and whether this call applied it or found it.
@@ -145,6 +149,34 @@ pub(crate) fn record(
         result,
         replayed: false,
     })
+}
+
+impl Store {
+    /// Applies a change once per `command_id`: `apply` makes it inside the write transaction
+    /// at the command's moment and gives its answer, which is kept with the command; a command
+    /// applied before is answered as then, and `apply` is not run. (Bookings and cancellations
+    /// share the claim, record and replay, but keep the change they made for their callers.)
+    pub(crate) fn apply_once(
+        &self,
+        command_id: &str,
+        kind: CommandKind,
+        at: NaiveDateTime,
+        terminal: &str,
+        apply: impl FnOnce(&Db, Moment) -> Result<serde_json::Value, StoreError>,
+    ) -> Result<Applied, StoreError> {
+        validate_command_id(command_id)?;
+        super::events::validate_terminal(terminal)?;
+        let when = self.moment(at)?;
+        let tx = self.write()?;
+        if let Some(prior) = claim(&tx, command_id).map_err(|e| self.err(e))? {
+            return replay(prior, kind, terminal);
+        }
+        let result = apply(&tx, when)?;
+        let applied =
+            record(&tx, command_id, terminal, kind, result, when).map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(applied)
+    }
 }
 
 #[cfg(test)]

@@ -65,7 +65,7 @@ pub use import::{Conflict, ImportReport, Listed, Tally};
 pub use location::Location;
 pub use moment::{Clock, Moment, StoreKind};
 pub use paths::DataDir;
-pub use resident_change::{Affected, Decision, ResidentUpdate};
+pub use resident_change::{Affected, Decision, ResidentEdit, ResidentUpdate};
 pub use residents::{Resident, ResidentInput};
 
 /// How long a write waits for another terminal's transaction before reporting "locked".
