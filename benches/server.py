@@ -272,7 +272,7 @@ def outbox(b, engine, out):
         sh(["sqlite3", state], stdin="BEGIN; INSERT INTO outbox (command_id, kind, path, body, "
            "created_at, provisional) VALUES " + ", ".join(rows) + "; COMMIT;")
         srv.start()
-        # A restarted server has forgotten its sign-ins: the clerk signs in again.
+        # A fresh sign-in (the one made before the restart would do too: the server keeps it).
         b.login(srv, term, env)
         t = time.monotonic()
         r = sh([b.S, "--dataset", srv.dataset(), "--data-dir", term, "sync", "--json"], env=env)

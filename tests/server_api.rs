@@ -486,6 +486,55 @@ on_both_engines! {
         assert_eq!(s.login(&oji1, "m.sato", PASSWORD).status, 200, "another staff id is not locked");
     }
 
+    fn sign_ins_and_lockouts_survive_a_restart_of_the_server() {
+        let d = dir();
+        let oji1 = enroll(d.path(), "oji-1", "staff");
+        let k1 = enroll(d.path(), "kiosk-1", "kiosk");
+        let k2 = enroll(d.path(), "kiosk-2", "kiosk");
+        add_staff(d.path(), "k.tanaka");
+        add_staff(d.path(), "m.sato");
+        add_resident(d.path(), "R1", "2026-01-01", &[]);
+        add_resident(d.path(), "R2", "2026-01-02", &[]);
+        let s = start(d.path());
+        let signin = s.login(&oji1, "k.tanaka", PASSWORD).body["signin"].as_str().unwrap().to_string();
+        for _ in 0..5 {
+            assert_eq!(s.login(&oji1, "m.sato", "not the password").status, 401);
+        }
+        let id = |s: &Server, k: &str, u: &str, b: &str| {
+            s.post("/v1/kiosk/identify", Some(k), &json!({"user_number": u, "baby_birth": b})).status
+        };
+        for day in 10..15 {
+            assert_eq!(id(&s, &k1, "R1", &format!("2026-01-{day}")), 403);
+        }
+        assert_eq!(s.login(&oji1, "m.sato", PASSWORD).status, 429);
+        // The store keeps the sign-in by its hash only, never the token.
+        let store = open_practice(d.path());
+        assert!(store.signin(&sango::credentials::token_hash(&signin)).unwrap().is_some());
+        assert!(store.signin(&signin).unwrap().is_none());
+        drop(store);
+
+        // The server dies and starts again on the same store.
+        drop(s);
+        let s = start(d.path());
+        let add = |id: &str| s.post_signed("/v1/residents", &oji1, Some(&signin), &json!({"id": id, "birth": "2026-01-01", "at": "2026-01-05T09:00"}));
+        let r = add("R3");
+        assert_eq!(r.status, 201, "the sign-in still works: {}", r.body);
+        // The lockouts still hold: even the right password and the right answer are refused.
+        let r = s.login(&oji1, "m.sato", PASSWORD);
+        assert_eq!((r.status, r.body["error"].as_str()), (429, Some("locked_out")), "{}", r.body);
+        assert_eq!(id(&s, &k1, "R2", "2026-01-02"), 429, "the kiosk is locked out");
+        assert_eq!(id(&s, &k2, "R1", "2026-01-01"), 429, "the user number is locked out");
+        assert_eq!(id(&s, &k2, "R2", "2026-01-02"), 200);
+        assert_eq!(s.login(&oji1, "k.tanaka", PASSWORD).status, 200, "another staff id is not locked");
+        // Logout ends it for good, across a restart too.
+        let r = s.post_signed("/v1/logout", &oji1, Some(&signin), &json!({}));
+        assert_eq!(r.body["signed_out"], true);
+        drop(s);
+        let s = start(d.path());
+        let r = s.post_signed("/v1/residents", &oji1, Some(&signin), &json!({"id": "R4", "birth": "2026-01-01"}));
+        assert_eq!(r.body["error"], "signin_required", "{}", r.body);
+    }
+
     fn a_sign_in_ends_after_the_idle_time_without_a_request() {
         let d = dir();
         let oji1 = enroll(d.path(), "oji-1", "staff");

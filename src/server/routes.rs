@@ -143,7 +143,7 @@ async fn require_staff(req: Request, next: Next) -> Response {
             // A staff member's sign-in carried by a read counts as activity too.
             let signin = req.headers().get(SIGNIN_HEADER).and_then(|v| v.to_str().ok());
             if let (Some(t), Some(app)) = (signin, req.extensions().get::<Shared>()) {
-                let _ = app.signins.touch(&c.name, t.trim());
+                let _ = app.signins.touch(app, &c.name, t.trim()).await;
             }
             next.run(req).await
         }
@@ -168,7 +168,14 @@ async fn require_signin(mut req: Request, next: Next) -> Response {
         Err(e) => return e.into_response(),
     };
     let token = req.headers().get(SIGNIN_HEADER).and_then(|v| v.to_str().ok()).map(str::trim);
-    match token.and_then(|t| app.signins.touch(&caller.name, t)) {
+    let staff = match token {
+        Some(t) => match app.signins.touch(&app, &caller.name, t).await {
+            Ok(staff) => staff,
+            Err(e) => return e.into_response(),
+        },
+        None => None,
+    };
+    match staff {
         Some(staff) => {
             let name = format!("{}/{staff}", caller.name);
             req.extensions_mut().insert(Caller { name, role: caller.role });
@@ -406,7 +413,7 @@ async fn identify(
     if user.is_empty() || user.len() > 64 {
         return Err(ApiError::bad_input("user_number: give the mother's user number (利用者番号)"));
     }
-    if app.kiosks.locked(&caller.name, &user) {
+    if app.kiosks.locked(&app, &caller.name, &user).await? {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "locked_out",
@@ -417,7 +424,7 @@ async fn identify(
     let found = app.store(move |s, _| Ok(s.resident(&lookup)?)).await?;
     match found {
         Some(r) if r.birth == b.baby_birth => {
-            app.kiosks.succeeded(&user);
+            app.kiosks.succeeded(&app, &user).await?;
             let session = app.kiosks.open(&caller.name, &r.id).map_err(ApiError::internal)?;
             let body = json!({
                 "session": session,
@@ -427,7 +434,7 @@ async fn identify(
             Ok((StatusCode::OK, Json(body)).into_response())
         }
         _ => {
-            app.kiosks.failed(&caller.name, &user);
+            app.kiosks.failed(&app, &caller.name, &user).await?;
             Err(ApiError::forbidden(
                 "the user number and the baby's birth date do not match a registered mother (一致しません)",
             ))
@@ -468,7 +475,7 @@ async fn login(
     if !crate::config::valid_terminal_id(&id) {
         return Err(wrong());
     }
-    if app.signins.locked(&id) {
+    if app.signins.locked(&app, &id).await? {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "locked_out",
@@ -486,11 +493,11 @@ async fn login(
     .await
     .map_err(|e| ApiError::internal(format!("the sign-in check failed: {e}")))?;
     if !ok {
-        app.signins.failed(&id);
+        app.signins.failed(&app, &id).await?;
         return Err(wrong());
     }
-    app.signins.succeeded(&id);
-    let signin = app.signins.open(&caller.name, &id).map_err(ApiError::internal)?;
+    app.signins.succeeded(&app, &id).await?;
+    let signin = app.signins.open(&app, &caller.name, &id).await?;
     let body = json!({
         "signin": signin,
         "staff": id,
@@ -505,12 +512,12 @@ async fn logout(
     State(app): State<Shared>,
     Extension(caller): Extension<Caller>,
     headers: HeaderMap,
-) -> Json<Value> {
-    let ended = headers
-        .get(SIGNIN_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| app.signins.close(&caller.name, t.trim()));
-    Json(json!({ "signed_out": ended }))
+) -> Result<Json<Value>, ApiError> {
+    let ended = match headers.get(SIGNIN_HEADER).and_then(|v| v.to_str().ok()) {
+        Some(t) => app.signins.close(&app, &caller.name, t.trim()).await?,
+        None => false,
+    };
+    Ok(Json(json!({ "signed_out": ended })))
 }
 
 /// The mother the path names, if the caller may see her: staff always, a kiosk only with a

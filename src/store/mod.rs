@@ -36,6 +36,7 @@ pub mod ics;
 pub mod import;
 pub mod invariants;
 pub mod location;
+pub mod lockouts;
 pub mod meta;
 pub mod moment;
 pub mod paths;
@@ -44,6 +45,7 @@ pub mod residents;
 pub mod schema;
 pub mod schema_pg;
 pub mod server;
+pub mod signins;
 pub mod timefmt;
 pub mod trust;
 
