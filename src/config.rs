@@ -801,9 +801,12 @@ mod tests {
             "mode = \"kiosk\"\nlang = \"en\"\ntheme = \"high-contrast\"\n\
              idle_timeout_secs = 90\nterminal_id = \"oji-1\"\nmouse = false\n\
              database = \"postgres://sango@db.kita:5432/sango\"\n\
-             server = \"http://127.0.0.1:8080/\"\nserver_ca = \"/etc/sango/ca.pem\"\n",
+             server = \"http://127.0.0.1:8080/\"\nserver_ca = \"/etc/sango/ca.pem\"\n\
+             tls_cert = \"cert.pem\"\ntls_key = \"/etc/sango/key.pem\"\n",
         )
         .unwrap();
+        assert_eq!(c.tls_cert.as_deref(), Some("cert.pem"));
+        assert_eq!(c.tls_key.as_deref(), Some("/etc/sango/key.pem"));
         assert_eq!(c.server.as_deref(), Some("http://127.0.0.1:8080"));
         assert_eq!(c.server_ca.as_deref(), Some("/etc/sango/ca.pem"));
         assert_eq!(c.mode, Mode::Kiosk);
