@@ -466,10 +466,24 @@ on_both_engines! {
         assert_eq!((r.status, r.body["signed_out"].as_bool()), (200, Some(true)));
         let r = s.post_signed("/v1/bookings", &oji1, Some(&signin), &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8VB", "2026-01-20", 1));
         assert_eq!(r.body["error"], "signin_required", "{}", r.body);
-        // Never a password or a sign-in in the log.
+        // Never a password or a sign-in in the log; a write made under a sign-in names the
+        // staff member, a read or a refused write names none.
         std::thread::sleep(std::time::Duration::from_millis(200));
         let logs = s.logs.lock().unwrap().clone();
         assert!(!logs.contains(&signin) && !logs.contains(PASSWORD), "{logs}");
+        let lines: Vec<Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+        let line = |method: &str, path: &str, status: u64| {
+            lines
+                .iter()
+                .find(|l| l["method"] == method && l["path"] == path && l["status"] == status)
+                .unwrap_or_else(|| panic!("no {method} {path} {status} in {logs}"))
+                .clone()
+        };
+        let written = line("POST", "/v1/residents", 201);
+        assert_eq!((written["terminal"].as_str(), written["staff"].as_str()), (Some("oji-1"), Some("k.tanaka")), "{written}");
+        assert!(line("POST", "/v1/residents", 401)["staff"].is_null());
+        assert!(line("GET", "/v1/residents", 200)["staff"].is_null());
+        assert!(line("GET", "/v1/changes", 200)["staff"].is_null());
     }
 
     fn repeated_wrong_passwords_lock_out_that_staff_id() {

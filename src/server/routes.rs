@@ -179,7 +179,10 @@ async fn require_signin(mut req: Request, next: Next) -> Response {
         Some(staff) => {
             let name = format!("{}/{staff}", caller.name);
             req.extensions_mut().insert(Caller { name, role: caller.role });
-            next.run(req).await
+            let mut response = next.run(req).await;
+            // For the request log: the staff member this write was made under.
+            response.extensions_mut().insert(super::SignedInStaff(staff));
+            response
         }
         None => ApiError::new(
             StatusCode::UNAUTHORIZED,
