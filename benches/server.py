@@ -273,7 +273,7 @@ def outbox(b, engine, out):
             assert json.loads(r.stdout)["status"] == "provisional", r.stdout
         made = (time.monotonic() - t) / real
         srv.start()
-        # A restarted server has forgotten its sign-ins: the clerk signs in again.
+        # A fresh sign-in (the one made before the restart would do too: the server keeps it).
         b.login(srv, term, env)
         t = time.monotonic()
         r = sh([b.S, "--dataset", srv.dataset(), "--data-dir", term, "sync", "--json"], env=env)

@@ -21,6 +21,8 @@
 //! mouse = true              # mouse capture in the terminal app
 //! server = "https://sango.kita.local:8443"  # a ward's server (`sango serve`); never a token
 //! server_ca = "/etc/sango/ca.pem"  # the certificate(s) the terminal trusts for it (https)
+//! tls_cert = "/etc/sango/cert.pem"  # `sango serve`: its certificate chain (HTTPS)
+//! tls_key = "/etc/sango/key.pem"    # `sango serve`: the certificate's key (0600)
 //! ```
 //! With `server` (or `SANGO_SERVER`), the terminal works through that server: its token is
 //! `SANGO_TOKEN`, else the file `token` next to config.toml (0600, see [`server_token`]).
@@ -143,6 +145,8 @@ pub struct Sources {
     pub database: Source,
     pub server: Source,
     pub server_ca: Source,
+    pub tls_cert: Source,
+    pub tls_key: Source,
 }
 
 /// The effective settings of this terminal.
@@ -164,6 +168,10 @@ pub struct Config {
     /// The PEM file of the certificate(s) (a ward's CA) the terminal trusts for an `https://`
     /// server: this build has no built-in roots.
     pub server_ca: Option<String>,
+    /// `sango serve`'s certificate chain (PEM) for HTTPS; `--tls-cert` overrides it.
+    pub tls_cert: Option<String>,
+    /// `sango serve`'s private key (PEM, 0600) for HTTPS; `--tls-key` overrides it.
+    pub tls_key: Option<String>,
     /// Where each value came from (not part of the file).
     #[serde(skip)]
     pub sources: Sources,
@@ -181,13 +189,15 @@ impl Default for Config {
             database: None,
             server: None,
             server_ca: None,
+            tls_cert: None,
+            tls_key: None,
             sources: Sources::default(),
         }
     }
 }
 
 /// The keys the file may hold, in the order `config show` lists them.
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 11] = [
     "mode",
     "lang",
     "theme",
@@ -197,6 +207,8 @@ pub const KEYS: [&str; 9] = [
     "database",
     "server",
     "server_ca",
+    "tls_cert",
+    "tls_key",
 ];
 
 /// Why the settings could not be read.
@@ -277,6 +289,8 @@ fn expected_of(key: &str) -> String {
         "server_ca" => {
             "the path of a PEM file of the certificate(s) trusted for the server".to_string()
         }
+        "tls_cert" => "the path of the server's certificate chain (a PEM file)".to_string(),
+        "tls_key" => "the path of the server's private key (a PEM file, mode 0600)".to_string(),
         _ => String::new(),
     }
 }
@@ -489,15 +503,16 @@ impl Config {
                     config.server = Some(v.as_str().and_then(parse_server).ok_or_else(bad)?);
                     config.sources.server = from_file();
                 }
-                "server_ca" => {
-                    config.server_ca = Some(
-                        v.as_str()
-                            .map(str::trim)
-                            .filter(|p| !p.is_empty())
-                            .map(str::to_string)
-                            .ok_or_else(bad)?,
-                    );
-                    config.sources.server_ca = from_file();
+                "server_ca" | "tls_cert" | "tls_key" => {
+                    let path = v
+                        .as_str()
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(str::to_string)
+                        .ok_or_else(bad)?;
+                    let (value, source) = config.path_setting(name).ok_or_else(bad)?;
+                    *value = Some(path);
+                    *source = from_file();
                 }
                 _ => unreachable!("every key of KEYS is handled"),
             }
@@ -592,16 +607,27 @@ impl Config {
                 self.server = Some(parse_server(value)?);
                 self.sources.server = source;
             }
-            "server_ca" => {
+            "server_ca" | "tls_cert" | "tls_key" => {
                 if value.trim().is_empty() {
                     return None;
                 }
-                self.server_ca = Some(value.trim().to_string());
-                self.sources.server_ca = source;
+                let (slot, from) = self.path_setting(key)?;
+                *slot = Some(value.trim().to_string());
+                *from = source;
             }
             _ => return None,
         }
         Some(())
+    }
+
+    /// A setting that names a file, and where it came from.
+    fn path_setting(&mut self, key: &str) -> Option<(&mut Option<String>, &mut Source)> {
+        match key {
+            "server_ca" => Some((&mut self.server_ca, &mut self.sources.server_ca)),
+            "tls_cert" => Some((&mut self.tls_cert, &mut self.sources.tls_cert)),
+            "tls_key" => Some((&mut self.tls_key, &mut self.sources.tls_key)),
+            _ => None,
+        }
     }
 
     /// Each key with its value as text and its source, in [`KEYS`] order.
@@ -627,6 +653,16 @@ impl Config {
                 "server_ca",
                 self.server_ca.clone().unwrap_or_else(|| "none".to_string()),
                 &self.sources.server_ca,
+            ),
+            (
+                "tls_cert",
+                self.tls_cert.clone().unwrap_or_else(|| "none".to_string()),
+                &self.sources.tls_cert,
+            ),
+            (
+                "tls_key",
+                self.tls_key.clone().unwrap_or_else(|| "none".to_string()),
+                &self.sources.tls_key,
             ),
         ]
     }
@@ -765,9 +801,12 @@ mod tests {
             "mode = \"kiosk\"\nlang = \"en\"\ntheme = \"high-contrast\"\n\
              idle_timeout_secs = 90\nterminal_id = \"oji-1\"\nmouse = false\n\
              database = \"postgres://sango@db.kita:5432/sango\"\n\
-             server = \"http://127.0.0.1:8080/\"\nserver_ca = \"/etc/sango/ca.pem\"\n",
+             server = \"http://127.0.0.1:8080/\"\nserver_ca = \"/etc/sango/ca.pem\"\n\
+             tls_cert = \"cert.pem\"\ntls_key = \"/etc/sango/key.pem\"\n",
         )
         .unwrap();
+        assert_eq!(c.tls_cert.as_deref(), Some("cert.pem"));
+        assert_eq!(c.tls_key.as_deref(), Some("/etc/sango/key.pem"));
         assert_eq!(c.server.as_deref(), Some("http://127.0.0.1:8080"));
         assert_eq!(c.server_ca.as_deref(), Some("/etc/sango/ca.pem"));
         assert_eq!(c.mode, Mode::Kiosk);

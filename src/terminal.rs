@@ -998,6 +998,120 @@ pub fn configured_remote(
     Ok(Some(Remote::new(url, &token, trusted.as_deref())?))
 }
 
+/// Writes that need the server now: a resident's registration or edit, and a no-show. A
+/// mother's identity data must have one truth, so these are never kept offline: unreachable,
+/// they are refused and nothing is changed (only bookings and cancellations wait in the
+/// outbox). Each carries a new command id, so the server applies it once.
+impl Terminal {
+    /// Sends a write that needs the server now; the server's `result` once it applied it,
+    /// after pulling the replica so that reads show it.
+    fn write_now(&self, what: &str, path: &str, mut body: Value) -> Result<Value, String> {
+        self.need_signin()?;
+        // Commands made earlier go first: the server decides them in the order they were made.
+        self.send_waiting();
+        body["command_id"] = json!(ulid::Ulid::new().to_string());
+        match self.send(path, Some(&body)) {
+            Reply::Answer { status, body: answer, .. } if (200..300).contains(&status) => {
+                let _ = self.pull();
+                Ok(answer["result"].clone())
+            }
+            Reply::Answer { status, body: answer, .. } if signin_required(status, &answer) => {
+                Err(format!("{SIGN_IN_FIRST}: nothing was changed"))
+            }
+            Reply::Answer { status, body: answer, .. } => Err(message_of(status, &answer)),
+            Reply::Offline(why) => Err(offline_refusal(what, &why)),
+            Reply::Failed(why) => Err(why),
+        }
+    }
+
+    /// Registers a resident on the server (`sango resident add`): the answer's `result`,
+    /// `{"resident": ...}`.
+    pub fn add_resident(
+        &self,
+        input: &crate::store::ResidentInput,
+        at: Option<NaiveDateTime>,
+    ) -> Result<Value, String> {
+        let mut body = json!(input);
+        put_at(&mut body, at);
+        self.write_now("`sango resident add`", "/v1/residents", body)
+    }
+
+    /// What an edit would do to her bookings, as the server sees them now (`sango resident
+    /// edit --dry-run`): `{"affected": [...]}`. A read: no sign-in needed, nothing changed.
+    pub fn preview_resident(
+        &self,
+        id: &str,
+        edit: &crate::store::ResidentEdit,
+        at: Option<NaiveDateTime>,
+    ) -> Result<Value, String> {
+        let mut body = json!(edit);
+        put_at(&mut body, at);
+        let path = format!("/v1/residents/{}/preview", resident_segment(id)?);
+        match self.send(&path, Some(&body)) {
+            Reply::Answer { status, body: answer, .. } if (200..300).contains(&status) => {
+                Ok(answer)
+            }
+            Reply::Answer { status, body: answer, .. } => Err(message_of(status, &answer)),
+            Reply::Offline(why) => Err(offline_refusal("`sango resident edit --dry-run`", &why)),
+            Reply::Failed(why) => Err(why),
+        }
+    }
+
+    /// Edits a resident on the server (`sango resident edit`), with the clerk's answers for
+    /// the bookings the change puts outside her window: the server's `ResidentUpdate`.
+    pub fn edit_resident(
+        &self,
+        id: &str,
+        edit: &crate::store::ResidentEdit,
+        keep: &[String],
+        cancel: &[String],
+        at: Option<NaiveDateTime>,
+    ) -> Result<Value, String> {
+        let mut body = json!(edit);
+        body["keep"] = json!(keep);
+        body["cancel"] = json!(cancel);
+        put_at(&mut body, at);
+        let path = format!("/v1/residents/{}/edit", resident_segment(id)?);
+        self.write_now("`sango resident edit`", &path, body)
+    }
+
+    /// Records a no-show on the server (`sango no-show`): the answer as the command prints it.
+    pub fn no_show(&self, typed: &str, at: Option<NaiveDateTime>) -> Result<Value, String> {
+        // The booking's id when the replica knows it (a code is read over the phone), else as
+        // typed: either way the path carries only letters, digits and '-'.
+        let found = self.replica.booking(typed).map_err(|e| e.to_string())?;
+        let id = found.map_or_else(|| typed.trim().to_string(), |b| b.id);
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err(format!("unknown booking (予約) '{}'", crate::visible::one_line(typed)));
+        }
+        let mut body = json!({});
+        put_at(&mut body, at);
+        self.write_now("`sango no-show`", &format!("/v1/bookings/{id}/no-show"), body)
+    }
+}
+
+/// The refusal of a write that needs the server when it cannot be reached.
+fn offline_refusal(what: &str, why: &str) -> String {
+    format!(
+        "{what} needs the server, nothing was changed ({why}): a mother's record and a no-show \
+         are kept in one place only, so try again when the server is reached"
+    )
+}
+
+/// The moment of a command, when given (`--at`), in its body.
+fn put_at(body: &mut Value, at: Option<NaiveDateTime>) {
+    if let Some(at) = at {
+        body["at"] = json!(minute(at));
+    }
+}
+
+/// A user number as a path segment: normalised, and refused unless it is one.
+fn resident_segment(typed: &str) -> Result<String, String> {
+    let id = crate::domain::user_number::normalize(typed);
+    crate::store::residents::validate_id(&id).map_err(|e| e.to_string())?;
+    Ok(id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

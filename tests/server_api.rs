@@ -525,10 +525,24 @@ on_both_engines! {
         assert_eq!((r.status, r.body["signed_out"].as_bool()), (200, Some(true)));
         let r = s.post_signed("/v1/bookings", &oji1, Some(&signin), &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8VB", "2026-01-20", 1));
         assert_eq!(r.body["error"], "signin_required", "{}", r.body);
-        // Never a password or a sign-in in the log.
+        // Never a password or a sign-in in the log; a write made under a sign-in names the
+        // staff member, a read or a refused write names none.
         std::thread::sleep(std::time::Duration::from_millis(200));
         let logs = s.logs.lock().unwrap().clone();
         assert!(!logs.contains(&signin) && !logs.contains(PASSWORD), "{logs}");
+        let lines: Vec<Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+        let line = |method: &str, path: &str, status: u64| {
+            lines
+                .iter()
+                .find(|l| l["method"] == method && l["path"] == path && l["status"] == status)
+                .unwrap_or_else(|| panic!("no {method} {path} {status} in {logs}"))
+                .clone()
+        };
+        let written = line("POST", "/v1/residents", 201);
+        assert_eq!((written["terminal"].as_str(), written["staff"].as_str()), (Some("oji-1"), Some("k.tanaka")), "{written}");
+        assert!(line("POST", "/v1/residents", 401)["staff"].is_null());
+        assert!(line("GET", "/v1/residents", 200)["staff"].is_null());
+        assert!(line("GET", "/v1/changes", 200)["staff"].is_null());
     }
 
     fn repeated_wrong_passwords_lock_out_that_staff_id() {
@@ -543,6 +557,55 @@ on_both_engines! {
         let r = s.login(&oji1, "k.tanaka", PASSWORD);
         assert_eq!((r.status, r.body["error"].as_str()), (429, Some("locked_out")), "{}", r.body);
         assert_eq!(s.login(&oji1, "m.sato", PASSWORD).status, 200, "another staff id is not locked");
+    }
+
+    fn sign_ins_and_lockouts_survive_a_restart_of_the_server() {
+        let d = dir();
+        let oji1 = enroll(d.path(), "oji-1", "staff");
+        let k1 = enroll(d.path(), "kiosk-1", "kiosk");
+        let k2 = enroll(d.path(), "kiosk-2", "kiosk");
+        add_staff(d.path(), "k.tanaka");
+        add_staff(d.path(), "m.sato");
+        add_resident(d.path(), "R1", "2026-01-01", &[]);
+        add_resident(d.path(), "R2", "2026-01-02", &[]);
+        let s = start(d.path());
+        let signin = s.login(&oji1, "k.tanaka", PASSWORD).body["signin"].as_str().unwrap().to_string();
+        for _ in 0..5 {
+            assert_eq!(s.login(&oji1, "m.sato", "not the password").status, 401);
+        }
+        let id = |s: &Server, k: &str, u: &str, b: &str| {
+            s.post("/v1/kiosk/identify", Some(k), &json!({"user_number": u, "baby_birth": b})).status
+        };
+        for day in 10..15 {
+            assert_eq!(id(&s, &k1, "R1", &format!("2026-01-{day}")), 403);
+        }
+        assert_eq!(s.login(&oji1, "m.sato", PASSWORD).status, 429);
+        // The store keeps the sign-in by its hash only, never the token.
+        let store = open_practice(d.path());
+        assert!(store.signin(&sango::credentials::token_hash(&signin)).unwrap().is_some());
+        assert!(store.signin(&signin).unwrap().is_none());
+        drop(store);
+
+        // The server dies and starts again on the same store.
+        drop(s);
+        let s = start(d.path());
+        let add = |id: &str| s.post_signed("/v1/residents", &oji1, Some(&signin), &json!({"id": id, "birth": "2026-01-01", "at": "2026-01-05T09:00"}));
+        let r = add("R3");
+        assert_eq!(r.status, 201, "the sign-in still works: {}", r.body);
+        // The lockouts still hold: even the right password and the right answer are refused.
+        let r = s.login(&oji1, "m.sato", PASSWORD);
+        assert_eq!((r.status, r.body["error"].as_str()), (429, Some("locked_out")), "{}", r.body);
+        assert_eq!(id(&s, &k1, "R2", "2026-01-02"), 429, "the kiosk is locked out");
+        assert_eq!(id(&s, &k2, "R1", "2026-01-01"), 429, "the user number is locked out");
+        assert_eq!(id(&s, &k2, "R2", "2026-01-02"), 200);
+        assert_eq!(s.login(&oji1, "k.tanaka", PASSWORD).status, 200, "another staff id is not locked");
+        // Logout ends it for good, across a restart too.
+        let r = s.post_signed("/v1/logout", &oji1, Some(&signin), &json!({}));
+        assert_eq!(r.body["signed_out"], true);
+        drop(s);
+        let s = start(d.path());
+        let r = s.post_signed("/v1/residents", &oji1, Some(&signin), &json!({"id": "R4", "birth": "2026-01-01"}));
+        assert_eq!(r.body["error"], "signin_required", "{}", r.body);
     }
 
     fn a_sign_in_ends_after_the_idle_time_without_a_request() {

@@ -24,12 +24,13 @@ fn private(dir: &Path, name: &str, text: &str, mode: u32) -> PathBuf {
 
 /// Starts `sango serve` and returns it with the address it printed.
 fn start(d: &TestDir, args: &[&str]) -> (Child, String) {
-    let mut child = command(d.path(), args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .stdin(Stdio::null())
-        .spawn()
-        .unwrap();
+    start_cmd(command(d.path(), args))
+}
+
+/// Starts `sango serve` as `cmd` says.
+fn start_cmd(mut cmd: std::process::Command) -> (Child, String) {
+    let mut child =
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).stdin(Stdio::null()).spawn().unwrap();
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     if line.is_empty() {
@@ -129,4 +130,79 @@ fn a_key_others_can_read_or_a_missing_half_is_refused_before_listening() {
     assert_eq!(r.code, 2, "a certificate without its key is a usage error: {}", r.stderr);
     let r = sango(d.path(), &["serve", "--listen", "0.0.0.0:0"]);
     assert!(r.refused().contains("--tls-cert"), "{}", r.stderr);
+}
+
+/// A client that trusts exactly `cert` (DER), as a terminal with `server_ca` does.
+fn trusting(cert: &[u8]) -> ureq::Agent {
+    let tls = ureq::tls::TlsConfig::builder()
+        .root_certs(ureq::tls::RootCerts::new_with_certs(&[
+            ureq::tls::Certificate::from_der(cert).to_owned()
+        ]))
+        .unversioned_rustls_crypto_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .build();
+    ureq::Agent::config_builder().tls_config(tls).http_status_as_error(false).build().into()
+}
+
+#[test]
+fn the_certificate_and_key_come_from_config_toml_and_the_flags_override_them() {
+    set_engine(Engine::Sqlite);
+    let d = dir();
+    let config = d.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
+    // The certificate named relative to config.toml's folder, the key by its full path.
+    private(&config, "cert.pem", &made.cert.pem(), 0o644);
+    let key = private(d.path(), "key.pem", &made.signing_key.serialize_pem(), 0o600);
+    let settings = |text: &str| std::fs::write(config.join("config.toml"), text).unwrap();
+    let serve = |extra: &[&str]| {
+        let mut args = vec!["serve", "--listen", "0.0.0.0:0"];
+        args.extend_from_slice(extra);
+        let mut c = command(d.path(), &args);
+        c.env("SANGO_CONFIG_DIR", &config);
+        c
+    };
+    settings(&format!("tls_cert = \"cert.pem\"\ntls_key = \"{}\"\n", key.display()));
+    let mut show = command(d.path(), &["config", "show", "--json"]);
+    let v = finish(show.env("SANGO_CONFIG_DIR", &config).output().unwrap()).ok();
+    assert_eq!(v["values"]["tls_cert"]["value"], "cert.pem", "{v}");
+    assert_eq!(v["values"]["tls_key"]["value"], key.to_str().unwrap(), "{v}");
+
+    let (mut child, url) = start_cmd(serve(&[]));
+    assert!(url.starts_with("https://0.0.0.0:"), "{url}");
+    let port = url.rsplit(':').next().unwrap().to_string();
+    let health =
+        trusting(made.cert.der()).get(format!("https://localhost:{port}/v1/health")).call();
+    assert_eq!(health.unwrap().status(), 200);
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // The flags override the settings: the settings' key does not exist, the flags' does.
+    let other = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
+    let cert2 = private(d.path(), "cert2.pem", &other.cert.pem(), 0o644);
+    let key2 = private(d.path(), "key2.pem", &other.signing_key.serialize_pem(), 0o600);
+    settings("tls_cert = \"cert.pem\"\ntls_key = \"/nonexistent/key.pem\"\n");
+    let (mut child, url) = start_cmd(serve(&[
+        "--tls-cert",
+        cert2.to_str().unwrap(),
+        "--tls-key",
+        key2.to_str().unwrap(),
+    ]));
+    let port = url.rsplit(':').next().unwrap().to_string();
+    let health =
+        trusting(other.cert.der()).get(format!("https://localhost:{port}/v1/health")).call();
+    assert_eq!(health.unwrap().status(), 200);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Without the flags the settings' missing key is refused, naming it.
+    let r = finish(serve(&[]).output().unwrap());
+    assert!(r.refused().contains("/nonexistent/key.pem"), "{}", r.stderr);
+
+    // A certificate without its key in the settings: refused, saying what is missing.
+    settings("tls_cert = \"cert.pem\"\n");
+    let r = finish(serve(&[]).output().unwrap());
+    assert!(r.refused().contains("needs its key"), "{}", r.stderr);
+    // A value that is not a path: refused, naming the key.
+    settings("tls_key = 7\n");
+    let r = finish(serve(&[]).output().unwrap());
+    assert!(r.stderr.contains("tls_key"), "{}", r.stderr);
 }

@@ -23,6 +23,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
+    // Refused before the file is read: a terminal never imports through its server.
+    cmd_store::refuse_server_admin(ctx, "`sango import`")?;
     // Read as it is merged (a whole terminal's export is over a gigabyte at city scale).
     let input: Box<dyn Read> = if a.file.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())

@@ -1,11 +1,15 @@
 //! `sango no-show BOOKING [--at TIME] [--json]`: records that nobody came to a booking (無断キャンセル):
 //! from its first day on, it consumes the programme's no-show units (Kita: as a late
-//! cancellation, 1 unit).
+//! cancellation, 1 unit). With a server configured it is recorded there (and needs it: it is
+//! never kept offline).
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
+use serde_json::Value;
 
-use super::{CliResult, Context, args, cmd_store, output};
+use super::{CliError, CliResult, Context, args, cmd_store, output};
+use crate::domain::care::CareType;
+use crate::store::Booking;
 use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -27,24 +31,46 @@ struct Answer<'a> {
     units_charged: u32,
     resident: &'a str,
     facility: &'a str,
+    #[serde(rename = "type")]
+    care: CareType,
+}
+
+/// What `no-show --json` prints for the booking as recorded (the server answers the same).
+pub fn answer(b: &Booking) -> Value {
+    serde_json::json!(Answer {
+        id: &b.id,
+        code: b.code.as_deref(),
+        status: b.status.id(),
+        units_charged: b.units_charged,
+        resident: &b.resident,
+        facility: &b.facility,
+        care: b.care,
+    })
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    let ds = ctx.dataset()?;
-    let store = cmd_store::open(ctx)?;
-    let b = store.no_show(&ds, &a.booking, args::at_or_now(a.at), &cmd_store::terminal())?;
+    let v = match cmd_store::through_server(ctx)? {
+        Some(t) => t.no_show(&a.booking, a.at).map_err(CliError::refused)?,
+        None => {
+            let ds = ctx.dataset()?;
+            let store = cmd_store::open(ctx)?;
+            let at = args::at_or_now(a.at);
+            answer(&store.no_show(&ds, &a.booking, at, &cmd_store::terminal())?)
+        }
+    };
     if a.json {
-        return output::json(&Answer {
-            id: &b.id,
-            code: b.code.as_deref(),
-            status: b.status.id(),
-            units_charged: b.units_charged,
-            resident: &b.resident,
-            facility: &b.facility,
-        });
+        return output::json(&v);
     }
-    let unit = b.care.unit().ja();
-    crate::outln!("無断キャンセルを記録しました No-show recorded: {}", one_line(&b.id));
-    crate::outln!("  {}{unit} of the {} limit is used", b.units_charged, b.care);
+    let care: Option<CareType> = v["type"].as_str().and_then(|c| c.parse().ok());
+    let unit = care.map_or("", |c| c.unit().ja());
+    crate::outln!(
+        "無断キャンセルを記録しました No-show recorded: {}",
+        one_line(v["id"].as_str().unwrap_or_default())
+    );
+    crate::outln!(
+        "  {}{unit} of the {} limit is used",
+        v["units_charged"],
+        care.map_or_else(|| "its".to_string(), |c| c.to_string())
+    );
     Ok(())
 }

@@ -2,10 +2,11 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
+use serde_json::Value;
 
-use super::{CliResult, Context, args, cmd_store, output};
+use super::{CliError, CliResult, Context, args, cmd_store, output};
 use crate::domain::fees::yen;
-use crate::store::{Affected, Decision, QuotaReport, Resident, ResidentInput};
+use crate::store::{Decision, QuotaReport, Resident, ResidentEdit, ResidentInput};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ResidentCommand {
@@ -119,8 +120,16 @@ fn add(ctx: &Context, a: AddArgs) -> CliResult {
     }
     .normalized();
     input.validate()?;
-    let store = cmd_store::open(ctx)?;
-    let r = store.add_resident(&input, args::at_or_now(a.at), &cmd_store::terminal())?;
+    let r = match cmd_store::through_server(ctx)? {
+        Some(t) => {
+            let v = t.add_resident(&input, a.at).map_err(CliError::refused)?;
+            from_server::<Resident>(&v["resident"])?
+        }
+        None => {
+            let store = cmd_store::open(ctx)?;
+            store.add_resident(&input, args::at_or_now(a.at), &cmd_store::terminal())?
+        }
+    };
     if a.json {
         return output::json(&r);
     }
@@ -132,113 +141,125 @@ fn add(ctx: &Context, a: AddArgs) -> CliResult {
     Ok(())
 }
 
-/// One affected booking as `resident edit` reports it.
-#[derive(Serialize)]
-struct AffectedView {
-    id: String,
-    code: Option<String>,
-    first_day: NaiveDate,
-    last_day: NaiveDate,
-    fee_yen: u32,
-    /// The fee under the new record, when it changes.
-    new_fee_yen: Option<u32>,
-    /// The window rule it breaks under the new record.
-    outside: Option<&'static str>,
-    outside_detail: Option<String>,
-}
-
-fn affected_view(a: &Affected) -> AffectedView {
-    let b = &a.booking;
-    AffectedView {
-        id: b.id.clone(),
-        code: b.code.clone(),
-        first_day: b.first_day,
-        last_day: b.last_day,
-        fee_yen: b.fee_yen,
-        new_fee_yen: a.new_fee_yen(),
-        outside: a.outside().map(|r| r.rule()),
-        outside_detail: a.outside().map(|r| r.to_string()),
-    }
+/// A part of the server's answer read as what the direct command has.
+fn from_server<T: serde::de::DeserializeOwned>(v: &Value) -> CliResult<T> {
+    serde_json::from_value(v.clone())
+        .map_err(|e| CliError::refused(format!("the server's answer is not understood: {e}")))
 }
 
 fn edit(ctx: &Context, a: EditArgs) -> CliResult {
-    let ds = ctx.dataset()?;
-    let store = cmd_store::open(ctx)?;
-    let old = store
-        .resident(&a.id)?
-        .ok_or_else(|| crate::store::StoreError::UnknownResident(a.id.clone()))?;
-    let mut input = old.input();
-    if let Some(b) = a.birth {
-        input.birth = b;
-    }
-    if a.no_due {
-        input.due = None;
-    } else if let Some(d) = a.due {
-        input.due = Some(d);
-    }
-    if let Some(c) = a.corrected {
-        input.corrected = c;
-    }
-    if let Some(n) = a.babies {
-        input.babies = n;
-    }
-    if let Some(e) = a.exempt {
-        input.exempt = e;
-    }
-    input.validate()?;
-    let at = args::at_or_now(a.at);
-    let affected = store.resident_change_preview(&ds, &input, at)?;
-    if a.dry_run {
-        let views: Vec<AffectedView> = affected.iter().map(affected_view).collect();
-        if a.json {
-            return output::json(&serde_json::json!({ "affected": views }));
+    let change = ResidentEdit {
+        birth: a.birth,
+        due: a.due,
+        no_due: a.no_due,
+        corrected: a.corrected,
+        babies: a.babies,
+        exempt: a.exempt,
+    };
+    // Through a server the edit is decided there, on its record of her; the answers below
+    // have the shape of the direct command's.
+    let (preview, done) = match cmd_store::through_server(ctx)? {
+        Some(t) if a.dry_run => {
+            (Some(t.preview_resident(&a.id, &change, a.at).map_err(CliError::refused)?), None)
         }
-        print_affected(&affected);
+        Some(t) => {
+            let v = t
+                .edit_resident(&a.id, &change, &a.keep, &a.cancel, a.at)
+                .map_err(CliError::refused)?;
+            (None, Some(v))
+        }
+        None => {
+            let ds = ctx.dataset()?;
+            let store = cmd_store::open(ctx)?;
+            let old = store
+                .resident(&a.id)?
+                .ok_or_else(|| crate::store::StoreError::UnknownResident(a.id.clone()))?;
+            let input = change.apply(&old);
+            input.validate()?;
+            let at = args::at_or_now(a.at);
+            if a.dry_run {
+                let affected = store.resident_change_preview(&ds, &input, at)?;
+                (Some(serde_json::json!({ "affected": affected })), None)
+            } else {
+                let decisions = Decision::from_lists(a.keep, a.cancel);
+                let done =
+                    store.update_resident(&ds, &input, at, &cmd_store::terminal(), &decisions)?;
+                (None, Some(serde_json::json!(done)))
+            }
+        }
+    };
+    if let Some(p) = preview {
+        if a.json {
+            return output::json(&p);
+        }
+        print_affected(&p["affected"]);
         return Ok(());
     }
-    let decisions: Vec<Decision> = a
-        .keep
-        .into_iter()
-        .map(Decision::Keep)
-        .chain(a.cancel.into_iter().map(Decision::Cancel))
-        .collect();
-    let done = store.update_resident(&ds, &input, at, &cmd_store::terminal(), &decisions)?;
+    let done = done.unwrap_or_default();
     if a.json {
         return output::json(&done);
     }
-    crate::outln!("変更しました Changed resident (利用者番号) {}", done.resident.id);
-    print_resident(&done.resident);
-    for (id, from, to) in &done.fee_changes {
-        crate::outln!("  利用料変更 Fee of {id}: {}円 → {}円", yen(*from), yen(*to));
+    let r: Resident = from_server(&done["resident"])?;
+    crate::outln!("変更しました Changed resident (利用者番号) {}", r.id);
+    print_resident(&r);
+    for c in done["fee_changes"].as_array().into_iter().flatten() {
+        crate::outln!(
+            "  利用料変更 Fee of {}: {}円 → {}円",
+            text(&c[0]),
+            yen_of(&c[1]),
+            yen_of(&c[2])
+        );
     }
-    for (id, rule) in &done.kept {
-        crate::outln!("  期間外のまま保持 Kept outside the period: {id} ({rule})");
+    for k in done["kept"].as_array().into_iter().flatten() {
+        crate::outln!(
+            "  期間外のまま保持 Kept outside the period: {} ({})",
+            text(&k[0]),
+            text(&k[1])
+        );
     }
-    for c in &done.cancelled {
-        let late = if c.outcome.late { "late, 1 unit used" } else { "on time" };
-        crate::outln!("  取消 Cancelled {} ({late}); please also phone the facility", c.booking.id);
+    for c in done["cancelled"].as_array().into_iter().flatten() {
+        let late = if c["late"] == true { "late, 1 unit used" } else { "on time" };
+        crate::outln!(
+            "  取消 Cancelled {} ({late}); please also phone the facility",
+            text(&c["id"])
+        );
     }
     Ok(())
 }
 
-/// The bookings a change would affect, for `--dry-run`.
-fn print_affected(affected: &[Affected]) {
-    if affected.is_empty() {
+/// A text of an answer, on one line.
+fn text(v: &Value) -> String {
+    crate::visible::one_line(v.as_str().unwrap_or_default()).to_string()
+}
+
+/// An amount of an answer, in yen with its thousands grouped.
+fn yen_of(v: &Value) -> String {
+    yen(v.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0))
+}
+
+/// The bookings a change would affect, for `--dry-run` (as `--json` shows them).
+fn print_affected(affected: &Value) {
+    let list = affected.as_array().map(Vec::as_slice).unwrap_or_default();
+    if list.is_empty() {
         crate::outln!("予約への影響はありません The change affects none of her active bookings");
         return;
     }
     crate::outln!("この変更で影響を受ける予約 Bookings the change affects:");
-    for a in affected {
-        let b = &a.booking;
-        let name = b.code.as_deref().unwrap_or(&b.id);
-        crate::outln!("  {name} {} 〜 {}", b.first_day, b.last_day);
-        if let Some(fee) = a.new_fee_yen() {
-            crate::outln!("    利用料 fee {}円 → {}円", yen(b.fee_yen), yen(fee));
-        }
-        if let Some(r) = a.outside() {
+    for a in list {
+        let name = if a["code"].is_string() { text(&a["code"]) } else { text(&a["id"]) };
+        crate::outln!("  {name} {} 〜 {}", text(&a["first_day"]), text(&a["last_day"]));
+        if a["new_fee_yen"].is_u64() {
             crate::outln!(
-                "    期間外 outside the period ({}): {r}; decide with --cancel or --keep",
-                r.rule()
+                "    利用料 fee {}円 → {}円",
+                yen_of(&a["fee_yen"]),
+                yen_of(&a["new_fee_yen"])
+            );
+        }
+        if a["outside"].is_string() {
+            crate::outln!(
+                "    期間外 outside the period ({}): {}; decide with --cancel or --keep",
+                text(&a["outside"]),
+                text(&a["outside_detail"])
             );
         }
     }

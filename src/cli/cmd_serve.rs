@@ -87,6 +87,32 @@ fn parse_role(s: &str) -> Result<Role, String> {
     s.parse().map_err(|_| format!("'{s}' is not a role: staff or kiosk"))
 }
 
+/// The certificate and key to serve HTTPS with: each from its flag, else from the settings
+/// (`tls_cert`, `tls_key`; a relative path is taken from the config file's folder). Both or
+/// neither: a certificate without its key (or a key without its certificate) is refused.
+fn tls_files(
+    cert_flag: Option<std::path::PathBuf>,
+    key_flag: Option<std::path::PathBuf>,
+    config: &crate::config::Config,
+    config_dir: &std::path::Path,
+) -> CliResult<Option<crate::server::tls::TlsFiles>> {
+    let from_settings = |p: &Option<String>| p.as_ref().map(|p| config_dir.join(p));
+    let cert = cert_flag.or_else(|| from_settings(&config.tls_cert));
+    let key = key_flag.or_else(|| from_settings(&config.tls_key));
+    match (cert, key) {
+        (Some(cert), Some(key)) => Ok(Some(crate::server::tls::TlsFiles { cert, key })),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(CliError::refused(
+            "a TLS certificate (--tls-cert or tls_cert in config.toml) needs its key: give \
+             --tls-key or tls_key too",
+        )),
+        (None, Some(_)) => Err(CliError::refused(
+            "a TLS key (--tls-key or tls_key in config.toml) needs its certificate: give \
+             --tls-cert or tls_cert too",
+        )),
+    }
+}
+
 /// What `terminal add --json` prints: the only time the token is shown.
 #[derive(Serialize)]
 struct Enrolled<'a> {
@@ -99,13 +125,11 @@ pub fn run(ctx: &Context, a: ServeArgs) -> CliResult {
     match (a.command, a.listen) {
         (Some(c), _) => run_command(ctx, c),
         (None, Some(listen)) => {
-            let config = ctx.config()?.config;
+            let loaded = ctx.config()?;
+            let config = loaded.config;
             let location = ctx.location_of(&config)?;
             let dataset = ctx.dataset()?;
-            let tls = match (a.tls_cert, a.tls_key) {
-                (Some(cert), Some(key)) => Some(crate::server::tls::TlsFiles { cert, key }),
-                _ => None,
-            };
+            let tls = tls_files(a.tls_cert, a.tls_key, &config, &loaded.location.dir)?;
             let idle = a.signin_idle_secs.map_or(
                 crate::server::signin::DEFAULT_IDLE,
                 std::time::Duration::from_secs,

@@ -24,8 +24,8 @@ impl From<StoreError> for CliError {
 }
 
 /// Opens the booking store, and reads this terminal's id from the settings for [`terminal`].
-/// With a server configured, a command that writes to the store is refused: only `book` and
-/// `cancel` work through the server yet ([`through_server`]).
+/// With a server configured, a command that writes to the store is refused: the writes that
+/// work through the server take [`through_server`] first.
 pub fn open(ctx: &Context) -> CliResult<Store> {
     refuse_server(ctx, "this command")?;
     open_direct(ctx)
@@ -46,7 +46,23 @@ pub fn refuse_server(ctx: &Context, what: &str) -> CliResult {
     if let Some(url) = &config.server {
         return Err(CliError::refused(format!(
             "{what} does not work through a server yet ({url} is configured: `server` / \
-             SANGO_SERVER); book, cancel, sync, review and the reading commands do"
+             SANGO_SERVER); book, cancel, resident add/edit, no-show, sync, review and the \
+             reading commands do"
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses an administrative task (`what`: `sango import`) when a server is configured: it is
+/// run on the server's own store, never from a terminal through the server.
+pub fn refuse_server_admin(ctx: &Context, what: &str) -> CliResult {
+    let config = ctx.config()?.config;
+    if let Some(url) = &config.server {
+        return Err(CliError::refused(format!(
+            "{what} is an administrative task and does not go through a server ({url} is \
+             configured: `server` / SANGO_SERVER): run it on the server's store, on the server \
+             with its store (`--database URL` or its data folder) and no `server` setting; \
+             nothing was changed"
         )));
     }
     Ok(())

@@ -2,13 +2,17 @@
 //! baby's birth date and gives a short-lived session bound to that kiosk and that mother.
 //! Repeated failures lock identification out, per kiosk terminal and per user number.
 //!
-//! Both are kept in the server's memory: a restart forgets the sessions (the mother
-//! identifies again) and the failure counts (an attacker gains at most one more window per
-//! restart, which only the administrator can cause).
+//! The failure counts and lockouts are kept in the store (`store::lockouts`): a lockout
+//! reached before a restart of the server still holds after it. The sessions are short-lived
+//! and kept in the server's memory: a restart forgets them (the mother identifies again).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use super::signin::now_ms;
+use super::{ApiError, Shared};
+use crate::store::lockouts::Policy;
 
 /// How long a session lasts after identification.
 pub const SESSION_TTL: Duration = Duration::from_secs(10 * 60);
@@ -19,6 +23,13 @@ pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
 /// How long a lockout lasts.
 pub const LOCKOUT: Duration = Duration::from_secs(15 * 60);
 
+/// The lockout rule of failed identifications (and of failed staff sign-ins).
+pub const POLICY: Policy = Policy {
+    max_failures: MAX_FAILURES,
+    window_ms: FAILURE_WINDOW.as_millis() as i64,
+    lockout_ms: LOCKOUT.as_millis() as i64,
+};
+
 #[derive(Debug, Clone)]
 struct Session {
     terminal: String,
@@ -26,22 +37,14 @@ struct Session {
     expires: Instant,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    since: Instant,
-    locked_until: Option<Instant>,
-}
-
-/// The sessions and failure counts of every kiosk.
+/// The sessions of every kiosk (their failure counts are in the store).
 #[derive(Debug, Default)]
 pub struct Kiosks {
     sessions: Mutex<HashMap<String, Session>>,
-    failures: Mutex<HashMap<String, Failures>>,
 }
 
 fn terminal_key(t: &str) -> String {
-    format!("terminal:{t}")
+    format!("kiosk:{t}")
 }
 
 fn user_key(u: &str) -> String {
@@ -50,41 +53,22 @@ fn user_key(u: &str) -> String {
 
 impl Kiosks {
     /// Whether identification is locked out for this kiosk or this user number.
-    pub fn locked(&self, terminal: &str, user: &str) -> bool {
-        let now = Instant::now();
-        let f = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        [terminal_key(terminal), user_key(user)]
-            .iter()
-            .any(|k| f.get(k).and_then(|x| x.locked_until).is_some_and(|until| now < until))
+    pub async fn locked(&self, app: &Shared, terminal: &str, user: &str) -> Result<bool, ApiError> {
+        let keys = vec![terminal_key(terminal), user_key(user)];
+        app.store(move |s, _| Ok(s.locked_out(&keys, now_ms())?)).await
     }
 
     /// Counts a failed identification against the kiosk and the user number.
-    pub fn failed(&self, terminal: &str, user: &str) {
-        let now = Instant::now();
-        let mut f = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        for k in [terminal_key(terminal), user_key(user)] {
-            let e = f.entry(k).or_insert(Failures { count: 0, since: now, locked_until: None });
-            if e.locked_until.is_some_and(|until| now >= until)
-                || now.duration_since(e.since) > FAILURE_WINDOW
-            {
-                *e = Failures { count: 0, since: now, locked_until: None };
-            }
-            e.count += 1;
-            if e.count >= MAX_FAILURES {
-                e.locked_until = Some(now + LOCKOUT);
-            }
-        }
-        // Old entries are dropped so the map stays small.
-        f.retain(|_, e| {
-            e.locked_until.is_some_and(|u| now < u) || now.duration_since(e.since) <= FAILURE_WINDOW
-        });
+    pub async fn failed(&self, app: &Shared, terminal: &str, user: &str) -> Result<(), ApiError> {
+        let keys = vec![terminal_key(terminal), user_key(user)];
+        app.store(move |s, _| Ok(s.count_failure(&keys, now_ms(), &POLICY)?)).await
     }
 
     /// A successful identification: the user number's count starts again (the kiosk's does
     /// not: one kiosk trying many numbers is what the kiosk's count is for).
-    pub fn succeeded(&self, user: &str) {
-        let mut f = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        f.remove(&user_key(user));
+    pub async fn succeeded(&self, app: &Shared, user: &str) -> Result<(), ApiError> {
+        let key = user_key(user);
+        app.store(move |s, _| Ok(s.clear_failures(&key)?)).await
     }
 
     /// A new session for `resident` at kiosk `terminal`; returns its id and lifetime.
@@ -119,16 +103,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn five_failures_lock_out_the_kiosk_and_the_number_and_a_session_is_its_kiosks_only() {
+    fn a_session_is_its_kiosks_only() {
         let k = Kiosks::default();
-        for _ in 0..MAX_FAILURES - 1 {
-            k.failed("kiosk-1", "R-1");
-        }
-        assert!(!k.locked("kiosk-1", "R-1"));
-        k.failed("kiosk-1", "R-1");
-        assert!(k.locked("kiosk-1", "R-2"));
-        assert!(k.locked("kiosk-2", "R-1"));
-        assert!(!k.locked("kiosk-2", "R-2"));
         let id = k.open("kiosk-2", "R-2").unwrap();
         assert_eq!(k.resident_of("kiosk-2", &id).as_deref(), Some("R-2"));
         assert_eq!(k.resident_of("kiosk-1", &id), None);

@@ -96,6 +96,11 @@ pub struct Caller {
     pub role: Role,
 }
 
+/// The staff member a write was made under (a sign-in's id, never its token): put on the
+/// response so that the request's log line names them.
+#[derive(Debug, Clone)]
+pub struct SignedInStaff(pub String);
+
 /// The terminal whose token the request carries.
 async fn authenticate(app: &Shared, header: Option<String>) -> Result<Caller, ApiError> {
     let header = header.ok_or_else(|| {
@@ -139,9 +144,11 @@ async fn gate(State(app): State<Shared>, mut req: Request, next: Next) -> Respon
             Err(e) => (None, e.into_response()),
         }
     };
+    let staff = response.extensions().get::<SignedInStaff>().map(|s| s.0.clone());
     let line = serde_json::json!({
         "time": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         "terminal": terminal,
+        "staff": staff,
         "method": method,
         "path": path,
         "status": response.status().as_u16(),

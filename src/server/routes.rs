@@ -98,6 +98,9 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(Method::POST, "/v1/commands", SignedIn, commands),
         ep(Method::GET, "/v1/changes", Staff, changes),
         ep(Method::POST, "/v1/reviews/{id}/resolve", SignedIn, resolve_review),
+        ep(Method::POST, "/v1/residents/{id}/preview", Staff, preview_resident),
+        ep(Method::POST, "/v1/residents/{id}/edit", SignedIn, edit_resident),
+        ep(Method::POST, "/v1/bookings/{id}/no-show", SignedIn, no_show),
     ]
 }
 
@@ -141,7 +144,7 @@ async fn require_staff(req: Request, next: Next) -> Response {
             // A staff member's sign-in carried by a read counts as activity too.
             let signin = req.headers().get(SIGNIN_HEADER).and_then(|v| v.to_str().ok());
             if let (Some(t), Some(app)) = (signin, req.extensions().get::<Shared>()) {
-                let _ = app.signins.touch(&c.name, t.trim());
+                let _ = app.signins.touch(app, &c.name, t.trim()).await;
             }
             next.run(req).await
         }
@@ -166,11 +169,21 @@ async fn require_signin(mut req: Request, next: Next) -> Response {
         Err(e) => return e.into_response(),
     };
     let token = req.headers().get(SIGNIN_HEADER).and_then(|v| v.to_str().ok()).map(str::trim);
-    match token.and_then(|t| app.signins.touch(&caller.name, t)) {
+    let staff = match token {
+        Some(t) => match app.signins.touch(&app, &caller.name, t).await {
+            Ok(staff) => staff,
+            Err(e) => return e.into_response(),
+        },
+        None => None,
+    };
+    match staff {
         Some(staff) => {
             let name = format!("{}/{staff}", caller.name);
             req.extensions_mut().insert(Caller { name, role: caller.role });
-            next.run(req).await
+            let mut response = next.run(req).await;
+            // For the request log: the staff member this write was made under.
+            response.extensions_mut().insert(super::SignedInStaff(staff));
+            response
         }
         None => ApiError::new(
             StatusCode::UNAUTHORIZED,
@@ -404,7 +417,7 @@ async fn identify(
     if user.is_empty() || user.len() > 64 {
         return Err(ApiError::bad_input("user_number: give the mother's user number (利用者番号)"));
     }
-    if app.kiosks.locked(&caller.name, &user) {
+    if app.kiosks.locked(&app, &caller.name, &user).await? {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "locked_out",
@@ -415,7 +428,7 @@ async fn identify(
     let found = app.store(move |s, _| Ok(s.resident(&lookup)?)).await?;
     match found {
         Some(r) if r.birth == b.baby_birth => {
-            app.kiosks.succeeded(&user);
+            app.kiosks.succeeded(&app, &user).await?;
             let session = app.kiosks.open(&caller.name, &r.id).map_err(ApiError::internal)?;
             let body = json!({
                 "session": session,
@@ -425,7 +438,7 @@ async fn identify(
             Ok((StatusCode::OK, Json(body)).into_response())
         }
         _ => {
-            app.kiosks.failed(&caller.name, &user);
+            app.kiosks.failed(&app, &caller.name, &user).await?;
             Err(ApiError::forbidden(
                 "the user number and the baby's birth date do not match a registered mother (一致しません)",
             ))
@@ -466,7 +479,7 @@ async fn login(
     if !crate::config::valid_terminal_id(&id) {
         return Err(wrong());
     }
-    if app.signins.locked(&id) {
+    if app.signins.locked(&app, &id).await? {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "locked_out",
@@ -484,11 +497,11 @@ async fn login(
     .await
     .map_err(|e| ApiError::internal(format!("the sign-in check failed: {e}")))?;
     if !ok {
-        app.signins.failed(&id);
+        app.signins.failed(&app, &id).await?;
         return Err(wrong());
     }
-    app.signins.succeeded(&id);
-    let signin = app.signins.open(&caller.name, &id).map_err(ApiError::internal)?;
+    app.signins.succeeded(&app, &id).await?;
+    let signin = app.signins.open(&app, &caller.name, &id).await?;
     let body = json!({
         "signin": signin,
         "staff": id,
@@ -503,12 +516,12 @@ async fn logout(
     State(app): State<Shared>,
     Extension(caller): Extension<Caller>,
     headers: HeaderMap,
-) -> Json<Value> {
-    let ended = headers
-        .get(SIGNIN_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| app.signins.close(&caller.name, t.trim()));
-    Json(json!({ "signed_out": ended }))
+) -> Result<Json<Value>, ApiError> {
+    let ended = match headers.get(SIGNIN_HEADER).and_then(|v| v.to_str().ok()) {
+        Some(t) => app.signins.close(&app, &caller.name, t.trim()).await?,
+        None => false,
+    };
+    Ok(Json(json!({ "signed_out": ended })))
 }
 
 /// The mother the path names, if the caller may see her: staff always, a kiosk only with a
@@ -579,6 +592,8 @@ async fn resident(State(app): State<Shared>, Id(id): Id) -> Result<Json<Value>, 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NewResident {
+    /// Optional: with it the registration is applied once (answered as a command).
+    command_id: Option<String>,
     id: String,
     birth: NaiveDate,
     due: Option<NaiveDate>,
@@ -605,6 +620,12 @@ async fn add_resident(
         babies: b.babies,
         exempt: b.exempt,
     };
+    if let Some(command) = b.command_id {
+        let a = app
+            .store(move |s, _| Ok(s.add_resident_once(&input, at, &caller.name, &command)?))
+            .await?;
+        return Ok(applied(a, StatusCode::CREATED));
+    }
     let r = app.store(move |s, _| Ok(s.add_resident(&input, at, &caller.name)?)).await?;
     Ok((StatusCode::CREATED, Json(json!({ "resident": r }))).into_response())
 }
@@ -685,7 +706,7 @@ async fn book(
     Body(b): Body<Book>,
 ) -> Result<Response, ApiError> {
     let command = b.command()?;
-    let a = app.store(move |s, ds| Ok(s.apply_one(ds, command, &caller.name)?)).await?;
+    let a = app.store(move |s, ds| Ok(s.apply_one(ds, &command, &caller.name)?)).await?;
     Ok(applied(a, StatusCode::CREATED))
 }
 
@@ -703,7 +724,7 @@ async fn cancel(
     Body(b): Body<Cancel>,
 ) -> Result<Response, ApiError> {
     let command = b.command(id)?;
-    let a = app.store(move |s, ds| Ok(s.apply_one(ds, command, &caller.name)?)).await?;
+    let a = app.store(move |s, ds| Ok(s.apply_one(ds, &command, &caller.name)?)).await?;
     Ok(applied(a, StatusCode::OK))
 }
 
@@ -864,4 +885,111 @@ async fn resolve_review(
         axum::http::HeaderValue::from_static(if replayed { "true" } else { "false" }),
     );
     Ok(r)
+}
+
+/// A change to a resident's record: the facts that change (absent ones stay), the moment,
+/// and for the edit itself its command id and the clerk's answers for bookings the change puts
+/// outside her window (a preview takes the same body; it changes nothing).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Change {
+    command_id: Option<String>,
+    birth: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    #[serde(default)]
+    no_due: bool,
+    corrected: Option<bool>,
+    babies: Option<u32>,
+    exempt: Option<bool>,
+    /// Bookings (id or code) outside her new window to keep.
+    #[serde(default)]
+    keep: Vec<String>,
+    /// Bookings (id or code) outside her new window to cancel.
+    #[serde(default)]
+    cancel: Vec<String>,
+    at: Option<String>,
+}
+
+impl Change {
+    fn edit(&self) -> crate::store::ResidentEdit {
+        crate::store::ResidentEdit {
+            birth: self.birth,
+            due: self.due,
+            no_due: self.no_due,
+            corrected: self.corrected,
+            babies: self.babies,
+            exempt: self.exempt,
+        }
+    }
+}
+
+/// What an edit would do to her active bookings (`sango resident edit --dry-run`): a read.
+async fn preview_resident(
+    State(app): State<Shared>,
+    Id(id): Id,
+    Body(b): Body<Change>,
+) -> Result<Json<Value>, ApiError> {
+    let at = moment_of("at", b.at.as_deref())?;
+    let edit = b.edit();
+    let affected = app
+        .store(move |s, ds| {
+            let old = s
+                .resident(&id)?
+                .ok_or_else(|| crate::store::StoreError::UnknownResident(id.clone()))?;
+            Ok(s.resident_change_preview(ds, &edit.apply(&old), at)?)
+        })
+        .await?;
+    Ok(Json(json!({ "affected": affected })))
+}
+
+/// Edits a resident's record and what it does to her bookings, once per command id.
+async fn edit_resident(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Id(id): Id,
+    Body(b): Body<Change>,
+) -> Result<Response, ApiError> {
+    let at = moment_of("at", b.at.as_deref())?;
+    let edit = b.edit();
+    let command = b.command_id.ok_or_else(|| {
+        ApiError::bad_input("command_id: required, a ULID or a UUID new for each edit")
+    })?;
+    let decisions = crate::store::Decision::from_lists(b.keep, b.cancel);
+    let a = app
+        .store(move |s, ds| {
+            Ok(s.edit_resident_once(ds, &id, &edit, at, &caller.name, &decisions, &command)?)
+        })
+        .await?;
+    Ok(applied(a, StatusCode::OK))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoShow {
+    command_id: String,
+    at: Option<String>,
+}
+
+/// Records that nobody came to a booking (無断キャンセル), once per command id.
+async fn no_show(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Id(id): Id,
+    Body(b): Body<NoShow>,
+) -> Result<Response, ApiError> {
+    let at = moment_of("at", b.at.as_deref())?;
+    let command = b.command_id;
+    let a = app
+        .store(move |s, ds| {
+            Ok(s.no_show_once(
+                ds,
+                &id,
+                at,
+                &caller.name,
+                &command,
+                crate::cli::cmd_no_show::answer,
+            )?)
+        })
+        .await?;
+    Ok(applied(a, StatusCode::OK))
 }

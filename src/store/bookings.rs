@@ -9,7 +9,7 @@
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::commands::{Applied, Command};
+use super::commands::{Applied, Command, CommandKind};
 use super::db::{Db, DbResult, Row, ToParam, Value};
 use super::error::StoreError;
 use super::events::{self, CancelData, EventKind, FeeChangeData};
@@ -567,7 +567,7 @@ impl Store {
         command_id: &str,
     ) -> Result<Applied, StoreError> {
         let command = Command::Book { id: command_id.to_string(), req: req.clone(), at };
-        self.apply_one(dataset, command, terminal)
+        self.apply_one(dataset, &command, terminal)
     }
 
     /// Checks every rule and writes the booking and its event inside the caller's write
@@ -687,7 +687,7 @@ impl Store {
     ) -> Result<Applied, StoreError> {
         let command =
             Command::Cancel { id: command_id.to_string(), booking: booking_id.to_string(), at };
-        self.apply_one(dataset, command, terminal)
+        self.apply_one(dataset, &command, terminal)
     }
 
     /// Cancels the booking of id or code `booking_id` inside the caller's write transaction.
@@ -762,9 +762,39 @@ impl Store {
     ) -> Result<Booking, StoreError> {
         events::validate_terminal(terminal)?;
         let when = self.moment(at)?;
-        let at = when.at;
         let tx = self.write()?;
-        let mut b = get_by_id_or_code(&tx, booking_id)
+        let b = self.no_show_in(&tx, dataset, booking_id, when, terminal)?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(b)
+    }
+
+    /// Records a no-show as [`Store::no_show`] once per `command_id` (see [`commands`]); the
+    /// answer is `answer(booking)`, what the caller shows for it.
+    pub fn no_show_once(
+        &self,
+        dataset: &Dataset,
+        booking_id: &str,
+        at: NaiveDateTime,
+        terminal: &str,
+        command_id: &str,
+        answer: impl FnOnce(&Booking) -> serde_json::Value,
+    ) -> Result<Applied, StoreError> {
+        self.apply_once(command_id, CommandKind::NoShow, at, terminal, |tx, when| {
+            Ok(answer(&self.no_show_in(tx, dataset, booking_id, when, terminal)?))
+        })
+    }
+
+    /// The no-show inside the caller's write transaction.
+    fn no_show_in(
+        &self,
+        tx: &Db,
+        dataset: &Dataset,
+        booking_id: &str,
+        when: Moment,
+        terminal: &str,
+    ) -> Result<Booking, StoreError> {
+        let at = when.at;
+        let mut b = get_by_id_or_code(tx, booking_id)
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownBooking(booking_id.to_string()))?;
         if b.status.is_cancelled() {
@@ -781,10 +811,9 @@ impl Store {
             updated_at: at,
             recorded_at: Some(when.recorded_at),
         };
-        set_cancelled(&tx, &b.id, &change).map_err(|e| self.err(e))?;
-        events::append(&tx, when, terminal, EventKind::NoShow, &b.id, &change)
+        set_cancelled(tx, &b.id, &change).map_err(|e| self.err(e))?;
+        events::append(tx, when, terminal, EventKind::NoShow, &b.id, &change)
             .map_err(|e| self.err(e))?;
-        tx.commit().map_err(|e| self.err(e))?;
         b.status = change.status;
         b.units_charged = change.units_charged;
         b.cancelled_at = Some(at);

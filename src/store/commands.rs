@@ -1,6 +1,6 @@
-//! Commands applied once each (`sango serve`): a terminal sends a booking or a cancellation
-//! with a command id of its choosing (a ULID or a UUID) and, when the reply is lost, sends it
-//! again. The first time, the change and the command's row (with the answer given) are written
+//! Commands applied once each (`sango serve`): a terminal sends a booking, a cancellation, a
+//! resident's registration or edit, or a no-show with a command id of its choosing (a ULID or
+//! a UUID) and, when the reply is lost, sends it again. The first time, the change and the command's row (with the answer given) are written
 //! in one transaction; every later time the stored answer is returned and nothing is changed.
 //!
 //! Two copies of one command racing are serialized before the lookup: on SQLite by the write
@@ -38,6 +38,9 @@ use crate::dataset::Dataset;
 pub enum CommandKind {
     Book,
     Cancel,
+    AddResident,
+    EditResident,
+    NoShow,
 }
 
 /// A command as applied: its stored answer, and whether this call applied it or found it.
@@ -132,22 +135,7 @@ impl Store {
         Ok(out)
     }
 
-    /// Applies one command in its own transaction (`POST /v1/bookings` and its cancel).
-    pub(crate) fn apply_one(
-        &self,
-        dataset: &Dataset,
-        command: Command,
-        terminal: &str,
-    ) -> Result<Applied, StoreError> {
-        let mut outcomes =
-            self.apply_commands(dataset, std::slice::from_ref(&command), terminal)?;
-        outcomes.pop().unwrap_or_else(|| {
-            Err(StoreError::Invalid { field: "commands", reason: "no command was given".into() })
-        })
-    }
-
-    /// One command inside the batch's transaction: its earlier answer if it was applied
-    /// before, else the change and the command's row.
+    /// One command of a batch inside its transaction.
     fn apply_in(
         &self,
         tx: &Db,
@@ -155,18 +143,38 @@ impl Store {
         command: &Command,
         terminal: &str,
     ) -> Result<Applied, StoreError> {
-        validate_command_id(command.id())?;
-        let when = self.moment(command.at())?;
-        if let Some(prior) = claim(tx, command.id()).map_err(|e| self.err(e))? {
-            return replay(prior, command.kind(), terminal);
-        }
-        let result = match command {
+        self.once_in(tx, command.id(), command.kind(), command.at(), terminal, |tx, when| {
+            self.change_in(tx, dataset, command, when, terminal)
+        })
+    }
+
+    /// One command in a transaction of its own (`POST /v1/bookings` and its cancel).
+    pub(crate) fn apply_one(
+        &self,
+        dataset: &Dataset,
+        command: &Command,
+        terminal: &str,
+    ) -> Result<Applied, StoreError> {
+        self.apply_once(command.id(), command.kind(), command.at(), terminal, |tx, when| {
+            self.change_in(tx, dataset, command, when, terminal)
+        })
+    }
+
+    /// The change a command makes; its answer.
+    fn change_in(
+        &self,
+        tx: &Db,
+        dataset: &Dataset,
+        command: &Command,
+        when: Moment,
+        terminal: &str,
+    ) -> Result<serde_json::Value, StoreError> {
+        Ok(match command {
             Command::Book { req, .. } => self.book_in(tx, dataset, req, when, terminal)?.answer(),
             Command::Cancel { booking, .. } => {
                 self.cancel_found_in(tx, dataset, booking, when, terminal)?.answer()
             }
-        };
-        record(tx, command.id(), terminal, command.kind(), result, when).map_err(|e| self.err(e))
+        })
     }
 }
 
@@ -266,6 +274,46 @@ pub(crate) fn record(
         result,
         replayed: false,
     })
+}
+
+impl Store {
+    /// Applies a change once per `command_id`: `apply` makes it inside the write transaction
+    /// at the command's moment and gives its answer, which is kept with the command; a command
+    /// applied before is answered as then, and `apply` is not run.
+    pub(crate) fn apply_once(
+        &self,
+        command_id: &str,
+        kind: CommandKind,
+        at: NaiveDateTime,
+        terminal: &str,
+        apply: impl FnOnce(&Db, Moment) -> Result<serde_json::Value, StoreError>,
+    ) -> Result<Applied, StoreError> {
+        validate_command_id(command_id)?;
+        super::events::validate_terminal(terminal)?;
+        let tx = self.write()?;
+        let applied = self.once_in(&tx, command_id, kind, at, terminal, apply)?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(applied)
+    }
+
+    /// [`Store::apply_once`] inside the caller's write transaction.
+    fn once_in(
+        &self,
+        tx: &Db,
+        command_id: &str,
+        kind: CommandKind,
+        at: NaiveDateTime,
+        terminal: &str,
+        apply: impl FnOnce(&Db, Moment) -> Result<serde_json::Value, StoreError>,
+    ) -> Result<Applied, StoreError> {
+        validate_command_id(command_id)?;
+        let when = self.moment(at)?;
+        if let Some(prior) = claim(tx, command_id).map_err(|e| self.err(e))? {
+            return replay(prior, kind, terminal);
+        }
+        let result = apply(tx, when)?;
+        record(tx, command_id, terminal, kind, result, when).map_err(|e| self.err(e))
+    }
 }
 
 #[cfg(test)]

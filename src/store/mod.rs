@@ -36,6 +36,7 @@ pub mod ics;
 pub mod import;
 pub mod invariants;
 pub mod location;
+pub mod lockouts;
 pub mod meta;
 pub mod moment;
 pub mod paths;
@@ -44,6 +45,7 @@ pub mod residents;
 pub mod schema;
 pub mod schema_pg;
 pub mod server;
+pub mod signins;
 pub mod timefmt;
 pub mod trust;
 
@@ -65,7 +67,7 @@ pub use import::{Conflict, ImportReport, Listed, Tally};
 pub use location::Location;
 pub use moment::{Clock, Moment, StoreKind};
 pub use paths::DataDir;
-pub use resident_change::{Affected, Decision, ResidentUpdate};
+pub use resident_change::{Affected, Decision, ResidentEdit, ResidentUpdate};
 pub use residents::{Resident, ResidentInput};
 
 /// How long a write waits for another terminal's transaction before reporting "locked".

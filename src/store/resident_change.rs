@@ -9,12 +9,15 @@
 //! [`Store::resident_change_preview`] shows the same list before saving. "Active" is booked and
 //! not yet used (its last day is today or later); used and cancelled bookings keep their fees.
 
-use chrono::NaiveDateTime;
-use serde::Serialize;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 
 use super::bookings::{self, Booking, Cancellation, Status};
+use super::commands::{Applied, CommandKind};
+use super::db::Db;
 use super::error::StoreError;
 use super::events::{self, EventKind, FeeChangeData};
+use super::moment::Moment;
 use super::residents::{self, Resident, ResidentInput};
 use super::{BookingFilter, Store};
 use crate::dataset::Dataset;
@@ -26,6 +29,38 @@ use crate::domain::resident_change::{self, Effect};
 pub struct Affected {
     pub booking: Booking,
     pub effect: Effect,
+}
+
+/// An affected booking as `resident edit --dry-run --json` and the server's preview show it.
+#[derive(Serialize)]
+struct AffectedView<'a> {
+    id: &'a str,
+    code: Option<&'a str>,
+    first_day: NaiveDate,
+    last_day: NaiveDate,
+    fee_yen: u32,
+    /// The fee under the new record, when it changes.
+    new_fee_yen: Option<u32>,
+    /// The window rule it breaks under the new record.
+    outside: Option<&'static str>,
+    outside_detail: Option<String>,
+}
+
+impl Serialize for Affected {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let b = &self.booking;
+        AffectedView {
+            id: &b.id,
+            code: b.code.as_deref(),
+            first_day: b.first_day,
+            last_day: b.last_day,
+            fee_yen: b.fee_yen,
+            new_fee_yen: self.new_fee_yen(),
+            outside: self.outside().map(|r| r.rule()),
+            outside_detail: self.outside().map(|r| r.to_string()),
+        }
+        .serialize(s)
+    }
 }
 
 impl Affected {
@@ -48,6 +83,14 @@ pub enum Decision {
 }
 
 impl Decision {
+    /// The clerk's answers: the bookings to keep, then those to cancel (by id or code).
+    pub fn from_lists(keep: Vec<String>, cancel: Vec<String>) -> Vec<Decision> {
+        keep.into_iter()
+            .map(Decision::Keep)
+            .chain(cancel.into_iter().map(Decision::Cancel))
+            .collect()
+    }
+
     fn names(&self, b: &Booking) -> bool {
         let typed = match self {
             Decision::Keep(t) | Decision::Cancel(t) => t,
@@ -65,9 +108,64 @@ pub struct ResidentUpdate {
     pub fee_changes: Vec<(String, u32, u32)>,
     /// Bookings outside the new window that were kept: (booking id, rule).
     pub kept: Vec<(String, &'static str)>,
-    /// Bookings outside the new window that were cancelled.
-    #[serde(skip)]
+    /// Bookings outside the new window that were cancelled: each as `{id, code, late,
+    /// units_charged}` (the facility must also be phoned).
+    #[serde(serialize_with = "cancelled_views")]
     pub cancelled: Vec<Cancellation>,
+}
+
+fn cancelled_views<S: serde::Serializer>(list: &[Cancellation], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(list.len()))?;
+    for c in list {
+        seq.serialize_element(&serde_json::json!({
+            "id": c.booking.id,
+            "code": c.booking.code,
+            "late": c.outcome.late,
+            "units_charged": c.outcome.units_charged,
+        }))?;
+    }
+    seq.end()
+}
+
+/// A change to a resident's record as a clerk asks for it: only the facts given change (the
+/// command line's flags, the server's `POST /v1/residents/{id}/edit`), applied to the record
+/// as it is when the change is made.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResidentEdit {
+    pub birth: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    /// Remove the due date.
+    #[serde(default)]
+    pub no_due: bool,
+    pub corrected: Option<bool>,
+    pub babies: Option<u32>,
+    pub exempt: Option<bool>,
+}
+
+impl ResidentEdit {
+    /// The record `old` with this change.
+    pub fn apply(&self, old: &Resident) -> ResidentInput {
+        let mut input = old.input();
+        if let Some(b) = self.birth {
+            input.birth = b;
+        }
+        if self.no_due {
+            input.due = None;
+        } else if let Some(d) = self.due {
+            input.due = Some(d);
+        }
+        if let Some(c) = self.corrected {
+            input.corrected = c;
+        }
+        if let Some(n) = self.babies {
+            input.babies = n;
+        }
+        if let Some(e) = self.exempt {
+            input.exempt = e;
+        }
+        input
+    }
 }
 
 /// Her active bookings and what the record `new` does to each (only those affected).
@@ -143,14 +241,54 @@ impl Store {
         terminal: &str,
         decisions: &[Decision],
     ) -> Result<ResidentUpdate, StoreError> {
-        let input = &input.normalized();
-        input.validate()?;
         events::validate_terminal(terminal)?;
         let when = self.moment(at)?;
-        let at = when.at;
         let tx = self.write()?;
+        let done = self.update_resident_in(&tx, dataset, input, when, terminal, decisions)?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(done)
+    }
+
+    /// Edits resident `id` by `edit` (applied to her record as it is now) as
+    /// [`Store::update_resident`], once per `command_id` (see [`super::commands`]): the answer
+    /// is the [`ResidentUpdate`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn edit_resident_once(
+        &self,
+        dataset: &Dataset,
+        id: &str,
+        edit: &ResidentEdit,
+        at: NaiveDateTime,
+        terminal: &str,
+        decisions: &[Decision],
+        command_id: &str,
+    ) -> Result<Applied, StoreError> {
+        let id = crate::domain::user_number::normalize(id);
+        self.apply_once(command_id, CommandKind::EditResident, at, terminal, |tx, when| {
+            let old = residents::get(tx, &id)
+                .map_err(|e| self.err(e))?
+                .ok_or_else(|| StoreError::UnknownResident(id.clone()))?;
+            let done =
+                self.update_resident_in(tx, dataset, &edit.apply(&old), when, terminal, decisions)?;
+            Ok(serde_json::json!(done))
+        })
+    }
+
+    /// The change inside the caller's write transaction.
+    fn update_resident_in(
+        &self,
+        tx: &Db,
+        dataset: &Dataset,
+        input: &ResidentInput,
+        when: Moment,
+        terminal: &str,
+        decisions: &[Decision],
+    ) -> Result<ResidentUpdate, StoreError> {
+        let input = &input.normalized();
+        input.validate()?;
+        let at = when.at;
         let e = |x| self.err(x);
-        let old = residents::get(&tx, &input.id)
+        let old = residents::get(tx, &input.id)
             .map_err(e)?
             .ok_or_else(|| StoreError::UnknownResident(input.id.clone()))?;
         let mut done = ResidentUpdate {
@@ -176,30 +314,29 @@ impl Store {
         if !undecided.is_empty() {
             return Err(StoreError::NeedsDecision { resident: r.id.clone(), bookings: undecided });
         }
-        residents::update_row(&tx, &r).map_err(e)?;
-        events::append(&tx, when, terminal, EventKind::ResidentUpdated, &r.id, &r).map_err(e)?;
+        residents::update_row(tx, &r).map_err(e)?;
+        events::append(tx, when, terminal, EventKind::ResidentUpdated, &r.id, &r).map_err(e)?;
         for a in affected {
             let b = a.booking.clone();
             let decision = decisions.iter().find(|d| d.names(&b));
             if a.outside().is_some() && matches!(decision, Some(Decision::Cancel(_))) {
-                done.cancelled.push(self.cancel_in(&tx, dataset, b, when, terminal)?);
+                done.cancelled.push(self.cancel_in(tx, dataset, b, when, terminal)?);
                 continue;
             }
             if let Some(rule) = a.outside() {
                 let data = serde_json::json!({ "rule": rule.rule(), "detail": rule.to_string() });
-                events::append(&tx, when, terminal, EventKind::KeptOutsideWindow, &b.id, &data)
+                events::append(tx, when, terminal, EventKind::KeptOutsideWindow, &b.id, &data)
                     .map_err(e)?;
                 done.kept.push((b.id.clone(), rule.rule()));
             }
             if let Some(fee) = a.new_fee_yen() {
                 let change = FeeChangeData { from_yen: b.fee_yen, fee_yen: fee, updated_at: at };
-                bookings::set_fee(&tx, &b.id, &change).map_err(e)?;
-                events::append(&tx, when, terminal, EventKind::FeeChanged, &b.id, &change)
+                bookings::set_fee(tx, &b.id, &change).map_err(e)?;
+                events::append(tx, when, terminal, EventKind::FeeChanged, &b.id, &change)
                     .map_err(e)?;
                 done.fee_changes.push((b.id.clone(), b.fee_yen, fee));
             }
         }
-        tx.commit().map_err(e)?;
         done.resident = r;
         Ok(done)
     }

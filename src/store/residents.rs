@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::db::{Db, DbResult, Row, Value};
 use super::error::StoreError;
 use super::events::{self, EventKind};
+use super::moment::Moment;
 use super::{Store, timefmt};
 use crate::domain::booking::Mother;
 use crate::domain::user_number;
@@ -235,38 +236,67 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<Resident, StoreError> {
-        let input = &input.normalized();
-        input.validate()?;
         events::validate_terminal(terminal)?;
         let when = self.moment(at)?;
-        let at = when.at;
         let tx = self.write()?;
-        if get(&tx, &input.id).map_err(|e| self.err(e))?.is_some() {
-            return Err(StoreError::ResidentExists(input.id.clone()));
+        let r = self.add_resident_in(&tx, input, when, terminal)?;
+        tx.commit().map_err(|e| self.resident_exists(e, &r.id))?;
+        Ok(r)
+    }
+
+    /// Registers a resident as [`Store::add_resident`] once per `command_id` (see
+    /// [`super::commands`]): the answer is `{"resident": ...}`.
+    pub fn add_resident_once(
+        &self,
+        input: &ResidentInput,
+        at: NaiveDateTime,
+        terminal: &str,
+        command_id: &str,
+    ) -> Result<super::commands::Applied, StoreError> {
+        use super::commands::CommandKind;
+        self.apply_once(command_id, CommandKind::AddResident, at, terminal, |tx, when| {
+            let r = self.add_resident_in(tx, input, when, terminal)?;
+            Ok(serde_json::json!({ "resident": r }))
+        })
+    }
+
+    /// A registration inside the caller's write transaction: the row and its event.
+    fn add_resident_in(
+        &self,
+        tx: &Db,
+        input: &ResidentInput,
+        when: Moment,
+        terminal: &str,
+    ) -> Result<Resident, StoreError> {
+        let input = input.normalized();
+        input.validate()?;
+        if get(tx, &input.id).map_err(|e| self.err(e))?.is_some() {
+            return Err(StoreError::ResidentExists(input.id));
         }
-        let exists = |e: super::db::DbError| {
-            // Another terminal registered the same number at the same moment.
-            if e.is_unique_violation() {
-                StoreError::ResidentExists(input.id.clone())
-            } else {
-                self.err(e)
-            }
-        };
         let r = Resident {
-            id: input.id.clone(),
+            id: input.id,
             birth: input.birth,
             due: input.due,
             corrected: input.corrected,
             babies: input.babies,
             exempt: input.exempt,
-            created_at: at,
-            updated_at: at,
+            created_at: when.at,
+            updated_at: when.at,
         };
-        insert(&tx, &r).map_err(exists)?;
-        events::append(&tx, when, terminal, EventKind::ResidentAdded, &r.id, &r)
+        insert(tx, &r).map_err(|e| self.resident_exists(e, &r.id))?;
+        events::append(tx, when, terminal, EventKind::ResidentAdded, &r.id, &r)
             .map_err(|e| self.err(e))?;
-        tx.commit().map_err(exists)?;
         Ok(r)
+    }
+
+    /// A unique violation on a resident's number: another terminal registered the same
+    /// number at the same moment.
+    fn resident_exists(&self, e: super::db::DbError, id: &str) -> StoreError {
+        if e.is_unique_violation() {
+            StoreError::ResidentExists(id.to_string())
+        } else {
+            self.err(e)
+        }
     }
 
     /// One resident, if registered (the user number as typed: it is normalised first).

@@ -15,7 +15,7 @@ pub const APPLICATION_ID: i64 = 0x5341_4E47;
 /// The schema version this program writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 const V1: &str = r#"
 CREATE TABLE residents (
@@ -231,6 +231,49 @@ CREATE TRIGGER commands_are_append_only_u BEFORE UPDATE ON commands
 BEGIN SELECT RAISE(ABORT, 'applied commands are append-only (変更できません)'); END;
 CREATE TRIGGER commands_are_append_only_d BEFORE DELETE ON commands
 BEGIN SELECT RAISE(ABORT, 'applied commands are append-only (削除できません)'); END;
+"#;
+
+/// Version 6: a server applies registering and editing a resident and recording a no-show once
+/// each too. The table is rebuilt (SQLite cannot change a `CHECK`) to check only the kind's
+/// length, as the events' kinds since version 2: the program checks which kinds there are, so
+/// a new kind of command needs no rebuild.
+const V6: &str = r#"
+DROP TRIGGER commands_are_append_only_u;
+DROP TRIGGER commands_are_append_only_d;
+ALTER TABLE commands RENAME TO commands_v5;
+CREATE TABLE commands (
+    command_id  TEXT PRIMARY KEY NOT NULL,
+    terminal    TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 32),
+    result      TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+) STRICT;
+INSERT INTO commands (command_id, terminal, kind, result, applied_at)
+    SELECT command_id, terminal, kind, result, applied_at FROM commands_v5 ORDER BY rowid;
+DROP TABLE commands_v5;
+CREATE TRIGGER commands_are_append_only_u BEFORE UPDATE ON commands
+BEGIN SELECT RAISE(ABORT, 'applied commands are append-only (変更できません)'); END;
+CREATE TRIGGER commands_are_append_only_d BEFORE DELETE ON commands
+BEGIN SELECT RAISE(ABORT, 'applied commands are append-only (削除できません)'); END;
+"#;
+
+/// Version 7: a server's staff sign-ins (by the hash of their token) and its failure counts
+/// and lockouts (staff sign-ins, kiosk identifications), kept so that both survive a restart
+/// of the server. Times in milliseconds of the Unix epoch. Rows come and go: neither is an
+/// audit record.
+const V7: &str = r#"
+CREATE TABLE signins (
+    token_hash    TEXT PRIMARY KEY NOT NULL,
+    terminal      TEXT NOT NULL,
+    staff         TEXT NOT NULL,
+    last_used_ms  INTEGER NOT NULL
+) STRICT;
+CREATE TABLE lockouts (
+    key              TEXT PRIMARY KEY NOT NULL,
+    failures         INTEGER NOT NULL CHECK (failures >= 1),
+    since_ms         INTEGER NOT NULL,
+    locked_until_ms  INTEGER
+) STRICT;
 "#;
 
 /// What the file says about itself, read without writing anything.

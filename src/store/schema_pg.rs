@@ -17,7 +17,7 @@ use super::moment::StoreKind;
 use super::server::schema_name;
 
 /// The migrations, in order; the version is how many have run.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this program writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -208,6 +208,30 @@ CREATE TRIGGER commands_are_append_only BEFORE UPDATE OR DELETE ON commands
 FOR EACH ROW EXECUTE FUNCTION sango_refuse('applied commands are append-only (変更できません)');
 CREATE TRIGGER commands_are_never_truncated BEFORE TRUNCATE ON commands
 FOR EACH STATEMENT EXECUTE FUNCTION sango_refuse('applied commands are append-only (削除できません)');
+"#;
+
+/// Version 5: commands of more kinds (a resident registered or edited, a no-show), as
+/// SQLite's schema 6: the kind's check is its length only; the program checks which kinds
+/// there are.
+const V5: &str = r#"
+ALTER TABLE commands DROP CONSTRAINT commands_kind_check;
+ALTER TABLE commands ADD CONSTRAINT commands_kind_check CHECK (length(kind) BETWEEN 1 AND 32);
+"#;
+
+/// Version 6: a server's sign-ins and lockouts, as SQLite's schema 7.
+const V6: &str = r#"
+CREATE TABLE signins (
+    token_hash    TEXT COLLATE "C" PRIMARY KEY,
+    terminal      TEXT COLLATE "C" NOT NULL,
+    staff         TEXT COLLATE "C" NOT NULL,
+    last_used_ms  BIGINT NOT NULL
+);
+CREATE TABLE lockouts (
+    key              TEXT COLLATE "C" PRIMARY KEY,
+    failures         BIGINT NOT NULL CHECK (failures >= 1),
+    since_ms         BIGINT NOT NULL,
+    locked_until_ms  BIGINT
+);
 "#;
 
 /// Points the session at the store's schema (which may not exist yet).
