@@ -118,14 +118,14 @@ impl Store {
         }
         let tx = self.write()?;
         let mut out = Vec::with_capacity(commands.len());
+        // One statement between two commands (a round trip each on PostgreSQL): a savepoint
+        // stays set after `ROLLBACK TO`, and a kept command's is released as the next is set.
+        tx.batch("SAVEPOINT command").map_err(|e| self.err(e))?;
         for command in commands {
-            tx.batch("SAVEPOINT command").map_err(|e| self.err(e))?;
             let outcome = self.apply_in(&tx, dataset, command, terminal);
             match outcome {
-                Ok(_) => tx.batch("RELEASE SAVEPOINT command"),
-                Err(ref e) if e.is_refusal() => {
-                    tx.batch("ROLLBACK TO SAVEPOINT command; RELEASE SAVEPOINT command")
-                }
+                Ok(_) => tx.batch("RELEASE SAVEPOINT command; SAVEPOINT command"),
+                Err(ref e) if e.is_refusal() => tx.batch("ROLLBACK TO SAVEPOINT command"),
                 Err(e) => return Err(e),
             }
             .map_err(|e| self.err(e))?;
