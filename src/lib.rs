@@ -10,6 +10,7 @@ pub mod credentials;
 pub mod dataset;
 pub mod domain;
 pub mod excel_csv;
+pub mod i18n;
 pub mod kiosk;
 pub mod pin;
 pub mod private_file;

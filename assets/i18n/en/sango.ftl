@@ -1,0 +1,160 @@
+# sango: English. Same ids and variables as ja/sango.ftl; terms from glossary.toml.
+
+## The language
+
+language-name = English
+language-label = Language
+authoritative-note = The Japanese text is the official one.
+
+## Numbers and dates
+
+yen = ¥{ $amount }
+weekday = { $wd ->
+    [mon] Mon
+    [tue] Tue
+    [wed] Wed
+    [thu] Thu
+    [fri] Fri
+    [sat] Sat
+   *[sun] Sun
+}
+date-long = { $weekday } { $day } { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+} { $year }
+date-short = { $weekday } { $month }/{ $day }
+
+## Care types and units
+
+care-stay = Overnight stay
+care-day = Day care
+care-visit = Home visit
+care-stay-short = stay
+care-day-short = day
+care-visit-short = visit
+units-long = { $n } { $unit ->
+    [day] { $n ->
+        [one] day
+       *[other] days
+    }
+   *[visit] { $n ->
+        [one] visit
+       *[other] visits
+    }
+}
+fee-per-unit = { $fee }/{ $unit ->
+    [day] day
+   *[visit] visit
+}
+units-or = {" / "}
+
+## The kiosk: top and bottom lines
+
+start-over = start over
+help-hint = ?:help
+journey-guide = Guide
+journey-identify = Identify
+journey-book = Book & check
+status-keys-public = i:identify  g:guide  /:find a facility
+status-keys-identified = n:book  b:your bookings  g:guide
+not-identified = not identified
+identified-as = User number { $id }
+window-hint = Identify (i) to see your window
+
+## The kiosk: what happened
+
+kiosk-system-error = This cannot be done right now. Please ask a member of staff.
+kiosk-refused = This is not available at this terminal.
+kiosk-timed-out = No one used the screen for a while: back to the start.
+kiosk-started-over = Back to the start.
+kiosk-identify-first = Please identify yourself before booking or checking your bookings.
+kiosk-already-identified = You are already identified. Someone else? Press F5 to start over.
+kiosk-welcome-back = You are identified (user number { $id }). n to book, b to see your bookings.
+
+## The kiosk: identification
+
+identify-title = Identification
+identify-intro =
+    To book or to see your bookings, please identify yourself.
+    Type your user number and your baby's birth date.
+identify-number = User number
+identify-birth = Baby's birth date
+identify-birth-example = e.g. 2026-10-01
+identify-button = Confirm
+identify-keys = Up/Down/Tab: next field  Enter: confirm  Esc: back
+identify-bad-date = Please type the birth date like 2026-10-01.
+identify-failed = The user number or the baby's birth date could not be confirmed. Please try again.
+identify-incomplete = Enter your user number and your baby's birth date.
+identify-locked = Too many unconfirmed tries: identification is paused. Please wait { $secs } s.
+identify-tries-left = Tries left: { $left } (after that, a { $secs } s pause).
+identify-unlocked = You can try again now.
+back = back
+
+## The kiosk: staff PIN and the idle countdown
+
+pin-title = Staff only: leave
+pin-body = To leave the program, type the staff PIN. Residents: press Esc to go back.
+pin-label = Staff PIN
+pin-wrong = Wrong PIN.
+pin-locked = PIN entry is paused. Please wait { $secs } s.
+pin-unavailable = The PIN cannot be checked. Please call the administrator.
+pin-leave = Leave
+countdown-title = Starting over soon
+countdown = No activity: back to the start in { $secs } s. Press any key to continue.
+
+## The kiosk: every key (the help box)
+
+keys-arrows = Arrows
+key-start-over = start over (what was typed is forgotten)
+key-identify = identify (user number and baby's birth date)
+key-book = book (after identifying)
+key-bookings = your bookings, cancel (after identifying)
+key-guide = guide (fees, rules, contacts)
+key-find = find a facility
+key-filter = filter by type
+key-arrows = choose, move
+key-pane = next pane
+key-enter = choose
+key-esc = back
+key-yes-no = yes / no
+key-language = change the language
+key-help = this help
+
+## The guide (kiosk pane and the g screen)
+
+guide-title = Guide
+guide-identify = To book or see your bookings, identify first (i).
+guide-more = Full guide: fees, rules, contacts (g)
+guide-fees = Types, limits, fees
+guide-exemption = Fee exemption
+guide-cancel = Cancelling
+guide-application = Application
+guide-not-usable = When care cannot be used
+guide-notes = Other notes
+guide-contacts = Contacts
+guide-keys = Up/Down, PgUp/PgDn scroll  Esc back
+
+## The cancellation rule, made from the programme's values
+
+cancel-when = { $kind ->
+    [same-day] on the day
+    [day-before] the day before
+    [days-before] { $days } days before
+    [business-day-before] the business day before
+   *[business-days-before] { $days } business days before
+}
+cancel-business-days = {" "}(business days: Monday to Friday, not public holidays or 12/29-1/3)
+cancel-rule = Cancel before { $time } { $when } to keep your units{ $business }; { $same ->
+    [yes] later (a late cancellation), or not coming without a word, { $late } is used up
+   *[no] later (a late cancellation), { $late } is used up; not coming without a word, { $noshow }
+}. Always phone the facility too.

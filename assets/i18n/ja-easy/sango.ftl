@@ -1,0 +1,142 @@
+# sango: やさしい日本語 (easy Japanese). Short sentences, common words, kana for hard kanji; the
+# ward's terms stay as they are on its papers, with a plain word beside them (glossary.toml).
+
+## The language
+
+language-name = やさしいにほんご
+language-label = ことば
+authoritative-note = 正しい 内容は 日本語の 画面です。
+
+## Numbers and dates
+
+yen = { $amount }円
+weekday = { $wd ->
+    [mon] 月
+    [tue] 火
+    [wed] 水
+    [thu] 木
+    [fri] 金
+    [sat] 土
+   *[sun] 日
+}
+date-long = { $year }年{ $month }月{ $day }日({ $weekday })
+date-short = { $month }/{ $day }({ $weekday })
+
+## Care types and units
+
+care-stay = とまるケア（宿泊型）
+care-day = ひるのケア（日帰り型）
+care-visit = いえにくるケア（訪問型）
+care-stay-short = とまる
+care-day-short = ひる
+care-visit-short = いえ
+units-long = { $n }{ $unit ->
+    [day] 日
+   *[visit] 回
+}
+fee-per-unit = { $fee }/{ $unit ->
+    [day] 日
+   *[visit] 回
+}
+units-or = ・
+
+## The kiosk: top and bottom lines
+
+start-over = はじめから
+help-hint = ?:せつめい
+journey-guide = あんない
+journey-identify = 本人確認
+journey-book = よやく
+status-keys-public = i:本人確認  g:あんない  /:さがす
+status-keys-identified = n:よやくする  b:わたしの よやく  g:あんない
+not-identified = 本人確認 まだ
+identified-as = 利用者番号 { $id }
+window-hint = 本人確認(i)を すると 使える 日が わかります
+
+## The kiosk: what happened
+
+kiosk-system-error = いま できません。しょくいんに 聞いてください。
+kiosk-refused = この パソコンでは できません。
+kiosk-timed-out = しばらく さわらなかったので、はじめに もどりました。
+kiosk-started-over = はじめに もどりました。
+kiosk-identify-first = よやくの 前に、本人確認を してください。
+kiosk-already-identified = 本人確認は できています。ほかの 人は F5 で はじめから。
+kiosk-welcome-back = 本人確認が できました（利用者番号 { $id }）。n で よやく、b で よやくを 見ます。
+
+## The kiosk: identification
+
+identify-title = 本人確認
+identify-intro =
+    よやくを するには、本人確認が いります。
+    利用者番号と、赤ちゃんの 生まれた 日を 入れてください。
+identify-number = 利用者番号
+identify-birth = 赤ちゃんの 生まれた 日
+identify-birth-example = れい 2026-10-01
+identify-button = 確認する
+identify-keys = 上・下・Tab で つぎの 場所  Enter で 確認  Esc で もどる
+identify-bad-date = 生まれた 日は 2026-10-01 の ように 入れてください。
+identify-failed = 利用者番号か 生まれた 日が ちがいます。もう一度 入れてください。
+identify-incomplete = 利用者番号と 赤ちゃんの 生まれた 日を 入れてください。
+identify-locked = たくさん まちがえたので、少し 待ってください。あと { $secs }秒です。
+identify-tries-left = あと { $left }回 できます（まちがえると { $secs }秒 待ちます）。
+identify-unlocked = もう一度 入れることが できます。
+back = もどる
+
+## The kiosk: staff PIN and the idle countdown
+
+pin-title = しょくいん用：おわる
+pin-body = おわるには しょくいんの PIN を 入れます。使う 人は Esc で もどってください。
+pin-label = 職員PIN
+pin-wrong = PIN が ちがいます。
+pin-locked = PIN は 少し 使えません。あと { $secs }秒 待ってください。
+pin-unavailable = PIN を 確認できません。かんりしゃに 連絡してください。
+pin-leave = おわる
+countdown-title = もうすぐ はじめに もどります
+countdown = あと { $secs }秒で はじめの 画面に もどります。つづけるなら キーを どれか おしてください。
+
+## The kiosk: every key (the help box)
+
+keys-arrows = やじるし
+key-start-over = はじめに もどる（入れた ことは 消えます）
+key-identify = 本人確認（利用者番号と 生まれた 日）
+key-book = よやくする（本人確認の あと）
+key-bookings = わたしの よやく・とりけし（本人確認の あと）
+key-guide = あんない（お金・きまり・電話）
+key-find = しせつを さがす
+key-filter = しゅるいで えらぶ
+key-arrows = えらぶ・うごく
+key-pane = となりの 場所へ
+key-enter = きめる
+key-esc = もどる
+key-yes-no = はい / いいえ
+key-language = ことばを かえる
+key-help = この せつめい
+
+## The guide (kiosk pane and the g screen)
+
+guide-title = あんない
+guide-identify = よやくは、本人確認（i）の あとで できます。
+guide-more = お金・きまり・電話の くわしい あんないは g
+guide-fees = しゅるい・回数・お金
+guide-exemption = お金が いらない 人
+guide-cancel = とりけし（キャンセル）
+guide-application = 申しこみ
+guide-not-usable = 使えない とき
+guide-notes = ほかの 注意
+guide-contacts = 電話・まどぐち
+guide-keys = 上・下・PgUp PgDn で うごく  Esc で もどる
+
+## The cancellation rule, made from the programme's values
+
+cancel-when = { $kind ->
+    [same-day] その日
+    [day-before] 前の日
+    [days-before] { $days }日前
+    [business-day-before] 前の 平日
+   *[business-days-before] { $days }平日前
+}
+cancel-business-days = （平日は 土・日・祝日・12/29～1/3 では ない 日）
+cancel-rule = { $when }の { $time }より 前に とりけすと、使った 日に なりません{ $business }。{ $same ->
+    [yes] そのあとの とりけし（期限後取消）や、れんらく しないで 行かないと、{ $late }分
+   *[no] そのあとの とりけし（期限後取消）は { $late }分、れんらく しないで 行かないと { $noshow }分
+}を 使った ことに なります。しせつにも かならず 電話を してください。

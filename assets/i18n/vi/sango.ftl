@@ -1,0 +1,141 @@
+# sango: Tiếng Việt. Same ids and variables as ja/sango.ftl; terms from glossary.toml.
+
+## The language
+
+language-name = Tiếng Việt
+language-label = Ngôn ngữ
+authoritative-note = Nội dung tiếng Nhật là bản chính thức.
+
+## Numbers and dates
+
+yen = { $amount } yên
+weekday = { $wd ->
+    [mon] T2
+    [tue] T3
+    [wed] T4
+    [thu] T5
+    [fri] T6
+    [sat] T7
+   *[sun] CN
+}
+date-long = { $weekday }, { $day }/{ $month }/{ $year }
+date-short = { $weekday } { $day }/{ $month }
+
+## Care types and units
+
+care-stay = Chăm sóc lưu trú qua đêm
+care-day = Chăm sóc ban ngày
+care-visit = Chăm sóc tại nhà
+care-stay-short = đêm
+care-day-short = ngày
+care-visit-short = nhà
+units-long = { $n } { $unit ->
+    [day] ngày
+   *[visit] lần
+}
+fee-per-unit = { $fee }/{ $unit ->
+    [day] ngày
+   *[visit] lần
+}
+units-or = {" / "}
+
+## The kiosk: top and bottom lines
+
+start-over = làm lại
+help-hint = ?:trợ giúp
+journey-guide = Hướng dẫn
+journey-identify = Xác nhận
+journey-book = Đặt lịch
+status-keys-public = i:xác nhận  g:hướng dẫn  /:tìm cơ sở
+status-keys-identified = n:đặt lịch  b:lịch của tôi  g:hướng dẫn
+not-identified = chưa xác nhận
+identified-as = Mã số người dùng { $id }
+window-hint = Xác nhận (i) để xem thời gian được dùng
+
+## The kiosk: what happened
+
+kiosk-system-error = Hiện không thể xử lý. Vui lòng hỏi nhân viên.
+kiosk-refused = Không thể làm việc này ở máy này.
+kiosk-timed-out = Không có thao tác một lúc: đã quay lại màn hình đầu.
+kiosk-started-over = Đã quay lại màn hình đầu.
+kiosk-identify-first = Vui lòng xác nhận danh tính trước khi đặt hoặc xem lịch.
+kiosk-already-identified = Bạn đã xác nhận rồi. Người khác? Nhấn F5 để làm lại.
+kiosk-welcome-back = Đã xác nhận (mã số người dùng { $id }). n: đặt lịch, b: xem lịch đã đặt.
+
+## The kiosk: identification
+
+identify-title = Xác nhận danh tính
+identify-intro =
+    Để đặt hoặc xem lịch, cần xác nhận danh tính.
+    Hãy nhập mã số người dùng và ngày sinh của em bé.
+identify-number = Mã số người dùng
+identify-birth = Ngày sinh của bé
+identify-birth-example = ví dụ 2026-10-01
+identify-button = Xác nhận
+identify-keys = Lên/Xuống/Tab: ô tiếp  Enter: xác nhận  Esc: quay lại
+identify-bad-date = Hãy nhập ngày sinh như 2026-10-01.
+identify-failed = Không xác nhận được mã số người dùng hoặc ngày sinh của bé. Vui lòng nhập lại.
+identify-incomplete = Hãy nhập mã số người dùng và ngày sinh của em bé.
+identify-locked = Nhập sai quá nhiều lần: tạm dừng xác nhận. Vui lòng chờ { $secs } giây.
+identify-tries-left = Còn { $left } lần thử (sau đó phải chờ { $secs } giây).
+identify-unlocked = Bây giờ có thể nhập lại.
+back = quay lại
+
+## The kiosk: staff PIN and the idle countdown
+
+pin-title = Chỉ nhân viên: thoát
+pin-body = Để thoát chương trình, nhập mã PIN nhân viên. Người dùng: nhấn Esc để quay lại.
+pin-label = PIN nhân viên
+pin-wrong = Sai mã PIN.
+pin-locked = Tạm dừng nhập PIN. Vui lòng chờ { $secs } giây.
+pin-unavailable = Không kiểm tra được PIN. Vui lòng gọi quản trị viên.
+pin-leave = Thoát
+countdown-title = Sắp quay lại màn hình đầu
+countdown = Không có thao tác: quay lại màn hình đầu sau { $secs } giây. Nhấn phím bất kỳ để tiếp tục.
+
+## The kiosk: every key (the help box)
+
+keys-arrows = Mũi tên
+key-start-over = làm lại từ đầu (nội dung đã nhập sẽ bị xóa)
+key-identify = xác nhận (mã số người dùng và ngày sinh của bé)
+key-book = đặt lịch (sau khi xác nhận)
+key-bookings = xem, hủy lịch của tôi (sau khi xác nhận)
+key-guide = hướng dẫn (phí, quy định, liên hệ)
+key-find = tìm cơ sở
+key-filter = lọc theo loại
+key-arrows = chọn, di chuyển
+key-pane = khung tiếp theo
+key-enter = chọn
+key-esc = quay lại
+key-yes-no = có / không
+key-language = đổi ngôn ngữ
+key-help = trợ giúp này
+
+## The guide (kiosk pane and the g screen)
+
+guide-title = Hướng dẫn
+guide-identify = Để đặt hoặc xem lịch, hãy xác nhận trước (i).
+guide-more = Hướng dẫn đầy đủ: phí, quy định, liên hệ (g)
+guide-fees = Loại, giới hạn, phí
+guide-exemption = Miễn phí
+guide-cancel = Hủy lịch
+guide-application = Đăng ký
+guide-not-usable = Khi không thể sử dụng
+guide-notes = Lưu ý khác
+guide-contacts = Liên hệ
+guide-keys = Lên/Xuống, PgUp/PgDn cuộn  Esc quay lại
+
+## The cancellation rule, made from the programme's values
+
+cancel-when = { $kind ->
+    [same-day] trong ngày
+    [day-before] ngày hôm trước
+    [days-before] { $days } ngày trước
+    [business-day-before] ngày làm việc hôm trước
+   *[business-days-before] { $days } ngày làm việc trước
+}
+cancel-business-days = {" "}(ngày làm việc: thứ Hai đến thứ Sáu, trừ ngày lễ và 12/29-1/3)
+cancel-rule = Hủy trước { $time } { $when } thì không bị tính lượt{ $business }; { $same ->
+    [yes] hủy muộn hơn (hủy trễ hạn) hoặc không đến mà không báo, bị tính { $late }
+   *[no] hủy muộn hơn (hủy trễ hạn) bị tính { $late }; không đến mà không báo bị tính { $noshow }
+}. Hãy luôn gọi điện cho cơ sở.
