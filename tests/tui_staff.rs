@@ -77,7 +77,7 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
     let review = a.session.registry.review.as_ref().expect("the review of her bookings");
     assert_eq!(review.items.len(), 1);
     assert_eq!(review.items[0].affected.new_fee_yen(), Some(2500 + 840));
-    assert!(screen(&mut a, 120, 40).contains("fee 2,500 yen -> 3,340 yen"));
+    assert!(screen(&mut a, 120, 40).contains("fee ¥2,500 -> ¥3,340"));
     assert_eq!(
         a.inline_store().unwrap().resident("R-0001").unwrap().unwrap().babies,
         1,

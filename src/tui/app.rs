@@ -213,6 +213,8 @@ pub enum Target {
     Answer(usize, bool),
     FormField(usize),
     Button(Button),
+    /// A language on the kiosk's welcome screen.
+    Lang(crate::i18n::Locale),
 }
 
 /// The clickable buttons.
@@ -433,11 +435,21 @@ impl App {
     /// A store error as shown: in full to staff; at a kiosk, a plain message without any detail
     /// (no file paths, no other resident).
     pub fn store_error_text(&self, e: &crate::store::StoreError) -> String {
-        if self.is_kiosk() { self.s().kiosk_system_error().to_string() } else { e.to_string() }
+        if self.is_kiosk() { self.t("kiosk-system-error") } else { e.to_string() }
     }
 
     pub fn s(&self) -> &'static Strings {
         self.session.lang.strings()
+    }
+
+    /// The message `id` in her language, from the message files (`crate::i18n`).
+    pub fn t(&self, id: &str) -> String {
+        crate::i18n::t(self.session.lang, id)
+    }
+
+    /// The message `id` in her language with its variables.
+    pub fn tr(&self, id: &str, args: &[(&str, crate::i18n::Value)]) -> String {
+        crate::i18n::tr(self.session.lang, id, args)
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -524,7 +536,7 @@ impl App {
         then: impl FnOnce(&mut App, Result<(), String>) + Send + 'static,
     ) {
         if !self.may_access(id) {
-            let e = self.s().kiosk_refused().to_string();
+            let e = self.t("kiosk-refused");
             return then(self, Err(e));
         }
         let id = id.to_string();
@@ -541,9 +553,7 @@ impl App {
             move |app, r| {
                 let outcome = match r {
                     // The identified mother may have changed since it was asked.
-                    Ok(Some(_)) if !app.may_access(&asked) => {
-                        Err(app.s().kiosk_refused().to_string())
-                    }
+                    Ok(Some(_)) if !app.may_access(&asked) => Err(app.t("kiosk-refused")),
                     Ok(Some(_)) if slot == Slot::Reload && app.resident_id() != Some(&asked) => {
                         Ok(())
                     }

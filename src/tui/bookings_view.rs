@@ -93,7 +93,7 @@ pub fn confirm_cancel(app: &mut App, id: &str) {
         (false, _) => None,
         (true, Some(m)) => Some(m.to_string()),
         (true, None) => {
-            let msg = app.s().kiosk_refused().to_string();
+            let msg = app.t("kiosk-refused");
             app.flash_error(msg);
             return;
         }
@@ -130,7 +130,7 @@ fn cancelled(app: &mut App, result: Result<Option<Cancellation>, StoreError>) {
             app.flash(msg);
         }
         Ok(None) => {
-            let msg = app.s().kiosk_refused().to_string();
+            let msg = app.t("kiosk-refused");
             app.flash_error(msg);
         }
         Err(StoreError::ConnectionLost { .. }) => {

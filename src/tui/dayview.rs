@@ -199,7 +199,7 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         head_line.push_str(&format!("  {} {h}", s.holiday));
     }
     let rw = resident_w(w);
-    let type_w = if app.session.lang == super::strings::Lang::Ja { 6 } else { 5 };
+    let type_w = if app.s().lang == super::strings::Lang::Ja { 6 } else { 5 };
     let dates_w = 12usize;
     let today = app.today();
     let status_w =

@@ -77,7 +77,11 @@ pub fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect 
 pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
     let t = &app.session.theme;
-    let keys = if app.is_kiosk() { s.kiosk_keys() } else { s.keys() };
+    let keys: Vec<(String, String)> = if app.is_kiosk() {
+        kiosk_keys(app)
+    } else {
+        s.keys().iter().map(|(k, d)| (k.to_string(), d.to_string())).collect()
+    };
     let key_w = keys.iter().map(|(k, _)| width(k)).max().unwrap_or(8) + 1;
     let half = keys.len().div_ceil(2);
     // One column when every key fits (with the borders and the closing line), else two.
@@ -98,7 +102,7 @@ pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let mut out = Vec::new();
     if two {
         for i in 0..half {
-            let mut l = line(keys[i].0, keys[i].1);
+            let mut l = line(&keys[i].0, &keys[i].1);
             if let Some((k, d)) = keys.get(i + half) {
                 l.spans.extend(line(k, d).spans);
             }
@@ -119,6 +123,32 @@ pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     };
     shown.push(Line::styled(truncate(&close, usize::from(inner.width)), t.muted));
     lines(frame, inner, shown, t.base);
+}
+
+/// Every key at a kiosk, in her language.
+fn kiosk_keys(app: &App) -> Vec<(String, String)> {
+    [
+        ("F5", "key-start-over"),
+        ("i", "key-identify"),
+        ("n", "key-book"),
+        ("b", "key-bookings"),
+        ("g", "key-guide"),
+        ("/", "key-find"),
+        ("t", "key-filter"),
+        ("", "key-arrows"),
+        ("Tab", "key-pane"),
+        ("Enter", "key-enter"),
+        ("Esc", "key-esc"),
+        ("y / n", "key-yes-no"),
+        ("L", "key-language"),
+        ("? / F1", "key-help"),
+    ]
+    .into_iter()
+    .map(|(k, id)| {
+        let key = if k.is_empty() { app.t("keys-arrows") } else { k.to_string() };
+        (key, app.t(id))
+    })
+    .collect()
 }
 
 /// A yes/no question box with clickable buttons.

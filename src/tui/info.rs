@@ -11,13 +11,15 @@ use super::app::{App, Hits, Pane};
 use super::panes::{framed, hint_row, lines};
 use super::strings::Lang;
 use super::text::{display_safe, truncate, wrap};
+use super::words;
 
 /// The guide's lines at a width.
 pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let s = app.s();
     let t = &app.session.theme;
     let p = &app.ds.programme;
-    let ja = app.session.lang == Lang::Ja;
+    let lang = app.session.lang;
+    let ja = s.lang == Lang::Ja;
     let mut out: Vec<Line<'static>> = Vec::new();
     let heading = |out: &mut Vec<Line<'static>>, text: &str| {
         if !out.is_empty() {
@@ -30,24 +32,25 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             out.push(Line::raw(format!("{}{l}", " ".repeat(indent))));
         }
     };
-    heading(&mut out, s.guide_fees());
+    heading(&mut out, &app.t("guide-fees"));
     for rule in &app.ds.programme.care_types {
         let care = rule.id;
-        out.push(Line::styled(truncate(&display_safe(s.text(&rule.name)), w), t.key));
+        let name = words::dataset_text(lang, &rule.name);
+        out.push(Line::styled(truncate(&display_safe(name), w), t.key));
         let line = format!(
             "{}  {}",
-            s.fee_per_unit(rule.fee.base_yen, care.unit()),
+            words::fee_per_unit(lang, rule.fee.base_yen, care.unit()),
             s.care_detail(care, rule)
         );
         para(&mut out, &line, 2);
         for n in &rule.notes {
-            para(&mut out, s.text(n), 2);
+            para(&mut out, words::dataset_text(lang, n), 2);
         }
     }
-    heading(&mut out, s.guide_cancel());
+    heading(&mut out, &app.t("guide-cancel"));
     let units: Vec<_> = p.offered().map(|c| c.unit()).collect();
-    para(&mut out, &s.guide_cancel_rule(&p.cancellation.rule(), &units), 0);
-    heading(&mut out, s.guide_contacts());
+    para(&mut out, &words::cancel_rule(lang, &p.cancellation.rule(), &units), 0);
+    heading(&mut out, &app.t("guide-contacts"));
     for c in &p.contacts {
         let name = s.contact_name(c);
         out.push(Line::from(vec![
@@ -55,29 +58,28 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             Span::raw(truncate(&display_safe(&name), w.saturating_sub(14))),
         ]));
     }
-    heading(&mut out, s.guide_exemption());
+    heading(&mut out, &app.t("guide-exemption"));
     para(&mut out, &s.exemption_text(&p.fee_exemption), 0);
-    heading(&mut out, s.guide_application());
+    heading(&mut out, &app.t("guide-application"));
     para(&mut out, &s.application_text(&p.application), 0);
     heading(&mut out, s.what_to_bring);
     for item in &p.what_to_bring {
-        para(&mut out, &format!("- {}", s.text(item)), 0);
+        para(&mut out, &format!("- {}", words::dataset_text(lang, item)), 0);
     }
-    heading(&mut out, s.guide_not_usable());
+    heading(&mut out, &app.t("guide-not-usable"));
     for q in &p.screening {
         para(&mut out, &format!("- {}", if ja { &q.ja } else { &q.en }), 0);
     }
-    heading(&mut out, s.guide_notes());
+    heading(&mut out, &app.t("guide-notes"));
     for n in &p.notes {
-        para(&mut out, &format!("- {}", s.text(n)), 0);
+        para(&mut out, &format!("- {}", words::dataset_text(lang, n)), 0);
     }
     out
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
-    let inner = framed(frame, app, area, s.guide_title(), true, Pane::Facilities, hits);
+    let inner = framed(frame, app, area, &app.t("guide-title"), true, Pane::Facilities, hits);
     if inner.height < 2 {
         return;
     }
@@ -88,5 +90,5 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let offset = usize::from(app.session.info_scroll.min(max));
     let shown: Vec<Line> = all.into_iter().skip(offset).take(usize::from(text.height)).collect();
     lines(frame, text, shown, t.base);
-    hint_row(frame, app, inner, s.guide_keys());
+    hint_row(frame, app, inner, &app.t("guide-keys"));
 }

@@ -146,7 +146,7 @@ pub fn tick(app: &mut App, ms: Millis) -> bool {
     k.ms = ms;
     if app.session.used && k.terminal.expire_if_idle(ms) {
         reset(app);
-        let msg = app.s().kiosk_timed_out().to_string();
+        let msg = app.t("kiosk-timed-out");
         app.flash(msg);
         return true;
     }
@@ -233,7 +233,7 @@ pub fn intercept(app: &mut App, a: Action) -> bool {
         Action::Quit | Action::Interrupt | Action::Suspend => ask_pin(app),
         Action::StartOver | Action::Click(Target::Button(Button::StartOver)) => {
             reset(app);
-            let msg = app.s().kiosk_started_over().to_string();
+            let msg = app.t("kiosk-started-over");
             app.flash(msg);
         }
         Action::Identify | Action::Click(Target::Button(Button::Identify))
@@ -299,10 +299,10 @@ pub fn only_hers(app: &mut App) {
 fn refuse(app: &mut App, who: Audience) {
     if who == Audience::Resident {
         open_identify(app);
-        let msg = app.s().kiosk_identify_first().to_string();
+        let msg = app.t("kiosk-identify-first");
         app.flash(msg);
     } else {
-        let msg = app.s().kiosk_refused().to_string();
+        let msg = app.t("kiosk-refused");
         app.flash_error(msg);
     }
 }
@@ -317,7 +317,7 @@ fn at_top(app: &App) -> bool {
 
 fn open_identify(app: &mut App) {
     if app.session.identified.is_some() {
-        let msg = app.s().kiosk_already_identified().to_string();
+        let msg = app.t("kiosk-already-identified");
         app.flash(msg);
         return;
     }
@@ -432,7 +432,7 @@ fn identified(
         Ok(()) => {
             app.session.screen = Screen::Main;
             app.session.focus = Pane::Facilities;
-            let msg = app.s().kiosk_welcome_back(&id);
+            let msg = app.tr("kiosk-welcome-back", &[("id", id.as_str().into())]);
             app.flash(msg);
         }
         Err(e) => {

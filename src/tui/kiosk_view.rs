@@ -6,28 +6,20 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::config;
-use crate::kiosk::{self as rules, IdentifyResult};
+use crate::i18n::Locale;
+use crate::kiosk as rules;
 
-use super::app::{App, Button, Hits, Pane, Target};
+use super::app::{App, Button, Hits, Pane, Screen, Target};
 use super::help::{centred, frame_box};
 use super::kiosk::{IdentifyNote, PinNote, journey_step};
 use super::panes::{button_pair, framed, lines, row};
-use super::strings::Lang;
 use super::text::{clip_words, pad, truncate, width, wrap};
-
-fn config_lang(l: Lang) -> config::Lang {
-    match l {
-        Lang::Ja => config::Lang::Ja,
-        Lang::En => config::Lang::En,
-    }
-}
+use super::words;
 
 /// The top line at a kiosk: the title, the journey with the current step bracketed, and the
 /// start-over button (always visible, clickable). In a narrow window the title and the help hint
 /// give way first.
 pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
     let current = journey_step(app);
     let mut journey = Vec::new();
@@ -35,7 +27,8 @@ pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         if step > 1 {
             journey.push(Span::styled(" > ", t.muted));
         }
-        let label = format!("{step} {}", s.journey(step));
+        let name = ["journey-guide", "journey-identify", "journey-book"][step - 1];
+        let label = format!("{step} {}", app.t(name));
         let (text, style) = if step == current {
             (format!("[{label}]"), t.step_current)
         } else if step < current {
@@ -46,9 +39,9 @@ pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         journey.push(Span::styled(text, style));
     }
     let journey_w: usize = journey.iter().map(|s| width(&s.content)).sum();
-    let title = format!(" {} ", s.kiosk_title(&app.ds.programme));
-    let button = format!("[F5 {}]", s.start_over());
-    let help = format!(" {} ", s.kiosk_help_hint());
+    let title = format!(" {} ", words::dataset_text(app.session.lang, &app.ds.programme.name));
+    let button = format!("[F5 {}]", app.t("start-over"));
+    let help = format!(" {} ", app.t("help-hint"));
     let room = usize::from(area.width);
     let fits = |parts: usize| parts <= room;
     let with_title = fits(width(&title) + 1 + journey_w + 1 + width(&button));
@@ -82,23 +75,69 @@ pub fn title_bar(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     lines(frame, area, vec![Line::from(spans)], t.base);
 }
 
+/// The rows under the top line at a kiosk: on the welcome screen, every language named in
+/// itself (click one, or `L` for the next); in a language other than Japanese, that the Japanese
+/// text is the authoritative one. Returns the area left for the screen.
+pub fn language_rows(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) -> Rect {
+    let t = &app.session.theme;
+    let welcome = app.session.screen == Screen::Main && app.identified().is_none();
+    let note = !app.session.lang.is_japanese();
+    let rows = u16::from(welcome) + u16::from(note);
+    if area.height <= rows + 8 {
+        return area;
+    }
+    let mut y = area.y;
+    if welcome {
+        let r = Rect { y, height: 1, ..area };
+        let room = usize::from(r.width);
+        let names: Vec<(Locale, String)> = Locale::all().map(|l| (l, l.native_name())).collect();
+        // The current one bracketed, the others between spaces, so no colour is needed.
+        let list_w: usize = names.iter().map(|(_, n)| width(n) + 2).sum();
+        let label = format!(" L {}: ", app.t("language-label"));
+        let lead = if width(&label) + list_w <= room { label } else { " L ".to_string() };
+        let mut x = width(&lead);
+        let mut spans = vec![Span::styled(lead, t.key)];
+        for (l, name) in names {
+            let current = l == app.session.lang;
+            let text = if current { format!("[{name}]") } else { format!(" {name} ") };
+            let w = width(&text);
+            if x + w > room {
+                break;
+            }
+            hits.add(Rect { x: r.x + x as u16, width: w as u16, ..r }, Target::Lang(l));
+            spans.push(Span::styled(text, if current { t.step_current } else { t.button }));
+            x += w;
+        }
+        lines(frame, r, vec![Line::from(spans)], t.base);
+        y += 1;
+    }
+    if note {
+        let r = Rect { y, height: 1, ..area };
+        let text = format!(" {}", app.t("authoritative-note"));
+        lines(frame, r, vec![Line::styled(truncate(&text, usize::from(r.width)), t.muted)], t.base);
+        y += 1;
+    }
+    Rect { y, height: area.height - (y - area.y), ..area }
+}
+
 /// The bottom line at a kiosk: the mode, who is identified, the message or the keys, the clock.
 pub fn status_line(frame: &mut Frame, app: &App, area: Rect) {
-    let s = app.s();
     let who = match app.identified() {
-        Some(id) => s.kiosk_identified_as(id),
-        None => s.kiosk_not_identified().to_string(),
+        Some(id) => app.tr("identified-as", &[("id", id.into())]),
+        None => app.t("not-identified"),
     };
-    let keys = s.kiosk_status_keys(app.identified().is_some());
-    super::view::status_bar(frame, app, area, &who, (keys, app.session.theme.status));
+    let keys = match app.identified() {
+        Some(_) => app.t("status-keys-identified"),
+        None => app.t("status-keys-public"),
+    };
+    super::view::status_bar(frame, app, area, &who, (&keys, app.session.theme.status));
 }
 
 /// The identification form: two fields, plain words, the generic answer, the lockout countdown.
 pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let Some(k) = &app.kiosk else { return };
-    let s = app.s();
     let t = &app.session.theme;
-    let inner = framed(frame, app, area, s.identify_title(), true, Pane::Facilities, hits);
+    let inner = framed(frame, app, area, &app.t("identify-title"), true, Pane::Facilities, hits);
     if inner.height < 3 {
         return;
     }
@@ -112,16 +151,15 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
     };
     let w = usize::from(body.width);
     let mut out: Vec<Line> = Vec::new();
-    for l in wrap(s.identify_intro(), w) {
+    for l in wrap(&app.t("identify-intro"), w) {
         out.push(Line::styled(l, t.heading));
     }
     out.push(Line::raw(""));
-    let label_w = s.identify_label_width();
+    let labels = [app.t("identify-number"), app.t("identify-birth")];
+    let label_w = labels.iter().map(|l| width(l)).max().unwrap_or(0);
     let field_w = 16usize;
     let f = &app.session.identify;
-    for (i, (label, input)) in
-        [(s.identify_number(), &f.number), (s.identify_birth(), &f.birth)].into_iter().enumerate()
-    {
+    for (i, (label, input)) in labels.iter().zip([&f.number, &f.birth]).enumerate() {
         let current = f.field == i;
         let y = out.len() as u16;
         if let Some(r) = row(body, y) {
@@ -133,7 +171,8 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
                 }
             }
         }
-        let help = if i == 1 { format!("  {}", s.identify_birth_example()) } else { String::new() };
+        let help =
+            if i == 1 { format!("  {}", app.t("identify-birth-example")) } else { String::new() };
         let used = 2 + label_w + 1 + field_w + 2;
         out.push(Line::from(vec![
             Span::styled(if current { "> " } else { "  " }, t.key),
@@ -148,24 +187,20 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
     }
     let locked = k.identify_locked();
     let note = match (f.note, locked) {
-        (_, Some(secs)) => Some((s.identify_locked(secs), t.error)),
-        (Some(IdentifyNote::Locked), None) => Some((s.identify_unlocked().to_string(), t.ok)),
+        (_, Some(secs)) => Some((app.tr("identify-locked", &[("secs", secs.into())]), t.error)),
+        (Some(IdentifyNote::Locked), None) => Some((app.t("identify-unlocked"), t.ok)),
         (Some(IdentifyNote::Failed), None) => {
             // How many tries are left before the pause: the terminal's streak now (it is
             // forgotten after a while), the same words whichever value was wrong.
             let left = rules::MAX_FAILURES.saturating_sub(k.terminal.failures(k.ms));
             let secs = u32::try_from(rules::LOCKOUT_MS / 1000).unwrap_or(u32::MAX);
-            let failed =
-                IdentifyResult::Failed { tries_left: left }.message(config_lang(app.session.lang));
-            Some((format!("{failed}\n{}", s.identify_tries_left(left, secs)), t.error))
+            let tries =
+                app.tr("identify-tries-left", &[("left", left.into()), ("secs", secs.into())]);
+            Some((format!("{}\n{tries}", app.t("identify-failed")), t.error))
         }
-        (Some(IdentifyNote::Incomplete), None) => {
-            Some((IdentifyResult::Incomplete.message(config_lang(app.session.lang)), t.error))
-        }
-        (Some(IdentifyNote::BadDate), None) => Some((s.identify_bad_date().to_string(), t.error)),
-        (Some(IdentifyNote::SystemError), None) => {
-            Some((s.kiosk_system_error().to_string(), t.error))
-        }
+        (Some(IdentifyNote::Incomplete), None) => Some((app.t("identify-incomplete"), t.error)),
+        (Some(IdentifyNote::BadDate), None) => Some((app.t("identify-bad-date"), t.error)),
+        (Some(IdentifyNote::SystemError), None) => Some((app.t("kiosk-system-error"), t.error)),
         (None, None) => None,
     };
     if let Some((text, style)) = note {
@@ -175,29 +210,28 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
         out.push(Line::raw(""));
     }
     // Buttons, then the keys.
-    let confirm = (format!("[Enter {}]", s.identify_button()), Button::Next);
-    let back = (format!("[Esc {}]", s.back), Button::Back);
+    let confirm = (format!("[Enter {}]", app.t("identify-button")), Button::Next);
+    let back = (format!("[Esc {}]", app.t("back")), Button::Back);
     out.push(button_pair(app, row(body, out.len() as u16), 0, confirm, back, hits));
     out.push(Line::raw(""));
-    out.push(Line::styled(clip_words(s.identify_keys(), w), t.muted));
+    out.push(Line::styled(clip_words(&app.t("identify-keys"), w), t.muted));
     lines(frame, body, out, t.base);
 }
 
 /// The public pane that stands in for the quota before identification: how to identify, the
 /// fees, the cancellation rule and the first contact.
 pub fn draw_guide_pane(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
-    let inner = framed(frame, app, area, s.guide_title(), focused, Pane::Quota, hits);
+    let inner = framed(frame, app, area, &app.t("guide-title"), focused, Pane::Quota, hits);
     if inner.is_empty() {
         return;
     }
     let w = usize::from(inner.width);
     let mut out: Vec<Line> = Vec::new();
-    for l in wrap(s.guide_identify(), w) {
+    for l in wrap(&app.t("guide-identify"), w) {
         out.push(Line::styled(l, t.ok));
     }
-    let button = format!("[i {}]", s.identify_title());
+    let button = format!("[i {}]", app.t("identify-title"));
     if let Some(r) = row(inner, out.len() as u16) {
         hits.add(
             Rect { width: (width(&button) as u16).min(r.width), ..r },
@@ -205,48 +239,49 @@ pub fn draw_guide_pane(frame: &mut Frame, app: &App, area: Rect, focused: bool, 
         );
     }
     out.push(Line::styled(button, t.button));
-    out.push(Line::styled(truncate(s.guide_fees(), w), t.heading));
+    out.push(Line::styled(truncate(&app.t("guide-fees"), w), t.heading));
+    let lang = app.session.lang;
     for rule in &app.ds.programme.care_types {
         let care = rule.id;
         let text = format!(
             "{} {} {}",
-            pad(s.care_short(care), 6),
-            pad(&s.units(rule.limit, care.unit()), 4),
-            s.fee_per_unit(rule.fee.base_yen, care.unit())
+            pad(&words::care_short(lang, care), 6),
+            pad(&words::units(lang, rule.limit, care.unit()), 8),
+            words::fee_per_unit(lang, rule.fee.base_yen, care.unit())
         );
         out.push(Line::raw(truncate(&text, w)));
     }
     let p = &app.ds.programme;
     let units: Vec<_> = p.offered().map(|c| c.unit()).collect();
-    for l in wrap(&s.guide_cancel_rule(&p.cancellation.rule(), &units), w) {
+    for l in wrap(&words::cancel_rule(lang, &p.cancellation.rule(), &units), w) {
         out.push(Line::styled(l, t.warn));
     }
     if let Some(c) = app.ds.programme.contacts.first() {
-        out.push(Line::raw(truncate(&format!("{} {}", c.phone, s.text(&c.name)), w)));
+        let name = words::dataset_text(app.session.lang, &c.name);
+        out.push(Line::raw(truncate(&format!("{} {name}", c.phone), w)));
     }
-    out.push(Line::styled(clip_words(s.guide_more(), w), t.muted));
+    out.push(Line::styled(clip_words(&app.t("guide-more"), w), t.muted));
     lines(frame, inner, out, t.base);
 }
 
 /// The staff PIN prompt: masked digits, the generic answer, the lockout countdown.
 pub fn draw_pin(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let Some(k) = &app.kiosk else { return };
-    let s = app.s();
     let t = &app.session.theme;
     let w = 56usize;
     let mut body: Vec<Line> =
-        wrap(s.pin_body(), w).into_iter().map(|l| Line::styled(l, t.base)).collect();
+        wrap(&app.t("pin-body"), w).into_iter().map(|l| Line::styled(l, t.base)).collect();
     body.push(Line::raw(""));
     let masked = "*".repeat(app.session.pin.text().chars().count());
     body.push(Line::from(vec![
-        Span::styled(format!("{}: ", s.pin_label()), t.heading),
+        Span::styled(format!("{}: ", app.t("pin-label")), t.heading),
         Span::styled(format!("[{}]", pad(&masked, 12)), t.cursor),
     ]));
     let note = match (k.pin_locked(), app.session.pin_note) {
-        (Some(secs), _) => Some((s.pin_locked(secs), t.error)),
-        (None, Some(PinNote::Wrong)) => Some((s.pin_wrong().to_string(), t.error)),
-        (None, Some(PinNote::Unavailable)) => Some((s.pin_unavailable().to_string(), t.error)),
-        (None, Some(PinNote::Locked)) => Some((s.identify_unlocked().to_string(), t.ok)),
+        (Some(secs), _) => Some((app.tr("pin-locked", &[("secs", secs.into())]), t.error)),
+        (None, Some(PinNote::Wrong)) => Some((app.t("pin-wrong"), t.error)),
+        (None, Some(PinNote::Unavailable)) => Some((app.t("pin-unavailable"), t.error)),
+        (None, Some(PinNote::Locked)) => Some((app.t("identify-unlocked"), t.ok)),
         (None, None) => None,
     };
     body.push(Line::raw(""));
@@ -257,23 +292,24 @@ pub fn draw_pin(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     }
     let h = body.len() as u16 + 4;
     let b = centred(area, (w + 4) as u16, h);
-    let inner = frame_box(frame, app, b, s.pin_title());
+    let inner = frame_box(frame, app, b, &app.t("pin-title"));
     lines(frame, inner, body, t.base);
     if let Some(r) = row(inner, inner.height.saturating_sub(1)) {
-        let yes = (format!("[Enter {}]", s.pin_leave()), Button::Yes);
-        let no = (format!("[Esc {}]", s.back), Button::No);
+        let yes = (format!("[Enter {}]", app.t("pin-leave")), Button::Yes);
+        let no = (format!("[Esc {}]", app.t("back")), Button::No);
         lines(frame, r, vec![button_pair(app, Some(r), 1, yes, no, hits)], t.base);
     }
 }
 
 /// The idle countdown, a box in the middle of the screen in the last 20 s.
 pub fn draw_countdown(frame: &mut Frame, app: &App, area: Rect, secs: u32) {
-    let s = app.s();
     let t = &app.session.theme;
     let w = 50usize;
-    let body: Vec<Line> =
-        wrap(&s.countdown(secs), w).into_iter().map(|l| Line::styled(l, t.warn)).collect();
+    let body: Vec<Line> = wrap(&app.tr("countdown", &[("secs", secs.into())]), w)
+        .into_iter()
+        .map(|l| Line::styled(l, t.warn))
+        .collect();
     let b = centred(area, (w + 4) as u16, body.len() as u16 + 2);
-    let inner = frame_box(frame, app, b, s.countdown_title());
+    let inner = frame_box(frame, app, b, &app.t("countdown-title"));
     lines(frame, inner, body, t.base);
 }

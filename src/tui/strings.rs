@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::dataset::{Application, CareTypeRule, Channel, Contact, FeeExemption, Programme, Text};
 use crate::domain::booking::{Plan, Refusal};
-use crate::domain::cancel::{CancelNotice, CancelOutcome, CancelRule, DayCount};
+use crate::domain::cancel::{CancelNotice, CancelOutcome};
 use crate::domain::care::{CareType, Length, Unit};
 use crate::domain::fees::yen;
 use crate::domain::period::{Period, Window};
@@ -15,44 +15,20 @@ use crate::store::{Booking, Resident, Status};
 use super::app::{App, Field, Screen};
 use super::wizard::Step;
 
-/// The app's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Ja,
-    En,
-}
+/// The app's language: the message files' [`Locale`](crate::i18n::Locale) (staff screens use
+/// Japanese and English, a kiosk every language).
+pub use crate::i18n::Locale as Lang;
 
+/// The words of this file, which are Japanese and English only: easy Japanese reads the
+/// Japanese, every other language the English, until their screens move to the message files.
 impl Lang {
-    /// `ja` or `en` (also `japanese`, `english`, any case).
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "ja" | "jp" | "japanese" | "日本語" => Some(Lang::Ja),
-            "en" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The language tag the dataset's texts are keyed by.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Ja => Lang::En,
-            Lang::En => Lang::Ja,
-        }
-    }
-
     pub fn strings(self) -> &'static Strings {
-        match self {
-            Lang::Ja => &JA,
-            Lang::En => &EN,
-        }
+        if self.is_japanese() { &JA } else { &EN }
+    }
+
+    /// The staff terminal's `L`: Japanese and English.
+    pub fn other(self) -> Lang {
+        if self == Lang::Ja { Lang::En } else { Lang::Ja }
     }
 }
 
@@ -514,9 +490,9 @@ impl Strings {
     pub fn care_name(&self, c: CareType) -> &'static str {
         match (self.lang, c) {
             (Lang::Ja, c) => c.name_ja(),
-            (Lang::En, CareType::Stay) => "Overnight stay",
-            (Lang::En, CareType::Day) => "Day care",
-            (Lang::En, CareType::Visit) => "Home visit",
+            (_, CareType::Stay) => "Overnight stay",
+            (_, CareType::Day) => "Day care",
+            (_, CareType::Visit) => "Home visit",
         }
     }
 
@@ -525,9 +501,9 @@ impl Strings {
             (Lang::Ja, CareType::Stay) => "宿泊",
             (Lang::Ja, CareType::Day) => "日帰り",
             (Lang::Ja, CareType::Visit) => "訪問",
-            (Lang::En, CareType::Stay) => "stay",
-            (Lang::En, CareType::Day) => "day",
-            (Lang::En, CareType::Visit) => "visit",
+            (_, CareType::Stay) => "stay",
+            (_, CareType::Day) => "day",
+            (_, CareType::Visit) => "visit",
         }
     }
 
@@ -537,19 +513,19 @@ impl Strings {
             (Lang::Ja, CareType::Stay) => "宿",
             (Lang::Ja, CareType::Day) => "日",
             (Lang::Ja, CareType::Visit) => "訪",
-            (Lang::En, CareType::Stay) => "S",
-            (Lang::En, CareType::Day) => "D",
-            (Lang::En, CareType::Visit) => "V",
+            (_, CareType::Stay) => "S",
+            (_, CareType::Day) => "D",
+            (_, CareType::Visit) => "V",
         }
     }
 
     pub fn channel(&self, c: Channel) -> &'static str {
         match (self.lang, c) {
             (Lang::Ja, c) => c.ja(),
-            (Lang::En, Channel::Phone) => "phone",
-            (Lang::En, Channel::Web) => "WEB",
-            (Lang::En, Channel::Line) => "LINE",
-            (Lang::En, Channel::Email) => "e-mail",
+            (_, Channel::Phone) => "phone",
+            (_, Channel::Web) => "WEB",
+            (_, Channel::Line) => "LINE",
+            (_, Channel::Email) => "e-mail",
         }
     }
 
@@ -616,8 +592,9 @@ impl Strings {
         if self.ja() { p.wording_ja() } else { format!("{} after birth", p.wording_en()) }
     }
 
+    /// `3,300円` / `¥3,300` (the message files' `yen`).
     pub fn yen(&self, n: u32) -> String {
-        if self.ja() { format!("{}円", yen(n)) } else { format!("{} yen", yen(n)) }
+        crate::i18n::format::yen(self.lang, n)
     }
 
     pub fn units(&self, n: u32, unit: Unit) -> String {
@@ -1368,8 +1345,8 @@ impl Strings {
             Screen::Main => (if ja { "一覧" } else { "Browse" }).into(),
             Screen::Bookings => self.bookings_title.into(),
             Screen::Resident => self.resident_title.into(),
-            Screen::Identify => self.identify_title().into(),
-            Screen::Info => self.guide_title().into(),
+            Screen::Identify => app.t("identify-title"),
+            Screen::Info => app.t("guide-title"),
             Screen::Registry => self.registry_title().into(),
             Screen::Day if app.session.day_view.week => self.week_title().into(),
             Screen::Day => self.day_title().into(),
@@ -1409,7 +1386,8 @@ impl Strings {
     }
 }
 
-/// Kiosk words: plain, short sentences for anyone at a public terminal.
+/// Words shared by every screen that are not yet in the message files (`crate::i18n`); the
+/// kiosk's own words are there.
 impl Strings {
     fn t(&self, ja: &'static str, en: &'static str) -> &'static str {
         if self.ja() { ja } else { en }
@@ -1421,50 +1399,6 @@ impl Strings {
             "データベースの破損が見つかりました。予約と変更を止めています。`sango store repair` を実行してください。",
             "The database is damaged: bookings and changes are stopped. Run `sango store repair`.",
         )
-    }
-
-    pub fn kiosk_system_error(&self) -> &'static str {
-        self.t(
-            "ただいま処理できません。職員にお声がけください。",
-            "This cannot be done right now. Please ask a member of staff.",
-        )
-    }
-
-    pub fn kiosk_refused(&self) -> &'static str {
-        self.t("この端末ではできません。", "This is not available at this terminal.")
-    }
-
-    pub fn kiosk_timed_out(&self) -> &'static str {
-        self.t(
-            "しばらく操作がなかったため、最初の画面に戻りました。",
-            "No one used the screen for a while: back to the start.",
-        )
-    }
-
-    pub fn kiosk_started_over(&self) -> &'static str {
-        self.t("最初の画面に戻りました。", "Back to the start.")
-    }
-
-    pub fn kiosk_identify_first(&self) -> &'static str {
-        self.t(
-            "予約や予約の確認の前に、本人確認をしてください。",
-            "Please identify yourself before booking or checking your bookings.",
-        )
-    }
-
-    pub fn kiosk_already_identified(&self) -> &'static str {
-        self.t(
-            "本人確認は済んでいます。別の方は F5 で最初からどうぞ。",
-            "You are already identified. Someone else? Press F5 to start over.",
-        )
-    }
-
-    pub fn kiosk_welcome_back(&self, id: &str) -> String {
-        if self.ja() {
-            format!("本人確認ができました（利用者番号 {id}）。n で予約、b で予約の確認ができます。")
-        } else {
-            format!("You are identified (user number {id}). n to book, b to see your bookings.")
-        }
     }
 
     /// The programme's name (北区 産後ケア) in the screen's language.
@@ -1479,229 +1413,6 @@ impl Strings {
         } else {
             self.text(&p.name).to_string()
         }
-    }
-
-    pub fn kiosk_help_hint(&self) -> &'static str {
-        self.t("?:ヘルプ", "?:help")
-    }
-
-    pub fn start_over(&self) -> &'static str {
-        self.t("最初から", "start over")
-    }
-
-    /// The kiosk's journey: 1 guide, 2 identify, 3 book and check.
-    pub fn journey(&self, step: usize) -> &'static str {
-        match step {
-            1 => self.t("ご案内", "Guide"),
-            2 => self.t("本人確認", "Identify"),
-            _ => self.t("予約・確認", "Book & check"),
-        }
-    }
-
-    /// The kiosk's status line keys, before and after identification.
-    pub fn kiosk_status_keys(&self, identified: bool) -> &'static str {
-        match identified {
-            false => self
-                .t("i:本人確認  g:ご案内  /:施設を検索", "i:identify  g:guide  /:find a facility"),
-            true => self
-                .t("n:予約する  b:予約の確認・取消  g:ご案内", "n:book  b:your bookings  g:guide"),
-        }
-    }
-
-    pub fn kiosk_not_identified(&self) -> &'static str {
-        self.t("本人確認前", "not identified")
-    }
-
-    pub fn kiosk_identified_as(&self, id: &str) -> String {
-        if self.ja() { format!("利用者番号 {id}") } else { format!("User number {id}") }
-    }
-
-    pub fn kiosk_window_hint(&self) -> &'static str {
-        self.t("本人確認をすると利用期間を表示（i）", "Identify (i) to see your window")
-    }
-
-    pub fn identify_title(&self) -> &'static str {
-        self.t("本人確認", "Identification")
-    }
-
-    pub fn identify_intro(&self) -> &'static str {
-        self.t(
-            "予約や予約の確認には、本人確認が必要です。\n利用者番号と、赤ちゃんの生年月日を入力してください。",
-            "To book or to see your bookings, please identify yourself.\nType your user number and your baby's birth date.",
-        )
-    }
-
-    pub fn identify_number(&self) -> &'static str {
-        self.t("利用者番号", "User number")
-    }
-
-    pub fn identify_birth(&self) -> &'static str {
-        self.t("赤ちゃんの生年月日", "Baby's birth date")
-    }
-
-    pub fn identify_birth_example(&self) -> &'static str {
-        self.t("例 2026-10-01", "e.g. 2026-10-01")
-    }
-
-    pub fn identify_label_width(&self) -> usize {
-        if self.ja() { 20 } else { 19 }
-    }
-
-    pub fn identify_button(&self) -> &'static str {
-        self.t("確認する", "Confirm")
-    }
-
-    pub fn identify_keys(&self) -> &'static str {
-        self.t(
-            "上下・Tab で入力欄を移動  Enter で確認  Esc で戻る",
-            "Up/Down/Tab: next field  Enter: confirm  Esc: back",
-        )
-    }
-
-    pub fn identify_bad_date(&self) -> &'static str {
-        self.t(
-            "生年月日は 2026-10-01 のように入力してください。",
-            "Please type the birth date like 2026-10-01.",
-        )
-    }
-
-    pub fn identify_locked(&self, secs: u32) -> String {
-        if self.ja() {
-            format!(
-                "確認できない入力が続いたため、本人確認を一時停止しています。あと{secs}秒お待ちください。"
-            )
-        } else {
-            format!("Too many unconfirmed tries: identification is paused. Please wait {secs} s.")
-        }
-    }
-
-    /// After a failed identification: the tries left before identification pauses.
-    pub fn identify_tries_left(&self, left: u32, pause_secs: u32) -> String {
-        if self.ja() {
-            format!(
-                "あと{left}回試せます（続けて確認できないと{pause_secs}秒お待ちいただきます）。"
-            )
-        } else {
-            format!("Tries left: {left} (after that, a {pause_secs} s pause).")
-        }
-    }
-
-    pub fn identify_unlocked(&self) -> &'static str {
-        self.t("もう一度入力できます。", "You can try again now.")
-    }
-
-    pub fn pin_title(&self) -> &'static str {
-        self.t("職員用：終了", "Staff only: leave")
-    }
-
-    pub fn pin_body(&self) -> &'static str {
-        self.t(
-            "終了するには職員PINを入力してください。ご利用の方は Esc で戻ってください。",
-            "To leave the program, type the staff PIN. Residents: press Esc to go back.",
-        )
-    }
-
-    pub fn pin_label(&self) -> &'static str {
-        self.t("職員PIN", "Staff PIN")
-    }
-
-    pub fn pin_wrong(&self) -> &'static str {
-        self.t("PINが違います。", "Wrong PIN.")
-    }
-
-    pub fn pin_locked(&self, secs: u32) -> String {
-        if self.ja() {
-            format!("PINの入力を一時停止しています。あと{secs}秒お待ちください。")
-        } else {
-            format!("PIN entry is paused. Please wait {secs} s.")
-        }
-    }
-
-    pub fn pin_unavailable(&self) -> &'static str {
-        self.t(
-            "PINを確認できません。管理者に連絡してください。",
-            "The PIN cannot be checked. Please call the administrator.",
-        )
-    }
-
-    pub fn pin_leave(&self) -> &'static str {
-        self.t("終了する", "Leave")
-    }
-
-    pub fn countdown(&self, secs: u32) -> String {
-        if self.ja() {
-            format!(
-                "操作がないため、あと{secs}秒で最初の画面に戻ります。続けるには何かキーを押してください。"
-            )
-        } else {
-            format!("No activity: back to the start in {secs} s. Press any key to continue.")
-        }
-    }
-
-    pub fn countdown_title(&self) -> &'static str {
-        self.t("まもなく最初の画面に戻ります", "Starting over soon")
-    }
-
-    /// Every key at a kiosk (the help overlay there).
-    pub fn kiosk_keys(&self) -> &'static [(&'static str, &'static str)] {
-        if self.ja() {
-            &[
-                ("F5", "最初の画面に戻る（入力した内容は消えます）"),
-                ("i", "本人確認（利用者番号と赤ちゃんの生年月日）"),
-                ("n", "予約する（本人確認のあと）"),
-                ("b", "予約の確認・取消（本人確認のあと）"),
-                ("g", "ご案内（料金・決まり・問合せ先）"),
-                ("/", "施設を検索"),
-                ("t", "種類で絞り込む"),
-                ("矢印", "選ぶ・移動"),
-                ("Tab", "ペインを移動"),
-                ("Enter", "決定"),
-                ("Esc", "戻る"),
-                ("y / n", "はい / いいえ"),
-                ("L", "English / 日本語"),
-                ("? / F1", "このヘルプ"),
-            ]
-        } else {
-            &[
-                ("F5", "start over (what was typed is forgotten)"),
-                ("i", "identify (user number and baby's birth date)"),
-                ("n", "book (after identifying)"),
-                ("b", "your bookings, cancel (after identifying)"),
-                ("g", "guide (fees, rules, contacts)"),
-                ("/", "find a facility"),
-                ("t", "filter by type"),
-                ("Arrows", "choose, move"),
-                ("Tab", "next pane"),
-                ("Enter", "choose"),
-                ("Esc", "back"),
-                ("y / n", "yes / no"),
-                ("L", "日本語 / English"),
-                ("? / F1", "this help"),
-            ]
-        }
-    }
-
-    pub fn guide_title(&self) -> &'static str {
-        self.t("ご案内", "Guide")
-    }
-
-    pub fn guide_identify(&self) -> &'static str {
-        self.t(
-            "予約や予約の確認は、本人確認（i）のあとでできます。",
-            "To book or see your bookings, identify first (i).",
-        )
-    }
-
-    pub fn guide_more(&self) -> &'static str {
-        self.t("料金・決まり・問合せ先の詳しい案内は g", "Full guide: fees, rules, contacts (g)")
-    }
-
-    pub fn guide_fees(&self) -> &'static str {
-        self.t("種類・上限・利用料", "Types, limits, fees")
-    }
-
-    pub fn guide_extra_baby(&self) -> &'static str {
-        self.t("多胎の加算（1人につき）", "each extra baby")
     }
 
     /// Who pays no fee: the dataset's words in the screen's language; where it has none in
@@ -1723,91 +1434,6 @@ impl Strings {
             "Apply from week {} of pregnancy. The coupon takes about {} business days.",
             a.opens_at_weeks, a.coupon_business_days
         )
-    }
-
-    pub fn guide_exemption(&self) -> &'static str {
-        self.t("利用料の免除", "Fee exemption")
-    }
-
-    pub fn guide_cancel(&self) -> &'static str {
-        self.t("取消（キャンセル）", "Cancelling")
-    }
-
-    /// The programme's cancellation rule in a few sentences, made from its values (`units`:
-    /// the units of the care types it offers, to name what is used up).
-    pub fn guide_cancel_rule(&self, r: &CancelRule, units: &[Unit]) -> String {
-        let mut units: Vec<Unit> = units.to_vec();
-        units.dedup();
-        let used = |n: u32| {
-            let each: Vec<String> = units.iter().map(|u| self.units_long(n, *u)).collect();
-            each.join(if self.ja() { "・" } else { " / " })
-        };
-        let time = r.cutoff.to_string();
-        let late = used(r.units_charged);
-        let no_show = used(r.no_show_units);
-        if self.ja() {
-            let when = match (r.count, r.days_before) {
-                (_, 0) => "当日".to_string(),
-                (DayCount::CalendarDays, 1) => "前日".to_string(),
-                (DayCount::CalendarDays, n) => format!("{n}日前"),
-                (DayCount::BusinessDays, 1) => "前営業日".to_string(),
-                (DayCount::BusinessDays, n) => format!("{n}営業日前"),
-            };
-            let business = if r.count == DayCount::BusinessDays && r.days_before > 0 {
-                "（営業日は土日・祝日・12/29～1/3を除く日）"
-            } else {
-                ""
-            };
-            let charged = if r.no_show_units == r.units_charged {
-                format!("それ以降の取消や無断キャンセルは{late}分")
-            } else {
-                format!("それ以降の取消は{late}分、無断キャンセルは{no_show}分")
-            };
-            format!(
-                "{when}の{time}より前に取消せば利用日数は減りません{business}。{charged}を利用したものとみなします。施設にも必ず電話してください。"
-            )
-        } else {
-            let when = match (r.count, r.days_before) {
-                (_, 0) => "on the day".to_string(),
-                (DayCount::CalendarDays, 1) => "the day before".to_string(),
-                (DayCount::CalendarDays, n) => format!("{n} days before"),
-                (DayCount::BusinessDays, 1) => "the business day before".to_string(),
-                (DayCount::BusinessDays, n) => format!("{n} business days before"),
-            };
-            let business = if r.count == DayCount::BusinessDays && r.days_before > 0 {
-                " (business days: Monday to Friday, not public holidays or 12/29-1/3)"
-            } else {
-                ""
-            };
-            let charged = if r.no_show_units == r.units_charged {
-                format!("later, or not coming without a word, {late} is used up")
-            } else {
-                format!("later, {late} is used up; not coming without a word, {no_show}")
-            };
-            format!(
-                "Cancel before {time} {when} to keep your units{business}; {charged}. Always phone the facility too."
-            )
-        }
-    }
-
-    pub fn guide_application(&self) -> &'static str {
-        self.t("申請", "Application")
-    }
-
-    pub fn guide_not_usable(&self) -> &'static str {
-        self.t("利用できないとき", "When care cannot be used")
-    }
-
-    pub fn guide_notes(&self) -> &'static str {
-        self.t("その他の注意", "Other notes")
-    }
-
-    pub fn guide_contacts(&self) -> &'static str {
-        self.t("問合せ・受付窓口", "Contacts")
-    }
-
-    pub fn guide_keys(&self) -> &'static str {
-        self.t("上下・PgUp PgDn でスクロール  Esc で戻る", "Up/Down, PgUp/PgDn scroll  Esc back")
     }
 }
 
@@ -2126,28 +1752,9 @@ mod tests {
             s.shared_room,
             s.no_match,
         ];
-        for (k, d) in s.keys().iter().chain(s.kiosk_keys()) {
+        for (k, d) in s.keys() {
             v.push(k);
             v.push(d);
-        }
-        v.extend([
-            s.kiosk_system_error(),
-            s.kiosk_refused(),
-            s.kiosk_timed_out(),
-            s.kiosk_identify_first(),
-            s.kiosk_already_identified(),
-            s.identify_intro(),
-            s.identify_keys(),
-            s.identify_bad_date(),
-            s.pin_title(),
-            s.pin_body(),
-            s.pin_unavailable(),
-            s.guide_identify(),
-            s.kiosk_status_keys(false),
-            s.kiosk_status_keys(true),
-        ]);
-        for step in 1..=3 {
-            v.push(s.journey(step));
         }
         v.extend(s.registry_cols());
         v.extend(s.day_cols());
@@ -2162,7 +1769,6 @@ mod tests {
             s.export_intro(),
             s.export_hints(),
             s.corrected_needs_due(),
-            s.guide_keys(),
             s.title_more_keys(),
             s.changed_elsewhere(),
             s.connecting(),
@@ -2187,7 +1793,6 @@ mod tests {
     #[test]
     fn both_languages_list_the_same_keys() {
         assert_eq!(JA.keys().len(), EN.keys().len());
-        assert_eq!(JA.kiosk_keys().len(), EN.kiosk_keys().len());
     }
 
     #[test]
@@ -2195,5 +1800,7 @@ mod tests {
         assert_eq!(Lang::parse("EN"), Some(Lang::En));
         assert_eq!(Lang::parse("ja"), Some(Lang::Ja));
         assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::Ko.strings().lang, Lang::En);
+        assert_eq!(Lang::JaEasy.strings().lang, Lang::Ja);
     }
 }

@@ -90,8 +90,17 @@ fn act(app: &mut App, a: Action) {
             app.session.overlay = Some(Overlay::Help);
             return;
         }
+        // A kiosk goes round every language; a staff terminal has Japanese and English.
+        Action::ToggleLang if app.is_kiosk() => {
+            app.session.lang = app.session.lang.next();
+            return;
+        }
         Action::ToggleLang => {
             app.session.lang = app.session.lang.other();
+            return;
+        }
+        Action::Click(Target::Lang(l)) => {
+            app.session.lang = l;
             return;
         }
         Action::ToggleTheme => {

@@ -39,6 +39,8 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
             .areas(area);
     let top = practice_banner(frame, app, top);
+    let body =
+        if app.is_kiosk() { kiosk_view::language_rows(frame, app, body, &mut hits) } else { body };
     match app.session.screen {
         Screen::Main => panes::draw_main(frame, app, body, &mut hits),
         Screen::Wizard => wizard::view::draw(frame, app, body, &mut hits),

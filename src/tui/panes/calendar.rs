@@ -177,7 +177,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
         day_line.push_str(&format!(" +{} {}", s.booked, n));
     }
     let window_line = match (&app.session.resident, marks.window) {
-        (None, _) if app.is_kiosk() => s.kiosk_window_hint().to_string(),
+        (None, _) if app.is_kiosk() => app.t("window-hint"),
         (None, _) => s.window_no_resident.to_string(),
         (Some(_), None) => s.window_none.to_string(),
         (Some(_), Some(win)) => s.window_line(win),

@@ -44,9 +44,9 @@ pub fn detail_lines(app: &App, f: &Facility, w: usize) -> Vec<Line<'static>> {
         let label = format!("{} [{}]", s.reservation, types.join(""));
         field(&label, r.wording.as_ref().map_or(s.none, |w| s.text(w)), t.base);
         if let Some(h) = &r.hours {
-            let described = match app.session.lang {
+            let described = match app.s().lang {
                 super::super::strings::Lang::Ja => hours::describe_ja(h),
-                super::super::strings::Lang::En => hours::describe_en(h),
+                _ => hours::describe_en(h),
             };
             field(s.hours, &described, t.base);
             let (state, style) = phone_state(app, f, r.types.first().copied());

@@ -40,7 +40,7 @@ fn book(app: &mut App) {
         return;
     };
     if !app.may_access(resident) {
-        let msg = app.s().kiosk_refused().to_string();
+        let msg = app.t("kiosk-refused");
         app.flash_error(msg);
         return;
     }

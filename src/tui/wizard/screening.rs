@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         let yes = format!("[{}]", s.yes_label(w.answers[i] == Some(true)));
         let no = format!("[{}]", s.no_label(w.answers[i] == Some(false)));
         let answers_w = width(&yes) + width(&no) + 1;
-        let text = display_safe(if app.session.lang == super::super::strings::Lang::Ja {
+        let text = display_safe(if app.s().lang == super::super::strings::Lang::Ja {
             &q.ja
         } else {
             &q.en
