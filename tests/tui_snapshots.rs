@@ -1,4 +1,5 @@
-//! Snapshots of every screen and wizard step, in Japanese and English, at 80×24 and 120×40, with
+//! Snapshots of every screen and wizard step, in Japanese and English (the kiosk's in all its
+//! languages), at 80×24 and 120×40, with
 //! a fixed "now" (2026-11-20 10:30 JST) and fixed data (the embedded dataset, two residents).
 //! Review a change with `INSTA_UPDATE=always cargo test --test tui_snapshots` and `git diff`.
 
@@ -51,16 +52,16 @@ fn shoot(name: &str, setup: impl Fn(&mut App)) {
     }
 }
 
-/// Snapshots one kiosk screen (the kiosk store, the staff PIN set, time 0 ms).
+/// Snapshots one kiosk screen (the kiosk store, the staff PIN set, time 0 ms) in every language
+/// the kiosk speaks (named by its tag: `ja`, `ja-easy`, `en`, `zh-Hans`, `ko`, `vi`, `ne`, `tl`).
 fn shoot_kiosk(name: &str, setup: impl Fn(&mut App)) {
-    for lang in [Lang::Ja, Lang::En] {
+    for lang in Lang::all() {
         for (w, h) in SIZES {
             let mut a = kiosk_app(lang);
             setup(&mut a);
             let _ = draw(&mut a, w, h);
             let text = mask_codes(&screen(&mut a, w, h));
-            let l = if lang == Lang::Ja { "ja" } else { "en" };
-            insta::assert_snapshot!(format!("{name}_{l}_{w}x{h}"), text);
+            insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.tag()), text);
         }
     }
 }
