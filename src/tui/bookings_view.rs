@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::store::{Booking, Cancellation, Status, StoreError};
+use crate::terminal::Outcome;
 
 use super::action::Action;
 use super::app::{App, Button, Hits, Overlay, Pane, Screen, Target};
@@ -98,6 +99,9 @@ pub fn confirm_cancel(app: &mut App, id: &str) {
             return;
         }
     };
+    if mother.is_none() && super::server_link::through_server(app) {
+        return cancel_through_server(app, id);
+    }
     let (id, now, terminal) = (id.to_string(), app.now, app.terminal_id.clone());
     let sent = app.store.write(
         WriteKind::Cancel,
@@ -118,14 +122,60 @@ pub fn confirm_cancel(app: &mut App, id: &str) {
     }
 }
 
+/// Through a ward's server: the server decides; unreachable, a cancellation of a booking the
+/// replica holds is kept in the outbox as provisional (仮取消) and said so.
+fn cancel_through_server(app: &mut App, id: &str) {
+    let at = (app.clock_offset != chrono::TimeDelta::zero()).then_some(app.now);
+    let id = id.to_string();
+    let sent = app.store.through_server(
+        None,
+        Some(WriteKind::Cancel),
+        move |t, _| t.cancel(&id, at),
+        |app, result| match result {
+            Ok(Outcome::Decided { result, .. }) => {
+                let booking: Option<Booking> =
+                    serde_json::from_value(result["booking"].clone()).ok();
+                let phones: Vec<String> =
+                    serde_json::from_value(result["phones"].clone()).unwrap_or_default();
+                let Some(b) = booking else { return reload_after_cancel(app, None) };
+                // The outcome's words from the same rule the server applied, at this moment.
+                let rule = app.ds.programme.cancellation.rule();
+                let outcome = rule.outcome(b.first_day, b.units, app.now);
+                let msg = app.s().cancelled_flash(&outcome, b.care.unit(), &phones);
+                reload_after_cancel(app, Some(&b.resident));
+                app.flash(msg);
+            }
+            Ok(Outcome::Provisional { data_as_of, .. }) => {
+                let msg = app.s().provisional_cancelled(data_as_of.as_deref());
+                reload_after_cancel(app, None);
+                app.flash(msg);
+            }
+            Err(e) => {
+                if !super::signin::ask_if_needed(app, &e) {
+                    app.flash_error(e);
+                }
+            }
+        },
+    );
+    if !sent {
+        let msg = app.s().store_working().to_string();
+        app.flash(msg);
+    }
+}
+
+/// After a cancellation, the resident shown is read again (`resident`: only when it is hers).
+fn reload_after_cancel(app: &mut App, resident: Option<&str>) {
+    let shown = app.resident_id().map(str::to_string);
+    if let Some(id) = shown.filter(|id| resident.is_none_or(|r| r == id)) {
+        app.load_resident(&id, |_, _| {});
+    }
+}
+
 /// The store's answer to a cancellation, applied however late it comes.
 fn cancelled(app: &mut App, result: Result<Option<Cancellation>, StoreError>) {
     match result {
         Ok(Some(c)) => {
-            let resident = c.booking.resident.clone();
-            if app.resident_id() == Some(resident.as_str()) {
-                app.load_resident(&resident, |_, _| {});
-            }
+            reload_after_cancel(app, Some(&c.booking.resident));
             let msg = app.s().cancelled_flash(&c.outcome, c.booking.care.unit(), &c.phones);
             app.flash(msg);
         }

@@ -1,0 +1,101 @@
+//! The terminal app working through a ward's server: where its link stands (online, or offline
+//! since when; how many changes wait in the outbox, how many for review; whether a staff member
+//! is signed in), as the worker finds it after a sync or a write and the status line shows it.
+
+use crate::terminal::{SIGN_IN_FIRST, Terminal};
+
+use super::app::App;
+
+/// Where the terminal stands, as its own state says (no request).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkState {
+    /// Since when the server has been unreachable (`YYYY-MM-DDTHH:MM`, Japan time), if it is.
+    pub offline_since: Option<String>,
+    /// When the replica was last brought up to date (same form).
+    pub data_as_of: Option<String>,
+    /// Commands waiting in the outbox.
+    pub pending: usize,
+    /// Commands the server refused on sync, waiting for a clerk.
+    pub review: usize,
+    /// A sign-in is kept at this terminal (the server may have ended it).
+    pub signed_in: bool,
+}
+
+/// What a sync found besides the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Synced {
+    /// Events of the change feed merged into the replica.
+    pub pulled: usize,
+    /// The server asked for a staff sign-in (the outbox waits for it).
+    pub sign_in_needed: bool,
+}
+
+/// What the worker tells the app: the state, and what a sync found when it synced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerNews {
+    pub state: LinkState,
+    pub sync: Option<Synced>,
+}
+
+/// The app's knowledge of the link.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ServerLink {
+    /// `None` until the worker has opened the terminal and first told its state.
+    pub state: Option<LinkState>,
+    /// The last sync stopped for a sign-in (cleared by a sign-in).
+    pub sign_in_needed: bool,
+}
+
+impl ServerLink {
+    /// Whether a write needs a sign-in first: none kept, or the server asked for one.
+    pub fn needs_sign_in(&self) -> bool {
+        self.sign_in_needed || self.state.as_ref().is_some_and(|s| !s.signed_in)
+    }
+}
+
+/// The terminal's state now.
+pub fn state(t: &Terminal) -> LinkState {
+    let status = t.counted_status().ok();
+    LinkState {
+        offline_since: t.offline_since(),
+        data_as_of: t.data_as_of(),
+        pending: status.as_ref().map_or(0, |s| s.pending),
+        review: status.as_ref().map_or(0, |s| s.review),
+        signed_in: t.remote.has_signin(),
+    }
+}
+
+/// Syncs (the outbox sent in order, the replica pulled), trying the server again even if it
+/// was away a moment ago; what it found.
+pub fn sync(t: &Terminal) -> ServerNews {
+    t.try_again();
+    let (pulled, sign_in_needed) = match t.sync() {
+        Ok(r) => (r.pulled, false),
+        Err(e) => (0, e.starts_with(SIGN_IN_FIRST)),
+    };
+    ServerNews { state: state(t), sync: Some(Synced { pulled, sign_in_needed }) }
+}
+
+/// Applies the worker's news: the status line follows, and the screens are read again when a
+/// sync brought other terminals' changes into the replica (its `data_version` does not move
+/// for the worker's own writes).
+pub fn apply(app: &mut App, news: ServerNews) {
+    let Some(link) = app.store.server.as_mut() else { return };
+    link.state = Some(news.state);
+    if let Some(synced) = news.sync {
+        link.sign_in_needed = synced.sign_in_needed;
+        if synced.pulled > 0 {
+            super::refresh::look_soon(app);
+        }
+    }
+}
+
+/// True when the app works through a server.
+pub fn through_server(app: &App) -> bool {
+    app.store.server.is_some()
+}
+
+/// `HH:MM` of a `YYYY-MM-DDTHH:MM` moment (the whole text when it is not one).
+pub fn hm(moment: &str) -> &str {
+    moment.get(11..16).unwrap_or(moment)
+}
