@@ -941,6 +941,13 @@ impl Terminal {
         self.remote = self.remote.clone().with_signin(signin);
     }
 
+    /// The change feed's sequence number the replica has been pulled to: it moves whenever
+    /// the replica changes (the app reads its screens again then; the replica's own
+    /// `data_version` does not move for the merges of its own connection).
+    pub fn pulled_to(&self) -> i64 {
+        self.state.query_row("SELECT last_seq FROM sync_state", [], |r| r.get(0)).unwrap_or(0)
+    }
+
     /// [`Terminal::status`] by counting only (the app asks after every sync and write, and an
     /// outbox may hold thousands of commands).
     pub fn counted_status(&self) -> Result<Status, String> {

@@ -790,6 +790,7 @@ fn link(
         pending,
         review,
         signed_in: true,
+        pulled_to: 7,
     }
 }
 

@@ -19,13 +19,13 @@ pub struct LinkState {
     pub review: usize,
     /// A sign-in is kept at this terminal (the server may have ended it).
     pub signed_in: bool,
+    /// The change feed's sequence number the replica is pulled to.
+    pub pulled_to: i64,
 }
 
 /// What a sync found besides the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Synced {
-    /// Events of the change feed merged into the replica.
-    pub pulled: usize,
     /// The server asked for a staff sign-in (the outbox waits for it).
     pub sign_in_needed: bool,
 }
@@ -62,6 +62,7 @@ pub fn state(t: &Terminal) -> LinkState {
         pending: status.as_ref().map_or(0, |s| s.pending),
         review: status.as_ref().map_or(0, |s| s.review),
         signed_in: t.remote.has_signin(),
+        pulled_to: t.pulled_to(),
     }
 }
 
@@ -69,24 +70,22 @@ pub fn state(t: &Terminal) -> LinkState {
 /// was away a moment ago; what it found.
 pub fn sync(t: &Terminal) -> ServerNews {
     t.try_again();
-    let (pulled, sign_in_needed) = match t.sync() {
-        Ok(r) => (r.pulled, false),
-        Err(e) => (0, e.starts_with(SIGN_IN_FIRST)),
-    };
-    ServerNews { state: state(t), sync: Some(Synced { pulled, sign_in_needed }) }
+    let sign_in_needed = t.sync().is_err_and(|e| e.starts_with(SIGN_IN_FIRST));
+    ServerNews { state: state(t), sync: Some(Synced { sign_in_needed }) }
 }
 
-/// Applies the worker's news: the status line follows, and the screens are read again when a
-/// sync brought other terminals' changes into the replica (its `data_version` does not move
-/// for the worker's own writes).
+/// Applies the worker's news: the status line follows, and the screens are read again when
+/// the replica was pulled further (its `data_version` does not move for the merges of the
+/// worker's own connection).
 pub fn apply(app: &mut App, news: ServerNews) {
     let Some(link) = app.store.server.as_mut() else { return };
+    let moved = link.state.as_ref().is_none_or(|s| s.pulled_to != news.state.pulled_to);
     link.state = Some(news.state);
     if let Some(synced) = news.sync {
         link.sign_in_needed = synced.sign_in_needed;
-        if synced.pulled > 0 {
-            super::refresh::look_soon(app);
-        }
+    }
+    if moved {
+        super::refresh::look_soon(app);
     }
 }
 

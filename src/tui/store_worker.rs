@@ -490,6 +490,12 @@ impl StoreWorker {
         if self.writing(kind) {
             return false;
         }
+        // Through a server the replica takes only the server's feed: a resident written into it
+        // would be known to this terminal alone.
+        if self.server.is_some() && kind == WriteKind::Resident {
+            self.send(None, Some(kind), |_, _| Err(resident_not_through_server()), then);
+            return true;
+        }
         self.send(None, Some(kind), |b, ds| run(b.store(), ds), then);
         true
     }
@@ -590,6 +596,16 @@ fn gone() -> StoreError {
     StoreError::CannotOpen {
         path: "(the store's thread)".into(),
         detail: "the store's thread has stopped; restart sango".into(),
+    }
+}
+
+/// Why registering or editing a resident is refused at a terminal working through a server.
+fn resident_not_through_server() -> StoreError {
+    StoreError::Invalid {
+        field: "change (変更)",
+        reason: "registering or editing a resident does not work through a server yet: do it \
+                 on the ward's store (サーバー経由の端末では利用者の登録・変更はまだできません)"
+            .into(),
     }
 }
 
