@@ -4,98 +4,12 @@
 
 mod store_support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 
 use serde_json::Value;
-use store_support::serve::Server;
+use store_support::serve::{Server, Term};
 use store_support::*;
-
-/// A terminal: its own data folder and config folder, the server's URL and its token.
-struct Term {
-    dir: tempfile::TempDir,
-    url: String,
-    token: String,
-}
-
-impl Term {
-    fn new(server_dir: &Path, name: &str, url: &str) -> Term {
-        let token =
-            sango(server_dir, &["serve", "terminal", "add", name, "--role", "staff", "--json"])
-                .ok()["token"]
-                .as_str()
-                .unwrap()
-                .to_string();
-        Term { dir: tempfile::tempdir().unwrap(), url: url.to_string(), token }
-    }
-
-    /// A terminal with a staff member (`NAME.clerk`) added and signed in there.
-    fn signed_in(server_dir: &Path, name: &str, url: &str) -> Term {
-        let t = Term::new(server_dir, name, url);
-        add_staff(server_dir, &t.clerk());
-        t.login();
-        t
-    }
-
-    /// The staff member who signs in at this terminal.
-    fn clerk(&self) -> String {
-        let name = self.dir.path().file_name().unwrap().to_string_lossy().to_string();
-        format!("c{}", name.replace(|c: char| !c.is_ascii_alphanumeric(), "").to_lowercase())
-    }
-
-    /// `sango login` at this terminal, the password on stdin.
-    fn login(&self) {
-        let r = with_stdin(
-            &mut self.cmd(&["login", &self.clerk(), "--json"]),
-            &format!("{PASSWORD}\n"),
-        );
-        assert_eq!(r.ok()["staff"], self.clerk().as_str());
-    }
-
-    /// The sign-in kept at this terminal.
-    fn signin(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("config").join("signin")).unwrap()
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = plain_command(&[]);
-        c.arg("--data-dir")
-            .arg(self.dir.path())
-            .args(args)
-            .env("SANGO_PRACTICE", "1")
-            .env("SANGO_CONFIG_DIR", self.dir.path().join("config"))
-            .env("SANGO_SERVER", &self.url)
-            .env("SANGO_TOKEN", &self.token);
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        finish(self.cmd(args).output().expect("the sango binary runs"))
-    }
-
-    fn outbox(&self) -> PathBuf {
-        self.dir.path().join("replica").join("terminal-practice.sqlite3")
-    }
-
-    fn book(&self, start: &str, days: &str) -> Run {
-        self.run(&[
-            "book",
-            "--resident",
-            "R1",
-            "--facility",
-            DAY,
-            "--type",
-            "day",
-            "--start",
-            start,
-            "--days",
-            days,
-            "--at",
-            "2026-01-05T10:00",
-            "--json",
-        ])
-    }
-}
 
 /// The server store's bookings, read directly (no server configured).
 fn server_bookings(dir: &Path) -> Value {

@@ -3,16 +3,30 @@
 //! The clerk signs in at start, books through the server (booked: the server decided), the
 //! server dies, she books again (provisional 仮予約, the status line offline with 1 waiting),
 //! the server comes back (it has forgotten the sign-in: she signs in again), and the outbox is
-//! sent: both bookings are booked on the server and the app's list shows them. Skipped with a
-//! notice when tmux is absent, except in CI (see `tui_e2e`).
+//! sent: both bookings are booked on the server and the app's list shows them. Esc leaves the
+//! sign-in box (the status line says nobody is signed in), Ctrl-C in it leaves the app with
+//! the terminal restored. The tmux tests are skipped with a notice when tmux is absent, except
+//! in CI (see `tui_e2e`).
+//!
+//! And in process, on both engines: a command the server refused on sync is resolved from the
+//! app's review screen, and the resolution is an event on the server.
 
 mod store_support;
 #[path = "common/tmux.rs"]
 mod tmux;
+mod tui_common;
 
-use store_support::serve::Server;
+use crossterm::event::KeyCode;
+use sango::store::StoreKind;
+use sango::terminal::{Remote, Terminal};
+use sango::tui::app::App;
+use sango::tui::store_worker::StoreWorker;
+use sango::tui::strings::Lang;
+use sango::tui::theme::{Theme, ThemeKind};
+use store_support::serve::{Server, Term};
 use store_support::*;
 use tmux::{Tmux, tmux_available};
+use tui_common::{ch, key, screen, typed, until};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sango");
 
@@ -56,6 +70,34 @@ fn sign_in(tmux: &Tmux, id: &str) {
     tmux.wait_for("でサインインしました");
 }
 
+/// The app in tmux (100x30) at a new staff terminal `app-1` of `server`, in the terminal's
+/// folder `term`; the exit code and the terminal's mode are printed when it ends.
+fn app_in_tmux(d: &std::path::Path, server: &Server, term: &std::path::Path, name: &str) -> Tmux {
+    let add = ["serve", "terminal", "add", "app-1", "--role", "staff", "--json"];
+    let token = sango(d, &add).ok()["token"].as_str().unwrap().to_string();
+    let tmux = Tmux { socket: format!("sango-e2e-{name}-{}", std::process::id()) };
+    let script = format!(
+        "env -u NO_COLOR SANGO_CONFIG_DIR='{conf}' SANGO_SERVER='{url}' SANGO_TOKEN='{token}' \
+         SANGO_PRACTICE=1 SANGO_TERMINAL=app-1 TERM=xterm-256color '{BIN}' --data-dir '{data}'; \
+         echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon; sleep 120",
+        conf = term.join("config").display(),
+        url = server.base,
+        data = term.display(),
+    );
+    let out =
+        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
+    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+    tmux
+}
+
+/// Waits for the app's end: exit 0, the terminal back in cooked mode.
+fn ended_cleanly(tmux: &Tmux) {
+    tmux.wait_for("exit=0");
+    let after = tmux.wait_for("icanon");
+    assert!(!after.contains("-icanon"), "raw mode left on:\n{after}");
+    assert_eq!(tmux.format("#{alternate_on}"), "0", "back on the main screen");
+}
+
 #[test]
 fn the_app_books_through_the_server_provisional_while_it_is_away_and_booked_after_sync() {
     if !tmux_available("the_app_books_through_the_server") {
@@ -66,29 +108,9 @@ fn the_app_books_through_the_server_provisional_while_it_is_away_and_booked_afte
     sango(d.path(), &["resident", "add", "--id", "R1", "--birth", &birth, "--json"]).ok();
     let server = Server::start(d.path(), "127.0.0.1:0");
     let addr = server.addr().to_string();
-    let token = sango(
-        d.path(),
-        &["serve", "terminal", "add", "app-1", "--role", "staff", "--json"],
-    )
-    .ok()["token"]
-        .as_str()
-        .unwrap()
-        .to_string();
     add_staff(d.path(), "k.tanaka");
-
     let term = tempfile::tempdir().unwrap();
-    let tmux = Tmux { socket: format!("sango-e2e-server-{}", std::process::id()) };
-    let script = format!(
-        "env -u NO_COLOR SANGO_CONFIG_DIR='{conf}' SANGO_SERVER='{url}' SANGO_TOKEN='{token}' \
-         SANGO_PRACTICE=1 SANGO_TERMINAL=app-1 TERM=xterm-256color '{BIN}' --data-dir '{data}'; \
-         echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon; sleep 120",
-        conf = term.path().join("config").display(),
-        url = server.base,
-        data = term.path().display(),
-    );
-    let out =
-        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
-    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+    let tmux = app_in_tmux(d.path(), &server, term.path(), "server");
 
     // Nobody signed in at this terminal: the app asks first.
     tmux.wait_for("サインイン");
@@ -149,8 +171,92 @@ fn the_app_books_through_the_server_provisional_while_it_is_away_and_booked_afte
 
     tmux.send(&["Escape"]);
     tmux.send(&["q"]);
-    tmux.wait_for("exit=0");
-    let after = tmux.wait_for("icanon");
-    assert!(!after.contains("-icanon"), "raw mode left on:\n{after}");
+    ended_cleanly(&tmux);
     drop(server);
+}
+
+#[test]
+fn esc_leaves_the_sign_in_box_and_ctrl_c_in_it_leaves_the_app_cleanly() {
+    if !tmux_available("esc_leaves_the_sign_in_box") {
+        return;
+    }
+    let d = dir();
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let term = tempfile::tempdir().unwrap();
+    let tmux = app_in_tmux(d.path(), &server, term.path(), "signin-esc");
+    tmux.wait_for("職員ID");
+    tmux.send(&["Escape"]);
+    let screen = tmux.wait_for("未サインイン(s)");
+    assert!(!screen.contains("職員ID"), "the box is closed:\n{screen}");
+    tmux.send(&["s"]);
+    tmux.wait_for("職員ID");
+    tmux.text("k.tanaka");
+    tmux.send(&["C-c"]);
+    ended_cleanly(&tmux);
+    assert!(!term.path().join("config").join("signin").exists(), "nobody signed in");
+}
+
+on_both_engines! {
+    fn a_command_the_server_refused_is_resolved_from_the_apps_review_screen() {
+        let d = dir();
+        add_resident(d.path(), "R1", "2026-01-01", &[]);
+        let server = Server::start(d.path(), "127.0.0.1:0");
+        let addr = server.addr().to_string();
+        let t = Term::signed_in(d.path(), "app-1", &server.base);
+        // Five of her six day-care days, booked on the server's store directly.
+        book(d.path(), "R1", DAY, "day", "2026-01-10", &["--days", "3"]).ok();
+        book(d.path(), "R1", DAY, "day", "2026-01-20", &["--days", "2"]).ok();
+        t.run(&["sync", "--json"]).ok();
+        // The server away, her last day is kept as provisional at the terminal...
+        server.kill();
+        assert_eq!(t.book("2026-01-25", "1").ok()["status"], "provisional");
+        // ...and given elsewhere meanwhile: the sync moves it to the review list.
+        let server = Server::start(d.path(), &addr);
+        book(d.path(), "R1", DAY, "day", "2026-01-26", &["--days", "1"]).ok();
+        // The restart signed the clerk out.
+        t.login();
+        assert_eq!(t.run(&["sync", "--json"]).ok()["rejected"], 1);
+
+        // The app at that terminal, its worker on the terminal (as `sango` opens it).
+        let remote = Remote::new(&t.url, &t.token, None).unwrap().with_signin(Some(t.signin()));
+        let folder = t.dir.path().to_path_buf();
+        let ds = sango::dataset::load_embedded().unwrap();
+        let open = move || Terminal::open(remote.clone(), &folder, StoreKind::Practice);
+        let worker = StoreWorker::spawn_terminal("test".into(), open, &ds);
+        let theme = Theme::new(ThemeKind::Normal);
+        let mut app = App::opening(ds, worker, Lang::En, theme, tui_common::now());
+        until(&mut app, |a| {
+            a.store.server.as_ref().and_then(|l| l.state.as_ref()).is_some_and(|s| s.review == 1)
+        });
+        let shown = screen(&mut app, 100, 30);
+        assert!(shown.contains("online, 0 waiting, 1 review (v)"), "{shown}");
+        ch(&mut app, 'v');
+        until(&mut app, |a| a.session.review.entries.is_some());
+        let shown = screen(&mut app, 100, 30);
+        assert!(shown.contains("book R1 mizuki-josanin day 2026-01-25"), "{shown}");
+        assert!(shown.contains("利用上限"), "the rule is named:\n{shown}");
+        // A resolution needs a note.
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Enter);
+        assert!(screen(&mut app, 100, 30).contains("Type a note."));
+        typed(&mut app, "phoned her: no day left");
+        key(&mut app, KeyCode::Enter);
+        until(&mut app, |a| a.session.review.entries.as_ref().is_some_and(Vec::is_empty));
+        let shown = screen(&mut app, 100, 30);
+        assert!(shown.contains("The resolution is recorded on the server."), "{shown}");
+
+        // On the server: one event, recorded by the clerk at this terminal.
+        let export = sango(d.path(), &["export", "--format", "json"]).ok();
+        let resolved: Vec<&serde_json::Value> = export["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "review_resolved")
+            .collect();
+        assert_eq!(resolved.len(), 1, "{export}");
+        assert_eq!(resolved[0]["terminal"], format!("app-1/{}", t.clerk()).as_str());
+        assert_eq!(resolved[0]["data"]["note"], "phoned her: no day left");
+        assert_eq!(t.run(&["review", "list", "--json"]).ok()["review"], serde_json::json!([]));
+        drop(server);
+    }
 }

@@ -1,10 +1,10 @@
 //! A real `sango serve` on a loopback socket, for the tests of terminals working through it.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
-use std::process::{Child, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 
-use super::command;
+use super::{DAY, PASSWORD, Run, add_staff, command, finish, plain_command, sango, with_stdin};
 
 /// A running `sango serve` on a test's data folder (and its PostgreSQL database on that engine).
 pub struct Server {
@@ -63,5 +63,91 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A terminal: its own data folder and config folder, the server's URL and its token.
+pub struct Term {
+    pub dir: tempfile::TempDir,
+    pub url: String,
+    pub token: String,
+}
+
+impl Term {
+    pub fn new(server_dir: &Path, name: &str, url: &str) -> Term {
+        let token =
+            sango(server_dir, &["serve", "terminal", "add", name, "--role", "staff", "--json"])
+                .ok()["token"]
+                .as_str()
+                .unwrap()
+                .to_string();
+        Term { dir: tempfile::tempdir().unwrap(), url: url.to_string(), token }
+    }
+
+    /// A terminal with a staff member (`NAME.clerk`) added and signed in there.
+    pub fn signed_in(server_dir: &Path, name: &str, url: &str) -> Term {
+        let t = Term::new(server_dir, name, url);
+        add_staff(server_dir, &t.clerk());
+        t.login();
+        t
+    }
+
+    /// The staff member who signs in at this terminal.
+    pub fn clerk(&self) -> String {
+        let name = self.dir.path().file_name().unwrap().to_string_lossy().to_string();
+        format!("c{}", name.replace(|c: char| !c.is_ascii_alphanumeric(), "").to_lowercase())
+    }
+
+    /// `sango login` at this terminal, the password on stdin.
+    pub fn login(&self) {
+        let r = with_stdin(
+            &mut self.cmd(&["login", &self.clerk(), "--json"]),
+            &format!("{PASSWORD}\n"),
+        );
+        assert_eq!(r.ok()["staff"], self.clerk().as_str());
+    }
+
+    /// The sign-in kept at this terminal.
+    pub fn signin(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("config").join("signin")).unwrap()
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = plain_command(&[]);
+        c.arg("--data-dir")
+            .arg(self.dir.path())
+            .args(args)
+            .env("SANGO_PRACTICE", "1")
+            .env("SANGO_CONFIG_DIR", self.dir.path().join("config"))
+            .env("SANGO_SERVER", &self.url)
+            .env("SANGO_TOKEN", &self.token);
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        finish(self.cmd(args).output().expect("the sango binary runs"))
+    }
+
+    pub fn outbox(&self) -> PathBuf {
+        self.dir.path().join("replica").join("terminal-practice.sqlite3")
+    }
+
+    pub fn book(&self, start: &str, days: &str) -> Run {
+        self.run(&[
+            "book",
+            "--resident",
+            "R1",
+            "--facility",
+            DAY,
+            "--type",
+            "day",
+            "--start",
+            start,
+            "--days",
+            days,
+            "--at",
+            "2026-01-05T10:00",
+            "--json",
+        ])
     }
 }
