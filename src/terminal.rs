@@ -1009,3 +1009,17 @@ pub fn sign_in(
         }
     }
 }
+
+/// Whether the sign-in `remote` carries is live on the server (`GET /v1/signin`): `Ok(false)`
+/// when the server answers `signin_required` (or none is kept), `Err` when it cannot be asked.
+pub fn signin_live(remote: &Remote) -> Result<bool, String> {
+    if !remote.has_signin() {
+        return Ok(false);
+    }
+    match remote.get("/v1/signin") {
+        Reply::Answer { status: 200, .. } => Ok(true),
+        Reply::Answer { status, body, .. } if signin_required(status, &body) => Ok(false),
+        Reply::Answer { status, body, .. } => Err(message_of(status, &body)),
+        Reply::Offline(why) | Reply::Failed(why) => Err(why),
+    }
+}

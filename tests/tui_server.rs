@@ -186,8 +186,9 @@ fn esc_leaves_the_sign_in_box_and_ctrl_c_in_it_leaves_the_app_cleanly() {
     let tmux = app_in_tmux(d.path(), &server, term.path(), "signin-esc");
     tmux.wait_for("職員ID");
     tmux.send(&["Escape"]);
-    let screen = tmux.wait_for("未サインイン(s)");
-    assert!(!screen.contains("職員ID"), "the box is closed:\n{screen}");
+    let screen = tmux.wait_for("サインインせずに閲覧します");
+    assert!(screen.contains("未サインイン(s)"), "{screen}");
+    assert!(!screen.contains("パスワード"), "the box is closed:\n{screen}");
     tmux.send(&["s"]);
     tmux.wait_for("職員ID");
     tmux.text("k.tanaka");
@@ -218,13 +219,7 @@ on_both_engines! {
         assert_eq!(t.run(&["sync", "--json"]).ok()["rejected"], 1);
 
         // The app at that terminal, its worker on the terminal (as `sango` opens it).
-        let remote = Remote::new(&t.url, &t.token, None).unwrap().with_signin(Some(t.signin()));
-        let folder = t.dir.path().to_path_buf();
-        let ds = sango::dataset::load_embedded().unwrap();
-        let open = move || Terminal::open(remote.clone(), &folder, StoreKind::Practice);
-        let worker = StoreWorker::spawn_terminal("test".into(), open, &ds);
-        let theme = Theme::new(ThemeKind::Normal);
-        let mut app = App::opening(ds, worker, Lang::En, theme, tui_common::now());
+        let mut app = app_at(&t);
         until(&mut app, |a| {
             a.store.server.as_ref().and_then(|l| l.state.as_ref()).is_some_and(|s| s.review == 1)
         });
@@ -259,4 +254,70 @@ on_both_engines! {
         assert_eq!(t.run(&["review", "list", "--json"]).ok()["review"], serde_json::json!([]));
         drop(server);
     }
+}
+
+/// The app in process at terminal `t`, its worker on the terminal and its sign-in asked or
+/// checked as `sango` does at start, its clock on 2026-01-06 10:00.
+fn app_at(t: &Term) -> App {
+    let signin = std::fs::read_to_string(t.dir.path().join("config").join("signin")).ok();
+    let kept = signin.is_some();
+    let remote = Remote::new(&t.url, &t.token, None).unwrap().with_signin(signin);
+    let folder = t.dir.path().to_path_buf();
+    let ds = sango::dataset::load_embedded().unwrap();
+    let open = move || Terminal::open(remote.clone(), &folder, StoreKind::Practice);
+    let worker = StoreWorker::spawn_terminal("test".into(), open, &ds);
+    let theme = Theme::new(ThemeKind::Normal);
+    // The moment of the bookings these tests make (`--at 2026-01-05T09:00`), a day on.
+    let now = tui_common::d("2026-01-06").and_hms_opt(10, 0, 0).unwrap();
+    let mut app = App::opening(ds, worker, Lang::En, theme, now);
+    app.config_dir = Some(t.dir.path().join("config"));
+    sango::tui::signin::at_start(&mut app, kept);
+    app
+}
+
+#[test]
+fn a_sign_in_the_server_forgot_is_asked_at_start_and_a_write_without_one_sends_nothing() {
+    use sango::tui::app::Overlay;
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    book(d.path(), "R1", DAY, "day", "2026-01-10", &["--days", "1"]).ok();
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let addr = server.addr().to_string();
+    let t = Term::signed_in(d.path(), "app-1", &server.base);
+    let kept = t.signin();
+    // A restart: the server forgets the sign-in this terminal keeps.
+    server.kill();
+    let server = Server::start(d.path(), &addr);
+    let mut app = app_at(&t);
+    until(&mut app, |a| a.session.overlay == Some(Overlay::SignIn));
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("The sign-in has ended"), "{shown}");
+    // Esc: the screens stay readable, the status line says nobody is signed in.
+    key(&mut app, KeyCode::Esc);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("not signed in (s)"), "{shown}");
+    // A cancellation asked now opens the box again and sends nothing.
+    ch(&mut app, 'u');
+    typed(&mut app, "R1");
+    key(&mut app, KeyCode::Enter);
+    until(&mut app, |a| a.session.resident.as_ref().is_some_and(|r| r.bookings.len() == 1));
+    ch(&mut app, 'b');
+    ch(&mut app, 'x');
+    ch(&mut app, 'y');
+    assert_eq!(app.session.overlay, Some(Overlay::SignIn));
+    assert!(screen(&mut app, 100, 30).contains("nothing was sent"));
+    let outbox = rusqlite::Connection::open(t.outbox()).unwrap();
+    let n: i64 = outbox.query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0, "nothing in the outbox");
+    // Signing in in the box (the staff ID typed, the password): a new sign-in kept.
+    typed(&mut app, &t.clerk());
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, PASSWORD);
+    key(&mut app, KeyCode::Enter);
+    until(&mut app, |a| a.session.overlay.is_none());
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains(&format!("Signed in as {}.", t.clerk())), "{shown}");
+    assert!(!shown.contains("not signed in"), "{shown}");
+    assert_ne!(t.signin(), kept, "the new sign-in is kept at the terminal");
+    drop(server);
 }

@@ -775,8 +775,11 @@ fn the_practice_banner_is_on_every_screen_and_the_too_small_message() {
 /// A terminal working through a server whose link stands as `state` (the worker's news, set
 /// by hand: the store runs inline here).
 fn through_server(a: &mut App, state: sango::tui::server_link::LinkState) {
-    a.store.server =
-        Some(sango::tui::server_link::ServerLink { state: Some(state), sign_in_needed: false });
+    a.store.server = Some(sango::tui::server_link::ServerLink {
+        state: Some(state),
+        sign_in_needed: false,
+        synced: true,
+    });
 }
 
 fn link(

@@ -87,6 +87,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(Method::POST, "/v1/kiosk/identify", Kiosk, identify),
         ep(Method::POST, "/v1/login", Staff, login),
         ep(Method::POST, "/v1/logout", Staff, logout),
+        ep(Method::GET, "/v1/signin", SignedIn, signin_status),
         ep(Method::GET, "/v1/residents", Staff, residents),
         ep(Method::POST, "/v1/residents", SignedIn, add_resident),
         ep(Method::GET, "/v1/residents/{id}", Staff, resident),
@@ -769,4 +770,12 @@ async fn resolve_review(
         axum::http::HeaderValue::from_static(if replayed { "true" } else { "false" }),
     );
     Ok(r)
+}
+
+/// The sign-in the request carries is live (else the route's guard answered `401
+/// signin_required`): whose it is. A terminal app asks at start whether the sign-in it keeps
+/// still holds, before the clerk writes anything.
+async fn signin_status(Extension(caller): Extension<Caller>) -> Json<Value> {
+    let (terminal, staff) = caller.name.split_once('/').unwrap_or((caller.name.as_str(), ""));
+    Json(json!({ "staff": staff, "terminal": terminal }))
 }

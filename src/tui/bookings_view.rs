@@ -125,6 +125,9 @@ pub fn confirm_cancel(app: &mut App, id: &str) {
 /// Through a ward's server: the server decides; unreachable, a cancellation of a booking the
 /// replica holds is kept in the outbox as provisional (仮取消) and said so.
 fn cancel_through_server(app: &mut App, id: &str) {
+    if super::signin::required_first(app) {
+        return;
+    }
     let at = (app.clock_offset != chrono::TimeDelta::zero()).then_some(app.now);
     let id = id.to_string();
     let sent = app.store.through_server(

@@ -156,10 +156,7 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     app.practice = ctx.practice;
     app.clock_offset = clock_offset;
     app.config_dir = Some(config_dir);
-    // Through a server, nobody signed in at this terminal: asked before anything is written.
-    if app.store.server.is_some() && !signed_in {
-        signin::open(&mut app, None);
-    }
+    signin::at_start(&mut app, signed_in);
     if cfg.mode == config::Mode::Kiosk {
         app.enter_kiosk(cfg.idle_timeout_secs, loaded.location.dir.clone(), 0);
     }

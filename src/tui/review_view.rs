@@ -141,6 +141,9 @@ fn form_update(app: &mut App, a: Action) {
 /// Records the resolution on the server (once: Enter again while it is on its way sends
 /// nothing); the list is read again after it.
 fn submit(app: &mut App) {
+    if super::signin::required_first(app) {
+        return;
+    }
     let s = app.s();
     let r = &mut app.session.review;
     let Some(entry) = r.selected() else { return };

@@ -26,6 +26,8 @@ pub struct LinkState {
 /// What a sync found besides the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Synced {
+    /// Commands the server took (proof that the sign-in holds: reads need none).
+    pub pushed: usize,
     /// The server asked for a staff sign-in (the outbox waits for it).
     pub sign_in_needed: bool,
 }
@@ -44,6 +46,8 @@ pub struct ServerLink {
     pub state: Option<LinkState>,
     /// The last sync stopped for a sign-in (cleared by a sign-in).
     pub sign_in_needed: bool,
+    /// A sync's news has come (the first one may ask for a sign-in at once).
+    pub synced: bool,
 }
 
 impl ServerLink {
@@ -70,8 +74,11 @@ pub fn state(t: &Terminal) -> LinkState {
 /// was away a moment ago; what it found.
 pub fn sync(t: &Terminal) -> ServerNews {
     t.try_again();
-    let sign_in_needed = t.sync().is_err_and(|e| e.starts_with(SIGN_IN_FIRST));
-    ServerNews { state: state(t), sync: Some(Synced { sign_in_needed }) }
+    let (pushed, sign_in_needed) = match t.sync() {
+        Ok(r) => (r.pushed, false),
+        Err(e) => (0, e.starts_with(SIGN_IN_FIRST)),
+    };
+    ServerNews { state: state(t), sync: Some(Synced { pushed, sign_in_needed }) }
 }
 
 /// Applies the worker's news: the status line follows, and the screens are read again when
@@ -81,11 +88,26 @@ pub fn apply(app: &mut App, news: ServerNews) {
     let Some(link) = app.store.server.as_mut() else { return };
     let moved = link.state.as_ref().is_none_or(|s| s.pulled_to != news.state.pulled_to);
     link.state = Some(news.state);
+    let mut ask = false;
     if let Some(synced) = news.sync {
-        link.sign_in_needed = synced.sign_in_needed;
+        // A sync that only read says nothing of the sign-in (reads need none): it is known
+        // ended when the server asked for one, and known live when it took a command.
+        if synced.sign_in_needed {
+            link.sign_in_needed = true;
+        } else if synced.pushed > 0 {
+            link.sign_in_needed = false;
+        }
+        // At start, a sign-in kept here that the server no longer knows is asked for at once
+        // (later, the status line says so and the next write asks).
+        ask = !link.synced && synced.sign_in_needed;
+        link.synced = true;
     }
     if moved {
         super::refresh::look_soon(app);
+    }
+    if ask && app.session.overlay.is_none() {
+        let why = app.s().signin_needed().to_string();
+        super::signin::open(app, Some(why));
     }
 }
 

@@ -58,6 +58,49 @@ pub fn ask_if_needed(app: &mut App, error: &str) -> bool {
     true
 }
 
+/// Before a write through the server: when nobody is signed in (or the server said the
+/// sign-in ended), the box opens instead and nothing is sent. True when it did.
+pub fn required_first(app: &mut App) -> bool {
+    if !app.store.server.as_ref().is_some_and(|l| l.needs_sign_in()) {
+        return false;
+    }
+    let why = app.s().signin_first().to_string();
+    open(app, Some(why));
+    true
+}
+
+/// At start, through a server: with no sign-in kept here (`kept` false) the box opens before
+/// anything can be written; with one, the server is asked whether it still holds.
+pub fn at_start(app: &mut App, kept: bool) {
+    if app.store.server.is_none() {
+        return;
+    }
+    if kept { check(app) } else { open(app, None) }
+}
+
+/// At start, with a sign-in kept here: asks the server whether it still holds, and opens the
+/// box when it does not (idle too long, the server restarted). Offline, nothing is asked: the
+/// first write or sync will tell.
+fn check(app: &mut App) {
+    app.store.through_server(
+        None,
+        None,
+        |t, _| crate::terminal::signin_live(&t.remote),
+        |app, live| {
+            if live != Ok(false) {
+                return;
+            }
+            if let Some(link) = app.store.server.as_mut() {
+                link.sign_in_needed = true;
+            }
+            if app.session.overlay.is_none() {
+                let why = app.s().signin_needed().to_string();
+                open(app, Some(why));
+            }
+        },
+    );
+}
+
 pub fn update(app: &mut App, a: Action) {
     let f = &mut app.session.signin;
     match a {

@@ -2192,6 +2192,14 @@ impl Strings {
         )
     }
 
+    /// A write asked with nobody signed in: nothing was sent.
+    pub fn signin_first(&self) -> &'static str {
+        self.t(
+            "記録の前にサインインしてください（まだ何も送っていません）。",
+            "Sign in before recording (nothing was sent).",
+        )
+    }
+
     pub fn signin_skipped(&self) -> &'static str {
         self.t(
             "サインインせずに閲覧します。記録するには s でサインインしてください。",

@@ -73,6 +73,9 @@ fn book(app: &mut App) {
 /// Through a ward's server: the server decides (or, unreachable, the booking is kept in the
 /// outbox as provisional, checked against the replica), on the store's thread.
 fn book_through_server(app: &mut App, req: BookingRequest) {
+    if signin::required_first(app) {
+        return;
+    }
     // The plan shown is the one the same rules give here; the server's answer names the id.
     let plan = check(app, app.session.day).and_then(Result::ok);
     // The practice app's moved clock is the moment of the booking; else the server's now.
