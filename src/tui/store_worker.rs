@@ -825,6 +825,24 @@ mod tests {
     }
 
     #[test]
+    fn without_a_server_a_request_for_it_is_answered_with_why_and_sync_does_nothing() {
+        let mut a = app();
+        let said = Arc::new(std::sync::Mutex::new(None));
+        let keep = Arc::clone(&said);
+        assert!(a.store.through_server(
+            None,
+            Some(WriteKind::Book),
+            |_, _| Ok(()),
+            move |_, r| *keep.lock().unwrap() = Some(r),
+        ));
+        a.store.sync_now();
+        update::answers(&mut a);
+        let said = said.lock().unwrap().take().expect("answered once");
+        assert_eq!(said, Err("no server is configured".to_string()));
+        assert!(!a.store.busy(), "sync_now sent nothing");
+    }
+
+    #[test]
     fn a_bug_in_the_stores_work_is_its_requests_error_and_the_worker_goes_on() {
         let ds = crate::dataset::load_embedded().unwrap();
         let mut a = app();
