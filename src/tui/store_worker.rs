@@ -27,11 +27,12 @@
 //!
 //! - **Through a ward's server** ([`StoreWorker::spawn_terminal`]): the worker owns a
 //!   [`Terminal`] instead of a store. Reads run on its replica (a normal store); the worker
-//!   syncs it every [`SYNC_EVERY`] (and on Ctrl-R, [`StoreWorker::sync_now`]) and tells the app
-//!   where the link stands ([`ServerNews`]); bookings, cancellations, sign-in and review go to
-//!   the server through [`StoreWorker::through_server`], under the same once-only rules as
-//!   writes. A failed request is the terminal's to judge (kept as provisional, or refused), never
-//!   sent again by the worker.
+//!   syncs it every [`SYNC_EVERY`] ([`SYNC_OFFLINE`] while the server is away; at once on
+//!   Ctrl-R, [`StoreWorker::sync_now`]) and tells the app where the link stands
+//!   ([`ServerNews`]); bookings, cancellations, sign-in and review go to the server through
+//!   [`StoreWorker::through_server`], under the same once-only rules as writes. A failed
+//!   request is the terminal's to judge (kept as provisional, or refused), never sent again by
+//!   the worker.
 //!
 //! For tests, [`StoreWorker::inline`] runs every request at once on the calling thread (the
 //! answer still comes through [`pump`]), so that snapshots stay deterministic.
@@ -52,6 +53,10 @@ use super::server_link::{self, ServerNews};
 
 /// How often the worker syncs a terminal with its server (sends the outbox, pulls the feed).
 pub const SYNC_EVERY: Duration = Duration::from_secs(5);
+
+/// How often while the server is away: each try may wait for the connection's timeout, and the
+/// screens' reads queue behind it (Ctrl-R tries at once).
+pub const SYNC_OFFLINE: Duration = Duration::from_secs(20);
 
 /// What the worker owns: the store itself, or a terminal working through a server (reads on
 /// its replica).
@@ -687,14 +692,18 @@ fn serve(
             Err(RecvTimeoutError::Disconnected) => return,
             Err(RecvTimeoutError::Timeout) => {
                 // Time to sync: the outbox sent, the replica pulled; the app is told.
+                let mut every = SYNC_EVERY;
                 if let Some(term) = store.as_ref().and_then(Backend::terminal) {
                     let news = server_link::sync(term);
+                    if news.state.offline_since.is_some() {
+                        every = SYNC_OFFLINE;
+                    }
                     told = Some(news.state.clone());
                     if out.send(Reply::Server(news)).is_err() {
                         return;
                     }
                 }
-                next_sync = Some(Instant::now() + SYNC_EVERY);
+                next_sync = Some(Instant::now() + every);
                 continue;
             }
         };
