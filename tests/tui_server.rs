@@ -141,6 +141,12 @@ fn the_app_books_through_the_server_provisional_while_it_is_away_and_booked_afte
     let screen = tmux.wait_for("送信待ち1件");
     assert!(screen.contains("オフライン("), "{screen}");
     tmux.send(&["Enter"]);
+    // Her list: the booked one, and the provisional one below it, waiting to be sent.
+    tmux.send(&["b"]);
+    let screen = tmux.wait_for("送信待ち（");
+    assert_eq!(screen.matches("予約済み").count(), 1, "{screen}");
+    assert!(screen.contains("仮予約 東京北医療センター"), "{screen}");
+    tmux.send(&["Escape"]);
 
     // Back: it forgot the sign-in, so the outbox waits for one; then it is sent.
     let server = Server::start(d.path(), &addr);

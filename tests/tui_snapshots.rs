@@ -912,3 +912,34 @@ fn a_provisional_booking_is_shown_as_provisional_not_booked() {
         w.provisional = Some(Some("2026-11-20T10:05".into()));
     });
 }
+
+#[test]
+fn bookings_through_a_server_show_what_waits_in_the_outbox() {
+    shoot("server_bookings_waiting", |a| {
+        choose(a, "R-0001");
+        through_server(a, link(Some("2026-11-20T10:12"), 2, 0));
+        let booked = a.session.resident.as_ref().unwrap().bookings[0].id.clone();
+        a.session.waiting = vec![
+            serde_json::json!({"status": "provisional_cancel", "booking": booked}),
+            serde_json::json!({"status": "provisional", "resident": "R-0001", "facility": "mizuki-josanin", "type": "day", "days": 1, "first_day": "2026-11-27"}),
+        ];
+        ch(a, 'b');
+        a.session.flash = None;
+    });
+}
+
+#[test]
+fn a_booking_whose_cancellation_waits_is_not_cancelled_twice() {
+    let mut a = app(Lang::En);
+    choose(&mut a, "R-0001");
+    through_server(&mut a, link(Some("2026-11-20T10:12"), 1, 0));
+    let booked = a.session.resident.as_ref().unwrap().bookings[0].id.clone();
+    a.session.waiting =
+        vec![serde_json::json!({"status": "provisional_cancel", "booking": booked})];
+    ch(&mut a, 'b');
+    ch(&mut a, 'x');
+    assert_eq!(a.session.overlay, None, "no cancel question");
+    let shown = screen(&mut a, 100, 30);
+    assert!(shown.contains("cancel waiting"), "{shown}");
+    assert!(shown.contains("Its cancellation waits."), "{shown}");
+}

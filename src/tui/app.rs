@@ -536,6 +536,7 @@ impl App {
         }
         let id = id.to_string();
         let asked = id.clone();
+        let asked_waiting = id.clone();
         self.store.read(
             slot,
             move |store, ds| {
@@ -564,6 +565,7 @@ impl App {
                 then(app, outcome)
             },
         );
+        super::server_link::read_waiting(self, &asked_waiting);
     }
 
     pub fn resident_id(&self) -> Option<&str> {

@@ -60,7 +60,11 @@ pub fn update(app: &mut App, a: Action) {
             let Some(b) = bookings(app).get(app.session.bookings_cursor.min(last)).cloned() else {
                 return;
             };
-            if cancellable(app, &b) {
+            if cancel_waiting(app, &b.id) {
+                // Its cancellation waits in the outbox already: the server decides it.
+                let msg = app.s().cancel_already_waiting().to_string();
+                app.flash_error(msg);
+            } else if cancellable(app, &b) {
                 app.session.overlay = Some(Overlay::ConfirmCancel(b.id));
             } else {
                 let msg = app.s().cannot_cancel(b.status_at(app.today()));
@@ -213,7 +217,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     }
     let w = usize::from(inner.width);
     let list = bookings(app);
-    let rows = Rect { height: inner.height - 2, ..inner };
+    // Through a server, her provisional bookings (not decided yet) below the list.
+    let waiting = waiting_lines(app, w);
+    let reserved = if waiting.is_empty() {
+        0
+    } else {
+        (waiting.len() as u16).min(inner.height.saturating_sub(5))
+    };
+    let rows = Rect { height: inner.height - 2 - reserved, ..inner };
     if list.is_empty() {
         lines(frame, rows, vec![Line::styled(s.no_bookings, t.muted)], t.base);
     } else {
@@ -236,7 +247,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 Status::CancelledLate => t.warn,
                 _ => t.muted,
             };
-            let status_text = s.booking_status(bk, app.today());
+            let status_text = if cancel_waiting(app, &bk.id) && status == Status::Booked {
+                s.provisional_cancel_mark().to_string()
+            } else {
+                s.booking_status(bk, app.today())
+            };
             let status_w = super::text::width(&status_text);
             out.push(Line::from(vec![
                 Span::styled(if current { "> " } else { "  " }, t.key),
@@ -279,10 +294,46 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         }
         lines(frame, rows, out, t.base);
     }
+    if reserved > 0 {
+        let area = Rect { y: rows.y + rows.height, height: reserved, ..inner };
+        lines(frame, area, waiting, t.base);
+    }
     // Buttons.
     if let Some(r) = row(inner, inner.height - 1) {
         let cancel = (format!("[x {}]", s.cancel_booking), Button::CancelBooking);
         let back = (format!("[Esc {}]", s.back), Button::Back);
         lines(frame, r, vec![button_pair(app, Some(r), 0, cancel, back, hits)], t.base);
     }
+}
+
+/// Whether this terminal's outbox holds a provisional cancellation (仮取消) of booking `id`.
+fn cancel_waiting(app: &App, id: &str) -> bool {
+    app.session.waiting.iter().any(|e| e["status"] == "provisional_cancel" && e["booking"] == id)
+}
+
+/// The resident's provisional bookings (仮予約) waiting in this terminal's outbox, a heading
+/// first; none when there are none (or no server).
+fn waiting_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let s = app.s();
+    let t = &app.session.theme;
+    let Some(id) = app.resident_id() else { return Vec::new() };
+    let mut out: Vec<Line<'static>> = app
+        .session
+        .waiting
+        .iter()
+        .filter(|e| e["status"] == "provisional" && e["resident"] == id)
+        .map(|e| {
+            let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
+            let facility = text("facility");
+            let name =
+                app.ds.facility(&facility).map_or(facility, |f| display_safe(s.text(&f.name)));
+            let n = e["nights"].as_u64().or(e["days"].as_u64()).unwrap_or(1);
+            let line = format!("  {} {name}  {}  ({n})", s.provisional_mark(), text("first_day"));
+            Line::styled(truncate(&line, w), t.warn)
+        })
+        .collect();
+    if !out.is_empty() {
+        out.insert(0, Line::styled(truncate(s.waiting_title(), w), t.heading));
+    }
+    out
 }

@@ -120,3 +120,28 @@ pub fn through_server(app: &App) -> bool {
 pub fn hm(moment: &str) -> &str {
     moment.get(11..16).unwrap_or(moment)
 }
+
+/// Reads the outbox's provisional changes for the bookings view of resident `id`: her
+/// provisional bookings (仮予約) and every provisional cancellation (仮取消; the view matches
+/// them to her bookings by id). They are not in the replica: the server has not decided them.
+pub fn read_waiting(app: &mut App, id: &str) {
+    if !through_server(app) {
+        return;
+    }
+    let id = id.to_string();
+    app.store.through_server(
+        Some(super::store_worker::Slot::Waiting),
+        None,
+        move |t, _| {
+            Ok(t.provisional()?
+                .into_iter()
+                .filter(|e| e["status"] == "provisional_cancel" || e["resident"] == id.as_str())
+                .collect())
+        },
+        |app, waiting: Result<Vec<serde_json::Value>, String>| {
+            if let Ok(w) = waiting {
+                app.session.waiting = w;
+            }
+        },
+    );
+}

@@ -52,6 +52,9 @@ pub struct Session {
     /// Staff, through a server: the review list and the sign-in form.
     pub review: ReviewList,
     pub signin: SignInForm,
+    /// Through a server: the outbox's provisional changes for the resident shown (see
+    /// `server_link::read_waiting`).
+    pub waiting: Vec<serde_json::Value>,
     /// Kiosk: the mother who identified, if anyone.
     pub identified: Option<Identified>,
     /// Kiosk: the identification form.
@@ -87,6 +90,7 @@ impl Session {
             export: ExportDialog::default(),
             review: ReviewList::default(),
             signin: SignInForm::default(),
+            waiting: Vec::new(),
             identified: None,
             identify: IdentifyForm::default(),
             pin: Input::limited(PIN_MAX),

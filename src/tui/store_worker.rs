@@ -123,10 +123,12 @@ pub enum Slot {
     Sync,
     /// The terminal's review list.
     Review,
+    /// The outbox's provisional changes, for the resident shown.
+    Waiting,
 }
 
 /// How many slots there are (the last one's index, plus one).
-const SLOTS: usize = Slot::Review as usize + 1;
+const SLOTS: usize = Slot::Waiting as usize + 1;
 
 impl Slot {
     fn index(self) -> usize {

@@ -2245,6 +2245,26 @@ impl Strings {
         }
     }
 
+    /// The bookings view's section of provisional bookings waiting in the outbox.
+    pub fn waiting_title(&self) -> &'static str {
+        self.t(
+            "送信待ち（サーバーに接続したときに決定します）",
+            "Waiting to be sent (the server decides when it is reached)",
+        )
+    }
+
+    pub fn provisional_mark(&self) -> &'static str {
+        self.t("仮予約", "provisional")
+    }
+
+    pub fn provisional_cancel_mark(&self) -> &'static str {
+        self.t("仮取消", "cancel waiting")
+    }
+
+    pub fn cancel_already_waiting(&self) -> &'static str {
+        self.t("取消は送信待ちです。", "Its cancellation waits.")
+    }
+
     pub fn review_mode(&self) -> &'static str {
         self.t("要確認", "Review")
     }
