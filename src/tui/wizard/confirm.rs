@@ -86,19 +86,15 @@ fn book_through_server(app: &mut App, req: BookingRequest) {
         None,
         Some(WriteKind::Book),
         move |t, ds| t.book(ds, &req, at, &terminal),
-        move |app, result| match (result, plan) {
-            (Ok(Outcome::Decided { result, .. }), Some(plan)) => {
+        move |app, result| match result {
+            Ok(Outcome::Decided { result, .. }) => {
                 let id = result["booking"]["id"].as_str().unwrap_or_default().to_string();
                 show_booked(app, &resident, id, plan, None);
             }
-            (Ok(Outcome::Provisional { command_id, data_as_of, .. }), Some(plan)) => {
+            Ok(Outcome::Provisional { command_id, data_as_of, .. }) => {
                 show_booked(app, &resident, command_id, plan, Some(data_as_of));
             }
-            (Ok(_), None) => {
-                let msg = app.s().check_refused.to_string();
-                show_refused(app, msg);
-            }
-            (Err(e), _) => {
+            Err(e) => {
                 if !signin::ask_if_needed(app, &e) {
                     show_refused(app, e);
                 }
@@ -117,7 +113,7 @@ fn booked(app: &mut App, result: Result<crate::store::Booked, StoreError>) {
     match result {
         Ok(booked) => {
             let resident = booked.booking.resident.clone();
-            show_booked(app, &resident, booked.booking.id, booked.plan, None);
+            show_booked(app, &resident, booked.booking.id, Some(booked.plan), None);
         }
         Err(e) => {
             let msg = match &e {
@@ -133,12 +129,14 @@ fn booked(app: &mut App, result: Result<crate::store::Booked, StoreError>) {
 }
 
 /// A booking made (`provisional`: kept in the outbox, with the time of the data it was
-/// checked against): shown on the wizard's last step whatever step it was moved to meanwhile.
+/// checked against): shown on the wizard's last step whatever step it was moved to meanwhile,
+/// with its `plan` (through a server, the one the rules gave here: without one, when this
+/// terminal's data had refused what the server accepted, only the message says it).
 fn show_booked(
     app: &mut App,
     resident: &str,
     id: String,
-    plan: Plan,
+    plan: Option<Plan>,
     provisional: Option<Option<String>>,
 ) {
     app.load_resident(resident, |_, _| {});
@@ -146,7 +144,7 @@ fn show_booked(
         Some(as_of) => app.s().provisional_booked(as_of.as_deref()),
         None => app.s().booked_flash.to_string(),
     };
-    if let Some(w) = app.session.wizard.as_mut() {
+    if let (Some(w), Some(plan)) = (app.session.wizard.as_mut(), plan) {
         w.step = Step::Confirm;
         w.done = Some((id, plan));
         w.provisional = provisional;
