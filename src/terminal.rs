@@ -1112,6 +1112,103 @@ fn resident_segment(typed: &str) -> Result<String, String> {
     Ok(id)
 }
 
+/// What a long-running program (the terminal app) needs of a terminal beyond one command.
+impl Terminal {
+    /// Tries the server again from now on: a request that found it unreachable makes the rest
+    /// of one command skip it (each would wait for its timeout), but a program that runs for
+    /// hours must look again at its next sync or write.
+    pub fn try_again(&self) {
+        self.offline.set(false);
+    }
+
+    /// Sends requests with `signin` from now on (after a staff member signed in, or out).
+    pub fn set_signin(&mut self, signin: Option<String>) {
+        self.remote = self.remote.clone().with_signin(signin);
+    }
+
+    /// The change feed's sequence number the replica has been pulled to: it moves whenever
+    /// the replica changes (the app reads its screens again then; the replica's own
+    /// `data_version` does not move for the merges of its own connection).
+    pub fn pulled_to(&self) -> i64 {
+        self.state.query_row("SELECT last_seq FROM sync_state", [], |r| r.get(0)).unwrap_or(0)
+    }
+
+    /// [`Terminal::status`] by counting only (the app asks after every sync and write, and an
+    /// outbox may hold thousands of commands).
+    pub fn counted_status(&self) -> Result<Status, String> {
+        let count = |state: &str| -> Result<usize, String> {
+            self.state
+                .query_row("SELECT COUNT(*) FROM outbox WHERE state = ?1", params![state], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map(|n| usize::try_from(n).unwrap_or(0))
+                .map_err(sql)
+        };
+        Ok(Status {
+            server: self.remote.url.clone(),
+            offline_since: self.offline_since(),
+            data_as_of: self.data_as_of(),
+            pending: count("pending")?,
+            review: count("review")?,
+        })
+    }
+}
+
+/// A staff member signed in at this terminal (`POST /v1/login`).
+pub struct SignedIn {
+    pub staff: String,
+    pub terminal: String,
+    pub expires_idle_secs: u64,
+    /// The sign-in itself, kept in the file `signin`; never shown.
+    pub signin: String,
+}
+
+/// Signs staff member `id` in at the server of `remote` with `password` and keeps the sign-in
+/// at this terminal (the file `signin` in `config_dir`): `sango login` and the app's sign-in.
+pub fn sign_in(
+    remote: &Remote,
+    config_dir: &Path,
+    id: &str,
+    password: &str,
+) -> Result<SignedIn, String> {
+    let id = id.trim();
+    let body = json!({ "staff_id": id, "password": password });
+    // A sign-in kept from before is not sent with the new one.
+    match remote.clone().with_signin(None).post("/v1/login", &body) {
+        Reply::Answer { status: 200, body, .. } => {
+            let signin = body["signin"].as_str().unwrap_or_default();
+            if !crate::server::signin::looks_like_signin(signin) {
+                return Err("the server's answer holds no sign-in".into());
+            }
+            write_signin(config_dir, signin)?;
+            Ok(SignedIn {
+                staff: id.to_string(),
+                terminal: body["terminal"].as_str().unwrap_or_default().to_string(),
+                expires_idle_secs: body["expires_idle_secs"].as_u64().unwrap_or_default(),
+                signin: signin.to_string(),
+            })
+        }
+        Reply::Answer { status, body, .. } => Err(message_of(status, &body)),
+        Reply::Offline(why) | Reply::Failed(why) => {
+            Err(format!("{why}: signing in needs the server"))
+        }
+    }
+}
+
+/// Whether the sign-in `remote` carries is live on the server (`GET /v1/signin`): `Ok(false)`
+/// when the server answers `signin_required` (or none is kept), `Err` when it cannot be asked.
+pub fn signin_live(remote: &Remote) -> Result<bool, String> {
+    if !remote.has_signin() {
+        return Ok(false);
+    }
+    match remote.get("/v1/signin") {
+        Reply::Answer { status: 200, .. } => Ok(true),
+        Reply::Answer { status, body, .. } if signin_required(status, &body) => Ok(false),
+        Reply::Answer { status, body, .. } => Err(message_of(status, &body)),
+        Reply::Offline(why) | Reply::Failed(why) => Err(why),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

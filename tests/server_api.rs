@@ -103,6 +103,18 @@ impl Server {
         read(req.send_json(body).unwrap())
     }
 
+    /// A kiosk's POST with its session (or none).
+    fn post_session(&self, path: &str, token: &str, session: Option<&str>, body: &Value) -> Resp {
+        let mut req = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("Authorization", format!("Bearer {token}"));
+        if let Some(s) = session {
+            req = req.header("Sango-Session", s);
+        }
+        read(req.send_json(body).unwrap())
+    }
+
     /// A POST with exactly this sign-in (or none).
     fn post_signed(&self, path: &str, token: &str, signin: Option<&str>, body: &Value) -> Resp {
         let mut req = self
@@ -218,6 +230,48 @@ on_both_engines! {
             }
         }
         assert!(lines.iter().any(|l| l["terminal"] == "kiosk-1" && l["status"] == 200));
+    }
+
+    fn a_kiosk_books_for_the_identified_mother_alone_once_per_command() {
+        let d = dir();
+        let staff = enroll(d.path(), "oji-1", "staff");
+        let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
+        let other = enroll(d.path(), "kiosk-2", "kiosk");
+        let s = start(d.path());
+        s.sign_in(d.path(), &staff);
+        add(&s, &staff, "R1", "2026-01-01");
+        add(&s, &staff, "R2", "2026-01-02");
+        let body = |cid: &str, start: &str| {
+            json!({"command_id": cid, "facility": DAY, "type": "day", "start": start, "days": 1, "at": "2026-01-05T10:00"})
+        };
+        let path = "/v1/kiosk/bookings";
+        // No session, or one of another kiosk: refused, nothing booked.
+        let r = s.post_session(path, &kiosk, None, &body("01J9Z8Q4X7M2N3P4Q5R6S7T8W1", "2026-01-10"));
+        assert_eq!(r.status, 403, "{}", r.body);
+        let ok = s.post("/v1/kiosk/identify", Some(&kiosk), &json!({"user_number": "R1", "baby_birth": "2026-01-01"}));
+        let session = ok.body["session"].as_str().unwrap().to_string();
+        let r = s.post_session(path, &other, Some(&session), &body("01J9Z8Q4X7M2N3P4Q5R6S7T8W1", "2026-01-10"));
+        assert_eq!(r.status, 403, "{}", r.body);
+        // A body naming a mother is refused: the session says whose booking it is.
+        let mut naming = body("01J9Z8Q4X7M2N3P4Q5R6S7T8W1", "2026-01-10");
+        naming["resident"] = json!("R2");
+        assert_eq!(s.post_session(path, &kiosk, Some(&session), &naming).status, 400);
+        // Her booking, recorded with the kiosk's name; the same command again books nothing.
+        let b = body("01J9Z8Q4X7M2N3P4Q5R6S7T8W1", "2026-01-10");
+        let r = s.post_session(path, &kiosk, Some(&session), &b);
+        assert_eq!(r.status, 201, "{}", r.body);
+        assert_eq!(r.body["result"]["booking"]["resident"], "R1", "{}", r.body);
+        assert_eq!(r.body["result"]["booking"]["terminal"], "kiosk-1", "{}", r.body);
+        let again = s.post_session(path, &kiosk, Some(&session), &b);
+        assert_eq!((again.status, again.replayed.as_deref()), (201, Some("true")), "{}", again.body);
+        assert_eq!(again.body["result"], r.body["result"]);
+        let mine = s.get("/v1/residents/R1/bookings", Some(&kiosk), Some(&session));
+        assert_eq!(mine.body["bookings"].as_array().unwrap().len(), 1, "{}", mine.body);
+        // The rules are the same as staff's: an overlapping day is refused, naming the rule.
+        let r = s.post_session(path, &kiosk, Some(&session), &body("01J9Z8Q4X7M2N3P4Q5R6S7T8W2", "2026-01-10"));
+        assert_eq!((r.status, r.body["error"].as_str()), (409, Some("refused")), "{}", r.body);
+        let all = s.get("/v1/bookings", Some(&staff), None);
+        assert_eq!(all.body["bookings"].as_array().unwrap().len(), 1, "{}", all.body);
     }
 
     fn a_kiosk_reads_public_answers_and_only_the_identified_mothers_own_data() {

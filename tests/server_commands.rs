@@ -3,11 +3,10 @@
 //! the direct commands do, are recorded under the signed-in clerk, are applied once per command
 //! id, and are refused offline (never queued): a mother's record has one truth.
 
-mod server_support;
 mod store_support;
 
 use serde_json::{Value, json};
-use server_support::*;
+use store_support::serve::{Server, Term};
 use store_support::*;
 
 /// The commands of one clerk's morning, run by `run` (directly on a store, or at a terminal

@@ -2,14 +2,13 @@
 //! loopback socket, and three terminals each with its own data folder (replica and outbox),
 //! `SANGO_SERVER` and `SANGO_TOKEN`. The server is killed and started again on the same store.
 
-mod server_support;
 mod store_support;
 
 use std::path::Path;
 use std::process::Stdio;
 
 use serde_json::Value;
-use server_support::*;
+use store_support::serve::{Server, Term};
 use store_support::*;
 
 /// The server store's bookings, read directly (no server configured).

@@ -18,78 +18,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_sango");
 
 #[path = "common/pg.rs"]
 mod pg;
+#[path = "common/tmux.rs"]
+mod tmux;
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .env("TERM", "xterm-256color")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        let out = self.run(&args);
-        assert!(out.status.success(), "send-keys: {}", String::from_utf8_lossy(&out.stderr));
-    }
-
-    fn text(&self, keys: &str) {
-        let out = self.run(&["send-keys", "-t", "e2e", "-l", keys]);
-        assert!(out.status.success());
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn format(&self, f: &str) -> String {
-        String::from_utf8_lossy(&self.run(&["display-message", "-p", "-t", "e2e", f]).stdout)
-            .trim()
-            .to_string()
-    }
-
-    /// Waits until the screen shows `what` (the app redraws after every key).
-    fn wait_for(&self, what: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if screen.contains(what) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("'{what}' never appeared; the screen:\n{screen}");
-            }
-            sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-/// Whether tmux is here to run the test. Without it a test is skipped with a notice, except
-/// in CI (`CI` set to anything but `false`/`0`): there a missing tmux fails, so that a green CI
-/// always means these tests ran.
-fn tmux_available(test: &str) -> bool {
-    if Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()) {
-        return true;
-    }
-    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    assert!(!ci, "tmux is not installed, and in CI the end-to-end test '{test}' must run");
-    println!("NOTICE: tmux is not installed; the end-to-end test '{test}' was skipped");
-    false
-}
+use tmux::{Tmux, tmux_available};
 
 fn today_jst() -> chrono::NaiveDate {
     sango::domain::jst::from_utc(chrono::Utc::now()).date()

@@ -707,6 +707,8 @@ fn every_action() -> Vec<Action> {
         A::DayView,
         A::Export,
         A::Report,
+        A::SignIn,
+        A::Review,
         A::Refresh,
         A::Help,
         A::ToggleLang,
@@ -784,6 +786,8 @@ fn every_action() -> Vec<Action> {
             | A::DayView
             | A::Export
             | A::Report
+            | A::SignIn
+            | A::Review
             | A::Refresh
             | A::Help
             | A::ToggleLang

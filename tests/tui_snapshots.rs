@@ -772,3 +772,175 @@ fn the_practice_banner_is_on_every_screen_and_the_too_small_message() {
     let mut live = app(Lang::Ja);
     assert!(!screen(&mut live, 80, 24).contains("練習"));
 }
+
+/// A terminal working through a server whose link stands as `state` (the worker's news, set
+/// by hand: the store runs inline here).
+fn through_server(a: &mut App, state: sango::tui::server_link::LinkState) {
+    a.store.server = Some(sango::tui::server_link::ServerLink {
+        state: Some(state),
+        sign_in_needed: false,
+        synced: true,
+    });
+}
+
+fn link(
+    offline_since: Option<&str>,
+    pending: usize,
+    review: usize,
+) -> sango::tui::server_link::LinkState {
+    sango::tui::server_link::LinkState {
+        offline_since: offline_since.map(str::to_string),
+        data_as_of: Some("2026-11-20T10:05".into()),
+        pending,
+        review,
+        signed_in: true,
+        pulled_to: 7,
+    }
+}
+
+#[test]
+fn status_line_through_a_server_online() {
+    shoot("server_online", |a| through_server(a, link(None, 0, 0)));
+}
+
+#[test]
+fn status_line_through_a_server_offline_with_changes_waiting_and_to_review() {
+    shoot("server_offline", |a| {
+        choose(a, "R-0001");
+        a.session.flash = None;
+        through_server(a, link(Some("2026-11-20T10:12"), 1, 2));
+    });
+}
+
+#[test]
+fn status_line_through_a_server_not_signed_in() {
+    shoot("server_not_signed_in", |a| {
+        through_server(
+            a,
+            sango::tui::server_link::LinkState { signed_in: false, ..link(None, 0, 0) },
+        );
+    });
+}
+
+#[test]
+fn sign_in_box_masks_the_password() {
+    shoot("server_sign_in", |a| {
+        through_server(
+            a,
+            sango::tui::server_link::LinkState { signed_in: false, ..link(None, 0, 0) },
+        );
+        sango::tui::signin::open(a, None);
+        typed(a, "k.tanaka");
+        key(a, KeyCode::Enter);
+        typed(a, "secret words");
+    });
+}
+
+#[test]
+fn sign_in_box_when_the_server_ended_the_sign_in() {
+    shoot("server_sign_in_again", |a| {
+        through_server(a, link(None, 1, 0));
+        sango::tui::signin::ask_if_needed(a, sango::terminal::SIGN_IN_FIRST);
+    });
+}
+
+/// Two commands the server refused on sync, as the outbox keeps them.
+fn review_entries() -> Vec<sango::terminal::Entry> {
+    let entry = |n: i64, body: serde_json::Value, kind: &str, path: &str, message: &str| {
+        sango::terminal::Entry {
+            n,
+            command_id: format!("01JD00000000000000000000{n:02}"),
+            kind: kind.into(),
+            path: path.into(),
+            body,
+            created_at: "2026-11-20T09:40:00+09:00".into(),
+            state: "review".into(),
+            provisional: true,
+            answer: None,
+            message: Some(message.into()),
+            decided_at: Some("2026-11-20T10:20:00+09:00".into()),
+        }
+    };
+    vec![
+        entry(
+            1,
+            serde_json::json!({"resident": "R-0001", "facility": "mizuki-josanin", "type": "day", "start": "2026-11-26", "days": 1}),
+            "book",
+            "/v1/bookings",
+            "利用上限 limit: R-0001 has no day-care days left (6 of 6 used)",
+        ),
+        entry(
+            2,
+            serde_json::json!({}),
+            "cancel",
+            "/v1/bookings/B-0009/cancel",
+            "the booking is already cancelled (取消済み)",
+        ),
+    ]
+}
+
+#[test]
+fn review_screen_lists_what_the_server_refused() {
+    shoot("server_review", |a| {
+        through_server(a, link(None, 0, 2));
+        a.session.review.entries = Some(review_entries());
+        a.session.screen = sango::tui::app::Screen::Review;
+    });
+}
+
+#[test]
+fn review_screen_resolving_one() {
+    shoot("server_review_resolve", |a| {
+        through_server(a, link(None, 0, 2));
+        a.session.review.entries = Some(review_entries());
+        a.session.screen = sango::tui::app::Screen::Review;
+        key(a, KeyCode::Enter);
+        typed(a, "phoned her; booked 11/27 instead");
+        key(a, KeyCode::Up);
+        key(a, KeyCode::Right);
+        key(a, KeyCode::Right);
+    });
+}
+
+#[test]
+fn a_provisional_booking_is_shown_as_provisional_not_booked() {
+    shoot("server_provisional_booking", |a| {
+        wizard_to(a, 6);
+        through_server(a, link(Some("2026-11-20T10:12"), 1, 0));
+        let plan = sango::tui::wizard::check(a, a.session.day).unwrap().unwrap();
+        let w = a.session.wizard.as_mut().unwrap();
+        w.done = Some(("01JD0000000000000000000001".into(), plan));
+        w.provisional = Some(Some("2026-11-20T10:05".into()));
+    });
+}
+
+#[test]
+fn bookings_through_a_server_show_what_waits_in_the_outbox() {
+    shoot("server_bookings_waiting", |a| {
+        choose(a, "R-0001");
+        through_server(a, link(Some("2026-11-20T10:12"), 2, 0));
+        let booked = a.session.resident.as_ref().unwrap().bookings[0].id.clone();
+        a.session.waiting = vec![
+            serde_json::json!({"status": "provisional_cancel", "booking": booked}),
+            serde_json::json!({"status": "provisional", "resident": "R-0001", "facility": "mizuki-josanin", "type": "day", "days": 1, "first_day": "2026-11-27"}),
+        ];
+        ch(a, 'b');
+        a.session.flash = None;
+    });
+}
+
+#[test]
+fn a_booking_whose_cancellation_waits_is_not_cancelled_twice() {
+    let mut a = app(Lang::En);
+    choose(&mut a, "R-0001");
+    through_server(&mut a, link(Some("2026-11-20T10:12"), 1, 0));
+    let booked = a.session.resident.as_ref().unwrap().bookings[0].id.clone();
+    a.session.waiting =
+        vec![serde_json::json!({"status": "provisional_cancel", "booking": booked})];
+    ch(&mut a, 'b');
+    ch(&mut a, 'x');
+    assert_eq!(a.session.overlay, None, "no cancel question");
+    let shown = screen(&mut a, 100, 30);
+    assert!(shown.contains("cancel waiting"), "{shown}");
+    assert!(shown.contains("Its cancellation waits."), "{shown}");
+}

@@ -41,41 +41,22 @@ fn remote(ctx: &Context) -> CliResult<(terminal::Remote, std::path::PathBuf)> {
 
 pub fn login(ctx: &Context, a: LoginArgs) -> CliResult {
     let (remote, dir) = remote(ctx)?;
-    let id = a.id.trim().to_string();
     let password = SecretInput::new("password").read("Password (パスワード): ")?;
-    let body = json!({ "staff_id": id, "password": password });
-    match remote.post("/v1/login", &body) {
-        Reply::Answer { status: 200, body, .. } => {
-            let signin = body["signin"].as_str().unwrap_or_default();
-            if !crate::server::signin::looks_like_signin(signin) {
-                return Err(CliError::refused("the server's answer holds no sign-in"));
-            }
-            terminal::write_signin(&dir, signin).map_err(CliError::refused)?;
-            let idle = body["expires_idle_secs"].as_u64().unwrap_or_default();
-            let terminal = body["terminal"].as_str().unwrap_or_default();
-            if a.json {
-                return output::json(&json!({
-                    "staff": id,
-                    "terminal": terminal,
-                    "expires_idle_secs": idle,
-                }));
-            }
-            crate::outln!(
-                "サインインしました Signed in as {id} at {terminal}: it ends with `sango logout` \
-                 or after {} minute(s) without use",
-                idle.div_ceil(60)
-            );
-            Ok(())
-        }
-        Reply::Answer { status, body, .. } => Err(CliError::refused(
-            body["message"]
-                .as_str()
-                .map_or_else(|| format!("the server answered {status}"), str::to_string),
-        )),
-        Reply::Offline(why) | Reply::Failed(why) => {
-            Err(CliError::refused(format!("{why}: signing in needs the server")))
-        }
+    let signed = terminal::sign_in(&remote, &dir, &a.id, &password).map_err(CliError::refused)?;
+    let (id, terminal, idle) = (signed.staff, signed.terminal, signed.expires_idle_secs);
+    if a.json {
+        return output::json(&json!({
+            "staff": id,
+            "terminal": terminal,
+            "expires_idle_secs": idle,
+        }));
     }
+    crate::outln!(
+        "サインインしました Signed in as {id} at {terminal}: it ends with `sango logout` or after \
+         {} minute(s) without use",
+        idle.div_ceil(60)
+    );
+    Ok(())
 }
 
 pub fn logout(ctx: &Context, a: LogoutArgs) -> CliResult {

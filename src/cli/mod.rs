@@ -192,9 +192,7 @@ pub fn run() -> ExitCode {
         at: cli.at,
     };
     let result = match cli.command {
-        None => cmd_staff::kiosk_guard(&ctx)
-            .and_then(|()| cmd_store::refuse_server(&ctx, "the terminal app"))
-            .and_then(|()| crate::tui::run_from_cli(&ctx)),
+        None => cmd_staff::kiosk_guard(&ctx).and_then(|()| crate::tui::run_from_cli(&ctx)),
         Some(Command::Facilities(a)) => cmd_facilities::run(&ctx, a),
         Some(Command::Hours(a)) => cmd_hours::run(&ctx, a),
         Some(Command::Window(a)) => cmd_window::run(&ctx, a),

@@ -85,8 +85,10 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(Method::GET, "/v1/facilities/{id}/window", Terminal, window),
         ep(Method::GET, "/v1/fee", Terminal, fee),
         ep(Method::POST, "/v1/kiosk/identify", Kiosk, identify),
+        ep(Method::POST, "/v1/kiosk/bookings", Kiosk, kiosk_book),
         ep(Method::POST, "/v1/login", Staff, login),
         ep(Method::POST, "/v1/logout", Staff, logout),
+        ep(Method::GET, "/v1/signin", SignedIn, signin_status),
         ep(Method::GET, "/v1/residents", Staff, residents),
         ep(Method::POST, "/v1/residents", SignedIn, add_resident),
         ep(Method::GET, "/v1/residents/{id}", Staff, resident),
@@ -992,4 +994,62 @@ async fn no_show(
         })
         .await?;
     Ok(applied(a, StatusCode::OK))
+}
+
+/// The sign-in the request carries is live (else the route's guard answered `401
+/// signin_required`): whose it is. A terminal app asks at start whether the sign-in it keeps
+/// still holds, before the clerk writes anything.
+async fn signin_status(Extension(caller): Extension<Caller>) -> Json<Value> {
+    let (terminal, staff) = caller.name.split_once('/').unwrap_or((caller.name.as_str(), ""));
+    Json(json!({ "staff": staff, "terminal": terminal }))
+}
+
+/// A kiosk's booking: the mother is the one its session identified, never named in the body.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KioskBook {
+    command_id: String,
+    facility: String,
+    #[serde(rename = "type")]
+    care: CareType,
+    start: NaiveDate,
+    nights: Option<u32>,
+    days: Option<u32>,
+    at: Option<String>,
+}
+
+/// The mother a kiosk's session (`Sango-Session`) identified at that kiosk, while it lasts.
+fn session_resident(
+    app: &Shared,
+    caller: &Caller,
+    headers: &HeaderMap,
+) -> Result<String, ApiError> {
+    let session = headers.get(SESSION_HEADER).and_then(|v| v.to_str().ok()).ok_or_else(|| {
+        ApiError::forbidden("a kiosk books for a mother only after POST /v1/kiosk/identify")
+    })?;
+    app.kiosks.resident_of(&caller.name, session).ok_or_else(|| {
+        ApiError::forbidden("the kiosk session is unknown or expired: identify again")
+    })
+}
+
+/// A booking made at a kiosk for the mother identified there: by the same rules and the same
+/// exactly-once command as `POST /v1/bookings`, recorded with the kiosk's name.
+async fn kiosk_book(
+    state: State<Shared>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    Body(b): Body<KioskBook>,
+) -> Result<Response, ApiError> {
+    let resident = session_resident(&state.0, &caller, &headers)?;
+    let b = Book {
+        command_id: b.command_id,
+        resident,
+        facility: b.facility,
+        care: b.care,
+        start: b.start,
+        nights: b.nights,
+        days: b.days,
+        at: b.at,
+    };
+    book(state, Extension(caller), Body(b)).await
 }

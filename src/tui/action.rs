@@ -31,6 +31,10 @@ pub enum Action {
     Export,
     /// `m`: the monthly report (staff).
     Report,
+    /// `s`: sign in at the server (staff, through a server).
+    SignIn,
+    /// `v`: the review list of commands the server refused (staff, through a server).
+    Review,
     /// Ctrl-R: read what the screens show from the store again now (staff; it also happens by
     /// itself within a second of another terminal's change).
     Refresh,
@@ -164,6 +168,8 @@ pub fn from_key(app: &App, k: &KeyEvent) -> Option<Action> {
         'd' => A::DayView,
         'e' => A::Export,
         'm' => A::Report,
+        's' => A::SignIn,
+        'v' => A::Review,
         '+' | '=' => A::More,
         '-' => A::Less,
         ' ' => A::Toggle,

@@ -66,6 +66,8 @@ pub enum Screen {
     Day,
     /// Staff: the monthly report per facility.
     Report,
+    /// Staff, through a server: the commands the server refused on sync, to resolve.
+    Review,
 }
 
 /// A box drawn over the screen that takes the keys until it closes.
@@ -79,6 +81,8 @@ pub enum Overlay {
     StaffPin,
     /// Staff: export every booking (JSON, CSV, iCalendar) into the data folder.
     Export,
+    /// Staff, through a server: sign in (staff ID and password).
+    SignIn,
 }
 
 /// A one-line message in the status line until the next key.
@@ -311,6 +315,8 @@ pub struct App {
     pub data_dir: Option<PathBuf>,
     /// The practice store is open (`--practice`): a banner on every screen.
     pub practice: bool,
+    /// The config folder (through a server, the staff sign-in is kept there).
+    pub config_dir: Option<PathBuf>,
     /// The daily full check of the store, while it runs on its own thread.
     pub store_check: Option<super::store_check::Running>,
     /// When the app last started a full check (one a day at most, even when it fails to run).
@@ -360,6 +366,7 @@ impl App {
             kiosk: None,
             data_dir: None,
             practice: false,
+            config_dir: None,
             store_check: None,
             last_check_started: None,
             last_check_looked: None,
@@ -541,6 +548,7 @@ impl App {
         }
         let id = id.to_string();
         let asked = id.clone();
+        let asked_waiting = id.clone();
         self.store.read(
             slot,
             move |store, ds| {
@@ -567,6 +575,7 @@ impl App {
                 then(app, outcome)
             },
         );
+        super::server_link::read_waiting(self, &asked_waiting);
     }
 
     pub fn resident_id(&self) -> Option<&str> {
@@ -580,7 +589,7 @@ impl App {
 
     /// True when printable keys go into a text field.
     pub fn typing(&self) -> bool {
-        if self.session.overlay == Some(Overlay::StaffPin) {
+        if matches!(self.session.overlay, Some(Overlay::StaffPin | Overlay::SignIn)) {
             return true;
         }
         if self.session.overlay.is_some() {
@@ -592,6 +601,7 @@ impl App {
             Screen::Wizard => self.session.wizard.as_ref().is_some_and(|w| w.typing()),
             Screen::Identify => true,
             Screen::Registry => self.session.registry.typing(),
+            Screen::Review => self.session.review.typing(),
             Screen::Bookings | Screen::Info | Screen::Day | Screen::Report => false,
         }
     }

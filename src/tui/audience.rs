@@ -33,7 +33,7 @@ pub fn allows(app: &App, who: Audience) -> bool {
 
 impl Screen {
     /// Every screen.
-    pub const ALL: [Screen; 9] = [
+    pub const ALL: [Screen; 10] = [
         Screen::Main,
         Screen::Wizard,
         Screen::Bookings,
@@ -43,6 +43,7 @@ impl Screen {
         Screen::Registry,
         Screen::Day,
         Screen::Report,
+        Screen::Review,
     ];
 
     pub fn audience(self) -> Audience {
@@ -50,7 +51,9 @@ impl Screen {
             Screen::Main | Screen::Identify | Screen::Info => Audience::Public,
             Screen::Wizard | Screen::Bookings => Audience::Resident,
             // The resident chooser finds anyone by number.
-            Screen::Resident | Screen::Registry | Screen::Day | Screen::Report => Audience::Staff,
+            Screen::Resident | Screen::Registry | Screen::Day | Screen::Report | Screen::Review => {
+                Audience::Staff
+            }
         }
     }
 }
@@ -61,7 +64,7 @@ impl Overlay {
             // The PIN prompt is how staff leave a kiosk; quitting asks it there.
             Overlay::Help | Overlay::ConfirmQuit | Overlay::StaffPin => Audience::Public,
             Overlay::ConfirmCancel(_) => Audience::Resident,
-            Overlay::Export => Audience::Staff,
+            Overlay::Export | Overlay::SignIn => Audience::Staff,
         }
     }
 }
@@ -114,6 +117,8 @@ impl Action {
             | A::Export
             | A::Report
             | A::Refresh
+            | A::SignIn
+            | A::Review
             | A::ChooseResident
             | A::SwitchForm => Audience::Staff,
         }

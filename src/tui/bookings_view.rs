@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::store::{Booking, Cancellation, Status, StoreError};
+use crate::terminal::Outcome;
 
 use super::action::Action;
 use super::app::{App, Button, Hits, Overlay, Pane, Screen, Target};
@@ -59,7 +60,11 @@ pub fn update(app: &mut App, a: Action) {
             let Some(b) = bookings(app).get(app.session.bookings_cursor.min(last)).cloned() else {
                 return;
             };
-            if cancellable(app, &b) {
+            if cancel_waiting(app, &b.id) {
+                // Its cancellation waits in the outbox already: the server decides it.
+                let msg = app.s().cancel_already_waiting().to_string();
+                app.flash_error(msg);
+            } else if cancellable(app, &b) {
                 app.session.overlay = Some(Overlay::ConfirmCancel(b.id));
             } else {
                 let msg = app.s().cannot_cancel(b.status_at(app.today()));
@@ -98,6 +103,9 @@ pub fn confirm_cancel(app: &mut App, id: &str) {
             return;
         }
     };
+    if mother.is_none() && super::server_link::through_server(app) {
+        return cancel_through_server(app, id);
+    }
     let (id, now, terminal) = (id.to_string(), app.now, app.terminal_id.clone());
     let sent = app.store.write(
         WriteKind::Cancel,
@@ -118,14 +126,63 @@ pub fn confirm_cancel(app: &mut App, id: &str) {
     }
 }
 
+/// Through a ward's server: the server decides; unreachable, a cancellation of a booking the
+/// replica holds is kept in the outbox as provisional (仮取消) and said so.
+fn cancel_through_server(app: &mut App, id: &str) {
+    if super::signin::required_first(app) {
+        return;
+    }
+    let at = (app.clock_offset != chrono::TimeDelta::zero()).then_some(app.now);
+    let id = id.to_string();
+    let sent = app.store.through_server(
+        None,
+        Some(WriteKind::Cancel),
+        move |t, _| t.cancel(&id, at),
+        |app, result| match result {
+            Ok(Outcome::Decided { result, .. }) => {
+                let booking: Option<Booking> =
+                    serde_json::from_value(result["booking"].clone()).ok();
+                let phones: Vec<String> =
+                    serde_json::from_value(result["phones"].clone()).unwrap_or_default();
+                let Some(b) = booking else { return reload_after_cancel(app, None) };
+                // The outcome's words from the same rule the server applied, at this moment.
+                let rule = app.ds.programme.cancellation.rule();
+                let outcome = rule.outcome(b.first_day, b.units, app.now);
+                let msg = app.s().cancelled_flash(&outcome, b.care.unit(), &phones);
+                reload_after_cancel(app, Some(&b.resident));
+                app.flash(msg);
+            }
+            Ok(Outcome::Provisional { data_as_of, .. }) => {
+                let msg = app.s().provisional_cancelled(data_as_of.as_deref());
+                reload_after_cancel(app, None);
+                app.flash(msg);
+            }
+            Err(e) => {
+                if !super::signin::ask_if_needed(app, &e) {
+                    app.flash_error(e);
+                }
+            }
+        },
+    );
+    if !sent {
+        let msg = app.s().store_working().to_string();
+        app.flash(msg);
+    }
+}
+
+/// After a cancellation, the resident shown is read again (`resident`: only when it is hers).
+fn reload_after_cancel(app: &mut App, resident: Option<&str>) {
+    let shown = app.resident_id().map(str::to_string);
+    if let Some(id) = shown.filter(|id| resident.is_none_or(|r| r == id)) {
+        app.load_resident(&id, |_, _| {});
+    }
+}
+
 /// The store's answer to a cancellation, applied however late it comes.
 fn cancelled(app: &mut App, result: Result<Option<Cancellation>, StoreError>) {
     match result {
         Ok(Some(c)) => {
-            let resident = c.booking.resident.clone();
-            if app.resident_id() == Some(resident.as_str()) {
-                app.load_resident(&resident, |_, _| {});
-            }
+            reload_after_cancel(app, Some(&c.booking.resident));
             let msg = app.s().cancelled_flash(&c.outcome, c.booking.care.unit(), &c.phones);
             app.flash(msg);
         }
@@ -160,7 +217,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     }
     let w = usize::from(inner.width);
     let list = bookings(app);
-    let rows = Rect { height: inner.height - 2, ..inner };
+    // Through a server, her provisional bookings (not decided yet) below the list.
+    let waiting = waiting_lines(app, w);
+    let reserved = if waiting.is_empty() {
+        0
+    } else {
+        (waiting.len() as u16).min(inner.height.saturating_sub(5))
+    };
+    let rows = Rect { height: inner.height - 2 - reserved, ..inner };
     if list.is_empty() {
         lines(frame, rows, vec![Line::styled(s.no_bookings, t.muted)], t.base);
     } else {
@@ -183,7 +247,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 Status::CancelledLate => t.warn,
                 _ => t.muted,
             };
-            let status_text = s.booking_status(bk, app.today());
+            let status_text = if cancel_waiting(app, &bk.id) && status == Status::Booked {
+                s.provisional_cancel_mark().to_string()
+            } else {
+                s.booking_status(bk, app.today())
+            };
             let status_w = super::text::width(&status_text);
             out.push(Line::from(vec![
                 Span::styled(if current { "> " } else { "  " }, t.key),
@@ -226,10 +294,46 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         }
         lines(frame, rows, out, t.base);
     }
+    if reserved > 0 {
+        let area = Rect { y: rows.y + rows.height, height: reserved, ..inner };
+        lines(frame, area, waiting, t.base);
+    }
     // Buttons.
     if let Some(r) = row(inner, inner.height - 1) {
         let cancel = (format!("[x {}]", s.cancel_booking), Button::CancelBooking);
         let back = (format!("[Esc {}]", s.back), Button::Back);
         lines(frame, r, vec![button_pair(app, Some(r), 0, cancel, back, hits)], t.base);
     }
+}
+
+/// Whether this terminal's outbox holds a provisional cancellation (仮取消) of booking `id`.
+fn cancel_waiting(app: &App, id: &str) -> bool {
+    app.session.waiting.iter().any(|e| e["status"] == "provisional_cancel" && e["booking"] == id)
+}
+
+/// The resident's provisional bookings (仮予約) waiting in this terminal's outbox, a heading
+/// first; none when there are none (or no server).
+fn waiting_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let s = app.s();
+    let t = &app.session.theme;
+    let Some(id) = app.resident_id() else { return Vec::new() };
+    let mut out: Vec<Line<'static>> = app
+        .session
+        .waiting
+        .iter()
+        .filter(|e| e["status"] == "provisional" && e["resident"] == id)
+        .map(|e| {
+            let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
+            let facility = text("facility");
+            let name =
+                app.ds.facility(&facility).map_or(facility, |f| display_safe(s.text(&f.name)));
+            let n = e["nights"].as_u64().or(e["days"].as_u64()).unwrap_or(1);
+            let line = format!("  {} {name}  {}  ({n})", s.provisional_mark(), text("first_day"));
+            Line::styled(truncate(&line, w), t.warn)
+        })
+        .collect();
+    if !out.is_empty() {
+        out.insert(0, Line::styled(truncate(s.waiting_title(), w), t.heading));
+    }
+    out
 }

@@ -36,8 +36,11 @@ pub mod refresh;
 pub mod registry;
 pub mod report_view;
 pub mod resident_review;
+pub mod review_view;
+pub mod server_link;
 pub mod session;
 pub mod signals;
+pub mod signin;
 pub mod store_check;
 pub mod store_worker;
 pub mod strings;
@@ -112,12 +115,38 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
                 .into(),
         ));
     }
-    // The browser draws from the dataset alone: the store opens on its worker thread
-    // meanwhile, and every store call goes there (see `store_worker`).
+    // The browser draws from the dataset alone: the store (or, through a ward's server, the
+    // terminal's replica) opens on its worker thread meanwhile, and every store call goes
+    // there (see `store_worker`).
     let kind = ctx.store_kind();
-    let worker = {
-        let location = location.clone();
-        StoreWorker::spawn(location.place(kind), move || location.open(kind), &ds)
+    let config_dir = loaded.location.dir.clone();
+    let remote = crate::terminal::configured(&cfg, &config_dir).map_err(CliError::refused)?;
+    let kiosk = cfg.mode == config::Mode::Kiosk;
+    let signed_in = remote.as_ref().is_some_and(crate::terminal::Remote::has_signin);
+    let worker = match remote {
+        Some(_) if kiosk => {
+            return Err(CliError::refused(
+                "a kiosk does not work through a server yet (a server is configured: `server` / \
+                 SANGO_SERVER): run the kiosk on the ward's store, or use a staff terminal",
+            ));
+        }
+        Some(_) if cfg.database.is_some() => {
+            return Err(CliError::refused(
+                "both a server (`server`) and a database (`database`) are configured: a \
+                 terminal works through one of them",
+            ));
+        }
+        Some(remote) => {
+            let data = DataDir::resolve(ctx.data_dir.as_deref())?;
+            data.prepare()?;
+            let place = data.path.join(crate::terminal::REPLICA_DIR);
+            let open = move || crate::terminal::Terminal::open(remote.clone(), &data.path, kind);
+            StoreWorker::spawn_terminal(place, open, &ds)
+        }
+        None => {
+            let location = location.clone();
+            StoreWorker::spawn(location.place(kind), move || location.open(kind), &ds)
+        }
     };
     let (lang, theme) = look(&cfg);
     let clock_offset = ctx.at.map(|at| at - clock()).unwrap_or_default();
@@ -127,6 +156,8 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     app.location = Some(location);
     app.practice = ctx.practice;
     app.clock_offset = clock_offset;
+    app.config_dir = Some(config_dir);
+    signin::at_start(&mut app, signed_in);
     if cfg.mode == config::Mode::Kiosk {
         app.enter_kiosk(cfg.idle_timeout_secs, loaded.location.dir.clone(), 0);
     }

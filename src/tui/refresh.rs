@@ -13,7 +13,7 @@ use crate::kiosk::Millis;
 
 use super::app::{App, Overlay, Screen};
 use super::store_worker::Slot;
-use super::{bookings_view, dayview, registry, report_view};
+use super::{bookings_view, dayview, registry, report_view, review_view};
 
 /// How often the store is looked at.
 pub const EVERY_MS: Millis = 1000;
@@ -79,6 +79,8 @@ pub fn tick(app: &mut App, ms: Millis) -> bool {
 /// Ctrl-R (staff): reads everything on screen again now, whatever the store says changed; says
 /// so when the store has answered.
 pub fn now(app: &mut App) {
+    // Through a server: the outbox sent and the replica pulled first (the reads queue behind).
+    app.store.sync_now();
     reload(app);
     app.store.read(
         Slot::Version,
@@ -127,6 +129,7 @@ fn reload(app: &mut App) {
         Screen::Day => dayview::load(app),
         Screen::Report => report_view::refresh(app),
         Screen::Registry => registry::refresh(app),
+        Screen::Review => review_view::refresh(app),
         _ => {}
     }
 }

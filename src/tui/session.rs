@@ -14,6 +14,8 @@ use super::input::Input;
 use super::kiosk::{IdentifyForm, PIN_MAX, PinNote};
 use super::registry::Registry;
 use super::report_view::ReportView;
+use super::review_view::ReviewList;
+use super::signin::SignInForm;
 use super::strings::Lang;
 use super::theme::Theme;
 use super::wizard::Wizard;
@@ -47,6 +49,12 @@ pub struct Session {
     pub day_view: DayView,
     pub report: ReportView,
     pub export: ExportDialog,
+    /// Staff, through a server: the review list and the sign-in form.
+    pub review: ReviewList,
+    pub signin: SignInForm,
+    /// Through a server: the outbox's provisional changes for the resident shown (see
+    /// `server_link::read_waiting`).
+    pub waiting: Vec<serde_json::Value>,
     /// Kiosk: the mother who identified, if anyone.
     pub identified: Option<Identified>,
     /// Kiosk: the identification form.
@@ -80,6 +88,9 @@ impl Session {
             day_view: DayView::new(today),
             report: ReportView::new(today),
             export: ExportDialog::default(),
+            review: ReviewList::default(),
+            signin: SignInForm::default(),
+            waiting: Vec::new(),
             identified: None,
             identify: IdentifyForm::default(),
             pin: Input::limited(PIN_MAX),

@@ -75,6 +75,11 @@ fn location(app: &App) -> Option<Location> {
 /// [`LOOK_EVERY`]) whether a check is due and starts one if so, and takes a finished one's
 /// result. True when the screen changes (damage was found).
 pub fn tick(app: &mut App) -> bool {
+    // Through a server the replica holds only the server's feed: checking the store is the
+    // server's (`sango store check` there).
+    if app.store.server.is_some() {
+        return false;
+    }
     if let Some(running) = &app.store_check {
         let outcome = match running.result.try_recv() {
             Err(TryRecvError::Empty) => return false,

@@ -25,6 +25,15 @@
 //!   minutes after the person gave up waiting would surprise her); reads are asked again by the
 //!   refresh. (Work asked while the store first opens waits for it: nothing has failed yet.)
 //!
+//! - **Through a ward's server** ([`StoreWorker::spawn_terminal`]): the worker owns a
+//!   [`Terminal`] instead of a store. Reads run on its replica (a normal store); the worker
+//!   syncs it every [`SYNC_EVERY`] ([`SYNC_OFFLINE`] while the server is away; at once on
+//!   Ctrl-R, [`StoreWorker::sync_now`]) and tells the app where the link stands
+//!   ([`ServerNews`]); bookings, cancellations, sign-in and review go to the server through
+//!   [`StoreWorker::through_server`], under the same once-only rules as writes. A failed
+//!   request is the terminal's to judge (kept as provisional, or refused), never sent again by
+//!   the worker.
+//!
 //! For tests, [`StoreWorker::inline`] runs every request at once on the calling thread (the
 //! answer still comes through [`pump`]), so that snapshots stay deterministic.
 
@@ -37,8 +46,48 @@ use std::time::{Duration, Instant};
 use crate::dataset::Dataset;
 use crate::store::check::CheckRecord;
 use crate::store::{Store, StoreError};
+use crate::terminal::Terminal;
 
 use super::app::App;
+use super::server_link::{self, ServerNews};
+
+/// How often the worker syncs a terminal with its server (sends the outbox, pulls the feed).
+pub const SYNC_EVERY: Duration = Duration::from_secs(5);
+
+/// How often while the server is away: each try may wait for the connection's timeout, and the
+/// screens' reads queue behind it (Ctrl-R tries at once).
+pub const SYNC_OFFLINE: Duration = Duration::from_secs(20);
+
+/// What the worker owns: the store itself, or a terminal working through a server (reads on
+/// its replica).
+pub enum Backend {
+    Direct(Box<Store>),
+    Server(Box<Terminal>),
+}
+
+impl Backend {
+    /// The store reads run on: the store, or the terminal's replica.
+    pub fn store(&mut self) -> &mut Store {
+        match self {
+            Backend::Direct(s) => s,
+            Backend::Server(t) => &mut t.replica,
+        }
+    }
+
+    fn store_ref(&self) -> &Store {
+        match self {
+            Backend::Direct(s) => s,
+            Backend::Server(t) => &t.replica,
+        }
+    }
+
+    fn terminal(&self) -> Option<&Terminal> {
+        match self {
+            Backend::Direct(_) => None,
+            Backend::Server(t) => Some(t),
+        }
+    }
+}
 
 /// An answer outstanding this long shows 接続中 in the status line.
 pub const SLOW: Duration = Duration::from_millis(300);
@@ -70,10 +119,16 @@ pub enum Slot {
     Check,
     /// A kiosk's identification.
     Identify,
+    /// Syncing with the server now (Ctrl-R).
+    Sync,
+    /// The terminal's review list.
+    Review,
+    /// The outbox's provisional changes, for the resident shown.
+    Waiting,
 }
 
 /// How many slots there are (the last one's index, plus one).
-const SLOTS: usize = Slot::Identify as usize + 1;
+const SLOTS: usize = Slot::Waiting as usize + 1;
 
 impl Slot {
     fn index(self) -> usize {
@@ -92,6 +147,10 @@ pub enum WriteKind {
     Export,
     /// Keep the daily check's result with the store.
     KeepCheck,
+    /// A staff member signs in at the server.
+    SignIn,
+    /// A clerk resolves a command of the review list (an event on the server).
+    Resolve,
 }
 
 /// Where the connection to the store stands.
@@ -110,7 +169,7 @@ pub enum Link {
 pub type Apply = Box<dyn FnOnce(&mut App) + Send>;
 
 /// The store work of a request: the store (or why there is none now) and the dataset.
-type Job = Box<dyn FnOnce(Result<&mut Store, StoreError>, &Dataset) -> Done + Send>;
+type Job = Box<dyn FnOnce(Result<&mut Backend, StoreError>, &Dataset) -> Done + Send>;
 
 /// A job's outcome: how to apply it, and whether the connection was lost doing it.
 struct Done {
@@ -133,6 +192,8 @@ enum Reply {
     Reconnecting,
     /// The store could not be opened, and will not be by trying again.
     Failed(StoreError),
+    /// Where the terminal's link to its server stands (after a sync or a write through it).
+    Server(ServerNews),
 }
 
 impl std::fmt::Debug for Reply {
@@ -142,13 +203,14 @@ impl std::fmt::Debug for Reply {
             Reply::Opened(d) => write!(f, "Opened({:?})", d.is_some()),
             Reply::Reconnecting => write!(f, "Reconnecting"),
             Reply::Failed(e) => write!(f, "Failed({e})"),
+            Reply::Server(n) => write!(f, "Server({n:?})"),
         }
     }
 }
 
 enum Mode {
     /// Requests run at once on the calling thread (tests, the synchronous mode).
-    Inline(Box<Store>),
+    Inline(Box<Backend>),
     Thread {
         jobs: Sender<(Ticket, Job)>,
         replies: Receiver<Reply>,
@@ -172,6 +234,8 @@ pub struct StoreWorker {
     answered: bool,
     /// Damage the store's last full check found: every write is refused, the status line says so.
     pub damage: Option<CheckRecord>,
+    /// Through a ward's server: where the link stands (`None`: the store is used directly).
+    pub server: Option<server_link::ServerLink>,
 }
 
 impl std::fmt::Debug for StoreWorker {
@@ -193,13 +257,14 @@ impl StoreWorker {
             outstanding: Vec::new(),
             answered: false,
             damage: None,
+            server: None,
         }
     }
 
     /// Requests run at once on this thread, on `store`.
     pub fn inline(store: Store, ds: &Dataset) -> StoreWorker {
         let damage = store.known_damage().cloned();
-        let mode = Mode::Inline(Box::new(store));
+        let mode = Mode::Inline(Box::new(Backend::Direct(Box::new(store))));
         let mut w = StoreWorker::with(mode, Arc::new(ds.clone()), Link::Ready);
         w.damage = damage;
         w
@@ -220,6 +285,40 @@ impl StoreWorker {
     pub fn spawn_with(
         place: PathBuf,
         open: impl Fn() -> Result<Store, StoreError> + Send + 'static,
+        ds: &Dataset,
+        first: Duration,
+        longest: Duration,
+    ) -> StoreWorker {
+        StoreWorker::spawn_backend(
+            place,
+            move || open().map(|s| Backend::Direct(Box::new(s))),
+            ds,
+            first,
+            longest,
+        )
+    }
+
+    /// Starts the worker on a terminal working through a server, opened (its replica and
+    /// outbox) by `open`; the worker syncs it every [`SYNC_EVERY`].
+    pub fn spawn_terminal(
+        place: PathBuf,
+        open: impl Fn() -> Result<Terminal, String> + Send + 'static,
+        ds: &Dataset,
+    ) -> StoreWorker {
+        let open = move || {
+            open().map(|t| Backend::Server(Box::new(t))).map_err(|detail| StoreError::CannotOpen {
+                path: "(the terminal's replica)".into(),
+                detail,
+            })
+        };
+        let mut w = StoreWorker::spawn_backend(place, open, ds, BACKOFF_MIN, BACKOFF_MAX);
+        w.server = Some(server_link::ServerLink::default());
+        w
+    }
+
+    fn spawn_backend(
+        place: PathBuf,
+        open: impl Fn() -> Result<Backend, StoreError> + Send + 'static,
         ds: &Dataset,
         first: Duration,
         longest: Duration,
@@ -246,7 +345,7 @@ impl StoreWorker {
     /// The store, when requests run inline (tests); `None` when it lives on its thread.
     pub fn inline_store(&self) -> Option<&Store> {
         match &self.mode {
-            Mode::Inline(store) => Some(store),
+            Mode::Inline(backend) => Some(backend.store_ref()),
             Mode::Thread { .. } => None,
         }
     }
@@ -333,7 +432,58 @@ impl StoreWorker {
         run: impl FnOnce(&mut Store, &Dataset) -> Result<T, StoreError> + Send + 'static,
         then: impl FnOnce(&mut App, Result<T, StoreError>) + Send + 'static,
     ) {
-        self.send(Some(slot), None, run, then);
+        self.send(Some(slot), None, |b, ds| run(b.store(), ds), then);
+    }
+
+    /// Asks the terminal's server for something (`run` on the worker, with the terminal): a
+    /// write of `write`'s kind (false, nothing sent, while one is pending), or a read of the
+    /// slot `read`. Its error is the terminal's message (naming the rule), or why there is no
+    /// terminal (the store is used directly).
+    pub fn through_server<T: Send + 'static>(
+        &mut self,
+        read: Option<Slot>,
+        write: Option<WriteKind>,
+        run: impl FnOnce(&mut Terminal, &Dataset) -> Result<T, String> + Send + 'static,
+        then: impl FnOnce(&mut App, Result<T, String>) + Send + 'static,
+    ) -> bool {
+        if write.is_some_and(|k| self.writing(k)) {
+            return false;
+        }
+        self.send(
+            read,
+            write,
+            |b, ds| {
+                Ok(match b {
+                    Backend::Server(t) => {
+                        t.try_again();
+                        run(t, ds)
+                    }
+                    Backend::Direct(_) => Err("no server is configured".to_string()),
+                })
+            },
+            |app, r: Result<Result<T, String>, StoreError>| {
+                then(app, r.map_err(|e| e.to_string()).and_then(|x| x))
+            },
+        );
+        true
+    }
+
+    /// Through a server: sends the outbox and pulls now (Ctrl-R); what is read after it sees
+    /// the replica brought up to date. Nothing when the store is used directly.
+    pub fn sync_now(&mut self) {
+        if self.server.is_none() {
+            return;
+        }
+        self.through_server(
+            Some(Slot::Sync),
+            None,
+            |t, _| Ok(server_link::sync(t)),
+            |app, news| {
+                if let Ok(news) = news {
+                    server_link::apply(app, news);
+                }
+            },
+        );
     }
 
     /// Asks for a write of `kind`; false (nothing sent) while one of that kind is pending. Its
@@ -347,7 +497,13 @@ impl StoreWorker {
         if self.writing(kind) {
             return false;
         }
-        self.send(None, Some(kind), run, then);
+        // Through a server the replica takes only the server's feed: a resident written into it
+        // would be known to this terminal alone.
+        if self.server.is_some() && kind == WriteKind::Resident {
+            self.send(None, Some(kind), |_, _| Err(resident_not_through_server()), then);
+            return true;
+        }
+        self.send(None, Some(kind), |b, ds| run(b.store(), ds), then);
         true
     }
 
@@ -355,7 +511,7 @@ impl StoreWorker {
         &mut self,
         read: Option<Slot>,
         write: Option<WriteKind>,
-        run: impl FnOnce(&mut Store, &Dataset) -> Result<T, StoreError> + Send + 'static,
+        run: impl FnOnce(&mut Backend, &Dataset) -> Result<T, StoreError> + Send + 'static,
         then: impl FnOnce(&mut App, Result<T, StoreError>) + Send + 'static,
     ) {
         self.next += 1;
@@ -385,8 +541,8 @@ impl StoreWorker {
         });
         self.outstanding.push((ticket.seq, Instant::now(), write, read));
         match &mut self.mode {
-            Mode::Inline(store) => {
-                let d = job(Ok(store), &self.ds);
+            Mode::Inline(backend) => {
+                let d = job(Ok(backend), &self.ds);
                 self.local.push_back(Reply::Answer(ticket, d.apply));
             }
             Mode::Thread { jobs, .. } => {
@@ -450,6 +606,16 @@ fn gone() -> StoreError {
     }
 }
 
+/// Why registering or editing a resident is refused at a terminal working through a server.
+fn resident_not_through_server() -> StoreError {
+    StoreError::Invalid {
+        field: "change (変更)",
+        reason: "registering or editing a resident does not work through a server yet: do it \
+                 on the ward's store (サーバー経由の端末では利用者の登録・変更はまだできません)"
+            .into(),
+    }
+}
+
 /// The error a request gets while there is no connection: "nothing was changed".
 fn unreachable(e: &StoreError) -> StoreError {
     match e {
@@ -464,7 +630,7 @@ fn unreachable(e: &StoreError) -> StoreError {
 /// the store again after a connection error, with a growing pause. Ends when the app's handle
 /// is dropped.
 fn serve(
-    open: impl Fn() -> Result<Store, StoreError>,
+    open: impl Fn() -> Result<Backend, StoreError>,
     ds: &Dataset,
     jobs: Receiver<(Ticket, Job)>,
     out: Sender<Reply>,
@@ -472,7 +638,10 @@ fn serve(
     longest: Duration,
 ) {
     let mut pause = first;
-    let mut store: Option<Store> = None;
+    let mut store: Option<Backend> = None;
+    // Through a server: when the worker syncs next, and the link it last told the app of.
+    let mut next_sync: Option<Instant> = None;
+    let mut told: Option<server_link::LinkState> = None;
     // Why the store cannot be opened, when trying again would not help (a kiosk goes on without
     // it, every request failing with this).
     let mut failed: Option<(std::path::PathBuf, String)> = None;
@@ -481,7 +650,10 @@ fn serve(
             match open() {
                 Ok(s) => {
                     pause = first;
-                    let _ = out.send(Reply::Opened(s.known_damage().cloned()));
+                    let _ = out.send(Reply::Opened(s.store_ref().known_damage().cloned()));
+                    if s.terminal().is_some() {
+                        next_sync = Some(Instant::now());
+                    }
                     store = Some(s);
                 }
                 Err(e) if e.is_connection() => {
@@ -513,7 +685,30 @@ fn serve(
                 }
             }
         }
-        let Ok((t, job)) = jobs.recv() else { return };
+        let next = match next_sync {
+            None => jobs.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(at) => jobs.recv_timeout(at.saturating_duration_since(Instant::now())),
+        };
+        let (t, job) = match next {
+            Ok(job) => job,
+            Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) => {
+                // Time to sync: the outbox sent, the replica pulled; the app is told.
+                let mut every = SYNC_EVERY;
+                if let Some(term) = store.as_ref().and_then(Backend::terminal) {
+                    let news = server_link::sync(term);
+                    if news.state.offline_since.is_some() {
+                        every = SYNC_OFFLINE;
+                    }
+                    told = Some(news.state.clone());
+                    if out.send(Reply::Server(news)).is_err() {
+                        return;
+                    }
+                }
+                next_sync = Some(Instant::now() + every);
+                continue;
+            }
+        };
         let d = match (&mut store, &failed) {
             (Some(s), _) => job(Ok(s), ds),
             (None, Some((path, detail))) => {
@@ -528,6 +723,16 @@ fn serve(
         }
         if out.send(Reply::Answer(t, d.apply)).is_err() {
             return;
+        }
+        // A write through the server changes the outbox: the status line follows.
+        if let Some(term) = store.as_ref().and_then(Backend::terminal) {
+            let now = server_link::state(term);
+            if told.as_ref() != Some(&now) {
+                told = Some(now.clone());
+                if out.send(Reply::Server(ServerNews { state: now, sync: None })).is_err() {
+                    return;
+                }
+            }
         }
     }
 }
@@ -552,6 +757,7 @@ pub fn pump(app: &mut App) -> bool {
                 super::refresh::look_soon(app);
             }
             Reply::Reconnecting => app.store.link = Link::Reconnecting,
+            Reply::Server(news) => server_link::apply(app, news),
             Reply::Failed(e) => {
                 app.store.link = Link::Failed;
                 app.store_error = Some(e);
@@ -627,6 +833,24 @@ mod tests {
         update::answers(&mut a);
         assert_eq!(n.load(Ordering::SeqCst), 1101, "both writes and the read applied");
         assert!(a.store.write(WriteKind::Book, |_, _| Ok(()), mark(1)), "answered: free again");
+    }
+
+    #[test]
+    fn without_a_server_a_request_for_it_is_answered_with_why_and_sync_does_nothing() {
+        let mut a = app();
+        let said = Arc::new(std::sync::Mutex::new(None));
+        let keep = Arc::clone(&said);
+        assert!(a.store.through_server(
+            None,
+            Some(WriteKind::Book),
+            |_, _| Ok(()),
+            move |_, r| *keep.lock().unwrap() = Some(r),
+        ));
+        a.store.sync_now();
+        update::answers(&mut a);
+        let said = said.lock().unwrap().take().expect("answered once");
+        assert_eq!(said, Err("no server is configured".to_string()));
+        assert!(!a.store.busy(), "sync_now sent nothing");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::domain::period::{Period, Window};
 use crate::store::{Booking, Resident, Status};
 
 use super::app::{App, Field, Screen};
+use super::server_link::{ServerLink, hm};
 use super::wizard::Step;
 
 /// The app's language: the message files' [`Locale`](crate::i18n::Locale) (staff screens use
@@ -278,6 +279,8 @@ pub static JA: Strings = Strings {
         ("d", "日別の予約（Tab で施設の週間）"),
         ("m", "月次報告（施設別）"),
         ("e", "予約を書き出す（JSON・CSV・iCalendar）"),
+        ("s", "サインイン（サーバー経由の端末）"),
+        ("v", "要確認の一覧（サーバーが拒否した変更）"),
         ("g", "ご案内（料金・決まり・問合せ先）"),
         ("x", "予約を取消（予約一覧で）"),
         ("+ / -", "泊数・日数を増減（日程で）"),
@@ -422,6 +425,8 @@ pub static EN: Strings = Strings {
         ("d", "bookings of a day (Tab: a facility's week)"),
         ("m", "monthly report per facility"),
         ("e", "export bookings (JSON, CSV, iCalendar)"),
+        ("s", "sign in (a terminal through a server)"),
+        ("v", "review list (changes the server refused)"),
         ("g", "guide (fees, rules, contacts)"),
         ("x", "cancel a booking (in bookings)"),
         ("+ / -", "longer / shorter (dates step)"),
@@ -1351,6 +1356,7 @@ impl Strings {
             Screen::Day if app.session.day_view.week => self.week_title().into(),
             Screen::Day => self.day_title().into(),
             Screen::Report => self.report_title().into(),
+            Screen::Review => self.review_mode().into(),
             Screen::Wizard => match &app.session.wizard {
                 Some(w) => format!(
                     "{} {}/6 {}",
@@ -1734,6 +1740,226 @@ impl Strings {
         self.t(
             "接続が切れたため、記録されたか確認できません。予約一覧を確認してください。",
             "The connection was lost: it is not confirmed whether this was recorded. Check the bookings.",
+        )
+    }
+}
+
+/// A terminal working through a ward's server (see `tui::server_link`, `tui::signin`,
+/// `tui::review_view`).
+impl Strings {
+    /// The status line's link: `オンライン 送信待ち0件` / `online, 0 waiting`; offline, since
+    /// when; the review list and a missing sign-in when there are. (The data's age is said
+    /// with each provisional change: the line has no room for it at 80 columns.)
+    pub fn server_link(&self, link: &ServerLink) -> String {
+        let Some(st) = &link.state else {
+            return self.t("サーバー確認中", "checking the server").to_string();
+        };
+        let ja = self.ja();
+        let mut parts = vec![match &st.offline_since {
+            None if ja => "オンライン".to_string(),
+            None => "online".to_string(),
+            Some(since) if ja => format!("オフライン({}から)", hm(since)),
+            Some(since) => format!("offline since {}", hm(since)),
+        }];
+        parts.push(if ja {
+            format!("送信待ち{}件", st.pending)
+        } else {
+            format!("{} waiting", st.pending)
+        });
+        if st.review > 0 {
+            parts.push(if ja {
+                format!("要確認{}件(v)", st.review)
+            } else {
+                format!("{} review (v)", st.review)
+            });
+        }
+        if link.needs_sign_in() {
+            parts.push(self.t("未サインイン(s)", "not signed in (s)").to_string());
+        }
+        parts.join(if ja { " " } else { ", " })
+    }
+
+    pub fn signin_title(&self) -> &'static str {
+        self.t("サインイン", "Sign in")
+    }
+
+    pub fn signin_intro(&self) -> &'static str {
+        self.t(
+            "この端末はサーバー経由で予約します。記録の前に職員IDとパスワードでサインインしてください。",
+            "This terminal books through the ward's server. Sign in with your staff ID and password before recording anything.",
+        )
+    }
+
+    pub fn signin_id(&self) -> &'static str {
+        self.t("職員ID", "Staff ID")
+    }
+
+    pub fn signin_password(&self) -> &'static str {
+        self.t("パスワード", "Password")
+    }
+
+    pub fn signin_button(&self) -> &'static str {
+        self.t("サインイン", "Sign in")
+    }
+
+    pub fn signin_working(&self) -> &'static str {
+        self.t("サーバーに確認しています…", "Asking the server...")
+    }
+
+    pub fn signin_incomplete(&self) -> &'static str {
+        self.t("職員IDとパスワードを入力してください。", "Type your staff ID and password.")
+    }
+
+    /// The server ended the sign-in (idle, restarted): what waits is sent after a new one.
+    pub fn signin_needed(&self) -> &'static str {
+        self.t(
+            "サインインが終了しました。もう一度サインインしてください（未送信の変更は保たれています）。",
+            "The sign-in has ended: please sign in again (changes not yet sent are kept).",
+        )
+    }
+
+    /// A write asked with nobody signed in: nothing was sent.
+    pub fn signin_first(&self) -> &'static str {
+        self.t(
+            "記録の前にサインインしてください（まだ何も送っていません）。",
+            "Sign in before recording (nothing was sent).",
+        )
+    }
+
+    pub fn signin_skipped(&self) -> &'static str {
+        self.t(
+            "サインインせずに閲覧します。記録するには s でサインインしてください。",
+            "Browsing without a sign-in: press s to sign in before recording.",
+        )
+    }
+
+    pub fn signed_in_as(&self, id: &str) -> String {
+        let id = crate::visible::one_line(id);
+        if self.ja() {
+            format!("{id} でサインインしました。")
+        } else {
+            format!("Signed in as {id}.")
+        }
+    }
+
+    pub fn provisional_title(&self) -> &'static str {
+        self.t("仮予約（未確定）", "Provisional booking (not confirmed)")
+    }
+
+    /// A booking kept in the outbox: never to be taken for a confirmed one.
+    pub fn provisional_booked(&self, as_of: Option<&str>) -> String {
+        let asof = as_of.map_or("-", hm);
+        if self.ja() {
+            format!(
+                "仮予約: サーバーに接続できません。接続したときにサーバーが決定します（データ{asof}時点）。"
+            )
+        } else {
+            format!(
+                "Provisional (仮予約): the server will decide when it is reached (data as of {asof})."
+            )
+        }
+    }
+
+    pub fn provisional_cancelled(&self, as_of: Option<&str>) -> String {
+        let asof = as_of.map_or("-", hm);
+        if self.ja() {
+            format!("仮取消: 接続したときにサーバーが決定します（データ{asof}時点）。")
+        } else {
+            format!(
+                "Provisional cancellation: the server will decide when it is reached (data as of {asof})."
+            )
+        }
+    }
+
+    /// The bookings view's section of provisional bookings waiting in the outbox.
+    pub fn waiting_title(&self) -> &'static str {
+        self.t(
+            "送信待ち（サーバーに接続したときに決定します）",
+            "Waiting to be sent (the server decides when it is reached)",
+        )
+    }
+
+    pub fn provisional_mark(&self) -> &'static str {
+        self.t("仮予約", "provisional")
+    }
+
+    pub fn provisional_cancel_mark(&self) -> &'static str {
+        self.t("仮取消", "cancel waiting")
+    }
+
+    pub fn cancel_already_waiting(&self) -> &'static str {
+        self.t("取消は送信待ちです。", "Its cancellation waits.")
+    }
+
+    pub fn review_mode(&self) -> &'static str {
+        self.t("要確認", "Review")
+    }
+
+    pub fn review_list_title(&self, n: usize) -> String {
+        if self.ja() {
+            format!("要確認 - サーバーが拒否した変更 {n}件")
+        } else {
+            format!("Review - changes the server refused: {n}")
+        }
+    }
+
+    pub fn review_empty(&self) -> &'static str {
+        self.t("確認が必要な変更はありません。", "Nothing waits for review.")
+    }
+
+    pub fn review_no_server(&self) -> &'static str {
+        self.t(
+            "要確認の一覧はサーバー経由の端末にあります。",
+            "The review list is kept by a terminal that works through a server.",
+        )
+    }
+
+    pub fn review_when(&self, made: &str, refused: &str) -> String {
+        let (made, refused) =
+            (made.get(..16).unwrap_or(made), refused.get(..16).unwrap_or(refused));
+        if self.ja() {
+            format!("作成 {made}  拒否 {refused}")
+        } else {
+            format!("made {made}  refused {refused}")
+        }
+    }
+
+    /// The resolutions in the order of `review_view::RESOLUTIONS`.
+    pub fn review_resolutions(&self) -> [&'static str; 3] {
+        if self.ja() {
+            ["メモ", "取消済み", "予約し直し"]
+        } else {
+            ["note", "cancelled", "rebooked"]
+        }
+    }
+
+    pub fn review_fields(&self) -> [&'static str; 3] {
+        if self.ja() {
+            ["対応", "メモ", "新しい予約ID"]
+        } else {
+            ["Resolution", "Note", "New booking"]
+        }
+    }
+
+    pub fn review_note_needed(&self) -> &'static str {
+        self.t("メモを入力してください。", "Type a note.")
+    }
+
+    pub fn review_resolved(&self) -> &'static str {
+        self.t("対応をサーバーに記録しました。", "The resolution is recorded on the server.")
+    }
+
+    pub fn review_list_keys(&self) -> &'static str {
+        self.t(
+            "↑↓:選択 Enter:対応を記録 Ctrl+R:同期 Esc:戻る",
+            "Up/Down:choose Enter:resolve Ctrl+R:sync Esc:back",
+        )
+    }
+
+    pub fn review_form_keys(&self) -> &'static str {
+        self.t(
+            "↑↓:項目 ←→:対応を選ぶ Enter:記録 Esc:やめる",
+            "Up/Down:field Left/Right:resolution Enter:record Esc:cancel",
         )
     }
 }

@@ -10,7 +10,8 @@ use super::input::Input;
 use super::wizard::resident::{FormOutcome, FormPlace, ask, update_form};
 use super::wizard::{self, Step, Wizard};
 use super::{
-    bookings_view, dayview, export, kiosk, panes, refresh, registry, report_view, store_worker,
+    bookings_view, dayview, export, kiosk, panes, refresh, registry, report_view, review_view,
+    signin, store_worker,
 };
 
 /// Applies one action. At a kiosk, what it leads to must be allowed there too
@@ -84,6 +85,12 @@ fn act(app: &mut App, a: Action) {
             return report_view::open(app);
         }
         Action::Export if app.session.screen != Screen::Wizard => return export::open(app),
+        Action::SignIn if app.store.server.is_some() => return signin::open(app, None),
+        Action::Review
+            if app.session.screen != Screen::Review && app.session.screen != Screen::Wizard =>
+        {
+            return review_view::open(app);
+        }
         Action::Refresh => return refresh::now(app),
         Action::Help => {
             app.session.help_scroll = 0;
@@ -119,6 +126,7 @@ fn act(app: &mut App, a: Action) {
         Screen::Registry => registry::update(app, a),
         Screen::Day => dayview::update(app, a),
         Screen::Report => report_view::update(app, a),
+        Screen::Review => review_view::update(app, a),
     }
 }
 
@@ -191,6 +199,7 @@ pub fn paste(app: &mut App, text: &str) {
 fn focused_field(app: &mut App) -> Option<&mut Input> {
     match app.session.overlay {
         Some(Overlay::StaffPin) => return Some(&mut app.session.pin),
+        Some(Overlay::SignIn) => return Some(app.session.signin.input_mut()),
         Some(_) => return None,
         None => {}
     }
@@ -202,13 +211,14 @@ fn focused_field(app: &mut App) -> Option<&mut Input> {
         }
         Screen::Identify => Some(app.session.identify.input_mut()),
         Screen::Registry => app.session.registry.input_mut(),
+        Screen::Review => app.session.review.input_mut(),
         Screen::Bookings | Screen::Info | Screen::Day | Screen::Report => None,
     }
 }
 
 /// `q` and Ctrl-C: a kiosk asks for the staff PIN; a staff terminal asks only when a booking is
 /// half done.
-fn request_quit(app: &mut App) {
+pub(super) fn request_quit(app: &mut App) {
     if app.is_kiosk() {
         kiosk::ask_pin(app);
     } else if app.wizard_in_progress() {
@@ -268,6 +278,7 @@ fn overlay_update(app: &mut App, overlay: Overlay, a: Action) {
         }
         Overlay::StaffPin => kiosk::pin_update(app, a),
         Overlay::Export => export::update(app, a),
+        Overlay::SignIn => signin::update(app, a),
         Overlay::ConfirmQuit if app.is_kiosk() => kiosk::ask_pin(app),
         Overlay::ConfirmQuit => {
             if yes || a == Action::Interrupt {

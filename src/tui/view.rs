@@ -13,7 +13,7 @@ use super::store_worker::Link;
 use super::text::{clip_words, fit_hints, truncate, width, wrap};
 use super::{
     bookings_view, dayview, export, help, info, kiosk, kiosk_view, refresh, registry, report_view,
-    wizard,
+    review_view, signin, wizard,
 };
 
 /// The smallest window the panes are drawn in.
@@ -53,6 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
         Screen::Registry => registry::draw(frame, app, body, &mut hits),
         Screen::Day => dayview::draw(frame, app, body, &mut hits),
         Screen::Report => report_view::draw(frame, app, body, &mut hits),
+        Screen::Review => review_view::draw(frame, app, body, &mut hits),
     }
     if app.is_kiosk() {
         kiosk_view::title_bar(frame, app, top, &mut hits);
@@ -65,6 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
         None => {}
         Some(Overlay::StaffPin) => kiosk_view::draw_pin(frame, app, body, &mut hits),
         Some(Overlay::Export) => export::draw(frame, app, body, &mut hits),
+        Some(Overlay::SignIn) => signin::draw(frame, app, body, &mut hits),
         Some(Overlay::Help) => help::draw_help(frame, app, area, &mut hits),
         Some(Overlay::ConfirmQuit) => help::draw_confirm_quit(frame, app, body, &mut hits),
         Some(Overlay::ConfirmCancel(id)) => {
@@ -197,10 +199,19 @@ pub fn status_bar(
         Some(_) => Some(s.connecting()),
         None => None,
     };
-    let stale = refresh::stale(app) || link.is_some();
-    let mut fresh = match (link, app.freshness.as_of) {
-        (Some(l), _) => format!(" {l}"),
-        (None, Some(at)) if refresh::shown(app) => format!(" {}", s.data_as_of(at)),
+    // Through a server, the link (online, or offline since when, and what waits) stays in
+    // sight whenever the server is away or something waits: it says so in words, the colour
+    // only repeats it.
+    let server = app.store.server.as_ref().map(|l| {
+        let away = l.state.as_ref().is_none_or(|st| st.offline_since.is_some() || st.review > 0)
+            || l.needs_sign_in();
+        (s.server_link(l), away)
+    });
+    let stale = refresh::stale(app) || link.is_some() || server.as_ref().is_some_and(|(_, a)| *a);
+    let mut fresh = match (link, app.freshness.as_of, &server) {
+        (Some(l), _, _) => format!(" {l}"),
+        (None, _, Some((text, _))) => format!(" {text}"),
+        (None, Some(at), None) if refresh::shown(app) => format!(" {}", s.data_as_of(at)),
         _ => String::new(),
     };
     let fresh_style = if stale { t.warn } else { t.status };

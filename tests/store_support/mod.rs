@@ -16,6 +16,8 @@ use std::sync::Mutex;
 
 pub use common::{Run, finish};
 
+pub mod serve;
+
 /// The store engine a test runs on: the data folder's SQLite file, or a PostgreSQL database
 /// of the test's own (the data folder still holds what is not the store: exports).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

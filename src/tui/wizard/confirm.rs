@@ -5,8 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::domain::booking::Plan;
 use crate::domain::cancel;
 use crate::store::{BookingRequest, StoreError};
+use crate::terminal::Outcome;
 
 use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Screen, Target};
@@ -15,6 +17,7 @@ use super::super::panes::quota::fee_lines;
 use super::super::panes::{boxed, lines};
 use super::super::store_worker::WriteKind;
 use super::super::text::{display_safe, truncate, width, wrap};
+use super::super::{server_link, signin};
 use super::{Step, Wizard, check};
 
 pub fn update(app: &mut App, a: Action) {
@@ -52,6 +55,9 @@ fn book(app: &mut App) {
         length: w.length_for(care),
     };
     let (now, terminal) = (app.now, app.terminal_id.clone());
+    if server_link::through_server(app) {
+        return book_through_server(app, req);
+    }
     // Sent once: while it is being recorded, Enter again sends nothing (the step says so).
     let sent = app.store.write(
         WriteKind::Book,
@@ -64,21 +70,50 @@ fn book(app: &mut App) {
     }
 }
 
+/// Through a ward's server: the server decides (or, unreachable, the booking is kept in the
+/// outbox as provisional, checked against the replica), on the store's thread.
+fn book_through_server(app: &mut App, req: BookingRequest) {
+    if signin::required_first(app) {
+        return;
+    }
+    // The plan shown is the one the same rules give here; the server's answer names the id.
+    let plan = check(app, app.session.day).and_then(Result::ok);
+    // The practice app's moved clock is the moment of the booking; else the server's now.
+    let at = (app.clock_offset != chrono::TimeDelta::zero()).then_some(app.now);
+    let terminal = app.terminal_id.clone();
+    let resident = req.resident.clone();
+    let sent = app.store.through_server(
+        None,
+        Some(WriteKind::Book),
+        move |t, ds| t.book(ds, &req, at, &terminal),
+        move |app, result| match result {
+            Ok(Outcome::Decided { result, .. }) => {
+                let id = result["booking"]["id"].as_str().unwrap_or_default().to_string();
+                show_booked(app, &resident, id, plan, None);
+            }
+            Ok(Outcome::Provisional { command_id, data_as_of, .. }) => {
+                show_booked(app, &resident, command_id, plan, Some(data_as_of));
+            }
+            Err(e) => {
+                if !signin::ask_if_needed(app, &e) {
+                    show_refused(app, e);
+                }
+            }
+        },
+    );
+    if !sent {
+        let msg = app.s().booking_working().to_string();
+        app.flash(msg);
+    }
+}
+
 /// The store's answer to a booking, applied however late it comes (the wizard may be on
 /// another step, or left for another screen).
 fn booked(app: &mut App, result: Result<crate::store::Booked, StoreError>) {
     match result {
         Ok(booked) => {
-            let id = booked.booking.id.clone();
-            app.load_resident(&booked.booking.resident, |_, _| {});
-            if let Some(w) = app.session.wizard.as_mut() {
-                // Shown on its last step whatever step the wizard was moved to meanwhile.
-                w.step = Step::Confirm;
-                w.done = Some((id, booked.plan));
-                w.error = None;
-            }
-            let msg = app.s().booked_flash.to_string();
-            app.flash(msg);
+            let resident = booked.booking.resident.clone();
+            show_booked(app, &resident, booked.booking.id, Some(booked.plan), None);
         }
         Err(e) => {
             let msg = match &e {
@@ -88,12 +123,42 @@ fn booked(app: &mut App, result: Result<crate::store::Booked, StoreError>) {
                 StoreError::ConnectionLost { .. } => app.s().not_confirmed().to_string(),
                 other => app.store_error_text(other),
             };
-            if let Some(w) = app.session.wizard.as_mut() {
-                w.error = Some(msg.clone());
-            }
-            app.flash_error(msg);
+            show_refused(app, msg);
         }
     }
+}
+
+/// A booking made (`provisional`: kept in the outbox, with the time of the data it was
+/// checked against): shown on the wizard's last step whatever step it was moved to meanwhile,
+/// with its `plan` (through a server, the one the rules gave here: without one, when this
+/// terminal's data had refused what the server accepted, only the message says it).
+fn show_booked(
+    app: &mut App,
+    resident: &str,
+    id: String,
+    plan: Option<Plan>,
+    provisional: Option<Option<String>>,
+) {
+    app.load_resident(resident, |_, _| {});
+    let msg = match &provisional {
+        Some(as_of) => app.s().provisional_booked(as_of.as_deref()),
+        None => app.s().booked_flash.to_string(),
+    };
+    if let (Some(w), Some(plan)) = (app.session.wizard.as_mut(), plan) {
+        w.step = Step::Confirm;
+        w.done = Some((id, plan));
+        w.provisional = provisional;
+        w.error = None;
+    }
+    app.flash(msg);
+}
+
+/// A booking refused (`msg` names the rule): the step says why and stays.
+fn show_refused(app: &mut App, msg: String) {
+    if let Some(w) = app.session.wizard.as_mut() {
+        w.error = Some(msg.clone());
+    }
+    app.flash_error(msg);
 }
 
 /// Leaves the finished wizard for the main screen, the calendar on the booking's first day.
@@ -108,7 +173,11 @@ fn finish(app: &mut App) {
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hits) {
     let s = app.s();
     let t = &app.session.theme;
-    let title = if w.done.is_some() { s.booked_title } else { s.step_name(Step::Confirm) };
+    let title = match (&w.done, &w.provisional) {
+        (Some(_), Some(_)) => s.provisional_title(),
+        (Some(_), None) => s.booked_title,
+        (None, _) => s.step_name(Step::Confirm),
+    };
     let inner = boxed(frame, app, area, title, true);
     if inner.is_empty() {
         return;
@@ -141,7 +210,12 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
             })
             .collect()
     };
-    if let Some((id, _)) = &w.done {
+    if let (Some(_), Some(as_of)) = (&w.done, &w.provisional) {
+        // Never shown as a confirmed booking: no code, the server decides when it is reached.
+        for l in wrap(&s.provisional_booked(as_of.as_deref()), col_w) {
+            a.push(Line::styled(l, t.warn));
+        }
+    } else if let Some((id, _)) = &w.done {
         let code = app
             .session
             .resident

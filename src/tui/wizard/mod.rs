@@ -61,8 +61,12 @@ pub struct Wizard {
     pub facility: Option<String>,
     /// Nights for a stay, days for day care (a visit is one visit).
     pub length: u32,
-    /// The booking made, once recorded: (booking id, plan).
+    /// The booking made, once recorded: (booking id, plan); through a server that could not be
+    /// reached, (the command's id, the plan the replica's rules gave).
     pub done: Option<(String, Plan)>,
+    /// The booking is provisional (仮予約): the server was not reached, it decides when it is;
+    /// the time of the data it was checked against (`YYYY-MM-DDTHH:MM`), if any.
+    pub provisional: Option<Option<String>>,
     pub error: Option<String>,
 }
 
@@ -80,6 +84,7 @@ impl Wizard {
             facility: None,
             length: 1,
             done: None,
+            provisional: None,
             error: None,
         }
     }

@@ -1,13 +1,10 @@
-//! A real `sango serve` on a loopback socket and terminals working through it: each terminal
-//! with its own data folder (replica and outbox), `SANGO_SERVER` and `SANGO_TOKEN`, and a staff
-//! member signed in where a test needs one.
-#![allow(dead_code)]
+//! A real `sango serve` on a loopback socket, for the tests of terminals working through it.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use crate::store_support::*;
+use super::{DAY, PASSWORD, Run, add_staff, command, finish, plain_command, sango, with_stdin};
 
 /// A running `sango serve` on a test's data folder (and its PostgreSQL database on that engine).
 pub struct Server {
