@@ -411,7 +411,7 @@ fn kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves() {
     tmux.wait_for("利用者番号 KIOSK-7");
     tmux.send(&["b"]);
     tmux.wait_for("予約はありません");
-    tmux.wait_for("最初の画面に戻ります");
+    tmux.wait_for("まだ使いますか？");
     let reset = tmux.wait_for("しばらく操作がなかったため");
     assert!(!reset.contains("KIOSK-7"), "her number is gone:\n{reset}");
     assert!(reset.contains("本人確認前"), "{reset}");

@@ -380,7 +380,9 @@ fn an_idle_session_counts_down_then_forgets_everything_personal() {
     assert!(!screen(&mut a, 80, 24).contains("最初の画面に戻ります"));
     assert_eq!(kiosk::next_wake(&a), Some(10 * SEC));
     tick(&mut a, 100 * SEC);
-    assert!(screen(&mut a, 80, 24).contains("あと20秒で最初の画面に戻ります"));
+    let asked = screen(&mut a, 80, 24);
+    assert!(asked.contains("まだ使いますか？"), "the question is explicit: {asked}");
+    assert!(asked.contains("あと20秒で") && asked.contains("[ まだ使う ]"), "{asked}");
     tick(&mut a, 111 * SEC);
     assert!(screen(&mut a, 80, 24).contains("あと9秒"));
     // A key keeps the session: the countdown goes away, and the key does nothing else.
@@ -388,11 +390,19 @@ fn an_idle_session_counts_down_then_forgets_everything_personal() {
     assert!(!screen(&mut a, 80, 24).contains("最初の画面に戻ります"));
     assert_eq!(a.session.screen, Screen::Bookings, "the key only kept the session");
     assert_eq!(a.session.overlay, None);
+    // Asked again after the next idle spell, and a click anywhere (here, where a pane of the
+    // screen behind is) gives her the time again, without acting on that screen.
+    tick(&mut a, 211 * SEC);
+    assert!(screen(&mut a, 80, 24).contains("まだ使いますか？"));
+    click(&mut a, 2, 3);
+    assert!(!screen(&mut a, 80, 24).contains("まだ使いますか？"));
+    assert_eq!(a.session.screen, Screen::Bookings, "the click only kept the session");
+    assert!(a.session.resident.is_some());
     // Type half an identification-free search, then leave it idle to the end.
     key(&mut a, KeyCode::Esc);
     ch(&mut a, '/');
     typed(&mut a, "赤羽");
-    let last_key = 111 * SEC;
+    let last_key = 211 * SEC;
     assert!(!tick(&mut a, last_key + 119 * SEC) || a.session.resident.is_some());
     assert!(a.session.resident.is_some(), "one second before the timeout she is still there");
     assert!(tick(&mut a, last_key + 120 * SEC), "the reset redraws");
@@ -759,6 +769,7 @@ fn every_action() -> Vec<Action> {
         B::CancelBooking,
         B::StartOver,
         B::Identify,
+        B::MoreTime,
     ];
     let mut targets: Vec<T> = buttons.map(T::Button).to_vec();
     targets.extend(Pane::ALL.map(T::Pane));
@@ -842,7 +853,8 @@ fn every_action() -> Vec<Action> {
             | B::LengthMore
             | B::CancelBooking
             | B::StartOver
-            | B::Identify => {}
+            | B::Identify
+            | B::MoreTime => {}
         }
     }
     all

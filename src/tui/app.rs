@@ -237,6 +237,8 @@ pub enum Button {
     CancelBooking,
     /// Kiosk: forget everything and go back to the welcome screen.
     StartOver,
+    /// Kiosk, the idle countdown: she needs more time (anywhere on the screen while it shows).
+    MoreTime,
     /// Kiosk: open the identification form.
     Identify,
 }

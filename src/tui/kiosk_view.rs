@@ -301,15 +301,22 @@ pub fn draw_pin(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     }
 }
 
-/// The idle countdown, a box in the middle of the screen in the last 20 s.
-pub fn draw_countdown(frame: &mut Frame, app: &App, area: Rect, secs: u32) {
+/// The idle countdown, a box in the middle of the screen in the last 20 s: it asks whether she
+/// needs more time. Any key, or a click anywhere (the whole screen is its button, so that a
+/// click never acts on the screen half hidden behind it), gives her the full time again, as
+/// often as she needs.
+pub fn draw_countdown(frame: &mut Frame, app: &App, area: Rect, secs: u32, hits: &mut Hits) {
     let t = &app.session.theme;
     let w = 50usize;
-    let body: Vec<Line> = wrap(&app.tr("countdown", &[("secs", secs.into())]), w)
+    let mut body: Vec<Line> = wrap(&app.tr("countdown", &[("secs", secs.into())]), w)
         .into_iter()
         .map(|l| Line::styled(l, t.warn))
         .collect();
+    body.push(Line::raw(""));
+    let button = format!("[ {} ]", app.t("countdown-more"));
+    body.push(Line::styled(button, t.button).centered());
     let b = centred(area, (w + 4) as u16, body.len() as u16 + 2);
     let inner = frame_box(frame, app, b, &app.t("countdown-title"));
     lines(frame, inner, body, t.base);
+    hits.add(frame.area(), Target::Button(Button::MoreTime));
 }

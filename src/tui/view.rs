@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hits {
         }
     }
     if let Some(secs) = kiosk::idle_countdown(app) {
-        kiosk_view::draw_countdown(frame, app, body, secs);
+        kiosk_view::draw_countdown(frame, app, body, secs, &mut hits);
     }
     hits
 }

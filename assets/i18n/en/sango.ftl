@@ -109,8 +109,9 @@ pin-wrong = Wrong PIN.
 pin-locked = PIN entry is paused. Please wait { $secs } s.
 pin-unavailable = The PIN cannot be checked. Please call the administrator.
 pin-leave = Leave
-countdown-title = Starting over soon
-countdown = No activity: back to the start in { $secs } s. Press any key to continue.
+countdown-title = Do you need more time?
+countdown = To keep going, press any key or click the screen. Otherwise the screen goes back to the start in { $secs } s and what you entered is cleared.
+countdown-more = More time
 
 ## The kiosk: every key (the help box)
 

@@ -91,8 +91,9 @@ pin-wrong = PIN が ちがいます。
 pin-locked = PIN は 少し 使えません。あと { $secs }秒 待ってください。
 pin-unavailable = PIN を 確認できません。かんりしゃに 連絡してください。
 pin-leave = おわる
-countdown-title = もうすぐ はじめに もどります
-countdown = あと { $secs }秒で はじめの 画面に もどります。つづけるなら キーを どれか おしてください。
+countdown-title = まだ つかいますか？
+countdown = つかうときは キーを どれか おすか、がめんを クリックして ください。なにも しないと、あと { $secs }びょうで はじめの がめんに もどります。いれた ことは きえます。
+countdown-more = まだ つかう
 
 ## The kiosk: every key (the help box)
 

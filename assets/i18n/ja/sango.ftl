@@ -93,8 +93,9 @@ pin-wrong = PINが違います。
 pin-locked = PINの入力を一時停止しています。あと{ $secs }秒お待ちください。
 pin-unavailable = PINを確認できません。管理者に連絡してください。
 pin-leave = 終了する
-countdown-title = まもなく最初の画面に戻ります
-countdown = 操作がないため、あと{ $secs }秒で最初の画面に戻ります。続けるには何かキーを押してください。
+countdown-title = まだ使いますか？
+countdown = まだ使うときは、何かキーを押すか、画面をクリックしてください。操作がないと、あと{ $secs }秒で最初の画面に戻ります（入力した内容は消えます）。
+countdown-more = まだ使う
 
 ## The kiosk: every key (the help box)
 

@@ -90,8 +90,9 @@ pin-wrong = PIN이 틀렸습니다.
 pin-locked = PIN 입력을 잠시 멈췄습니다. { $secs }초 기다려 주세요.
 pin-unavailable = PIN을 확인할 수 없습니다. 관리자에게 연락하세요.
 pin-leave = 종료
-countdown-title = 곧 처음 화면으로 돌아갑니다
-countdown = 사용하지 않아 { $secs }초 후 처음 화면으로 돌아갑니다. 계속하려면 아무 키나 누르세요.
+countdown-title = 시간이 더 필요하신가요?
+countdown = 계속하려면 아무 키나 누르거나 화면을 클릭하세요. 사용하지 않으면 { $secs }초 후 처음 화면으로 돌아가고 입력한 내용은 지워집니다.
+countdown-more = 계속 사용
 
 ## The kiosk: every key (the help box)
 

@@ -103,8 +103,9 @@ pin-wrong = Maling PIN.
 pin-locked = Nakahinto ang paglalagay ng PIN. Maghintay ng { $secs } segundo.
 pin-unavailable = Hindi masuri ang PIN. Tawagan ang administrator.
 pin-leave = Lumabas
-countdown-title = Babalik sa simula
-countdown = Walang galaw: babalik sa simula sa loob ng { $secs } segundo. Pindutin ang anumang key para magpatuloy.
+countdown-title = Kailangan mo pa ba ng oras?
+countdown = Para magpatuloy, pindutin ang anumang key o i-click ang screen. Kung hindi, babalik sa simula ang screen sa loob ng { $secs } segundo at mabubura ang inilagay mo.
+countdown-more = Dagdag na oras
 
 ## The kiosk: every key (the help box)
 

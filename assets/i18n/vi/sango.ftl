@@ -90,8 +90,9 @@ pin-wrong = Sai mã PIN.
 pin-locked = Tạm dừng nhập PIN. Vui lòng chờ { $secs } giây.
 pin-unavailable = Không kiểm tra được PIN. Vui lòng gọi quản trị viên.
 pin-leave = Thoát
-countdown-title = Sắp quay lại màn hình đầu
-countdown = Không có thao tác: quay lại màn hình đầu sau { $secs } giây. Nhấn phím bất kỳ để tiếp tục.
+countdown-title = Bạn có cần thêm thời gian không?
+countdown = Để tiếp tục, hãy nhấn phím bất kỳ hoặc bấm vào màn hình. Nếu không, sau { $secs } giây màn hình sẽ quay lại từ đầu và thông tin bạn đã nhập sẽ bị xóa.
+countdown-more = Thêm thời gian
 
 ## The kiosk: every key (the help box)
 

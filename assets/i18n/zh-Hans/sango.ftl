@@ -90,8 +90,9 @@ pin-wrong = PIN不正确。
 pin-locked = PIN输入已暂停。请等待 { $secs } 秒。
 pin-unavailable = 无法验证PIN。请联系管理员。
 pin-leave = 退出
-countdown-title = 即将返回首页
-countdown = 长时间无操作，{ $secs } 秒后返回首页。如需继续，请按任意键。
+countdown-title = 还需要更多时间吗？
+countdown = 如需继续，请按任意键或点击屏幕。如无操作，{ $secs } 秒后将返回首页，已输入的内容会被清除。
+countdown-more = 继续使用
 
 ## The kiosk: every key (the help box)
 
