@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::kiosk::{self as rules, IdentifyResult, KioskTerminal, Lockout, Millis};
+use crate::kiosk_client::Identify;
 use crate::pin;
 use crate::store::StoreError;
 
@@ -42,6 +43,10 @@ pub enum IdentifyNote {
     BadDate,
     /// The store could not be read.
     SystemError,
+    /// Through a ward's server: it cannot be reached, nobody can be identified now.
+    Offline,
+    /// Through a ward's server: it refuses for a while (too many failures there).
+    Paused,
 }
 
 /// The identification form.
@@ -389,10 +394,42 @@ fn submit(app: &mut App) {
         // Nobody's number: the rule answers without the store.
         return identified(app, &number, birth, Ok(None));
     }
+    if app.store.kiosk_server {
+        return identify_at_server(app, number, birth);
+    }
     app.store.read(
         Slot::Identify,
         move |store, _| Ok(store.resident(&id)?.map(|r| (r.id, r.birth))),
         move |app, found| identified(app, &number, birth, found),
+    );
+}
+
+/// Through a ward's server: the server decides (its lockout holds across kiosks); this
+/// kiosk's own rule counts its answers too, so the form says how many tries are left as it
+/// does on the ward's store.
+fn identify_at_server(app: &mut App, number: String, birth: NaiveDate) {
+    let typed = number.clone();
+    // The last try's words go while this one is checked.
+    app.session.identify.note = None;
+    app.store.through_kiosk(
+        Some(Slot::Identify),
+        None,
+        move |k, _| k.identify(&typed, birth),
+        move |app, answer| {
+            let note = match answer {
+                Ok(Identify::Yes(id)) => {
+                    return identified(app, &number, birth, Ok(Some((id, birth))));
+                }
+                Ok(Identify::No) => return identified(app, &number, birth, Ok(None)),
+                Ok(Identify::Locked) => IdentifyNote::Paused,
+                Ok(Identify::Offline) => IdentifyNote::Offline,
+                Err(_) => IdentifyNote::SystemError,
+            };
+            if app.session.screen == Screen::Identify {
+                app.session.identify.note = Some(note);
+                app.session.identify.field = 0;
+            }
+        },
     );
 }
 

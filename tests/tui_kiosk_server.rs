@@ -1,0 +1,226 @@
+//! End to end, in process: the kiosk app through a real `sango serve` on loopback (the
+//! practice store, SQLite) with a kiosk token. A mother identifies at the server (a wrong try
+//! shows the tries left), books (booked on the server, recorded with the kiosk's name) and
+//! cancels; the reset forgets her. The server away: public information works, identification
+//! says plainly it cannot be done now. The server going away after she identified: her booking
+//! is checked against what was read for her and kept as a request for staff (仮予約・スタッフが
+//! 確認します), delivered when the server is back, and listed for staff to resolve.
+
+mod store_support;
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use sango::kiosk_client::KioskClient;
+use sango::kiosk_outbox::KioskOutbox;
+use sango::store::StoreKind;
+use sango::terminal::Remote;
+use sango::tui::app::App;
+use sango::tui::kiosk::IdentifyNote;
+use sango::tui::store_worker::StoreWorker;
+use sango::tui::strings::Lang;
+use sango::tui::theme::{Theme, ThemeKind};
+use serde_json::Value;
+use store_support::serve::{Server, Term};
+use store_support::*;
+use tui_common::{ch, identify, key, pin_dir, screen, until};
+
+/// The server's store: R-0001 (born 2026-10-01) and R-0002 with a stay (another mother).
+fn ward(d: &std::path::Path) {
+    add_resident(d, "R-0001", "2026-10-01", &[]);
+    add_resident(d, "R-0002", "2026-09-15", &[]);
+    book(d, "R-0002", STAY, "stay", "2026-11-27", &["--nights", "1", "--at", "2026-11-02T09:00"])
+        .ok();
+}
+
+/// The kiosk app in process at kiosk terminal `t` (its worker on a kiosk client, as `sango
+/// --kiosk` opens it with a server configured), its clock on 2026-11-20 10:30, moved as
+/// `--at` moves it (so the server books at the kiosk's moment on the practice store).
+fn kiosk_at(t: &Term, lang: Lang) -> App {
+    let remote = Remote::new(&t.url, &t.token, None).unwrap();
+    let outbox = KioskOutbox::in_dir(t.dir.path(), StoreKind::Practice);
+    let ds = sango::dataset::load_embedded().unwrap();
+    let open = move || KioskClient::new(remote.clone(), StoreKind::Practice, outbox.clone());
+    let worker = StoreWorker::spawn_kiosk("test".into(), open, &ds);
+    let theme = Theme::new(ThemeKind::Normal);
+    let mut app = App::opening(ds, worker, lang, theme, tui_common::now());
+    app.terminal_id = "local".into();
+    app.clock_offset = chrono::TimeDelta::days(1);
+    app.enter_kiosk(120, pin_dir(), 0);
+    until(&mut app, |a| a.store_is_open() && !a.store.busy());
+    app
+}
+
+/// Identifies by keys and waits for the answer (identified with her data read, or a note).
+fn identify_and_wait(app: &mut App, number: &str, birth: &str) {
+    identify(app, number, birth);
+    until(app, |a| {
+        a.session.identify.note.is_some()
+            || (a.identified().is_some() && a.session.resident.is_some())
+    });
+}
+
+/// Through the wizard: screening all no, a home visit at the first facility on 11/21; Enter
+/// on the last step; waits for the answer.
+fn book_a_visit(app: &mut App) {
+    ch(app, 'n');
+    for _ in 0..3 {
+        ch(app, 'n');
+    }
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Down);
+    key(app, KeyCode::Down); // visit
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Enter); // first facility
+    key(app, KeyCode::Right); // 11/21
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Enter);
+    until(app, |a| {
+        a.session.wizard.as_ref().is_some_and(|w| w.done.is_some() || w.error.is_some())
+    });
+}
+
+/// The server store's bookings of R-0001.
+fn hers_on_server(d: &std::path::Path) -> Vec<Value> {
+    let export = sango(d, &["export", "--format", "json"]).ok();
+    let all = export["bookings"].as_array().cloned().unwrap_or_default();
+    all.into_iter().filter(|b| b["resident"] == "R-0001").collect()
+}
+
+#[test]
+fn a_kiosk_identifies_through_the_server_books_and_cancels_and_the_reset_forgets_her() {
+    let d = dir();
+    ward(d.path());
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
+    let mut app = kiosk_at(&t, Lang::En);
+
+    // A wrong birth date: the generic words and the tries left, as on the ward's store.
+    identify_and_wait(&mut app, "R-0001", "2026-10-02");
+    assert_eq!(app.session.identify.note, Some(IdentifyNote::Failed));
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("could not be confirmed") && shown.contains("Tries left: 4"), "{shown}");
+    assert!(app.identified().is_none());
+
+    identify_and_wait(&mut app, "R-0001", "2026-10-01");
+    assert_eq!(app.identified(), Some("R-0001"), "{:?}", app.session.flash);
+    let info = app.session.resident.as_ref().unwrap();
+    assert_eq!(info.resident.id, "R-0001");
+    assert!(info.bookings.is_empty(), "nobody else's bookings: {:?}", info.bookings);
+
+    book_a_visit(&mut app);
+    let w = app.session.wizard.as_ref().unwrap();
+    assert!(w.error.is_none() && !w.requested, "{:?}", w.error);
+    let on_server = hers_on_server(d.path());
+    assert_eq!(on_server.len(), 1, "{on_server:?}");
+    assert_eq!(on_server[0]["terminal"], "kiosk-1", "recorded with the kiosk's name");
+    assert_eq!(on_server[0]["status"], "booked");
+    // Her data read again: the booking's code is shown.
+    let code = on_server[0]["code"].as_str().unwrap().to_string();
+    until(&mut app, |a| a.session.resident.as_ref().is_some_and(|r| r.bookings.len() == 1));
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains(&code), "{shown}");
+
+    // Her bookings: x then y cancels it on the server.
+    key(&mut app, KeyCode::Enter);
+    ch(&mut app, 'b');
+    ch(&mut app, 'x');
+    ch(&mut app, 'y');
+    until(&mut app, |a| {
+        a.session.resident.as_ref().is_some_and(|r| r.bookings[0].status.is_cancelled())
+    });
+    assert_eq!(hers_on_server(d.path())[0]["status"], "cancelled");
+
+    // The reset: nobody identified, nothing of hers left.
+    key(&mut app, KeyCode::F(5));
+    until(&mut app, |a| !a.store.busy());
+    assert!(app.identified().is_none() && app.session.resident.is_none());
+    assert!(!screen(&mut app, 80, 24).contains("R-0001"));
+    drop(server);
+}
+
+#[test]
+fn the_server_away_public_information_works_and_identification_says_it_cannot() {
+    let d = dir();
+    ward(d.path());
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
+    server.kill();
+    for (lang, words) in
+        [(Lang::En, "You cannot be identified right now"), (Lang::Ja, "ご本人の確認ができません")]
+    {
+        let mut app = kiosk_at(&t, lang);
+        // The guide and the facilities come from the dataset.
+        ch(&mut app, 'g');
+        let shown = screen(&mut app, 120, 40);
+        assert!(shown.contains("03-3908-7050"), "{shown}");
+        key(&mut app, KeyCode::Esc);
+        identify_and_wait(&mut app, "R-0001", "2026-10-01");
+        assert_eq!(app.session.identify.note, Some(IdentifyNote::Offline));
+        assert!(app.identified().is_none());
+        let shown = screen(&mut app, 80, 24);
+        assert!(shown.replace('\n', "").contains(words) || shown.contains(words), "{shown}");
+        assert!(!app.quit, "a kiosk never leaves");
+    }
+}
+
+#[test]
+fn a_booking_while_the_server_is_away_is_a_request_for_staff_delivered_when_it_is_back() {
+    let d = dir();
+    ward(d.path());
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let addr = server.addr().to_string();
+    let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
+    let staff = Term::signed_in(d.path(), "app-1", &server.base);
+    let mut app = kiosk_at(&t, Lang::En);
+    identify_and_wait(&mut app, "R-0001", "2026-10-01");
+    assert_eq!(app.identified(), Some("R-0001"));
+
+    // The server goes away after she identified: checked against what was read for her.
+    server.kill();
+    book_a_visit(&mut app);
+    let w = app.session.wizard.as_ref().unwrap();
+    assert!(w.requested && w.error.is_none(), "{:?}", w.error);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Provisional: staff will confirm"), "{shown}");
+    assert!(shown.contains("not booked yet"), "{shown}");
+    let outbox = KioskOutbox::in_dir(t.dir.path(), StoreKind::Practice);
+    let kept = outbox.all().unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].user_number, "R-0001");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(outbox.path()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "owner-only");
+    }
+
+    // The server back: the kiosk delivers it (its periodic sync), and the file goes.
+    let server = Server::start(d.path(), &addr);
+    let start = std::time::Instant::now();
+    while outbox.path().exists() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(30), "never delivered");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(hers_on_server(d.path()).is_empty(), "a request books nothing");
+
+    // Staff see it in their review list, and resolve it once a clerk has acted.
+    staff.login();
+    staff.run(&["sync", "--json"]).ok();
+    let list = staff.run(&["review", "list", "--json"]).ok();
+    let review = list["review"].as_array().unwrap();
+    assert_eq!(review.len(), 1, "{list}");
+    assert_eq!(review[0]["kind"], "kiosk_request");
+    assert_eq!(review[0]["command"]["user_number"], "R-0001");
+    assert_eq!(review[0]["command"]["type"], "visit");
+    let id = review[0]["id"].as_str().unwrap().to_string();
+    staff
+        .run(&["review", "resolve", &id, "--note", "phoned her: booked at the counter", "--json"])
+        .ok();
+    let list = staff.run(&["review", "list", "--json"]).ok();
+    assert_eq!(list["review"], serde_json::json!([]), "resolved: off the list");
+    let export = sango(d.path(), &["export", "--format", "json"]).ok();
+    let kinds: Vec<&str> =
+        export["events"].as_array().unwrap().iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert!(kinds.contains(&"kiosk_request") && kinds.contains(&"review_resolved"), "{kinds:?}");
+    drop(server);
+}
