@@ -43,6 +43,8 @@ pub enum Refusal {
     Said(String),
     /// The server cannot be reached (and nothing was kept).
     Offline,
+    /// Her session at the server has ended (it lasts 10 minutes): she identifies again.
+    SessionEnded,
 }
 
 /// A booking's outcome at a kiosk.
@@ -87,16 +89,15 @@ impl KioskClient {
                 let session = body["session"].as_str().unwrap_or_default().to_string();
                 let id = body["resident"].as_str().unwrap_or_default().to_string();
                 self.remote.set_session(Some(session));
-                match self.read_mine() {
+                let read = self.read_mine();
+                if read.is_err() {
+                    let _ = self.forget();
+                }
+                match read {
                     Ok(()) => Ok(Identify::Yes(id)),
-                    Err(Refusal::Offline) => {
-                        let _ = self.forget();
-                        Ok(Identify::Offline)
-                    }
-                    Err(Refusal::Said(m)) => {
-                        let _ = self.forget();
-                        Err(m)
-                    }
+                    Err(Refusal::Offline) => Ok(Identify::Offline),
+                    Err(Refusal::Said(m)) => Err(m),
+                    Err(Refusal::SessionEnded) => Err("the session ended at once".into()),
                 }
             }
             Reply::Answer { status: 403, .. } => Ok(Identify::No),
@@ -160,7 +161,7 @@ impl KioskClient {
                 let _ = self.read_mine();
                 Ok(Booked::Decided(body["result"].clone()))
             }
-            Reply::Answer { status, body, .. } => Err(Refusal::Said(message_of(status, &body))),
+            Reply::Answer { status, body, .. } => Err(refused(status, &body)),
             Reply::Failed(why) => Err(Refusal::Said(why)),
             Reply::Offline(_) => self.keep_request(dataset, req, at, terminal, command_id),
         }
@@ -210,7 +211,7 @@ impl KioskClient {
                 let _ = self.read_mine();
                 Ok(body["result"].clone())
             }
-            Reply::Answer { status, body, .. } => Err(Refusal::Said(message_of(status, &body))),
+            Reply::Answer { status, body, .. } => Err(refused(status, &body)),
             Reply::Failed(why) => Err(Refusal::Said(why)),
             Reply::Offline(_) => Err(Refusal::Offline),
         }
@@ -234,6 +235,12 @@ impl KioskClient {
         }
         self.outbox.all().map_or(0, |a| a.len())
     }
+}
+
+/// A refusal from the server's answer: `403` is her session's end (the only thing a kiosk's
+/// own request is refused for), anything else the server's message naming the rule.
+fn refused(status: u16, body: &Value) -> Refusal {
+    if status == 403 { Refusal::SessionEnded } else { Refusal::Said(message_of(status, body)) }
 }
 
 /// A private store in memory of the kiosk's kind.

@@ -74,9 +74,8 @@ fn book_a_visit(app: &mut App) {
     key(app, KeyCode::Right); // 11/21
     key(app, KeyCode::Enter);
     key(app, KeyCode::Enter);
-    until(app, |a| {
-        a.session.wizard.as_ref().is_some_and(|w| w.done.is_some() || w.error.is_some())
-    });
+    // Answered: booked or kept, refused, or (her session ended) the wizard gone.
+    until(app, |a| a.session.wizard.as_ref().is_none_or(|w| w.done.is_some() || w.error.is_some()));
 }
 
 /// The server store's bookings of R-0001.
@@ -135,6 +134,29 @@ fn a_kiosk_identifies_through_the_server_books_and_cancels_and_the_reset_forgets
     until(&mut app, |a| !a.store.busy());
     assert!(app.identified().is_none() && app.session.resident.is_none());
     assert!(!screen(&mut app, 80, 24).contains("R-0001"));
+    drop(server);
+}
+
+#[test]
+fn a_session_the_server_forgot_asks_her_to_identify_again_and_books_nothing() {
+    use sango::tui::app::Screen;
+    let d = dir();
+    ward(d.path());
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let addr = server.addr().to_string();
+    let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
+    let mut app = kiosk_at(&t, Lang::En);
+    identify_and_wait(&mut app, "R-0001", "2026-10-01");
+    assert_eq!(app.identified(), Some("R-0001"));
+    // A restart of the server forgets its sessions (as their 10 minutes passing would).
+    server.kill();
+    let server = Server::start(d.path(), &addr);
+    book_a_visit(&mut app);
+    assert!(app.identified().is_none() && app.session.resident.is_none());
+    assert_eq!(app.session.screen, Screen::Identify);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Please identify yourself"), "{shown}");
+    assert!(hers_on_server(d.path()).is_empty());
     drop(server);
 }
 

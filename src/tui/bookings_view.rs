@@ -175,6 +175,7 @@ fn cancel_at_kiosk(app: &mut App, id: &str) {
             let msg = match result {
                 Ok(Ok(result)) => return show_decided(app, &result),
                 Ok(Err(Refusal::Said(m))) => m,
+                Ok(Err(Refusal::SessionEnded)) => return super::kiosk::session_ended(app),
                 Ok(Err(Refusal::Offline)) => app.t("kiosk-offline"),
                 Err(_) => app.t("kiosk-system-error"),
             };

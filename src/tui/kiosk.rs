@@ -204,6 +204,15 @@ pub fn reset(app: &mut App) {
     app.new_session();
 }
 
+/// Through a ward's server, her session there has ended (it lasts 10 minutes): nothing
+/// personal stays, and she is asked to identify again.
+pub fn session_ended(app: &mut App) {
+    reset(app);
+    open_identify(app);
+    let msg = app.t("kiosk-identify-first");
+    app.flash(msg);
+}
+
 /// After a failure (a terminal I/O error, a panic): a new session on the welcome screen, the
 /// program going on.
 pub fn restart(app: &mut App) {

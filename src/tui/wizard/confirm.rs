@@ -137,6 +137,7 @@ fn book_at_kiosk(app: &mut App, req: BookingRequest) {
                 app.flash(msg);
             }
             Ok(Err(Refusal::Said(m))) => show_refused(app, m),
+            Ok(Err(Refusal::SessionEnded)) => super::super::kiosk::session_ended(app),
             Ok(Err(Refusal::Offline)) => {
                 let msg = app.t("kiosk-offline");
                 show_refused(app, msg);
