@@ -4,9 +4,13 @@
 //! cancels; the reset forgets her. The server away: public information works, identification
 //! says plainly it cannot be done now. The server going away after she identified: her booking
 //! is checked against what was read for her and kept as a request for staff (仮予約・スタッフが
-//! 確認します), delivered when the server is back, and listed for staff to resolve.
+//! 確認します), delivered when the server is back, and listed for staff to resolve. And the real
+//! binary in tmux: `sango --kiosk` with a server configured starts (it used to be refused),
+//! identifies through it, and leaves only with the staff PIN, the terminal restored.
 
 mod store_support;
+#[path = "common/tmux.rs"]
+mod tmux;
 mod tui_common;
 
 use crossterm::event::KeyCode;
@@ -22,7 +26,10 @@ use sango::tui::theme::{Theme, ThemeKind};
 use serde_json::Value;
 use store_support::serve::{Server, Term};
 use store_support::*;
-use tui_common::{ch, identify, key, pin_dir, screen, until};
+use tmux::{Tmux, tmux_available};
+use tui_common::{PIN, ch, identify, key, pin_dir, screen, until};
+
+const BIN: &str = env!("CARGO_BIN_EXE_sango");
 
 /// The server's store: R-0001 (born 2026-10-01) and R-0002 with a stay (another mother).
 fn ward(d: &std::path::Path) {
@@ -244,5 +251,48 @@ fn a_booking_while_the_server_is_away_is_a_request_for_staff_delivered_when_it_i
     let kinds: Vec<&str> =
         export["events"].as_array().unwrap().iter().filter_map(|e| e["kind"].as_str()).collect();
     assert!(kinds.contains(&"kiosk_request") && kinds.contains(&"review_resolved"), "{kinds:?}");
+    drop(server);
+}
+
+#[test]
+fn the_real_kiosk_starts_through_the_server_and_leaves_only_with_the_pin_cleanly() {
+    if !tmux_available("the_real_kiosk_starts_through_the_server") {
+        return;
+    }
+    let d = dir();
+    ward(d.path());
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
+    let conf = t.dir.path().join("config");
+    sango::pin::set_pin(&conf, PIN).unwrap();
+    let tmux = Tmux { socket: format!("sango-e2e-kiosk-server-{}", std::process::id()) };
+    let script = format!(
+        "env -u NO_COLOR SANGO_CONFIG_DIR='{conf}' SANGO_SERVER='{url}' SANGO_TOKEN='{token}' \
+         SANGO_PRACTICE=1 TERM=xterm-256color '{BIN}' --kiosk --data-dir '{data}'; \
+         echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon; sleep 120",
+        conf = conf.display(),
+        url = server.base,
+        token = t.token,
+        data = t.dir.path().display(),
+    );
+    let out =
+        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
+    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+    tmux.wait_for("本人確認前");
+    tmux.send(&["i"]);
+    tmux.wait_for("利用者番号");
+    tmux.text("R-0001");
+    tmux.send(&["Down"]);
+    tmux.text("2026-10-01");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("利用者番号 R-0001");
+    // q asks for the staff PIN; the PIN leaves, the terminal back in cooked mode.
+    tmux.send(&["q"]);
+    tmux.wait_for("職員PIN");
+    tmux.text(PIN);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("exit=0");
+    let after = tmux.wait_for("icanon");
+    assert!(!after.contains("-icanon"), "raw mode left on:\n{after}");
     drop(server);
 }
