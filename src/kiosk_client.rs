@@ -217,6 +217,11 @@ impl KioskClient {
         }
     }
 
+    /// Her requests for staff still waiting at this kiosk (for her bookings screen).
+    pub fn requests_of(&self, user_number: &str) -> Result<Vec<Value>, String> {
+        Ok(self.outbox.requests_of(user_number)?.iter().map(Request::as_waiting).collect())
+    }
+
     /// Sends the outbox's requests to the server, each once; one the server has is deleted.
     /// The server away, they wait for the next try. How many are left.
     pub fn deliver(&self) -> usize {

@@ -61,6 +61,21 @@ impl Request {
         }
     }
 
+    /// As her bookings screen lists what waits (the shape of `Terminal::provisional`).
+    pub fn as_waiting(&self) -> Value {
+        let b = self.body();
+        json!({
+            "status": "provisional",
+            "command_id": self.command_id,
+            "resident": self.user_number,
+            "facility": self.facility,
+            "type": self.care,
+            "nights": b["nights"],
+            "days": b["days"],
+            "first_day": self.start,
+        })
+    }
+
     /// Its body for `POST /v1/kiosk/requests`.
     pub fn body(&self) -> Value {
         let mut body =

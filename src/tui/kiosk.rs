@@ -427,7 +427,13 @@ fn identify_at_server(app: &mut App, number: String, birth: NaiveDate) {
         move |app, answer| {
             let note = match answer {
                 Ok(Identify::Yes(id)) => {
-                    return identified(app, &number, birth, Ok(Some((id, birth))));
+                    identified(app, &number, birth, Ok(Some((id, birth))));
+                    // Not taken (she left the form meanwhile): the server's session and her
+                    // data are not kept for anyone.
+                    if app.identified().is_none() {
+                        app.store.forget_kiosk();
+                    }
+                    return;
                 }
                 Ok(Identify::No) => return identified(app, &number, birth, Ok(None)),
                 Ok(Identify::Locked) => IdentifyNote::Paused,

@@ -395,18 +395,20 @@ impl StoreWorker {
     /// answer is shown.
     pub fn new_session(&mut self) {
         self.session += 1;
-        // A kiosk through a server forgets the mother's session and her data at once.
-        if self.kiosk_server {
-            self.send(
-                None,
-                None,
-                |b, _| match b {
-                    Backend::Kiosk(k) => k.forget(),
-                    _ => Ok(()),
-                },
-                |_, _| {},
-            );
+        self.forget_kiosk();
+    }
+
+    /// A kiosk through a server forgets the mother's session and her data at once (nothing
+    /// otherwise).
+    pub fn forget_kiosk(&mut self) {
+        if !self.kiosk_server {
+            return;
         }
+        let forget = |b: &mut Backend, _: &Dataset| match b {
+            Backend::Kiosk(k) => k.forget(),
+            _ => Ok(()),
+        };
+        self.send(None, None, forget, |_, _| {});
     }
 
     /// True while a write of `kind` is waiting for its answer.
