@@ -217,6 +217,7 @@ fn a_booking_while_the_server_is_away_is_a_request_for_staff_delivered_when_it_i
     key(&mut app, KeyCode::Enter);
     ch(&mut app, 'b');
     let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Provisional: staff will confirm"), "{shown}");
     assert!(shown.contains("provisional") && shown.contains("2026-11-21"), "{shown}");
     let outbox = KioskOutbox::in_dir(t.dir.path(), StoreKind::Practice);
     let kept = outbox.all().unwrap();

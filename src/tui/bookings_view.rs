@@ -364,7 +364,13 @@ fn waiting_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         })
         .collect();
     if !out.is_empty() {
-        out.insert(0, Line::styled(truncate(s.waiting_title(), w), t.heading));
+        // At a kiosk they are requests staff will confirm, not commands the server decides.
+        let title = if app.store.kiosk_server {
+            app.t("kiosk-request-title")
+        } else {
+            s.waiting_title().to_string()
+        };
+        out.insert(0, Line::styled(truncate(&title, w), t.heading));
     }
     out
 }
