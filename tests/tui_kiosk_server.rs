@@ -1,7 +1,8 @@
 //! End to end, in process: the kiosk app through a real `sango serve` on loopback (the
 //! practice store, SQLite) with a kiosk token. A mother identifies at the server (a wrong try
-//! shows the tries left), books (booked on the server, recorded with the kiosk's name) and
-//! cancels; the reset forgets her. The server away: public information works, identification
+//! shows the tries left; a number the server locked out is paused here too), books (booked on
+//! the server, recorded with the kiosk's name) and cancels; the reset forgets her; a session
+//! the server forgot asks her to identify again. The server away: public information works, identification
 //! says plainly it cannot be done now. The server going away after she identified: her booking
 //! is checked against what was read for her and kept as a request for staff (仮予約・スタッフが
 //! 確認します), delivered when the server is back, and listed for staff to resolve. And the real
@@ -141,6 +142,32 @@ fn a_kiosk_identifies_through_the_server_books_and_cancels_and_the_reset_forgets
     until(&mut app, |a| !a.store.busy());
     assert!(app.identified().is_none() && app.session.resident.is_none());
     assert!(!screen(&mut app, 80, 24).contains("R-0001"));
+    drop(server);
+}
+
+#[test]
+fn a_number_the_server_locked_out_at_another_kiosk_is_paused_here_too() {
+    let d = dir();
+    ward(d.path());
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    // Five wrong tries for R-0001 at another kiosk: the server locks the number out everywhere.
+    let other = Term::kiosk(d.path(), "kiosk-2", &server.base);
+    let remote = Remote::new(&other.url, &other.token, None).unwrap();
+    let wrong = serde_json::json!({"user_number": "R-0001", "baby_birth": "2026-10-02"});
+    for _ in 0..5 {
+        let _ = remote.post("/v1/kiosk/identify", &wrong);
+    }
+    let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
+    for (lang, words) in
+        [(Lang::En, "identification is paused"), (Lang::Ja, "本人確認をしばらく停止")]
+    {
+        let mut app = kiosk_at(&t, lang);
+        identify_and_wait(&mut app, "R-0001", "2026-10-01");
+        assert_eq!(app.session.identify.note, Some(IdentifyNote::Paused));
+        assert!(app.identified().is_none(), "even with the right answer");
+        let shown = screen(&mut app, 80, 24);
+        assert!(shown.contains(words), "{shown}");
+    }
     drop(server);
 }
 
