@@ -2,10 +2,11 @@
 //! practice store, SQLite) with a kiosk token. A mother identifies at the server (a wrong try
 //! shows the tries left; a number the server locked out is paused here too), books (booked on
 //! the server, recorded with the kiosk's name) and cancels; the reset forgets her; a session
-//! the server forgot asks her to identify again. The server away: public information works, identification
-//! says plainly it cannot be done now. The server going away after she identified: her booking
-//! is checked against what was read for her and kept as a request for staff (仮予約・スタッフが
-//! 確認します), delivered when the server is back, and listed for staff to resolve. And the real
+//! the server forgot asks her to identify again. The server away: public information works,
+//! identification says plainly it cannot be done now. The server going away after she
+//! identified: her booking is checked against what was read for her and kept as a request for
+//! staff (仮予約・スタッフが確認します), delivered when the server is back, and listed for staff
+//! to resolve. And the real
 //! binary in tmux: `sango --kiosk` with a server configured starts (it used to be refused),
 //! identifies through it, and leaves only with the staff PIN, the terminal restored.
 
