@@ -33,6 +33,10 @@
 //!   [`StoreWorker::through_server`], under the same once-only rules as writes. A failed
 //!   request is the terminal's to judge (kept as provisional, or refused), never sent again by
 //!   the worker.
+//! - **A kiosk through a ward's server** ([`StoreWorker::spawn_kiosk`]): the worker owns a
+//!   [`KioskClient`]; reads run on the identified mother's data alone, held in memory
+//!   ([`StoreWorker::through_kiosk`] identifies, books and cancels at the server), forgotten
+//!   at each new session; its outbox of requests for staff is delivered at each sync.
 //!
 //! For tests, [`StoreWorker::inline`] runs every request at once on the calling thread (the
 //! answer still comes through [`pump`]), so that snapshots stay deterministic.
