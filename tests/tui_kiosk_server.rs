@@ -147,6 +147,40 @@ fn a_kiosk_identifies_through_the_server_books_and_cancels_and_the_reset_forgets
 }
 
 #[test]
+fn the_kiosk_holds_her_data_alone_and_forgets_it_and_her_session_at_the_reset() {
+    use sango::kiosk_client::{Identify, Refusal};
+    let d = dir();
+    ward(d.path());
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
+    let remote = Remote::new(&t.url, &t.token, None).unwrap();
+    let outbox = KioskOutbox::in_dir(t.dir.path(), StoreKind::Practice);
+    let mut k = KioskClient::new(remote, StoreKind::Practice, outbox).unwrap();
+    let birth = tui_common::d("2026-10-01");
+    assert_eq!(k.identify("R-0001", birth), Ok(Identify::Yes("R-0001".into())));
+    assert!(k.mine.resident("R-0001").unwrap().is_some(), "her record, for the wizard");
+    assert!(k.mine.resident("R-0002").unwrap().is_none(), "nobody else's");
+    assert!(k.mine.bookings(&Default::default()).unwrap().is_empty(), "nobody else's bookings");
+    k.forget().unwrap();
+    assert!(k.mine.resident("R-0001").unwrap().is_none(), "her data forgotten");
+    // Without the session the server books nothing for her, and nothing is kept.
+    let ds = sango::dataset::load_embedded().unwrap();
+    let req = sango::store::BookingRequest {
+        resident: "R-0001".into(),
+        facility: "mizuki-josanin".into(),
+        care: sango::domain::care::CareType::Day,
+        start: tui_common::d("2026-11-25"),
+        length: sango::domain::care::Length::Days(1),
+    };
+    let at = Some(tui_common::now());
+    assert_eq!(k.book(&ds, &req, at, "kiosk-1"), Err(Refusal::SessionEnded));
+    server.kill();
+    assert_eq!(k.book(&ds, &req, at, "kiosk-1"), Err(Refusal::Offline), "no request without her");
+    assert!(!KioskOutbox::in_dir(t.dir.path(), StoreKind::Practice).path().exists());
+    assert!(hers_on_server(d.path()).is_empty());
+}
+
+#[test]
 fn a_number_the_server_locked_out_at_another_kiosk_is_paused_here_too() {
     let d = dir();
     ward(d.path());
