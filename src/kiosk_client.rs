@@ -217,6 +217,16 @@ impl KioskClient {
         }
     }
 
+    /// Records at the server that the staff PIN prompt locked for `secs` (once, best effort:
+    /// the lockout holds at the kiosk whatever the server says).
+    pub fn record_pin_lockout(&self, secs: u32) -> Result<(), String> {
+        match self.remote.post("/v1/kiosk/pin-lockouts", &json!({ "locked_secs": secs })) {
+            Reply::Answer { status, .. } if (200..300).contains(&status) => Ok(()),
+            Reply::Answer { status, body, .. } => Err(message_of(status, &body)),
+            Reply::Offline(why) | Reply::Failed(why) => Err(why),
+        }
+    }
+
     /// Her requests for staff still waiting at this kiosk (for her bookings screen).
     pub fn requests_of(&self, user_number: &str) -> Result<Vec<Value>, String> {
         Ok(self.outbox.requests_of(user_number)?.iter().map(Request::as_waiting).collect())

@@ -771,6 +771,23 @@ on_both_engines! {
         let kinds: Vec<&str> = feed["events"].as_array().unwrap().iter().filter_map(|e| e["kind"].as_str()).collect();
         assert!(kinds.contains(&"kiosk_request") && kinds.contains(&"review_resolved"), "{kinds:?}");
     }
+
+    fn a_kiosks_staff_pin_lockout_is_an_event_recorded_with_its_name() {
+        let d = dir();
+        let staff = enroll(d.path(), "oji-1", "staff");
+        let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
+        let s = start(d.path());
+        let path = "/v1/kiosk/pin-lockouts";
+        assert_eq!(s.post(path, Some(&staff), &json!({"locked_secs": 60})).status, 403);
+        assert_eq!(s.post(path, Some(&kiosk), &json!({"locked_secs": 0})).status, 400);
+        assert_eq!(s.post(path, Some(&kiosk), &json!({"secs": 60})).status, 400);
+        let r = s.post(path, Some(&kiosk), &json!({"locked_secs": 60}));
+        assert_eq!(r.status, 201, "{}", r.body);
+        assert_eq!(r.body["event"]["kind"], "pin_locked_out");
+        assert_eq!(r.body["event"]["subject"], "kiosk-1");
+        assert_eq!(r.body["event"]["terminal"], "kiosk-1");
+        assert_eq!(r.body["event"]["data"]["locked_secs"], 60);
+    }
 }
 
 /// The rows of docs/api.md's endpoint table: `| METHOD | PATH | ROLE | STATUSES |`.

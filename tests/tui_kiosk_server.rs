@@ -6,7 +6,7 @@
 //! identification says plainly it cannot be done now. The server going away after she
 //! identified: her booking is checked against what was read for her and kept as a request for
 //! staff (仮予約・スタッフが確認します), delivered when the server is back, and listed for staff
-//! to resolve. And the real
+//! to resolve. A staff PIN lockout there is an event on the server. And the real
 //! binary in tmux: `sango --kiosk` with a server configured starts (it used to be refused),
 //! identifies through it, and leaves only with the staff PIN, the terminal restored.
 
@@ -178,6 +178,34 @@ fn the_kiosk_holds_her_data_alone_and_forgets_it_and_her_session_at_the_reset() 
     assert_eq!(k.book(&ds, &req, at, "kiosk-1"), Err(Refusal::Offline), "no request without her");
     assert!(!KioskOutbox::in_dir(t.dir.path(), StoreKind::Practice).path().exists());
     assert!(hers_on_server(d.path()).is_empty());
+}
+
+#[test]
+fn a_staff_pin_lockout_at_the_kiosk_is_recorded_on_the_server() {
+    let d = dir();
+    ward(d.path());
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
+    let mut app = kiosk_at(&t, Lang::En);
+    tui_common::ctrl(&mut app, 'c');
+    for i in 0..5 {
+        sango::tui::kiosk::tick(&mut app, i * 1000);
+        tui_common::typed(&mut app, "000000");
+        key(&mut app, KeyCode::Enter);
+    }
+    assert!(screen(&mut app, 80, 24).contains("PIN entry is paused. Please wait 60 s."));
+    until(&mut app, |a| !a.store.busy());
+    let export = sango(d.path(), &["export", "--format", "json"]).ok();
+    let locks: Vec<&Value> = export["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "pin_locked_out")
+        .collect();
+    assert_eq!(locks.len(), 1, "{export}");
+    assert_eq!(locks[0]["terminal"], "kiosk-1");
+    assert_eq!(locks[0]["data"]["locked_secs"], 60);
+    assert!(!app.quit);
 }
 
 #[test]

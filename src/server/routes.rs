@@ -89,6 +89,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(Method::POST, "/v1/kiosk/bookings", Kiosk, kiosk_book),
         ep(Method::POST, "/v1/kiosk/bookings/{id}/cancel", Kiosk, kiosk_cancel),
         ep(Method::POST, "/v1/kiosk/requests", Kiosk, kiosk_request),
+        ep(Method::POST, "/v1/kiosk/pin-lockouts", Kiosk, kiosk_pin_lockout),
         ep(Method::POST, "/v1/login", Staff, login),
         ep(Method::POST, "/v1/logout", Staff, logout),
         ep(Method::GET, "/v1/signin", SignedIn, signin_status),
@@ -1161,4 +1162,27 @@ async fn kiosk_request(
     let (ev, replayed) =
         app.store(move |s, _| Ok(s.record_kiosk_request(&id, &data, now, &caller.name)?)).await?;
     Ok(event_once_answer(ev, replayed))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PinLockout {
+    locked_secs: u32,
+}
+
+/// A kiosk's staff PIN prompt locked after wrong PINs: recorded as the event a kiosk on the
+/// ward's store records (`pin_locked_out`, its subject the kiosk's name): who tried to leave a
+/// kiosk, and when, is the ward's to know.
+async fn kiosk_pin_lockout(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Body(b): Body<PinLockout>,
+) -> Result<Response, ApiError> {
+    if b.locked_secs == 0 || b.locked_secs > 86_400 {
+        return Err(ApiError::bad_input("locked_secs: between 1 and 86400"));
+    }
+    let now = jst::from_utc(chrono::Utc::now());
+    let ev =
+        app.store(move |s, _| Ok(s.record_pin_lockout(now, &caller.name, b.locked_secs)?)).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "event": ev }))).into_response())
 }

@@ -558,6 +558,14 @@ pub fn pin_locked_out(app: &mut App, secs: u32) {
     let record = move |store: &mut crate::store::Store, _: &crate::dataset::Dataset| {
         store.record_pin_lockout(now, &terminal, secs)
     };
+    // Through a ward's server, the event is the server's (the kiosk holds no store of its own).
+    if app.store.kiosk_server {
+        let send = move |k: &mut crate::kiosk_client::KioskClient, _: &crate::dataset::Dataset| {
+            k.record_pin_lockout(secs)
+        };
+        app.store.through_kiosk(None, Some(WriteKind::PinLockout), send, |_, _| {});
+        return;
+    }
     app.store.write(WriteKind::PinLockout, record, |_, _| {});
 }
 
