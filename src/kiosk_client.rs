@@ -43,7 +43,8 @@ pub enum Refusal {
     Said(String),
     /// The server cannot be reached (and nothing was kept).
     Offline,
-    /// Her session at the server has ended (it lasts 10 minutes): she identifies again.
+    /// Her session at the server has ended (10 minutes unused, a restart): she identifies
+    /// again.
     SessionEnded,
 }
 

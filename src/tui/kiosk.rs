@@ -204,8 +204,8 @@ pub fn reset(app: &mut App) {
     app.new_session();
 }
 
-/// Through a ward's server, her session there has ended (it lasts 10 minutes): nothing
-/// personal stays, and she is asked to identify again.
+/// Through a ward's server, her session there has ended (10 minutes without a request, a
+/// restart of the server): nothing personal stays, and she is asked to identify again.
 pub fn session_ended(app: &mut App) {
     reset(app);
     open_identify(app);
