@@ -12,6 +12,8 @@ pub mod domain;
 pub mod excel_csv;
 pub mod i18n;
 pub mod kiosk;
+pub mod kiosk_client;
+pub mod kiosk_outbox;
 pub mod pin;
 pub mod private_file;
 pub mod report;

@@ -60,6 +60,8 @@ pub struct Remote {
     token: String,
     /// The staff member's sign-in at this terminal, sent as `Sango-Signin` when there is one.
     signin: Option<String>,
+    /// A kiosk's session for the mother identified there, sent as `Sango-Session`.
+    session: Option<String>,
     agent: ureq::Agent,
 }
 
@@ -133,6 +135,7 @@ impl Remote {
             url: url.trim_end_matches('/').to_string(),
             token: token.to_string(),
             signin: None,
+            session: None,
             agent,
         })
     }
@@ -141,6 +144,11 @@ impl Remote {
     pub fn with_signin(mut self, signin: Option<String>) -> Remote {
         self.signin = signin;
         self
+    }
+
+    /// A kiosk's session to send from now on (`None`: the mother's session is over).
+    pub fn set_session(&mut self, session: Option<String>) {
+        self.session = session;
     }
 
     /// Whether a sign-in is kept at this terminal (it may have ended on the server).
@@ -187,6 +195,9 @@ impl Remote {
         if let Some(s) = &self.signin {
             req = req.header("Sango-Signin", s);
         }
+        if let Some(s) = &self.session {
+            req = req.header("Sango-Session", s);
+        }
         self.reply(req.call())
     }
 
@@ -195,6 +206,9 @@ impl Remote {
         let mut req = self.agent.post(&url).header("Authorization", &self.auth());
         if let Some(s) = &self.signin {
             req = req.header("Sango-Signin", s);
+        }
+        if let Some(s) = &self.session {
+            req = req.header("Sango-Session", s);
         }
         self.reply(req.send_json(body))
     }
@@ -243,8 +257,29 @@ pub fn remove_signin(config_dir: &Path) -> Result<bool, String> {
     }
 }
 
+/// A booking's body for `POST /v1/bookings` (a kiosk's leaves `resident` out: its session
+/// names her).
+pub fn booking_body(command_id: &str, req: &BookingRequest, at: Option<NaiveDateTime>) -> Value {
+    let mut body = json!({
+        "command_id": command_id,
+        "resident": req.resident,
+        "facility": req.facility,
+        "type": req.care,
+        "start": req.start,
+    });
+    match req.length {
+        Length::Nights(n) => body["nights"] = json!(n),
+        Length::Days(n) => body["days"] = json!(n),
+        Length::Visit => {}
+    }
+    if let Some(at) = at {
+        body["at"] = json!(minute(at));
+    }
+    body
+}
+
 /// The message of an error answer.
-fn message_of(status: u16, body: &Value) -> String {
+pub fn message_of(status: u16, body: &Value) -> String {
     body["message"].as_str().map_or_else(|| format!("the server answered {status}"), str::to_string)
 }
 
@@ -363,7 +398,8 @@ fn now() -> NaiveDateTime {
     jst::from_utc(chrono::Utc::now())
 }
 
-fn minute(t: NaiveDateTime) -> String {
+/// A moment as the server takes it (Japan time, to the minute).
+pub fn minute(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%dT%H:%M").to_string()
 }
 
@@ -424,7 +460,7 @@ impl Terminal {
             offline_since: self.offline_since(),
             data_as_of: self.data_as_of(),
             pending: self.count("pending")?,
-            review: self.count("review")?,
+            review: self.count("review")? + self.kiosk_requests()?.len(),
         })
     }
 
@@ -563,6 +599,40 @@ impl Terminal {
         self.select("WHERE ?1 IS NULL OR state = ?1 ORDER BY n", params![state])
     }
 
+    /// What a clerk is to review: the commands of this terminal's outbox the server refused on
+    /// sync, then the kiosks' requests for staff (their bookings kept while the server was
+    /// away), as the replica has them from the change feed.
+    pub fn review_list(&self) -> Result<Vec<Entry>, String> {
+        let mut list = self.entries(Some("review"))?;
+        list.extend(self.kiosk_requests()?);
+        Ok(list)
+    }
+
+    /// The kiosks' requests not resolved yet, as review entries (`kind` `kiosk_request`).
+    fn kiosk_requests(&self) -> Result<Vec<Entry>, String> {
+        let events = self.replica.open_kiosk_requests().map_err(|e| e.to_string())?;
+        Ok(events
+            .into_iter()
+            .map(|ev| Entry {
+                n: 0,
+                message: Some(format!(
+                    "a request from the kiosk {}, kept while the server was away (仮予約・\
+                     スタッフが確認します): book it or decline it, then resolve it",
+                    crate::visible::one_line(&ev.terminal)
+                )),
+                command_id: ev.subject,
+                kind: crate::store::EventKind::KioskRequest.id().to_string(),
+                path: "/v1/kiosk/requests".to_string(),
+                body: ev.data,
+                created_at: jst::rfc3339(ev.at),
+                state: "review".to_string(),
+                provisional: true,
+                answer: None,
+                decided_at: None,
+            })
+            .collect())
+    }
+
     /// The next `limit` pending entries after entry `after`, in order.
     fn pending_after(&self, after: i64, limit: usize) -> Result<Vec<Entry>, String> {
         self.select(
@@ -683,6 +753,24 @@ impl Terminal {
         let _ = self.send_pending(&mut SyncReport::default());
     }
 
+    /// Puts an event the server answered with into the replica now (best effort: the next
+    /// pull brings it anyway).
+    fn keep_event(&self, event: &Value) {
+        let Ok(event) = serde_json::from_value(event.clone()) else { return };
+        let page = Changes {
+            format: crate::store::export::FORMAT.to_string(),
+            version: crate::store::export::FORMAT_VERSION,
+            practice: self.kind == StoreKind::Practice,
+            store_id: String::new(),
+            residents: Vec::new(),
+            bookings: Vec::new(),
+            events: vec![crate::store::changes::SeqEvent { seq: 0, event }],
+            next: 0,
+            more: false,
+        };
+        let _ = self.replica.merge_replica(&page);
+    }
+
     /// Resolves a command of the review list: the clerk's resolution recorded on the server as
     /// an event (once, however often it is sent), then the entry leaves the list.
     pub fn resolve(
@@ -692,16 +780,15 @@ impl Terminal {
         note: &str,
         booking: Option<&str>,
     ) -> Result<Value, String> {
-        let entry = self
-            .entries(Some("review"))?
-            .into_iter()
-            .find(|e| e.command_id == command_id)
-            .ok_or_else(|| {
-                format!(
-                    "'{}' is not in this terminal's review list (see `sango review list`)",
-                    crate::visible::one_line(command_id)
-                )
-            })?;
+        let entry =
+            self.review_list()?.into_iter().find(|e| e.command_id == command_id).ok_or_else(
+                || {
+                    format!(
+                        "'{}' is not in this terminal's review list (see `sango review list`)",
+                        crate::visible::one_line(command_id)
+                    )
+                },
+            )?;
         let body = json!({
             "resolution": resolution,
             "note": note,
@@ -714,7 +801,13 @@ impl Terminal {
                 "{why}: a resolution is recorded on the server, so try again when it is reached"
             )),
             Reply::Answer { status, body: answer, .. } if (200..300).contains(&status) => {
-                self.decide(entry.n, "resolved", Some(&answer), entry.message.as_deref());
+                if entry.n == 0 {
+                    // A kiosk's request: it leaves the list once the replica has the
+                    // resolution (the feed brings it too; merged once by its id).
+                    self.keep_event(&answer["event"]);
+                } else {
+                    self.decide(entry.n, "resolved", Some(&answer), entry.message.as_deref());
+                }
                 Ok(answer)
             }
             Reply::Answer { status, body: answer, .. } if signin_required(status, &answer) => {
@@ -789,27 +882,7 @@ impl Terminal {
         self.need_signin()?;
         self.send_waiting();
         let command_id = ulid::Ulid::new().to_string();
-        let (nights, days) = match req.length {
-            Length::Nights(n) => (Some(n), None),
-            Length::Days(n) => (None, Some(n)),
-            Length::Visit => (None, None),
-        };
-        let mut body = json!({
-            "command_id": command_id,
-            "resident": req.resident,
-            "facility": req.facility,
-            "type": req.care,
-            "start": req.start,
-        });
-        if let Some(n) = nights {
-            body["nights"] = json!(n);
-        }
-        if let Some(d) = days {
-            body["days"] = json!(d);
-        }
-        if let Some(at) = at {
-            body["at"] = json!(minute(at));
-        }
+        let body = booking_body(&command_id, req, at);
         let path = "/v1/bookings";
         let n = self.enqueue("book", path, &body)?;
         if let Some(decided) = self.send_new(n, &command_id, path, &body) {
@@ -1149,7 +1222,7 @@ impl Terminal {
             offline_since: self.offline_since(),
             data_as_of: self.data_as_of(),
             pending: count("pending")?,
-            review: count("review")?,
+            review: count("review")? + self.kiosk_requests()?.len(),
         })
     }
 }

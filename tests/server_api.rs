@@ -676,6 +676,118 @@ on_both_engines! {
         let r = add("R2");
         assert_eq!((r.status, r.body["error"].as_str()), (401, Some("signin_required")), "{}", r.body);
     }
+
+    fn a_kiosk_reads_her_record_quota_and_bookings_at_once_and_cancels_only_hers() {
+        let d = dir();
+        let staff = enroll(d.path(), "oji-1", "staff");
+        let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
+        let s = start(d.path());
+        s.sign_in(d.path(), &staff);
+        add(&s, &staff, "R1", "2026-01-01");
+        add(&s, &staff, "R2", "2026-01-02");
+        let r = s.post("/v1/bookings", Some(&staff), &book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8V9", "2026-01-10", 2));
+        assert_eq!(r.status, 201, "{}", r.body);
+        let hers = r.body["result"]["booking"]["id"].as_str().unwrap().to_string();
+        let mut theirs = book_body("01J9Z8Q4X7M2N3P4Q5R6S7T8VA", "2026-01-12", 1);
+        theirs["resident"] = json!("R2");
+        let r = s.post("/v1/bookings", Some(&staff), &theirs);
+        let other = r.body["result"]["booking"]["id"].as_str().unwrap().to_string();
+        let k = Some(kiosk.as_str());
+        // No session: nothing; a staff terminal is not a kiosk.
+        assert_eq!(s.get("/v1/kiosk/me", k, None).status, 403);
+        assert_eq!(s.get("/v1/kiosk/me", Some(&staff), None).status, 403);
+        let ok = s.post("/v1/kiosk/identify", k, &json!({"user_number": "R1", "baby_birth": "2026-01-01"}));
+        let session = ok.body["session"].as_str().unwrap().to_string();
+        let me = s.get("/v1/kiosk/me", k, Some(&session));
+        assert_eq!(me.status, 200, "{}", me.body);
+        assert_eq!(me.body["resident"]["id"], "R1");
+        assert_eq!(me.body["resident"]["birth"], "2026-01-01", "what the wizard's checks need");
+        assert_eq!(me.body["quota"]["day"]["used"], 2, "{}", me.body);
+        assert_eq!(me.body["bookings"].as_array().unwrap().len(), 1);
+        assert_eq!(me.body["practice"], true);
+        assert!(!me.body["store_id"].as_str().unwrap().is_empty());
+        assert!(!me.body.to_string().contains("\"R2\""), "nobody else's data: {}", me.body);
+        // Cancelling: another mother's booking is unknown to her; hers is cancelled, once.
+        let cancel = |id: &str, cid: &str, session: Option<&str>| {
+            let body = json!({"command_id": cid, "at": "2026-01-06T10:00"});
+            s.post_session(&format!("/v1/kiosk/bookings/{id}/cancel"), &kiosk, session, &body)
+        };
+        assert_eq!(cancel(&hers, "01J9Z8Q4X7M2N3P4Q5R6S7T8VB", None).status, 403);
+        let r = cancel(&other, "01J9Z8Q4X7M2N3P4Q5R6S7T8VB", Some(&session));
+        assert_eq!(r.status, 404, "{}", r.body);
+        let r = cancel(&hers, "01J9Z8Q4X7M2N3P4Q5R6S7T8VC", Some(&session));
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(r.body["result"]["booking"]["status"], "cancelled", "{}", r.body);
+        let again = cancel(&hers, "01J9Z8Q4X7M2N3P4Q5R6S7T8VC", Some(&session));
+        assert_eq!((again.status, again.replayed.as_deref()), (200, Some("true")), "{}", again.body);
+        let all = s.get("/v1/bookings", Some(&staff), None).body;
+        let status = |id: &str| {
+            all["bookings"].as_array().unwrap().iter().find(|b| b["id"] == id).unwrap()["status"].clone()
+        };
+        assert_eq!((status(&hers), status(&other)), (json!("cancelled"), json!("booked")));
+        let export = sango(d.path(), &["export", "--format", "json"]).ok();
+        let cancelled = export["events"].as_array().unwrap().iter().find(|e| e["kind"] == "cancelled").cloned().unwrap();
+        assert_eq!(cancelled["terminal"], "kiosk-1", "recorded with the kiosk's name");
+    }
+
+    fn a_kiosks_request_for_staff_books_nothing_is_kept_once_and_reaches_the_feed() {
+        let d = dir();
+        let staff = enroll(d.path(), "oji-1", "staff");
+        let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
+        let s = start(d.path());
+        s.sign_in(d.path(), &staff);
+        add(&s, &staff, "R1", "2026-01-01");
+        let cid = "01J9Z8Q4X7M2N3P4Q5R6S7T8WA";
+        let request = json!({
+            "command_id": cid, "user_number": "r1", "facility": DAY, "type": "day",
+            "start": "2026-01-10", "days": 1, "at": "2026-01-05T10:00",
+        });
+        let path = "/v1/kiosk/requests";
+        assert_eq!(s.post(path, Some(&staff), &request).status, 403, "a kiosk's alone");
+        let r = s.post(path, Some(&kiosk), &request);
+        assert_eq!(r.status, 201, "{}", r.body);
+        assert_eq!(r.body["event"]["kind"], "kiosk_request");
+        assert_eq!(r.body["event"]["subject"], cid);
+        assert_eq!(r.body["event"]["terminal"], "kiosk-1");
+        assert_eq!(r.body["event"]["data"]["user_number"], "R1", "normalised");
+        assert_eq!(r.body["event"]["data"]["asked_at"], "2026-01-05T10:00");
+        let again = s.post(path, Some(&kiosk), &request);
+        assert_eq!((again.status, again.replayed.as_deref()), (200, Some("true")));
+        assert_eq!(again.body["event"]["id"], r.body["event"]["id"], "recorded once");
+        let mut bad = request.clone();
+        bad["facility"] = json!("nowhere");
+        assert_eq!(s.post(path, Some(&kiosk), &bad).status, 404);
+        let mut bad = request.clone();
+        bad["resident"] = json!("R1");
+        assert_eq!(s.post(path, Some(&kiosk), &bad).status, 400);
+        // Nothing booked; the feed carries the request, and its resolution, to staff.
+        let all = s.get("/v1/bookings", Some(&staff), None).body;
+        assert_eq!(all["bookings"], json!([]));
+        let resolve = json!({"resolution": "note", "note": "phoned her: booked at the counter",
+            "command": r.body["event"]["data"], "refusal": "a kiosk's request"});
+        let done = s.post(&format!("/v1/reviews/{cid}/resolve"), Some(&staff), &resolve);
+        assert_eq!(done.status, 201, "{}", done.body);
+        let feed = s.get("/v1/changes?since=0", Some(&staff), None).body;
+        let kinds: Vec<&str> = feed["events"].as_array().unwrap().iter().filter_map(|e| e["kind"].as_str()).collect();
+        assert!(kinds.contains(&"kiosk_request") && kinds.contains(&"review_resolved"), "{kinds:?}");
+    }
+
+    fn a_kiosks_staff_pin_lockout_is_an_event_recorded_with_its_name() {
+        let d = dir();
+        let staff = enroll(d.path(), "oji-1", "staff");
+        let kiosk = enroll(d.path(), "kiosk-1", "kiosk");
+        let s = start(d.path());
+        let path = "/v1/kiosk/pin-lockouts";
+        assert_eq!(s.post(path, Some(&staff), &json!({"locked_secs": 60})).status, 403);
+        assert_eq!(s.post(path, Some(&kiosk), &json!({"locked_secs": 0})).status, 400);
+        assert_eq!(s.post(path, Some(&kiosk), &json!({"secs": 60})).status, 400);
+        let r = s.post(path, Some(&kiosk), &json!({"locked_secs": 60}));
+        assert_eq!(r.status, 201, "{}", r.body);
+        assert_eq!(r.body["event"]["kind"], "pin_locked_out");
+        assert_eq!(r.body["event"]["subject"], "kiosk-1");
+        assert_eq!(r.body["event"]["terminal"], "kiosk-1");
+        assert_eq!(r.body["event"]["data"]["locked_secs"], 60);
+    }
 }
 
 /// The rows of docs/api.md's endpoint table: `| METHOD | PATH | ROLE | STATUSES |`.

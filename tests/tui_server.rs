@@ -9,7 +9,8 @@
 //! in CI (see `tui_e2e`).
 //!
 //! And in process, on both engines: a command the server refused on sync is resolved from the
-//! app's review screen, and the resolution is an event on the server.
+//! app's review screen, and the resolution is an event on the server; a kiosk's request for
+//! staff (a booking it kept while the server was away) is listed there and resolved the same way.
 
 mod store_support;
 #[path = "common/tmux.rs"]
@@ -258,6 +259,51 @@ on_both_engines! {
         assert_eq!(t.run(&["review", "list", "--json"]).ok()["review"], serde_json::json!([]));
         drop(server);
     }
+}
+
+#[test]
+fn a_kiosks_request_for_staff_is_listed_and_resolved_in_the_apps_review_screen() {
+    let d = dir();
+    add_resident(d.path(), "R1", "2026-01-01", &[]);
+    let server = Server::start(d.path(), "127.0.0.1:0");
+    let t = Term::signed_in(d.path(), "app-1", &server.base);
+    // A kiosk delivers a booking it kept while the server was away (as its outbox does).
+    let kiosk = Term::kiosk(d.path(), "kiosk-1", &server.base);
+    let remote = Remote::new(&kiosk.url, &kiosk.token, None).unwrap();
+    let request = serde_json::json!({
+        "command_id": "01J9Z8Q4X7M2N3P4Q5R6S7T8K1", "user_number": "R1", "facility": DAY,
+        "type": "day", "start": "2026-01-25", "days": 1, "at": "2026-01-06T09:00",
+    });
+    match remote.post("/v1/kiosk/requests", &request) {
+        sango::terminal::Reply::Answer { status: 201, .. } => {}
+        other => panic!("{other:?}"),
+    }
+    let mut app = app_at(&t);
+    until(&mut app, |a| {
+        a.store.server.as_ref().and_then(|l| l.state.as_ref()).is_some_and(|s| s.review == 1)
+    });
+    ch(&mut app, 'v');
+    until(&mut app, |a| a.session.review.entries.as_ref().is_some_and(|e| e.len() == 1));
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("kiosk_request R1 mizuki-josanin day 2026-01-25"), "{shown}");
+    assert!(shown.contains("kiosk-1"), "the kiosk is named:\n{shown}");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "phoned her: booked at the counter");
+    key(&mut app, KeyCode::Enter);
+    until(&mut app, |a| a.session.review.entries.as_ref().is_some_and(Vec::is_empty));
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("The resolution is recorded on the server."), "{shown}");
+    let export = sango(d.path(), &["export", "--format", "json"]).ok();
+    let resolved: Vec<&serde_json::Value> = export["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "review_resolved")
+        .collect();
+    assert_eq!(resolved.len(), 1, "{export}");
+    assert_eq!(resolved[0]["subject"], "01J9Z8Q4X7M2N3P4Q5R6S7T8K1");
+    assert_eq!(resolved[0]["terminal"], format!("app-1/{}", t.clerk()).as_str());
+    drop(server);
 }
 
 /// The app in process at terminal `t`, its worker on the terminal and its sign-in asked or

@@ -496,6 +496,48 @@ fn kiosk_wizard_starts_at_the_screening() {
     });
 }
 
+/// Through a ward's server (the answers the server gave, put in the form as the kiosk puts
+/// them): it cannot be reached, or it refuses for a while.
+#[test]
+fn kiosk_identify_through_the_server() {
+    use sango::tui::kiosk::IdentifyNote;
+    for (name, note) in [
+        ("kiosk_identify_offline", IdentifyNote::Offline),
+        ("kiosk_identify_paused", IdentifyNote::Paused),
+    ] {
+        shoot_kiosk(name, |a| {
+            ch(a, 'i');
+            a.session.identify.note = Some(note);
+        });
+    }
+}
+
+/// A booking confirmed while the server was away: a request for staff, never shown as booked.
+#[test]
+fn kiosk_request_for_staff() {
+    shoot_kiosk("kiosk_request_kept", |a| {
+        identify(a, "R-0001", "2026-10-01");
+        ch(a, 'n');
+        for _ in 0..3 {
+            ch(a, 'n');
+        }
+        key(a, KeyCode::Enter);
+        key(a, KeyCode::Down);
+        key(a, KeyCode::Down); // visit
+        key(a, KeyCode::Enter);
+        key(a, KeyCode::Enter); // first facility
+        key(a, KeyCode::Right); // 11/21
+        key(a, KeyCode::Enter);
+        key(a, KeyCode::Enter);
+        let w = a.session.wizard.as_mut().expect("the wizard");
+        assert!(w.done.is_some());
+        w.requested = true;
+        // As the kiosk says it when the answer comes.
+        let msg = a.t("kiosk-request-kept");
+        a.flash(msg);
+    });
+}
+
 #[test]
 fn kiosk_idle_countdown() {
     shoot_kiosk("kiosk_countdown", |a| {

@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, c: ReviewCommand) -> CliResult {
     let t = cmd_store::through_server(ctx)?
         .ok_or_else(|| CliError::refused("no server is configured: there is no review list"))?;
     let items: Vec<Item> = t
-        .entries(Some("review"))
+        .review_list()
         .map_err(CliError::refused)?
         .into_iter()
         .map(|e| Item {

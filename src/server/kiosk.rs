@@ -88,13 +88,15 @@ impl Kiosks {
         Ok(id)
     }
 
-    /// The mother a session at `terminal` is for, while it lasts.
+    /// The mother a session at `terminal` is for, while it lasts; a request that carries it
+    /// makes it last [`SESSION_TTL`] from now (a mother still at the kiosk is not cut off; the
+    /// kiosk forgets it at its idle reset).
     pub fn resident_of(&self, terminal: &str, session: &str) -> Option<String> {
         let now = Instant::now();
-        let s = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
-        s.get(session)
-            .filter(|x| x.terminal == terminal && now < x.expires)
-            .map(|x| x.resident.clone())
+        let mut s = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
+        let x = s.get_mut(session).filter(|x| x.terminal == terminal && now < x.expires)?;
+        x.expires = now + SESSION_TTL;
+        Some(x.resident.clone())
     }
 }
 
@@ -109,5 +111,19 @@ mod tests {
         assert_eq!(k.resident_of("kiosk-2", &id).as_deref(), Some("R-2"));
         assert_eq!(k.resident_of("kiosk-1", &id), None);
         assert_eq!(k.resident_of("kiosk-2", "nope"), None);
+    }
+
+    #[test]
+    fn a_request_with_the_session_makes_it_last_from_then() {
+        let k = Kiosks::default();
+        let id = k.open("kiosk-1", "R-1").unwrap();
+        let expires = |k: &Kiosks| k.sessions.lock().unwrap()[&id].expires;
+        let first = expires(&k);
+        std::thread::sleep(Duration::from_millis(20));
+        // Another kiosk's use of it changes nothing; its own kiosk's moves the end on.
+        assert_eq!(k.resident_of("kiosk-2", &id), None);
+        assert_eq!(expires(&k), first);
+        assert_eq!(k.resident_of("kiosk-1", &id).as_deref(), Some("R-1"));
+        assert!(expires(&k) > first);
     }
 }

@@ -85,7 +85,11 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(Method::GET, "/v1/facilities/{id}/window", Terminal, window),
         ep(Method::GET, "/v1/fee", Terminal, fee),
         ep(Method::POST, "/v1/kiosk/identify", Kiosk, identify),
+        ep(Method::GET, "/v1/kiosk/me", Kiosk, kiosk_me),
         ep(Method::POST, "/v1/kiosk/bookings", Kiosk, kiosk_book),
+        ep(Method::POST, "/v1/kiosk/bookings/{id}/cancel", Kiosk, kiosk_cancel),
+        ep(Method::POST, "/v1/kiosk/requests", Kiosk, kiosk_request),
+        ep(Method::POST, "/v1/kiosk/pin-lockouts", Kiosk, kiosk_pin_lockout),
         ep(Method::POST, "/v1/login", Staff, login),
         ep(Method::POST, "/v1/logout", Staff, logout),
         ep(Method::GET, "/v1/signin", SignedIn, signin_status),
@@ -880,13 +884,18 @@ async fn resolve_review(
     });
     let (ev, replayed) =
         app.store(move |s, _| Ok(s.resolve_review(&id, &data, at, &caller.name)?)).await?;
+    Ok(event_once_answer(ev, replayed))
+}
+
+/// An event recorded once: `201` the first time, `200` with `Sango-Replayed: true` after.
+fn event_once_answer(ev: crate::store::Event, replayed: bool) -> Response {
     let status = if replayed { StatusCode::OK } else { StatusCode::CREATED };
     let mut r = (status, Json(json!({ "event": ev }))).into_response();
     r.headers_mut().insert(
         "sango-replayed",
         axum::http::HeaderValue::from_static(if replayed { "true" } else { "false" }),
     );
-    Ok(r)
+    r
 }
 
 /// A change to a resident's record: the facts that change (absent ones stay), the moment,
@@ -1052,4 +1061,128 @@ async fn kiosk_book(
         at: b.at,
     };
     book(state, Extension(caller), Body(b)).await
+}
+
+/// What a kiosk shows the mother its session identified, in one read: her record (the
+/// wizard's eligibility checks need her baby's birth, due date, babies, exemption), her quota
+/// and her bookings; with the store's kind and id, so that the kiosk keeps them (in memory, for
+/// her session only) as a terminal keeps its replica. Nobody else's data.
+async fn kiosk_me(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let id = session_resident(&app, &caller, &headers)?;
+    let body = app
+        .store(move |s, ds| {
+            let r = s
+                .resident(&id)?
+                .ok_or_else(|| crate::store::StoreError::UnknownResident(id.clone()))?;
+            let quota = s.quota(&ds.programme, &id)?;
+            let filter = BookingFilter { resident: Some(id), ..Default::default() };
+            let bookings = s.bookings(&filter)?;
+            Ok(json!({
+                "resident": r,
+                "quota": quota,
+                "bookings": bookings,
+                "practice": s.kind() == crate::store::StoreKind::Practice,
+                "store_id": s.id(),
+            }))
+        })
+        .await?;
+    Ok(Json(body))
+}
+
+/// A kiosk's cancellation of one of the identified mother's bookings (by id or code), by the
+/// same rules and the same exactly-once command as `POST /v1/bookings/{id}/cancel`, recorded
+/// with the kiosk's name. Another mother's booking is answered as unknown: a kiosk learns
+/// nothing of it.
+async fn kiosk_cancel(
+    state: State<Shared>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    Id(id): Id,
+    Body(b): Body<Cancel>,
+) -> Result<Response, ApiError> {
+    let resident = session_resident(&state.0, &caller, &headers)?;
+    let lookup = id.clone();
+    let owner = state.0.store(move |s, _| Ok(s.booking(&lookup)?.map(|b| b.resident))).await?;
+    if owner.as_deref() != Some(resident.as_str()) {
+        return Err(ApiError::not_found(
+            "no such booking of the identified mother (予約がありません)",
+        ));
+    }
+    cancel(state, Extension(caller), Id(id), Body(b)).await
+}
+
+/// A booking a mother confirmed at a kiosk while the server was away (her session may be long
+/// over): a request for staff, kept in the kiosk's outbox until now.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KioskRequest {
+    command_id: String,
+    user_number: String,
+    facility: String,
+    #[serde(rename = "type")]
+    care: CareType,
+    start: NaiveDate,
+    nights: Option<u32>,
+    days: Option<u32>,
+    /// When she confirmed it at the kiosk.
+    at: Option<String>,
+}
+
+/// Records a kiosk's request for staff, once per command id. It books nothing: it is an event
+/// (`kiosk_request`) the change feed carries to staff terminals, whose review list shows it
+/// until a clerk has booked or declined it and resolved it (`POST /v1/reviews/{id}/resolve`).
+/// A kiosk without a live session can only ask, never book.
+async fn kiosk_request(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Body(b): Body<KioskRequest>,
+) -> Result<Response, ApiError> {
+    let user = user_number::normalize(&b.user_number);
+    crate::store::residents::validate_id(&user)
+        .map_err(|e| ApiError::bad_input(format!("user_number: {e}")))?;
+    facility_of(&app, &b.facility, Some(b.care))?;
+    checked_length(b.care, b.nights, b.days)?;
+    // She asked then; the event is recorded now (the live store takes only moments near now).
+    let asked = moment_of("at", b.at.as_deref())?;
+    let data = json!({
+        "user_number": user,
+        "facility": b.facility,
+        "type": b.care,
+        "start": b.start,
+        "nights": b.nights,
+        "days": b.days,
+        "asked_at": crate::terminal::minute(asked),
+    });
+    let now = jst::from_utc(chrono::Utc::now());
+    let id = b.command_id;
+    let (ev, replayed) =
+        app.store(move |s, _| Ok(s.record_kiosk_request(&id, &data, now, &caller.name)?)).await?;
+    Ok(event_once_answer(ev, replayed))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PinLockout {
+    locked_secs: u32,
+}
+
+/// A kiosk's staff PIN prompt locked after wrong PINs: recorded as the event a kiosk on the
+/// ward's store records (`pin_locked_out`, its subject the kiosk's name): who tried to leave a
+/// kiosk, and when, is the ward's to know.
+async fn kiosk_pin_lockout(
+    State(app): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Body(b): Body<PinLockout>,
+) -> Result<Response, ApiError> {
+    if b.locked_secs == 0 || b.locked_secs > 86_400 {
+        return Err(ApiError::bad_input("locked_secs: between 1 and 86400"));
+    }
+    let now = jst::from_utc(chrono::Utc::now());
+    let ev =
+        app.store(move |s, _| Ok(s.record_pin_lockout(now, &caller.name, b.locked_secs)?)).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "event": ev }))).into_response())
 }

@@ -50,7 +50,8 @@ pub struct Changes {
 
 impl Store {
     /// The events after `since` (at most `limit`, of those that change a resident or a
-    /// booking; the store's own events are skipped but counted in `next`), with the current
+    /// booking, and a kiosk's requests for staff with their resolutions; the store's own events
+    /// are skipped but counted in `next`), with the current
     /// rows they touch, read in one snapshot.
     pub fn changes(&self, since: i64, limit: u32) -> Result<Changes, StoreError> {
         let limit = limit.clamp(1, MAX_LIMIT);
@@ -93,12 +94,13 @@ impl Store {
         let mut booking_ids = BTreeSet::new();
         let mut out_events = Vec::new();
         for (seq, ev) in rows {
-            if !ev.kind.is_record_change() {
+            if !ev.kind.is_carried() {
                 continue;
             }
+            // A kiosk's request and its resolution touch no record (nothing was booked).
             if ev.kind.is_about_resident() {
                 resident_ids.insert(ev.subject.clone());
-            } else {
+            } else if ev.kind.is_record_change() {
                 booking_ids.insert(ev.subject.clone());
             }
             out_events.push(SeqEvent { seq, event: ev });
@@ -185,17 +187,42 @@ impl Store {
         at: chrono::NaiveDateTime,
         terminal: &str,
     ) -> Result<(Event, bool), StoreError> {
+        self.event_once(events::EventKind::ReviewResolved, command_id, data, at, terminal)
+    }
+
+    /// Records a kiosk's request for staff (a booking a mother confirmed while the server was
+    /// away) as an event (`kiosk_request`, its subject the command id), once: nothing is booked;
+    /// the same request again returns the first event (`true`).
+    pub fn record_kiosk_request(
+        &self,
+        command_id: &str,
+        data: &serde_json::Value,
+        at: chrono::NaiveDateTime,
+        terminal: &str,
+    ) -> Result<(Event, bool), StoreError> {
+        self.event_once(events::EventKind::KioskRequest, command_id, data, at, terminal)
+    }
+
+    /// An event of `kind` about command `command_id`, recorded once.
+    fn event_once(
+        &self,
+        kind: events::EventKind,
+        command_id: &str,
+        data: &serde_json::Value,
+        at: chrono::NaiveDateTime,
+        terminal: &str,
+    ) -> Result<(Event, bool), StoreError> {
         super::commands::validate_command_id(command_id)?;
         events::validate_terminal(terminal)?;
         let when = self.moment(at)?;
         let tx = self.write()?;
         let e = |x| self.err(x);
-        // Copies of one resolution wait for each other (the same lock as commands).
+        // Copies of one event wait for each other (the same lock as commands).
         super::commands::claim(&tx, command_id).map_err(e)?;
         let prior: Option<String> = tx
             .query_opt(
-                "SELECT id FROM events WHERE kind = 'review_resolved' AND subject = ?1",
-                crate::params![command_id],
+                "SELECT id FROM events WHERE kind = ?1 AND subject = ?2",
+                crate::params![kind.id(), command_id],
                 |r| r.get(0),
             )
             .map_err(e)?;
@@ -203,15 +230,7 @@ impl Store {
             let ev = events::by_id(&tx, &id).map_err(e)?.expect("the event just found");
             return Ok((ev, true));
         }
-        let ev = events::append(
-            &tx,
-            when,
-            terminal,
-            events::EventKind::ReviewResolved,
-            command_id,
-            data,
-        )
-        .map_err(e)?;
+        let ev = events::append(&tx, when, terminal, kind, command_id, data).map_err(e)?;
         tx.commit().map_err(e)?;
         Ok((ev, false))
     }

@@ -81,6 +81,11 @@ pub enum EventKind {
     /// `subject` is the command id, `data` the resolution (`note`, `rebooked`, `cancelled`),
     /// the clerk's note, the command and the refusal.
     ReviewResolved,
+    /// A kiosk kept a mother's booking as a request for staff while the server was away, and
+    /// delivered it later (`POST /v1/kiosk/requests`): nothing is booked; `subject` is the
+    /// command id, `data` the user number and the request. Staff see it in the review list and
+    /// resolve it (`review_resolved`, the same subject) once a clerk has booked or declined.
+    KioskRequest,
 }
 
 impl EventKind {
@@ -116,8 +121,16 @@ impl EventKind {
             | EventKind::TerminalEnrolled
             | EventKind::TerminalRevoked
             | EventKind::StaffAdded
-            | EventKind::ReviewResolved => false,
+            | EventKind::ReviewResolved
+            | EventKind::KioskRequest => false,
         }
+    }
+
+    /// Whether the change feed carries it to staff terminals: the record changes, and a
+    /// kiosk's requests for staff with their resolutions (the review list of every terminal).
+    pub fn is_carried(self) -> bool {
+        self.is_record_change()
+            || matches!(self, EventKind::KioskRequest | EventKind::ReviewResolved)
     }
 }
 
@@ -345,7 +358,8 @@ pub fn apply(s: &mut State, e: &Event) -> Result<(), String> {
         | EventKind::TerminalEnrolled
         | EventKind::TerminalRevoked
         | EventKind::StaffAdded
-        | EventKind::ReviewResolved => {}
+        | EventKind::ReviewResolved
+        | EventKind::KioskRequest => {}
     }
     Ok(())
 }
@@ -354,6 +368,20 @@ impl Store {
     /// Every event, oldest first.
     pub fn events(&self) -> Result<Vec<Event>, StoreError> {
         self.query_events(ALL, crate::params![])
+    }
+
+    /// The kiosks' requests for staff not resolved yet (no `review_resolved` of the same
+    /// command id), oldest first.
+    pub fn open_kiosk_requests(&self) -> Result<Vec<Event>, StoreError> {
+        self.query_events(
+            concat!(
+                "SELECT ",
+                event_columns!(),
+                " FROM events WHERE kind = 'kiosk_request' AND subject NOT IN \
+                 (SELECT subject FROM events WHERE kind = 'review_resolved') ORDER BY seq"
+            ),
+            crate::params![],
+        )
     }
 
     /// The events of one resident (user number) or booking (id), oldest first.

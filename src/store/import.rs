@@ -282,7 +282,8 @@ impl Staging<'_> {
             | EventKind::TerminalEnrolled
             | EventKind::TerminalRevoked
             | EventKind::StaffAdded
-            | EventKind::ReviewResolved => None,
+            | EventKind::ReviewResolved
+            | EventKind::KioskRequest => None,
         };
         let json = serde_json::to_string(&ev).map_err(|x| bad(x.to_string()))?;
         self.events += 1;
@@ -448,6 +449,7 @@ fn normalize_event(ev: &mut Event) {
         | EventKind::TerminalRevoked
         | EventKind::StaffAdded
         | EventKind::ReviewResolved => {}
+        EventKind::KioskRequest => fix(&mut ev.data, "user_number"),
     }
 }
 

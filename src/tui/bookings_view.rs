@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::kiosk_client::Refusal;
 use crate::store::{Booking, Cancellation, Status, StoreError};
 use crate::terminal::Outcome;
 
@@ -103,6 +104,9 @@ pub fn confirm_cancel(app: &mut App, id: &str) {
             return;
         }
     };
+    if mother.is_some() && app.store.kiosk_server {
+        return cancel_at_kiosk(app, id);
+    }
     if mother.is_none() && super::server_link::through_server(app) {
         return cancel_through_server(app, id);
     }
@@ -139,19 +143,7 @@ fn cancel_through_server(app: &mut App, id: &str) {
         Some(WriteKind::Cancel),
         move |t, _| t.cancel(&id, at),
         |app, result| match result {
-            Ok(Outcome::Decided { result, .. }) => {
-                let booking: Option<Booking> =
-                    serde_json::from_value(result["booking"].clone()).ok();
-                let phones: Vec<String> =
-                    serde_json::from_value(result["phones"].clone()).unwrap_or_default();
-                let Some(b) = booking else { return reload_after_cancel(app, None) };
-                // The outcome's words from the same rule the server applied, at this moment.
-                let rule = app.ds.programme.cancellation.rule();
-                let outcome = rule.outcome(b.first_day, b.units, app.now);
-                let msg = app.s().cancelled_flash(&outcome, b.care.unit(), &phones);
-                reload_after_cancel(app, Some(&b.resident));
-                app.flash(msg);
-            }
+            Ok(Outcome::Decided { result, .. }) => show_decided(app, &result),
             Ok(Outcome::Provisional { data_as_of, .. }) => {
                 let msg = app.s().provisional_cancelled(data_as_of.as_deref());
                 reload_after_cancel(app, None);
@@ -168,6 +160,45 @@ fn cancel_through_server(app: &mut App, id: &str) {
         let msg = app.s().store_working().to_string();
         app.flash(msg);
     }
+}
+
+/// A kiosk through a ward's server: the server cancels a booking of the mother its session
+/// identified (unreachable: nothing is kept, staff can help).
+fn cancel_at_kiosk(app: &mut App, id: &str) {
+    let at = (app.clock_offset != chrono::TimeDelta::zero()).then_some(app.now);
+    let id = id.to_string();
+    let sent = app.store.through_kiosk(
+        None,
+        Some(WriteKind::Cancel),
+        move |k, _| Ok(k.cancel(&id, at)),
+        |app, result| {
+            let msg = match result {
+                Ok(Ok(result)) => return show_decided(app, &result),
+                Ok(Err(Refusal::Said(m))) => m,
+                Ok(Err(Refusal::SessionEnded)) => return super::kiosk::session_ended(app),
+                Ok(Err(Refusal::Offline)) => app.t("kiosk-offline"),
+                Err(_) => app.t("kiosk-system-error"),
+            };
+            app.flash_error(msg);
+        },
+    );
+    if !sent {
+        let msg = app.s().store_working().to_string();
+        app.flash(msg);
+    }
+}
+
+/// The server's answer to a cancellation it made (`result` of the command), shown.
+fn show_decided(app: &mut App, result: &serde_json::Value) {
+    let booking: Option<Booking> = serde_json::from_value(result["booking"].clone()).ok();
+    let phones: Vec<String> = serde_json::from_value(result["phones"].clone()).unwrap_or_default();
+    let Some(b) = booking else { return reload_after_cancel(app, None) };
+    // The outcome's words from the same rule the server applied, at this moment.
+    let rule = app.ds.programme.cancellation.rule();
+    let outcome = rule.outcome(b.first_day, b.units, app.now);
+    let msg = app.s().cancelled_flash(&outcome, b.care.unit(), &phones);
+    reload_after_cancel(app, Some(&b.resident));
+    app.flash(msg);
 }
 
 /// After a cancellation, the resident shown is read again (`resident`: only when it is hers).
@@ -333,7 +364,13 @@ fn waiting_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         })
         .collect();
     if !out.is_empty() {
-        out.insert(0, Line::styled(truncate(s.waiting_title(), w), t.heading));
+        // At a kiosk they are requests staff will confirm, not commands the server decides.
+        let title = if app.store.kiosk_server {
+            app.t("kiosk-request-title")
+        } else {
+            s.waiting_title().to_string()
+        };
+        out.insert(0, Line::styled(truncate(&title, w), t.heading));
     }
     out
 }

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::kiosk::{self as rules, IdentifyResult, KioskTerminal, Lockout, Millis};
+use crate::kiosk_client::Identify;
 use crate::pin;
 use crate::store::StoreError;
 
@@ -42,6 +43,10 @@ pub enum IdentifyNote {
     BadDate,
     /// The store could not be read.
     SystemError,
+    /// Through a ward's server: it cannot be reached, nobody can be identified now.
+    Offline,
+    /// Through a ward's server: it refuses for a while (too many failures there).
+    Paused,
 }
 
 /// The identification form.
@@ -197,6 +202,15 @@ pub fn reset(app: &mut App) {
     k.terminal.touch(k.ms);
     k.clear = true;
     app.new_session();
+}
+
+/// Through a ward's server, her session there has ended (10 minutes without a request, a
+/// restart of the server): nothing personal stays, and she is asked to identify again.
+pub fn session_ended(app: &mut App) {
+    reset(app);
+    open_identify(app);
+    let msg = app.t("kiosk-identify-first");
+    app.flash(msg);
 }
 
 /// After a failure (a terminal I/O error, a panic): a new session on the welcome screen, the
@@ -389,10 +403,48 @@ fn submit(app: &mut App) {
         // Nobody's number: the rule answers without the store.
         return identified(app, &number, birth, Ok(None));
     }
+    if app.store.kiosk_server {
+        return identify_at_server(app, number, birth);
+    }
     app.store.read(
         Slot::Identify,
         move |store, _| Ok(store.resident(&id)?.map(|r| (r.id, r.birth))),
         move |app, found| identified(app, &number, birth, found),
+    );
+}
+
+/// Through a ward's server: the server decides (its lockout holds across kiosks); this
+/// kiosk's own rule counts its answers too, so the form says how many tries are left as it
+/// does on the ward's store.
+fn identify_at_server(app: &mut App, number: String, birth: NaiveDate) {
+    let typed = number.clone();
+    // The last try's words go while this one is checked.
+    app.session.identify.note = None;
+    app.store.through_kiosk(
+        Some(Slot::Identify),
+        None,
+        move |k, _| k.identify(&typed, birth),
+        move |app, answer| {
+            let note = match answer {
+                Ok(Identify::Yes(id)) => {
+                    identified(app, &number, birth, Ok(Some((id, birth))));
+                    // Not taken (she left the form meanwhile): the server's session and her
+                    // data are not kept for anyone.
+                    if app.identified().is_none() {
+                        app.store.forget_kiosk();
+                    }
+                    return;
+                }
+                Ok(Identify::No) => return identified(app, &number, birth, Ok(None)),
+                Ok(Identify::Locked) => IdentifyNote::Paused,
+                Ok(Identify::Offline) => IdentifyNote::Offline,
+                Err(_) => IdentifyNote::SystemError,
+            };
+            if app.session.screen == Screen::Identify {
+                app.session.identify.note = Some(note);
+                app.session.identify.field = 0;
+            }
+        },
     );
 }
 
@@ -506,6 +558,14 @@ pub fn pin_locked_out(app: &mut App, secs: u32) {
     let record = move |store: &mut crate::store::Store, _: &crate::dataset::Dataset| {
         store.record_pin_lockout(now, &terminal, secs)
     };
+    // Through a ward's server, the event is the server's (the kiosk holds no store of its own).
+    if app.store.kiosk_server {
+        let send = move |k: &mut crate::kiosk_client::KioskClient, _: &crate::dataset::Dataset| {
+            k.record_pin_lockout(secs)
+        };
+        app.store.through_kiosk(None, Some(WriteKind::PinLockout), send, |_, _| {});
+        return;
+    }
     app.store.write(WriteKind::PinLockout, record, |_, _| {});
 }
 

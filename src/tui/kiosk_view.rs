@@ -201,6 +201,8 @@ pub fn draw_identify(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
         (Some(IdentifyNote::Incomplete), None) => Some((app.t("identify-incomplete"), t.error)),
         (Some(IdentifyNote::BadDate), None) => Some((app.t("identify-bad-date"), t.error)),
         (Some(IdentifyNote::SystemError), None) => Some((app.t("kiosk-system-error"), t.error)),
+        (Some(IdentifyNote::Offline), None) => Some((app.t("identify-offline"), t.error)),
+        (Some(IdentifyNote::Paused), None) => Some((app.t("identify-paused"), t.error)),
         (None, None) => None,
     };
     if let Some((text, style)) = note {

@@ -124,17 +124,22 @@ pub fn run_from_cli(ctx: &Context) -> CliResult {
     let kiosk = cfg.mode == config::Mode::Kiosk;
     let signed_in = remote.as_ref().is_some_and(crate::terminal::Remote::has_signin);
     let worker = match remote {
-        Some(_) if kiosk => {
-            return Err(CliError::refused(
-                "a kiosk does not work through a server yet (a server is configured: `server` / \
-                 SANGO_SERVER): run the kiosk on the ward's store, or use a staff terminal",
-            ));
-        }
         Some(_) if cfg.database.is_some() => {
             return Err(CliError::refused(
                 "both a server (`server`) and a database (`database`) are configured: a \
                  terminal works through one of them",
             ));
+        }
+        // A kiosk keeps no replica: only the identified mother's data, in memory, and its
+        // outbox of requests for staff in the data folder.
+        Some(remote) if kiosk => {
+            let data = DataDir::resolve(ctx.data_dir.as_deref())?;
+            data.prepare()?;
+            let outbox = crate::kiosk_outbox::KioskOutbox::in_dir(&data.path, kind);
+            let place = outbox.path().to_path_buf();
+            let open =
+                move || crate::kiosk_client::KioskClient::new(remote.clone(), kind, outbox.clone());
+            StoreWorker::spawn_kiosk(place, open, &ds)
         }
         Some(remote) => {
             let data = DataDir::resolve(ctx.data_dir.as_deref())?;

@@ -75,7 +75,7 @@ pub fn refresh(app: &mut App) {
     app.store.through_server(
         Some(Slot::Review),
         None,
-        |t, _| t.entries(Some("review")),
+        |t, _| t.review_list(),
         |app, r| match r {
             Ok(entries) => {
                 let r = &mut app.session.review;
@@ -191,12 +191,14 @@ fn submit(app: &mut App) {
 fn summary(e: &Entry) -> String {
     let b = &e.body;
     let text = |k: &str| b[k].as_str().unwrap_or("").to_string();
-    if e.kind == "book" {
+    if e.kind == "book" || e.kind == "kiosk_request" {
         let length = b["nights"].as_u64().or(b["days"].as_u64()).map(|n| format!(" ({n})"));
+        // A kiosk's request names her by user number (its session is over).
+        let who = b["resident"].as_str().or(b["user_number"].as_str()).unwrap_or("");
         format!(
             "{} {} {} {} {}{}",
             e.kind,
-            text("resident"),
+            who,
             text("facility"),
             text("type"),
             text("start"),

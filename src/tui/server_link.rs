@@ -125,6 +125,18 @@ pub fn hm(moment: &str) -> &str {
 /// provisional bookings (仮予約) and every provisional cancellation (仮取消; the view matches
 /// them to her bookings by id). They are not in the replica: the server has not decided them.
 pub fn read_waiting(app: &mut App, id: &str) {
+    let keep = |app: &mut App, waiting: Result<Vec<serde_json::Value>, String>| {
+        if let Ok(w) = waiting {
+            app.session.waiting = w;
+        }
+    };
+    // A kiosk through a server: her requests for staff kept while the server was away.
+    if app.store.kiosk_server {
+        let id = id.to_string();
+        let slot = Some(super::store_worker::Slot::Waiting);
+        app.store.through_kiosk(slot, None, move |k, _| k.requests_of(&id), keep);
+        return;
+    }
     if !through_server(app) {
         return;
     }
@@ -138,10 +150,6 @@ pub fn read_waiting(app: &mut App, id: &str) {
                 .filter(|e| e["status"] == "provisional_cancel" || e["resident"] == id.as_str())
                 .collect())
         },
-        |app, waiting: Result<Vec<serde_json::Value>, String>| {
-            if let Ok(w) = waiting {
-                app.session.waiting = w;
-            }
-        },
+        keep,
     );
 }

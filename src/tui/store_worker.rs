@@ -33,6 +33,10 @@
 //!   [`StoreWorker::through_server`], under the same once-only rules as writes. A failed
 //!   request is the terminal's to judge (kept as provisional, or refused), never sent again by
 //!   the worker.
+//! - **A kiosk through a ward's server** ([`StoreWorker::spawn_kiosk`]): the worker owns a
+//!   [`KioskClient`]; reads run on the identified mother's data alone, held in memory
+//!   ([`StoreWorker::through_kiosk`] identifies, books and cancels at the server), forgotten
+//!   at each new session; its outbox of requests for staff is delivered at each sync.
 //!
 //! For tests, [`StoreWorker::inline`] runs every request at once on the calling thread (the
 //! answer still comes through [`pump`]), so that snapshots stay deterministic.
@@ -44,6 +48,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crate::dataset::Dataset;
+use crate::kiosk_client::KioskClient;
 use crate::store::check::CheckRecord;
 use crate::store::{Store, StoreError};
 use crate::terminal::Terminal;
@@ -63,6 +68,8 @@ pub const SYNC_OFFLINE: Duration = Duration::from_secs(20);
 pub enum Backend {
     Direct(Box<Store>),
     Server(Box<Terminal>),
+    /// A kiosk through a server: reads on the identified mother's data alone, in memory.
+    Kiosk(Box<KioskClient>),
 }
 
 impl Backend {
@@ -71,6 +78,7 @@ impl Backend {
         match self {
             Backend::Direct(s) => s,
             Backend::Server(t) => &mut t.replica,
+            Backend::Kiosk(k) => &mut k.mine,
         }
     }
 
@@ -78,13 +86,34 @@ impl Backend {
         match self {
             Backend::Direct(s) => s,
             Backend::Server(t) => &t.replica,
+            Backend::Kiosk(k) => &k.mine,
         }
     }
 
     fn terminal(&self) -> Option<&Terminal> {
         match self {
-            Backend::Direct(_) => None,
+            Backend::Direct(_) | Backend::Kiosk(_) => None,
             Backend::Server(t) => Some(t),
+        }
+    }
+
+    /// Whether the worker syncs it with its server now and then.
+    fn syncs(&self) -> bool {
+        !matches!(self, Backend::Direct(_))
+    }
+
+    /// Its periodic sync: a terminal's outbox sent and its replica pulled (news for the app),
+    /// a kiosk's requests for staff delivered; and whether the server was away (the next try
+    /// waits longer: each may wait for the connection's timeout, and requests queue behind).
+    fn sync(&self) -> (Option<ServerNews>, bool) {
+        match self {
+            Backend::Direct(_) => (None, false),
+            Backend::Server(t) => {
+                let news = server_link::sync(t);
+                let away = news.state.offline_since.is_some();
+                (Some(news), away)
+            }
+            Backend::Kiosk(k) => (None, k.deliver() > 0),
         }
     }
 }
@@ -236,6 +265,8 @@ pub struct StoreWorker {
     pub damage: Option<CheckRecord>,
     /// Through a ward's server: where the link stands (`None`: the store is used directly).
     pub server: Option<server_link::ServerLink>,
+    /// A kiosk working through a ward's server ([`StoreWorker::spawn_kiosk`]).
+    pub kiosk_server: bool,
 }
 
 impl std::fmt::Debug for StoreWorker {
@@ -258,6 +289,7 @@ impl StoreWorker {
             answered: false,
             damage: None,
             server: None,
+            kiosk_server: false,
         }
     }
 
@@ -316,6 +348,19 @@ impl StoreWorker {
         w
     }
 
+    /// Starts the worker on a kiosk working through a server (opened by `open`, which asks the
+    /// server nothing: an unreachable server is found by the first identification).
+    pub fn spawn_kiosk(
+        place: PathBuf,
+        open: impl Fn() -> Result<KioskClient, StoreError> + Send + 'static,
+        ds: &Dataset,
+    ) -> StoreWorker {
+        let open = move || open().map(|k| Backend::Kiosk(Box::new(k)));
+        let mut w = StoreWorker::spawn_backend(place, open, ds, BACKOFF_MIN, BACKOFF_MAX);
+        w.kiosk_server = true;
+        w
+    }
+
     fn spawn_backend(
         place: PathBuf,
         open: impl Fn() -> Result<Backend, StoreError> + Send + 'static,
@@ -354,6 +399,20 @@ impl StoreWorker {
     /// answer is shown.
     pub fn new_session(&mut self) {
         self.session += 1;
+        self.forget_kiosk();
+    }
+
+    /// A kiosk through a server forgets the mother's session and her data at once (nothing
+    /// otherwise).
+    pub fn forget_kiosk(&mut self) {
+        if !self.kiosk_server {
+            return;
+        }
+        let forget = |b: &mut Backend, _: &Dataset| match b {
+            Backend::Kiosk(k) => k.forget(),
+            _ => Ok(()),
+        };
+        self.send(None, None, forget, |_, _| {});
     }
 
     /// True while a write of `kind` is waiting for its answer.
@@ -446,21 +505,46 @@ impl StoreWorker {
         run: impl FnOnce(&mut Terminal, &Dataset) -> Result<T, String> + Send + 'static,
         then: impl FnOnce(&mut App, Result<T, String>) + Send + 'static,
     ) -> bool {
+        let run = |b: &mut Backend, ds: &Dataset| match b {
+            Backend::Server(t) => {
+                t.try_again();
+                Some(run(t, ds))
+            }
+            _ => None,
+        };
+        self.via_backend(read, write, run, then)
+    }
+
+    /// [`StoreWorker::through_server`] for a kiosk working through its server.
+    pub fn through_kiosk<T: Send + 'static>(
+        &mut self,
+        read: Option<Slot>,
+        write: Option<WriteKind>,
+        run: impl FnOnce(&mut KioskClient, &Dataset) -> Result<T, String> + Send + 'static,
+        then: impl FnOnce(&mut App, Result<T, String>) + Send + 'static,
+    ) -> bool {
+        let run = |b: &mut Backend, ds: &Dataset| match b {
+            Backend::Kiosk(k) => Some(run(k, ds)),
+            _ => None,
+        };
+        self.via_backend(read, write, run, then)
+    }
+
+    /// Runs `run` on the backend (`None`: not the backend it needs: no server configured).
+    fn via_backend<T: Send + 'static>(
+        &mut self,
+        read: Option<Slot>,
+        write: Option<WriteKind>,
+        run: impl FnOnce(&mut Backend, &Dataset) -> Option<Result<T, String>> + Send + 'static,
+        then: impl FnOnce(&mut App, Result<T, String>) + Send + 'static,
+    ) -> bool {
         if write.is_some_and(|k| self.writing(k)) {
             return false;
         }
         self.send(
             read,
             write,
-            |b, ds| {
-                Ok(match b {
-                    Backend::Server(t) => {
-                        t.try_again();
-                        run(t, ds)
-                    }
-                    Backend::Direct(_) => Err("no server is configured".to_string()),
-                })
-            },
+            |b, ds| Ok(run(b, ds).unwrap_or_else(|| Err("no server is configured".to_string()))),
             |app, r: Result<Result<T, String>, StoreError>| {
                 then(app, r.map_err(|e| e.to_string()).and_then(|x| x))
             },
@@ -651,7 +735,7 @@ fn serve(
                 Ok(s) => {
                     pause = first;
                     let _ = out.send(Reply::Opened(s.store_ref().known_damage().cloned()));
-                    if s.terminal().is_some() {
+                    if s.syncs() {
                         next_sync = Some(Instant::now());
                     }
                     store = Some(s);
@@ -694,12 +778,9 @@ fn serve(
             Err(RecvTimeoutError::Disconnected) => return,
             Err(RecvTimeoutError::Timeout) => {
                 // Time to sync: the outbox sent, the replica pulled; the app is told.
-                let mut every = SYNC_EVERY;
-                if let Some(term) = store.as_ref().and_then(Backend::terminal) {
-                    let news = server_link::sync(term);
-                    if news.state.offline_since.is_some() {
-                        every = SYNC_OFFLINE;
-                    }
+                let (news, away) = store.as_ref().map_or((None, false), Backend::sync);
+                let every = if away { SYNC_OFFLINE } else { SYNC_EVERY };
+                if let Some(news) = news {
                     told = Some(news.state.clone());
                     if out.send(Reply::Server(news)).is_err() {
                         return;

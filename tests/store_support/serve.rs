@@ -75,12 +75,23 @@ pub struct Term {
 
 impl Term {
     pub fn new(server_dir: &Path, name: &str, url: &str) -> Term {
-        let token =
-            sango(server_dir, &["serve", "terminal", "add", name, "--role", "staff", "--json"])
-                .ok()["token"]
-                .as_str()
-                .unwrap()
-                .to_string();
+        Term::enrolled(server_dir, name, url, "staff")
+    }
+
+    /// A kiosk terminal of the server.
+    pub fn kiosk(server_dir: &Path, name: &str, url: &str) -> Term {
+        Term::enrolled(server_dir, name, url, "kiosk")
+    }
+
+    fn enrolled(server_dir: &Path, name: &str, url: &str, role: &str) -> Term {
+        let token = sango(
+            server_dir,
+            &["serve", "terminal", "add", name, "--role", role, "--json"],
+        )
+        .ok()["token"]
+            .as_str()
+            .unwrap()
+            .to_string();
         Term { dir: tempfile::tempdir().unwrap(), url: url.to_string(), token }
     }
 

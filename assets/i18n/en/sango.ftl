@@ -98,6 +98,11 @@ identify-incomplete = Enter your user number and your baby's birth date.
 identify-locked = Too many unconfirmed tries: identification is paused. Please wait { $secs } s.
 identify-tries-left = Tries left: { $left } (after that, a { $secs } s pause).
 identify-unlocked = You can try again now.
+identify-offline = You cannot be identified right now: the ward's server cannot be reached. A member of staff can help you. Facility information still works.
+identify-paused = Too many unconfirmed tries: identification is paused for a while. Please try again later or ask a member of staff.
+kiosk-offline = This cannot be done right now: the ward's server cannot be reached. A member of staff can help you.
+kiosk-request-title = Provisional: staff will confirm
+kiosk-request-kept = Your request is kept as provisional (仮予約): the ward's server cannot be reached, so it is not booked yet. Staff will confirm it and contact you.
 back = back
 
 ## The kiosk: staff PIN and the idle countdown

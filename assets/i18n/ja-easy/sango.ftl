@@ -80,6 +80,11 @@ identify-incomplete = 利用者番号と 赤ちゃんの 生まれた 日を 入
 identify-locked = たくさん まちがえたので、少し 待ってください。あと { $secs }秒です。
 identify-tries-left = あと { $left }回 できます（まちがえると { $secs }秒 待ちます）。
 identify-unlocked = もう一度 入れることが できます。
+identify-offline = いま 区の コンピューターに つながりません。あなたの 確認が できません。しょくいんが 手伝います。しせつの あんないは 見ることが できます。
+identify-paused = まちがいが 続いたので、しばらく 確認を 止めています。あとで もう一度 するか、しょくいんに 聞いてください。
+kiosk-offline = いま 区の コンピューターに つながりません。これは できません。しょくいんが 手伝います。
+kiosk-request-title = かりの よやく（しょくいんが 確認します）
+kiosk-request-kept = かりの よやくを 受けつけました。よやくは まだ 決まって いません。しょくいんが 確認して、れんらく します。
 back = もどる
 
 ## The kiosk: staff PIN and the idle countdown

@@ -82,6 +82,11 @@ identify-incomplete = 利用者番号と赤ちゃんの生年月日を入力し�
 identify-locked = 確認できない入力が続いたため、本人確認を一時停止しています。あと{ $secs }秒お待ちください。
 identify-tries-left = あと{ $left }回試せます（続けて確認できないと{ $secs }秒お待ちいただきます）。
 identify-unlocked = もう一度入力できます。
+identify-offline = ただいま区のサーバーにつながらないため、ご本人の確認ができません。職員がお手伝いします。施設の案内は引き続きご覧いただけます。
+identify-paused = 確認できない入力が続いたため、本人確認をしばらく停止しています。時間をおいてお試しいただくか、職員にお声がけください。
+kiosk-offline = ただいま区のサーバーにつながらないため、この操作はできません。職員がお手伝いします。
+kiosk-request-title = 仮予約（スタッフが確認します）
+kiosk-request-kept = 仮予約として受け付けました。区のサーバーにつながらないため、予約はまだ確定していません。スタッフが確認してご連絡します。
 back = 戻る
 
 ## The kiosk: staff PIN and the idle countdown

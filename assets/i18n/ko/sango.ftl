@@ -79,6 +79,11 @@ identify-incomplete = 이용자 번호와 아기의 생년월일을 입력해 �
 identify-locked = 확인되지 않은 입력이 계속되어 본인 확인을 잠시 멈췄습니다. { $secs }초 기다려 주세요.
 identify-tries-left = 남은 횟수: { $left }회 (그 후에는 { $secs }초 기다려야 합니다).
 identify-unlocked = 이제 다시 입력할 수 있습니다.
+identify-offline = 지금은 구청 서버에 연결할 수 없어 본인 확인을 할 수 없습니다. 직원이 도와드립니다. 시설 안내는 계속 볼 수 있습니다.
+identify-paused = 확인되지 않은 입력이 계속되어 본인 확인을 잠시 중지합니다. 나중에 다시 시도하시거나 직원에게 문의해 주세요.
+kiosk-offline = 지금은 구청 서버에 연결할 수 없어 이 작업을 할 수 없습니다. 직원이 도와드립니다.
+kiosk-request-title = 임시 예약 (직원이 확인합니다)
+kiosk-request-kept = 임시 예약(仮予約)으로 접수했습니다. 구청 서버에 연결할 수 없어 예약은 아직 확정되지 않았습니다. 직원이 확인 후 연락드립니다.
 back = 돌아가기
 
 ## The kiosk: staff PIN and the idle countdown

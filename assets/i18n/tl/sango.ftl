@@ -92,6 +92,11 @@ identify-incomplete = Ilagay ang iyong user number at ang petsa ng kapanganakan 
 identify-locked = Masyadong maraming maling subok: nakahinto ang pagkakakilanlan. Maghintay ng { $secs } segundo.
 identify-tries-left = Natitirang subok: { $left } (pagkatapos, maghihintay ng { $secs } segundo).
 identify-unlocked = Maaari nang subukan muli.
+identify-offline = Hindi ka makikilala ngayon: hindi maabot ang server ng ward. Matutulungan ka ng kawani. Magagamit pa rin ang impormasyon ng pasilidad.
+identify-paused = Masyadong maraming hindi nakumpirmang subok: nakahinto muna ang pagkilala. Subukan muli mamaya o magtanong sa kawani.
+kiosk-offline = Hindi ito magagawa ngayon: hindi maabot ang server ng ward. Matutulungan ka ng kawani.
+kiosk-request-title = Pansamantala: kukumpirmahin ng kawani
+kiosk-request-kept = Ang iyong kahilingan ay itinago bilang pansamantala (仮予約): hindi maabot ang server ng ward, kaya hindi pa ito naka-book. Kukumpirmahin ito ng kawani at tatawagan ka.
 back = bumalik
 
 ## The kiosk: staff PIN and the idle countdown

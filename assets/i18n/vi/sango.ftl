@@ -79,6 +79,11 @@ identify-incomplete = Hãy nhập mã số người dùng và ngày sinh của e
 identify-locked = Nhập sai quá nhiều lần: tạm dừng xác nhận. Vui lòng chờ { $secs } giây.
 identify-tries-left = Còn { $left } lần thử (sau đó phải chờ { $secs } giây).
 identify-unlocked = Bây giờ có thể nhập lại.
+identify-offline = Hiện không thể xác nhận danh tính: không kết nối được máy chủ của quận. Nhân viên có thể giúp bạn. Thông tin cơ sở vẫn xem được.
+identify-paused = Nhập sai quá nhiều lần: việc xác nhận tạm dừng một thời gian. Vui lòng thử lại sau hoặc hỏi nhân viên.
+kiosk-offline = Hiện không thể thực hiện: không kết nối được máy chủ của quận. Nhân viên có thể giúp bạn.
+kiosk-request-title = Đặt tạm: nhân viên sẽ xác nhận
+kiosk-request-kept = Yêu cầu của bạn được giữ là đặt tạm (仮予約): không kết nối được máy chủ của quận nên chưa được đặt. Nhân viên sẽ xác nhận và liên lạc với bạn.
 back = quay lại
 
 ## The kiosk: staff PIN and the idle countdown

@@ -79,6 +79,11 @@ identify-incomplete = 请输入用户编号和宝宝的出生日期。
 identify-locked = 未能确认的次数过多，身份确认已暂停。请等待 { $secs } 秒。
 identify-tries-left = 还可以尝试 { $left } 次（之后需等待 { $secs } 秒）。
 identify-unlocked = 现在可以重新输入了。
+identify-offline = 现在无法连接区的服务器，无法确认您的身份。工作人员可以帮助您。设施信息仍可查看。
+identify-paused = 未能确认的输入次数过多，身份确认暂停一段时间。请稍后再试，或询问工作人员。
+kiosk-offline = 现在无法连接区的服务器，无法进行此操作。工作人员可以帮助您。
+kiosk-request-title = 临时预约（工作人员将确认）
+kiosk-request-kept = 已作为临时预约（仮予約）受理：由于无法连接区的服务器，预约尚未确定。工作人员确认后会与您联系。
 back = 返回
 
 ## The kiosk: staff PIN and the idle countdown

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::domain::booking::Plan;
 use crate::domain::cancel;
+use crate::kiosk_client::{Booked, Refusal};
 use crate::store::{BookingRequest, StoreError};
 use crate::terminal::Outcome;
 
@@ -55,6 +56,9 @@ fn book(app: &mut App) {
         length: w.length_for(care),
     };
     let (now, terminal) = (app.now, app.terminal_id.clone());
+    if app.store.kiosk_server {
+        return book_at_kiosk(app, req);
+    }
     if server_link::through_server(app) {
         return book_through_server(app, req);
     }
@@ -98,6 +102,49 @@ fn book_through_server(app: &mut App, req: BookingRequest) {
                 if !signin::ask_if_needed(app, &e) {
                     show_refused(app, e);
                 }
+            }
+        },
+    );
+    if !sent {
+        let msg = app.s().booking_working().to_string();
+        app.flash(msg);
+    }
+}
+
+/// A kiosk through a ward's server: the server books for the mother its session identified;
+/// the server away, her booking is checked against her data read at identification and kept
+/// as a request for staff (never shown as booked).
+fn book_at_kiosk(app: &mut App, req: BookingRequest) {
+    let plan = check(app, app.session.day).and_then(Result::ok);
+    let at = (app.clock_offset != chrono::TimeDelta::zero()).then_some(app.now);
+    let terminal = app.terminal_id.clone();
+    let resident = req.resident.clone();
+    let sent = app.store.through_kiosk(
+        None,
+        Some(WriteKind::Book),
+        move |k, ds| Ok(k.book(ds, &req, at, &terminal)),
+        move |app, result| match result {
+            Ok(Ok(Booked::Decided(result))) => {
+                let id = result["booking"]["id"].as_str().unwrap_or_default().to_string();
+                show_booked(app, &resident, id, plan, None);
+            }
+            Ok(Ok(Booked::Requested { command_id, .. })) => {
+                show_booked(app, &resident, command_id, plan, None);
+                if let Some(w) = app.session.wizard.as_mut() {
+                    w.requested = true;
+                }
+                let msg = app.t("kiosk-request-kept");
+                app.flash(msg);
+            }
+            Ok(Err(Refusal::Said(m))) => show_refused(app, m),
+            Ok(Err(Refusal::SessionEnded)) => super::super::kiosk::session_ended(app),
+            Ok(Err(Refusal::Offline)) => {
+                let msg = app.t("kiosk-offline");
+                show_refused(app, msg);
+            }
+            Err(_) => {
+                let msg = app.t("kiosk-system-error");
+                show_refused(app, msg);
             }
         },
     );
@@ -173,7 +220,9 @@ fn finish(app: &mut App) {
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hits) {
     let s = app.s();
     let t = &app.session.theme;
+    let requested = app.t("kiosk-request-title");
     let title = match (&w.done, &w.provisional) {
+        (Some(_), _) if w.requested => requested.as_str(),
         (Some(_), Some(_)) => s.provisional_title(),
         (Some(_), None) => s.booked_title,
         (None, _) => s.step_name(Step::Confirm),
@@ -210,7 +259,12 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
             })
             .collect()
     };
-    if let (Some(_), Some(as_of)) = (&w.done, &w.provisional) {
+    if w.done.is_some() && w.requested {
+        // Not booked: a request staff will confirm; no code.
+        for l in wrap(&app.t("kiosk-request-kept"), col_w) {
+            a.push(Line::styled(l, t.warn));
+        }
+    } else if let (Some(_), Some(as_of)) = (&w.done, &w.provisional) {
         // Never shown as a confirmed booking: no code, the server decides when it is reached.
         for l in wrap(&s.provisional_booked(as_of.as_deref()), col_w) {
             a.push(Line::styled(l, t.warn));
@@ -268,8 +322,11 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
     } else {
         s.records_with_ward(&channels)
     };
-    for l in wrap(&words, col_w) {
-        b.push(Line::styled(l, if w.done.is_some() { t.ok } else { t.base }));
+    // A kiosk's request is not recorded yet: staff will say what comes next.
+    if !w.requested {
+        for l in wrap(&words, col_w) {
+            b.push(Line::styled(l, if w.done.is_some() { t.ok } else { t.base }));
+        }
     }
     b.push(Line::styled(s.what_to_bring, t.heading));
     for item in &app.ds.programme.what_to_bring {

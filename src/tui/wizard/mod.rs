@@ -67,6 +67,9 @@ pub struct Wizard {
     /// The booking is provisional (仮予約): the server was not reached, it decides when it is;
     /// the time of the data it was checked against (`YYYY-MM-DDTHH:MM`), if any.
     pub provisional: Option<Option<String>>,
+    /// At a kiosk whose server was away: kept as a request for staff (仮予約・スタッフが確認
+    /// します), not booked.
+    pub requested: bool,
     pub error: Option<String>,
 }
 
@@ -85,6 +88,7 @@ impl Wizard {
             length: 1,
             done: None,
             provisional: None,
+            requested: false,
             error: None,
         }
     }
