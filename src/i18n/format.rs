@@ -49,6 +49,11 @@ pub fn weekday(lang: Locale, d: Weekday) -> String {
     tr(lang, "weekday", &[("wd", weekday_key(d).into())])
 }
 
+/// The weekday in a column of the calendar (two cells at most): 木, Th, 四, 목, T5, बि, Hu.
+pub fn weekday_narrow(lang: Locale, d: Weekday) -> String {
+    tr(lang, "weekday-narrow", &[("wd", weekday_key(d).into())])
+}
+
 fn date_message(lang: Locale, id: &str, d: NaiveDate) -> String {
     let args = [
         ("year", d.year().into()),
@@ -103,6 +108,11 @@ mod tests {
         assert_eq!(date_long(Locale::Vi, d), "T5, 3/12/2026");
         assert_eq!(date_short(Locale::Ja, d), "12/3(木)");
         assert_eq!(date_short(Locale::En, d), "Thu 12/3");
+        assert_eq!(weekday_narrow(Locale::En, d.weekday()), "Th");
+        for l in Locale::all() {
+            let w = unicode_width::UnicodeWidthStr::width(weekday_narrow(l, d.weekday()).as_str());
+            assert!(w <= 2, "{l:?}: the calendar's column has room for two cells");
+        }
         for l in Locale::all() {
             assert!(!date_long(l, d).contains("date-long"), "{l:?}");
         }

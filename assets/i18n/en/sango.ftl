@@ -164,3 +164,38 @@ cancel-rule = Cancel before { $time } { $when } to keep your units{ $business };
     [yes] later (a late cancellation), or not coming without a word, { $late } is used up
    *[no] later (a late cancellation), { $late } is used up; not coming without a word, { $noshow }
 }. Always phone the facility too.
+
+## The calendar pane
+
+# The weekday in one or two cells, over the calendar's columns.
+weekday-narrow = { $wd ->
+    [mon] Mo
+    [tue] Tu
+    [wed] We
+    [thu] Th
+    [fri] Fr
+    [sat] Sa
+   *[sun] Su
+}
+calendar-title = Calendar
+calendar-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+calendar-today = today
+calendar-holiday = holiday
+calendar-booked = booked
+calendar-window-no-resident = Choose a resident to see the window (u)
+calendar-window-none = No window for this facility and type
+calendar-window = Window { $from }-{ $to }
+calendar-legend = []day ()today *hol +booked #new

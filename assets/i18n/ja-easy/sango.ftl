@@ -146,3 +146,25 @@ cancel-rule = { $when }の { $time }より 前に とりけすと、使った �
     [yes] そのあとの とりけし（期限後取消）や、れんらく しないで 行かないと、{ $late }分
    *[no] そのあとの とりけし（期限後取消）は { $late }分、れんらく しないで 行かないと { $noshow }分
 }を 使った ことに なります。しせつにも かならず 電話を してください。
+
+## The calendar pane
+
+# The weekday in one or two cells, over the calendar's columns.
+weekday-narrow = { $wd ->
+    [mon] 月
+    [tue] 火
+    [wed] 水
+    [thu] 木
+    [fri] 金
+    [sat] 土
+   *[sun] 日
+}
+calendar-title = カレンダー
+calendar-month = { $year }年{ $month }月
+calendar-today = きょう
+calendar-holiday = やすみの日
+calendar-booked = よやく
+calendar-window-no-resident = ほんにん かくにんを すると つかえる きかんが でます
+calendar-window-none = この しせつ・しゅるいは つかえる きかんが ありません
+calendar-window = つかえる きかん { $from }～{ $to }
+calendar-legend = []えらぶ ()きょう *やすみ +よやく #えらび中

@@ -148,3 +148,25 @@ cancel-rule = { $when }の{ $time }より前に取消せば利用日数は減り
     [yes] それ以降の取消（期限後取消）や無断キャンセルは{ $late }分
    *[no] それ以降の取消（期限後取消）は{ $late }分、無断キャンセルは{ $noshow }分
 }を利用したものとみなします。施設にも必ず電話してください。
+
+## The calendar pane
+
+# The weekday in one or two cells, over the calendar's columns.
+weekday-narrow = { $wd ->
+    [mon] 月
+    [tue] 火
+    [wed] 水
+    [thu] 木
+    [fri] 金
+    [sat] 土
+   *[sun] 日
+}
+calendar-title = カレンダー
+calendar-month = { $year }年{ $month }月
+calendar-today = 今日
+calendar-holiday = 祝日
+calendar-booked = 予約
+calendar-window-no-resident = 利用者を選ぶと利用期間を表示（u）
+calendar-window-none = この施設・種類の利用期間はありません
+calendar-window = 利用期間 { $from }～{ $to }
+calendar-legend = []選択 ()今日 *祝日 +予約 #選択中

@@ -145,3 +145,25 @@ cancel-rule = { $when } { $time } 전에 취소하면 이용 횟수가 줄지 �
     [yes] 그 이후의 취소(기한 후 취소)나 연락 없는 불참은 { $late }
    *[no] 그 이후의 취소(기한 후 취소)는 { $late }, 연락 없는 불참은 { $noshow }
 }만큼 이용한 것으로 봅니다. 시설에도 반드시 전화해 주세요.
+
+## The calendar pane
+
+# The weekday in one or two cells, over the calendar's columns.
+weekday-narrow = { $wd ->
+    [mon] 월
+    [tue] 화
+    [wed] 수
+    [thu] 목
+    [fri] 금
+    [sat] 토
+   *[sun] 일
+}
+calendar-title = 달력
+calendar-month = { $year }년 { $month }월
+calendar-today = 오늘
+calendar-holiday = 공휴일
+calendar-booked = 예약
+calendar-window-no-resident = 본인 확인 후 이용 기간이 표시됩니다
+calendar-window-none = 이 시설과 유형의 이용 기간이 없습니다
+calendar-window = 이용 기간 { $from }~{ $to }
+calendar-legend = []선택 ()오늘 *공휴일 +예약 #선택 중

@@ -159,3 +159,38 @@ cancel-rule = { $when } { $time } भन्दा अघि रद्द गर�
     [yes] त्यसपछि रद्द (ढिलो रद्द) वा खबर नगरी नआए { $late }
    *[no] त्यसपछि रद्द (ढिलो रद्द) गरे { $late }, खबर नगरी नआए { $noshow }
 } प्रयोग गरेको मानिन्छ। केन्द्रमा पनि अवश्य फोन गर्नुहोस्।
+
+## The calendar pane
+
+# The weekday in one or two cells, over the calendar's columns.
+weekday-narrow = { $wd ->
+    [mon] सो
+    [tue] मं
+    [wed] बु
+    [thu] बि
+    [fri] शु
+    [sat] श
+   *[sun] आ
+}
+calendar-title = पात्रो
+calendar-month = { $month ->
+    [1] जनवरी
+    [2] फेब्रुअरी
+    [3] मार्च
+    [4] अप्रिल
+    [5] मे
+    [6] जुन
+    [7] जुलाई
+    [8] अगस्ट
+    [9] सेप्टेम्बर
+    [10] अक्टोबर
+    [11] नोभेम्बर
+   *[12] डिसेम्बर
+} { $year }
+calendar-today = आज
+calendar-holiday = बिदा
+calendar-booked = बुक गरिएको
+calendar-window-no-resident = पहिचान पछि प्रयोग गर्न सकिने अवधि देखिन्छ
+calendar-window-none = यो सुविधा र प्रकारको प्रयोग अवधि छैन
+calendar-window = प्रयोग अवधि { $from }-{ $to }
+calendar-legend = []छान्नुहोस् ()आज *बिदा +बुक #छानिँदै

@@ -158,3 +158,38 @@ cancel-rule = Magkansela bago mag-{ $time } { $when } para hindi mabawasan{ $bus
     [yes] kung mas huli (huling pagkansela), o hindi dumating nang walang pasabi, { $late } ang mabibilang
    *[no] kung mas huli (huling pagkansela), { $late } ang mabibilang; kung hindi dumating nang walang pasabi, { $noshow }
 }. Tawagan din ang pasilidad.
+
+## The calendar pane
+
+# The weekday in one or two cells, over the calendar's columns.
+weekday-narrow = { $wd ->
+    [mon] Lu
+    [tue] Ma
+    [wed] Mi
+    [thu] Hu
+    [fri] Bi
+    [sat] Sa
+   *[sun] Li
+}
+calendar-title = Kalendaryo
+calendar-month = { $month ->
+    [1] Enero
+    [2] Pebrero
+    [3] Marso
+    [4] Abril
+    [5] Mayo
+    [6] Hunyo
+    [7] Hulyo
+    [8] Agosto
+    [9] Setyembre
+    [10] Oktubre
+    [11] Nobyembre
+   *[12] Disyembre
+} { $year }
+calendar-today = ngayon
+calendar-holiday = holiday
+calendar-booked = naka-book
+calendar-window-no-resident = Lalabas ang panahong magagamit pagkatapos ng pagkakakilanlan
+calendar-window-none = Walang panahong magagamit para sa pasilidad at uri na ito
+calendar-window = Panahong magagamit { $from }-{ $to }
+calendar-legend = []pili ()ngayon *holiday +book #pinipili

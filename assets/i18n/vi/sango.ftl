@@ -145,3 +145,25 @@ cancel-rule = Hủy trước { $time } { $when } thì không bị tính lượt{
     [yes] hủy muộn hơn (hủy trễ hạn) hoặc không đến mà không báo, bị tính { $late }
    *[no] hủy muộn hơn (hủy trễ hạn) bị tính { $late }; không đến mà không báo bị tính { $noshow }
 }. Hãy luôn gọi điện cho cơ sở.
+
+## The calendar pane
+
+# The weekday in one or two cells, over the calendar's columns.
+weekday-narrow = { $wd ->
+    [mon] T2
+    [tue] T3
+    [wed] T4
+    [thu] T5
+    [fri] T6
+    [sat] T7
+   *[sun] CN
+}
+calendar-title = Lịch
+calendar-month = Tháng { $month }/{ $year }
+calendar-today = hôm nay
+calendar-holiday = ngày lễ
+calendar-booked = đã đặt
+calendar-window-no-resident = Sau khi xác nhận danh tính, thời gian được dùng sẽ hiện ra
+calendar-window-none = Cơ sở và loại này không có thời gian được dùng
+calendar-window = Thời gian được dùng { $from }-{ $to }
+calendar-legend = []chọn ()hôm nay *lễ +đã đặt #đang chọn

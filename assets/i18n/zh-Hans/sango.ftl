@@ -145,3 +145,25 @@ cancel-rule = 在{ $when }{ $time }之前取消，不计入使用次数{ $busine
     [yes] 此后取消（逾期取消）或未联系而缺席，视为使用了{ $late }
    *[no] 此后取消（逾期取消）视为使用了{ $late }，未联系而缺席视为使用了{ $noshow }
 }。请务必同时致电机构。
+
+## The calendar pane
+
+# The weekday in one or two cells, over the calendar's columns.
+weekday-narrow = { $wd ->
+    [mon] 一
+    [tue] 二
+    [wed] 三
+    [thu] 四
+    [fri] 五
+    [sat] 六
+   *[sun] 日
+}
+calendar-title = 日历
+calendar-month = { $year }年{ $month }月
+calendar-today = 今天
+calendar-holiday = 节假日
+calendar-booked = 已预约
+calendar-window-no-resident = 确认身份后显示可使用期间
+calendar-window-none = 此设施和类型没有可使用期间
+calendar-window = 可使用期间 { $from }～{ $to }
+calendar-legend = []选择 ()今天 *假日 +预约 #选择中

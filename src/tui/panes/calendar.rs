@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 
 use crate::domain::holidays;
 use crate::domain::period::Window;
+use crate::i18n::format;
 use crate::store::Status;
 
 use super::super::app::{App, Hits, Pane, Screen, Target};
@@ -97,9 +98,9 @@ pub fn height(app: &App) -> u16 {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
-    let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
-    let inner = framed(frame, app, area, s.calendar_title, focused, Pane::Calendar, hits);
+    let inner = framed(frame, app, area, &app.t("calendar-title"), focused, Pane::Calendar, hits);
     if inner.height < 3 || inner.width < GRID_WIDTH {
         return;
     }
@@ -109,7 +110,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
     let grid = Rect { x: left, width: GRID_WIDTH, ..inner };
 
     // Title with the month arrows.
-    let title = s.month_title(first);
+    let title =
+        app.tr("calendar-month", &[("year", first.year().into()), ("month", first.month().into())]);
     let tw = width(&title) as u16;
     let title_x = grid.x + (GRID_WIDTH.saturating_sub(tw)) / 2;
     if let Some(r) = row(grid, 0) {
@@ -137,7 +139,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
                     6 => t.sunday,
                     _ => t.heading,
                 };
-                Span::styled(centre(s.weekday_short(i), CELL as usize), style)
+                let wd = (0..i).fold(chrono::Weekday::Mon, |d, _| d.succ());
+                Span::styled(centre(&format::weekday_narrow(lang, wd), CELL as usize), style)
             })
             .collect();
         lines(frame, r, vec![Line::from(spans)], t.base);
@@ -166,27 +169,31 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
     let w = usize::from(inner.width);
     let info =
         Rect { y: inner.y + 2 + weeks, height: inner.height.saturating_sub(2 + weeks), ..inner };
-    let mut day_line = s.day_long(app.session.day);
+    let mut day_line = format::date_long(lang, app.session.day);
     if app.session.day == app.today() {
-        day_line.push_str(&format!(" {}", s.today));
+        day_line.push_str(&format!(" {}", app.t("calendar-today")));
     }
     if let Some(h) = holidays::holiday_name(app.session.day) {
-        day_line.push_str(&format!(" {} {}", s.holiday, h));
+        day_line.push_str(&format!(" {} {}", app.t("calendar-holiday"), h));
     }
     if let Some(n) = marks.booking_on(app.session.day) {
-        day_line.push_str(&format!(" +{} {}", s.booked, n));
+        day_line.push_str(&format!(" +{} {}", app.t("calendar-booked"), n));
     }
+    let ymd = |d: NaiveDate| format!("{}/{}/{}", d.year(), d.month(), d.day());
     let window_line = match (&app.session.resident, marks.window) {
         (None, _) if app.is_kiosk() => app.t("window-hint"),
-        (None, _) => s.window_no_resident.to_string(),
-        (Some(_), None) => s.window_none.to_string(),
-        (Some(_), Some(win)) => s.window_line(win),
+        (None, _) => app.t("calendar-window-no-resident"),
+        (Some(_), None) => app.t("calendar-window-none"),
+        (Some(_), Some(win)) => app.tr(
+            "calendar-window",
+            &[("from", ymd(win.first_day).into()), ("to", ymd(win.last_day).into())],
+        ),
     };
     let window_style = if marks.window.is_some() { t.ok } else { t.muted };
     let out = vec![
         Line::styled(truncate(&display_safe(&day_line), w), t.heading),
         Line::styled(clip_words(&window_line, w), window_style),
-        Line::styled(clip_words(s.calendar_legend, w), t.muted),
+        Line::styled(clip_words(&app.t("calendar-legend"), w), t.muted),
     ];
     lines(frame, info, out, t.base);
 }
