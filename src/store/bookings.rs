@@ -547,12 +547,7 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<Booked, StoreError> {
-        events::validate_terminal(terminal)?;
-        let when = self.moment(at)?;
-        let tx = self.write()?;
-        let booked = self.book_in(&tx, dataset, req, when, terminal)?;
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(booked)
+        self.change(at, terminal, |tx, when| self.book_in(tx, dataset, req, when, terminal))
     }
 
     /// Books as [`Store::book`] once per `command_id` (see [`commands`]): the first call books
@@ -667,12 +662,9 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<Cancellation, StoreError> {
-        events::validate_terminal(terminal)?;
-        let when = self.moment(at)?;
-        let tx = self.write()?;
-        let c = self.cancel_found_in(&tx, dataset, booking_id, when, terminal)?;
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(c)
+        self.change(at, terminal, |tx, when| {
+            self.cancel_found_in(tx, dataset, booking_id, when, terminal)
+        })
     }
 
     /// Cancels as [`Store::cancel`] once per `command_id` (see [`commands`]); the answer
@@ -760,12 +752,9 @@ impl Store {
         at: NaiveDateTime,
         terminal: &str,
     ) -> Result<Booking, StoreError> {
-        events::validate_terminal(terminal)?;
-        let when = self.moment(at)?;
-        let tx = self.write()?;
-        let b = self.no_show_in(&tx, dataset, booking_id, when, terminal)?;
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(b)
+        self.change(at, terminal, |tx, when| {
+            self.no_show_in(tx, dataset, booking_id, when, terminal)
+        })
     }
 
     /// Records a no-show as [`Store::no_show`] once per `command_id` (see [`commands`]); the

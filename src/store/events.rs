@@ -461,13 +461,10 @@ impl Store {
         terminal: &str,
         secs: u32,
     ) -> Result<Event, StoreError> {
-        validate_terminal(terminal)?;
-        let when = self.moment(at)?;
-        let tx = self.write()?;
         let data = serde_json::json!({ "locked_secs": secs });
-        let e = append(&tx, when, terminal, EventKind::PinLockedOut, terminal, &data)
-            .map_err(|x| self.err(x))?;
-        tx.commit().map_err(|x| self.err(x))?;
-        Ok(e)
+        self.change(at, terminal, |tx, when| {
+            append(tx, when, terminal, EventKind::PinLockedOut, terminal, &data)
+                .map_err(|x| self.err(x))
+        })
     }
 }

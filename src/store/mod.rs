@@ -570,6 +570,22 @@ impl Store {
         self.lite()?.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
+    /// One change recorded by `terminal` at Japan time `at`: `f` makes it inside a write
+    /// transaction at the checked moment, and it is committed if `f` succeeds.
+    pub(crate) fn change<T>(
+        &self,
+        at: NaiveDateTime,
+        terminal: &str,
+        f: impl FnOnce(&Db, moment::Moment) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        events::validate_terminal(terminal)?;
+        let when = self.moment(at)?;
+        let tx = self.write()?;
+        let out = f(&tx, when)?;
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(out)
+    }
+
     /// A write transaction that holds the write lock from its first statement. Refused while
     /// damage found by a full check is not repaired.
     pub(crate) fn write(&self) -> Result<Write<'_>, StoreError> {
