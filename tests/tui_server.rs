@@ -246,14 +246,8 @@ on_both_engines! {
         assert!(shown.contains("The resolution is recorded on the server."), "{shown}");
 
         // On the server: one event, recorded by the clerk at this terminal.
-        let export = sango(d.path(), &["export", "--format", "json"]).ok();
-        let resolved: Vec<&serde_json::Value> = export["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|e| e["kind"] == "review_resolved")
-            .collect();
-        assert_eq!(resolved.len(), 1, "{export}");
+        let resolved = resolutions(d.path());
+        assert_eq!(resolved.len(), 1, "{resolved:?}");
         assert_eq!(resolved[0]["terminal"], format!("app-1/{}", t.clerk()).as_str());
         assert_eq!(resolved[0]["data"]["note"], "phoned her: no day left");
         assert_eq!(t.run(&["review", "list", "--json"]).ok()["review"], serde_json::json!([]));
@@ -293,17 +287,23 @@ fn a_kiosks_request_for_staff_is_listed_and_resolved_in_the_apps_review_screen()
     until(&mut app, |a| a.session.review.entries.as_ref().is_some_and(Vec::is_empty));
     let shown = screen(&mut app, 100, 30);
     assert!(shown.contains("The resolution is recorded on the server."), "{shown}");
-    let export = sango(d.path(), &["export", "--format", "json"]).ok();
-    let resolved: Vec<&serde_json::Value> = export["events"]
+    let resolved = resolutions(d.path());
+    assert_eq!(resolved.len(), 1, "{resolved:?}");
+    assert_eq!(resolved[0]["subject"], "01J9Z8Q4X7M2N3P4Q5R6S7T8K1");
+    assert_eq!(resolved[0]["terminal"], format!("app-1/{}", t.clerk()).as_str());
+    drop(server);
+}
+
+/// The `review_resolved` events of the server's store.
+fn resolutions(server_dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let export = sango(server_dir, &["export", "--format", "json"]).ok();
+    export["events"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|e| e["kind"] == "review_resolved")
-        .collect();
-    assert_eq!(resolved.len(), 1, "{export}");
-    assert_eq!(resolved[0]["subject"], "01J9Z8Q4X7M2N3P4Q5R6S7T8K1");
-    assert_eq!(resolved[0]["terminal"], format!("app-1/{}", t.clerk()).as_str());
-    drop(server);
+        .cloned()
+        .collect()
 }
 
 /// The app in process at terminal `t`, its worker on the terminal and its sign-in asked or
