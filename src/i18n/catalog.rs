@@ -21,9 +21,13 @@ pub struct Message {
 /// The messages of one file by id.
 pub type Messages = BTreeMap<String, Message>;
 
-/// A file's messages, or every problem in it as `path:line: what`.
-pub fn messages(l: Locale) -> Result<Messages, Vec<String>> {
-    read(l.source(), &l.path())
+/// One of a language's files' messages, or every problem in it as `path:line: what`; a file the
+/// language does not have has none.
+pub fn messages(l: Locale, file: &str) -> Result<Messages, Vec<String>> {
+    match l.files().find(|(name, _)| *name == file) {
+        Some((_, src)) => read(src, &l.path(file)),
+        None => Ok(Messages::new()),
+    }
 }
 
 /// The messages of a Fluent source; `path` names it in the problems.

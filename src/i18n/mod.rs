@@ -1,5 +1,6 @@
-//! One way to say anything to a person: every language's messages are a Fluent file,
-//! `assets/i18n/<tag>/sango.ftl`, embedded in the binary, and [`tr`] looks one up by its id.
+//! One way to say anything to a person: every language's messages are Fluent files,
+//! `assets/i18n/<tag>/<part>.ftl` (one part per group of screens), embedded in the binary, and
+//! [`tr`] looks one up by its id.
 //! Japanese is the reference: a message missing in another language falls back to it (the
 //! catalogue test, `tests/i18n_catalog.rs`, fails first), an unknown id to the id itself, so a
 //! lookup never panics in a release build.
@@ -107,38 +108,43 @@ impl Locale {
         tag.parse().unwrap_or_default()
     }
 
-    /// The Fluent source of this language, as embedded.
-    pub fn source(self) -> &'static str {
-        match self {
-            Locale::Ja => include_str!("../../assets/i18n/ja/sango.ftl"),
-            Locale::JaEasy => include_str!("../../assets/i18n/ja-easy/sango.ftl"),
-            Locale::En => include_str!("../../assets/i18n/en/sango.ftl"),
-            Locale::ZhHans => include_str!("../../assets/i18n/zh-Hans/sango.ftl"),
-            Locale::Ko => include_str!("../../assets/i18n/ko/sango.ftl"),
-            Locale::Vi => include_str!("../../assets/i18n/vi/sango.ftl"),
-            Locale::Ne => include_str!("../../assets/i18n/ne/sango.ftl"),
-            Locale::Tl => include_str!("../../assets/i18n/tl/sango.ftl"),
-        }
+    /// This language's message files as embedded: `(name, text)`, by name.
+    pub fn files(self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        FILES.iter().filter(move |(tag, ..)| *tag == self.tag()).map(|(_, name, src)| (*name, *src))
     }
 
-    /// Where its file is in the repository, to name it in a test's failure.
-    pub fn path(self) -> String {
-        format!("assets/i18n/{}/sango.ftl", self.tag())
+    /// Where one of its files is in the repository, to name it in a test's failure.
+    pub fn path(self, file: &str) -> String {
+        format!("assets/i18n/{}/{file}.ftl", self.tag())
+    }
+
+    /// Whether this language has the messages of `file`: every language has the kiosk's and the
+    /// shared panes', Japanese and English alone the staff screens' ([`STAFF_FILES`]).
+    pub fn has_file(self, file: &str) -> bool {
+        !STAFF_FILES.contains(&file) || matches!(self, Locale::Ja | Locale::En)
     }
 }
+
+/// Every message file, `(language tag, name, text)`, listed by build.rs from `assets/i18n`.
+const FILES: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/i18n_files.rs"));
+
+/// The files only staff read, so only in Japanese and English (staff screens speak those two).
+pub const STAFF_FILES: &[&str] = &["staff"];
 
 /// One bundle per language, parsed once. A file that does not parse keeps its good entries
 /// (the catalogue test names the bad lines).
 static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
     Locale::all()
         .map(|l| {
-            let res = FluentResource::try_new(l.source().to_string()).unwrap_or_else(|(r, _)| r);
             let mut bundle = FluentBundle::new_concurrent(vec![l.langid()]);
             // Unicode isolation marks (FSI/PDI) around every value would be counted as
             // characters by terminals and break the columns.
             bundle.set_use_isolating(false);
-            // A duplicate id keeps the first; the catalogue test reports it.
-            let _ = bundle.add_resource(res);
+            for (_, src) in l.files() {
+                let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, _)| r);
+                // A duplicate id keeps the first; the catalogue test reports it.
+                let _ = bundle.add_resource(res);
+            }
             bundle
         })
         .collect()

@@ -199,3 +199,67 @@ calendar-window-no-resident = Choose a resident to see the window (u)
 calendar-window-none = No window for this facility and type
 calendar-window = Window { $from }-{ $to }
 calendar-legend = []day ()today *hol +booked #new
+
+## Words every screen shares (src/tui/words.rs)
+
+care-mark = { $care ->
+    [stay] S
+    [day] D
+   *[visit] V
+}
+channel = { $channel ->
+    [phone] phone
+    [web] WEB
+    [line] LINE
+   *[email] e-mail
+}
+list-sep = /
+channels-only = { $names } only
+line-open = open
+line-open-until = open until { $time }
+line-closed = closed
+line-closed-opens = closed, opens { $time }
+when-weekday = { $weekday } { $time }
+when-date = { $date } { $time }
+month-day = { $month }/{ $day }
+date-numeric = { $year }/{ $month }/{ $day }
+day-range = { $from }-{ $to }
+period-short = { $kind ->
+    [days-through] to day { $n }
+    [days-before] before day { $n }
+    [months-through] to { $n } months 0d
+    [months-before] under { $n } months
+   *[years-within] within { $n ->
+        [one] { $n } year
+       *[other] { $n } years
+    }
+}
+period-long = { $kind ->
+    [days-through] through day { $n } after birth
+    [days-before] before day { $n } after birth
+    [months-through] through { $n } months 0 days after birth
+    [months-before] under { $n } months after birth
+   *[years-within] within { $n ->
+        [one] { $n } year
+       *[other] { $n } years
+    } after birth
+}
+status = { $status ->
+    [booked] booked
+    [cancelled] cancelled
+    [cancelled_late] cancelled late
+    [no_show] no-show
+   *[used] used
+}
+length = { $kind ->
+    [nights] { $n ->
+        [one] { $n } night
+       *[other] { $n } nights
+    } ({ $days } days)
+    [days] { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+   *[visit] 1 visit
+}
+contact-name = { $name }, { $section }

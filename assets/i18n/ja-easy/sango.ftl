@@ -168,3 +168,55 @@ calendar-window-no-resident = ほんにん かくにんを すると つかえ�
 calendar-window-none = この しせつ・しゅるいは つかえる きかんが ありません
 calendar-window = つかえる きかん { $from }～{ $to }
 calendar-legend = []えらぶ ()きょう *やすみ +よやく #えらび中
+
+## Words every screen shares (src/tui/words.rs)
+
+care-mark = { $care ->
+    [stay] と
+    [day] ひ
+   *[visit] い
+}
+channel = { $channel ->
+    [phone] でんわ
+    [web] WEB
+    [line] LINE
+   *[email] メール
+}
+list-sep = ・
+channels-only = { $names }だけ
+line-open = いま うけつけ中
+line-open-until = うけつけ中 { $time }まで
+line-closed = いまは うけつけていません
+line-closed-opens = { $time }から うけつけ
+when-weekday = { $weekday }{ $time }
+when-date = { $date } { $time }
+month-day = { $month }/{ $day }
+date-numeric = { $year }/{ $month }/{ $day }
+day-range = { $from }～{ $to }
+period-short = { $kind ->
+    [days-through] うまれて{ $n }日まで
+    [days-before] うまれて{ $n }日より前
+    [months-through] うまれて{ $n }か月0日まで
+    [months-before] うまれて{ $n }か月より前
+   *[years-within] うまれて{ $n }年まで
+}
+period-long = { $kind ->
+    [days-through] あかちゃんが うまれて{ $n }日まで
+    [days-before] あかちゃんが うまれて{ $n }日より前
+    [months-through] あかちゃんが うまれて{ $n }か月0日まで
+    [months-before] あかちゃんが うまれて{ $n }か月より前
+   *[years-within] あかちゃんが うまれて{ $n }年まで
+}
+status = { $status ->
+    [booked] よやく ずみ
+    [cancelled] とりけし
+    [cancelled_late] とりけし（きげんの あと）
+    [no_show] れんらく なしで こなかった
+   *[used] つかった
+}
+length = { $kind ->
+    [nights] { $n }ばん（{ $days }日）
+    [days] { $n }日
+   *[visit] 1回
+}
+contact-name = { $name } { $section }

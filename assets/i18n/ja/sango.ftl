@@ -170,3 +170,55 @@ calendar-window-no-resident = 利用者を選ぶと利用期間を表示（u）
 calendar-window-none = この施設・種類の利用期間はありません
 calendar-window = 利用期間 { $from }～{ $to }
 calendar-legend = []選択 ()今日 *祝日 +予約 #選択中
+
+## Words every screen shares (src/tui/words.rs)
+
+care-mark = { $care ->
+    [stay] 宿
+    [day] 日
+   *[visit] 訪
+}
+channel = { $channel ->
+    [phone] 電話
+    [web] WEB
+    [line] LINE
+   *[email] メール
+}
+list-sep = ・
+channels-only = { $names }のみ
+line-open = 受付中
+line-open-until = 受付中 { $time }まで
+line-closed = 受付時間外
+line-closed-opens = 時間外 { $time }から
+when-weekday = { $weekday }{ $time }
+when-date = { $date } { $time }
+month-day = { $month }/{ $day }
+date-numeric = { $year }/{ $month }/{ $day }
+day-range = { $from }～{ $to }
+period-short = { $kind ->
+    [days-through] 産後{ $n }日まで
+    [days-before] 産後{ $n }日未満
+    [months-through] 産後{ $n }か月0日まで
+    [months-before] 産後{ $n }か月未満
+   *[years-within] 産後{ $n }年以内
+}
+period-long = { $kind ->
+    [days-through] 産後{ $n }日まで
+    [days-before] 産後{ $n }日未満
+    [months-through] 産後{ $n }か月0日まで
+    [months-before] 産後{ $n }か月未満
+   *[years-within] 産後{ $n }年以内
+}
+status = { $status ->
+    [booked] 予約済み
+    [cancelled] 取消
+    [cancelled_late] 取消（期限後）
+    [no_show] 無断キャンセル
+   *[used] 利用済み
+}
+length = { $kind ->
+    [nights] { $n }泊{ $days }日
+    [days] { $n }日
+   *[visit] 1回
+}
+contact-name = { $name } { $section }

@@ -167,3 +167,55 @@ calendar-window-no-resident = 본인 확인 후 이용 기간이 표시됩니다
 calendar-window-none = 이 시설과 유형의 이용 기간이 없습니다
 calendar-window = 이용 기간 { $from }~{ $to }
 calendar-legend = []선택 ()오늘 *공휴일 +예약 #선택 중
+
+## Words every screen shares (src/tui/words.rs)
+
+care-mark = { $care ->
+    [stay] 숙
+    [day] 당
+   *[visit] 방
+}
+channel = { $channel ->
+    [phone] 전화
+    [web] WEB
+    [line] LINE
+   *[email] 이메일
+}
+list-sep = {" / "}
+channels-only = { $names }만
+line-open = 접수 중
+line-open-until = 접수 중 { $time }까지
+line-closed = 접수 시간 외
+line-closed-opens = 시간 외, { $time }부터
+when-weekday = { $weekday } { $time }
+when-date = { $date } { $time }
+month-day = { $month }/{ $day }
+date-numeric = { $year }/{ $month }/{ $day }
+day-range = { $from }~{ $to }
+period-short = { $kind ->
+    [days-through] 산후 { $n }일까지
+    [days-before] 산후 { $n }일 미만
+    [months-through] 산후 { $n }개월 0일까지
+    [months-before] 산후 { $n }개월 미만
+   *[years-within] 산후 { $n }년 이내
+}
+period-long = { $kind ->
+    [days-through] 출산 후 { $n }일까지
+    [days-before] 출산 후 { $n }일 미만
+    [months-through] 출산 후 { $n }개월 0일까지
+    [months-before] 출산 후 { $n }개월 미만
+   *[years-within] 출산 후 { $n }년 이내
+}
+status = { $status ->
+    [booked] 예약됨
+    [cancelled] 취소
+    [cancelled_late] 취소(기한 후)
+    [no_show] 무단 불참
+   *[used] 이용함
+}
+length = { $kind ->
+    [nights] { $n }박 { $days }일
+    [days] { $n }일
+   *[visit] 1회
+}
+contact-name = { $name } { $section }

@@ -194,3 +194,55 @@ calendar-window-no-resident = पहिचान पछि प्रयोग �
 calendar-window-none = यो सुविधा र प्रकारको प्रयोग अवधि छैन
 calendar-window = प्रयोग अवधि { $from }-{ $to }
 calendar-legend = []छान्नुहोस् ()आज *बिदा +बुक #छानिँदै
+
+## Words every screen shares (src/tui/words.rs)
+
+care-mark = { $care ->
+    [stay] र
+    [day] द
+   *[visit] घ
+}
+channel = { $channel ->
+    [phone] फोन
+    [web] WEB
+    [line] LINE
+   *[email] इमेल
+}
+list-sep = /
+channels-only = { $names } मात्र
+line-open = खुला
+line-open-until = { $time } सम्म खुला
+line-closed = बन्द
+line-closed-opens = बन्द, { $time } मा खुल्छ
+when-weekday = { $weekday } { $time }
+when-date = { $date } { $time }
+month-day = { $month }/{ $day }
+date-numeric = { $year }/{ $month }/{ $day }
+day-range = { $from }-{ $to }
+period-short = { $kind ->
+    [days-through] दिन { $n } सम्म
+    [days-before] दिन { $n } भन्दा अघि
+    [months-through] { $n } महिना ० दिन सम्म
+    [months-before] { $n } महिना भन्दा कम
+   *[years-within] { $n } वर्ष भित्र
+}
+period-long = { $kind ->
+    [days-through] जन्मपछि दिन { $n } सम्म
+    [days-before] जन्मपछि दिन { $n } भन्दा अघि
+    [months-through] जन्मपछि { $n } महिना ० दिन सम्म
+    [months-before] जन्मपछि { $n } महिना भन्दा कम
+   *[years-within] जन्मपछि { $n } वर्ष भित्र
+}
+status = { $status ->
+    [booked] बुक भयो
+    [cancelled] रद्द
+    [cancelled_late] रद्द (म्याद पछि)
+    [no_show] नआएको
+   *[used] प्रयोग भयो
+}
+length = { $kind ->
+    [nights] { $n } रात ({ $days } दिन)
+    [days] { $n } दिन
+   *[visit] १ भ्रमण
+}
+contact-name = { $name }, { $section }

@@ -193,3 +193,55 @@ calendar-window-no-resident = Lalabas ang panahong magagamit pagkatapos ng pagka
 calendar-window-none = Walang panahong magagamit para sa pasilidad at uri na ito
 calendar-window = Panahong magagamit { $from }-{ $to }
 calendar-legend = []pili ()ngayon *holiday +book #pinipili
+
+## Words every screen shares (src/tui/words.rs)
+
+care-mark = { $care ->
+    [stay] G
+    [day] A
+   *[visit] B
+}
+channel = { $channel ->
+    [phone] telepono
+    [web] WEB
+    [line] LINE
+   *[email] e-mail
+}
+list-sep = /
+channels-only = { $names } lamang
+line-open = bukas
+line-open-until = bukas hanggang { $time }
+line-closed = sarado
+line-closed-opens = sarado, bubukas { $time }
+when-weekday = { $weekday } { $time }
+when-date = { $date } { $time }
+month-day = { $month }/{ $day }
+date-numeric = { $year }/{ $month }/{ $day }
+day-range = { $from }-{ $to }
+period-short = { $kind ->
+    [days-through] hanggang araw { $n }
+    [days-before] bago ang araw { $n }
+    [months-through] hanggang { $n } buwan 0 araw
+    [months-before] wala pang { $n } buwan
+   *[years-within] sa loob ng { $n } taon
+}
+period-long = { $kind ->
+    [days-through] hanggang ika-{ $n } araw pagkapanganak
+    [days-before] bago ang ika-{ $n } araw pagkapanganak
+    [months-through] hanggang { $n } buwan 0 araw pagkapanganak
+    [months-before] wala pang { $n } buwan pagkapanganak
+   *[years-within] sa loob ng { $n } taon pagkapanganak
+}
+status = { $status ->
+    [booked] naka-book
+    [cancelled] kinansela
+    [cancelled_late] kinansela nang huli
+    [no_show] hindi dumating
+   *[used] nagamit
+}
+length = { $kind ->
+    [nights] { $n } gabi ({ $days } araw)
+    [days] { $n } araw
+   *[visit] 1 pagbisita
+}
+contact-name = { $name }, { $section }

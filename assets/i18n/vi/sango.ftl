@@ -167,3 +167,55 @@ calendar-window-no-resident = Sau khi xác nhận danh tính, thời gian đư�
 calendar-window-none = Cơ sở và loại này không có thời gian được dùng
 calendar-window = Thời gian được dùng { $from }-{ $to }
 calendar-legend = []chọn ()hôm nay *lễ +đã đặt #đang chọn
+
+## Words every screen shares (src/tui/words.rs)
+
+care-mark = { $care ->
+    [stay] D
+    [day] N
+   *[visit] H
+}
+channel = { $channel ->
+    [phone] điện thoại
+    [web] WEB
+    [line] LINE
+   *[email] e-mail
+}
+list-sep = /
+channels-only = chỉ { $names }
+line-open = đang nhận
+line-open-until = đang nhận đến { $time }
+line-closed = ngoài giờ
+line-closed-opens = ngoài giờ, mở lúc { $time }
+when-weekday = { $weekday } { $time }
+when-date = { $date } { $time }
+month-day = { $day }/{ $month }
+date-numeric = { $day }/{ $month }/{ $year }
+day-range = { $from }-{ $to }
+period-short = { $kind ->
+    [days-through] đến ngày { $n }
+    [days-before] trước ngày { $n }
+    [months-through] đến { $n } tháng 0 ngày
+    [months-before] dưới { $n } tháng
+   *[years-within] trong { $n } năm
+}
+period-long = { $kind ->
+    [days-through] đến ngày thứ { $n } sau sinh
+    [days-before] trước ngày thứ { $n } sau sinh
+    [months-through] đến { $n } tháng 0 ngày sau sinh
+    [months-before] dưới { $n } tháng sau sinh
+   *[years-within] trong { $n } năm sau sinh
+}
+status = { $status ->
+    [booked] đã đặt
+    [cancelled] đã hủy
+    [cancelled_late] đã hủy (quá hạn)
+    [no_show] không đến
+   *[used] đã dùng
+}
+length = { $kind ->
+    [nights] { $n } đêm ({ $days } ngày)
+    [days] { $n } ngày
+   *[visit] 1 lần
+}
+contact-name = { $name }, { $section }

@@ -167,3 +167,55 @@ calendar-window-no-resident = 确认身份后显示可使用期间
 calendar-window-none = 此设施和类型没有可使用期间
 calendar-window = 可使用期间 { $from }～{ $to }
 calendar-legend = []选择 ()今天 *假日 +预约 #选择中
+
+## Words every screen shares (src/tui/words.rs)
+
+care-mark = { $care ->
+    [stay] 宿
+    [day] 日
+   *[visit] 访
+}
+channel = { $channel ->
+    [phone] 电话
+    [web] 网站
+    [line] LINE
+   *[email] 电子邮件
+}
+list-sep = 、
+channels-only = 仅限{ $names }
+line-open = 受理中
+line-open-until = 受理中，至{ $time }
+line-closed = 非受理时间
+line-closed-opens = 非受理时间，{ $time }起受理
+when-weekday = { $weekday } { $time }
+when-date = { $date } { $time }
+month-day = { $month }/{ $day }
+date-numeric = { $year }/{ $month }/{ $day }
+day-range = { $from }至{ $to }
+period-short = { $kind ->
+    [days-through] 产后{ $n }天内
+    [days-before] 产后未满{ $n }天
+    [months-through] 产后{ $n }个月0天内
+    [months-before] 产后未满{ $n }个月
+   *[years-within] 产后{ $n }年内
+}
+period-long = { $kind ->
+    [days-through] 产后第{ $n }天为止
+    [days-before] 产后未满{ $n }天
+    [months-through] 产后{ $n }个月0天为止
+    [months-before] 产后未满{ $n }个月
+   *[years-within] 产后{ $n }年以内
+}
+status = { $status ->
+    [booked] 已预约
+    [cancelled] 已取消
+    [cancelled_late] 已取消（超过期限）
+    [no_show] 未联系未到
+   *[used] 已使用
+}
+length = { $kind ->
+    [nights] { $n }晚{ $days }天
+    [days] { $n }天
+   *[visit] 1次
+}
+contact-name = { $name } { $section }
