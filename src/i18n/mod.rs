@@ -119,17 +119,20 @@ impl Locale {
     }
 
     /// Whether this language has the messages of `file`: every language has the kiosk's and the
-    /// shared panes', Japanese and English alone the staff screens' ([`STAFF_FILES`]).
+    /// shared panes', Japanese and English alone the staff screens' (files named `staff*`).
     pub fn has_file(self, file: &str) -> bool {
-        !STAFF_FILES.contains(&file) || matches!(self, Locale::Ja | Locale::En)
+        !is_staff_file(file) || matches!(self, Locale::Ja | Locale::En)
     }
 }
 
 /// Every message file, `(language tag, name, text)`, listed by build.rs from `assets/i18n`.
 const FILES: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/i18n_files.rs"));
 
-/// The files only staff read, so only in Japanese and English (staff screens speak those two).
-pub const STAFF_FILES: &[&str] = &["staff"];
+/// A file only staff read (`staff.ftl`, `staff-*.ftl`), so only in Japanese and English: staff
+/// screens speak those two.
+pub fn is_staff_file(file: &str) -> bool {
+    file == "staff" || file.starts_with("staff-")
+}
 
 /// One bundle per language, parsed once. A file that does not parse keeps its good entries
 /// (the catalogue test names the bad lines).
