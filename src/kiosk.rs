@@ -10,7 +10,7 @@
 //! # Identification
 //! A mother identifies with her user number (利用者番号) and her baby's birth date; both must
 //! match one registered resident. The answer never says which of the two was wrong
-//! ([`IdentifyResult::message`] is the same for both).
+//! ([`IdentifyResult::Failed`] carries only the tries left; the screens name it).
 //! - [`MAX_FAILURES`] (5) failed tries in a row lock identification for [`LOCKOUT_MS`] (60 s);
 //!   during the lockout a try is refused without looking anything up.
 //! - When the lockout ends, the count starts again from 0; a success also resets it.
@@ -33,8 +33,6 @@
 //! the terminal ([`KioskTerminal`]), who identified to the person's session.
 
 use chrono::NaiveDate;
-
-use crate::config::Lang;
 
 /// Milliseconds on a monotonic counter (see the module documentation).
 pub type Millis = u64;
@@ -68,48 +66,6 @@ pub enum IdentifyResult {
     StillLocked { remaining_secs: u32 },
     /// No user number was entered: not counted as a try.
     Incomplete,
-}
-
-impl IdentifyResult {
-    /// The text to show: one generic message for any mismatch.
-    pub fn message(self, lang: Lang) -> String {
-        match (self, lang) {
-            (IdentifyResult::Identified, Lang::Ja) => "本人確認ができました。".to_string(),
-            (IdentifyResult::Identified, Lang::En) => "You are identified.".to_string(),
-            (IdentifyResult::Failed { .. }, Lang::Ja) => {
-                "利用者番号または赤ちゃんの生年月日が確認できませんでした。\
-                 もう一度入力してください。"
-                    .to_string()
-            }
-            (IdentifyResult::Failed { .. }, Lang::En) => {
-                "The user number or the baby's birth date could not be confirmed. \
-                 Please try again."
-                    .to_string()
-            }
-            (
-                IdentifyResult::LockedOut { remaining_secs }
-                | IdentifyResult::StillLocked { remaining_secs },
-                Lang::Ja,
-            ) => format!(
-                "確認できない入力が続いたため、本人確認を一時停止しています。\
-                 あと{remaining_secs}秒お待ちください。"
-            ),
-            (
-                IdentifyResult::LockedOut { remaining_secs }
-                | IdentifyResult::StillLocked { remaining_secs },
-                Lang::En,
-            ) => format!(
-                "Too many unconfirmed tries: identification is paused. \
-                 Please wait {remaining_secs} s."
-            ),
-            (IdentifyResult::Incomplete, Lang::Ja) => {
-                "利用者番号と赤ちゃんの生年月日を入力してください。".to_string()
-            }
-            (IdentifyResult::Incomplete, Lang::En) => {
-                "Enter your user number and your baby's birth date.".to_string()
-            }
-        }
-    }
 }
 
 /// Drops spaces around `s` and turns full-width ASCII (Ｕ１２３, －) into ASCII.
@@ -469,15 +425,13 @@ mod tests {
     }
 
     #[test]
-    fn the_failure_message_is_the_same_whichever_value_was_wrong() {
+    fn the_failure_says_nothing_of_which_value_was_wrong() {
         let mut k = KioskSession::new(120, 0);
         let wrong_date = k.identify("K0001", d("2026-01-14"), registry, S);
         let wrong_id = k.identify("K0003", d("2026-01-15"), registry, 2 * S);
-        for lang in [Lang::Ja, Lang::En] {
-            assert_eq!(wrong_date.message(lang), wrong_id.message(lang));
-        }
-        assert!(wrong_date.message(Lang::Ja).contains("利用者番号または"));
-        assert!(!IdentifyResult::Failed { tries_left: 1 }.message(Lang::En).contains('1'));
+        // The outcome carries the tries left and nothing else, so no screen can tell them apart.
+        assert_eq!(wrong_date, IdentifyResult::Failed { tries_left: 4 });
+        assert_eq!(wrong_id, IdentifyResult::Failed { tries_left: 3 });
     }
 
     #[test]
@@ -511,7 +465,6 @@ mod tests {
         assert_eq!(r, IdentifyResult::StillLocked { remaining_secs: 30 });
         assert_eq!(asked.get(), 0, "the store is not even asked");
         assert!(!k.is_identified());
-        assert!(r.message(Lang::Ja).contains("30秒"));
         // A refused try does not extend the lockout.
         assert_eq!(k.remaining_lockout(34 * S), Some(30));
     }

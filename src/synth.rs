@@ -7,6 +7,7 @@
 //! midnight and on after it) and every exclusion kind ([`Exclusion`]), with every reservation
 //! channel. The programme (care types, fees, cancellation…) is the embedded Kita City one.
 
+use crate::i18n::{Locale::Ja, words};
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
@@ -211,7 +212,8 @@ fn facility(rng: &mut Rng, i: usize) -> Facility {
         // dataset of 5 facilities or more; the others are random.
         let which = if k == 0 { i % 5 } else { rng.below(5) as usize };
         let period = period_of_kind(rng, which, *care);
-        periods.insert(*care, PeriodEntry { period, wording: period.wording_ja().into() });
+        periods
+            .insert(*care, PeriodEntry { period, wording: words::period_short(Ja, period).into() });
     }
 
     let town = *rng.pick(&TOWNS);
@@ -322,7 +324,7 @@ fn reservation(
         channels.push(if has_phone { Channel::Phone } else { Channel::Web });
     }
     let hours = (channels.contains(&Channel::Phone) && rng.chance(80)).then(|| phone_hours(rng));
-    let names: Vec<&str> = channels.iter().map(|c| c.ja()).collect();
+    let names: Vec<String> = channels.iter().map(|c| words::channel(Ja, *c)).collect();
     let mut wording = names.join("/");
     if let Some(h) = &hours {
         wording.push(' ');

@@ -1,12 +1,13 @@
 //! `sango book --resident ID --facility F --type T --start DATE [--nights N | --days N]
 //! [--at TIME] [--json]`: records a booking after checking every rule in one transaction.
 
+use crate::i18n::{Locale::Ja, words};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::{CliResult, Context, args, cmd_store, output};
 use crate::domain::cancel;
-use crate::domain::care::{CareType, Length};
+use crate::domain::care::CareType;
 use crate::domain::fees::{FeeBreakdown, yen};
 use crate::domain::period::Window;
 use crate::store::{BookingRequest, bookings};
@@ -125,19 +126,14 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             phones,
         });
     }
-    let unit = b.care.unit().ja();
-    let length = match b.length() {
-        Length::Nights(n) => format!("{n}泊{}日", n + 1),
-        Length::Days(n) => format!("{n}日"),
-        Length::Visit => "1回".to_string(),
-    };
+    let length = words::length(Ja, b.length());
     crate::outln!("予約しました Booked: {}", one_line(&b.id));
     if let Some(code) = &b.code {
         crate::outln!("  予約番号 Booking code (for the phone): {code}");
     }
     crate::outln!("  利用者番号 Resident: {}", one_line(&b.resident));
     crate::outln!("  施設 Facility: {} ({})", one_line(name), one_line(&b.facility));
-    crate::outln!("  種類 Type: {} {length}", one_line(ds.programme.care_name(b.care)));
+    crate::outln!("  種類 Type: {} {length}", one_line(&ds.programme.care_name(b.care)));
     crate::outln!("  日程 Dates: {} 〜 {}", b.first_day, b.last_day);
     if done.plan.fee.exempt {
         crate::outln!(
@@ -147,18 +143,21 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     } else {
         crate::outln!("  利用料 Fee: {}円", yen(b.fee_yen));
     }
-    crate::outln!("  残り Remaining: {}{unit}", done.plan.remaining_after);
+    crate::outln!(
+        "  残り Remaining: {}",
+        words::units(Ja, done.plan.remaining_after, b.care.unit())
+    );
     if notice.already_late {
         crate::outln!(
-            "  取消はすべて期限後 Any cancellation is late now: it was booked after its cutoff ({}), so cancelling uses {}{unit}",
+            "  取消はすべて期限後 Any cancellation is late now: it was booked after its cutoff ({}), so cancelling uses {}",
             b.cancel_by(&rule).format("%Y-%m-%d %H:%M"),
-            notice.late_units
+            words::units(Ja, notice.late_units, b.care.unit())
         );
     } else {
         crate::outln!(
-            "  無料で取消できる期限 Cancel by: {} (at or after it a cancellation uses {}{unit})",
+            "  無料で取消できる期限 Cancel by: {} (at or after it a cancellation uses {})",
             b.cancel_by(&rule).format("%Y-%m-%d %H:%M"),
-            notice.late_units
+            words::units(Ja, notice.late_units, b.care.unit())
         );
         match notice.last_call {
             Some(call) if call.end < b.cancel_by(&rule) => crate::outln!(

@@ -2,6 +2,7 @@
 //! bookings recorded on this terminal. A booked booking whose last day is before the day of
 //! `--at` (default today) is shown as `used` (利用済み).
 
+use crate::i18n::{Locale::Ja, words};
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -126,7 +127,7 @@ fn view(b: &Booking, names: &crate::dataset::Summary, today: NaiveDate) -> serde
 
 /// The status in words, with the 後日記録 mark of a booking or cancellation entered late.
 fn status_text(b: &Booking, today: NaiveDate) -> String {
-    let mut s = b.status_at(today).ja().to_string();
+    let mut s = words::status(Ja, b.status_at(today));
     if b.entered_late() || b.cancel_entered_late() {
         s.push_str(" 後日記録");
     }
@@ -197,9 +198,9 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
                 b.code.clone().unwrap_or_else(|| b.id.clone()),
                 b.resident.clone(),
                 names.get(b.facility.as_str()).copied().unwrap_or(&b.facility).to_string(),
-                b.care.short_ja().to_string(),
+                words::care_short(Ja, b.care),
                 format!("{} 〜 {}", b.first_day, b.last_day),
-                format!("{}{}", b.units, b.care.unit().ja()),
+                words::units(Ja, b.units, b.care.unit()),
                 format!("{}円", yen(b.fee_yen)),
                 status_text(b, today),
             ]

@@ -1,6 +1,7 @@
 //! `sango cancel BOOKING [--at TIME] [--json]`: cancels a booking; at or after 11:00 the day
 //! before its first day it is late and uses 1 unit. The facility must also be phoned.
 
+use crate::i18n::{Locale::Ja, words};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
@@ -70,13 +71,12 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             phones,
         });
     }
-    let unit = b.care.unit().ja();
     crate::outln!("取消しました Cancelled: {}", one_line(&b.id));
     if c.outcome.late {
         crate::outln!(
-            "  期限後の取消 Late cancellation (after {}): {}{unit} of the {} limit is used",
+            "  期限後の取消 Late cancellation (after {}): {} of the {} limit is used",
             b.cancel_by(&ds.programme.cancellation.rule()).format("%Y-%m-%d %H:%M"),
-            c.outcome.units_charged,
+            words::units(Ja, c.outcome.units_charged, b.care.unit()),
             b.care
         );
     } else {

@@ -1,5 +1,6 @@
 //! `sango facilities [--type T] [--json]`: the partner facilities.
 
+use crate::i18n::{Locale::Ja, words};
 use serde::Serialize;
 
 use super::output;
@@ -97,14 +98,14 @@ fn render(ds: &crate::dataset::Dataset, a: &Args) -> CliResult<String> {
         .map(|f| {
             vec![
                 f.id.clone(),
-                f.types.iter().map(|t| t.short_ja()).collect::<Vec<_>>().join("・"),
+                f.types.iter().map(|t| words::care_short(Ja, *t)).collect::<Vec<_>>().join("・"),
                 f.name.to_string(),
                 f.types
                     .iter()
-                    .filter_map(|t| f.period(*t).map(|p| p.period.wording_ja()))
+                    .filter_map(|t| f.period(*t).map(|p| words::period_short(Ja, p.period)))
                     .collect::<Vec<_>>()
                     .join(" / "),
-                f.channels().iter().map(|c| c.ja()).collect::<Vec<_>>().join("/"),
+                f.channels().iter().map(|c| words::channel(Ja, *c)).collect::<Vec<_>>().join("/"),
                 f.phones.first().cloned().unwrap_or_default(),
                 // Last column: ※ may be drawn two cells wide, so it must not shift other columns.
                 if f.shared_room { "※".to_string() } else { String::new() },

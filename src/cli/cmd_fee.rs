@@ -1,5 +1,6 @@
 //! `sango fee --type T --units N [--babies N] [--exempt] [--json]`.
 
+use crate::i18n::{Locale::Ja, words};
 use serde::Serialize;
 
 use super::output;
@@ -58,20 +59,20 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&Answer { care: a.care, fee });
     }
-    let unit = a.care.unit().ja();
-    crate::outln!("{} {}{unit}", one_line(&rule.name), a.units);
+    let units = |n| words::units(Ja, n, a.care.unit());
+    crate::outln!("{} {}", one_line(&rule.name), units(a.units));
     crate::outln!(
-        "  基本 Base: {}円 × {}{unit} = {}円",
+        "  基本 Base: {}円 × {} = {}円",
         yen(fee.base_yen_per_unit),
-        fee.units,
+        units(fee.units),
         yen(fee.base_total_yen)
     );
     if fee.babies > 1 {
         crate::outln!(
-            "  多胎加算 Extra babies: {}円 × {}人 × {}{unit} = {}円",
+            "  多胎加算 Extra babies: {}円 × {}人 × {} = {}円",
             yen(fee.extra_yen_per_unit),
             fee.babies - 1,
-            fee.units,
+            units(fee.units),
             yen(fee.extra_total_yen)
         );
     }

@@ -3,6 +3,7 @@
 //! cancellation, 1 unit). With a server configured it is recorded there (and needs it: it is
 //! never kept offline).
 
+use crate::i18n::{Locale::Ja, words};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::Value;
@@ -62,14 +63,14 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         return output::json(&v);
     }
     let care: Option<CareType> = v["type"].as_str().and_then(|c| c.parse().ok());
-    let unit = care.map_or("", |c| c.unit().ja());
+    let n = v["units_charged"].as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or_default();
+    let charged = care.map_or_else(|| n.to_string(), |c| words::units(Ja, n, c.unit()));
     crate::outln!(
         "無断キャンセルを記録しました No-show recorded: {}",
         one_line(v["id"].as_str().unwrap_or_default())
     );
     crate::outln!(
-        "  {}{unit} of the {} limit is used",
-        v["units_charged"],
+        "  {charged} of the {} limit is used",
         care.map_or_else(|| "its".to_string(), |c| c.to_string())
     );
     Ok(())

@@ -3,6 +3,7 @@
 
 use super::{CliResult, Context, cmd_store, output};
 use crate::dataset::Programme;
+use crate::i18n::{Locale::Ja, words};
 use crate::store::QuotaReport;
 
 #[derive(Debug, clap::Args)]
@@ -33,17 +34,13 @@ pub fn print(programme: &Programme, q: &QuotaReport) {
         .types
         .iter()
         .map(|&(c, x)| {
-            let u = c.unit().ja();
+            let u = |n| words::units(Ja, n, c.unit());
             vec![
-                crate::visible::one_line(programme.care_name(c)).into_owned(),
-                format!("{}{u}", x.limit),
-                format!("{}{u}", x.used),
-                format!("{}{u}", x.remaining),
-                if x.late_cancel_charges > 0 {
-                    format!("{}{u}", x.late_cancel_charges)
-                } else {
-                    String::new()
-                },
+                crate::visible::one_line(&programme.care_name(c)).into_owned(),
+                u(x.limit),
+                u(x.used),
+                u(x.remaining),
+                if x.late_cancel_charges > 0 { u(x.late_cancel_charges) } else { String::new() },
             ]
         })
         .collect();

@@ -68,7 +68,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     crate::outln!(
         "{} — {} ({})",
         one_line(&f.name),
-        one_line(ds.programme.care_name(a.care)),
+        one_line(&ds.programme.care_name(a.care)),
         one_line(&entry.wording)
     );
     crate::outln!("利用できる日 Days of use: {} 〜 {}", w.first_day, w.last_day);

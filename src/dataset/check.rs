@@ -8,6 +8,8 @@
 //! 3. the parts that were read are checked for sense (duplicate ids, a care type offered with no
 //!    period, phone hours that end before they start…).
 
+use crate::i18n::Locale::{En, Ja};
+use crate::i18n::words;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -761,8 +763,8 @@ fn check_facility(f: &Facility, at: &dyn Fn() -> String, out: &mut Vec<Problem>)
                 pat(),
                 format!(
                     "the period {:?} ({}) makes no sense",
-                    entry.period.wording_en(),
-                    entry.period.wording_ja()
+                    words::period_long(En, entry.period),
+                    words::period_short(Ja, entry.period)
                 ),
             ));
         }

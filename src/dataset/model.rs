@@ -254,8 +254,11 @@ impl Programme {
     }
 
     /// The programme's own (Japanese) name of a care type; the app's word where it has none.
-    pub fn care_name(&self, care: CareType) -> &str {
-        self.care_rule(care).map_or(care.name_ja(), |r| r.name.as_str())
+    pub fn care_name(&self, care: CareType) -> std::borrow::Cow<'_, str> {
+        match self.care_rule(care) {
+            Some(r) => r.name.as_str().into(),
+            None => crate::i18n::words::care_name(crate::i18n::Locale::Ja, care).into(),
+        }
     }
 
     /// The care types the programme offers, in its order.

@@ -709,7 +709,7 @@ impl Store {
     ) -> Result<Cancellation, StoreError> {
         let at = when.at;
         if b.status.is_cancelled() {
-            return Err(StoreError::AlreadyCancelled { id: b.id, status: b.status.en() });
+            return Err(StoreError::AlreadyCancelled { id: b.id, status: b.status });
         }
         if at < b.created_at {
             return Err(StoreError::CancelBeforeBooking { id: b.id, created_at: b.created_at, at });
@@ -787,7 +787,7 @@ impl Store {
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::UnknownBooking(booking_id.to_string()))?;
         if b.status.is_cancelled() {
-            return Err(StoreError::AlreadyCancelled { id: b.id, status: b.status.en() });
+            return Err(StoreError::AlreadyCancelled { id: b.id, status: b.status });
         }
         if at.date() < b.first_day {
             return Err(StoreError::NoShowTooEarly { id: b.id, first_day: b.first_day });

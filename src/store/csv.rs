@@ -2,14 +2,37 @@
 //! written row by row as the bookings are read ([`Store::write_export_csv`]).
 
 use std::io::Write;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
 use super::Store;
 use super::bookings::Booking;
+use super::bookings::Status;
 use super::error::StoreError;
 use crate::dataset::Dataset;
+use crate::domain::care::CareType;
 use crate::excel_csv::{BOM, field, id_field, push_field, push_row};
+use crate::i18n::{Locale::Ja, words};
+
+/// The ward's Japanese words for the care types and statuses, looked up once: an export writes
+/// them on every row.
+static CARE: LazyLock<[String; 3]> = LazyLock::new(|| {
+    [CareType::Stay, CareType::Day, CareType::Visit].map(|c| words::care_name(Ja, c))
+});
+static STATUS: LazyLock<[String; 5]> = LazyLock::new(|| {
+    [Status::Booked, Status::Cancelled, Status::CancelledLate, Status::NoShow, Status::Used]
+        .map(|s| words::status(Ja, s))
+});
+
+fn care_name(c: CareType) -> &'static str {
+    // Declared in this order, so the discriminant is the index.
+    &CARE[c as usize]
+}
+
+fn status_name(s: Status) -> &'static str {
+    &STATUS[s as usize]
+}
 
 /// The header row, Japanese with English.
 pub const HEADER: [&str; 19] = [
@@ -132,14 +155,14 @@ fn row(b: &Booking, name: Option<&str>, today: NaiveDate, tail: Trailing) -> Str
             id_field(&b.resident),
             id_field(&b.facility),
             field(name.unwrap_or("")),
-            field(b.care.name_ja()),
+            field(care_name(b.care)),
             b.first_day.to_string(),
             b.last_day.to_string(),
             opt(b.nights),
             opt(b.days),
             b.units.to_string(),
             b.fee_yen.to_string(),
-            field(b.status_at(today).ja()),
+            field(status_name(b.status_at(today))),
             b.units_charged.to_string(),
             field(&b.terminal),
             time(b.created_at),
@@ -224,7 +247,7 @@ fn fast_row<'a>(
     out.push(',');
     push_field(out, name(facility).unwrap_or(""));
     out.push(',');
-    push_field(out, care.name_ja());
+    push_field(out, care_name(care));
     out.push(',');
     out.push_str(first_day);
     out.push(',');
@@ -238,7 +261,7 @@ fn fast_row<'a>(
     out.push(',');
     number(out, Some(int(9)?));
     out.push(',');
-    push_field(out, status.ja());
+    push_field(out, status_name(status));
     out.push(',');
     number(out, Some(int(11)?));
     out.push(',');
@@ -312,6 +335,15 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_care_type_and_status_has_its_own_japanese_word() {
+        assert_eq!(care_name(CareType::Stay), "ショートステイ（宿泊型）");
+        assert_eq!(care_name(CareType::Visit), "アウトリーチ（訪問型）");
+        assert_eq!(status_name(Status::Booked), "予約済み");
+        assert_eq!(status_name(Status::NoShow), "無断キャンセル");
+        assert_eq!(status_name(Status::Used), "利用済み");
+    }
 
     #[test]
     fn times_are_written_as_the_format_string_writes_them() {

@@ -84,8 +84,11 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     #[error("invalid length (期間): {0}")]
     BadLength(#[from] LengthError),
-    #[error("booking (予約) {id} is already {status} (取消済み)")]
-    AlreadyCancelled { id: String, status: &'static str },
+    #[error(
+        "booking (予約) {id} is already {} (取消済み)",
+        crate::i18n::words::status(crate::i18n::Locale::En, *status)
+    )]
+    AlreadyCancelled { id: String, status: super::bookings::Status },
     #[error(
         "booking (予約) {id} was already used (利用済み): its last day {last_day} is before today, so it cannot be cancelled"
     )]

@@ -5,6 +5,7 @@
 //! `STATUS:CANCELLED`. Output is deterministic (DTSTAMP is the booking's last change). Dates
 //! are the Japanese calendar's; no time zone is needed for all-day events.
 
+use crate::i18n::{Locale::Ja, words};
 use std::io::Write;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta};
@@ -129,7 +130,7 @@ fn event(
         let end = b.last_day.checked_add_days(Days::new(1)).unwrap_or(b.last_day);
         let mut desc = vec![
             format!("利用者番号 (resident): {}", b.resident),
-            format!("種類 (type): {}", b.care.name_ja()),
+            format!("種類 (type): {}", words::care_name(Ja, b.care)),
             format!("利用料 (fee): {}円", yen(b.fee_yen)),
             format!("予約ID (booking): {}", b.id),
         ];
@@ -164,7 +165,12 @@ fn event(
             format!("DTEND;VALUE=DATE:{}", date(end)),
             format!(
                 "SUMMARY:{}",
-                text(&format!("{mark}産後ケア {} {} ({})", b.care.short_ja(), name, b.resident))
+                text(&format!(
+                    "{mark}産後ケア {} {} ({})",
+                    words::care_short(Ja, b.care),
+                    name,
+                    b.resident
+                ))
             ),
             format!("DESCRIPTION:{}", text(&desc.join("\n"))),
             format!("STATUS:{}", if cancelled { "CANCELLED" } else { "CONFIRMED" }),
