@@ -65,16 +65,13 @@ pub enum Mode {
     Kiosk,
 }
 
-/// The language of the terminal app.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, strum::Display, strum::EnumString,
-)]
-#[serde(rename_all = "lowercase")]
-#[strum(serialize_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Ja,
-    En,
+/// The language of the terminal app: the message files' language, and only one the staff
+/// screens speak (a kiosk starts in it, and a mother chooses hers on the welcome screen).
+pub type Lang = crate::i18n::Locale;
+
+/// `ja` or `en`: the languages of the staff screens.
+fn parse_lang(s: &str) -> Option<Lang> {
+    Some(Lang::parse(s)?).filter(|l| matches!(l, Lang::Ja | Lang::En))
 }
 
 /// The colour theme of the terminal app.
@@ -92,10 +89,6 @@ pub enum Theme {
 impl Mode {
     /// What the value may be, for error messages.
     pub const EXPECTED: &str = "\"staff\" or \"kiosk\"";
-}
-
-impl Lang {
-    pub const EXPECTED: &str = "\"ja\" or \"en\"";
 }
 
 impl Theme {
@@ -269,7 +262,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 fn expected_of(key: &str) -> String {
     match key {
         "mode" => Mode::EXPECTED.to_string(),
-        "lang" => Lang::EXPECTED.to_string(),
+        "lang" => "\"ja\" or \"en\"".to_string(),
         "theme" => Theme::EXPECTED.to_string(),
         "idle_timeout_secs" => format!(
             "a whole number of seconds from {MIN_IDLE_TIMEOUT_SECS} to {MAX_IDLE_TIMEOUT_SECS}"
@@ -467,7 +460,7 @@ impl Config {
                     config.sources.mode = from_file();
                 }
                 "lang" => {
-                    config.lang = v.as_str().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+                    config.lang = v.as_str().and_then(parse_lang).ok_or_else(bad)?;
                     config.sources.lang = from_file();
                 }
                 "theme" => {
@@ -576,7 +569,7 @@ impl Config {
                 self.sources.mode = source;
             }
             "lang" => {
-                self.lang = value.parse().ok()?;
+                self.lang = parse_lang(value)?;
                 self.sources.lang = source;
             }
             "theme" => {

@@ -126,6 +126,19 @@ impl Locale {
     }
 }
 
+/// A language is written as its tag (`ja`, `zh-Hans`), in settings shown as JSON too.
+impl serde::Serialize for Locale {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.tag())
+    }
+}
+
+impl std::fmt::Display for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
 /// Every message file, `(language tag, name, text)`, listed by build.rs from `assets/i18n`.
 const FILES: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/i18n_files.rs"));
 

@@ -78,10 +78,7 @@ pub fn clock() -> NaiveDateTime {
 /// The app's language and theme from the settings (file, environment, `--lang`); `NO_COLOR`
 /// always wins over the theme.
 fn look(cfg: &config::Config) -> (Lang, Theme) {
-    let lang = match cfg.lang {
-        config::Lang::Ja => Lang::Ja,
-        config::Lang::En => Lang::En,
-    };
+    let lang = cfg.lang;
     let env = Theme::from_env();
     let theme = match (env.kind, cfg.theme) {
         (ThemeKind::Mono, _) => env,
