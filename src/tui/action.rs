@@ -41,6 +41,8 @@ pub enum Action {
     Help,
     ToggleLang,
     ToggleTheme,
+    /// `T`: large text, one pane at a time with more room (chosen on a kiosk's welcome screen).
+    ToggleLarge,
     FocusNext,
     FocusPrev,
     Up,
@@ -147,6 +149,7 @@ pub fn from_key(app: &App, k: &KeyEvent) -> Option<Action> {
         '?' => A::Help,
         'L' => A::ToggleLang,
         'C' => A::ToggleTheme,
+        'T' => A::ToggleLarge,
         'k' => A::Up,
         'j' => A::Down,
         'h' => A::Left,

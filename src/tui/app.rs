@@ -219,6 +219,8 @@ pub enum Target {
     Button(Button),
     /// A language on the kiosk's welcome screen.
     Lang(crate::i18n::Locale),
+    /// Large text on (`true`) or off, on the kiosk's welcome screen.
+    Large(bool),
 }
 
 /// The clickable buttons.

@@ -82,6 +82,7 @@ impl Action {
             | A::Help
             | A::ToggleLang
             | A::ToggleTheme
+            | A::ToggleLarge
             | A::FocusNext
             | A::FocusPrev
             | A::Up

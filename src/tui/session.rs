@@ -26,6 +26,8 @@ pub struct Session {
     /// Her language and theme (`L`, `C`); a new session starts with the terminal's.
     pub lang: Lang,
     pub theme: Theme,
+    /// Large text (`T`): one pane at a time, more room; forgotten with her session.
+    pub large: bool,
     pub screen: Screen,
     pub focus: Pane,
     pub overlay: Option<Overlay>,
@@ -72,6 +74,7 @@ impl Session {
         Session {
             lang,
             theme,
+            large: false,
             screen: Screen::Main,
             focus: Pane::Facilities,
             overlay: None,

@@ -114,6 +114,14 @@ fn act(app: &mut App, a: Action) {
             app.session.theme = app.session.theme.toggled();
             return;
         }
+        Action::ToggleLarge => {
+            app.session.large = !app.session.large;
+            return;
+        }
+        Action::Click(Target::Large(on)) => {
+            app.session.large = on;
+            return;
+        }
         _ => {}
     }
     match app.session.screen {
