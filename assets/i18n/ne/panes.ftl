@@ -74,7 +74,7 @@ pane-quota-title = प्रयोग स्थिति
 pane-no-resident-quota = प्रयोगकर्ता छानिएको छैन (u: छान्नुहोस्, n: बुक)
 # Columns five cells wide.
 pane-col-limit = सीमा
-pane-col-used = लिएको
+pane-col-used = खर्च
 pane-col-left = बाँकी
 pane-col-late = ढिलो रद्द
 pane-units-short = { $n }{ $unit ->

@@ -6,7 +6,7 @@ pane-facilities-title = Mga pasilidad
 pane-type-label = Uri:
 pane-all-types = lahat
 pane-search-label = Hanap(/):
-pane-search-hint = pangalan, lugar, paraan
+pane-search-hint = pangalan, lugar
 pane-no-match = Walang tugmang pasilidad (Esc: burahin ang hanap, t: uri)
 pane-col-type = Uri
 pane-col-name = Pasilidad
@@ -68,7 +68,7 @@ pane-quota-title = Quota
 pane-no-resident-quota = Walang napiling residente (u: pumili, n: mag-book)
 # Columns five cells wide.
 pane-col-limit = max
-pane-col-used = gamit
+pane-col-used = used
 pane-col-left = tira
 pane-col-late = huli
 pane-units-short = { $n }{ $unit ->
