@@ -9,17 +9,14 @@ use ratatui::text::{Line, Span};
 
 use super::app::{App, Hits, Pane};
 use super::panes::{framed, hint_row, lines};
-use super::strings::Lang;
 use super::text::{display_safe, truncate, wrap};
-use super::words;
+use super::{pane_words, words};
 
 /// The guide's lines at a width.
 pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
-    let s = app.s();
     let t = &app.session.theme;
     let p = &app.ds.programme;
     let lang = app.session.lang;
-    let ja = s.lang == Lang::Ja;
     let mut out: Vec<Line<'static>> = Vec::new();
     let heading = |out: &mut Vec<Line<'static>>, text: &str| {
         if !out.is_empty() {
@@ -27,8 +24,10 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         }
         out.push(Line::styled(truncate(text, w), t.heading));
     };
+    // The dataset's texts are made safe where they are read (`display_safe`), not the messages:
+    // their symbols are safe already, and Vietnamese letters of ambiguous width would become `?`.
     let para = |out: &mut Vec<Line<'static>>, text: &str, indent: usize| {
-        for l in wrap(&display_safe(text), w.saturating_sub(indent).max(8)) {
+        for l in wrap(text, w.saturating_sub(indent).max(8)) {
             out.push(Line::raw(format!("{}{l}", " ".repeat(indent))));
         }
     };
@@ -40,11 +39,11 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         let line = format!(
             "{}  {}",
             words::fee_per_unit(lang, rule.fee.base_yen, care.unit()),
-            s.care_detail(care, rule)
+            pane_words::care_detail(lang, care, rule)
         );
         para(&mut out, &line, 2);
         for n in &rule.notes {
-            para(&mut out, words::dataset_text(lang, n), 2);
+            para(&mut out, &display_safe(words::dataset_text(lang, n)), 2);
         }
     }
     heading(&mut out, &app.t("guide-cancel"));
@@ -52,27 +51,29 @@ pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     para(&mut out, &words::cancel_rule(lang, &p.cancellation.rule(), &units), 0);
     heading(&mut out, &app.t("guide-contacts"));
     for c in &p.contacts {
-        let name = s.contact_name(c);
+        let name = words::contact_name(lang, c);
         out.push(Line::from(vec![
             Span::styled(format!("{}  ", c.phone), t.key),
             Span::raw(truncate(&display_safe(&name), w.saturating_sub(14))),
         ]));
     }
     heading(&mut out, &app.t("guide-exemption"));
-    para(&mut out, &s.exemption_text(&p.fee_exemption), 0);
+    para(&mut out, &pane_words::exemption_text(lang, &p.fee_exemption), 0);
     heading(&mut out, &app.t("guide-application"));
-    para(&mut out, &s.application_text(&p.application), 0);
-    heading(&mut out, s.what_to_bring);
+    para(&mut out, &pane_words::application_text(lang, &p.application), 0);
+    heading(&mut out, &app.t("pane-guide-bring"));
     for item in &p.what_to_bring {
-        para(&mut out, &format!("- {}", words::dataset_text(lang, item)), 0);
+        para(&mut out, &format!("- {}", display_safe(words::dataset_text(lang, item))), 0);
     }
     heading(&mut out, &app.t("guide-not-usable"));
+    // The questions are in Japanese and English only: easy Japanese reads the Japanese.
     for q in &p.screening {
-        para(&mut out, &format!("- {}", if ja { &q.ja } else { &q.en }), 0);
+        let text = if lang.is_japanese() { &q.ja } else { &q.en };
+        para(&mut out, &format!("- {}", display_safe(text)), 0);
     }
     heading(&mut out, &app.t("guide-notes"));
     for n in &p.notes {
-        para(&mut out, &format!("- {}", words::dataset_text(lang, n)), 0);
+        para(&mut out, &format!("- {}", display_safe(words::dataset_text(lang, n))), 0);
     }
     out
 }

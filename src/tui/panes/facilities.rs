@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::dataset::{Channel, Facility};
+use crate::dataset::Facility;
 use crate::domain::care::CareType;
-use crate::domain::{holidays, hours};
 
 use super::super::app::{App, Hits, Pane, Target};
-use super::super::text::{display_safe, pad, pad_left, width};
+use super::super::pane_words::{self, LineState};
+use super::super::text::{display_safe, pad, pad_left, width, wrap};
+use super::super::words;
 use super::{boxed, lines, row};
 
 /// Inner width from which each facility takes one line (else two).
@@ -25,44 +26,29 @@ pub fn rows_per_facility(inner_width: u16) -> usize {
 /// The phone line's state at `app.now` in words, with its style: open until, closed and when it
 /// opens, or the channels when there is no phone.
 pub fn phone_state(app: &App, f: &Facility, care: Option<CareType>) -> (String, Style) {
-    let s = app.s();
     let t = &app.session.theme;
     let reservation = match care {
         Some(c) => f.reservation(c),
         None => f.reservations.iter().find(|r| r.hours.is_some()).or(f.reservations.first()),
     };
-    let Some(r) = reservation else { return (s.no_channel.to_string(), t.muted) };
-    match &r.hours {
-        Some(h) => {
-            let st = hours::status(h, app.now);
-            let mut text = if st.open {
-                s.open_until(st.closes_at, app.now)
-            } else {
-                s.closed_opens(st.next_open, app.now)
-            };
-            if !h.states_holidays() && holidays::is_holiday(app.today()) {
-                text.push_str(s.holiday_confirm_short);
-            }
-            (text, if st.open { t.ok } else { t.warn })
-        }
-        None if r.channels.contains(&Channel::Phone) => (s.phone_hours_unknown.to_string(), t.warn),
-        None if r.channels.is_empty() => (s.no_channel.to_string(), t.muted),
-        None => (s.only(&r.channels), t.base),
-    }
+    let (text, state) = pane_words::phone_line(app.session.lang, reservation, app.now);
+    let style = match state {
+        LineState::Open => t.ok,
+        LineState::Closed | LineState::HoursUnknown => t.warn,
+        LineState::NoChannel => t.muted,
+        LineState::NoPhone => t.base,
+    };
+    (text, style)
 }
 
 /// The type column: one short mark per care type offered (宿 日 訪 / S D V).
 pub fn type_marks(app: &App, f: &Facility) -> String {
-    f.types.iter().map(|c| app.s().care_mark(*c)).collect::<Vec<_>>().join("")
+    pane_words::care_marks(app.session.lang, &f.types)
 }
 
 /// The channels, joined with `/`.
 pub fn channels(app: &App, f: &Facility) -> String {
-    let ch = f.channels();
-    if ch.is_empty() {
-        return app.s().no_channel.to_string();
-    }
-    ch.iter().map(|c| app.s().channel(*c)).collect::<Vec<_>>().join("/")
+    pane_words::channel_column(app.session.lang, &f.channels())
 }
 
 /// The period column. With a type filter, that type's period; without one, the period of every
@@ -70,19 +56,19 @@ pub fn channels(app: &App, f: &Facility) -> String {
 /// 日:産後120日まで), types with the same period together (宿日:産後4か月0日まで), so that no
 /// period is read as another type's or left out.
 pub fn period_text(app: &App, f: &Facility) -> String {
-    let s = app.s();
+    let lang = app.session.lang;
     if let Some(c) = app.session.browser.care
         && f.offers(c)
     {
-        return f.period(c).map(|p| s.period_short(p.period)).unwrap_or_default();
+        return f.period(c).map(|p| words::period_short(lang, p.period)).unwrap_or_default();
     }
     let mut groups: Vec<(String, String)> = Vec::new();
     for &care in &f.types {
         let Some(p) = f.period(care) else { continue };
-        let text = s.period_short(p.period);
+        let text = words::period_short(lang, p.period);
         match groups.iter_mut().find(|(_, t)| *t == text) {
-            Some((marks, _)) => marks.push_str(s.care_mark(care)),
-            None => groups.push((s.care_mark(care).to_string(), text)),
+            Some((marks, _)) => marks.push_str(&words::care_mark(lang, care)),
+            None => groups.push((words::care_mark(lang, care), text)),
         }
     }
     match groups.as_slice() {
@@ -92,11 +78,12 @@ pub fn period_text(app: &App, f: &Facility) -> String {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
     let focused = app.session.focus == Pane::Facilities;
     let visible = app.visible_facilities();
-    let title = format!("{} {}/{}", s.facilities_title, visible.len(), app.ds.facilities.len());
+    let title =
+        format!("{} {}/{}", app.t("pane-facilities-title"), visible.len(), app.ds.facilities.len());
     let inner = boxed(frame, app, area, &title, focused);
     if inner.height < 2 || inner.width < 10 {
         return;
@@ -105,11 +92,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 
     // Filter line: type filter and search field.
     let care = match app.session.browser.care {
-        Some(c) => s.care_name(c).to_string(),
-        None => s.all_types.to_string(),
+        Some(c) => words::care_name(lang, c),
+        None => app.t("pane-all-types"),
     };
-    let search_label = format!("{} ", s.search_label);
-    let filter_head = format!("{}{}  ", s.type_label, care);
+    let search_label = format!("{} ", app.t("pane-search-label"));
+    let filter_head = format!("{}{}  ", app.t("pane-type-label"), care);
     let mut spans = vec![
         Span::styled(filter_head.clone(), t.heading),
         Span::styled(
@@ -120,7 +107,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let query = app.session.browser.query.text();
     let field_w = w.saturating_sub(width(&filter_head) + width(&search_label));
     if query.is_empty() && !app.session.browser.searching {
-        spans.push(Span::styled(pad(s.search_hint, field_w), t.muted));
+        spans.push(Span::styled(pad(&app.t("pane-search-hint"), field_w), t.muted));
     } else {
         spans.push(Span::styled(pad(query, field_w), t.input));
     }
@@ -145,7 +132,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let fit = usize::from(list.height) / per;
     hits.facility_rows = fit;
     if visible.is_empty() {
-        lines(frame, list, vec![Line::styled(s.no_match, t.warn)], t.base);
+        // Wrapped, not cut: the keys that clear the filter are at its end.
+        let text = wrap(&app.t("pane-no-match"), w);
+        lines(frame, list, text.into_iter().map(|l| Line::styled(l, t.warn)).collect(), t.base);
         return;
     }
     let cursor = app.session.browser.cursor.min(visible.len() - 1);
@@ -160,11 +149,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     if let Some(h) = header {
         let text = format!(
             "{} {} {} {} {}",
-            pad(s.col_type, type_w),
-            pad(s.col_name, name_w),
-            pad(s.col_period, period_w),
-            pad(s.col_channel, chan_w),
-            s.col_phone
+            pad(&app.t("pane-col-type"), type_w),
+            pad(&app.t("pane-col-name"), name_w),
+            pad(&app.t("pane-col-period"), period_w),
+            pad(&app.t("pane-col-channel"), chan_w),
+            app.t("pane-col-phone")
         );
         lines(frame, h, vec![Line::styled(pad(&text, w), t.heading)], t.base);
     }
@@ -178,7 +167,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         let state = display_safe(&state);
         let row_style = if selected { t.cursor } else { t.base };
         let pick = |st: Style| if selected { t.cursor } else { st };
-        let name = display_safe(app.s().text(&f.name));
+        let name = display_safe(words::dataset_text(lang, &f.name));
         if per == 1 {
             let used = type_w + name_w + period_w + chan_w + 4;
             let state_w = w.saturating_sub(used);

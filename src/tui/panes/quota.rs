@@ -9,14 +9,16 @@ use crate::domain::booking::Plan;
 use crate::domain::care::CareType;
 use crate::domain::fees::FeeBreakdown;
 
+use crate::i18n::format;
+
 use super::super::app::{App, Hits, Pane};
 use super::super::text::{clip_words, pad, pad_left, truncate, width};
-use super::super::wizard;
+use super::super::{pane_words, wizard, words};
 use super::{framed, lines};
 
 /// The fee lines of a breakdown: base, extra babies, exemption, total; amounts right-aligned.
 pub fn fee_lines(app: &App, care: CareType, fee: &FeeBreakdown, w: usize) -> Vec<Line<'static>> {
-    let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
     let amount_w = 12;
     let label_w = w.saturating_sub(amount_w);
@@ -27,22 +29,23 @@ pub fn fee_lines(app: &App, care: CareType, fee: &FeeBreakdown, w: usize) -> Vec
         ])
     };
     let unit = care.unit();
+    let yen = |n: u32| format::yen(lang, n);
     let mut out = vec![line(
-        s.fee_base(fee.units, unit, fee.base_yen_per_unit),
-        s.yen(fee.base_total_yen),
+        pane_words::fee_base(lang, fee.units, unit, fee.base_yen_per_unit),
+        yen(fee.base_total_yen),
         t.base,
     )];
     if fee.babies > 1 {
         out.push(line(
-            s.fee_extra(fee.units, unit, fee.extra_yen_per_unit, fee.babies - 1),
-            s.yen(fee.extra_total_yen),
+            pane_words::fee_extra(lang, fee.units, unit, fee.extra_yen_per_unit, fee.babies - 1),
+            yen(fee.extra_total_yen),
             t.base,
         ));
     }
     if fee.exempt {
-        out.push(line(s.fee_exempt.to_string(), format!("-{}", s.yen(fee.waived_yen)), t.ok));
+        out.push(line(app.t("pane-fee-exempt"), format!("-{}", yen(fee.waived_yen)), t.ok));
     }
-    out.push(line(s.fee_total.to_string(), s.yen(fee.total_yen), t.heading));
+    out.push(line(app.t("pane-fee-total"), yen(fee.total_yen), t.heading));
     out
 }
 
@@ -59,9 +62,9 @@ fn selection(app: &App) -> Option<Result<Plan, String>> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {
-    let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
-    let inner = framed(frame, app, area, s.quota_title, focused, Pane::Quota, hits);
+    let inner = framed(frame, app, area, &app.t("pane-quota-title"), focused, Pane::Quota, hits);
     if inner.is_empty() {
         return;
     }
@@ -70,20 +73,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
     let label_w = 8;
     let num_w = 5;
     match &app.session.resident {
-        None => out.push(Line::styled(clip_words(s.no_resident_quota, w), t.muted)),
+        None => out.push(Line::styled(clip_words(&app.t("pane-no-resident-quota"), w), t.muted)),
         Some(info) => {
-            out.push(Line::styled(truncate(&s.resident_summary(&info.resident), w), t.heading))
+            let summary = pane_words::resident_summary(lang, &info.resident);
+            out.push(Line::styled(truncate(&summary, w), t.heading))
         }
     }
+    let col_late = app.t("pane-col-late");
     let head = format!(
         "{}{}{}{} {}",
-        pad(s.col_type, label_w),
-        pad_left(s.col_limit, num_w),
-        pad_left(s.col_used, num_w),
-        pad_left(s.col_left, num_w),
-        s.col_late
+        pad(&app.t("pane-col-type"), label_w),
+        pad_left(&app.t("pane-col-limit"), num_w),
+        pad_left(&app.t("pane-col-used"), num_w),
+        pad_left(&app.t("pane-col-left"), num_w),
+        col_late
     );
-    let late_w = width(s.col_late);
+    let late_w = width(&col_late);
     out.push(Line::styled(truncate(&head, w), t.heading));
     // Only the types the programme offers; her limit (more for multiples where the programme
     // says so) once a resident is chosen.
@@ -91,14 +96,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
         let q = app.session.resident.as_ref().and_then(|r| r.quota.get(care));
         let limit = q.map_or_else(|| app.ds.care_rule(care).map_or(0, |r| r.limit), |q| q.limit);
         let unit = care.unit();
-        let num = |n: Option<u32>| n.map_or("-".to_string(), |n| s.units(n, unit));
+        let num =
+            |n: Option<u32>| n.map_or("-".to_string(), |n| pane_words::units_short(lang, n, unit));
         let left_style = match q {
             Some(q) if q.remaining == 0 => t.warn,
             _ => t.base,
         };
         let line = Line::from(vec![
-            Span::styled(pad(s.care_short(care), label_w), t.base),
-            Span::styled(pad_left(&s.units(limit, unit), num_w), t.base),
+            Span::styled(pad(&words::care_short(lang, care), label_w), t.base),
+            Span::styled(pad_left(&pane_words::units_short(lang, limit, unit), num_w), t.base),
             Span::styled(pad_left(&num(q.map(|q| q.used)), num_w), t.base),
             Span::styled(pad_left(&num(q.map(|q| q.remaining)), num_w), left_style),
             Span::styled(
@@ -112,15 +118,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
         out.push(line);
     }
     match selection(app) {
-        None => out.push(Line::styled(clip_words(s.no_selection, w), t.muted)),
+        None => out.push(Line::styled(clip_words(&app.t("pane-no-selection"), w), t.muted)),
         Some(Err(reason)) => {
-            out.push(Line::styled(truncate(s.selection_refused, w), t.error));
+            out.push(Line::styled(clip_words(&app.t("pane-selection-refused"), w), t.error));
             for l in super::super::text::wrap(&reason, w) {
                 out.push(Line::styled(l, t.error));
             }
         }
         Some(Ok(plan)) => {
-            out.push(Line::styled(truncate(&s.selection_line(&plan), w), t.heading));
+            let text = pane_words::selection_line(lang, &plan);
+            out.push(Line::styled(truncate(&text, w), t.heading));
             out.extend(fee_lines(app, plan.care, &plan.fee, w));
         }
     }
@@ -131,16 +138,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut 
             .filter(|b| b.status_at(app.today()) == crate::store::Status::Booked)
             .collect();
         if !active.is_empty() && out.len() + 2 <= usize::from(inner.height) {
-            out.push(Line::styled(truncate(s.upcoming, w), t.heading));
+            out.push(Line::styled(truncate(&app.t("pane-upcoming"), w), t.heading));
             for b in active {
                 let name = app
                     .ds
                     .facility(&b.facility)
-                    .map_or(b.facility.as_str(), |f| app.s().text(&f.name));
+                    .map_or(b.facility.as_str(), |f| words::dataset_text(lang, &f.name));
                 let text = format!(
                     "+{} {} {}",
-                    s.short_range(b.first_day, b.last_day),
-                    s.care_short(b.care),
+                    words::short_range(lang, b.first_day, b.last_day),
+                    words::care_short(lang, b.care),
                     super::super::text::display_safe(name)
                 );
                 out.push(Line::styled(truncate(&text, w), t.booked));
