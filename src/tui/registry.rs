@@ -15,7 +15,10 @@ use super::panes::facilities::scroll_offset;
 use super::panes::{boxed, framed, hint_row, lines, list_line, row};
 use super::store_worker::Slot;
 use super::text::{display_safe, pad, pad_left, truncate, width};
-use super::wizard::resident::{FormOutcome, FormPlace, ask, update_form};
+use super::wizard::resident::{
+    FormOutcome, FormPlace, ask, field_label, label_width, update_form,
+};
+use super::words;
 
 /// One line of the list: a resident and how many of her bookings are active today.
 #[derive(Debug, Clone)]
@@ -297,7 +300,7 @@ pub fn update(app: &mut App, a: Action) {
                     if app.session.screen == Screen::Registry {
                         app.session.screen = Screen::Main;
                     }
-                    let msg = app.s().resident_chosen(&id);
+                    let msg = app.tr("staff-resident-chosen", &[("id", id.as_str().into())]);
                     app.flash(msg);
                 }
                 Err(e) => app.flash_error(e),
@@ -321,7 +324,7 @@ fn form_update(app: &mut App, a: Action) {
     let outcome = {
         let App { session, now, .. } = app;
         let Some(form) = session.registry.form.as_mut() else { return };
-        update_form(form, session.lang.strings(), *now, a)
+        update_form(form, session.lang, *now, a)
     };
     form_outcome(app, outcome);
 }
@@ -341,14 +344,14 @@ fn form_outcome(app: &mut App, outcome: FormOutcome) {
             let registered = app.session.registry.form.as_ref().is_some_and(|f| f.register);
             app.session.registry.form = None;
             saved(app, &id);
-            let s = app.s();
-            let msg = if edited {
-                s.saved_resident(&id)
+            let kind = if edited {
+                "saved"
             } else if registered {
-                s.registered_resident(&id)
+                "registered"
             } else {
-                s.found_resident(&id)
+                "found"
             };
+            let msg = app.tr("staff-resident-done", &[("kind", kind.into()), ("id", id.into())]);
             app.flash(msg);
         }
     }
@@ -371,9 +374,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     match (&r.review, &r.form) {
         (Some(review), _) => super::resident_review::draw(frame, app, review, right, hits),
         (None, Some(form)) => {
-            let s = app.s();
-            let title = if form.edit { s.edit_title() } else { s.resident_title };
-            let inner = boxed(frame, app, right, title, true);
+            let title = app.t(if form.edit { "staff-edit-title" } else { "staff-resident-title" });
+            let inner = boxed(frame, app, right, &title, true);
             super::wizard::resident::draw_form(frame, app, form, inner, hits);
         }
         (None, None) => draw_detail(frame, app, right, hits),
@@ -381,39 +383,41 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 }
 
 fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
     let r = &app.session.registry;
     let visible = r.visible();
-    let title = format!("{} {}", s.registry_title(), s.registry_count(visible.len(), r.all.len()));
+    let count =
+        app.tr("staff-registry-count", &[("shown", visible.len().into()), ("all", r.all.len().into())]);
+    let title = format!("{} {count}", app.t("staff-registry-title"));
     let inner = framed(frame, app, area, &title, r.form.is_none(), Pane::Facilities, hits);
     if inner.height < 4 {
         return;
     }
     let w = usize::from(inner.width);
     let filter_style = if r.searching { t.cursor } else { t.input };
-    let label = s.registry_filter();
+    let label = app.t("staff-registry-filter");
     let filter_line = Line::from(vec![
         Span::styled(format!("{label} "), t.heading),
         Span::styled(format!("[{}]", pad(r.filter.text(), 12)), filter_style),
     ]);
     lines(frame, Rect { height: 1, ..inner }, vec![filter_line], t.base);
     if r.searching && app.session.overlay.is_none() {
-        let x = inner.x + (width(label) + 2 + r.filter.cursor_width().min(12)) as u16;
+        let x = inner.x + (width(&label) + 2 + r.filter.cursor_width().min(12)) as u16;
         if x < inner.x + inner.width {
             frame.set_cursor_position((x, inner.y));
         }
     }
     // Columns: number, birth, babies, flags, active bookings.
-    let cols = s.registry_cols();
+    let cols = ["number", "born", "babies", "flags", "bookings"]
+        .map(|c| app.t(&format!("staff-registry-col-{c}")));
     // The user number takes what the other columns leave (they need 2+10+1+3+1+4+1+4 cells).
     let id_w = w.saturating_sub(26).clamp(8, 16);
     let head = format!(
         "  {}{} {} {} {}",
-        pad(cols[0], id_w),
-        pad(cols[1], 10),
-        pad_left(cols[2], 3),
-        pad(cols[3], 4),
+        pad(&cols[0], id_w),
+        pad(&cols[1], 10),
+        pad_left(&cols[2], 3),
+        pad(&cols[3], 4),
         cols[4]
     );
     if let Some(rr) = row(inner, 1) {
@@ -423,9 +427,9 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let fit = usize::from(list.height).max(1);
     let mut out = Vec::new();
     if r.all.is_empty() {
-        out.push(Line::styled(truncate(s.registry_empty(), w), t.muted));
+        out.push(Line::styled(truncate(&app.t("staff-registry-empty"), w), t.muted));
     } else if visible.is_empty() {
-        out.push(Line::styled(truncate(s.registry_no_match(), w), t.muted));
+        out.push(Line::styled(truncate(&app.t("staff-registry-no-match"), w), t.muted));
     }
     let cursor = r.cursor.min(visible.len().saturating_sub(1));
     let offset = scroll_offset(r.offset, cursor, fit, visible.len());
@@ -434,10 +438,10 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         let current = k == cursor;
         let mut flags = String::new();
         if e.resident.corrected {
-            flags.push_str(s.flag_corrected());
+            flags.push_str(&app.t("staff-flag-corrected"));
         }
         if e.resident.exempt {
-            flags.push_str(s.flag_exempt());
+            flags.push_str(&app.t("staff-flag-exempt"));
         }
         let text = format!(
             "{} {} {} {} {}",
@@ -454,8 +458,8 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         }
     }
     lines(frame, list, out, t.base);
-    let hint = if r.form.is_some() { s.registry_form_hints() } else { s.registry_hints() };
-    hint_row(frame, app, inner, hint);
+    let hint = app.t(if r.form.is_some() { "staff-registry-form-hints" } else { "staff-registry-hints" });
+    hint_row(frame, app, inner, &hint);
     if let Some(e) = &r.error
         && let Some(rr) = row(list, list.height.saturating_sub(1))
     {
@@ -466,23 +470,26 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 /// The selected resident: her record, her quota, her bookings.
 fn draw_detail(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
-    let inner = framed(frame, app, area, s.resident_title, false, Pane::Quota, hits);
+    let inner = framed(frame, app, area, &app.t("staff-resident-title"), false, Pane::Quota, hits);
     if inner.is_empty() {
         return;
     }
     let w = usize::from(inner.width);
     let Some(info) = &app.session.registry.selected else {
-        lines(frame, inner, vec![Line::styled(truncate(s.registry_empty(), w), t.muted)], t.base);
+        let empty = app.t("staff-registry-empty");
+        lines(frame, inner, vec![Line::styled(truncate(&empty, w), t.muted)], t.base);
         return;
     };
     let r = &info.resident;
     let mut out = vec![Line::styled(truncate(&s.resident_summary(r), w), t.heading)];
+    let label_w = label_width(lang);
     let field = |f: Field, v: String| {
         Line::from(vec![
-            Span::styled(pad(s.field_label(f), s.form_label_width), t.muted),
+            Span::styled(pad(&field_label(lang, f), label_w), t.muted),
             Span::raw(" "),
-            Span::raw(truncate(&v, w.saturating_sub(s.form_label_width + 1))),
+            Span::raw(truncate(&v, w.saturating_sub(label_w + 1))),
         ])
     };
     out.push(field(Field::Birth, r.birth.format("%Y-%m-%d").to_string()));
@@ -490,29 +497,38 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     out.push(field(Field::Babies, r.babies.to_string()));
     out.push(field(Field::Corrected, s.check(r.corrected)));
     out.push(field(Field::Exempt, s.check(r.exempt)));
-    out.push(Line::styled(truncate(&s.record_times(r.created_at, r.updated_at), w), t.muted));
+        let stamp = |at: chrono::NaiveDateTime| at.format("%Y-%m-%d %H:%M").to_string();
+    let times = app.tr(
+        "staff-record-times",
+        &[("created", stamp(r.created_at).into()), ("updated", stamp(r.updated_at).into())],
+    );
+    out.push(Line::styled(truncate(&times, w), t.muted));
     out.push(Line::styled(truncate(s.quota_title, w), t.heading));
     for &(care, q) in &info.quota.types {
         let unit = care.unit();
         out.push(Line::raw(truncate(
-            &format!("{} {}", pad(s.care_short(care), 8), s.left_of(q.remaining, q.limit, unit)),
+            &format!(
+                "{} {}",
+                pad(&words::care_short(lang, care), 8),
+                s.left_of(q.remaining, q.limit, unit)
+            ),
             w,
         )));
     }
     out.push(Line::styled(truncate(s.bookings_title, w), t.heading));
     if info.bookings.is_empty() {
-        out.push(Line::styled(truncate(s.no_bookings_short(), w), t.muted));
+        out.push(Line::styled(truncate(&app.t("staff-no-bookings-short"), w), t.muted));
     }
     for bk in info.bookings.iter().rev() {
         let name = app
             .ds
             .facility(&bk.facility)
-            .map_or(bk.facility.clone(), |f| display_safe(app.s().text(&f.name)));
+            .map_or(bk.facility.clone(), |f| display_safe(words::dataset_text(lang, &f.name)));
         let st = bk.status_at(app.today());
         let text = format!(
             "{} {} {} {}",
-            s.short_range(bk.first_day, bk.last_day),
-            s.care_short(bk.care),
+            words::short_range(lang, bk.first_day, bk.last_day),
+            words::care_short(lang, bk.care),
             s.status(st),
             name
         );
