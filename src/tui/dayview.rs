@@ -205,7 +205,8 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     }
     let rw = resident_w(w);
     // The longest short care name: 日帰り, visit.
-    let type_w = CareType::ALL.iter().map(|c| width(&words::care_short(lang, *c))).max().unwrap_or(5);
+    let type_w =
+        CareType::ALL.iter().map(|c| width(&words::care_short(lang, *c))).max().unwrap_or(5);
     let dates_w = 12usize;
     let today = app.today();
     let status_w =

@@ -106,8 +106,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let t = &app.session.theme;
     let d = &app.session.export;
     let w = usize::from(area.width.saturating_sub(4).min(76));
-    let mut body: Vec<Line> =
-        wrap(&app.t("staff-export-intro"), w).into_iter().map(|l| Line::styled(l, t.heading)).collect();
+    let mut body: Vec<Line> = wrap(&app.t("staff-export-intro"), w)
+        .into_iter()
+        .map(|l| Line::styled(l, t.heading))
+        .collect();
     body.push(Line::raw(""));
     let first_row = body.len() as u16;
     for (i, f) in FORMATS.iter().enumerate() {

@@ -8,8 +8,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::dataset::Dataset;
-use crate::report::{self, Counts, MonthlyReport, YearMonth};
 use crate::i18n::format;
+use crate::report::{self, Counts, MonthlyReport, YearMonth};
 use crate::store::Store;
 
 use super::action::Action;
@@ -149,7 +149,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         head.push(' ');
         head.push_str(&pad_left(c, cw));
     }
-    let (from, to) = (words::date_numeric(lang, first), words::date_numeric(lang, v.month.last_day()));
+    let (from, to) =
+        (words::date_numeric(lang, first), words::date_numeric(lang, v.month.last_day()));
     let period = app.tr("staff-report-period", &[("first", from.into()), ("last", to.into())]);
     let mut top = vec![
         Line::styled(truncate(&period, w), t.muted),

@@ -91,7 +91,11 @@ pub fn ask(app: &mut App, place: FormPlace, job: FormJob, then: fn(&mut App, For
                         }
                         Ok(None) => {
                             switch(form, true);
-                            form.error = Some(tr(lang, "staff-not-registered", &[("id", asked.clone().into())]));
+                            form.error = Some(tr(
+                                lang,
+                                "staff-not-registered",
+                                &[("id", asked.clone().into())],
+                            ));
                             form.focus(Field::Birth);
                             FormOutcome::Editing
                         }
