@@ -133,18 +133,18 @@ pub fn update(app: &mut App, a: Action) {
 
 /// Sends the sign-in (once: Enter again while it is on its way sends nothing).
 fn submit(app: &mut App) {
-    let s = app.s();
+    let incomplete = app.t("staff-signin-incomplete");
     let f = &mut app.session.signin;
     let id = f.id.value().trim().to_string();
     if id.is_empty() || f.password.is_empty() {
         f.on_password = !id.is_empty();
-        f.note = Some(s.signin_incomplete().to_string());
+        f.note = Some(incomplete);
         return;
     }
     let password = f.password.text().to_string();
     f.password.clear();
     let Some(dir) = app.config_dir.clone() else {
-        f.note = Some(s.signin_incomplete().to_string());
+        f.note = Some(incomplete);
         return;
     };
     let sent = app.store.through_server(

@@ -458,8 +458,8 @@ pub fn field_label(lang: Locale, f: Field) -> String {
     tr(lang, "staff-field", &[("field", field_key(f).into())])
 }
 
-/// The width of the labels' column: the longest label and a space, 12 cells at least so the
-/// fields line up the same way in both languages' forms.
+/// The width of the labels' column: the longest label and a space, 12 cells at least (the
+/// Japanese labels, 10 cells, have always had two spaces after them).
 pub fn label_width(lang: Locale) -> usize {
     const ALL: [Field; 6] =
         [Field::Number, Field::Birth, Field::Due, Field::Babies, Field::Corrected, Field::Exempt];
