@@ -7,6 +7,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::domain::care::CareType;
+use crate::i18n::format;
 use crate::store::{Booking, BookingFilter, Status};
 
 use super::action::Action;
@@ -15,6 +17,7 @@ use super::panes::facilities::scroll_offset;
 use super::panes::{framed, hint_row, lines, list_line, row};
 use super::store_worker::Slot;
 use super::text::{display_safe, pad, pad_left, truncate, width};
+use super::words;
 
 /// The day view's state.
 #[derive(Debug, Clone)]
@@ -186,34 +189,37 @@ fn resident_w(w: usize) -> usize {
 
 fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
     let v = &app.session.day_view;
-    let title = format!("{}: {}", s.day_title(), s.day_long(v.date));
+    let title = format!("{}: {}", app.t("staff-day-title"), format::date_long(lang, v.date));
     let inner = framed(frame, app, area, &title, true, Pane::Facilities, hits);
     if inner.height < 4 {
         return;
     }
     let w = usize::from(inner.width);
-    let mut head_line = s.booking_count(v.rows.iter().filter(|b| active(app, b)).count());
+    let in_use = v.rows.iter().filter(|b| active(app, b)).count();
+    let mut head_line = app.tr("staff-booking-count", &[("n", in_use.into())]);
     if let Some(h) = crate::domain::holidays::holiday_name(v.date) {
         head_line.push_str(&format!("  {} {h}", s.holiday));
     }
     let rw = resident_w(w);
-    let type_w = if app.s().lang == super::strings::Lang::Ja { 6 } else { 5 };
+    // The longest short care name: 日帰り, visit.
+    let type_w =
+        CareType::ALL.iter().map(|c| width(&words::care_short(lang, *c))).max().unwrap_or(5);
     let dates_w = 12usize;
     let today = app.today();
     let status_w =
         v.rows.iter().map(|b| width(&s.booking_status(b, today))).max().unwrap_or(0).max(10);
     // The cursor mark, then four columns and the status, a space between each.
     let name_w = w.saturating_sub(2 + rw + 1 + 1 + type_w + 1 + dates_w + 1 + status_w);
-    let cols = s.day_cols();
     let header = format!(
         "  {} {} {} {} {}",
-        pad(cols[0], rw),
-        pad(cols[1], name_w),
-        pad(cols[2], type_w),
-        pad(cols[3], dates_w),
-        cols[4]
+        pad(&app.t("staff-day-col-resident"), rw),
+        pad(&app.t("staff-day-col-facility"), name_w),
+        pad(&app.t("staff-day-col-type"), type_w),
+        pad(&app.t("staff-day-col-dates"), dates_w),
+        app.t("staff-day-col-status")
     );
     let top = vec![
         Line::styled(truncate(&head_line, w), t.heading),
@@ -226,7 +232,7 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     if let Some(e) = &v.error {
         out.push(Line::styled(truncate(e, w), t.error));
     } else if v.rows.is_empty() {
-        out.push(Line::styled(truncate(s.day_none(), w), t.muted));
+        out.push(Line::styled(truncate(&app.t("staff-day-none"), w), t.muted));
     }
     let cursor = v.cursor.min(v.rows.len().saturating_sub(1));
     let offset = scroll_offset(v.offset, cursor, fit, v.rows.len());
@@ -235,7 +241,7 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         let name = app
             .ds
             .facility(&bk.facility)
-            .map_or(bk.facility.clone(), |f| display_safe(app.s().text(&f.name)));
+            .map_or(bk.facility.clone(), |f| display_safe(words::dataset_text(lang, &f.name)));
         let st = bk.status_at(app.today());
         let style = match (current, st) {
             (true, _) => t.cursor,
@@ -247,8 +253,8 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             "{} {} {} {} {}",
             pad(&bk.resident, rw),
             pad(&name, name_w),
-            pad(s.care_short(bk.care), type_w),
-            pad(&s.short_range(bk.first_day, bk.last_day), dates_w),
+            pad(&words::care_short(lang, bk.care), type_w),
+            pad(&words::short_range(lang, bk.first_day, bk.last_day), dates_w),
             s.booking_status(bk, today)
         );
         out.push(list_line(app, current, &text, w, style));
@@ -257,7 +263,7 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         }
     }
     lines(frame, list, out, t.base);
-    hint_row(frame, app, inner, s.day_hints());
+    hint_row(frame, app, inner, &app.t("staff-day-hints"));
 }
 
 /// Whether a booking still counts on the day (not cancelled).
@@ -267,13 +273,15 @@ fn active(app: &App, b: &Booking) -> bool {
 
 fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
     let v = &app.session.day_view;
     let start = v.week_start();
     let days: Vec<NaiveDate> = (0..7).map(|i| start + Days::new(i)).collect();
     let facility = app.ds.facilities.get(v.facility);
-    let name = facility.map_or(String::new(), |f| display_safe(app.s().text(&f.name)));
-    let title = format!("{}: {}", s.week_title(), s.short_range(days[0], days[6]));
+    let name = facility.map_or(String::new(), |f| display_safe(words::dataset_text(lang, &f.name)));
+    let range = words::short_range(lang, days[0], days[6]);
+    let title = format!("{}: {range}", app.t("staff-week-title"));
     let inner = framed(frame, app, area, &title, true, Pane::Facilities, hits);
     if inner.height < 5 {
         return;
@@ -285,9 +293,10 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let facility_line =
         format!("{} {}/{}  {name}", s.facility_label, v.facility + 1, app.ds.facilities.len());
     out.push(Line::styled(truncate(&facility_line, w), t.heading));
-    let mut head = vec![Span::styled(format!("  {}", pad(s.day_cols()[0], rw)), t.heading)];
+    let who = app.t("staff-day-col-resident");
+    let mut head = vec![Span::styled(format!("  {}", pad(&who, rw)), t.heading)];
     for (i, d) in days.iter().enumerate() {
-        let label = format!("{}{}", s.weekday_short(i), d.day());
+        let label = format!("{}{}", format::weekday_narrow(lang, d.weekday()), d.day());
         let style = if crate::domain::holidays::is_holiday(*d) || i == 6 {
             t.holiday
         } else if i == 5 {
@@ -297,14 +306,14 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         };
         head.push(Span::styled(pad_left(&label, cell), style));
     }
-    head.push(Span::styled(format!("  {}", s.day_cols()[4]), t.heading));
+    head.push(Span::styled(format!("  {}", app.t("staff-day-col-status")), t.heading));
     out.push(Line::from(head));
     let list_top = out.len() as u16;
     let fit = usize::from(inner.height.saturating_sub(list_top + 2)).max(1);
     if let Some(e) = &v.error {
         out.push(Line::styled(truncate(e, w), t.error));
     } else if v.rows.is_empty() {
-        out.push(Line::styled(truncate(s.week_none(), w), t.muted));
+        out.push(Line::styled(truncate(&app.t("staff-week-none"), w), t.muted));
     }
     let cursor = v.cursor.min(v.rows.len().saturating_sub(1));
     let offset = scroll_offset(v.offset, cursor, fit, v.rows.len());
@@ -317,11 +326,11 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         for d in &days {
             let inside = *d >= bk.first_day && *d <= bk.last_day;
             let (mark, style) = match (inside, on) {
-                (true, true) => (s.care_mark(bk.care), t.booked),
-                (true, false) => ("-", t.muted),
-                (false, _) => ("", t.base),
+                (true, true) => (words::care_mark(lang, bk.care), t.booked),
+                (true, false) => ("-".to_string(), t.muted),
+                (false, _) => (String::new(), t.base),
             };
-            spans.push(Span::styled(pad_left(mark, cell), style));
+            spans.push(Span::styled(pad_left(&mark, cell), style));
         }
         let status = s.booking_status(bk, app.today());
         spans.push(Span::styled(format!("  {status}"), if on { t.base } else { t.muted }));
@@ -331,7 +340,8 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         out.push(Line::from(spans));
     }
     // The count of each day (bookings not cancelled).
-    let mut counts = vec![Span::styled(format!("  {}", pad(s.week_count(), rw)), t.heading)];
+    let count = app.t("staff-week-count");
+    let mut counts = vec![Span::styled(format!("  {}", pad(&count, rw)), t.heading)];
     for d in &days {
         let n = v
             .rows
@@ -345,5 +355,5 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     if let Some(r) = row(inner, inner.height - 2) {
         lines(frame, r, vec![Line::from(counts)], t.base);
     }
-    hint_row(frame, app, inner, s.week_hints());
+    hint_row(frame, app, inner, &app.t("staff-week-hints"));
 }

@@ -73,7 +73,7 @@ fn file_name(dir: &Path, now: NaiveDateTime, format: ExportFormat) -> PathBuf {
 fn write(app: &mut App) {
     let format = FORMATS[app.session.export.cursor.min(FORMATS.len() - 1)];
     let Some(data) = app.data_dir.clone() else {
-        app.session.export.result = Some(Err(app.s().export_no_dir().to_string()));
+        app.session.export.result = Some(Err(app.t("staff-export-no-dir")));
         return;
     };
     let (now, today) = (app.now, app.today());
@@ -97,30 +97,31 @@ fn write(app: &mut App) {
         },
     );
     if !sent {
-        let msg = app.s().store_working().to_string();
+        let msg = app.t("staff-store-working");
         app.flash(msg);
     }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
     let d = &app.session.export;
     let w = usize::from(area.width.saturating_sub(4).min(76));
-    let mut body: Vec<Line> =
-        wrap(s.export_intro(), w).into_iter().map(|l| Line::styled(l, t.heading)).collect();
+    let mut body: Vec<Line> = wrap(&app.t("staff-export-intro"), w)
+        .into_iter()
+        .map(|l| Line::styled(l, t.heading))
+        .collect();
     body.push(Line::raw(""));
     let first_row = body.len() as u16;
     for (i, f) in FORMATS.iter().enumerate() {
         let current = i == d.cursor;
         let style = if current { t.cursor } else { t.base };
-        body.push(list_line(app, current, s.export_format(*f), w, style));
+        body.push(list_line(app, current, &format_name(app, *f), w, style));
     }
     body.push(Line::raw(""));
     match &d.result {
         None => {}
         Some(Ok(path)) => {
-            body.push(Line::styled(s.export_done(), t.ok));
+            body.push(Line::styled(app.t("staff-export-done"), t.ok));
             for l in wrap(&path.display().to_string(), w) {
                 body.push(Line::styled(l, t.ok));
             }
@@ -132,10 +133,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         }
     }
     body.push(Line::raw(""));
-    body.push(Line::styled(truncate(s.export_hints(), w), t.muted));
+    body.push(Line::styled(truncate(&app.t("staff-export-hints"), w), t.muted));
     let h = body.len() as u16 + 2;
     let b = centred(area, (w + 4) as u16, h);
-    let inner = frame_box(frame, app, b, s.export_title());
+    let inner = frame_box(frame, app, b, &app.t("staff-export-title"));
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
     for i in 0..FORMATS.len() {
         if let Some(r) = row(inner, first_row + i as u16) {
@@ -143,4 +144,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         }
     }
     lines(frame, inner, body, t.base);
+}
+
+/// A format with what it is for: `CSV（Excel で開く）`.
+fn format_name(app: &App, f: ExportFormat) -> String {
+    let key = match f {
+        ExportFormat::Json => "json",
+        ExportFormat::Csv => "csv",
+        ExportFormat::Ics => "ics",
+    };
+    app.tr("staff-export-format", &[("format", key.into())])
 }

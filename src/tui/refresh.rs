@@ -9,6 +9,7 @@
 
 use chrono::NaiveDateTime;
 
+use crate::i18n::{Locale, tr};
 use crate::kiosk::Millis;
 
 use super::app::{App, Overlay, Screen};
@@ -89,7 +90,7 @@ pub fn now(app: &mut App) {
             Ok(v) => {
                 app.freshness.version = Some(v);
                 app.freshness.as_of = Some(app.now);
-                let msg = app.s().refreshed(app.now);
+                let msg = tr(app.session.lang, "staff-refreshed", &[("time", hms(app.now).into())]);
                 app.flash(msg);
             }
             Err(e) => {
@@ -142,8 +143,31 @@ fn answer_cancel_question(app: &mut App) {
             .any(|b| b.id == *id && bookings_view::cancellable(app, b));
         if !open {
             app.session.overlay = None;
-            let msg = app.s().changed_elsewhere().to_string();
+            let msg = app.t("staff-changed-elsewhere");
             app.flash_error(msg);
         }
+    }
+}
+
+/// A moment to the second, as the status line and the reload say it.
+fn hms(at: NaiveDateTime) -> String {
+    at.format("%H:%M:%S").to_string()
+}
+
+/// The status line's time of the data on screen: `更新 10:42:05` / `data as of 10:42:05`.
+pub fn data_as_of(lang: Locale, at: NaiveDateTime) -> String {
+    tr(lang, "staff-data-as-of", &[("time", hms(at).into())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_time_is_to_the_second() {
+        let at =
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(9, 4, 5).unwrap();
+        assert_eq!(data_as_of(Locale::Ja, at), "更新 09:04:05");
+        assert_eq!(data_as_of(Locale::En, at), "data as of 09:04:05");
     }
 }

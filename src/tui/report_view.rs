@@ -2,12 +2,13 @@
 //! visits, fees and late cancellations of a month, with the totals — the same numbers as
 //! `sango report` (a booking counts in the month of its first day).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::dataset::Dataset;
+use crate::i18n::format;
 use crate::report::{self, Counts, MonthlyReport, YearMonth};
 use crate::store::Store;
 
@@ -16,6 +17,7 @@ use super::app::{App, Hits, Pane, Screen};
 use super::panes::{framed, lines, row};
 use super::store_worker::Slot;
 use super::text::{display_safe, pad, pad_left, truncate};
+use super::words;
 
 /// The report screen's state.
 #[derive(Debug, Clone)]
@@ -108,21 +110,25 @@ pub fn update(app: &mut App, a: Action) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
     let v = &app.session.report;
-    let title = format!("{} {}", s.report_title(), s.month_title(v.month.first_day()));
+    let first = v.month.first_day();
+    let month =
+        app.tr("calendar-month", &[("year", first.year().into()), ("month", first.month().into())]);
+    let title = format!("{} {month}", app.t("staff-report-title"));
     let inner = framed(frame, app, area, &title, true, Pane::Facilities, hits);
     if inner.height < 5 {
         return;
     }
     let w = usize::from(inner.width);
-    let cols = s.report_cols();
+    let cols = ["facility", "uses", "stay", "day", "visit", "fees", "late"]
+        .map(|c| app.t(&format!("staff-report-col-{c}")));
     let num = [5usize, 7, 7, 5, 11, 10];
     let name_w = w.saturating_sub(num.iter().sum::<usize>() + num.len());
     let line = |name: &str, c: &Counts| {
         let late = format!("{}/{}", c.late_cancellations, c.late_cancellation_units);
-        let fee = s.yen(u32::try_from(c.fees_yen).unwrap_or(u32::MAX));
+        let fee = format::yen(lang, u32::try_from(c.fees_yen).unwrap_or(u32::MAX));
         let cells = [
             c.uses.to_string(),
             c.stay_days.to_string(),
@@ -138,13 +144,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         }
         text
     };
-    let mut head = pad(cols[0], name_w);
+    let mut head = pad(&cols[0], name_w);
     for (c, cw) in cols[1..].iter().zip(num) {
         head.push(' ');
         head.push_str(&pad_left(c, cw));
     }
-    let first = v.month.first_day();
-    let period = s.report_period(first, v.month.last_day());
+    let (from, to) =
+        (words::date_numeric(lang, first), words::date_numeric(lang, v.month.last_day()));
+    let period = app.tr("staff-report-period", &[("first", from.into()), ("last", to.into())]);
     let mut top = vec![
         Line::styled(truncate(&period, w), t.muted),
         Line::styled(truncate(&head, w), t.heading),
@@ -156,14 +163,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         (None, None) => {}
         (Some(rep), None) => {
             if rep.facilities.is_empty() {
-                rows.push(Line::styled(truncate(s.report_none(), w), t.muted));
+                rows.push(Line::styled(truncate(&app.t("staff-report-none"), w), t.muted));
             }
             for f in &rep.facilities {
                 let name = display_safe(f.facility_name.as_deref().unwrap_or(&f.facility_id));
                 rows.push(Line::raw(truncate(&line(&name, &f.counts), w)));
             }
-            total =
-                Some(Line::styled(truncate(&line(s.report_total(), &rep.totals), w), t.heading));
+            let totals = line(&app.t("staff-report-total"), &rep.totals);
+            total = Some(Line::styled(truncate(&totals, w), t.heading));
         }
     }
     // Rows scroll between the header and the totals, the note and the keys.
@@ -179,10 +186,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     if let Some(total) = total {
         foot.push(total);
     }
-    for l in super::text::wrap(s.report_note(), w).into_iter().take(2) {
+    for l in super::text::wrap(&app.t("staff-report-note"), w).into_iter().take(2) {
         foot.push(Line::styled(l, t.muted));
     }
-    foot.push(Line::styled(truncate(s.report_hints(), w), t.muted));
+    foot.push(Line::styled(truncate(&app.t("staff-report-hints"), w), t.muted));
     let fh = foot.len() as u16;
     if let Some(r) = row(inner, inner.height.saturating_sub(fh)) {
         let area = Rect { height: bottom - r.y, ..r };

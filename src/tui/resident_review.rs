@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::i18n::format;
 use crate::store::{Affected, Decision, ResidentInput, StoreError};
 
 use super::action::Action;
@@ -15,6 +16,7 @@ use super::app::{App, Hits, Target};
 use super::panes::{boxed, hint_row, lines, row};
 use super::store_worker::WriteKind;
 use super::text::{display_safe, truncate, wrap};
+use super::words;
 
 /// One booking the edit changes, and the clerk's choice for it.
 #[derive(Debug, Clone)]
@@ -99,7 +101,8 @@ fn save(app: &mut App) {
                 app.session.registry.form = None;
                 let id = done.resident.id.clone();
                 super::registry::saved(app, &id);
-                let msg = app.s().saved_with_effects(
+                let msg = saved_with_effects(
+                    app,
                     &id,
                     done.fee_changes.len(),
                     done.kept.len(),
@@ -109,7 +112,7 @@ fn save(app: &mut App) {
             }
             Err(e) => {
                 let msg = match &e {
-                    StoreError::ConnectionLost { .. } => app.s().not_confirmed().to_string(),
+                    StoreError::ConnectionLost { .. } => app.t("staff-not-confirmed"),
                     other => app.store_error_text(other),
                 };
                 app.flash_error(msg);
@@ -117,21 +120,22 @@ fn save(app: &mut App) {
         },
     );
     if !sent {
-        let msg = app.s().store_working().to_string();
+        let msg = app.t("staff-store-working");
         app.flash(msg);
     }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect, hits: &mut Hits) {
     let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
-    let inner = boxed(frame, app, area, s.review_title(), true);
+    let inner = boxed(frame, app, area, &app.t("staff-effects-title"), true);
     if inner.height < 3 {
         return;
     }
     let w = usize::from(inner.width);
     let mut out: Vec<Line> = Vec::new();
-    for l in wrap(s.review_intro(), w) {
+    for l in wrap(&app.t("staff-effects-intro"), w) {
         out.push(Line::styled(l, t.heading));
     }
     out.push(Line::raw(""));
@@ -141,7 +145,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect, hits: &mu
         let name =
             app.ds.facility(&b.facility).map_or(b.facility.clone(), |f| display_safe(&f.name));
         let code = b.code.clone().unwrap_or_else(|| b.id.clone());
-        let head = format!("{code}  {}  {name}", s.short_range(b.first_day, b.last_day));
+        let head = format!("{code}  {}  {name}", words::short_range(lang, b.first_day, b.last_day));
         if let Some(r) = row(inner, out.len() as u16) {
             hits.add(Rect { height: 1, ..r }, Target::Row(i));
         }
@@ -154,7 +158,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect, hits: &mu
         ]));
         if let Some(fee) = item.affected.new_fee_yen() {
             out.push(Line::styled(
-                truncate(&format!("    {}", s.fee_change(b.fee_yen, fee)), w),
+                truncate(&format!("    {}", fee_change(app, b.fee_yen, fee)), w),
                 t.ok,
             ));
         }
@@ -163,11 +167,36 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect, hits: &mu
                 out.push(Line::styled(format!("    {l}"), t.warn));
             }
             out.push(Line::styled(
-                truncate(&format!("    {}", s.keep_or_cancel(item.cancel)), w),
+                truncate(&format!("    {}", keep_or_cancel(app, item.cancel)), w),
                 if item.cancel { t.error } else { t.heading },
             ));
         }
     }
     lines(frame, inner, out, t.base);
-    hint_row(frame, app, inner, s.review_keys());
+    hint_row(frame, app, inner, &app.t("staff-effects-keys"));
+}
+
+/// `利用料 3,300円 -> 0円`: a booking's fee before and after the change.
+fn fee_change(app: &App, from: u32, to: u32) -> String {
+    let lang = app.session.lang;
+    let (from, to) = (format::yen(lang, from), format::yen(lang, to));
+    app.tr("staff-fee-change", &[("from", from.into()), ("to", to.into())])
+}
+
+/// The choice for a booking that falls outside her period, the chosen one in brackets.
+fn keep_or_cancel(app: &App, cancel: bool) -> String {
+    let choice = if cancel { "cancel" } else { "keep" };
+    app.tr("staff-keep-or-cancel", &[("choice", choice.into())])
+}
+
+/// The edit saved: how many bookings had their fee changed, were kept outside her period or
+/// were cancelled (those the facilities are to be phoned about).
+fn saved_with_effects(app: &App, id: &str, fees: usize, kept: usize, cancelled: usize) -> String {
+    let args = [
+        ("id", id.into()),
+        ("fees", fees.into()),
+        ("kept", kept.into()),
+        ("cancelled", cancelled.into()),
+    ];
+    app.tr("staff-saved-with-effects", &args)
 }

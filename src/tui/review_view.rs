@@ -61,7 +61,7 @@ impl ReviewList {
 /// Opens the screen (through a server only) and reads the list.
 pub fn open(app: &mut App) {
     if !super::server_link::through_server(app) {
-        let msg = app.s().review_no_server().to_string();
+        let msg = app.t("staff-review-no-server");
         app.flash_error(msg);
         return;
     }
@@ -144,7 +144,7 @@ fn submit(app: &mut App) {
     if super::signin::required_first(app) {
         return;
     }
-    let s = app.s();
+    let note_needed = app.t("staff-review-note-needed");
     let r = &mut app.session.review;
     let Some(entry) = r.selected() else { return };
     let command_id = entry.command_id.clone();
@@ -153,7 +153,7 @@ fn submit(app: &mut App) {
     let booking = Some(r.booking.value().trim().to_string()).filter(|b| !b.is_empty());
     if note.is_empty() {
         r.field = 1;
-        r.error = Some(s.review_note_needed().to_string());
+        r.error = Some(note_needed);
         return;
     }
     let sent = app.store.through_server(
@@ -168,7 +168,7 @@ fn submit(app: &mut App) {
                     r.note.clear();
                     r.booking.clear();
                     r.error = None;
-                    let msg = app.s().review_resolved().to_string();
+                    let msg = app.t("staff-review-resolved");
                     app.flash(msg);
                 }
                 Err(e) => {
@@ -182,7 +182,7 @@ fn submit(app: &mut App) {
         },
     );
     if !sent {
-        let msg = app.s().store_working().to_string();
+        let msg = app.t("staff-store-working");
         app.flash(msg);
     }
 }
@@ -210,11 +210,11 @@ fn summary(e: &Entry) -> String {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
     let r = &app.session.review;
     let count = r.entries.as_ref().map_or(0, Vec::len);
-    let inner = boxed(frame, app, area, &s.review_list_title(count), true);
+    let title = app.tr("staff-review-list-title", &[("n", count.into())]);
+    let inner = boxed(frame, app, area, &title, true);
     if inner.height < 4 {
         return;
     }
@@ -223,8 +223,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let list = Rect { height: inner.height.saturating_sub(form_h + 1), ..inner };
     let mut out: Vec<Line> = Vec::new();
     match &r.entries {
-        None => out.push(Line::styled(s.connecting(), t.muted)),
-        Some(entries) if entries.is_empty() => out.push(Line::styled(s.review_empty(), t.muted)),
+        None => out.push(Line::styled(app.t("staff-connecting"), t.muted)),
+        Some(entries) if entries.is_empty() => {
+            out.push(Line::styled(app.t("staff-review-empty"), t.muted))
+        }
         Some(entries) => {
             let per = 3usize;
             let fit = (usize::from(list.height) / per).max(1);
@@ -243,7 +245,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                     truncate(&format!("    {}", display_safe(&message)), w),
                     t.error,
                 ));
-                let when = s.review_when(&e.created_at, e.decided_at.as_deref().unwrap_or(""));
+                let when = review_when(app, &e.created_at, e.decided_at.as_deref().unwrap_or(""));
                 out.push(Line::styled(truncate(&format!("    {when}"), w), t.muted));
                 for k in 0..per {
                     if let Some(rr) = row(list, ((i - offset) * per + k) as u16) {
@@ -257,7 +259,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let form = Rect { y: inner.y + inner.height - form_h, height: form_h, ..inner };
     let mut f: Vec<Line> = Vec::new();
     if r.resolving {
-        let labels = s.review_resolutions();
+        let labels =
+            RESOLUTIONS.map(|k| app.tr("staff-review-resolution", &[("resolution", k.into())]));
         let choice = labels
             .iter()
             .enumerate()
@@ -272,20 +275,30 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 Span::styled(value, if here { t.cursor } else { t.base }),
             ])
         };
-        let [l0, l1, l2] = s.review_fields();
-        f.push(field(0, l0, choice));
-        f.push(field(1, l1, format!("[{}]", pad(r.note.text(), 40))));
-        f.push(field(2, l2, format!("[{}]", pad(r.booking.text(), 28))));
+        let [l0, l1, l2] =
+            ["resolution", "note", "booking"].map(|k| app.t(&format!("staff-review-field-{k}")));
+        f.push(field(0, &l0, choice));
+        f.push(field(1, &l1, format!("[{}]", pad(r.note.text(), 40))));
+        f.push(field(2, &l2, format!("[{}]", pad(r.booking.text(), 28))));
         if app.store.writing(WriteKind::Resolve) {
-            f.push(Line::styled(s.store_working(), t.warn));
+            f.push(Line::styled(app.t("staff-store-working"), t.warn));
         } else if let Some(e) = &r.error {
             f.push(Line::styled(truncate(e, w), t.error));
         } else {
             f.push(Line::raw(""));
         }
-        f.push(Line::styled(truncate(s.review_form_keys(), w), t.muted));
+        f.push(Line::styled(truncate(&app.t("staff-review-form-keys"), w), t.muted));
     } else {
-        f.push(Line::styled(truncate(s.review_list_keys(), w), t.muted));
+        f.push(Line::styled(truncate(&app.t("staff-review-list-keys"), w), t.muted));
     }
     lines(frame, form, f, t.base);
+}
+
+/// When a change was made and refused, to the minute (`YYYY-MM-DDTHH:MM`).
+fn review_when(app: &App, made: &str, refused: &str) -> String {
+    let minute = |s: &str| s.get(..16).unwrap_or(s).to_string();
+    app.tr(
+        "staff-review-when",
+        &[("made", minute(made).into()), ("refused", minute(refused).into())],
+    )
 }

@@ -2,6 +2,7 @@
 //! since when; how many changes wait in the outbox, how many for review; whether a staff member
 //! is signed in), as the worker finds it after a sync or a write and the status line shows it.
 
+use crate::i18n::{Locale, t, tr};
 use crate::terminal::{SIGN_IN_FIRST, Terminal};
 
 use super::app::App;
@@ -106,7 +107,7 @@ pub fn apply(app: &mut App, news: ServerNews) {
         super::refresh::look_soon(app);
     }
     if ask && app.session.overlay.is_none() {
-        let why = app.s().signin_needed().to_string();
+        let why = app.t("staff-signin-needed");
         super::signin::open(app, Some(why));
     }
 }
@@ -119,6 +120,35 @@ pub fn through_server(app: &App) -> bool {
 /// `HH:MM` of a `YYYY-MM-DDTHH:MM` moment (the whole text when it is not one).
 pub fn hm(moment: &str) -> &str {
     moment.get(11..16).unwrap_or(moment)
+}
+
+/// The status line's link: `オンライン 送信待ち0件` / `online, 0 waiting`; offline, since
+/// when; the review list and a missing sign-in when there are. (The data's age is said with
+/// each provisional change: the line has no room for it at 80 columns.)
+pub fn status_words(lang: Locale, link: &ServerLink) -> String {
+    let Some(st) = &link.state else {
+        return t(lang, "staff-link-checking");
+    };
+    let mut parts = vec![match &st.offline_since {
+        None => t(lang, "staff-link-online"),
+        Some(since) => tr(lang, "staff-link-offline", &[("since", hm(since).into())]),
+    }];
+    parts.push(tr(lang, "staff-link-waiting", &[("n", st.pending.into())]));
+    if st.review > 0 {
+        parts.push(tr(lang, "staff-link-review", &[("n", st.review.into())]));
+    }
+    if link.needs_sign_in() {
+        parts.push(t(lang, "staff-link-not-signed-in"));
+    }
+    parts.join(&t(lang, "staff-link-sep"))
+}
+
+/// A change kept in the outbox, never to be taken for a confirmed one: a provisional booking
+/// (`cancel` false) or cancellation, decided by the server when it is reached; `as_of` is the
+/// time of the data it was made on.
+pub fn provisional_words(lang: Locale, cancel: bool, as_of: Option<&str>) -> String {
+    let id = if cancel { "staff-provisional-cancelled" } else { "staff-provisional-booked" };
+    tr(lang, id, &[("asof", as_of.map_or("-", hm).into())])
 }
 
 /// Reads the outbox's provisional changes for the bookings view of resident `id`: her
@@ -152,4 +182,47 @@ pub fn read_waiting(app: &mut App, id: &str) {
         },
         keep,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(offline: Option<&str>, pending: usize, review: usize, signed_in: bool) -> ServerLink {
+        let state = LinkState {
+            offline_since: offline.map(str::to_string),
+            pending,
+            review,
+            signed_in,
+            ..LinkState::default()
+        };
+        ServerLink { state: Some(state), ..ServerLink::default() }
+    }
+
+    #[test]
+    fn the_link_is_said_in_a_line() {
+        let links = [
+            ServerLink::default(),
+            link(None, 0, 0, true),
+            link(Some("2026-12-01T09:05"), 3, 2, false),
+        ];
+        assert_eq!(status_words(Locale::Ja, &links[0]), "サーバー確認中");
+        assert_eq!(
+            status_words(Locale::Ja, &links[2]),
+            "オフライン(09:05から) 送信待ち3件 要確認2件(v) 未サインイン(s)"
+        );
+        assert_eq!(
+            provisional_words(Locale::Ja, true, Some("2026-12-01T10:42")),
+            "仮取消: 接続したときにサーバーが決定します（データ10:42時点）。"
+        );
+        assert_eq!(
+            provisional_words(Locale::En, false, None),
+            "Provisional (仮予約): the server will decide when it is reached (data as of -)."
+        );
+        assert_eq!(status_words(Locale::Ja, &links[1]), "オンライン 送信待ち0件");
+        assert_eq!(
+            status_words(Locale::En, &links[2]),
+            "offline since 09:05, 3 waiting, 2 review (v), not signed in (s)"
+        );
+    }
 }

@@ -53,7 +53,7 @@ pub fn ask_if_needed(app: &mut App, error: &str) -> bool {
     if let Some(link) = app.store.server.as_mut() {
         link.sign_in_needed = true;
     }
-    let why = app.s().signin_needed().to_string();
+    let why = app.t("staff-signin-needed");
     open(app, Some(why));
     true
 }
@@ -64,7 +64,7 @@ pub fn required_first(app: &mut App) -> bool {
     if !app.store.server.as_ref().is_some_and(|l| l.needs_sign_in()) {
         return false;
     }
-    let why = app.s().signin_first().to_string();
+    let why = app.t("staff-signin-first");
     open(app, Some(why));
     true
 }
@@ -94,7 +94,7 @@ fn check(app: &mut App) {
                 link.sign_in_needed = true;
             }
             if app.session.overlay.is_none() {
-                let why = app.s().signin_needed().to_string();
+                let why = app.t("staff-signin-needed");
                 open(app, Some(why));
             }
         },
@@ -107,7 +107,7 @@ pub fn update(app: &mut App, a: Action) {
         Action::Back | Action::Click(Target::Button(Button::No)) => {
             f.password.clear();
             app.session.overlay = None;
-            let msg = app.s().signin_skipped().to_string();
+            let msg = app.t("staff-signin-skipped");
             app.flash(msg);
         }
         Action::Interrupt => {
@@ -133,18 +133,18 @@ pub fn update(app: &mut App, a: Action) {
 
 /// Sends the sign-in (once: Enter again while it is on its way sends nothing).
 fn submit(app: &mut App) {
-    let s = app.s();
+    let incomplete = app.t("staff-signin-incomplete");
     let f = &mut app.session.signin;
     let id = f.id.value().trim().to_string();
     if id.is_empty() || f.password.is_empty() {
         f.on_password = !id.is_empty();
-        f.note = Some(s.signin_incomplete().to_string());
+        f.note = Some(incomplete);
         return;
     }
     let password = f.password.text().to_string();
     f.password.clear();
     let Some(dir) = app.config_dir.clone() else {
-        f.note = Some(s.signin_incomplete().to_string());
+        f.note = Some(incomplete);
         return;
     };
     let sent = app.store.through_server(
@@ -160,7 +160,7 @@ fn submit(app: &mut App) {
         signed_in,
     );
     if !sent {
-        let msg = app.s().store_working().to_string();
+        let msg = app.t("staff-store-working");
         app.flash(msg);
     }
 }
@@ -179,7 +179,8 @@ fn signed_in(app: &mut App, result: Result<String, String>) {
                 app.session.overlay = None;
             }
             app.session.signin.note = None;
-            let msg = app.s().signed_in_as(&staff);
+            let msg =
+                app.tr("staff-signed-in-as", &[("id", crate::visible::one_line(&staff).into())]);
             app.flash(msg);
             super::refresh::look_soon(app);
         }
@@ -193,28 +194,29 @@ fn signed_in(app: &mut App, result: Result<String, String>) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
     let f = &app.session.signin;
     let w = 56usize;
-    let mut body: Vec<Line> =
-        wrap(s.signin_intro(), w).into_iter().map(|l| Line::styled(l, t.base)).collect();
+    let mut body: Vec<Line> = wrap(&app.t("staff-signin-intro"), w)
+        .into_iter()
+        .map(|l| Line::styled(l, t.base))
+        .collect();
     body.push(Line::raw(""));
     let masked = "*".repeat(f.password.text().chars().count());
     let label_w = 16;
     for (label, value, here) in [
-        (s.signin_id(), f.id.text().to_string(), !f.on_password),
-        (s.signin_password(), masked, f.on_password),
+        (app.t("staff-signin-id"), f.id.text().to_string(), !f.on_password),
+        (app.t("staff-signin-password"), masked, f.on_password),
     ] {
         body.push(Line::from(vec![
             Span::styled(if here { "> " } else { "  " }, t.key),
-            Span::styled(pad(label, label_w), t.heading),
+            Span::styled(pad(&label, label_w), t.heading),
             Span::styled(format!("[{}]", pad(&value, 24)), if here { t.cursor } else { t.base }),
         ]));
     }
     body.push(Line::raw(""));
     if app.store.writing(WriteKind::SignIn) {
-        body.push(Line::styled(s.signin_working(), t.warn));
+        body.push(Line::styled(app.t("staff-signin-working"), t.warn));
     } else if let Some(note) = &f.note {
         for l in wrap(note, w) {
             body.push(Line::styled(l, t.error));
@@ -222,11 +224,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     }
     let h = body.len() as u16 + 4;
     let b = centred(area, (w + 4) as u16, h);
-    let inner = frame_box(frame, app, b, s.signin_title());
+    let inner = frame_box(frame, app, b, &app.t("staff-signin-title"));
     lines(frame, inner, body, t.base);
     if let Some(r) = row(inner, inner.height.saturating_sub(1)) {
-        let yes = (format!("[Enter {}]", s.signin_button()), Button::Yes);
-        let no = (format!("[Esc {}]", s.back), Button::No);
+        let yes = (format!("[Enter {}]", app.t("staff-signin-button")), Button::Yes);
+        let no = (format!("[Esc {}]", app.s().back), Button::No);
         lines(frame, r, vec![button_pair(app, Some(r), 1, yes, no, hits)], t.base);
     }
 }

@@ -240,7 +240,7 @@ pub(super) fn request_quit(app: &mut App) {
 /// booking left behind as the program ends would be neither confirmed nor known lost).
 fn leave(app: &mut App) {
     if app.store.writing_any() {
-        let msg = app.s().store_working().to_string();
+        let msg = app.t("staff-store-working");
         app.flash(msg);
         return;
     }
@@ -501,7 +501,7 @@ fn start_wizard(app: &mut App) {
 
 fn open_bookings(app: &mut App) {
     if app.session.resident.is_none() {
-        let msg = app.s().choose_resident_first.to_string();
+        let msg = app.t("staff-choose-resident-first");
         open_resident(app);
         app.flash(msg);
         return;
@@ -521,7 +521,7 @@ fn open_resident(app: &mut App) {
 fn resident_update(app: &mut App, a: Action) {
     let outcome = {
         let App { session, now, .. } = app;
-        update_form(&mut session.resident_form, session.lang.strings(), *now, a)
+        update_form(&mut session.resident_form, session.lang, *now, a)
     };
     resident_outcome(app, outcome);
 }
@@ -539,7 +539,7 @@ fn resident_outcome(app: &mut App, outcome: FormOutcome) {
                 if app.session.screen == Screen::Resident {
                     app.session.screen = Screen::Main;
                 }
-                let msg = app.s().resident_chosen(&id);
+                let msg = app.tr("staff-resident-chosen", &[("id", id.as_str().into())]);
                 app.flash(msg);
             }
             Err(e) => app.flash_error(e),
@@ -604,7 +604,7 @@ fn wizard_update(app: &mut App, a: Action) {
             let outcome = {
                 let App { session, now, .. } = app;
                 let Some(w) = session.wizard.as_mut() else { return };
-                update_form(&mut w.form, session.lang.strings(), *now, a)
+                update_form(&mut w.form, session.lang, *now, a)
             };
             wizard_resident_outcome(app, outcome);
         }

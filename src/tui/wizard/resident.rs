@@ -5,13 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::i18n::{Locale, t, tr};
 use crate::store::{Affected, Resident, ResidentInput};
 
 use super::super::action::Action;
 use super::super::app::{App, Button, Field, Hits, ResidentForm, Target};
 use super::super::panes::{lines, row};
 use super::super::store_worker::{Slot, WriteKind};
-use super::super::strings::Strings;
 use super::super::text::{pad, truncate, width, wrap};
 
 /// What a key did to the form.
@@ -78,7 +78,7 @@ pub fn ask(app: &mut App, place: FormPlace, job: FormJob, then: fn(&mut App, For
                 Slot::Form,
                 move |store, _| store.resident(&id),
                 move |app, r| {
-                    let s = app.s();
+                    let lang = app.session.lang;
                     let Some(form) = form_at(app, place) else { return };
                     // The number was changed since: this answer is not about the form any more.
                     if form.register || form.number.value() != asked {
@@ -91,7 +91,11 @@ pub fn ask(app: &mut App, place: FormPlace, job: FormJob, then: fn(&mut App, For
                         }
                         Ok(None) => {
                             switch(form, true);
-                            form.error = Some(s.not_registered(&asked));
+                            form.error = Some(tr(
+                                lang,
+                                "staff-not-registered",
+                                &[("id", asked.clone().into())],
+                            ));
                             form.focus(Field::Birth);
                             FormOutcome::Editing
                         }
@@ -116,7 +120,7 @@ pub fn ask(app: &mut App, place: FormPlace, job: FormJob, then: fn(&mut App, For
             move |app, r| {
                 let outcome = match r {
                     Ok(Ok(resident)) => Ok(resident),
-                    Ok(Err(id)) => Err(app.s().already_registered(&id)),
+                    Ok(Err(id)) => Err(app.tr("staff-already-registered", &[("id", id.into())])),
                     Err(e) => Err(e.to_string()),
                 };
                 answered(app, place, outcome, then)
@@ -144,7 +148,7 @@ pub fn ask(app: &mut App, place: FormPlace, job: FormJob, then: fn(&mut App, For
         ),
     };
     if !sent {
-        let msg = app.s().store_working().to_string();
+        let msg = app.t("staff-store-working");
         app.flash(msg);
     }
 }
@@ -186,7 +190,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// [`ask`] to send to the store.
 pub fn update_form(
     form: &mut ResidentForm,
-    s: &Strings,
+    lang: Locale,
     now: NaiveDateTime,
     a: Action,
 ) -> FormOutcome {
@@ -214,7 +218,7 @@ pub fn update_form(
             }
         }
         Action::Enter | Action::Click(Target::Button(Button::Next)) => {
-            return submit(form, s, now);
+            return submit(form, lang, now);
         }
         Action::Click(Target::Button(Button::Back)) => return FormOutcome::Leave,
         a => {
@@ -257,10 +261,10 @@ fn set(form: &mut ResidentForm, v: bool) {
     }
 }
 
-fn submit(form: &mut ResidentForm, s: &Strings, now: NaiveDateTime) -> FormOutcome {
+fn submit(form: &mut ResidentForm, lang: Locale, now: NaiveDateTime) -> FormOutcome {
     let id = form.number.value().to_string();
     if id.is_empty() {
-        form.error = Some(s.need_number.to_string());
+        form.error = Some(t(lang, "staff-need-number"));
         form.focus(Field::Number);
         return FormOutcome::Editing;
     }
@@ -268,7 +272,7 @@ fn submit(form: &mut ResidentForm, s: &Strings, now: NaiveDateTime) -> FormOutco
         return FormOutcome::Submit(FormJob::Find(id));
     }
     let Some(birth) = parse_date(form.birth.value()) else {
-        form.error = Some(s.bad_date(s.field_birth));
+        form.error = Some(bad_date(lang, Field::Birth));
         form.focus(Field::Birth);
         return FormOutcome::Editing;
     };
@@ -278,7 +282,7 @@ fn submit(form: &mut ResidentForm, s: &Strings, now: NaiveDateTime) -> FormOutco
         match parse_date(form.due.value()) {
             Some(d) => Some(d),
             None => {
-                form.error = Some(s.bad_date(s.field_due));
+                form.error = Some(bad_date(lang, Field::Due));
                 form.focus(Field::Due);
                 return FormOutcome::Editing;
             }
@@ -290,19 +294,19 @@ fn submit(form: &mut ResidentForm, s: &Strings, now: NaiveDateTime) -> FormOutco
         match form.babies.value().parse::<u32>() {
             Ok(n) if (1..=10).contains(&n) => n,
             _ => {
-                form.error = Some(s.bad_babies.to_string());
+                form.error = Some(t(lang, "staff-bad-babies"));
                 form.focus(Field::Babies);
                 return FormOutcome::Editing;
             }
         }
     };
     if form.corrected && due.is_none() {
-        form.error = Some(s.corrected_needs_due().to_string());
+        form.error = Some(t(lang, "staff-corrected-needs-due"));
         form.focus(Field::Due);
         return FormOutcome::Editing;
     }
     if birth > now.date() {
-        form.error = Some(s.birth_in_future.to_string());
+        form.error = Some(t(lang, "staff-birth-in-future"));
         form.focus(Field::Birth);
         return FormOutcome::Editing;
     }
@@ -323,6 +327,7 @@ fn submit(form: &mut ResidentForm, s: &Strings, now: NaiveDateTime) -> FormOutco
 /// Draws the form into `area` (no border); records clickable fields and the mode tabs.
 pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, hits: &mut Hits) {
     let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
     let w = usize::from(area.width);
     let mut y = 0u16;
@@ -333,19 +338,20 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
         *y += 1;
     };
     if form.edit {
-        for l in wrap(&s.editing_resident(form.number.value()), w) {
+        let editing = app.tr("staff-editing-resident", &[("id", form.number.value().into())]);
+        for l in wrap(&editing, w) {
             put(frame, Line::styled(l, t.heading), &mut y);
         }
     } else {
-        for l in wrap(s.resident_intro, w) {
+        for l in wrap(&app.t("staff-resident-intro"), w) {
             put(frame, Line::styled(l, t.heading), &mut y);
         }
         // Mode tabs, clickable.
-        let find = format!("[{}]", s.find_tab);
-        let reg = format!("[{}]", s.register_tab);
+        let find = format!("[{}]", app.t("staff-find-tab"));
+        let reg = format!("[{}]", app.t("staff-register-tab"));
         let (fs, rs) =
             if form.register { (t.muted, t.step_current) } else { (t.step_current, t.muted) };
-        let hint = format!("  {}", s.switch_hint);
+        let hint = format!("  {}", app.t("staff-switch-hint"));
         let hint_room = w.saturating_sub(width(&find) + width(&reg) + 1);
         if let Some(r) = row(area, y) {
             let fw = width(&find) as u16;
@@ -369,27 +375,29 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
         );
     }
     y += 1;
-    let label_w = s.form_label_width;
+    let label_w = label_width(lang);
     let field_w = 14usize;
-    let mut below: Option<&str> = None;
+    let mut below: Option<String> = None;
     for (i, f) in form.fields().iter().enumerate() {
         let current = i == form.field.min(form.fields().len() - 1);
         let marker = if current { "> " } else { "  " };
-        let label = pad(s.field_label(*f), label_w);
-        let (value, help) = match f {
-            Field::Number => (form.number.text().to_string(), s.help_number),
-            Field::Birth => (form.birth.text().to_string(), s.help_date),
-            Field::Due => (form.due.text().to_string(), s.help_due),
-            Field::Babies => (form.babies.text().to_string(), s.help_babies),
-            Field::Corrected => (s.check(form.corrected), s.help_corrected),
-            Field::Exempt => (s.check(form.exempt), s.help_exempt),
+        let label = pad(&field_label(lang, *f), label_w);
+        let help = tr(lang, "staff-help", &[("field", field_key(*f).into())]);
+        let value = match f {
+            Field::Number => form.number.text().to_string(),
+            Field::Birth => form.birth.text().to_string(),
+            Field::Due => form.due.text().to_string(),
+            Field::Babies => form.babies.text().to_string(),
+            Field::Corrected => s.check(form.corrected),
+            Field::Exempt => s.check(form.exempt),
         };
         let is_text = !matches!(f, Field::Corrected | Field::Exempt);
         let shown = if is_text { format!("[{}]", pad(&value, field_w)) } else { value };
         let used = 2 + label_w + 1 + width(&shown) + 2;
         // A hint that does not fit beside its field is shown whole under the form, for the
         // field with the cursor: never cut mid-word.
-        let inline = width(help) <= w.saturating_sub(used);
+        let inline = width(&help) <= w.saturating_sub(used);
+        let help_inline = if inline { format!("  {help}") } else { String::new() };
         if current && !inline {
             below = Some(help);
         }
@@ -397,7 +405,7 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
             Span::styled(marker, if current { t.key } else { t.base }),
             Span::styled(format!("{label} "), if current { t.heading } else { t.base }),
             Span::styled(shown, if current { t.cursor } else { t.input }),
-            Span::styled(if inline { format!("  {help}") } else { String::new() }, t.muted),
+            Span::styled(help_inline, t.muted),
         ]);
         if let Some(r) = row(area, y) {
             hits.add(r, Target::FormField(i));
@@ -417,7 +425,7 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
         put(frame, line, &mut y);
     }
     if let Some(help) = below {
-        for l in wrap(help, w.saturating_sub(4)) {
+        for l in wrap(&help, w.saturating_sub(4)) {
             put(frame, Line::styled(format!("    {l}"), t.muted), &mut y);
         }
     }
@@ -428,7 +436,37 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
         }
     }
     if let Some(info) = &app.session.resident {
-        let l = s.current_resident(&info.resident.id);
+        let l = app.tr("staff-current-resident", &[("id", info.resident.id.as_str().into())]);
         put(frame, Line::styled(truncate(&l, w), t.muted), &mut y);
     }
+}
+
+/// The message key of a form field (`staff-field`, `staff-help`, `staff-bad-date`).
+fn field_key(f: Field) -> &'static str {
+    match f {
+        Field::Number => "number",
+        Field::Birth => "birth",
+        Field::Due => "due",
+        Field::Babies => "babies",
+        Field::Corrected => "corrected",
+        Field::Exempt => "exempt",
+    }
+}
+
+/// A form field's name: 利用者番号, Birth date…
+pub fn field_label(lang: Locale, f: Field) -> String {
+    tr(lang, "staff-field", &[("field", field_key(f).into())])
+}
+
+/// The width of the labels' column: the longest label and a space, 12 cells at least (the
+/// Japanese labels, 10 cells, have always had two spaces after them).
+pub fn label_width(lang: Locale) -> usize {
+    const ALL: [Field; 6] =
+        [Field::Number, Field::Birth, Field::Due, Field::Babies, Field::Corrected, Field::Exempt];
+    ALL.iter().map(|f| width(&field_label(lang, *f)) + 1).max().unwrap_or(0).max(12)
+}
+
+/// A date field that is not a date (only the birth and due dates are).
+fn bad_date(lang: Locale, f: Field) -> String {
+    tr(lang, "staff-bad-date", &[("field", field_key(f).into())])
 }
