@@ -723,6 +723,7 @@ fn every_action() -> Vec<Action> {
         A::Help,
         A::ToggleLang,
         A::ToggleTheme,
+        A::ToggleLarge,
         A::FocusNext,
         A::FocusPrev,
         A::Up,
@@ -781,6 +782,7 @@ fn every_action() -> Vec<Action> {
         T::Row(0),
         T::Answer(0, false),
         T::FormField(1),
+        T::Large(true),
     ]);
     all.extend(targets.iter().map(|t| A::Click(*t)));
     all.extend([A::ScrollUp(T::Row(0)), A::ScrollDown(T::Row(0))]);
@@ -803,6 +805,7 @@ fn every_action() -> Vec<Action> {
             | A::Help
             | A::ToggleLang
             | A::ToggleTheme
+            | A::ToggleLarge
             | A::FocusNext
             | A::FocusPrev
             | A::Up
