@@ -10,7 +10,7 @@ wizard-step = { $step ->
     [care] Uri
     [facility] Pasilidad
     [dates] Petsa
-   *[confirm] Kumpirmahin
+   *[confirm] Tiyakin
 }
 wizard-step-hint = { $step ->
     [resident] Tab/Taas/Baba: field  F2 hanap/rehistro
@@ -49,7 +49,7 @@ wizard-none-left = Wala nang natitira sa { $care }.
 
 ## Step 4: the facility
 
-wizard-facility-intro = Mga pasilidad na may ganitong uri at may natitira pang araw sa panahong magagamit.
+wizard-facility-intro = Mga pasilidad na may ganitong uri at may natitirang araw pa.
 wizard-no-facility = Walang pasilidad na may natitirang araw sa panahong magagamit.
 
 ## Step 5: the dates
@@ -81,10 +81,10 @@ booking-per-unit = /{ $unit ->
     [day] araw
    *[visit] pagbisita
 }
-booking-left-of = { $left } { $unit ->
-    [day] araw
-   *[visit] pagbisita
-} na lang sa { $limit }
+# The unit is in $limit: the number left reads alone.
+booking-left-of = natitira: { $unit ->
+   *[any] { $left }
+} sa { $limit }
 booking-window = Panahong magagamit { $range }
 booking-days-left = { $n } araw pa
 booking-length-line = Haba: { $length }

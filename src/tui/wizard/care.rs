@@ -10,7 +10,7 @@ use crate::i18n::format;
 use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::{boxed, lines, row};
-use super::super::text::{display_safe, pad, pad_left, truncate, wrap};
+use super::super::text::{display_safe, pad, pad_left, truncate, width, wrap};
 use super::super::{booking_words, words};
 use super::view::step_name;
 use super::{Step, Wizard};
@@ -86,7 +86,15 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
     let intro = app.t("wizard-care-intro");
     let mut out = vec![Line::styled(truncate(&intro, width_all), t.heading), Line::raw("")];
     let mut y = 2u16;
-    for (i, care) in offered(app).iter().enumerate() {
+    // The units after the amounts in one column, as wide as the longest (`/pagbisita`).
+    let types = offered(app);
+    let per_w = types
+        .iter()
+        .map(|c| width(&booking_words::per_unit(lang, c.unit())))
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    for (i, care) in types.iter().enumerate() {
         let Some(rule) = app.ds.care_rule(*care) else { continue };
         let current = i == w.care_cursor;
         let left = remaining(app, *care);
@@ -97,7 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         let fee = format!(
             "{}{}",
             pad_left(&format::yen(lang, rule.fee.base_yen), 10),
-            pad(&booking_words::per_unit(lang, care.unit()), 7)
+            pad(&booking_words::per_unit(lang, care.unit()), per_w)
         );
         let shortest = care.shortest().units();
         let unavailable = left < shortest;
@@ -112,7 +120,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         } else {
             booking_words::left_of(lang, left, rule.limit, care.unit())
         };
-        let fixed = 2 + name_w + 17 + 1;
+        let fixed = 2 + name_w + 10 + per_w + 1;
         out.push(Line::from(vec![
             Span::styled(marker, t.key),
             Span::styled(pad(&words::care_name(lang, *care), name_w), style),

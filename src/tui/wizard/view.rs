@@ -96,7 +96,8 @@ fn button_row(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut H
     // After the booking, nothing invites her to book again.
     let hint = if w.done.is_some() { String::new() } else { step_hint(app.session.lang, w.step) };
     let room = usize::from((area.x + area.width).saturating_sub(x));
-    spans.push(Span::styled(super::super::text::truncate(&hint, room), t.muted));
+    // Whole hints only: half a hint reads as another key.
+    spans.push(Span::styled(super::super::text::fit_hints(&hint, room), t.muted));
     lines(frame, area, vec![Line::from(spans)], t.base);
 }
 
