@@ -77,9 +77,12 @@ fn at_the_care_step(lang: Locale) -> App {
     a
 }
 
+/// A step's name and the keys that lead to it.
+type StepKeys = (&'static str, fn(&mut App));
+
 /// A home visit at the first facility on 11/21: the steps after the type, each with the keys
 /// that lead to it from the one before.
-fn steps() -> Vec<(&'static str, fn(&mut App))> {
+fn steps() -> Vec<StepKeys> {
     vec![
         ("care", |_| {}),
         ("facility", |a| {
@@ -108,7 +111,11 @@ fn every_step_of_the_wizard_in_every_language_fills_the_terminal_exactly() {
                 let _ = draw(&mut a, w, h);
                 let t = draw(&mut a, w, h);
                 for (y, row) in rows(t.backend()).iter().enumerate() {
-                    assert_eq!(row.width(), usize::from(w), "{lang:?} {name} {w}x{h} row {y}: {row}");
+                    assert_eq!(
+                        row.width(),
+                        usize::from(w),
+                        "{lang:?} {name} {w}x{h} row {y}: {row}"
+                    );
                 }
                 let text = mask_codes(&text_of(t.backend()));
                 insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.tag()), text);

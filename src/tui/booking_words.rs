@@ -142,8 +142,12 @@ mod tests {
             start: d(12, 1).and_hms_opt(9, 0, 0).unwrap(),
             end: d(12, 1).and_hms_opt(17, 0, 0).unwrap(),
         };
-        let n =
-            CancelNotice { cancel_by: by, already_late: false, late_units: 1, last_call: Some(call) };
+        let n = CancelNotice {
+            cancel_by: by,
+            already_late: false,
+            late_units: 1,
+            last_call: Some(call),
+        };
         let ja = cancel_notice(Locale::Ja, &n, Unit::Day);
         assert_eq!(
             ja[0],

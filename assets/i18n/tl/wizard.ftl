@@ -34,7 +34,7 @@ wizard-booking-working = Itinatala ang booking: sandali lang po.
 
 wizard-screening-intro = Hindi magagamit ang pangangalaga pagkatapos manganak sa mga sumusunod na kalagayan. Sagutin ang bawat tanong.
 wizard-screening-stop = Hindi magagamit ang pangangalaga pagkatapos manganak sa kalagayang ito. Magpatingin muna sa doktor. Kung may tanong, tawagan ang isa sa mga opisinang ito. Sa Esc, mapapalitan ang sagot.
-wizard-screening-keys = y oo  n hindi  Taas/Baba pumili ng tanong  Enter para tumuloy kapag lahat ay hindi
+wizard-screening-keys = y oo  n hindi  Taas/Baba: tanong  Enter kapag lahat ay hindi
 wizard-answer-all = Pakisagot ang lahat ng tanong.
 wizard-yes = oo
 wizard-no = hindi

@@ -18,8 +18,8 @@ use super::super::panes::quota::fee_lines;
 use super::super::panes::{boxed, lines};
 use super::super::store_worker::WriteKind;
 use super::super::text::{display_safe, truncate, width, wrap};
-use super::super::{server_link, signin};
 use super::super::{booking_words, refusal_words, words};
+use super::super::{server_link, signin};
 use super::view::step_name;
 use super::{Step, Wizard, check};
 

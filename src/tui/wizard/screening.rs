@@ -119,7 +119,9 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
             ]));
         }
     } else {
-        out.push(Line::styled(truncate(&app.t("wizard-screening-keys"), width_all), t.muted));
+        for l in wrap(&app.t("wizard-screening-keys"), width_all) {
+            out.push(Line::styled(l, t.muted));
+        }
     }
     lines(frame, inner, out, t.base);
 }
