@@ -23,6 +23,7 @@
 pub mod action;
 pub mod app;
 pub mod audience;
+pub mod booking_words;
 pub mod bookings_view;
 pub mod dayview;
 pub mod export;
@@ -35,6 +36,7 @@ pub mod kiosk_view;
 pub mod pane_words;
 pub mod panes;
 pub mod refresh;
+pub mod refusal_words;
 pub mod registry;
 pub mod report_view;
 pub mod resident_review;

@@ -5,11 +5,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::domain::care::CareType;
+use crate::i18n::format;
 
 use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::{boxed, lines, row};
-use super::super::text::{display_safe, pad, pad_left, truncate, wrap};
+use super::super::text::{display_safe, pad, pad_left, truncate, width, wrap};
+use super::super::{booking_words, words};
+use super::view::step_name;
 use super::{Step, Wizard};
 
 /// Remaining units of a care type for the wizard's resident.
@@ -45,13 +48,19 @@ pub fn update(app: &mut App, a: Action) {
     let Some(&care) = pick.and_then(|i| types.get(i)) else { return };
     let left = remaining(app, care);
     let shortest = care.shortest().units();
+    let lang = app.session.lang;
     if left == 0 {
-        let msg = app.s().none_left(care);
+        let msg = app.tr("wizard-none-left", &[("care", words::care_short(lang, care).into())]);
         app.flash_error(msg);
         return;
     }
     if left < shortest {
-        let msg = app.s().too_few_left(care, left, shortest);
+        let args = [
+            ("care", words::care_name(lang, care).into()),
+            ("left", words::units(lang, left, care.unit()).into()),
+            ("shortest", words::units(lang, shortest, care.unit()).into()),
+        ];
+        let msg = app.tr("wizard-too-few-left", &args);
         app.flash_error(msg);
         return;
     }
@@ -68,14 +77,24 @@ pub fn update(app: &mut App, a: Action) {
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
     let s = app.s();
     let t = &app.session.theme;
-    let inner = boxed(frame, app, area, s.step_name(Step::Care), true);
+    let lang = app.session.lang;
+    let inner = boxed(frame, app, area, &step_name(app, Step::Care), true);
     if inner.is_empty() {
         return;
     }
     let width_all = usize::from(inner.width);
-    let mut out = vec![Line::styled(truncate(s.care_intro, width_all), t.heading), Line::raw("")];
+    let intro = app.t("wizard-care-intro");
+    let mut out = vec![Line::styled(truncate(&intro, width_all), t.heading), Line::raw("")];
     let mut y = 2u16;
-    for (i, care) in offered(app).iter().enumerate() {
+    // The units after the amounts in one column, as wide as the longest (`/pagbisita`).
+    let types = offered(app);
+    let per_w = types
+        .iter()
+        .map(|c| width(&booking_words::per_unit(lang, c.unit())))
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    for (i, care) in types.iter().enumerate() {
         let Some(rule) = app.ds.care_rule(*care) else { continue };
         let current = i == w.care_cursor;
         let left = remaining(app, *care);
@@ -85,22 +104,26 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         // Amounts right-aligned, their units after them, so the amounts line up.
         let fee = format!(
             "{}{}",
-            pad_left(&s.yen(rule.fee.base_yen), 10),
-            pad(&s.per_unit(care.unit()), 7)
+            pad_left(&format::yen(lang, rule.fee.base_yen), 10),
+            pad(&booking_words::per_unit(lang, care.unit()), per_w)
         );
         let shortest = care.shortest().units();
         let unavailable = left < shortest;
         let left_text = if left == 0 {
-            s.none_left_short.to_string()
+            app.t("wizard-none-left-short")
         } else if unavailable {
-            s.too_few_left_short(left, shortest, care.unit())
+            let args = [
+                ("left", words::units(lang, left, care.unit()).into()),
+                ("shortest", words::units(lang, shortest, care.unit()).into()),
+            ];
+            app.tr("wizard-too-few-left-short", &args)
         } else {
-            s.left_of(left, rule.limit, care.unit())
+            booking_words::left_of(lang, left, rule.limit, care.unit())
         };
-        let fixed = 2 + name_w + 17 + 1;
+        let fixed = 2 + name_w + 10 + per_w + 1;
         out.push(Line::from(vec![
             Span::styled(marker, t.key),
-            Span::styled(pad(s.care_name(*care), name_w), style),
+            Span::styled(pad(&words::care_name(lang, *care), name_w), style),
             Span::styled(fee, style),
             Span::raw(" "),
             Span::styled(

@@ -18,7 +18,9 @@ use super::super::panes::quota::fee_lines;
 use super::super::panes::{boxed, lines};
 use super::super::store_worker::WriteKind;
 use super::super::text::{display_safe, truncate, width, wrap};
+use super::super::{booking_words, refusal_words, words};
 use super::super::{server_link, signin};
+use super::view::step_name;
 use super::{Step, Wizard, check};
 
 pub fn update(app: &mut App, a: Action) {
@@ -69,7 +71,7 @@ fn book(app: &mut App) {
         booked,
     );
     if !sent {
-        let msg = app.s().booking_working().to_string();
+        let msg = app.t("wizard-booking-working");
         app.flash(msg);
     }
 }
@@ -106,7 +108,7 @@ fn book_through_server(app: &mut App, req: BookingRequest) {
         },
     );
     if !sent {
-        let msg = app.s().booking_working().to_string();
+        let msg = app.t("wizard-booking-working");
         app.flash(msg);
     }
 }
@@ -149,7 +151,7 @@ fn book_at_kiosk(app: &mut App, req: BookingRequest) {
         },
     );
     if !sent {
-        let msg = app.s().booking_working().to_string();
+        let msg = app.t("wizard-booking-working");
         app.flash(msg);
     }
 }
@@ -164,7 +166,7 @@ fn booked(app: &mut App, result: Result<crate::store::Booked, StoreError>) {
         }
         Err(e) => {
             let msg = match &e {
-                StoreError::Refused(r) => app.s().refusal(r),
+                StoreError::Refused(r) => refusal_words::refusal(app.session.lang, r),
                 // Perhaps recorded, perhaps not: never sent again; the screens are read again
                 // once the store is back.
                 StoreError::ConnectionLost { .. } => app.s().not_confirmed().to_string(),
@@ -189,7 +191,7 @@ fn show_booked(
     app.load_resident(resident, |_, _| {});
     let msg = match &provisional {
         Some(as_of) => app.s().provisional_booked(as_of.as_deref()),
-        None => app.s().booked_flash.to_string(),
+        None => app.t("wizard-booked-flash"),
     };
     if let (Some(w), Some(plan)) = (app.session.wizard.as_mut(), plan) {
         w.step = Step::Confirm;
@@ -220,14 +222,14 @@ fn finish(app: &mut App) {
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hits) {
     let s = app.s();
     let t = &app.session.theme;
-    let requested = app.t("kiosk-request-title");
+    let lang = app.session.lang;
     let title = match (&w.done, &w.provisional) {
-        (Some(_), _) if w.requested => requested.as_str(),
-        (Some(_), Some(_)) => s.provisional_title(),
-        (Some(_), None) => s.booked_title,
-        (None, _) => s.step_name(Step::Confirm),
+        (Some(_), _) if w.requested => app.t("kiosk-request-title"),
+        (Some(_), Some(_)) => s.provisional_title().to_string(),
+        (Some(_), None) => app.t("wizard-booked-title"),
+        (None, _) => step_name(app, Step::Confirm),
     };
-    let inner = boxed(frame, app, area, title, true);
+    let inner = boxed(frame, app, area, &title, true);
     if inner.is_empty() {
         return;
     }
@@ -237,7 +239,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
         None => check(app, app.session.day).and_then(Result::ok),
     };
     let (Some(plan), Some((f, care))) = (plan, app.focus_facility()) else {
-        lines(frame, inner, vec![Line::styled(s.check_refused, t.error)], t.base);
+        lines(frame, inner, vec![Line::styled(app.t("wizard-check-refused"), t.error)], t.base);
         return;
     };
     // Two columns when there is room: facts and fee on the left, bring and phone on the right.
@@ -277,17 +279,18 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
             .and_then(|r| r.bookings.iter().find(|b| &b.id == id))
             .and_then(|b| b.code.clone());
         let number = match &code {
-            Some(c) => s.booking_code(c),
-            None => s.booking_number(id),
+            Some(c) => booking_words::booking_code(lang, c),
+            None => booking_words::booking_number(lang, id),
         };
         a.push(Line::styled(truncate(&number, col_w), t.ok));
     }
     if let Some(info) = &app.session.resident {
-        a.extend(label(s.resident_label, &s.resident_summary(&info.resident), col_w));
+        let summary = s.resident_summary(&info.resident);
+        a.extend(label(&app.t("wizard-label-resident"), &summary, col_w));
     }
-    a.extend(label(s.facility_label, s.text(&f.name), col_w));
-    a.extend(label(s.care_label, s.care_name(care), col_w));
-    a.extend(label(s.dates_label, &s.plan_dates(&plan), col_w));
+    a.extend(label(&app.t("wizard-label-facility"), words::dataset_text(lang, &f.name), col_w));
+    a.extend(label(&app.t("wizard-label-care"), &words::care_name(lang, care), col_w));
+    a.extend(label(&app.t("wizard-label-dates"), &booking_words::plan_dates(lang, &plan), col_w));
     a.extend(fee_lines(app, care, &plan.fee, col_w.min(44)));
     let booked_at = match &w.done {
         Some((id, _)) => app
@@ -301,7 +304,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
     let rule = app.ds.programme.cancellation.rule();
     let notice =
         cancel::notice(&rule, plan.first_day, plan.units, booked_at, f.phone_hours(Some(care)));
-    for line in s.cancel_notice(&notice, care.unit()) {
+    for line in booking_words::cancel_notice(lang, &notice, care.unit()) {
         for l in wrap(&line, col_w) {
             a.push(Line::styled(l, t.warn));
         }
@@ -314,30 +317,29 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
     ]));
     let channels = f
         .reservation(care)
-        .map(|r| r.channels.iter().map(|c| s.channel(*c)).collect::<Vec<_>>().join("・"))
+        .map(|r| words::channels(lang, &r.channels))
         .filter(|c| !c.is_empty())
         .unwrap_or_else(|| s.no_channel.to_string());
-    let words = if w.done.is_some() {
-        s.recorded_next_step(&channels)
+    let next = if w.done.is_some() {
+        booking_words::recorded_next_step(lang, &channels)
     } else {
-        s.records_with_ward(&channels)
+        booking_words::records_with_ward(lang, &channels)
     };
     // A kiosk's request is not recorded yet: staff will say what comes next.
     if !w.requested {
-        for l in wrap(&words, col_w) {
+        for l in wrap(&next, col_w) {
             b.push(Line::styled(l, if w.done.is_some() { t.ok } else { t.base }));
         }
     }
-    b.push(Line::styled(s.what_to_bring, t.heading));
+    b.push(Line::styled(app.t("wizard-what-to-bring"), t.heading));
     for item in &app.ds.programme.what_to_bring {
-        for (i, l) in
-            wrap(&display_safe(s.text(item)), col_w.saturating_sub(2)).into_iter().enumerate()
-        {
+        let item = display_safe(words::dataset_text(lang, item));
+        for (i, l) in wrap(&item, col_w.saturating_sub(2)).into_iter().enumerate() {
             b.push(Line::raw(format!("{}{l}", if i == 0 { "- " } else { "  " })));
         }
     }
     if w.done.is_none() && app.store.writing(WriteKind::Book) {
-        for l in wrap(s.booking_working(), col_w) {
+        for l in wrap(&app.t("wizard-booking-working"), col_w) {
             a.push(Line::styled(l, t.warn));
         }
     } else if let Some(e) = &w.error {

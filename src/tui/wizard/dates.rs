@@ -13,6 +13,8 @@ use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::{self, boxed, calendar, lines, quota};
 use super::super::text::{display_safe, truncate, wrap};
 use super::super::update::move_calendar;
+use super::super::{booking_words, refusal_words, words};
+use super::view::step_name;
 use super::{Step, Wizard, check};
 
 /// The longest length the remaining quota allows (at least 1).
@@ -41,9 +43,10 @@ pub fn update(app: &mut App, a: Action) {
                     .and_then(|r| r.quota.get(care))
                     .map_or(0, |q| q.remaining);
                 let msg = if care == CareType::Visit {
-                    app.s().visit_is_one().to_string()
+                    app.t("wizard-visit-is-one")
                 } else {
-                    app.s().longest_reached(care, left)
+                    let left = words::units(app.session.lang, left, care.unit());
+                    app.tr("wizard-longest-reached", &[("left", left.into())])
                 };
                 app.flash_error(msg);
             } else if let Some(w) = app.session.wizard.as_mut() {
@@ -65,7 +68,7 @@ pub fn update(app: &mut App, a: Action) {
                 }
             }
             Some(Err(r)) => {
-                let msg = app.s().refusal(&r);
+                let msg = refusal_words::refusal(app.session.lang, &r);
                 app.flash_error(msg);
             }
             None => {}
@@ -77,32 +80,35 @@ pub fn update(app: &mut App, a: Action) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
+    let lang = app.session.lang;
     let (left, cal, q) = panes::main_areas(area, calendar::height(app));
     calendar::draw(frame, app, cal, true, hits);
     quota::draw(frame, app, q, false, hits);
 
-    let inner = boxed(frame, app, left, s.step_name(Step::Dates), false);
+    let inner = boxed(frame, app, left, &step_name(app, Step::Dates), false);
     if inner.is_empty() {
         return;
     }
     let wd = usize::from(inner.width);
     let mut out = Vec::new();
     if let Some((f, care)) = app.focus_facility() {
-        out.push(Line::styled(truncate(&display_safe(app.s().text(&f.name)), wd), t.heading));
-        out.push(Line::styled(truncate(s.care_name(care), wd), t.base));
+        let name = display_safe(words::dataset_text(lang, &f.name));
+        out.push(Line::styled(truncate(&name, wd), t.heading));
+        out.push(Line::styled(truncate(&words::care_name(lang, care), wd), t.base));
         if let Some(win) = app.window(f, care) {
-            out.push(Line::styled(truncate(&s.window_line(win), wd), t.ok));
+            out.push(Line::styled(truncate(&booking_words::window_line(lang, win), wd), t.ok));
         }
         out.push(Line::raw(""));
-        out.push(Line::styled(truncate(&s.length_line(w.length_for(care)), wd), t.heading));
-        out.push(Line::styled(truncate(s.length_keys(care), wd), t.muted));
+        let length = booking_words::length_line(lang, w.length_for(care));
+        out.push(Line::styled(truncate(&length, wd), t.heading));
+        let keys = app.tr("wizard-length-keys", &[("care", care.id().into())]);
+        out.push(Line::styled(truncate(&keys, wd), t.muted));
         out.push(Line::raw(""));
         match check(app, app.session.day) {
             Some(Ok(plan)) => {
-                out.push(Line::styled(truncate(s.check_ok, wd), t.ok));
-                for l in wrap(&s.plan_dates(&plan), wd) {
+                out.push(Line::styled(truncate(&app.t("wizard-check-ok"), wd), t.ok));
+                for l in wrap(&booking_words::plan_dates(lang, &plan), wd) {
                     out.push(Line::styled(l, t.ok));
                 }
                 out.extend(quota::fee_lines(app, care, &plan.fee, wd.min(44)));
@@ -114,22 +120,22 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
                     app.now,
                     f.phone_hours(Some(care)),
                 );
-                for line in s.cancel_notice(&notice, care.unit()) {
+                for line in booking_words::cancel_notice(lang, &notice, care.unit()) {
                     for l in wrap(&line, wd) {
                         out.push(Line::styled(l, t.base));
                     }
                 }
             }
             Some(Err(r)) => {
-                out.push(Line::styled(truncate(s.check_refused, wd), t.error));
-                for l in wrap(&s.refusal(&r), wd) {
+                out.push(Line::styled(truncate(&app.t("wizard-check-refused"), wd), t.error));
+                for l in wrap(&refusal_words::refusal(lang, &r), wd) {
                     out.push(Line::styled(l, t.error));
                 }
             }
             None => {}
         }
         out.push(Line::raw(""));
-        for l in wrap(s.dates_keys, wd) {
+        for l in wrap(&app.t("wizard-dates-keys"), wd) {
             out.push(Line::styled(l, t.muted));
         }
     }

@@ -11,6 +11,8 @@ use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::facilities::{channels, phone_state, scroll_offset};
 use super::super::panes::{boxed, lines, row};
 use super::super::text::{display_safe, pad, truncate, width};
+use super::super::{booking_words, words};
+use super::view::step_name;
 use super::{Step, Wizard};
 
 /// Indices of the facilities that can still take the wizard's care type for its resident.
@@ -75,7 +77,7 @@ pub fn update(app: &mut App, a: Action) {
     };
     let Some(i) = pick else { return };
     let Some(&fi) = list.get(i) else {
-        let msg = app.s().no_facility.to_string();
+        let msg = app.t("wizard-no-facility");
         app.flash_error(msg);
         return;
     };
@@ -95,12 +97,12 @@ pub fn update(app: &mut App, a: Action) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
+    let lang = app.session.lang;
     let care = w.care;
     let title = match care {
-        Some(c) => format!("{} - {}", s.step_name(Step::Facility), s.care_name(c)),
-        None => s.step_name(Step::Facility).to_string(),
+        Some(c) => format!("{} - {}", step_name(app, Step::Facility), words::care_name(lang, c)),
+        None => step_name(app, Step::Facility),
     };
     let inner = boxed(frame, app, area, &title, true);
     if inner.height < 3 {
@@ -108,9 +110,9 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
     }
     let wd = usize::from(inner.width);
     let list = candidates(app);
-    let mut out = vec![Line::styled(truncate(s.facility_intro, wd), t.heading)];
+    let mut out = vec![Line::styled(truncate(&app.t("wizard-facility-intro"), wd), t.heading)];
     if list.is_empty() {
-        out.push(Line::styled(truncate(s.no_facility, wd), t.warn));
+        out.push(Line::styled(truncate(&app.t("wizard-no-facility"), wd), t.warn));
         lines(frame, inner, out, t.base);
         return;
     }
@@ -133,7 +135,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         let name_w = wd.saturating_sub(sw + 3);
         out.push(Line::from(vec![
             Span::styled(if current { "> " } else { "  " }, t.key),
-            Span::styled(pad(&display_safe(app.s().text(&f.name)), name_w), style),
+            Span::styled(pad(&display_safe(words::dataset_text(lang, &f.name)), name_w), style),
             Span::raw(" "),
             Span::styled(truncate(&state, sw), if current { t.cursor } else { state_style }),
         ]));
@@ -141,8 +143,8 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
         let second = match win {
             Some(win) => format!(
                 "{}  {}  {}",
-                s.window_line(win),
-                s.days_left(win, app.today()),
+                booking_words::window_line(lang, win),
+                booking_words::days_left(lang, win, app.today()),
                 channels(app, f)
             ),
             None => channels(app, f),

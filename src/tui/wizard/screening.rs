@@ -9,6 +9,8 @@ use super::super::action::Action;
 use super::super::app::{App, Hits, Target};
 use super::super::panes::{boxed, lines, row};
 use super::super::text::{display_safe, truncate, width, wrap};
+use super::super::words;
+use super::view::step_name;
 use super::{Step, Wizard};
 
 pub fn update(app: &mut App, a: Action) {
@@ -38,7 +40,7 @@ pub fn update(app: &mut App, a: Action) {
             }
             if let Some(q) = w.answers.iter().position(Option::is_none) {
                 w.question = q;
-                let msg = app.s().answer_all.to_string();
+                let msg = app.t("wizard-answer-all");
                 app.flash_error(msg);
                 return;
             }
@@ -49,16 +51,16 @@ pub fn update(app: &mut App, a: Action) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
-    let inner = boxed(frame, app, area, s.step_name(Step::Screening), true);
+    let lang = app.session.lang;
+    let inner = boxed(frame, app, area, &step_name(app, Step::Screening), true);
     if inner.is_empty() {
         return;
     }
     let width_all = usize::from(inner.width);
     let mut y = 0u16;
     let mut out: Vec<Line> = Vec::new();
-    for l in wrap(s.screening_intro, width_all) {
+    for l in wrap(&app.t("wizard-screening-intro"), width_all) {
         out.push(Line::styled(l, t.heading));
         y += 1;
     }
@@ -66,14 +68,11 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
     y += 1;
     for (i, q) in app.ds.programme.screening.iter().enumerate() {
         let current = i == w.question;
-        let yes = format!("[{}]", s.yes_label(w.answers[i] == Some(true)));
-        let no = format!("[{}]", s.no_label(w.answers[i] == Some(false)));
+        let yes = answer(app, "wizard-yes", w.answers[i] == Some(true));
+        let no = answer(app, "wizard-no", w.answers[i] == Some(false));
         let answers_w = width(&yes) + width(&no) + 1;
-        let text = display_safe(if app.s().lang == super::super::strings::Lang::Ja {
-            &q.ja
-        } else {
-            &q.en
-        });
+        // The dataset's questions are in Japanese and English only.
+        let text = display_safe(if lang.is_japanese() { &q.ja } else { &q.en });
         let marker = if current { "> " } else { "  " };
         let text_w = width_all.saturating_sub(answers_w + 3);
         let wrapped = wrap(&text, text_w.max(8));
@@ -109,18 +108,25 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
     }
     out.push(Line::raw(""));
     if w.stopped() {
-        for l in wrap(s.screening_stop, width_all) {
+        for l in wrap(&app.t("wizard-screening-stop"), width_all) {
             out.push(Line::styled(l, t.error));
         }
         for c in &app.ds.programme.contacts {
-            let name = s.contact_name(c);
+            let name = words::contact_name(lang, c);
             out.push(Line::from(vec![
                 Span::styled(format!("  {} ", c.phone), t.heading),
                 Span::styled(truncate(&name, width_all.saturating_sub(16)), t.base),
             ]));
         }
     } else {
-        out.push(Line::styled(truncate(s.screening_keys, width_all), t.muted));
+        for l in wrap(&app.t("wizard-screening-keys"), width_all) {
+            out.push(Line::styled(l, t.muted));
+        }
     }
     lines(frame, inner, out, t.base);
+}
+
+/// `[x はい]`, `[  いいえ]`: an answer, marked when chosen.
+fn answer(app: &App, id: &str, chosen: bool) -> String {
+    format!("[{} {}]", if chosen { "x" } else { " " }, app.t(id))
 }

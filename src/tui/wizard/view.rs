@@ -4,6 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::i18n::Locale;
+
 use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::{lines, row};
 use super::super::store_worker::WriteKind;
@@ -20,7 +22,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let buttons = row(area, area.height - 1).unwrap_or(area);
     match w.step {
         Step::Resident => {
-            let inner = super::super::panes::boxed(frame, app, body, s_step(app), true);
+            let title = step_name(app, Step::Resident);
+            let inner = super::super::panes::boxed(frame, app, body, &title, true);
             resident::draw_form(frame, app, &w.form, inner, hits);
         }
         Step::Screening => screening::draw(frame, app, w, body, hits),
@@ -34,14 +37,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
 
 /// `1 利用者 > 2 体調 > [3 種類] > 4 施設 > 5 日程 > 6 確認`: the current step is bracketed.
 fn step_bar(frame: &mut Frame, app: &App, w: &Wizard, area: Rect) {
-    let s = app.s();
     let t = &app.session.theme;
-    let mut spans = vec![Span::styled(format!(" {} ", s.wizard_title), t.title)];
+    let mut spans = vec![Span::styled(format!(" {} ", app.t("wizard-title")), t.title)];
     for step in Step::ALL {
         if step != Step::Resident {
             spans.push(Span::styled(" > ", t.muted));
         }
-        let label = format!("{} {}", step.number(), s.step_name(step));
+        let label = format!("{} {}", step.number(), step_name(app, step));
         let (text, style) = if step == w.step {
             (format!("[{label}]"), t.step_current)
         } else if step < w.step {
@@ -56,26 +58,27 @@ fn step_bar(frame: &mut Frame, app: &App, w: &Wizard, area: Rect) {
 
 /// The buttons of the step: `[Esc 戻る]` and the step's forward action, clickable.
 fn button_row(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
     let mut buttons: Vec<(String, Button)> = Vec::new();
     if w.done.is_some() {
-        buttons.push((format!("[Enter {}]", s.close), Button::Close));
+        buttons.push((format!("[Enter {}]", app.t("wizard-close")), Button::Close));
     } else {
-        let back = if w.step == Step::Resident { s.leave } else { s.back };
+        let back = app.t(if w.step == Step::Resident { "wizard-leave" } else { "wizard-back" });
         buttons.push((format!("[Esc {back}]"), Button::Back));
         match w.step {
             Step::Screening if w.stopped() => {}
             // While the booking is being recorded the button says so (Enter sends nothing).
             Step::Confirm if app.store.writing(WriteKind::Book) => {
-                buttons.push((format!("[{}]", s.recording()), Button::Book))
+                buttons.push((format!("[{}]", app.t("wizard-recording")), Button::Book))
             }
-            Step::Confirm => buttons.push((format!("[Enter {}]", s.book), Button::Book)),
-            _ => buttons.push((format!("[Enter {}]", s.next), Button::Next)),
+            Step::Confirm => {
+                buttons.push((format!("[Enter {}]", app.t("wizard-book")), Button::Book))
+            }
+            _ => buttons.push((format!("[Enter {}]", app.t("wizard-next")), Button::Next)),
         }
         if w.step == Step::Dates {
-            buttons.push((format!("[- {}]", s.shorter), Button::LengthLess));
-            buttons.push((format!("[+ {}]", s.longer), Button::LengthMore));
+            buttons.push((format!("[- {}]", app.t("wizard-shorter")), Button::LengthLess));
+            buttons.push((format!("[+ {}]", app.t("wizard-longer")), Button::LengthMore));
         }
     }
     let mut spans = vec![Span::raw(" ")];
@@ -91,12 +94,30 @@ fn button_row(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut H
         x += bw + 2;
     }
     // After the booking, nothing invites her to book again.
-    let hint = if w.done.is_some() { "" } else { s.step_hint(w.step) };
+    let hint = if w.done.is_some() { String::new() } else { step_hint(app.session.lang, w.step) };
     let room = usize::from((area.x + area.width).saturating_sub(x));
-    spans.push(Span::styled(super::super::text::truncate(hint, room), t.muted));
+    // Whole hints only: half a hint reads as another key.
+    spans.push(Span::styled(super::super::text::fit_hints(&hint, room), t.muted));
     lines(frame, area, vec![Line::from(spans)], t.base);
 }
 
-fn s_step(app: &App) -> &'static str {
-    app.s().step_name(Step::Resident)
+fn step_key(s: Step) -> &'static str {
+    match s {
+        Step::Resident => "resident",
+        Step::Screening => "screening",
+        Step::Care => "care",
+        Step::Facility => "facility",
+        Step::Dates => "dates",
+        Step::Confirm => "confirm",
+    }
+}
+
+/// The step's name, in the step bar and as its box's title: 種類, `Type`.
+pub fn step_name(app: &App, s: Step) -> String {
+    app.tr("wizard-step", &[("step", step_key(s).into())])
+}
+
+/// What the keys of a step do, after its buttons.
+fn step_hint(lang: Locale, s: Step) -> String {
+    crate::i18n::tr(lang, "wizard-step-hint", &[("step", step_key(s).into())])
 }
