@@ -97,7 +97,7 @@ fn write(app: &mut App) {
         },
     );
     if !sent {
-        let msg = app.t("staff-store-working");
+        let msg = app.t("store-working");
         app.flash(msg);
     }
 }

@@ -140,11 +140,6 @@ pub fn resident_summary(lang: Locale, r: &Resident) -> String {
     parts.join(" ")
 }
 
-/// `/日`, `/day`: the unit a fee is per, after an amount in a column.
-pub fn per_unit(lang: Locale, u: Unit) -> String {
-    tr(lang, "pane-per-unit", &[("unit", unit_key(u).into())])
-}
-
 /// A care type's rule in a line: its limit (the flyer's wording in Japanese, the number in other
 /// languages; more for multiples where the programme gives more), the extra-baby fee, meals.
 pub fn care_detail(lang: Locale, c: CareType, rule: &CareTypeRule) -> String {

@@ -15,8 +15,10 @@ use super::panes::facilities::scroll_offset;
 use super::panes::{boxed, framed, hint_row, lines, list_line, row};
 use super::store_worker::Slot;
 use super::text::{display_safe, pad, pad_left, truncate, width};
-use super::wizard::resident::{FormOutcome, FormPlace, ask, field_label, label_width, update_form};
-use super::words;
+use super::wizard::resident::{
+    FormOutcome, FormPlace, ask, check, field_label, label_width, update_form,
+};
+use super::{booking_words, pane_words, words};
 
 /// One line of the list: a resident and how many of her bookings are active today.
 #[derive(Debug, Clone)]
@@ -484,7 +486,8 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         return;
     };
     let r = &info.resident;
-    let mut out = vec![Line::styled(truncate(&s.resident_summary(r), w), t.heading)];
+    let summary = pane_words::resident_summary(lang, r);
+    let mut out = vec![Line::styled(truncate(&summary, w), t.heading)];
     let label_w = label_width(lang);
     let field = |f: Field, v: String| {
         Line::from(vec![
@@ -496,22 +499,22 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     out.push(field(Field::Birth, r.birth.format("%Y-%m-%d").to_string()));
     out.push(field(Field::Due, r.due.map_or("-".into(), |d| d.format("%Y-%m-%d").to_string())));
     out.push(field(Field::Babies, r.babies.to_string()));
-    out.push(field(Field::Corrected, s.check(r.corrected)));
-    out.push(field(Field::Exempt, s.check(r.exempt)));
+    out.push(field(Field::Corrected, check(lang, r.corrected)));
+    out.push(field(Field::Exempt, check(lang, r.exempt)));
     let stamp = |at: chrono::NaiveDateTime| at.format("%Y-%m-%d %H:%M").to_string();
     let times = app.tr(
         "staff-record-times",
         &[("created", stamp(r.created_at).into()), ("updated", stamp(r.updated_at).into())],
     );
     out.push(Line::styled(truncate(&times, w), t.muted));
-    out.push(Line::styled(truncate(s.quota_title, w), t.heading));
+    out.push(Line::styled(truncate(&app.t("pane-quota-title"), w), t.heading));
     for &(care, q) in &info.quota.types {
         let unit = care.unit();
         out.push(Line::raw(truncate(
             &format!(
                 "{} {}",
                 pad(&words::care_short(lang, care), 8),
-                s.left_of(q.remaining, q.limit, unit)
+                booking_words::left_of(lang, q.remaining, q.limit, unit)
             ),
             w,
         )));
@@ -530,7 +533,7 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             "{} {} {} {}",
             words::short_range(lang, bk.first_day, bk.last_day),
             words::care_short(lang, bk.care),
-            s.status(st),
+            words::status(lang, st),
             name
         );
         let style = if st == Status::Booked { t.booked } else { t.muted };
@@ -600,12 +603,12 @@ mod same_as_strings {
                 ("staff-export-hints", s.export_hints()),
                 ("staff-title-more-keys", s.title_more_keys()),
                 ("staff-changed-elsewhere", s.changed_elsewhere()),
-                ("staff-connecting", s.connecting()),
-                ("staff-reconnecting", s.reconnecting()),
-                ("staff-store-working", s.store_working()),
-                ("staff-recording", s.recording()),
-                ("staff-booking-working", s.booking_working()),
-                ("staff-not-confirmed", s.not_confirmed()),
+                ("connecting", s.connecting()),
+                ("reconnecting", s.reconnecting()),
+                ("store-working", s.store_working()),
+                ("recording", s.recording()),
+                ("booking-working", s.booking_working()),
+                ("not-confirmed", s.not_confirmed()),
                 ("staff-signin-title", s.signin_title()),
                 ("staff-signin-intro", s.signin_intro()),
                 ("staff-signin-id", s.signin_id()),

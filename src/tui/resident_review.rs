@@ -16,7 +16,7 @@ use super::app::{App, Hits, Target};
 use super::panes::{boxed, hint_row, lines, row};
 use super::store_worker::WriteKind;
 use super::text::{display_safe, truncate, wrap};
-use super::words;
+use super::{refusal_words, words};
 
 /// One booking the edit changes, and the clerk's choice for it.
 #[derive(Debug, Clone)]
@@ -112,7 +112,7 @@ fn save(app: &mut App) {
             }
             Err(e) => {
                 let msg = match &e {
-                    StoreError::ConnectionLost { .. } => app.t("staff-not-confirmed"),
+                    StoreError::ConnectionLost { .. } => app.t("not-confirmed"),
                     other => app.store_error_text(other),
                 };
                 app.flash_error(msg);
@@ -120,13 +120,12 @@ fn save(app: &mut App) {
         },
     );
     if !sent {
-        let msg = app.t("staff-store-working");
+        let msg = app.t("store-working");
         app.flash(msg);
     }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let lang = app.session.lang;
     let t = &app.session.theme;
     let inner = boxed(frame, app, area, &app.t("staff-effects-title"), true);
@@ -163,7 +162,7 @@ pub fn draw(frame: &mut Frame, app: &App, review: &Review, area: Rect, hits: &mu
             ));
         }
         if let Some(rule) = item.affected.outside() {
-            for l in wrap(&s.refusal(rule), w.saturating_sub(4)) {
+            for l in wrap(&refusal_words::refusal(app.session.lang, rule), w.saturating_sub(4)) {
                 out.push(Line::styled(format!("    {l}"), t.warn));
             }
             out.push(Line::styled(

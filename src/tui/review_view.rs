@@ -182,7 +182,7 @@ fn submit(app: &mut App) {
         },
     );
     if !sent {
-        let msg = app.t("staff-store-working");
+        let msg = app.t("store-working");
         app.flash(msg);
     }
 }
@@ -223,7 +223,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let list = Rect { height: inner.height.saturating_sub(form_h + 1), ..inner };
     let mut out: Vec<Line> = Vec::new();
     match &r.entries {
-        None => out.push(Line::styled(app.t("staff-connecting"), t.muted)),
+        None => out.push(Line::styled(app.t("connecting"), t.muted)),
         Some(entries) if entries.is_empty() => {
             out.push(Line::styled(app.t("staff-review-empty"), t.muted))
         }
@@ -281,7 +281,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         f.push(field(1, &l1, format!("[{}]", pad(r.note.text(), 40))));
         f.push(field(2, &l2, format!("[{}]", pad(r.booking.text(), 28))));
         if app.store.writing(WriteKind::Resolve) {
-            f.push(Line::styled(app.t("staff-store-working"), t.warn));
+            f.push(Line::styled(app.t("store-working"), t.warn));
         } else if let Some(e) = &r.error {
             f.push(Line::styled(truncate(e, w), t.error));
         } else {

@@ -160,7 +160,7 @@ fn submit(app: &mut App) {
         signed_in,
     );
     if !sent {
-        let msg = app.t("staff-store-working");
+        let msg = app.t("store-working");
         app.flash(msg);
     }
 }

@@ -143,7 +143,7 @@ fn learn(app: &mut App, record: CheckRecord) -> bool {
     if ok {
         return false;
     }
-    let msg = app.s().store_damaged().to_string();
+    let msg = app.t("store-damaged");
     app.flash_error(msg);
     true
 }

@@ -240,7 +240,7 @@ pub(super) fn request_quit(app: &mut App) {
 /// booking left behind as the program ends would be neither confirmed nor known lost).
 fn leave(app: &mut App) {
     if app.store.writing_any() {
-        let msg = app.t("staff-store-working");
+        let msg = app.t("store-working");
         app.flash(msg);
         return;
     }

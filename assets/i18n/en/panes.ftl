@@ -121,7 +121,3 @@ pane-exemption = These households pay 0 yen: { $households }.
 pane-households-sep = {", "}
 pane-application = Apply from week { $weeks } of pregnancy. The coupon takes about { $days } business days.
 pane-guide-bring = What to bring
-pane-per-unit = /{ $unit ->
-    [day] day
-   *[visit] visit
-}

@@ -263,3 +263,13 @@ length = { $kind ->
    *[visit] 1 visit
 }
 contact-name = { $name }, { $section }
+
+## The store at work (every screen, the kiosk too)
+
+connecting = Connecting
+reconnecting = Reconnecting
+store-working = Saving: please wait.
+recording = Recording
+booking-working = Recording the booking: please wait.
+not-confirmed = The connection was lost: it is not confirmed whether this was recorded. Check the bookings.
+store-damaged = The database is damaged: bookings and changes are stopped. Run `sango store repair`.

@@ -135,12 +135,6 @@ staff-changed-elsewhere = This booking was changed at another terminal. Please c
 
 ## The store's connection
 
-staff-connecting = Connecting
-staff-reconnecting = Reconnecting
-staff-store-working = Saving: please wait.
-staff-recording = Recording
-staff-booking-working = Recording the booking: please wait.
-staff-not-confirmed = The connection was lost: it is not confirmed whether this was recorded. Check the bookings.
 
 ## A terminal working through a ward's server
 
@@ -189,3 +183,7 @@ staff-review-note-needed = Type a note.
 staff-review-resolved = The resolution is recorded on the server.
 staff-review-list-keys = Up/Down:choose Enter:resolve Ctrl+R:sync Esc:back
 staff-review-form-keys = Up/Down:field Left/Right:resolution Enter:record Esc:cancel
+staff-check = { $on ->
+    [yes] {"[x]"} yes
+   *[no] {"[ ]"} no
+}

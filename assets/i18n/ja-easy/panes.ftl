@@ -100,7 +100,3 @@ pane-exemption = つぎの 家の 人は お金が いりません: { $household
 pane-households-sep = 、
 pane-application = にんしん { $weeks }週から 申しこみが できます。クーポンが 来るまで 約{ $days }日（土日・祝日を のぞく）かかります。
 pane-guide-bring = 持っていく もの
-pane-per-unit = /{ $unit ->
-    [day] 日
-   *[visit] 回
-}

@@ -220,3 +220,13 @@ length = { $kind ->
    *[visit] 1回
 }
 contact-name = { $name } { $section }
+
+## The store at work (every screen, the kiosk too)
+
+connecting = つないでいます
+reconnecting = もう一度 つないでいます
+store-working = きろく しています。まってください。
+recording = きろく中
+booking-working = よやくを きろく しています。まってください。
+not-confirmed = つながりが きれました。きろく できたか わかりません。よやくの 一覧を 見てください。
+store-damaged = データが こわれています。よやくは できません。スタッフに 知らせてください（`sango store repair`）。

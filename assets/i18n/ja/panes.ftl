@@ -109,7 +109,3 @@ pane-households-sep = 、
 pane-application = 妊娠{ $weeks }週から申請できます。クーポンの発行まで約{ $days }営業日かかります。
 pane-guide-bring = 持ち物
 # After an amount in a column: 3,300円/日.
-pane-per-unit = /{ $unit ->
-    [day] 日
-   *[visit] 回
-}

@@ -222,3 +222,13 @@ length = { $kind ->
    *[visit] 1回
 }
 contact-name = { $name } { $section }
+
+## The store at work (every screen, the kiosk too)
+
+connecting = 接続中
+reconnecting = 再接続中
+store-working = 記録しています。お待ちください。
+recording = 記録中
+booking-working = 予約を記録しています。お待ちください。
+not-confirmed = 接続が切れたため、記録されたか確認できません。予約一覧を確認してください。
+store-damaged = データベースの破損が見つかりました。予約と変更を止めています。`sango store repair` を実行してください。

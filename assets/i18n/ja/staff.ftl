@@ -140,12 +140,6 @@ staff-changed-elsewhere = この予約は別の端末で変更されました。
 
 ## The store's connection
 
-staff-connecting = 接続中
-staff-reconnecting = 再接続中
-staff-store-working = 記録しています。お待ちください。
-staff-recording = 記録中
-staff-booking-working = 予約を記録しています。お待ちください。
-staff-not-confirmed = 接続が切れたため、記録されたか確認できません。予約一覧を確認してください。
 
 ## A terminal working through a ward's server
 
@@ -197,3 +191,7 @@ staff-review-note-needed = メモを入力してください。
 staff-review-resolved = 対応をサーバーに記録しました。
 staff-review-list-keys = 上下:選択 Enter:対応を記録 Ctrl+R:同期 Esc:戻る
 staff-review-form-keys = 上下:項目 左右:対応を選ぶ Enter:記録 Esc:やめる
+staff-check = { $on ->
+    [yes] {"[x]"} はい
+   *[no] {"[ ]"} いいえ
+}

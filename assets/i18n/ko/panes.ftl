@@ -107,7 +107,3 @@ pane-exemption = 다음 세대는 이용료가 0엔입니다: { $households }.
 pane-households-sep = {", "}
 pane-application = 임신 { $weeks }주부터 신청할 수 있습니다. 쿠폰 발행까지 약 { $days }영업일이 걸립니다.
 pane-guide-bring = 준비물
-pane-per-unit = /{ $unit ->
-    [day] 일
-   *[visit] 회
-}

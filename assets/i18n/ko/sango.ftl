@@ -219,3 +219,13 @@ length = { $kind ->
    *[visit] 1회
 }
 contact-name = { $name } { $section }
+
+## The store at work (every screen, the kiosk too)
+
+connecting = 연결 중
+reconnecting = 다시 연결 중
+store-working = 저장 중입니다. 잠시 기다려 주세요.
+recording = 기록 중
+booking-working = 예약을 기록하고 있습니다. 잠시 기다려 주세요.
+not-confirmed = 연결이 끊겨 기록되었는지 확인할 수 없습니다. 예약 목록을 확인해 주세요.
+store-damaged = 데이터베이스 손상이 발견되어 예약과 변경을 멈췄습니다. `sango store repair`를 실행하세요.

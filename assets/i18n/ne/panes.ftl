@@ -107,7 +107,3 @@ pane-exemption = यी परिवारले शुल्क तिर्न
 pane-households-sep = {", "}
 pane-application = गर्भावस्थाको { $weeks } औँ हप्तादेखि आवेदन दिन सकिन्छ। कुपन आउन करिब { $days } कार्य दिन लाग्छ।
 pane-guide-bring = ल्याउनुपर्ने सामान
-pane-per-unit = /{ $unit ->
-    [day] दिन
-   *[visit] पटक
-}

@@ -246,3 +246,13 @@ length = { $kind ->
    *[visit] १ भ्रमण
 }
 contact-name = { $name }, { $section }
+
+## The store at work (every screen, the kiosk too)
+
+connecting = जोडिँदै
+reconnecting = फेरि जोडिँदै
+store-working = सुरक्षित गर्दै: कृपया पर्खनुहोस्।
+recording = रेकर्ड गर्दै
+booking-working = बुकिङ रेकर्ड गर्दै: कृपया पर्खनुहोस्।
+not-confirmed = जडान टुट्यो: रेकर्ड भयो कि भएन पक्का छैन। बुकिङहरू जाँच गर्नुहोस्।
+store-damaged = डाटाबेस बिग्रिएको छ: बुकिङ र परिवर्तन रोकिएका छन्। `sango store repair` चलाउनुहोस्।

@@ -101,7 +101,3 @@ pane-exemption = Walang bayad ang mga sambahayang ito: { $households }.
 pane-households-sep = {", "}
 pane-application = Mag-apply mula sa ika-{ $weeks } linggo ng pagbubuntis. Mga { $days } araw ng trabaho bago dumating ang coupon.
 pane-guide-bring = Dalhin
-pane-per-unit = /{ $unit ->
-    [day] araw
-   *[visit] pagbisita
-}

@@ -245,3 +245,13 @@ length = { $kind ->
    *[visit] 1 pagbisita
 }
 contact-name = { $name }, { $section }
+
+## The store at work (every screen, the kiosk too)
+
+connecting = Kumokonekta
+reconnecting = Muling kumokonekta
+store-working = Sine-save: pakihintay.
+recording = Nire-record
+booking-working = Nire-record ang booking: pakihintay.
+not-confirmed = Naputol ang koneksyon: hindi tiyak kung na-record ito. Tingnan ang mga booking.
+store-damaged = Sira ang database: itinigil ang mga booking at pagbabago. Patakbuhin ang `sango store repair`.

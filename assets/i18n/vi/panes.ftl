@@ -101,7 +101,3 @@ pane-exemption = Các hộ sau được miễn phí (0 yên): { $households }.
 pane-households-sep = {", "}
 pane-application = Có thể đăng ký từ tuần thai thứ { $weeks }. Phiếu (coupon) được cấp sau khoảng { $days } ngày làm việc.
 pane-guide-bring = Cần mang theo
-pane-per-unit = /{ $unit ->
-    [day] ngày
-   *[visit] lần
-}

@@ -219,3 +219,13 @@ length = { $kind ->
    *[visit] 1 lần
 }
 contact-name = { $name }, { $section }
+
+## The store at work (every screen, the kiosk too)
+
+connecting = Đang kết nối
+reconnecting = Đang kết nối lại
+store-working = Đang lưu, vui lòng chờ.
+recording = Đang ghi
+booking-working = Đang ghi lịch đặt, vui lòng chờ.
+not-confirmed = Mất kết nối: chưa xác nhận được đã ghi hay chưa. Hãy xem danh sách lịch đặt.
+store-damaged = Cơ sở dữ liệu bị hỏng: đã dừng đặt lịch và thay đổi. Hãy chạy `sango store repair`.

@@ -100,7 +100,3 @@ pane-exemption = 以下家庭免除费用: { $households }。
 pane-households-sep = 、
 pane-application = 怀孕第{ $weeks }周起可以申请。发放优惠券约需{ $days }个工作日。
 pane-guide-bring = 携带物品
-pane-per-unit = /{ $unit ->
-    [day] 天
-   *[visit] 次
-}

@@ -219,3 +219,13 @@ length = { $kind ->
    *[visit] 1次
 }
 contact-name = { $name } { $section }
+
+## The store at work (every screen, the kiosk too)
+
+connecting = 正在连接
+reconnecting = 正在重新连接
+store-working = 正在保存，请稍候。
+recording = 正在记录
+booking-working = 正在记录预约，请稍候。
+not-confirmed = 连接已中断，无法确认是否已记录。请查看预约列表。
+store-damaged = 发现数据库损坏，已停止预约和更改。请运行 `sango store repair`。

@@ -13,7 +13,7 @@ use crate::i18n::format;
 
 use super::super::app::{App, Hits, Pane};
 use super::super::text::{clip_words, pad, pad_left, truncate, width};
-use super::super::{pane_words, wizard, words};
+use super::super::{pane_words, refusal_words, wizard, words};
 use super::{framed, lines};
 
 /// The fee lines of a breakdown: base, extra babies, exemption, total; amounts right-aligned.
@@ -58,7 +58,10 @@ fn selection(app: &App) -> Option<Result<Plan, String>> {
     if let Some((_, plan)) = &w.done {
         return Some(Ok(*plan));
     }
-    Some(wizard::check(app, app.session.day)?.map_err(|r| app.s().refusal(&r)))
+    Some(
+        wizard::check(app, app.session.day)?
+            .map_err(|r| refusal_words::refusal(app.session.lang, &r)),
+    )
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, focused: bool, hits: &mut Hits) {

@@ -10,8 +10,8 @@ use crate::i18n::format;
 use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::{boxed, lines, row};
-use super::super::text::{display_safe, pad, pad_left, truncate, width, wrap};
-use super::super::{booking_words, words};
+use super::super::text::{pad, pad_left, truncate, width, wrap};
+use super::super::{booking_words, pane_words, words};
 use super::view::step_name;
 use super::{Step, Wizard};
 
@@ -75,7 +75,6 @@ pub fn update(app: &mut App, a: Action) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
     let lang = app.session.lang;
     let inner = boxed(frame, app, area, &step_name(app, Step::Care), true);
@@ -135,15 +134,15 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hit
             hits.add(r, Target::Row(i));
         }
         y += 1;
-        let detail = s.care_detail(*care, rule);
-        for l in wrap(&display_safe(&detail), width_all.saturating_sub(4)) {
+        let detail = pane_words::care_detail(lang, *care, rule);
+        for l in wrap(&detail, width_all.saturating_sub(4)) {
             out.push(Line::from(vec![Span::raw("    "), Span::styled(l, t.muted)]));
             y += 1;
         }
     }
     out.push(Line::raw(""));
-    let exemption = s.exemption_text(&app.ds.programme.fee_exemption);
-    for l in wrap(&display_safe(&exemption), width_all) {
+    let exemption = pane_words::exemption_text(lang, &app.ds.programme.fee_exemption);
+    for l in wrap(&exemption, width_all) {
         out.push(Line::styled(l, t.muted));
     }
     lines(frame, inner, out, t.base);

@@ -18,7 +18,7 @@ use super::super::panes::quota::fee_lines;
 use super::super::panes::{boxed, lines};
 use super::super::store_worker::WriteKind;
 use super::super::text::{display_safe, truncate, width, wrap};
-use super::super::{booking_words, refusal_words, words};
+use super::super::{booking_words, pane_words, refusal_words, words};
 use super::super::{server_link, signin};
 use super::view::step_name;
 use super::{Step, Wizard, check};
@@ -169,7 +169,7 @@ fn booked(app: &mut App, result: Result<crate::store::Booked, StoreError>) {
                 StoreError::Refused(r) => refusal_words::refusal(app.session.lang, r),
                 // Perhaps recorded, perhaps not: never sent again; the screens are read again
                 // once the store is back.
-                StoreError::ConnectionLost { .. } => app.s().not_confirmed().to_string(),
+                StoreError::ConnectionLost { .. } => app.t("not-confirmed"),
                 other => app.store_error_text(other),
             };
             show_refused(app, msg);
@@ -190,7 +190,7 @@ fn show_booked(
 ) {
     app.load_resident(resident, |_, _| {});
     let msg = match &provisional {
-        Some(as_of) => app.s().provisional_booked(as_of.as_deref()),
+        Some(as_of) => server_link::provisional_words(app.session.lang, false, as_of.as_deref()),
         None => app.t("wizard-booked-flash"),
     };
     if let (Some(w), Some(plan)) = (app.session.wizard.as_mut(), plan) {
@@ -220,12 +220,11 @@ fn finish(app: &mut App) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
     let lang = app.session.lang;
     let title = match (&w.done, &w.provisional) {
         (Some(_), _) if w.requested => app.t("kiosk-request-title"),
-        (Some(_), Some(_)) => s.provisional_title().to_string(),
+        (Some(_), Some(_)) => app.t("staff-provisional-title"),
         (Some(_), None) => app.t("wizard-booked-title"),
         (None, _) => step_name(app, Step::Confirm),
     };
@@ -247,10 +246,11 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
     let col_w = if two { wd / 2 - 1 } else { wd };
     let mut a: Vec<Line> = Vec::new();
     let mut b: Vec<Line> = Vec::new();
+    // `v` is safe to draw: the message files' words, the dataset's through `display_safe`.
     let label = |l: &str, v: &str, w: usize| -> Vec<Line<'static>> {
         let head = format!("{l}: ");
         let hw = width(&head);
-        wrap(&display_safe(v), w.saturating_sub(hw).max(4))
+        wrap(v, w.saturating_sub(hw).max(4))
             .into_iter()
             .enumerate()
             .map(|(i, x)| {
@@ -268,7 +268,7 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
         }
     } else if let (Some(_), Some(as_of)) = (&w.done, &w.provisional) {
         // Never shown as a confirmed booking: no code, the server decides when it is reached.
-        for l in wrap(&s.provisional_booked(as_of.as_deref()), col_w) {
+        for l in wrap(&server_link::provisional_words(lang, false, as_of.as_deref()), col_w) {
             a.push(Line::styled(l, t.warn));
         }
     } else if let Some((id, _)) = &w.done {
@@ -285,10 +285,11 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
         a.push(Line::styled(truncate(&number, col_w), t.ok));
     }
     if let Some(info) = &app.session.resident {
-        let summary = s.resident_summary(&info.resident);
+        let summary = pane_words::resident_summary(lang, &info.resident);
         a.extend(label(&app.t("wizard-label-resident"), &summary, col_w));
     }
-    a.extend(label(&app.t("wizard-label-facility"), words::dataset_text(lang, &f.name), col_w));
+    let name = display_safe(words::dataset_text(lang, &f.name));
+    a.extend(label(&app.t("wizard-label-facility"), &name, col_w));
     a.extend(label(&app.t("wizard-label-care"), &words::care_name(lang, care), col_w));
     a.extend(label(&app.t("wizard-label-dates"), &booking_words::plan_dates(lang, &plan), col_w));
     a.extend(fee_lines(app, care, &plan.fee, col_w.min(44)));
@@ -310,16 +311,18 @@ pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, _hits: &mut Hi
         }
     }
     let (state, style) = phone_state(app, f, Some(care));
-    b.extend(label(s.phone, &f.phones.join(", "), col_w));
+    b.extend(label(&app.t("pane-phone"), &display_safe(&f.phones.join(", ")), col_w));
+    let now = format!("{}: ", app.t("pane-now"));
+    let now_w = width(&now);
     b.push(Line::from(vec![
-        Span::styled(format!("{}: ", s.now_label), t.heading),
-        Span::styled(truncate(&display_safe(&state), col_w.saturating_sub(8)), style),
+        Span::styled(now, t.heading),
+        Span::styled(truncate(&state, col_w.saturating_sub(now_w)), style),
     ]));
     let channels = f
         .reservation(care)
         .map(|r| words::channels(lang, &r.channels))
         .filter(|c| !c.is_empty())
-        .unwrap_or_else(|| s.no_channel.to_string());
+        .unwrap_or_else(|| app.t("pane-no-channel"));
     let next = if w.done.is_some() {
         booking_words::recorded_next_step(lang, &channels)
     } else {

@@ -148,7 +148,7 @@ pub fn ask(app: &mut App, place: FormPlace, job: FormJob, then: fn(&mut App, For
         ),
     };
     if !sent {
-        let msg = app.t("staff-store-working");
+        let msg = app.t("store-working");
         app.flash(msg);
     }
 }
@@ -324,9 +324,13 @@ fn submit(form: &mut ResidentForm, lang: Locale, now: NaiveDateTime) -> FormOutc
     FormOutcome::Submit(FormJob::Register(input))
 }
 
+/// A yes/no field as a check box with its word: `[x] はい`, `[ ] no`.
+pub fn check(lang: Locale, on: bool) -> String {
+    tr(lang, "staff-check", &[("on", if on { "yes" } else { "no" }.into())])
+}
+
 /// Draws the form into `area` (no border); records clickable fields and the mode tabs.
 pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let lang = app.session.lang;
     let t = &app.session.theme;
     let w = usize::from(area.width);
@@ -388,8 +392,8 @@ pub fn draw_form(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, 
             Field::Birth => form.birth.text().to_string(),
             Field::Due => form.due.text().to_string(),
             Field::Babies => form.babies.text().to_string(),
-            Field::Corrected => s.check(form.corrected),
-            Field::Exempt => s.check(form.exempt),
+            Field::Corrected => check(lang, form.corrected),
+            Field::Exempt => check(lang, form.exempt),
         };
         let is_text = !matches!(f, Field::Corrected | Field::Exempt);
         let shown = if is_text { format!("[{}]", pad(&value, field_w)) } else { value };
