@@ -16,7 +16,7 @@ use super::registry::Registry;
 use super::report_view::ReportView;
 use super::review_view::ReviewList;
 use super::signin::SignInForm;
-use super::strings::Lang;
+use crate::i18n::Locale;
 use super::theme::Theme;
 use super::wizard::Wizard;
 
@@ -24,7 +24,7 @@ use super::wizard::Wizard;
 #[derive(Debug, Clone)]
 pub struct Session {
     /// Her language and theme (`L`, `C`); a new session starts with the terminal's.
-    pub lang: Lang,
+    pub lang: Locale,
     pub theme: Theme,
     pub screen: Screen,
     pub focus: Pane,
@@ -68,7 +68,7 @@ pub struct Session {
 
 impl Session {
     /// A fresh session on the main screen (a kiosk's welcome screen), the calendar on `today`.
-    pub fn new(lang: Lang, theme: Theme, today: NaiveDate) -> Session {
+    pub fn new(lang: Locale, theme: Theme, today: NaiveDate) -> Session {
         Session {
             lang,
             theme,
