@@ -361,10 +361,10 @@ fn waiting_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         .map(|e| {
             let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
             let facility = text("facility");
-            let name =
-                app.ds.facility(&facility).map_or(facility, |f| {
-                    display_safe(words::dataset_text(app.session.lang, &f.name))
-                });
+            let name = app
+                .ds
+                .facility(&facility)
+                .map_or(facility, |f| display_safe(words::dataset_text(app.session.lang, &f.name)));
             let n = e["nights"].as_u64().or(e["days"].as_u64()).unwrap_or(1);
             let line = format!("  {} {name}  {}  ({n})", s.provisional_mark(), text("first_day"));
             Line::styled(truncate(&line, w), t.warn)

@@ -47,7 +47,11 @@ pub fn charged(lang: Locale, n: u32, unit: Unit) -> String {
 pub fn cancel_outcome(lang: Locale, by: NaiveDateTime, o: &CancelOutcome, unit: Unit) -> String {
     let [date, time] = deadline(lang, by);
     let units = words::units(lang, o.units_charged, unit);
-    tr(lang, "bookings-cancel-outcome", &[("late", yes_no(o.late)), date, time, ("units", units.into())])
+    tr(
+        lang,
+        "bookings-cancel-outcome",
+        &[("late", yes_no(o.late)), date, time, ("units", units.into())],
+    )
 }
 
 /// In the cancel question: the facility must be phoned too.
@@ -103,7 +107,10 @@ mod tests {
             cancelled(Locale::En, &late, Unit::Visit, &phones),
             "Cancelled late (1 visit used). Please also phone the facility: 03-1234-5678, 03-0000-0000"
         );
-        assert_eq!(charged(Locale::Ja, 2, Unit::Day), "期限後の取消: 2日分を利用したものとみなしました");
+        assert_eq!(
+            charged(Locale::Ja, 2, Unit::Day),
+            "期限後の取消: 2日分を利用したものとみなしました"
+        );
         assert_eq!(
             cannot_cancel(Locale::En, Status::Used),
             "This booking cannot be cancelled (used)."

@@ -66,9 +66,9 @@ use crate::config;
 use crate::domain::jst;
 use crate::store::DataDir;
 
+use crate::i18n::Locale;
 use app::App;
 use store_worker::StoreWorker;
-use crate::i18n::Locale;
 use theme::{Theme, ThemeKind};
 
 /// Japan time now, from the system clock.

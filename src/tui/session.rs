@@ -16,9 +16,9 @@ use super::registry::Registry;
 use super::report_view::ReportView;
 use super::review_view::ReviewList;
 use super::signin::SignInForm;
-use crate::i18n::Locale;
 use super::theme::Theme;
 use super::wizard::Wizard;
+use crate::i18n::Locale;
 
 /// Everything one person's use of the screens has changed.
 #[derive(Debug, Clone)]

@@ -3,14 +3,14 @@
 ## The frame
 
 screen-mode-search = さがす
-screen-mode-facility = しせつの くわしい こと
-screen-mode-browse = しせつの リスト
+screen-mode-facility = しせつの くわしい ようす
+screen-mode-browse = しせつ
 screen-clock = { $year }/{ $month }/{ $day }({ $weekday }) { $time }
 screen-too-small =
     がめんが ちいさすぎます。ウィンドウを { $min-width }x{ $min-height } より 大きく してください（いま { $width }x{ $height }）。
     Please enlarge the window to at least { $min-width }x{ $min-height }.
 screen-store-damaged = データが こわれています。よやくや へんこうは できません。職員に 言って ください（`sango store repair`）。
-screen-practice-banner = 練習 (ほんとうの データでは ありません)
+screen-practice-banner = 練習 (ほんものでは ない)
 screen-resident-unknown = 利用者番号 { $id } は ありません。
 
 ## The help box
@@ -28,8 +28,8 @@ bookings-back = もどる
 bookings-entered-late = あとで きろく
 bookings-cannot-cancel = この よやくは とりけせません（{ $status }）。
 bookings-cancel-by = { $late ->
-    [yes] とりけしの きげん { $date } { $time } を すぎました
-   *[no] とりけしの きげん { $date } { $time }
+    [yes] きげんぎれ { $date } { $time }
+   *[no] きげん { $date } { $time }
 }
 bookings-charged = 期限後取消: { $units }分を 使った ことに なりました
 

@@ -10,7 +10,7 @@ screen-too-small =
     화면이 너무 작습니다. 창을 { $min-width }x{ $min-height } 이상으로 늘려 주세요 (현재 { $width }x{ $height }).
     画面を { $min-width }x{ $min-height } 以上に広げてください。
 screen-store-damaged = 데이터베이스 손상이 발견되어 예약과 변경을 멈췄습니다. `sango store repair` 를 실행해 주세요.
-screen-practice-banner = 練習 연습 (실제 데이터 아님)
+screen-practice-banner = 練習 연습 (실제 아님)
 screen-resident-unknown = 이용자 번호 { $id } 는 등록되어 있지 않습니다.
 
 ## The help box
@@ -28,7 +28,7 @@ bookings-back = 돌아가기
 bookings-entered-late = 사후 기록
 bookings-cannot-cancel = 이 예약은 취소할 수 없습니다 ({ $status }).
 bookings-cancel-by = { $late ->
-    [yes] 취소 기한 { $date } { $time } 이 지났습니다
+    [yes] 기한 지남 { $date } { $time }
    *[no] 취소 기한 { $date } { $time }
 }
 bookings-charged = 기한 후 취소: { $units } 이용한 것으로 봅니다

@@ -10,7 +10,7 @@ screen-too-small =
     विन्डो धेरै सानो छ। कम्तीमा { $min-width }x{ $min-height } बनाउनुहोस् (अहिले { $width }x{ $height })।
     画面を { $min-width }x{ $min-height } 以上に広げてください。
 screen-store-damaged = डाटाबेस बिग्रिएको छ: बुकिङ र परिवर्तन रोकिएको छ। `sango store repair` चलाउनुहोस्।
-screen-practice-banner = 練習 अभ्यास (वास्तविक डाटा होइन)
+screen-practice-banner = 練習 अभ्यास (नक्कली डाटा)
 screen-resident-unknown = प्रयोगकर्ता नम्बर { $id } दर्ता भएको छैन।
 
 ## The help box
@@ -28,8 +28,8 @@ bookings-back = फर्कनुहोस्
 bookings-entered-late = पछि दर्ता
 bookings-cannot-cancel = यो बुकिङ रद्द गर्न मिल्दैन ({ $status })।
 bookings-cancel-by = { $late ->
-    [yes] रद्द गर्ने म्याद ({ $date } { $time }) सकियो
-   *[no] { $date } { $time } अघि रद्द गर्नुहोस्
+    [yes] म्याद सकियो { $date } { $time }
+   *[no] रद्द म्याद { $date } { $time }
 }
 bookings-charged = ढिलो रद्द: { $units } प्रयोग गरेको मानियो
 

@@ -10,7 +10,7 @@ screen-too-small =
     Masyadong maliit ang window. Palakihin ito nang hindi bababa sa { $min-width }x{ $min-height } (ngayon { $width }x{ $height }).
     画面を { $min-width }x{ $min-height } 以上に広げてください。
 screen-store-damaged = Sira ang database: itinigil ang booking at pagbabago. Patakbuhin ang `sango store repair`.
-screen-practice-banner = 練習 PRACTICE (hindi totoong datos)
+screen-practice-banner = 練習 PRACTICE (hindi totoo)
 screen-resident-unknown = Hindi nakarehistro ang user number { $id }.
 
 ## The help box
@@ -28,8 +28,8 @@ bookings-back = Bumalik
 bookings-entered-late = itinala nang huli
 bookings-cannot-cancel = Hindi maaaring kanselahin ang booking na ito ({ $status }).
 bookings-cancel-by = { $late ->
-    [yes] lampas na sa deadline ng pagkansela ({ $time } { $date })
-   *[no] kanselahin bago mag-{ $time } { $date }
+    [yes] lampas na { $time } { $date }
+   *[no] hanggang { $time } { $date }
 }
 bookings-charged = huling pagkansela: { $units } ang nabilang
 

@@ -10,7 +10,7 @@ screen-too-small =
     Cửa sổ quá nhỏ. Hãy mở rộng ít nhất { $min-width }x{ $min-height } (hiện tại { $width }x{ $height }).
     画面を { $min-width }x{ $min-height } 以上に広げてください。
 screen-store-damaged = Cơ sở dữ liệu bị hỏng: đã dừng đặt lịch và thay đổi. Hãy chạy `sango store repair`.
-screen-practice-banner = 練習 LUYỆN TẬP (không phải dữ liệu thật)
+screen-practice-banner = 練習 LUYỆN TẬP (dữ liệu thử)
 screen-resident-unknown = Mã số người dùng { $id } chưa được đăng ký.
 
 ## The help box

@@ -10,7 +10,7 @@ screen-too-small =
     窗口太小。请把窗口放大到 { $min-width }x{ $min-height } 以上（现在 { $width }x{ $height }）。
     画面を { $min-width }x{ $min-height } 以上に広げてください。
 screen-store-damaged = 发现数据库已损坏，预约和更改已停止。请运行 `sango store repair`。
-screen-practice-banner = 练习 (不是正式数据)
+screen-practice-banner = 練習 练习 (非正式数据)
 screen-resident-unknown = 用户编号 { $id } 未登记。
 
 ## The help box
@@ -28,8 +28,8 @@ bookings-back = 返回
 bookings-entered-late = 补录
 bookings-cannot-cancel = 此预约不能取消（{ $status }）。
 bookings-cancel-by = { $late ->
-    [yes] 已超过取消期限 { $date } { $time }
-   *[no] 取消期限 { $date } { $time }
+    [yes] 逾期 { $date } { $time }
+   *[no] 期限 { $date } { $time }
 }
 bookings-charged = 逾期取消: 视为使用了{ $units }
 
