@@ -67,7 +67,7 @@ pub fn update(app: &mut App, a: Action) {
             };
             if cancel_waiting(app, &b.id) {
                 // Its cancellation waits in the outbox already: the server decides it.
-                let msg = app.s().cancel_already_waiting().to_string();
+                let msg = app.t("frame-cancel-already-waiting");
                 app.flash_error(msg);
             } else if cancellable(app, &b) {
                 app.session.overlay = Some(Overlay::ConfirmCancel(b.id));
@@ -149,7 +149,8 @@ fn cancel_through_server(app: &mut App, id: &str) {
         |app, result| match result {
             Ok(Outcome::Decided { result, .. }) => show_decided(app, &result),
             Ok(Outcome::Provisional { data_as_of, .. }) => {
-                let msg = app.s().provisional_cancelled(data_as_of.as_deref());
+                let asof = data_as_of.as_deref().map_or("-", super::server_link::hm);
+                let msg = app.tr("frame-provisional-cancelled", &[("time", asof.into())]);
                 reload_after_cancel(app, None);
                 app.flash(msg);
             }
@@ -284,7 +285,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 _ => t.muted,
             };
             let status_text = if cancel_waiting(app, &bk.id) && status == Status::Booked {
-                app.s().provisional_cancel_mark().to_string()
+                app.t("frame-provisional-cancel-mark")
             } else {
                 cancel_words::booking_status(lang, bk, app.today())
             };
@@ -350,32 +351,31 @@ fn cancel_waiting(app: &App, id: &str) -> bool {
 /// The resident's provisional bookings (仮予約) waiting in this terminal's outbox, a heading
 /// first; none when there are none (or no server).
 fn waiting_lines(app: &App, w: usize) -> Vec<Line<'static>> {
-    let s = app.s();
     let t = &app.session.theme;
     let Some(id) = app.resident_id() else { return Vec::new() };
-    let mut out: Vec<Line<'static>> = app
-        .session
-        .waiting
-        .iter()
-        .filter(|e| e["status"] == "provisional" && e["resident"] == id)
-        .map(|e| {
-            let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
-            let facility = text("facility");
-            let name = app
-                .ds
-                .facility(&facility)
-                .map_or(facility, |f| display_safe(words::dataset_text(app.session.lang, &f.name)));
-            let n = e["nights"].as_u64().or(e["days"].as_u64()).unwrap_or(1);
-            let line = format!("  {} {name}  {}  ({n})", s.provisional_mark(), text("first_day"));
-            Line::styled(truncate(&line, w), t.warn)
-        })
-        .collect();
+    let mark = app.t("bookings-provisional");
+    let mut out: Vec<Line<'static>> =
+        app.session
+            .waiting
+            .iter()
+            .filter(|e| e["status"] == "provisional" && e["resident"] == id)
+            .map(|e| {
+                let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
+                let facility = text("facility");
+                let name = app.ds.facility(&facility).map_or(facility, |f| {
+                    display_safe(words::dataset_text(app.session.lang, &f.name))
+                });
+                let n = e["nights"].as_u64().or(e["days"].as_u64()).unwrap_or(1);
+                let line = format!("  {mark} {name}  {}  ({n})", text("first_day"));
+                Line::styled(truncate(&line, w), t.warn)
+            })
+            .collect();
     if !out.is_empty() {
         // At a kiosk they are requests staff will confirm, not commands the server decides.
         let title = if app.store.kiosk_server {
             app.t("kiosk-request-title")
         } else {
-            s.waiting_title().to_string()
+            app.t("frame-waiting-title")
         };
         out.insert(0, Line::styled(truncate(&title, w), t.heading));
     }

@@ -56,6 +56,7 @@ bookings-cancel-by = { $late ->
    *[no] cancel before { $time } on { $date }
 }
 bookings-charged = late cancellation: { $units } used up
+bookings-provisional = provisional
 
 ## The cancel question and its answer
 

@@ -20,6 +20,13 @@ frame-quit-question = A booking is in progress. Quitting loses what was chosen. 
 frame-quit-yes = Quit
 frame-quit-no = Go on
 
+## Her bookings through a ward's server (a staff terminal's outbox)
+
+frame-waiting-title = Waiting to be sent (the server decides when it is reached)
+frame-provisional-cancel-mark = cancel waiting
+frame-cancel-already-waiting = Its cancellation waits.
+frame-provisional-cancelled = Provisional cancellation: the server will decide when it is reached (data as of { $time }).
+
 ## Every key (the help box, and docs/screen.txt in the README)
 
 frame-keys-arrows = Arrows / h j k l

@@ -32,6 +32,7 @@ bookings-cancel-by = { $late ->
    *[no] きげん { $date } { $time }
 }
 bookings-charged = 期限後取消: { $units }分を 使った ことに なりました
+bookings-provisional = かりの よやく
 
 ## The cancel question and its answer
 

@@ -42,6 +42,8 @@ bookings-cancel-by = { $late ->
 }
 # Under a booking cancelled late: what was counted as used.
 bookings-charged = 期限後の取消: { $units }分を利用したものとみなしました
+# Before her provisional bookings waiting to be sent (a kiosk's requests staff confirm).
+bookings-provisional = 仮予約
 
 ## The cancel question and its answer
 

@@ -21,6 +21,15 @@ frame-quit-question = 予約の途中です。終了すると選んだ内容は�
 frame-quit-yes = 終了する
 frame-quit-no = 続ける
 
+## Her bookings through a ward's server (a staff terminal's outbox)
+
+frame-waiting-title = 送信待ち（サーバーに接続したときに決定します）
+# Instead of the status of a booking whose cancellation waits in the outbox.
+frame-provisional-cancel-mark = 仮取消
+frame-cancel-already-waiting = 取消は送信待ちです。
+# time: the data's time (HH:MM), or - when unknown.
+frame-provisional-cancelled = 仮取消: 接続したときにサーバーが決定します（データ{ $time }時点）。
+
 ## Every key (the help box, and docs/screen.txt in the README)
 
 frame-keys-arrows = 矢印 / h j k l

@@ -32,6 +32,7 @@ bookings-cancel-by = { $late ->
    *[no] 취소 기한 { $date } { $time }
 }
 bookings-charged = 기한 후 취소: { $units } 이용한 것으로 봅니다
+bookings-provisional = 임시 예약
 
 ## The cancel question and its answer
 

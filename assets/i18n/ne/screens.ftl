@@ -32,6 +32,7 @@ bookings-cancel-by = { $late ->
    *[no] रद्द म्याद { $date } { $time }
 }
 bookings-charged = ढिलो रद्द: { $units } प्रयोग गरेको मानियो
+bookings-provisional = अस्थायी बुकिङ
 
 ## The cancel question and its answer
 

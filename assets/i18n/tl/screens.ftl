@@ -32,6 +32,7 @@ bookings-cancel-by = { $late ->
    *[no] hanggang { $time } { $date }
 }
 bookings-charged = huling pagkansela: { $units } ang nabilang
+bookings-provisional = pansamantala
 
 ## The cancel question and its answer
 

@@ -32,6 +32,7 @@ bookings-cancel-by = { $late ->
    *[no] hủy trước { $time } { $date }
 }
 bookings-charged = hủy trễ hạn: bị tính { $units }
+bookings-provisional = đặt tạm
 
 ## The cancel question and its answer
 

@@ -32,6 +32,7 @@ bookings-cancel-by = { $late ->
    *[no] 期限 { $date } { $time }
 }
 bookings-charged = 逾期取消: 视为使用了{ $units }
+bookings-provisional = 临时预约
 
 ## The cancel question and its answer
 
