@@ -1,13 +1,12 @@
 //! Draws the whole screen from the app's state, and returns where the clickable things landed.
 //! Below 80×24 it shows a message asking for a larger window instead of the panes.
 
+use chrono::{Datelike, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
-
-use chrono::{Datelike, NaiveDateTime};
 
 use crate::i18n::{Locale, format, tr};
 
@@ -297,7 +296,7 @@ fn mode(app: &App) -> String {
 }
 
 /// The clock of the bottom line: `2026/12/1(火) 10:15`, `Tue 2026-12-01 10:15`.
-pub fn clock(lang: Locale, now: NaiveDateTime) -> String {
+fn clock(lang: Locale, now: NaiveDateTime) -> String {
     let d = now.date();
     let args = [
         ("year", d.year().into()),
@@ -307,4 +306,23 @@ pub fn clock(lang: Locale, now: NaiveDateTime) -> String {
         ("time", now.format("%H:%M").to_string().into()),
     ];
     tr(lang, "screen-clock", &args)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn the_clock_in_japanese_and_english_as_before_and_in_every_language() {
+        let at = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap().and_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(clock(Locale::Ja, at(1)), "2026/12/1(火) 09:05");
+        assert_eq!(clock(Locale::En, at(1)), "Tue 2026-12-01 09:05");
+        assert_eq!(clock(Locale::En, at(10)), "Thu 2026-12-10 09:05");
+        for l in Locale::all() {
+            let c = clock(l, at(1));
+            assert!(c.contains("2026") && c.ends_with("09:05"), "{l:?}: {c}");
+        }
+    }
 }
