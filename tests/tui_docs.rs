@@ -21,16 +21,15 @@ fn capture() -> String {
     ch(&mut a, 'L');
     out.push_str(&screen(&mut a, 100, 30));
     for lang in [Lang::En, Lang::Ja] {
-        let s = lang.strings();
+        let keys = sango::tui::help::staff_keys(lang);
         out.push_str(if lang == Lang::En { "\nKeys:\n\n" } else { "\nキー操作:\n\n" });
-        let w = s
-            .keys()
+        let w = keys
             .iter()
-            .map(|(k, _)| unicode_width::UnicodeWidthStr::width(*k))
+            .map(|(k, _)| unicode_width::UnicodeWidthStr::width(k.as_str()))
             .max()
             .unwrap_or(0);
-        for (k, d) in s.keys() {
-            let pad = w - unicode_width::UnicodeWidthStr::width(*k);
+        for (k, d) in &keys {
+            let pad = w - unicode_width::UnicodeWidthStr::width(k.as_str());
             out.push_str(&format!("  {k}{}  {d}\n", " ".repeat(pad)));
         }
     }

@@ -62,6 +62,11 @@ fn screens() -> Vec<Setup> {
             identify(a, "R-0001", "2026-10-01");
             ch(a, 'b');
         }),
+        ("cancel question", false, |a| {
+            identify(a, "R-0001", "2026-10-01");
+            ch(a, 'b');
+            ch(a, 'x');
+        }),
         ("guide", true, |a| ch(a, 'g')),
         ("help", false, |a| ch(a, '?')),
         ("pin", false, |a| ctrl(a, 'c')),

@@ -57,15 +57,16 @@ fn the_week_opens_at_the_facility_highlighted_in_the_browser() {
 fn at_80_columns_the_top_bar_points_to_the_help_for_the_keys_left_out() {
     for lang in [Lang::Ja, Lang::En] {
         let mut a = app(lang);
+        let more = sango::i18n::t(lang, "frame-more-keys");
         let top = |a: &mut App, w| screen(a, w, 24).lines().next().unwrap().to_string();
         // Wide enough: every key, the staff screens' too, and nothing more.
         let wide = top(&mut a, 120);
         assert!(wide.contains("r:") && wide.contains("e:"), "{wide}");
-        assert!(!wide.contains(lang.strings().title_more_keys()), "{wide}");
+        assert!(!wide.contains(&more), "{wide}");
         // At 80 columns the staff keys do not fit: the line ends pointing to ?.
         let narrow = top(&mut a, 80);
         assert!(!narrow.contains(" r:"), "{narrow}");
-        assert!(narrow.trim_end().ends_with(lang.strings().title_more_keys()), "{narrow}");
+        assert!(narrow.trim_end().ends_with(&more), "{narrow}");
         assert!(narrow.contains("n:") && narrow.contains("q:"), "the main keys stay: {narrow}");
         // And ? lists the rest.
         ch(&mut a, '?');

@@ -488,6 +488,16 @@ fn kiosk_her_bookings() {
     });
 }
 
+/// The cancel question at a kiosk: on time or late, and the number to phone, in her language.
+#[test]
+fn kiosk_cancel_question() {
+    shoot_kiosk("kiosk_cancel_question", |a| {
+        identify(a, "R-0001", "2026-10-01");
+        ch(a, 'b');
+        ch(a, 'x');
+    });
+}
+
 #[test]
 fn kiosk_wizard_starts_at_the_screening() {
     shoot_kiosk("kiosk_wizard", |a| {

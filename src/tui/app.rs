@@ -10,6 +10,7 @@ use ratatui::layout::{Rect, Size};
 use crate::dataset::{Dataset, Facility};
 use crate::domain::care::CareType;
 use crate::domain::period::{self, Window};
+use crate::i18n::Locale;
 use crate::store::{Booking, BookingFilter, Location, QuotaReport, Resident, Store, StoreError};
 
 use super::input::Input;
@@ -17,7 +18,7 @@ use super::kiosk::Kiosk;
 use super::refresh::Freshness;
 use super::session::Session;
 use super::store_worker::{Link, Slot, StoreWorker};
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
 use super::theme::Theme;
 use super::wizard::Step;
 
@@ -308,7 +309,7 @@ pub struct App {
     /// Recorded on every booking and event.
     pub terminal_id: String,
     /// The language and theme every session starts in (the settings).
-    pub home_lang: Lang,
+    pub home_lang: Locale,
     pub home_theme: Theme,
     /// Japan time, from the clock at the edge.
     pub now: NaiveDateTime,
@@ -344,7 +345,7 @@ pub struct App {
 impl App {
     /// The app on an open store whose requests run at once on this thread (tests; see
     /// [`StoreWorker::inline`]).
-    pub fn new(ds: Dataset, store: Store, lang: Lang, theme: Theme, now: NaiveDateTime) -> App {
+    pub fn new(ds: Dataset, store: Store, lang: Locale, theme: Theme, now: NaiveDateTime) -> App {
         let store = StoreWorker::inline(store, &ds);
         App::with_worker(ds, store, lang, theme, now)
     }
@@ -352,7 +353,7 @@ impl App {
     fn with_worker(
         ds: Dataset,
         store: StoreWorker,
-        lang: Lang,
+        lang: Locale,
         theme: Theme,
         now: NaiveDateTime,
     ) -> App {
@@ -401,7 +402,7 @@ impl App {
     pub fn opening(
         ds: Dataset,
         store: StoreWorker,
-        lang: Lang,
+        lang: Locale,
         theme: Theme,
         now: NaiveDateTime,
     ) -> App {
@@ -573,7 +574,9 @@ impl App {
                         app.session.resident = Some(info);
                         Ok(())
                     }
-                    Ok(None) => Err(app.s().resident_unknown(&asked)),
+                    Ok(None) => {
+                        Err(app.tr("screen-resident-unknown", &[("id", asked.as_str().into())]))
+                    }
                     Err(e) => Err(app.store_error_text(&e)),
                 };
                 then(app, outcome)
@@ -680,7 +683,7 @@ mod tests {
         let ds = crate::dataset::load_embedded().unwrap();
         let store = Store::open_in_memory().unwrap();
         let now = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap().and_hms_opt(10, 30, 0).unwrap();
-        App::new(ds, store, Lang::Ja, Theme::new(ThemeKind::Normal), now)
+        App::new(ds, store, Locale::Ja, Theme::new(ThemeKind::Normal), now)
     }
 
     /// What the browser showed before the index: every facility's strings, copied per key.

@@ -9,12 +9,16 @@ use crate::kiosk_client::Refusal;
 use crate::store::{Booking, Cancellation, Status, StoreError};
 use crate::terminal::Outcome;
 
+use crate::i18n::format;
+
 use super::action::Action;
 use super::app::{App, Button, Hits, Overlay, Pane, Screen, Target};
+use super::cancel_words;
 use super::panes::facilities::scroll_offset;
 use super::panes::{self, button_pair, calendar, framed, lines, quota, row};
 use super::store_worker::WriteKind;
 use super::text::{display_safe, pad, truncate};
+use super::words;
 
 /// The resident's bookings, newest first day last (as the store lists them).
 pub fn bookings(app: &App) -> &[Booking] {
@@ -63,12 +67,12 @@ pub fn update(app: &mut App, a: Action) {
             };
             if cancel_waiting(app, &b.id) {
                 // Its cancellation waits in the outbox already: the server decides it.
-                let msg = app.s().cancel_already_waiting().to_string();
+                let msg = app.t("frame-cancel-already-waiting");
                 app.flash_error(msg);
             } else if cancellable(app, &b) {
                 app.session.overlay = Some(Overlay::ConfirmCancel(b.id));
             } else {
-                let msg = app.s().cannot_cancel(b.status_at(app.today()));
+                let msg = cancel_words::cannot_cancel(app.session.lang, b.status_at(app.today()));
                 app.flash_error(msg);
             }
         }
@@ -145,7 +149,8 @@ fn cancel_through_server(app: &mut App, id: &str) {
         |app, result| match result {
             Ok(Outcome::Decided { result, .. }) => show_decided(app, &result),
             Ok(Outcome::Provisional { data_as_of, .. }) => {
-                let msg = app.s().provisional_cancelled(data_as_of.as_deref());
+                let asof = data_as_of.as_deref().map_or("-", super::server_link::hm);
+                let msg = app.tr("frame-provisional-cancelled", &[("time", asof.into())]);
                 reload_after_cancel(app, None);
                 app.flash(msg);
             }
@@ -196,7 +201,7 @@ fn show_decided(app: &mut App, result: &serde_json::Value) {
     // The outcome's words from the same rule the server applied, at this moment.
     let rule = app.ds.programme.cancellation.rule();
     let outcome = rule.outcome(b.first_day, b.units, app.now);
-    let msg = app.s().cancelled_flash(&outcome, b.care.unit(), &phones);
+    let msg = cancel_words::cancelled(app.session.lang, &outcome, b.care.unit(), &phones);
     reload_after_cancel(app, Some(&b.resident));
     app.flash(msg);
 }
@@ -214,7 +219,8 @@ fn cancelled(app: &mut App, result: Result<Option<Cancellation>, StoreError>) {
     match result {
         Ok(Some(c)) => {
             reload_after_cancel(app, Some(&c.booking.resident));
-            let msg = app.s().cancelled_flash(&c.outcome, c.booking.care.unit(), &c.phones);
+            let unit = c.booking.care.unit();
+            let msg = cancel_words::cancelled(app.session.lang, &c.outcome, unit, &c.phones);
             app.flash(msg);
         }
         Ok(None) => {
@@ -233,14 +239,14 @@ fn cancelled(app: &mut App, result: Result<Option<Cancellation>, StoreError>) {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
     let (left, cal, q) = panes::main_areas(area, calendar::height(app));
     calendar::draw(frame, app, cal, false, hits);
     quota::draw(frame, app, q, false, hits);
     let title = match app.resident_id() {
-        Some(id) => format!("{} - {id}", s.bookings_title),
-        None => s.bookings_title.to_string(),
+        Some(id) => format!("{} - {id}", app.t("bookings-title")),
+        None => app.t("bookings-title"),
     };
     let inner = framed(frame, app, left, &title, true, Pane::Facilities, hits);
     if inner.height < 3 {
@@ -257,7 +263,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     };
     let rows = Rect { height: inner.height - 2 - reserved, ..inner };
     if list.is_empty() {
-        lines(frame, rows, vec![Line::styled(s.no_bookings, t.muted)], t.base);
+        lines(frame, rows, vec![Line::styled(app.t("bookings-none"), t.muted)], t.base);
     } else {
         let per = 3usize;
         let fit = (usize::from(rows.height) / per).max(1);
@@ -271,7 +277,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             let name = app
                 .ds
                 .facility(&bk.facility)
-                .map_or(bk.facility.clone(), |f| display_safe(app.s().text(&f.name)));
+                .map_or(bk.facility.clone(), |f| display_safe(words::dataset_text(lang, &f.name)));
             let status = bk.status_at(app.today());
             let status_style = match status {
                 Status::Booked => t.ok,
@@ -279,9 +285,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 _ => t.muted,
             };
             let status_text = if cancel_waiting(app, &bk.id) && status == Status::Booked {
-                s.provisional_cancel_mark().to_string()
+                app.t("frame-provisional-cancel-mark")
             } else {
-                s.booking_status(bk, app.today())
+                cancel_words::booking_status(lang, bk, app.today())
             };
             let status_w = super::text::width(&status_text);
             out.push(Line::from(vec![
@@ -292,10 +298,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             ]));
             let facts = format!(
                 "{}  {}  {}  {}",
-                s.care_short(bk.care),
-                s.short_range(bk.first_day, bk.last_day),
-                s.length_text(bk.length()),
-                s.yen(bk.fee_yen)
+                words::care_short(lang, bk.care),
+                words::short_range(lang, bk.first_day, bk.last_day),
+                words::length(lang, bk.length()),
+                format::yen(lang, bk.fee_yen)
             );
             let code = bk.code.clone().unwrap_or_default();
             out.push(Line::from(vec![
@@ -305,9 +311,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             let third = if status == Status::Booked {
                 let rule = app.ds.programme.cancellation.rule();
                 let late = rule.outcome(bk.first_day, bk.units, app.now).late;
-                s.cancel_state(bk.cancel_by(&rule), late)
+                cancel_words::cancel_state(lang, bk.cancel_by(&rule), late)
             } else if bk.units_charged > 0 {
-                s.charged(bk.units_charged, bk.care.unit())
+                cancel_words::charged(lang, bk.units_charged, bk.care.unit())
             } else {
                 String::new()
             };
@@ -331,8 +337,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     }
     // Buttons.
     if let Some(r) = row(inner, inner.height - 1) {
-        let cancel = (format!("[x {}]", s.cancel_booking), Button::CancelBooking);
-        let back = (format!("[Esc {}]", s.back), Button::Back);
+        let cancel = (format!("[x {}]", app.t("bookings-cancel")), Button::CancelBooking);
+        let back = (format!("[Esc {}]", app.t("bookings-back")), Button::Back);
         lines(frame, r, vec![button_pair(app, Some(r), 0, cancel, back, hits)], t.base);
     }
 }
@@ -345,30 +351,31 @@ fn cancel_waiting(app: &App, id: &str) -> bool {
 /// The resident's provisional bookings (仮予約) waiting in this terminal's outbox, a heading
 /// first; none when there are none (or no server).
 fn waiting_lines(app: &App, w: usize) -> Vec<Line<'static>> {
-    let s = app.s();
     let t = &app.session.theme;
     let Some(id) = app.resident_id() else { return Vec::new() };
-    let mut out: Vec<Line<'static>> = app
-        .session
-        .waiting
-        .iter()
-        .filter(|e| e["status"] == "provisional" && e["resident"] == id)
-        .map(|e| {
-            let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
-            let facility = text("facility");
-            let name =
-                app.ds.facility(&facility).map_or(facility, |f| display_safe(s.text(&f.name)));
-            let n = e["nights"].as_u64().or(e["days"].as_u64()).unwrap_or(1);
-            let line = format!("  {} {name}  {}  ({n})", s.provisional_mark(), text("first_day"));
-            Line::styled(truncate(&line, w), t.warn)
-        })
-        .collect();
+    let mark = app.t("bookings-provisional");
+    let mut out: Vec<Line<'static>> =
+        app.session
+            .waiting
+            .iter()
+            .filter(|e| e["status"] == "provisional" && e["resident"] == id)
+            .map(|e| {
+                let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
+                let facility = text("facility");
+                let name = app.ds.facility(&facility).map_or(facility, |f| {
+                    display_safe(words::dataset_text(app.session.lang, &f.name))
+                });
+                let n = e["nights"].as_u64().or(e["days"].as_u64()).unwrap_or(1);
+                let line = format!("  {mark} {name}  {}  ({n})", text("first_day"));
+                Line::styled(truncate(&line, w), t.warn)
+            })
+            .collect();
     if !out.is_empty() {
         // At a kiosk they are requests staff will confirm, not commands the server decides.
         let title = if app.store.kiosk_server {
             app.t("kiosk-request-title")
         } else {
-            s.waiting_title().to_string()
+            app.t("frame-waiting-title")
         };
         out.insert(0, Line::styled(truncate(&title, w), t.heading));
     }

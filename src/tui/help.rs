@@ -7,9 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear};
 
+use crate::i18n::{Locale, t};
+
 use super::app::{App, Button, Hits, Target};
+use super::cancel_words;
 use super::panes::{button_pair, lines, row};
 use super::text::{display_safe, pad, truncate, width, wrap};
+use super::words;
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
@@ -75,13 +79,8 @@ pub fn frame_box(frame: &mut Frame, app: &App, area: Rect, title: &str) -> Rect 
 /// The help overlay: every key, in two columns when one does not fit and the window is wide;
 /// scrolled with Up/Down when even that does not fit.
 pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let t = &app.session.theme;
-    let keys: Vec<(String, String)> = if app.is_kiosk() {
-        kiosk_keys(app)
-    } else {
-        s.keys().iter().map(|(k, d)| (k.to_string(), d.to_string())).collect()
-    };
+    let keys = if app.is_kiosk() { kiosk_keys(app) } else { staff_keys(app.session.lang) };
     let key_w = keys.iter().map(|(k, _)| width(k)).max().unwrap_or(8) + 1;
     let half = keys.len().div_ceil(2);
     // One column when every key fits (with the borders and the closing line), else two.
@@ -89,7 +88,7 @@ pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let rows_needed = if two { half } else { keys.len() } as u16;
     let box_w = if two { area.width.min(120) } else { area.width.min(80) };
     let b = centred(area, box_w, rows_needed + 3);
-    let inner = frame_box(frame, app, b, s.help_title);
+    let inner = frame_box(frame, app, b, &app.t("help-title"));
     hits.add(b, Target::Button(Button::Close));
     let col_w = if two { usize::from(inner.width) / 2 } else { usize::from(inner.width) };
     let line = |k: &str, d: &str| {
@@ -117,12 +116,55 @@ pub fn draw_help(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let offset = usize::from(app.session.help_scroll.min(max));
     let mut shown: Vec<Line> = out.into_iter().skip(offset).take(usize::from(room)).collect();
     let close = if max > 0 {
-        format!("{}  {}", s.help_close, s.help_scroll())
+        format!("{}  {}", app.t("help-close"), app.t("help-scroll"))
     } else {
-        s.help_close.to_string()
+        app.t("help-close")
     };
     shown.push(Line::styled(truncate(&close, usize::from(inner.width)), t.muted));
     lines(frame, inner, shown, t.base);
+}
+
+/// Every key of the staff screens with what it does, in `lang` (Japanese or English): the help
+/// box, and the key list of `docs/screen.txt` (tests/tui_docs.rs).
+pub fn staff_keys(lang: Locale) -> Vec<(String, String)> {
+    [
+        ("Tab / Shift+Tab", "frame-key-pane"),
+        ("frame-keys-arrows", "frame-key-move"),
+        ("PgUp PgDn [ ]", "frame-key-month"),
+        (".", "frame-key-today"),
+        ("Enter", "frame-key-enter"),
+        ("Esc", "frame-key-esc"),
+        ("/", "frame-key-find"),
+        ("t", "frame-key-filter"),
+        ("n", "frame-key-book"),
+        ("u", "frame-key-resident"),
+        ("b", "frame-key-bookings"),
+        ("r", "frame-key-registry"),
+        ("d", "frame-key-day"),
+        ("m", "frame-key-report"),
+        ("e", "frame-key-export"),
+        ("s", "frame-key-sign-in"),
+        ("v", "frame-key-review"),
+        ("g", "frame-key-guide"),
+        ("x", "frame-key-cancel"),
+        ("+ / -", "frame-key-longer"),
+        ("y / n", "frame-key-yes-no"),
+        ("Space", "frame-key-check"),
+        ("F2", "frame-key-find-resident"),
+        ("L", "frame-key-language"),
+        ("C", "frame-key-contrast"),
+        ("? / F1", "frame-key-help"),
+        ("q / Ctrl+C", "frame-key-quit"),
+        ("Ctrl+R", "frame-key-reload"),
+        ("frame-keys-mouse", "frame-key-mouse"),
+    ]
+    .into_iter()
+    .map(|(k, id)| {
+        // The arrows and the mouse are named in words (a message), every other key by its label.
+        let key = if k.starts_with("frame-keys-") { t(lang, k) } else { k.to_string() };
+        (key, t(lang, id))
+    })
+    .collect()
 }
 
 /// Every key at a kiosk, in her language.
@@ -174,17 +216,18 @@ fn question(
 }
 
 pub fn draw_confirm_quit(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let w = 60usize;
-    let body: Vec<Line> = wrap(s.quit_question, w)
+    let body: Vec<Line> = wrap(&app.t("frame-quit-question"), w)
         .into_iter()
         .map(|l| Line::styled(l, app.session.theme.warn))
         .collect();
-    question(frame, app, area, s.quit_title, body, (s.quit_yes, s.quit_no), hits);
+    let answers = (app.t("frame-quit-yes"), app.t("frame-quit-no"));
+    let title = app.t("frame-quit-title");
+    question(frame, app, area, &title, body, (&answers.0, &answers.1), hits);
 }
 
 pub fn draw_confirm_cancel(frame: &mut Frame, app: &App, area: Rect, id: &str, hits: &mut Hits) {
-    let s = app.s();
+    let lang = app.session.lang;
     let t = &app.session.theme;
     let Some(b) =
         app.session.resident.as_ref().and_then(|r| r.bookings.iter().find(|b| b.id == id))
@@ -194,27 +237,30 @@ pub fn draw_confirm_cancel(frame: &mut Frame, app: &App, area: Rect, id: &str, h
     let f = app.ds.facility(&b.facility);
     let w = 60usize;
     let mut body = Vec::new();
-    let name = f.map_or(b.facility.clone(), |f| display_safe(app.s().text(&f.name)));
+    let name = f.map_or(b.facility.clone(), |f| display_safe(words::dataset_text(lang, &f.name)));
     body.push(Line::styled(truncate(&name, w), t.heading));
     body.push(Line::raw(truncate(
         &format!(
             "{}  {}  {}",
-            s.care_short(b.care),
-            s.short_range(b.first_day, b.last_day),
-            s.length_text(b.length())
+            words::care_short(lang, b.care),
+            words::short_range(lang, b.first_day, b.last_day),
+            words::length(lang, b.length())
         ),
         w,
     )));
     let rule = app.ds.programme.cancellation.rule();
     let outcome = rule.outcome(b.first_day, b.units, app.now);
-    for l in wrap(&s.cancel_outcome(b.cancel_by(&rule), &outcome, b.care.unit()), w) {
+    let said = cancel_words::cancel_outcome(lang, b.cancel_by(&rule), &outcome, b.care.unit());
+    for l in wrap(&said, w) {
         body.push(Line::styled(l, if outcome.late { t.error } else { t.ok }));
     }
     let phones = f.map(|f| f.phones.join(", ")).unwrap_or_default();
-    for l in wrap(&s.phone_the_facility(&phones), w) {
+    for l in wrap(&cancel_words::phone_the_facility(lang, &phones), w) {
         body.push(Line::styled(l, t.warn));
     }
-    question(frame, app, area, s.cancel_title, body, (s.cancel_yes, s.cancel_no), hits);
+    let answers = (app.t("bookings-cancel-yes"), app.t("bookings-cancel-no"));
+    let title = app.t("bookings-cancel-title");
+    question(frame, app, area, &title, body, (&answers.0, &answers.1), hits);
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub mod app;
 pub mod audience;
 pub mod booking_words;
 pub mod bookings_view;
+pub mod cancel_words;
 pub mod dayview;
 pub mod export;
 pub mod help;
@@ -69,9 +70,9 @@ use crate::config;
 use crate::domain::jst;
 use crate::store::DataDir;
 
+use crate::i18n::Locale;
 use app::App;
 use store_worker::StoreWorker;
-use strings::Lang;
 use theme::{Theme, ThemeKind};
 
 /// Japan time now, from the system clock.
@@ -81,7 +82,7 @@ pub fn clock() -> NaiveDateTime {
 
 /// The app's language and theme from the settings (file, environment, `--lang`); `NO_COLOR`
 /// always wins over the theme.
-fn look(cfg: &config::Config) -> (Lang, Theme) {
+fn look(cfg: &config::Config) -> (Locale, Theme) {
     let lang = cfg.lang;
     let env = Theme::from_env();
     let theme = match (env.kind, cfg.theme) {
@@ -471,7 +472,7 @@ mod tests {
         assert!(ended.is_ok() && a.quit, "{ended:?}");
         // The keys were handled while the store was still busy with its answer.
         let at_answer = seen.lock().unwrap().take().expect("the answer was applied");
-        assert_eq!(at_answer, (Screen::Info, crate::tui::strings::Lang::En));
+        assert_eq!(at_answer, (Screen::Info, crate::i18n::Locale::En));
         // Meanwhile the status line said the store was being waited for, and then no more.
         let lines = &t.backend().status_lines;
         let said = |l: &String| l.replace(' ', "").contains("接続中") || l.contains("Connecting");

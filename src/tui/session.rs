@@ -16,15 +16,15 @@ use super::registry::Registry;
 use super::report_view::ReportView;
 use super::review_view::ReviewList;
 use super::signin::SignInForm;
-use super::strings::Lang;
 use super::theme::Theme;
 use super::wizard::Wizard;
+use crate::i18n::Locale;
 
 /// Everything one person's use of the screens has changed.
 #[derive(Debug, Clone)]
 pub struct Session {
     /// Her language and theme (`L`, `C`); a new session starts with the terminal's.
-    pub lang: Lang,
+    pub lang: Locale,
     pub theme: Theme,
     /// Large text (`T`): one pane at a time, more room; forgotten with her session.
     pub large: bool,
@@ -70,7 +70,7 @@ pub struct Session {
 
 impl Session {
     /// A fresh session on the main screen (a kiosk's welcome screen), the calendar on `today`.
-    pub fn new(lang: Lang, theme: Theme, today: NaiveDate) -> Session {
+    pub fn new(lang: Locale, theme: Theme, today: NaiveDate) -> Session {
         Session {
             lang,
             theme,

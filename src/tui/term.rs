@@ -201,14 +201,14 @@ pub mod testing {
     /// A staff terminal's app on the embedded dataset and an empty store in memory, at Friday
     /// 20 November 2026, 10:30.
     pub fn app() -> App {
-        use crate::tui::strings::Lang;
+        use crate::i18n::Locale;
         use crate::tui::theme::{Theme, ThemeKind};
         let ds = crate::dataset::load_embedded().unwrap();
         let store = crate::store::Store::open_in_memory().unwrap();
         let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 20)
             .and_then(|d| d.and_hms_opt(10, 30, 0))
             .unwrap();
-        App::new(ds, store, Lang::Ja, Theme::new(ThemeKind::Normal), now)
+        App::new(ds, store, Locale::Ja, Theme::new(ThemeKind::Normal), now)
     }
 
     /// The same as a kiosk (no PIN set).

@@ -1,11 +1,14 @@
 //! Draws the whole screen from the app's state, and returns where the clickable things landed.
 //! Below 80×24 it shows a message asking for a larger window instead of the panes.
 
+use chrono::{Datelike, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+
+use crate::i18n::{Locale, format, tr};
 
 use super::app::{App, Hits, Overlay, ResidentForm, Screen};
 use super::panes::{self, boxed, calendar, lines, quota};
@@ -13,7 +16,7 @@ use super::store_worker::Link;
 use super::text::{clip_words, fit_hints, truncate, width, wrap};
 use super::{
     bookings_view, dayview, export, help, info, kiosk, kiosk_view, refresh, registry, report_view,
-    review_view, signin, wizard,
+    review_view, signin, wizard, words,
 };
 
 /// The smallest window the panes are drawn in.
@@ -85,7 +88,7 @@ fn practice_banner(frame: &mut Frame, app: &App, top: Rect) -> Rect {
     if !app.practice {
         return top;
     }
-    let label = format!(" {} ", app.s().practice_banner());
+    let label = format!(" {} ", app.t("screen-practice-banner"));
     let w = (width(&label) as u16).min(top.width);
     let banner = Rect { width: w, height: top.height.min(1), ..top };
     lines(
@@ -100,10 +103,17 @@ fn practice_banner(frame: &mut Frame, app: &App, top: Rect) -> Rect {
 /// The message shown instead of the panes in a window that is too small. Quitting still
 /// works there, so its question is shown with the message when it is open.
 fn too_small(frame: &mut Frame, app: &App, area: Rect) {
-    let s = app.s();
-    let mut text = s.too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let sizes = [
+        ("width", area.width.into()),
+        ("height", area.height.into()),
+        ("min-width", MIN_WIDTH.into()),
+        ("min-height", MIN_HEIGHT.into()),
+    ];
+    let mut text = app.tr("screen-too-small", &sizes);
     if app.session.overlay == Some(Overlay::ConfirmQuit) {
-        text.push_str(&format!("\n\n{}\n[y {}] [n {}]", s.quit_question, s.quit_yes, s.quit_no));
+        let (q, yes, no) =
+            (app.t("frame-quit-question"), app.t("frame-quit-yes"), app.t("frame-quit-no"));
+        text.push_str(&format!("\n\n{q}\n[y {yes}] [n {no}]"));
     }
     let w = usize::from(area.width.max(1));
     let wrapped: Vec<Line> =
@@ -122,18 +132,18 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 /// ones that fit are shown whole, from the first, and the line ends pointing to `?` for the rest
 /// (the staff screens' keys among them), instead of leaving them out without a word.
 fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
-    let s = app.s();
     let t = &app.session.theme;
-    let title = format!(" {} ", s.app_title(&app.ds.programme));
+    let name = words::dataset_text(app.session.lang, &app.ds.programme.name);
+    let title = format!(" {} ", app.tr("frame-app-title", &[("name", name.into())]));
     let room = usize::from(area.width).saturating_sub(width(&title) + 1);
-    let all: Vec<&str> = s.title_hints.split(' ').collect();
-    let hints = if width(s.title_hints) <= room {
-        s.title_hints.to_string()
+    let every = app.t("frame-hints");
+    let hints = if width(&every) <= room {
+        every
     } else {
-        let more = s.title_more_keys();
-        let rest: Vec<&str> = all.into_iter().filter(|h| !h.starts_with("?:")).collect();
-        let shown = whole_hints(&rest, room.saturating_sub(width(more) + 1));
-        if shown.is_empty() { truncate(more, room) } else { format!("{shown} {more}") }
+        let more = app.t("frame-more-keys");
+        let rest: Vec<&str> = every.split(' ').filter(|h| !h.starts_with("?:")).collect();
+        let shown = whole_hints(&rest, room.saturating_sub(width(&more) + 1));
+        if shown.is_empty() { truncate(&more, room) } else { format!("{shown} {more}") }
     };
     let gap = room.saturating_sub(width(&hints));
     lines(
@@ -164,10 +174,9 @@ fn whole_hints(hints: &[&str], room: usize) -> String {
 
 /// The bottom line: mode, resident, time, and the last message.
 fn status_line(frame: &mut Frame, app: &App, area: Rect) {
-    let s = app.s();
     let who = match &app.session.resident {
-        Some(r) => format!("{} {}", s.resident_label, r.resident.id),
-        None => s.no_resident.to_string(),
+        Some(r) => format!("{} {}", app.t("frame-resident"), r.resident.id),
+        None => app.t("frame-no-resident"),
     };
     status_bar(frame, app, area, &who, ("", app.session.theme.status));
 }
@@ -185,12 +194,13 @@ pub fn status_bar(
 ) {
     let s = app.s();
     let t = &app.session.theme;
-    let mode = format!(" {} ", s.mode(app));
+    let mode = format!(" {} ", mode(app));
     let who = format!(" {who} ");
+    let damaged = app.t("screen-store-damaged");
     let (msg, msg_style) = match &app.session.flash {
         Some(f) => (f.text.as_str(), if f.error { t.error } else { t.ok }),
         // Known damage stays in sight: every write is refused until the store is repaired.
-        None if app.store.damage.is_some() => (app.s().store_damaged(), t.error),
+        None if app.store.damage.is_some() => (damaged.as_str(), t.error),
         None => (idle, idle_style),
     };
     // The connection's state (接続中, 再接続中) stays in sight, as stale data's time does.
@@ -215,7 +225,7 @@ pub fn status_bar(
         _ => String::new(),
     };
     let fresh_style = if stale { t.warn } else { t.status };
-    let mut clock = format!(" {} ", s.clock(app.now));
+    let mut clock = format!(" {} ", clock(app.session.lang, app.now));
     let room = |fresh: &str, clock: &str| {
         let used = width(&mode) + width(&who) + width(fresh) + width(clock) + 2;
         usize::from(area.width).checked_sub(used)
@@ -255,8 +265,64 @@ pub fn status_bar(
 /// The resident screen: the form on the left, the calendar and quota on the right.
 fn resident_screen(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, hits: &mut Hits) {
     let (left, cal, q) = panes::main_areas(area, calendar::height(app));
-    let inner = boxed(frame, app, left, app.s().resident_title, true);
+    let inner = boxed(frame, app, left, &app.t("frame-resident-title"), true);
     wizard::resident::draw_form(frame, app, form, inner, hits);
     calendar::draw(frame, app, cal, false, hits);
     quota::draw(frame, app, q, false, hits);
+}
+
+/// The mode at the left of the bottom line: the screen, or the wizard's step.
+fn mode(app: &App) -> String {
+    let s = app.s();
+    match app.session.screen {
+        Screen::Main if app.session.browser.searching => app.t("screen-mode-search"),
+        Screen::Main if app.session.browser.detail => app.t("screen-mode-facility"),
+        Screen::Main => app.t("screen-mode-browse"),
+        Screen::Bookings => app.t("bookings-title"),
+        Screen::Resident => app.t("frame-resident-title"),
+        Screen::Identify => app.t("identify-title"),
+        Screen::Info => app.t("guide-title"),
+        // The staff screens' and the wizard's words are still in strings.rs.
+        Screen::Registry => s.registry_title().into(),
+        Screen::Day if app.session.day_view.week => s.week_title().into(),
+        Screen::Day => s.day_title().into(),
+        Screen::Report => s.report_title().into(),
+        Screen::Review => s.review_mode().into(),
+        Screen::Wizard => match &app.session.wizard {
+            Some(w) => format!("{} {}/6 {}", s.wizard_title, w.step.number(), s.step_name(w.step)),
+            None => s.wizard_title.into(),
+        },
+    }
+}
+
+/// The clock of the bottom line: `2026/12/1(火) 10:15`, `Tue 2026-12-01 10:15`.
+fn clock(lang: Locale, now: NaiveDateTime) -> String {
+    let d = now.date();
+    let args = [
+        ("year", d.year().into()),
+        ("month", d.month().into()),
+        ("day", d.day().into()),
+        ("weekday", format::weekday(lang, d.weekday()).into()),
+        ("time", now.format("%H:%M").to_string().into()),
+    ];
+    tr(lang, "screen-clock", &args)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn the_clock_in_japanese_and_english_as_before_and_in_every_language() {
+        let at = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap().and_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(clock(Locale::Ja, at(1)), "2026/12/1(火) 09:05");
+        assert_eq!(clock(Locale::En, at(1)), "Tue 2026-12-01 09:05");
+        assert_eq!(clock(Locale::En, at(10)), "Thu 2026-12-10 09:05");
+        for l in Locale::all() {
+            let c = clock(l, at(1));
+            assert!(c.contains("2026") && c.ends_with("09:05"), "{l:?}: {c}");
+        }
+    }
 }
