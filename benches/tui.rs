@@ -27,12 +27,12 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use sango::dataset;
+use sango::i18n::Locale as Lang;
 use sango::store::Store;
 use sango::store::bulk::Bulk;
 use sango::synth;
 use sango::tui::app::App;
 use sango::tui::store_worker::StoreWorker;
-use sango::tui::strings::Lang;
 use sango::tui::theme::{Theme, ThemeKind};
 use sango::tui::{action, update, view};
 

@@ -5,7 +5,7 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use sango::tui::strings::Lang;
+use sango::i18n::Locale as Lang;
 use tui_common::*;
 
 fn capture() -> String {

@@ -5,9 +5,9 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use sango::domain::care::CareType;
+use sango::i18n::Locale as Lang;
 use sango::store::{BookingFilter, Status, Store};
 use sango::tui::app::{App, Button, Overlay, Screen, Target};
-use sango::tui::strings::Lang;
 use sango::tui::wizard::Step;
 use tui_common::*;
 

@@ -9,11 +9,11 @@ mod tui_common;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use proptest::prelude::*;
+use sango::i18n::Locale as Lang;
 use sango::store::{BookingFilter, Status, Store};
 use sango::tui::action::Action;
 use sango::tui::app::{App, Overlay, Screen};
 use sango::tui::kiosk::{self, tick};
-use sango::tui::strings::Lang;
 use sango::tui::update;
 use sango::tui::wizard::Step;
 use tui_common::*;

@@ -7,8 +7,8 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use ratatui::backend::TestBackend;
+use sango::i18n::Locale as Lang;
 use sango::tui::app::App;
-use sango::tui::strings::Lang;
 use tui_common::*;
 use unicode_width::UnicodeWidthStr;
 

@@ -16,6 +16,7 @@ mod tmux;
 mod tui_common;
 
 use crossterm::event::KeyCode;
+use sango::i18n::Locale as Lang;
 use sango::kiosk_client::KioskClient;
 use sango::kiosk_outbox::KioskOutbox;
 use sango::store::StoreKind;
@@ -23,7 +24,6 @@ use sango::terminal::Remote;
 use sango::tui::app::App;
 use sango::tui::kiosk::IdentifyNote;
 use sango::tui::store_worker::StoreWorker;
-use sango::tui::strings::Lang;
 use sango::tui::theme::{Theme, ThemeKind};
 use serde_json::Value;
 use store_support::serve::{Server, Term};

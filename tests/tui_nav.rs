@@ -5,8 +5,8 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
+use sango::i18n::Locale as Lang;
 use sango::tui::app::App;
-use sango::tui::strings::Lang;
 use tui_common::*;
 
 /// The name of the facility under the browser's cursor.

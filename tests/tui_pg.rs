@@ -18,11 +18,11 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 use sango::dataset;
 use sango::domain::care::{CareType, Length};
+use sango::i18n::Locale as Lang;
 use sango::store::{BookingFilter, BookingRequest, Location, ResidentInput, Status, StoreKind};
 use sango::tui::app::{App, Screen};
 use sango::tui::refresh::{self, EVERY_MS};
 use sango::tui::store_worker::{Link, StoreWorker};
-use sango::tui::strings::Lang;
 use sango::tui::theme::{Theme, ThemeKind};
 use sango::tui::{bookings_view, update};
 

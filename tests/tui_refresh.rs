@@ -8,10 +8,10 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use sango::domain::care::{CareType, Length};
+use sango::i18n::Locale as Lang;
 use sango::store::{BookingFilter, BookingRequest, Store};
 use sango::tui::app::{App, Overlay, Screen};
 use sango::tui::refresh::{self, EVERY_MS};
-use sango::tui::strings::Lang;
 use sango::tui::wizard::Step;
 use tui_common::*;
 

@@ -18,11 +18,11 @@ mod tmux;
 mod tui_common;
 
 use crossterm::event::KeyCode;
+use sango::i18n::Locale as Lang;
 use sango::store::StoreKind;
 use sango::terminal::{Remote, Terminal};
 use sango::tui::app::App;
 use sango::tui::store_worker::StoreWorker;
-use sango::tui::strings::Lang;
 use sango::tui::theme::{Theme, ThemeKind};
 use store_support::serve::{Server, Term};
 use store_support::*;

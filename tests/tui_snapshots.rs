@@ -6,8 +6,8 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
+use sango::i18n::Locale as Lang;
 use sango::tui::app::App;
-use sango::tui::strings::Lang;
 use tui_common::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];

@@ -6,9 +6,9 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
+use sango::i18n::Locale as Lang;
 use sango::store::BookingFilter;
 use sango::tui::app::{Field, Overlay, Screen};
-use sango::tui::strings::Lang;
 use tui_common::*;
 
 #[test]

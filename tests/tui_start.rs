@@ -7,10 +7,10 @@ use std::sync::mpsc;
 
 use crossterm::event::KeyCode;
 use sango::dataset;
+use sango::i18n::Locale as Lang;
 use sango::store::{Store, StoreError};
 use sango::tui::app::{App, Screen};
 use sango::tui::store_worker::StoreWorker;
-use sango::tui::strings::Lang;
 use sango::tui::theme::{Theme, ThemeKind};
 
 use tui_common::*;

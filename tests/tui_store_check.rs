@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use sango::domain::care::{CareType, Length};
+use sango::i18n::Locale as Lang;
 use sango::store::{BookingRequest, DataDir, ResidentInput, Store, StoreError, StoreKind};
 use sango::tui::app::App;
-use sango::tui::strings::Lang;
 use sango::tui::theme::{Theme, ThemeKind};
 use sango::tui::{store_check, view};
 

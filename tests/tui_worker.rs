@@ -9,10 +9,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use crossterm::event::KeyCode;
+use sango::i18n::Locale as Lang;
 use sango::store::{DataDir, Store, StoreKind};
 use sango::tui::app::{App, Overlay, Screen};
 use sango::tui::store_worker::WriteKind;
-use sango::tui::strings::Lang;
 use sango::tui::wizard::Step;
 
 use tui_common::*;

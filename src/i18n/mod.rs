@@ -96,6 +96,11 @@ impl Locale {
         matches!(self, Locale::Ja | Locale::JaEasy)
     }
 
+    /// The other language of the staff screens (`L` on a staff terminal): Japanese and English.
+    pub fn other(self) -> Locale {
+        if self == Locale::Ja { Locale::En } else { Locale::Ja }
+    }
+
     /// The next language a kiosk's `L` moves to, round all of them.
     pub fn next(self) -> Locale {
         let all: Vec<Locale> = Locale::all().collect();

@@ -18,7 +18,6 @@ use super::kiosk::Kiosk;
 use super::refresh::Freshness;
 use super::session::Session;
 use super::store_worker::{Link, Slot, StoreWorker};
-use super::strings::Strings;
 use super::theme::Theme;
 use super::wizard::Step;
 
@@ -448,10 +447,6 @@ impl App {
     /// (no file paths, no other resident).
     pub fn store_error_text(&self, e: &crate::store::StoreError) -> String {
         if self.is_kiosk() { self.t("kiosk-system-error") } else { e.to_string() }
-    }
-
-    pub fn s(&self) -> &'static Strings {
-        self.session.lang.strings()
     }
 
     /// The message `id` in her language, from the message files (`crate::i18n`).

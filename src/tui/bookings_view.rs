@@ -129,7 +129,7 @@ pub fn confirm_cancel(app: &mut App, id: &str) {
         cancelled,
     );
     if !sent {
-        let msg = app.s().store_working().to_string();
+        let msg = app.t("store-working");
         app.flash(msg);
     }
 }
@@ -162,7 +162,7 @@ fn cancel_through_server(app: &mut App, id: &str) {
         },
     );
     if !sent {
-        let msg = app.s().store_working().to_string();
+        let msg = app.t("store-working");
         app.flash(msg);
     }
 }
@@ -188,7 +188,7 @@ fn cancel_at_kiosk(app: &mut App, id: &str) {
         },
     );
     if !sent {
-        let msg = app.s().store_working().to_string();
+        let msg = app.t("store-working");
         app.flash(msg);
     }
 }
@@ -228,7 +228,7 @@ fn cancelled(app: &mut App, result: Result<Option<Cancellation>, StoreError>) {
             app.flash_error(msg);
         }
         Err(StoreError::ConnectionLost { .. }) => {
-            let msg = app.s().not_confirmed().to_string();
+            let msg = app.t("not-confirmed");
             app.flash_error(msg);
         }
         Err(e) => {

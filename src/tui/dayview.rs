@@ -17,7 +17,7 @@ use super::panes::facilities::scroll_offset;
 use super::panes::{framed, hint_row, lines, list_line, row};
 use super::store_worker::Slot;
 use super::text::{display_safe, pad, pad_left, truncate, width};
-use super::words;
+use super::{cancel_words, words};
 
 /// The day view's state.
 #[derive(Debug, Clone)]
@@ -188,7 +188,6 @@ fn resident_w(w: usize) -> usize {
 }
 
 fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let lang = app.session.lang;
     let t = &app.session.theme;
     let v = &app.session.day_view;
@@ -201,7 +200,7 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let in_use = v.rows.iter().filter(|b| active(app, b)).count();
     let mut head_line = app.tr("staff-booking-count", &[("n", in_use.into())]);
     if let Some(h) = crate::domain::holidays::holiday_name(v.date) {
-        head_line.push_str(&format!("  {} {h}", s.holiday));
+        head_line.push_str(&format!("  {} {h}", app.t("calendar-holiday")));
     }
     let rw = resident_w(w);
     // The longest short care name: 日帰り, visit.
@@ -209,8 +208,13 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
         CareType::ALL.iter().map(|c| width(&words::care_short(lang, *c))).max().unwrap_or(5);
     let dates_w = 12usize;
     let today = app.today();
-    let status_w =
-        v.rows.iter().map(|b| width(&s.booking_status(b, today))).max().unwrap_or(0).max(10);
+    let status_w = v
+        .rows
+        .iter()
+        .map(|b| width(&cancel_words::booking_status(lang, b, today)))
+        .max()
+        .unwrap_or(0)
+        .max(10);
     // The cursor mark, then four columns and the status, a space between each.
     let name_w = w.saturating_sub(2 + rw + 1 + 1 + type_w + 1 + dates_w + 1 + status_w);
     let header = format!(
@@ -255,7 +259,7 @@ fn draw_day(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             pad(&name, name_w),
             pad(&words::care_short(lang, bk.care), type_w),
             pad(&words::short_range(lang, bk.first_day, bk.last_day), dates_w),
-            s.booking_status(bk, today)
+            cancel_words::booking_status(lang, bk, today)
         );
         out.push(list_line(app, current, &text, w, style));
         if let Some(r) = row(list, (i - offset) as u16) {
@@ -272,7 +276,6 @@ fn active(app: &App, b: &Booking) -> bool {
 }
 
 fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let s = app.s();
     let lang = app.session.lang;
     let t = &app.session.theme;
     let v = &app.session.day_view;
@@ -290,8 +293,12 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let rw = resident_w(w);
     let cell = 6usize;
     let mut out: Vec<Line> = Vec::new();
-    let facility_line =
-        format!("{} {}/{}  {name}", s.facility_label, v.facility + 1, app.ds.facilities.len());
+    let facility_line = format!(
+        "{} {}/{}  {name}",
+        app.t("wizard-label-facility"),
+        v.facility + 1,
+        app.ds.facilities.len()
+    );
     out.push(Line::styled(truncate(&facility_line, w), t.heading));
     let who = app.t("staff-day-col-resident");
     let mut head = vec![Span::styled(format!("  {}", pad(&who, rw)), t.heading)];
@@ -332,7 +339,7 @@ fn draw_week(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
             };
             spans.push(Span::styled(pad_left(&mark, cell), style));
         }
-        let status = s.booking_status(bk, app.today());
+        let status = cancel_words::booking_status(app.session.lang, bk, app.today());
         spans.push(Span::styled(format!("  {status}"), if on { t.base } else { t.muted }));
         if let Some(r) = row(inner, list_top + (i - offset) as u16) {
             hits.add(r, Target::Row(i));

@@ -48,7 +48,6 @@ pub mod signals;
 pub mod signin;
 pub mod store_check;
 pub mod store_worker;
-pub mod strings;
 pub mod term;
 pub mod text;
 pub mod theme;

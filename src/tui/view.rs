@@ -16,7 +16,7 @@ use super::store_worker::Link;
 use super::text::{clip_words, fit_hints, truncate, width, wrap};
 use super::{
     bookings_view, dayview, export, help, info, kiosk, kiosk_view, refresh, registry, report_view,
-    review_view, signin, wizard, words,
+    review_view, server_link, signin, wizard, words,
 };
 
 /// The smallest window the panes are drawn in.
@@ -192,11 +192,10 @@ pub fn status_bar(
     who: &str,
     (idle, idle_style): (&str, Style),
 ) {
-    let s = app.s();
     let t = &app.session.theme;
     let mode = format!(" {} ", mode(app));
     let who = format!(" {who} ");
-    let damaged = app.t("screen-store-damaged");
+    let damaged = app.t("store-damaged");
     let (msg, msg_style) = match &app.session.flash {
         Some(f) => (f.text.as_str(), if f.error { t.error } else { t.ok }),
         // Known damage stays in sight: every write is refused until the store is repaired.
@@ -205,8 +204,8 @@ pub fn status_bar(
     };
     // The connection's state (接続中, 再接続中) stays in sight, as stale data's time does.
     let link = match app.store.note(std::time::Instant::now()) {
-        Some(Link::Reconnecting) => Some(s.reconnecting()),
-        Some(_) => Some(s.connecting()),
+        Some(Link::Reconnecting) => Some(app.t("reconnecting")),
+        Some(_) => Some(app.t("connecting")),
         None => None,
     };
     // Through a server, the link (online, or offline since when, and what waits) stays in
@@ -215,13 +214,15 @@ pub fn status_bar(
     let server = app.store.server.as_ref().map(|l| {
         let away = l.state.as_ref().is_none_or(|st| st.offline_since.is_some() || st.review > 0)
             || l.needs_sign_in();
-        (s.server_link(l), away)
+        (server_link::status_words(app.session.lang, l), away)
     });
     let stale = refresh::stale(app) || link.is_some() || server.as_ref().is_some_and(|(_, a)| *a);
     let mut fresh = match (link, app.freshness.as_of, &server) {
         (Some(l), _, _) => format!(" {l}"),
         (None, _, Some((text, _))) => format!(" {text}"),
-        (None, Some(at), None) if refresh::shown(app) => format!(" {}", s.data_as_of(at)),
+        (None, Some(at), None) if refresh::shown(app) => {
+            format!(" {}", refresh::data_as_of(app.session.lang, at))
+        }
         _ => String::new(),
     };
     let fresh_style = if stale { t.warn } else { t.status };
@@ -273,7 +274,6 @@ fn resident_screen(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect
 
 /// The mode at the left of the bottom line: the screen, or the wizard's step.
 fn mode(app: &App) -> String {
-    let s = app.s();
     match app.session.screen {
         Screen::Main if app.session.browser.searching => app.t("screen-mode-search"),
         Screen::Main if app.session.browser.detail => app.t("screen-mode-facility"),
@@ -282,15 +282,17 @@ fn mode(app: &App) -> String {
         Screen::Resident => app.t("frame-resident-title"),
         Screen::Identify => app.t("identify-title"),
         Screen::Info => app.t("guide-title"),
-        // The staff screens' and the wizard's words are still in strings.rs.
-        Screen::Registry => s.registry_title().into(),
-        Screen::Day if app.session.day_view.week => s.week_title().into(),
-        Screen::Day => s.day_title().into(),
-        Screen::Report => s.report_title().into(),
-        Screen::Review => s.review_mode().into(),
+        Screen::Registry => app.t("staff-registry-title"),
+        Screen::Day if app.session.day_view.week => app.t("staff-week-title"),
+        Screen::Day => app.t("staff-day-title"),
+        Screen::Report => app.t("staff-report-title"),
+        Screen::Review => app.t("staff-review-mode"),
         Screen::Wizard => match &app.session.wizard {
-            Some(w) => format!("{} {}/6 {}", s.wizard_title, w.step.number(), s.step_name(w.step)),
-            None => s.wizard_title.into(),
+            Some(w) => {
+                let step = wizard::view::step_name(app, w.step);
+                format!("{} {}/6 {step}", app.t("wizard-title"), w.step.number())
+            }
+            None => app.t("wizard-title"),
         },
     }
 }

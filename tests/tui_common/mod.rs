@@ -11,9 +11,9 @@ use ratatui::backend::TestBackend;
 
 use sango::dataset;
 use sango::domain::care::{CareType, Length};
+use sango::i18n::Locale as Lang;
 use sango::store::{BookingRequest, ResidentInput, Store};
 use sango::tui::app::App;
-use sango::tui::strings::Lang;
 use sango::tui::theme::{Theme, ThemeKind};
 use sango::tui::{action, update, view};
 

@@ -33,7 +33,6 @@ screen-clock = { $weekday } { $year }-{ $month ->
 screen-too-small =
     The window is too small. Please enlarge it to at least { $min-width }x{ $min-height } (now { $width }x{ $height }).
     画面を { $min-width }x{ $min-height } 以上に広げてください。
-screen-store-damaged = The database is damaged: bookings and changes are stopped. Run `sango store repair`.
 screen-practice-banner = 練習 PRACTICE (not live data)
 screen-resident-unknown = User number { $id } is not registered.
 

@@ -9,7 +9,6 @@ screen-clock = { $year }/{ $month }/{ $day }({ $weekday }) { $time }
 screen-too-small =
     がめんが ちいさすぎます。ウィンドウを { $min-width }x{ $min-height } より 大きく してください（いま { $width }x{ $height }）。
     Please enlarge the window to at least { $min-width }x{ $min-height }.
-screen-store-damaged = データが こわれています。よやくや へんこうは できません。しょくいんに 言って ください（`sango store repair`）。
 screen-practice-banner = 練習 (ほんものでは ない)
 screen-resident-unknown = 利用者番号 { $id } は ありません。
 

@@ -14,7 +14,6 @@ screen-clock = { $year }/{ $month }/{ $day }({ $weekday }) { $time }
 screen-too-small =
     画面が小さすぎます。ウィンドウを { $min-width }x{ $min-height } 以上に広げてください（いま { $width }x{ $height }）。
     Please enlarge the window to at least { $min-width }x{ $min-height }.
-screen-store-damaged = データベースの破損が見つかりました。予約と変更を止めています。`sango store repair` を実行してください。
 # On every screen of the practice store: practice data must never be taken for the ward's.
 screen-practice-banner = 練習 (本番データではありません)
 screen-resident-unknown = 利用者番号 { $id } は登録されていません。

@@ -9,7 +9,6 @@ screen-clock = { $year }.{ $month }.{ $day }({ $weekday }) { $time }
 screen-too-small =
     화면이 너무 작습니다. 창을 { $min-width }x{ $min-height } 이상으로 늘려 주세요 (현재 { $width }x{ $height }).
     画面を { $min-width }x{ $min-height } 以上に広げてください。
-screen-store-damaged = 데이터베이스 손상이 발견되어 예약과 변경을 멈췄습니다. `sango store repair` 를 실행해 주세요.
 screen-practice-banner = 練習 연습 (실제 아님)
 screen-resident-unknown = 이용자 번호 { $id } 는 등록되어 있지 않습니다.
 

@@ -9,7 +9,6 @@ screen-clock = { $weekday } { $year }/{ $month }/{ $day } { $time }
 screen-too-small =
     विन्डो धेरै सानो छ। कम्तीमा { $min-width }x{ $min-height } बनाउनुहोस् (अहिले { $width }x{ $height })।
     画面を { $min-width }x{ $min-height } 以上に広げてください。
-screen-store-damaged = डाटाबेस बिग्रिएको छ: बुकिङ र परिवर्तन रोकिएको छ। `sango store repair` चलाउनुहोस्।
 screen-practice-banner = 練習 अभ्यास (नक्कली डाटा)
 screen-resident-unknown = प्रयोगकर्ता नम्बर { $id } दर्ता भएको छैन।
 

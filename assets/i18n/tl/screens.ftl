@@ -9,7 +9,6 @@ screen-clock = { $weekday } { $month }/{ $day }/{ $year } { $time }
 screen-too-small =
     Masyadong maliit ang window. Palakihin ito nang hindi bababa sa { $min-width }x{ $min-height } (ngayon { $width }x{ $height }).
     画面を { $min-width }x{ $min-height } 以上に広げてください。
-screen-store-damaged = Sira ang database: itinigil ang booking at pagbabago. Patakbuhin ang `sango store repair`.
 screen-practice-banner = 練習 PRACTICE (hindi totoo)
 screen-resident-unknown = Hindi nakarehistro ang user number { $id }.
 

@@ -9,7 +9,6 @@ screen-clock = { $weekday }, { $day }/{ $month }/{ $year } { $time }
 screen-too-small =
     Cửa sổ quá nhỏ. Hãy mở rộng ít nhất { $min-width }x{ $min-height } (hiện tại { $width }x{ $height }).
     画面を { $min-width }x{ $min-height } 以上に広げてください。
-screen-store-damaged = Cơ sở dữ liệu bị hỏng: đã dừng đặt lịch và thay đổi. Hãy chạy `sango store repair`.
 screen-practice-banner = 練習 LUYỆN TẬP (dữ liệu thử)
 screen-resident-unknown = Mã số người dùng { $id } chưa được đăng ký.
 

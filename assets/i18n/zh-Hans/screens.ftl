@@ -9,7 +9,6 @@ screen-clock = { $year }/{ $month }/{ $day } { $weekday } { $time }
 screen-too-small =
     窗口太小。请把窗口放大到 { $min-width }x{ $min-height } 以上（现在 { $width }x{ $height }）。
     画面を { $min-width }x{ $min-height } 以上に広げてください。
-screen-store-damaged = 发现数据库已损坏，预约和更改已停止。请运行 `sango store repair`。
 screen-practice-banner = 練習 练习 (非正式数据)
 screen-resident-unknown = 用户编号 { $id } 未登记。
 

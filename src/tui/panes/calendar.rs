@@ -17,6 +17,7 @@ use crate::store::Status;
 use super::super::app::{App, Hits, Pane, Screen, Target};
 use super::super::text::{clip_words, display_safe, pad, truncate, width};
 use super::super::wizard::{self, Step};
+use super::super::words;
 use super::{framed, lines, row};
 
 /// Cells per day in the grid.
@@ -45,10 +46,9 @@ impl Marks {
                     .iter()
                     .filter(|b| b.status == Status::Booked)
                     .map(|b| {
-                        let name = app
-                            .ds
-                            .facility(&b.facility)
-                            .map_or(b.facility.clone(), |f| app.s().text(&f.name).to_string());
+                        let name = app.ds.facility(&b.facility).map_or(b.facility.clone(), |f| {
+                            words::dataset_text(app.session.lang, &f.name).to_string()
+                        });
                         (b.first_day, b.last_day, name)
                     })
                     .collect()
