@@ -16,7 +16,7 @@ use crate::dataset::{self, Channel, Dataset, Facility, PeriodEntry, Reservation,
 use crate::domain::booking::{self, Taken};
 use crate::domain::booking_code;
 use crate::domain::care::{CareType, Length};
-use crate::domain::hours::{self, ClockTime, Day, Exclusion, MonthDay, PhoneHours, WeeklyRange};
+use crate::domain::hours::{ClockTime, Day, Exclusion, MonthDay, PhoneHours, WeeklyRange};
 use crate::domain::limits::Quota;
 use crate::domain::period::{self, Period};
 use crate::store::bulk;
@@ -328,7 +328,7 @@ fn reservation(
     let mut wording = names.join("/");
     if let Some(h) = &hours {
         wording.push(' ');
-        wording.push_str(&hours::describe_ja(h));
+        wording.push_str(&crate::i18n::hours::describe(Ja, h));
     }
     Reservation { types, channels, hours, wording: Some(wording.into()) }
 }

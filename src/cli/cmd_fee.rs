@@ -47,11 +47,9 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     }
     if a.units > rule.limit {
         return Err(CliError::refused(format!(
-            "{} {} is over the limit (利用上限) of {} {} for {}",
-            a.units,
-            a.care.unit().en(a.units),
-            rule.limit,
-            a.care.unit().en(rule.limit),
+            "{} is over the limit (利用上限) of {} for {}",
+            words::units(crate::i18n::Locale::En, a.units, a.care.unit()),
+            words::units(crate::i18n::Locale::En, rule.limit, a.care.unit()),
             a.care
         )));
     }

@@ -170,14 +170,6 @@ impl Channel {
     pub fn id(self) -> &'static str {
         self.into()
     }
-    pub fn ja(self) -> &'static str {
-        match self {
-            Channel::Phone => "電話",
-            Channel::Web => "WEB",
-            Channel::Line => "LINE",
-            Channel::Email => "メール",
-        }
-    }
 }
 
 /// A facility's period for one care type.

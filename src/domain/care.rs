@@ -52,32 +52,6 @@ impl CareType {
         self.into()
     }
 
-    /// The flyer's Japanese name.
-    pub fn name_ja(self) -> &'static str {
-        match self {
-            CareType::Stay => "ショートステイ（宿泊型）",
-            CareType::Day => "デイケア（日帰り型）",
-            CareType::Visit => "アウトリーチ（訪問型）",
-        }
-    }
-
-    /// A short Japanese label for narrow columns.
-    pub fn short_ja(self) -> &'static str {
-        match self {
-            CareType::Stay => "宿泊",
-            CareType::Day => "日帰",
-            CareType::Visit => "訪問",
-        }
-    }
-
-    pub fn name_en(self) -> &'static str {
-        match self {
-            CareType::Stay => "overnight stay",
-            CareType::Day => "day care",
-            CareType::Visit => "home visit",
-        }
-    }
-
     /// The unit the limit is counted in.
     pub fn unit(self) -> Unit {
         match self {
@@ -106,22 +80,7 @@ pub enum Unit {
     Visit,
 }
 
-impl Unit {
-    pub fn ja(self) -> &'static str {
-        match self {
-            Unit::Day => "日",
-            Unit::Visit => "回",
-        }
-    }
-    pub fn en(self, n: u32) -> &'static str {
-        match (self, n) {
-            (Unit::Day, 1) => "day",
-            (Unit::Day, _) => "days",
-            (Unit::Visit, 1) => "visit",
-            (Unit::Visit, _) => "visits",
-        }
-    }
-}
+impl Unit {}
 
 /// How long one booking lasts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

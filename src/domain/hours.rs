@@ -2,7 +2,6 @@
 //! the exclusions a facility's row states (public holidays, the Nth weekday of a month, fixed date
 //! ranges such as 12/29–1/3). All times are Japan wall-clock time.
 //! `is_open` and `status` are pure and allocation-free (called for every facility on each redraw);
-//! `describe_ja`/`describe_en` turn the structure back into text for the screens.
 
 use std::fmt;
 
@@ -201,30 +200,6 @@ impl Exclusion {
             }
         }
     }
-
-    /// Japanese wording, as the flyer writes it (`祝日`, `第2土曜日`, `12/29～1/3`).
-    pub fn describe_ja(&self) -> String {
-        match *self {
-            Exclusion::Holidays => "祝日".to_string(),
-            Exclusion::NthWeekday { n, weekday } => format!("第{n}{}曜日", weekday.ja()),
-            Exclusion::DateRange { from, to } => {
-                format!("{}/{}～{}/{}", from.month, from.day, to.month, to.day)
-            }
-        }
-    }
-
-    /// English wording (`public holidays`, `the 2nd Saturday`, `Dec 29–Jan 3`).
-    pub fn describe_en(&self) -> String {
-        match *self {
-            Exclusion::Holidays => "public holidays".to_string(),
-            Exclusion::NthWeekday { n, weekday } => {
-                format!("the {} {} of the month", ordinal_en(n), day_name_en(weekday))
-            }
-            Exclusion::DateRange { from, to } => {
-                format!("{} {}–{} {}", month_en(from.month), from.day, month_en(to.month), to.day)
-            }
-        }
-    }
 }
 
 impl PhoneHours {
@@ -268,7 +243,7 @@ impl PhoneHours {
                     if !(1..=5).contains(&n) {
                         out.push(format!(
                             "exclusion of the Nth {} (第N{}曜日) has n = {n}; n must be 1 to 5",
-                            day_name_en(weekday),
+                            weekday.en(),
                             weekday.ja()
                         ));
                     }
@@ -453,136 +428,6 @@ impl Day {
     pub fn succ(self) -> Day {
         Day::ALL[(self as usize + 1) % 7]
     }
-}
-
-fn day_name_en(d: Day) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][d as usize]
-}
-
-fn month_en(m: u8) -> &'static str {
-    const NAMES: [&str; 12] =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    NAMES.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?")
-}
-
-fn ordinal_en(n: u8) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
-/// `9:00`, without a leading zero on the hour (the flyer's style).
-fn short_time(t: ClockTime) -> String {
-    format!("{}:{:02}", t.hour(), t.minute())
-}
-
-/// The ranges grouped by their set of days (a bit mask, Monday = bit 0), in order of first
-/// appearance, each group's times sorted. Ranges with no days are left out.
-fn grouped(hours: &PhoneHours) -> Vec<(u8, Vec<(ClockTime, ClockTime)>)> {
-    let mut groups: Vec<(u8, Vec<(ClockTime, ClockTime)>)> = Vec::new();
-    for r in &hours.ranges {
-        let mask = r.days.iter().fold(0u8, |m, d| m | 1 << (*d as u8));
-        if mask == 0 {
-            continue;
-        }
-        match groups.iter_mut().find(|(m, _)| *m == mask) {
-            Some((_, times)) => times.push((r.start, r.end)),
-            None => groups.push((mask, vec![(r.start, r.end)])),
-        }
-    }
-    for (_, times) in &mut groups {
-        times.sort();
-        times.dedup();
-    }
-    groups
-}
-
-/// Day sets as runs: `月～金`, `月・水～金`, `毎日` (`sep` between runs, `to` inside a run).
-fn describe_days(
-    mask: u8,
-    name: fn(Day) -> &'static str,
-    sep: &str,
-    to: &str,
-    all: &str,
-) -> String {
-    if mask == 0x7f {
-        return all.to_string();
-    }
-    let mut parts = Vec::new();
-    let mut i = 0;
-    while i < 7 {
-        if mask & (1 << i) == 0 {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j + 1 < 7 && mask & (1 << (j + 1)) != 0 {
-            j += 1;
-        }
-        match j - i {
-            0 => parts.push(name(Day::ALL[i]).to_string()),
-            1 => {
-                parts.push(name(Day::ALL[i]).to_string());
-                parts.push(name(Day::ALL[j]).to_string());
-            }
-            _ => parts.push(format!("{}{to}{}", name(Day::ALL[i]), name(Day::ALL[j]))),
-        }
-        i = j + 1;
-    }
-    parts.join(sep)
-}
-
-/// The hours in Japanese, e.g. `月～金 9:00～11:00, 14:00～16:00（祝日除く）`.
-pub fn describe_ja(hours: &PhoneHours) -> String {
-    let groups = grouped(hours);
-    if groups.is_empty() {
-        return "電話受付時間なし".to_string();
-    }
-    let mut out = groups
-        .iter()
-        .map(|(mask, times)| {
-            let times: Vec<String> = times
-                .iter()
-                .map(|(s, e)| format!("{}～{}", short_time(*s), short_time(*e)))
-                .collect();
-            format!("{} {}", describe_days(*mask, Day::ja, "・", "～", "毎日"), times.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("、");
-    if !hours.exclusions.is_empty() {
-        let ex: Vec<String> = hours.exclusions.iter().map(Exclusion::describe_ja).collect();
-        out.push_str(&format!("（{}除く）", ex.join("・")));
-    }
-    out
-}
-
-/// The hours in English, e.g. `Mon–Fri 9:00–11:00, 14:00–16:00 (except public holidays)`.
-pub fn describe_en(hours: &PhoneHours) -> String {
-    let groups = grouped(hours);
-    if groups.is_empty() {
-        return "no phone hours".to_string();
-    }
-    let mut out = groups
-        .iter()
-        .map(|(mask, times)| {
-            let times: Vec<String> = times
-                .iter()
-                .map(|(s, e)| format!("{}–{}", short_time(*s), short_time(*e)))
-                .collect();
-            format!("{} {}", describe_days(*mask, Day::en, ", ", "–", "Daily"), times.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    if !hours.exclusions.is_empty() {
-        let ex: Vec<String> = hours.exclusions.iter().map(Exclusion::describe_en).collect();
-        out.push_str(&format!(" (except {})", ex.join(", ")));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -1045,46 +890,6 @@ mod tests {
         assert!(p[1].contains("25:00"));
         assert!(p[2].contains("02-30"));
         assert!(!is_open(&h, at(2026, 11, 9, 0, 30)));
-    }
-
-    #[test]
-    fn describe_in_japanese() {
-        assert_eq!(describe_ja(&tokyo_kita()), "月～金 9:00～11:00, 14:00～16:00（祝日除く）");
-        assert_eq!(describe_ja(&sou()), "月～土 9:00～16:00（第2土曜日・祝日・12/29～1/3除く）");
-        assert_eq!(describe_ja(&arakawa()), "月・水～金 9:00～17:00、火・土 9:00～12:00");
-        assert_eq!(describe_ja(&ayase()), "毎日 10:00～16:30");
-        assert_eq!(describe_ja(&bamboo()), "月～金 8:30～17:00、土 8:30～14:00");
-        assert_eq!(describe_ja(&swan()), "火・木 13:00～15:00（祝日除く）");
-        assert_eq!(describe_ja(&empty()), "電話受付時間なし");
-    }
-
-    #[test]
-    fn describe_in_english() {
-        assert_eq!(
-            describe_en(&tokyo_kita()),
-            "Mon–Fri 9:00–11:00, 14:00–16:00 (except public holidays)"
-        );
-        assert_eq!(
-            describe_en(&sou()),
-            "Mon–Sat 9:00–16:00 (except the 2nd Saturday of the month, public holidays, \
-             Dec 29–Jan 3)"
-        );
-        assert_eq!(describe_en(&arakawa()), "Mon, Wed–Fri 9:00–17:00; Tue, Sat 9:00–12:00");
-        assert_eq!(describe_en(&ayase()), "Daily 10:00–16:30");
-        assert_eq!(describe_en(&empty()), "no phone hours");
-    }
-
-    #[test]
-    fn describe_groups_same_days_and_sorts_times() {
-        let h = PhoneHours {
-            ranges: vec![
-                range(&[Sat, Sun], (13, 0), (24, 0)),
-                range(&[Fri, Mon, Tue], (9, 0), (10, 0)),
-                range(&[Sun, Sat], (8, 0), (12, 0)),
-            ],
-            exclusions: vec![],
-        };
-        assert_eq!(describe_ja(&h), "土・日 8:00～12:00, 13:00～24:00、月・火・金 9:00～10:00");
     }
 
     #[test]

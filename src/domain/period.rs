@@ -23,27 +23,6 @@ pub enum Period {
 }
 
 impl Period {
-    /// The flyer's wording, rebuilt from the structure (産後4か月0日まで).
-    pub fn wording_ja(self) -> String {
-        match self {
-            Period::DaysThrough(n) => format!("産後{n}日まで"),
-            Period::DaysBefore(n) => format!("産後{n}日未満"),
-            Period::MonthsThrough(n) => format!("産後{n}か月0日まで"),
-            Period::MonthsBefore(n) => format!("産後{n}か月未満"),
-            Period::YearsWithin(n) => format!("産後{n}年以内"),
-        }
-    }
-
-    pub fn wording_en(self) -> String {
-        match self {
-            Period::DaysThrough(n) => format!("through day {n}"),
-            Period::DaysBefore(n) => format!("before day {n}"),
-            Period::MonthsThrough(n) => format!("through {n} months 0 days"),
-            Period::MonthsBefore(n) => format!("under {n} months"),
-            Period::YearsWithin(n) => format!("within {n} year{}", if n == 1 { "" } else { "s" }),
-        }
-    }
-
     /// True when the numbers make sense (a period of 0 would end before it starts).
     pub fn is_sensible(self) -> bool {
         match self {
@@ -191,9 +170,7 @@ mod tests {
     }
 
     #[test]
-    fn wording_matches_the_flyer_shape() {
-        assert_eq!(Period::MonthsThrough(4).wording_ja(), "産後4か月0日まで");
-        assert_eq!(Period::DaysBefore(60).wording_ja(), "産後60日未満");
+    fn a_period_of_nothing_makes_no_sense() {
         assert!(!Period::DaysBefore(0).is_sensible());
         assert!(Period::DaysThrough(45).is_sensible());
     }

@@ -10,6 +10,7 @@
 
 pub mod catalog;
 pub mod format;
+pub mod hours;
 pub mod words;
 
 use std::sync::LazyLock;

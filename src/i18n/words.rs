@@ -268,6 +268,7 @@ mod tests {
             "時間外 水9:00から"
         );
         assert_eq!(period_short(Locale::Ja, Period::MonthsThrough(4)), "産後4か月0日まで");
+        assert_eq!(period_short(Locale::Ja, Period::DaysBefore(60)), "産後60日未満");
         assert_eq!(period_long(Locale::En, Period::YearsWithin(1)), "within 1 year after birth");
         assert_eq!(status(Locale::Ja, Status::CancelledLate), "取消（期限後）");
         assert_eq!(length(Locale::En, Length::Nights(1)), "1 night (2 days)");

@@ -74,26 +74,6 @@ impl Status {
         self.into()
     }
 
-    pub fn ja(self) -> &'static str {
-        match self {
-            Status::Booked => "予約済み",
-            Status::Cancelled => "取消",
-            Status::CancelledLate => "取消（期限後）",
-            Status::NoShow => "無断キャンセル",
-            Status::Used => "利用済み",
-        }
-    }
-
-    pub fn en(self) -> &'static str {
-        match self {
-            Status::Booked => "booked",
-            Status::Cancelled => "cancelled",
-            Status::CancelledLate => "cancelled late",
-            Status::NoShow => "no-show",
-            Status::Used => "used",
-        }
-    }
-
     /// A status as the store keeps it (`used` is derived on read, never stored).
     fn parse_stored(s: &str) -> Option<Status> {
         s.parse().ok().filter(|x| *x != Status::Used)

@@ -20,6 +20,7 @@ use super::session::Session;
 use super::store_worker::{Link, Slot, StoreWorker};
 use super::theme::Theme;
 use super::wizard::Step;
+use super::words;
 
 /// The three panes of the main screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -639,8 +640,8 @@ impl ResidentForm {
 }
 
 /// The strings a search looks in: the facility's name, area, id, addresses and reservation
-/// channels and wording (the name in every language the dataset gives, the channels' Japanese
-/// and the wording lower-cased).
+/// channels and wording (the name in every language the dataset gives, the channels' names in
+/// every language the app speaks — a mother searches in hers — and the wording lower-cased).
 fn search_strings(f: &Facility) -> Vec<String> {
     let mut hay: Vec<String> = f.name.versions().map(|(_, n)| n.to_lowercase()).collect();
     hay.extend([f.area().to_string(), f.id.clone()]);
@@ -648,7 +649,12 @@ fn search_strings(f: &Facility) -> Vec<String> {
     for r in &f.reservations {
         for c in &r.channels {
             hay.push(c.id().to_string());
-            hay.push(c.ja().to_lowercase());
+            for l in Locale::all() {
+                let name = words::channel(l, *c).to_lowercase();
+                if !hay.contains(&name) {
+                    hay.push(name);
+                }
+            }
         }
         if let Some(w) = &r.wording {
             hay.extend(w.versions().map(|(_, w)| w.to_lowercase()));

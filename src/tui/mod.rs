@@ -29,7 +29,6 @@ pub mod cancel_words;
 pub mod dayview;
 pub mod export;
 pub mod help;
-pub mod hours_words;
 pub mod info;
 pub mod input;
 pub mod kiosk;
