@@ -228,7 +228,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     lines(frame, inner, body, t.base);
     if let Some(r) = row(inner, inner.height.saturating_sub(1)) {
         let yes = (format!("[Enter {}]", app.t("staff-signin-button")), Button::Yes);
-        let no = (format!("[Esc {}]", app.t("back")), Button::No);
+        let no = (format!("[Esc {}]", app.t("wizard-back")), Button::No);
         lines(frame, r, vec![button_pair(app, Some(r), 1, yes, no, hits)], t.base);
     }
 }
