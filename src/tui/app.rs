@@ -222,6 +222,8 @@ pub enum Target {
     Lang(crate::i18n::Locale),
     /// Large text on (`true`) or off, on the kiosk's welcome screen.
     Large(bool),
+    /// Large text: the pane to show (the row of the panes' names).
+    Show(Pane),
 }
 
 /// The clickable buttons.

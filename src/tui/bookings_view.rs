@@ -241,13 +241,13 @@ fn cancelled(app: &mut App, result: Result<Option<Cancellation>, StoreError>) {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     let lang = app.session.lang;
     let t = &app.session.theme;
-    let (left, cal, q) = panes::main_areas(area, calendar::height(app));
-    calendar::draw(frame, app, cal, false, hits);
-    quota::draw(frame, app, q, false, hits);
     let title = match app.resident_id() {
         Some(id) => format!("{} - {id}", app.t("bookings-title")),
         None => app.t("bookings-title"),
     };
+    let (left, cal, q) = panes::areas(frame, app, area, &app.t("bookings-title"), hits);
+    calendar::draw(frame, app, cal, false, hits);
+    quota::draw(frame, app, q, false, hits);
     let inner = framed(frame, app, left, &title, true, Pane::Facilities, hits);
     if inner.height < 3 {
         return;

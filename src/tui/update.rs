@@ -122,6 +122,19 @@ fn act(app: &mut App, a: Action) {
             app.session.large = on;
             return;
         }
+        Action::Click(Target::Show(p)) => {
+            app.session.focus = p;
+            return;
+        }
+        // Large text shows one pane: Tab shows the next on the screens with panes whose keys
+        // do not use Tab themselves (the main screen moves the focus its own way, the same).
+        Action::FocusNext | Action::FocusPrev
+            if app.session.large && shows_panes(app) && app.session.screen != Screen::Main =>
+        {
+            let f = app.session.focus;
+            app.session.focus = if a == Action::FocusNext { f.next() } else { f.prev() };
+            return;
+        }
         _ => {}
     }
     match app.session.screen {
@@ -335,6 +348,16 @@ pub fn move_calendar(app: &mut App, a: Action) -> bool {
         app.session.day = m;
     }
     true
+}
+
+/// Whether the screen is drawn on the three panes (`panes::areas`): the main screen, her
+/// bookings, the resident screen and the wizard's dates step.
+fn shows_panes(app: &App) -> bool {
+    match app.session.screen {
+        Screen::Main | Screen::Bookings | Screen::Resident => true,
+        Screen::Wizard => app.session.wizard.as_ref().is_some_and(|w| w.step == Step::Dates),
+        _ => false,
+    }
 }
 
 fn main_update(app: &mut App, a: Action) {

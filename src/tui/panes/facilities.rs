@@ -122,7 +122,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
     }
 
     let list = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
-    let per = rows_per_facility(inner.width);
+    // Large text: each facility on two lines and a blank one, whatever the width.
+    let per = if app.session.large { 3 } else { rows_per_facility(inner.width) };
     // One-line mode has a header row.
     let (list, header) = if per == 1 {
         (Rect { y: list.y + 1, height: list.height.saturating_sub(1), ..list }, Some(list))
@@ -197,6 +198,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
                 Span::styled(" ".repeat(type_w), row_style),
                 Span::styled(pad(&second, w.saturating_sub(type_w)), pick(t.muted)),
             ]));
+            if per == 3 {
+                out.push(Line::raw(""));
+            }
         }
         for k in 0..per {
             if let Some(r) = row(list, ((n - offset) * per + k) as u16) {

@@ -73,9 +73,63 @@ pub fn main_areas(area: Rect, calendar_height: u16) -> (Rect, Rect, Rect) {
     (left, cal, quota)
 }
 
+/// The three areas of a screen with the panes (left: `left_title`'s pane, the calendar, the
+/// quota). In large text the pane with the focus takes the whole area, a little in from its
+/// edges, under a row naming the three (click one, or Tab): the others get no room and draw
+/// nothing.
+pub fn areas(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    left_title: &str,
+    hits: &mut Hits,
+) -> (Rect, Rect, Rect) {
+    if !app.session.large || area.height < 6 || area.width < 20 {
+        return main_areas(area, calendar::height(app));
+    }
+    let switcher = Rect { height: 1, ..area };
+    let right_title = if app.is_kiosk() && app.session.resident.is_none() {
+        app.t("guide-title")
+    } else {
+        app.t("pane-quota-title")
+    };
+    let names = [left_title.to_string(), app.t("calendar-title"), right_title];
+    pane_switcher(frame, app, switcher, &names, hits);
+    // A blank row under the names and a column of room each side: more spacing.
+    let body =
+        Rect { x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2 };
+    let none = Rect { width: 0, height: 0, ..body };
+    match app.session.focus {
+        Pane::Facilities => (body, none, none),
+        Pane::Calendar => (none, body, none),
+        Pane::Quota => (none, none, body),
+    }
+}
+
+/// Large text: the panes' names in a row, the one shown bracketed (no colour needed), each a
+/// button that shows its pane.
+fn pane_switcher(frame: &mut Frame, app: &App, area: Rect, names: &[String; 3], hits: &mut Hits) {
+    let t = &app.session.theme;
+    let mut spans = vec![Span::styled(" Tab ", t.key)];
+    let mut x = 5usize;
+    for (pane, name) in Pane::ALL.iter().zip(names) {
+        let shown = *pane == app.session.focus;
+        let text = if shown { format!("[{name}]") } else { format!(" {name} ") };
+        let w = width(&text);
+        if x + w + 1 > usize::from(area.width) {
+            break;
+        }
+        hits.add(Rect { x: area.x + x as u16, width: w as u16, ..area }, Target::Show(*pane));
+        spans.push(Span::styled(text, if shown { t.step_current } else { t.button }));
+        spans.push(Span::raw(" "));
+        x += w + 1;
+    }
+    lines(frame, area, vec![Line::from(spans)], t.base);
+}
+
 /// Draws the three panes of the main screen.
 pub fn draw_main(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) {
-    let (left, cal, quota) = main_areas(area, calendar::height(app));
+    let (left, cal, quota) = areas(frame, app, area, &app.t("pane-facilities-title"), hits);
     hits.add(left, Target::Pane(Pane::Facilities));
     if app.session.browser.detail {
         detail::draw(frame, app, left, hits);

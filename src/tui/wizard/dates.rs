@@ -82,11 +82,12 @@ pub fn update(app: &mut App, a: Action) {
 pub fn draw(frame: &mut Frame, app: &App, w: &Wizard, area: Rect, hits: &mut Hits) {
     let t = &app.session.theme;
     let lang = app.session.lang;
-    let (left, cal, q) = panes::main_areas(area, calendar::height(app));
+    let title = step_name(app, Step::Dates);
+    let (left, cal, q) = panes::areas(frame, app, area, &title, hits);
     calendar::draw(frame, app, cal, true, hits);
     quota::draw(frame, app, q, false, hits);
 
-    let inner = boxed(frame, app, left, &step_name(app, Step::Dates), false);
+    let inner = boxed(frame, app, left, &title, false);
     if inner.is_empty() {
         return;
     }
