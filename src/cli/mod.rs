@@ -29,6 +29,7 @@ pub mod cmd_synth;
 pub mod cmd_window;
 pub mod error;
 pub mod import_report;
+pub mod lang;
 pub mod output;
 pub mod secret_input;
 
@@ -191,6 +192,7 @@ pub fn run() -> ExitCode {
         practice: cli.practice || practice_from_env(),
         at: cli.at,
     };
+    lang::choose(&ctx);
     let result = match cli.command {
         None => cmd_staff::kiosk_guard(&ctx).and_then(|()| crate::tui::run_from_cli(&ctx)),
         Some(Command::Facilities(a)) => cmd_facilities::run(&ctx, a),
@@ -241,8 +243,6 @@ fn practice_from_env() -> bool {
 /// Finds a facility by id, or says which ids exist.
 pub fn facility<'a>(ds: &'a Dataset, id: &str) -> CliResult<&'a dataset::Facility> {
     ds.facility(id).ok_or_else(|| {
-        CliError::refused(format!(
-            "unknown facility (施設) '{id}': see `sango facilities` for the ids"
-        ))
+        CliError::refused(crate::msg!("cli-unknown-facility", id = id))
     })
 }
