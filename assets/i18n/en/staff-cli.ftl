@@ -138,3 +138,106 @@ cli-quota-col-limit = Limit
 cli-quota-col-used = Used
 cli-quota-col-remaining = Remaining
 cli-quota-col-late = Late cancellations
+
+## sango resident
+
+cli-server-answer-unknown = the server's answer is not understood: { $error }
+cli-resident-registered = Registered resident (user number) { $id }
+cli-resident-changed = Changed resident (user number) { $id }
+cli-resident-fee-change = Fee of { $booking }: { $change }
+cli-resident-kept = Kept outside the period: { $booking } ({ $why })
+cli-resident-cancelled = Cancelled { $id } ({ $late ->
+    [late] late, 1 unit used
+   *[on-time] on time
+}); please also phone the facility
+cli-resident-affects-none = The change affects none of her active bookings
+cli-resident-affects = Bookings the change affects:
+cli-resident-affected-fee = Fee { $change }
+cli-resident-affected-outside = Outside the period ({ $what }): { $detail }; decide with --cancel or --keep
+cli-resident-birth = Birth: { $date }
+cli-resident-due = Due: { $date }
+cli-resident-corrected = Corrected age (修正月齢): periods count from the due date
+cli-resident-babies = Babies: { $n }
+cli-resident-exempt = Fee-exempt (住民税非課税世帯・生活保護世帯)
+cli-residents-col-id = User number
+cli-residents-col-birth = Birth
+cli-residents-col-due = Due
+cli-residents-col-corrected = Corrected age
+cli-residents-col-babies = Babies
+cli-residents-col-exempt = Exempt
+# The marks in the columns above.
+cli-residents-corrected = yes
+cli-residents-exempt = yes
+cli-residents-count = { $n ->
+    [one] { $n } resident
+   *[other] { $n } residents
+}
+
+## sango report
+
+cli-report-heading = Monthly report { $month } ({ $first } to { $last })
+cli-report-ward-code = Ward code { $code }
+cli-report-empty = No use this month.
+cli-report-late = { $n } / { $units }
+cli-report-total = Total
+cli-report-col-facility = Facility
+cli-report-col-uses = Uses
+cli-report-col-stay = Stay days
+cli-report-col-day = Day-care days
+cli-report-col-visits = Visits
+cli-report-col-fees = Fees
+cli-report-col-late = Late cancels / units
+cli-report-note = Counted in the month of the first day (a stay crossing the month end too). Uses include late cancellations; days, visits and fees do not.
+
+## sango export, import, dataset
+
+cli-export-cannot-write = cannot write the export: { $error }
+cli-export-wrote = Wrote { $path } ({ $format })
+cli-export-failed = the export file: { $error }; nothing was written
+cli-import-cannot-read = cannot read the import file { $path }: { $error }
+cli-imported = Imported: { $residents } resident(s) added, { $added } booking(s) added, { $updated } booking(s) updated, { $unchanged } unchanged
+cli-import-kept-local = this terminal's later version kept: { $ids }
+cli-import-conflict = conflict, not imported: { $conflict }
+cli-import-conflicts = import conflict: { $n } record(s) were not imported (they differ from this terminal's, or the booking rules refuse them here), first: { $first }
+cli-dataset-ok = { $path }: OK ({ $n } facilities)
+cli-dataset-problems = { $origin }: { $n ->
+    [one] { $n } problem
+   *[other] { $n } problems
+}
+cli-dataset-has-problems = the dataset { $origin } has { $n ->
+    [one] { $n } problem
+   *[other] { $n } problems
+}
+cli-dataset-invalid = the dataset { $origin } is invalid:
+
+## sango staff, the kiosk's guard
+
+cli-pin-new = New staff PIN (6-12 digits):
+cli-prompt-again = Again:
+cli-pin-differ = the two PINs differ: nothing was changed
+cli-pin-set = Staff PIN set (Argon2id hash in { $path })
+cli-pin-enter = Staff PIN:
+cli-pin-correct = The PIN is correct
+cli-pin-wrong = wrong PIN
+cli-kiosk-cannot-start = kiosk mode cannot start: { $error }
+# $config is empty, or " --config FILE" when the settings file was given so.
+cli-kiosk-needs-pin = kiosk mode needs a staff PIN to leave it, and none is set: set one with `sango{ $config } staff set-pin` (it reads the PIN twice from stdin), then start sango again
+
+## Secrets read from stdin ($what: PIN or password)
+
+cli-secret-cannot-read-stdin = cannot read the { $what } from stdin: { $error }
+cli-secret-none = no { $what } on stdin: give it on one line (when it is set: twice, on two lines)
+cli-secret-cannot-read = cannot read the { $what }: { $error }
+cli-secret-cancelled = cancelled: nothing was changed
+
+## sango login, logout
+
+cli-login-no-server = no server is configured: staff sign in at a terminal that works through a ward's server (`server` in config.toml or SANGO_SERVER, and its token)
+cli-login-password = Password:
+cli-signed-in = Signed in as { $id } at { $terminal }: it ends with `sango logout` or after { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+} without use
+cli-signed-out-nobody = Nobody was signed in at this terminal
+cli-signed-out-here = Signed out at this terminal (the server was not reached: its sign-in ends after its idle time)
+cli-signed-out = Signed out

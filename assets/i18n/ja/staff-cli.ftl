@@ -133,3 +133,96 @@ cli-quota-col-limit = 上限 limit
 cli-quota-col-used = 利用 used
 cli-quota-col-remaining = 残り remaining
 cli-quota-col-late = 期限後取消 late
+
+## sango resident
+
+cli-server-answer-unknown = the server's answer is not understood: { $error }
+cli-resident-registered = 登録しました Registered resident (利用者番号) { $id }
+cli-resident-changed = 変更しました Changed resident (利用者番号) { $id }
+cli-resident-fee-change = 利用料変更 Fee of { $booking }: { $change }
+cli-resident-kept = 期間外のまま保持 Kept outside the period: { $booking } ({ $why })
+cli-resident-cancelled = 取消 Cancelled { $id } ({ $late ->
+    [late] late, 1 unit used
+   *[on-time] on time
+}); please also phone the facility
+cli-resident-affects-none = 予約への影響はありません The change affects none of her active bookings
+cli-resident-affects = この変更で影響を受ける予約 Bookings the change affects:
+cli-resident-affected-fee = 利用料 fee { $change }
+cli-resident-affected-outside = 期間外 outside the period ({ $what }): { $detail }; decide with --cancel or --keep
+cli-resident-birth = 出生日 Birth: { $date }
+cli-resident-due = 出産予定日 Due: { $date }
+cli-resident-corrected = 修正月齢: periods count from the due date
+cli-resident-babies = 子の人数 Babies: { $n }
+cli-resident-exempt = 利用料免除 Fee-exempt (住民税非課税世帯・生活保護世帯)
+cli-residents-col-id = 利用者番号 id
+cli-residents-col-birth = 出生日 birth
+cli-residents-col-due = 予定日 due
+cli-residents-col-corrected = 修正月齢
+cli-residents-col-babies = 子 babies
+cli-residents-col-exempt = 免除 exempt
+# The marks in the columns above.
+cli-residents-corrected = 修正
+cli-residents-exempt = 免除
+cli-residents-count = { $n } resident(s)
+
+## sango report
+
+cli-report-heading = 月次報告 Monthly report { $month } ({ $first } 〜 { $last })
+cli-report-ward-code = 区コード Ward code { $code }
+cli-report-empty = この月の利用はありません No use this month.
+cli-report-late = { $n }件 / { $units }
+cli-report-total = 合計 Total
+cli-report-col-facility = 施設 Facility
+cli-report-col-uses = 件数 Uses
+cli-report-col-stay = 宿泊日 Stay days
+cli-report-col-day = 日帰日 Day-care days
+cli-report-col-visits = 訪問 Visits
+cli-report-col-fees = 利用料 Fees
+cli-report-col-late = 期限後取消 Late cancels / units
+cli-report-note =
+    開始日の月に計上（月をまたぐ宿泊も開始月）。件数は期限後取消を含み、日数・回数・利用料は含みません。
+    Counted in the month of the first day (a stay crossing the month end too). Uses include late cancellations; days, visits and fees do not.
+
+## sango export, import, dataset
+
+cli-export-cannot-write = cannot write the export: { $error }
+cli-export-wrote = 書き出しました Wrote { $path } ({ $format })
+cli-export-failed = the export file (出力ファイル): { $error }; nothing was written
+cli-import-cannot-read = cannot read the import file (取込ファイル) { $path }: { $error }
+cli-imported = 取り込みました Imported: { $residents } resident(s) added, { $added } booking(s) added, { $updated } booking(s) updated, { $unchanged } unchanged
+cli-import-kept-local = this terminal's later version kept: { $ids }
+cli-import-conflict = 競合 conflict, not imported: { $conflict }
+cli-import-conflicts = import conflict (取込の競合): { $n } record(s) were not imported (they differ from this terminal's, or the booking rules refuse them here), first: { $first }
+cli-dataset-ok = { $path }: OK ({ $n } facilities)
+cli-dataset-problems = { $origin }: { $n } problem(s)
+cli-dataset-has-problems = the dataset (データセット) { $origin } has { $n } problem(s)
+cli-dataset-invalid = the dataset (データセット) { $origin } is invalid:
+
+## sango staff, the kiosk's guard
+
+cli-pin-new = 新しい職員PIN New staff PIN (6-12 digits):
+cli-prompt-again = もう一度 Again:
+cli-pin-differ = the two PINs differ (PINが一致しません): nothing was changed
+cli-pin-set = 職員PINを設定しました Staff PIN set (Argon2id hash in { $path })
+cli-pin-enter = 職員PIN Staff PIN:
+cli-pin-correct = PINは正しいです The PIN is correct
+cli-pin-wrong = PINが違います wrong PIN
+cli-kiosk-cannot-start = kiosk mode cannot start (キオスクモードを開始できません): { $error }
+# $config is empty, or " --config FILE" when the settings file was given so.
+cli-kiosk-needs-pin = kiosk mode needs a staff PIN to leave it, and none is set (キオスクモードには職員PINが必要です): set one with `sango{ $config } staff set-pin` (it reads the PIN twice from stdin), then start sango again
+
+## Secrets read from stdin ($what: PIN or password)
+
+cli-secret-cannot-read-stdin = cannot read the { $what } from stdin: { $error }
+cli-secret-none = no { $what } on stdin: give it on one line (when it is set: twice, on two lines)
+cli-secret-cannot-read = cannot read the { $what }: { $error }
+cli-secret-cancelled = cancelled (中止): nothing was changed
+
+## sango login, logout
+
+cli-login-no-server = no server is configured: staff sign in at a terminal that works through a ward's server (`server` in config.toml or SANGO_SERVER, and its token)
+cli-login-password = Password (パスワード):
+cli-signed-in = サインインしました Signed in as { $id } at { $terminal }: it ends with `sango logout` or after { $minutes } minute(s) without use
+cli-signed-out-nobody = サインインしていません Nobody was signed in at this terminal
+cli-signed-out-here = サインアウトしました Signed out at this terminal (the server was not reached: its sign-in ends after its idle time)
+cli-signed-out = サインアウトしました Signed out
