@@ -241,3 +241,38 @@ cli-signed-in = Signed in as { $id } at { $terminal }: it ends with `sango logou
 cli-signed-out-nobody = Nobody was signed in at this terminal
 cli-signed-out-here = Signed out at this terminal (the server was not reached: its sign-in ends after its idle time)
 cli-signed-out = Signed out
+
+## sango sync, review; working through a server
+
+cli-never = never
+cli-sync-no-server = no server is configured: set `server` in config.toml or SANGO_SERVER (and the token)
+cli-sync-offline = Offline since { $since } ({ $server })
+cli-sync-online = Online ({ $server })
+cli-sync-status = Data as of { $at }; waiting { $waiting }; to review { $review }
+cli-synced = Synced with { $server }: sent { $sent }, pulled { $pulled }, refused { $refused } (see `sango review list`), waiting { $waiting }
+cli-review-no-server = no server is configured: there is no review list
+cli-review-resolved = Resolved: { $id } ({ $how })
+cli-review-empty = Nothing to review.
+cli-this-command = this command
+cli-not-through-server = { $what } does not work through a server yet ({ $url } is configured: `server` / SANGO_SERVER); book, cancel, resident add/edit, no-show, sync, review and the reading commands do
+cli-admin-not-through-server = { $what } is an administrative task and does not go through a server ({ $url } is configured: `server` / SANGO_SERVER): run it on the server's store, on the server with its store (`--database URL` or its data folder) and no `server` setting; nothing was changed
+cli-server-and-database = both a server (`server`) and a database (`database`) are configured: a terminal works through one of them
+cli-offline-note = offline since { $since }: data as of { $at }, { $n ->
+    [one] { $n } change waits
+   *[other] { $n } changes wait
+}
+
+## sango store
+
+# $next: repair (the damage is in the indexes) or restore (it is not).
+cli-store-damaged = the database { $path } is damaged: { $detail }; { $next ->
+    [restore] the damage is not in the indexes: keep the file as it is, restore the last backup and ask for support
+   *[repair] writes are refused until `sango store repair` mends it
+}
+cli-store-migrated = { $path }: schema version { $version } ({ $engine }), up to date
+cli-store-copied = Copied { $residents } residents, { $bookings } bookings and { $events } events from { $from } to { $to }; verified
+cli-store-none = { $path }: no store yet, nothing to check
+cli-store-check-not-kept = the result could not be kept beside the store: { $error }
+cli-store-ok = { $path }: OK
+cli-store-no-damage-known = no damage known
+cli-store-repaired = Repaired { $path }: indexes rebuilt, check OK (before: { $before })
