@@ -276,3 +276,32 @@ cli-store-check-not-kept = the result could not be kept beside the store: { $err
 cli-store-ok = { $path }: OK
 cli-store-no-damage-known = no damage known
 cli-store-repaired = Repaired { $path }: indexes rebuilt, check OK (before: { $before })
+
+## sango serve
+
+cli-serve-cert-needs-key = a TLS certificate (--tls-cert or tls_cert in config.toml) needs its key: give --tls-key or tls_key too
+cli-serve-key-needs-cert = a TLS key (--tls-key or tls_key in config.toml) needs its certificate: give --tls-cert or tls_cert too
+cli-serve-usage = give --listen ADDR to serve, or a subcommand: terminal, staff (see sango serve --help)
+cli-serve-revoked = Revoked terminal { $name }: its token is refused from now on
+cli-serve-enrolled = Enrolled terminal { $name } ({ $role }).
+cli-serve-token-once = Its token, shown only now:
+cli-serve-col-terminal = Terminal
+cli-serve-col-role = Role
+cli-serve-col-enrolled = Enrolled
+cli-serve-col-revoked = Revoked
+cli-serve-password = Password (10+ characters):
+cli-nothing-changed = { $problem }: nothing was changed
+cli-serve-passwords-differ = the two passwords differ: nothing was changed
+cli-serve-staff-added = Staff member { $id } added (the password is kept as an Argon2id hash)
+
+## sango config show
+
+cli-config-os-folder = OS config folder
+cli-config-file = Settings file: { $path }{ $exists ->
+    [no] {" "}(not found: defaults)
+   *[yes] {""}
+}{"  "}[{ $how }]
+cli-config-pin = Staff PIN: { $state }{"  "}({ $path })
+cli-config-col-key = Key
+cli-config-col-value = Value
+cli-config-col-source = Source

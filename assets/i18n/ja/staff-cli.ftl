@@ -258,3 +258,33 @@ cli-store-check-not-kept = the result could not be kept beside the store: { $err
 cli-store-ok = { $path }: OK
 cli-store-no-damage-known = no damage known
 cli-store-repaired = 修復しました Repaired { $path }: indexes rebuilt, check OK (before: { $before })
+
+## sango serve
+
+cli-serve-cert-needs-key = a TLS certificate (--tls-cert or tls_cert in config.toml) needs its key: give --tls-key or tls_key too
+cli-serve-key-needs-cert = a TLS key (--tls-key or tls_key in config.toml) needs its certificate: give --tls-cert or tls_cert too
+cli-serve-usage = give --listen ADDR to serve, or a subcommand: terminal, staff (see sango serve --help)
+cli-serve-revoked = 失効しました Revoked terminal { $name }: its token is refused from now on
+cli-serve-enrolled = 登録しました Enrolled terminal { $name } ({ $role }).
+cli-serve-token-once = Its token, shown only now (この一回だけ表示します):
+cli-serve-col-terminal = 端末 Terminal
+cli-serve-col-role = 役割 Role
+cli-serve-col-enrolled = 登録 Enrolled
+cli-serve-col-revoked = 失効 Revoked
+cli-serve-password = パスワード Password (10+ characters):
+cli-nothing-changed = { $problem }: nothing was changed
+cli-serve-passwords-differ = the two passwords differ (パスワードが一致しません): nothing was changed
+cli-serve-staff-added = 登録しました Staff member { $id } added (the password is kept as an Argon2id hash)
+
+## sango config show
+
+cli-config-os-folder = OS config folder
+# Two spaces before the bracket, as the line has always been printed.
+cli-config-file = 設定ファイル File: { $path }{ $exists ->
+    [no] {" "}(not found: defaults)
+   *[yes] {""}
+}{"  "}[{ $how }]
+cli-config-pin = 職員PIN Staff PIN: { $state }{"  "}({ $path })
+cli-config-col-key = 項目 Key
+cli-config-col-value = 値 Value
+cli-config-col-source = 出所 Source
