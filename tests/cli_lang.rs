@@ -128,6 +128,13 @@ fn window_and_an_unknown_facility_in_english() {
     );
     let r = d.run(&[&["--lang", "en"], &unknown[..]].concat());
     assert_eq!(r.refused(), "sango: unknown facility 'nope': see `sango facilities` for the ids\n");
+
+    // A value the parser refuses, before any command runs: in the chosen language too.
+    let bad = ["window", "ayase-sango-care", "--type", "stay", "--birth", "2026-13-01"];
+    let r = d.run(&bad);
+    assert!(r.stderr.contains("'2026-13-01' is not a date (日付) YYYY-MM-DD"), "{}", r.stderr);
+    let r = d.run(&[&bad[..], &["--lang=en"]].concat());
+    assert!(r.stderr.contains("'2026-13-01' is not a date: YYYY-MM-DD"), "{}", r.stderr);
 }
 
 #[test]

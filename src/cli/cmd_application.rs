@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{CliError, CliResult, Context, args, output};
-use crate::msg;
 use crate::domain::application;
+use crate::msg;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -53,11 +53,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     }
     crate::outln!(
         "{}",
-        msg!(
-            "cli-application-first-day",
-            first = first.to_string(),
-            weeks = rule.opens_at_weeks
-        )
+        msg!("cli-application-first-day", first = first.to_string(), weeks = rule.opens_at_weeks)
     );
     if let (Some(applied), Some(c)) = (a.applied, coupon) {
         crate::outln!(

@@ -252,10 +252,8 @@ fn through_server(
     // before: 9900円, 3); a value that is not a count is shown as it came.
     let fee = n("fee_yen").map_or_else(|| out["fee_yen"].to_string(), |y| format::yen(lang, y));
     crate::outln!("  {}", msg!("cli-booked-fee", fee = fee));
-    let remaining = n("remaining").map_or_else(
-        || out["remaining"].to_string(),
-        |r| words::units(lang, r, req.care.unit()),
-    );
+    let remaining = n("remaining")
+        .map_or_else(|| out["remaining"].to_string(), |r| words::units(lang, r, req.care.unit()));
     crate::outln!("  {}", msg!("cli-booked-remaining", remaining = remaining));
     Ok(())
 }

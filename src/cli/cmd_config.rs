@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::{CliError, CliResult, Context, output};
 use crate::config::{self, ConfigError, Flags, Loaded, Location};
-use crate::pin::{self, PinError};
 use crate::msg;
+use crate::pin::{self, PinError};
 use crate::visible;
 
 impl From<ConfigError> for CliError {
@@ -124,8 +124,8 @@ fn show(ctx: &Context, json: bool) -> CliResult {
         .into_iter()
         .map(|(key, value, source)| vec![key.to_string(), value, source.to_string()])
         .collect();
-    let heads = ["cli-config-col-key", "cli-config-col-value", "cli-config-col-source"]
-        .map(super::lang::t);
+    let heads =
+        ["cli-config-col-key", "cli-config-col-value", "cli-config-col-source"].map(super::lang::t);
     crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
     Ok(())
 }

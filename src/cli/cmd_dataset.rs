@@ -34,7 +34,10 @@ pub fn run(c: DatasetCommand) -> CliResult {
                     )
                 } else {
                     let path = visible::path(&file).to_string();
-                    crate::outln!("{}", msg!("cli-dataset-ok", path = path, n = ds.facilities.len()));
+                    crate::outln!(
+                        "{}",
+                        msg!("cli-dataset-ok", path = path, n = ds.facilities.len())
+                    );
                     Ok(())
                 }
             }
@@ -47,7 +50,10 @@ pub fn run(c: DatasetCommand) -> CliResult {
                     super::output::json(&serde_json::json!({"ok": false, "problems": list}))?;
                 } else {
                     let origin = visible::one_line(&origin).into_owned();
-                    crate::outln!("{}", msg!("cli-dataset-problems", origin = origin, n = problems.len()));
+                    crate::outln!(
+                        "{}",
+                        msg!("cli-dataset-problems", origin = origin, n = problems.len())
+                    );
                     for p in &problems {
                         crate::outln!("  - {}", visible::one_line(&p.to_string()));
                     }

@@ -52,7 +52,10 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             let stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
             let mut out = Recording { inner: stdout, error: None };
             let cannot = |e: &std::io::Error| {
-                CliError::refused(msg!("cli-export-cannot-write", error = private_file::describe(e)))
+                CliError::refused(msg!(
+                    "cli-export-cannot-write",
+                    error = private_file::describe(e)
+                ))
             };
             let written = write(&mut out);
             if let Some(e) = &out.error {

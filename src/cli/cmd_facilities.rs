@@ -4,8 +4,8 @@ use crate::i18n::{Locale, words};
 use crate::msg;
 use serde::Serialize;
 
-use super::{lang, output};
 use super::{CliResult, Context, args};
+use super::{lang, output};
 use crate::dataset::{Channel, Facility, PeriodEntry};
 use crate::domain::care::CareType;
 use std::collections::BTreeMap;
@@ -95,10 +95,9 @@ fn render(ds: &crate::dataset::Dataset, a: &Args) -> CliResult<String> {
         ds.facilities.iter().filter(|f| a.care.is_none_or(|c| f.offers(c))).collect();
     if a.json {
         let rows: Vec<Row> = chosen.iter().map(|f| Row::of(f)).collect();
-        let mut text = serde_json::to_string_pretty(&rows)
-            .map_err(|e| {
-                super::CliError::refused(msg!("cli-cannot-write-json", error = e.to_string()))
-            })?;
+        let mut text = serde_json::to_string_pretty(&rows).map_err(|e| {
+            super::CliError::refused(msg!("cli-cannot-write-json", error = e.to_string()))
+        })?;
         text.push('\n');
         return Ok(text);
     }

@@ -3,8 +3,8 @@
 use crate::i18n::{Locale, format, words};
 use serde::Serialize;
 
-use super::{lang, output};
 use super::{CliError, CliResult, Context, args};
+use super::{lang, output};
 use crate::domain::care::CareType;
 use crate::domain::fees::{self, FeeBreakdown};
 use crate::msg;
@@ -89,4 +89,3 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     crate::outln!("{}", msg!("cli-fee-total", total = yen(fee.total_yen)));
     Ok(())
 }
-

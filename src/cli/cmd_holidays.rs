@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::output;
 use super::{CliError, CliResult, lang};
+use crate::domain::holidays;
 use crate::i18n::format;
 use crate::msg;
-use crate::domain::holidays;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -50,8 +50,8 @@ pub fn run(a: Args) -> CliResult {
         })
         .collect();
     // The holidays' names are the law's, in Japanese.
-    let heads = ["cli-holidays-col-date", "cli-holidays-col-day", "cli-holidays-col-holiday"]
-        .map(lang::t);
+    let heads =
+        ["cli-holidays-col-date", "cli-holidays-col-day", "cli-holidays-col-holiday"].map(lang::t);
     crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &table));
     Ok(())
 }

@@ -4,11 +4,11 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::output;
-use crate::msg;
 use super::{CliResult, Context, args, facility};
 use crate::domain::care::CareType;
 use crate::domain::hours::{self, PhoneHours};
 use crate::domain::jst;
+use crate::msg;
 use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]

@@ -31,9 +31,7 @@ fn remote(ctx: &Context) -> CliResult<(terminal::Remote, std::path::PathBuf)> {
     let dir = loaded.location.dir.clone();
     let remote = terminal::configured_remote(&loaded.config, &dir)
         .map_err(CliError::refused)?
-        .ok_or_else(|| {
-            CliError::refused(msg!("cli-login-no-server"))
-        })?;
+        .ok_or_else(|| CliError::refused(msg!("cli-login-no-server")))?;
     Ok((remote, dir))
 }
 

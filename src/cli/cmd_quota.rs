@@ -2,9 +2,9 @@
 //! booked units and late-cancel charges.
 
 use super::{CliResult, Context, cmd_store, lang, output};
-use crate::msg;
 use crate::dataset::Programme;
 use crate::i18n::words;
+use crate::msg;
 use crate::store::QuotaReport;
 
 #[derive(Debug, clap::Args)]

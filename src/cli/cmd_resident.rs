@@ -202,7 +202,10 @@ fn edit(ctx: &Context, a: EditArgs) -> CliResult {
     print_resident(&r);
     for c in done["fee_changes"].as_array().into_iter().flatten() {
         let change = format!("{} → {}", yen_of(&c[1]), yen_of(&c[2]));
-        crate::outln!("  {}", msg!("cli-resident-fee-change", booking = text(&c[0]), change = change));
+        crate::outln!(
+            "  {}",
+            msg!("cli-resident-fee-change", booking = text(&c[0]), change = change)
+        );
     }
     for k in done["kept"].as_array().into_iter().flatten() {
         crate::outln!("  {}", msg!("cli-resident-kept", booking = text(&k[0]), why = text(&k[1])));
@@ -234,11 +237,8 @@ fn print_affected(affected: &Value) {
     crate::outln!("{}", msg!("cli-resident-affects"));
     for a in list {
         let name = if a["code"].is_string() { text(&a["code"]) } else { text(&a["id"]) };
-        let dates = msg!(
-            "cli-bookings-dates",
-            first = text(&a["first_day"]),
-            last = text(&a["last_day"])
-        );
+        let dates =
+            msg!("cli-bookings-dates", first = text(&a["first_day"]), last = text(&a["last_day"]));
         crate::outln!("  {name} {dates}");
         if a["new_fee_yen"].is_u64() {
             let change = format!("{} → {}", yen_of(&a["fee_yen"]), yen_of(&a["new_fee_yen"]));

@@ -51,9 +51,8 @@ pub fn run(ctx: &Context, c: ReviewCommand) -> CliResult {
     let json = match c {
         ReviewCommand::List { json } => json,
         ReviewCommand::Resolve { id, note, resolution, booking, json } => {
-            let t = cmd_store::through_server(ctx)?.ok_or_else(|| {
-                CliError::refused(msg!("cli-review-no-server"))
-            })?;
+            let t = cmd_store::through_server(ctx)?
+                .ok_or_else(|| CliError::refused(msg!("cli-review-no-server")))?;
             let answer = t
                 .resolve(&id, &resolution, &note, booking.as_deref())
                 .map_err(CliError::refused)?;

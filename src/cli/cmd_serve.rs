@@ -85,7 +85,7 @@ pub enum StaffCommand {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    s.parse().map_err(|_| format!("'{s}' is not a role: staff or kiosk"))
+    s.parse().map_err(|_| msg!("cli-serve-not-a-role", text = s))
 }
 
 /// The certificate and key to serve HTTPS with: each from its flag, else from the settings
@@ -125,10 +125,9 @@ pub fn run(ctx: &Context, a: ServeArgs) -> CliResult {
             let location = ctx.location_of(&config)?;
             let dataset = ctx.dataset()?;
             let tls = tls_files(a.tls_cert, a.tls_key, &config, &loaded.location.dir)?;
-            let idle = a.signin_idle_secs.map_or(
-                crate::server::signin::DEFAULT_IDLE,
-                std::time::Duration::from_secs,
-            );
+            let idle = a
+                .signin_idle_secs
+                .map_or(crate::server::signin::DEFAULT_IDLE, std::time::Duration::from_secs);
             crate::server::serve(location, ctx.store_kind(), dataset, &listen, tls.as_ref(), idle)
                 .map_err(CliError::refused)
         }

@@ -61,9 +61,8 @@ pub fn kiosk_guard(ctx: &Context) -> CliResult {
     if loaded.config.mode != Mode::Kiosk {
         return Ok(());
     }
-    let set = pin::pin_is_set(&loaded.location.dir).map_err(|e| {
-        CliError::refused(msg!("cli-kiosk-cannot-start", error = e.to_string()))
-    })?;
+    let set = pin::pin_is_set(&loaded.location.dir)
+        .map_err(|e| CliError::refused(msg!("cli-kiosk-cannot-start", error = e.to_string())))?;
     if set {
         return Ok(());
     }

@@ -45,7 +45,11 @@ pub fn open_direct(ctx: &Context) -> CliResult<Store> {
 pub fn refuse_server(ctx: &Context, what: &str) -> CliResult {
     let config = ctx.config()?.config;
     if let Some(url) = &config.server {
-        return Err(CliError::refused(msg!("cli-not-through-server", what = what, url = url.as_str())));
+        return Err(CliError::refused(msg!(
+            "cli-not-through-server",
+            what = what,
+            url = url.as_str()
+        )));
     }
     Ok(())
 }
@@ -55,7 +59,11 @@ pub fn refuse_server(ctx: &Context, what: &str) -> CliResult {
 pub fn refuse_server_admin(ctx: &Context, what: &str) -> CliResult {
     let config = ctx.config()?.config;
     if let Some(url) = &config.server {
-        return Err(CliError::refused(msg!("cli-admin-not-through-server", what = what, url = url.as_str())));
+        return Err(CliError::refused(msg!(
+            "cli-admin-not-through-server",
+            what = what,
+            url = url.as_str()
+        )));
     }
     Ok(())
 }

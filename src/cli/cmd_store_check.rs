@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::output;
 use super::{CliError, CliResult, Context, cmd_store};
-use crate::store::check::CheckRecord;
 use crate::msg;
+use crate::store::check::CheckRecord;
 use crate::visible;
 
 #[derive(Debug, clap::Subcommand)]

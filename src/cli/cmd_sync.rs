@@ -17,9 +17,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    let t = cmd_store::through_server(ctx)?.ok_or_else(|| {
-        CliError::refused(msg!("cli-sync-no-server"))
-    })?;
+    let t = cmd_store::through_server(ctx)?
+        .ok_or_else(|| CliError::refused(msg!("cli-sync-no-server")))?;
     if a.status {
         let st = t.status().map_err(CliError::refused)?;
         if a.json {

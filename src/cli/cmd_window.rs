@@ -4,10 +4,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::output;
-use crate::msg;
 use super::{CliError, CliResult, Context, args, facility};
 use crate::domain::care::CareType;
 use crate::domain::period;
+use crate::msg;
 use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -52,9 +52,8 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             care = a.care.to_string()
         ))
     })?;
-    let w = period::window(entry.period, a.birth, a.due, a.corrected).ok_or_else(|| {
-        CliError::refused(msg!("cli-window-no-period"))
-    })?;
+    let w = period::window(entry.period, a.birth, a.due, a.corrected)
+        .ok_or_else(|| CliError::refused(msg!("cli-window-no-period")))?;
     let corrected = w.first_day != a.birth;
     let ans = Answer {
         facility: &f.id,

@@ -167,6 +167,7 @@ impl Context {
 
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn run() -> ExitCode {
+    lang::choose(std::env::args_os().skip(1));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
@@ -192,7 +193,6 @@ pub fn run() -> ExitCode {
         practice: cli.practice || practice_from_env(),
         at: cli.at,
     };
-    lang::choose(&ctx);
     let result = match cli.command {
         None => cmd_staff::kiosk_guard(&ctx).and_then(|()| crate::tui::run_from_cli(&ctx)),
         Some(Command::Facilities(a)) => cmd_facilities::run(&ctx, a),
@@ -242,7 +242,5 @@ fn practice_from_env() -> bool {
 
 /// Finds a facility by id, or says which ids exist.
 pub fn facility<'a>(ds: &'a Dataset, id: &str) -> CliResult<&'a dataset::Facility> {
-    ds.facility(id).ok_or_else(|| {
-        CliError::refused(crate::msg!("cli-unknown-facility", id = id))
-    })
+    ds.facility(id).ok_or_else(|| CliError::refused(crate::msg!("cli-unknown-facility", id = id)))
 }

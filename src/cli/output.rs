@@ -47,8 +47,9 @@ pub fn failed(e: std::io::Error) -> ! {
 
 /// Prints one JSON value on stdout.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| CliError::refused(crate::msg!("cli-cannot-write-json", error = e.to_string())))?;
+    let text = serde_json::to_string_pretty(value).map_err(|e| {
+        CliError::refused(crate::msg!("cli-cannot-write-json", error = e.to_string()))
+    })?;
     crate::outln!("{text}");
     Ok(())
 }

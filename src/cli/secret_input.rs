@@ -29,9 +29,11 @@ impl SecretInput {
         let what = self.what;
         match self.lines.next() {
             Some(Ok(line)) => Ok(line.trim().to_string()),
-            Some(Err(e)) => {
-                Err(CliError::refused(msg!("cli-secret-cannot-read-stdin", what = what, error = e.to_string())))
-            }
+            Some(Err(e)) => Err(CliError::refused(msg!(
+                "cli-secret-cannot-read-stdin",
+                what = what,
+                error = e.to_string()
+            ))),
             None => Err(CliError::refused(msg!("cli-secret-none", what = what))),
         }
     }

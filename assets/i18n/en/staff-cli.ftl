@@ -305,3 +305,11 @@ cli-config-pin = Staff PIN: { $state }{"  "}({ $path })
 cli-config-col-key = Key
 cli-config-col-value = Value
 cli-config-col-source = Source
+
+## The values the commands take (shown inside clap's "invalid value" line)
+
+cli-not-a-date = '{ $text }' is not a date: YYYY-MM-DD
+cli-not-a-time = '{ $text }' is not a time: use YYYY-MM-DDTHH:MM (Japan time) or RFC 3339
+cli-serve-not-a-role = '{ $text }' is not a role: staff or kiosk
+# An import's list of ids spooled to a temporary file that failed.
+cli-import-list-not-kept = the import's list of { $list } could not be kept: { $error }

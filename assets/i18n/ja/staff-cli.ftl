@@ -288,3 +288,11 @@ cli-config-pin = 職員PIN Staff PIN: { $state }{"  "}({ $path })
 cli-config-col-key = 項目 Key
 cli-config-col-value = 値 Value
 cli-config-col-source = 出所 Source
+
+## The values the commands take (shown inside clap's "invalid value" line)
+
+cli-not-a-date = '{ $text }' is not a date (日付) YYYY-MM-DD
+cli-not-a-time = '{ $text }' is not a time (日時): use YYYY-MM-DDTHH:MM (Japan time) or RFC 3339
+cli-serve-not-a-role = '{ $text }' is not a role: staff or kiosk
+# An import's list of ids spooled to a temporary file that failed.
+cli-import-list-not-kept = the import's list of { $list } could not be kept: { $error }
