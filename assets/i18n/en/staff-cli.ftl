@@ -313,3 +313,13 @@ cli-not-a-time = '{ $text }' is not a time: use YYYY-MM-DDTHH:MM (Japan time) or
 cli-serve-not-a-role = '{ $text }' is not a role: staff or kiosk
 # An import's list of ids spooled to a temporary file that failed.
 cli-import-list-not-kept = the import's list of { $list } could not be kept: { $error }
+
+## sango synth (hidden: benchmarks' synthetic load, see BENCHMARKS.md)
+
+cli-synth-no-facility = bookings need at least 1 facility (--facilities)
+cli-synth-cannot-write = cannot write { $what }: { $error }
+cli-synth-done = synthetic load (seed { $seed }): { $facilities } facilities, { $residents } residents, { $bookings } bookings ({ $cancelled } cancelled, { $late } late) in { $seconds } s
+cli-synth-phases = phases: dataset { $dataset } s, history { $history } s, rows { $rows } s, commit and checks { $commit } s
+cli-synth-dataset = dataset:  { $path }
+cli-synth-data-dir = data dir: { $path }
+cli-synth-sample = residents with bookings: { $ids }
