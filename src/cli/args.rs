@@ -7,14 +7,12 @@ use crate::domain::jst;
 
 /// `YYYY-MM-DD`.
 pub fn date(s: &str) -> Result<NaiveDate, String> {
-    jst::parse_date(s).ok_or_else(|| format!("'{s}' is not a date (日付) YYYY-MM-DD"))
+    jst::parse_date(s).ok_or_else(|| crate::msg!("cli-not-a-date", text = s))
 }
 
 /// `YYYY-MM-DDTHH:MM` (Japan time) or RFC 3339.
 pub fn moment(s: &str) -> Result<NaiveDateTime, String> {
-    jst::parse_moment(s).ok_or_else(|| {
-        format!("'{s}' is not a time (日時): use YYYY-MM-DDTHH:MM (Japan time) or RFC 3339")
-    })
+    jst::parse_moment(s).ok_or_else(|| crate::msg!("cli-not-a-time", text = s))
 }
 
 /// `stay`, `day` or `visit`.

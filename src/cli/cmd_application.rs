@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{CliError, CliResult, Context, args, output};
 use crate::domain::application;
+use crate::msg;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -35,10 +36,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let rule = &summary.programme.application;
     let first =
         application::first_application_day(a.due, rule.opens_at_weeks).ok_or_else(|| {
-            CliError::refused(format!(
-                "no first day to apply can be computed for the due date {}",
-                a.due
-            ))
+            CliError::refused(msg!("cli-application-no-first-day", due = a.due.to_string()))
         })?;
     let coupon =
         a.applied.and_then(|d| application::expected_coupon_day(d, rule.coupon_business_days));
@@ -54,15 +52,18 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         return output::json(&answer);
     }
     crate::outln!(
-        "申請できる日 First day to apply: {first} (妊娠{}週0日 week {} of pregnancy)",
-        rule.opens_at_weeks,
-        rule.opens_at_weeks
+        "{}",
+        msg!("cli-application-first-day", first = first.to_string(), weeks = rule.opens_at_weeks)
     );
     if let (Some(applied), Some(c)) = (a.applied, coupon) {
         crate::outln!(
-            "クーポンの目安 Coupon expected: {c} ({}開庁日後 {} business days after {applied})",
-            rule.coupon_business_days,
-            rule.coupon_business_days
+            "{}",
+            msg!(
+                "cli-application-coupon",
+                coupon = c.to_string(),
+                days = rule.coupon_business_days,
+                applied = applied.to_string()
+            )
         );
     }
     Ok(())

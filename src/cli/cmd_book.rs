@@ -1,14 +1,15 @@
 //! `sango book --resident ID --facility F --type T --start DATE [--nights N | --days N]
 //! [--at TIME] [--json]`: records a booking after checking every rule in one transaction.
 
-use crate::i18n::{Locale::Ja, words};
+use crate::i18n::{format, words};
+use crate::msg;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::{CliResult, Context, args, cmd_store, output};
+use super::{CliResult, Context, args, cmd_store, lang, output};
 use crate::domain::cancel;
 use crate::domain::care::CareType;
-use crate::domain::fees::{FeeBreakdown, yen};
+use crate::domain::fees::FeeBreakdown;
 use crate::domain::period::Window;
 use crate::store::{BookingRequest, bookings};
 use crate::visible::one_line;
@@ -126,53 +127,54 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             phones,
         });
     }
-    let length = words::length(Ja, b.length());
-    crate::outln!("予約しました Booked: {}", one_line(&b.id));
+    let lang = lang::lang();
+    let length = words::length(lang, b.length());
+    crate::outln!("{}", msg!("cli-booked", id = one_line(&b.id)));
     if let Some(code) = &b.code {
-        crate::outln!("  予約番号 Booking code (for the phone): {code}");
+        crate::outln!("  {}", msg!("cli-booked-code", code = code.as_str()));
     }
-    crate::outln!("  利用者番号 Resident: {}", one_line(&b.resident));
-    crate::outln!("  施設 Facility: {} ({})", one_line(name), one_line(&b.facility));
-    crate::outln!("  種類 Type: {} {length}", one_line(&ds.programme.care_name(b.care)));
-    crate::outln!("  日程 Dates: {} 〜 {}", b.first_day, b.last_day);
-    if done.plan.fee.exempt {
-        crate::outln!(
-            "  利用料 Fee: 0円 (免除 exempt; {}円 waived)",
-            yen(done.plan.fee.waived_yen)
-        );
-    } else {
-        crate::outln!("  利用料 Fee: {}円", yen(b.fee_yen));
-    }
+    crate::outln!("  {}", msg!("cli-booked-resident", resident = one_line(&b.resident)));
     crate::outln!(
-        "  残り Remaining: {}",
-        words::units(Ja, done.plan.remaining_after, b.care.unit())
+        "  {}",
+        msg!("cli-booked-facility", name = one_line(name), id = one_line(&b.facility))
     );
-    if notice.already_late {
-        crate::outln!(
-            "  取消はすべて期限後 Any cancellation is late now: it was booked after its cutoff ({}), so cancelling uses {}",
-            b.cancel_by(&rule).format("%Y-%m-%d %H:%M"),
-            words::units(Ja, notice.late_units, b.care.unit())
-        );
+    let care = one_line(&ds.programme.care_name(b.care)).into_owned();
+    crate::outln!("  {}", msg!("cli-booked-type", care = care, length = length));
+    let (first, last) = (b.first_day.to_string(), b.last_day.to_string());
+    crate::outln!("  {}", msg!("cli-booked-dates", first = first, last = last));
+    if done.plan.fee.exempt {
+        let waived = format::yen(lang, done.plan.fee.waived_yen);
+        let fee = format::yen(lang, 0);
+        crate::outln!("  {}", msg!("cli-booked-fee-exempt", fee = fee, waived = waived));
     } else {
-        crate::outln!(
-            "  無料で取消できる期限 Cancel by: {} (at or after it a cancellation uses {})",
-            b.cancel_by(&rule).format("%Y-%m-%d %H:%M"),
-            words::units(Ja, notice.late_units, b.care.unit())
-        );
+        crate::outln!("  {}", msg!("cli-booked-fee", fee = format::yen(lang, b.fee_yen)));
+    }
+    let remaining = words::units(lang, done.plan.remaining_after, b.care.unit());
+    crate::outln!("  {}", msg!("cli-booked-remaining", remaining = remaining));
+    let cutoff = b.cancel_by(&rule).format("%Y-%m-%d %H:%M").to_string();
+    let late = words::units(lang, notice.late_units, b.care.unit());
+    if notice.already_late {
+        crate::outln!("  {}", msg!("cli-booked-already-late", cutoff = cutoff, late = late));
+    } else {
+        crate::outln!("  {}", msg!("cli-booked-cancel-by", cutoff = cutoff, late = late));
         match notice.last_call {
             Some(call) if call.end < b.cancel_by(&rule) => crate::outln!(
-                "  電話は {} までに Phone the facility by {}: its line is closed from then until the cutoff",
-                call.end.format("%m/%d %H:%M"),
-                call.end.format("%Y-%m-%d %H:%M")
+                "  {}",
+                msg!(
+                    "cli-booked-last-call",
+                    short = call.end.format("%m/%d %H:%M").to_string(),
+                    end = call.end.format("%Y-%m-%d %H:%M").to_string()
+                )
             ),
-            None if hours.is_some() => crate::outln!(
-                "  施設の電話は期限までに開いていません The facility's phone line does not open before the cutoff"
-            ),
+            None if hours.is_some() => {
+                crate::outln!("  {}", msg!("cli-booked-no-call"))
+            }
             _ => {}
         }
     }
     if !phones.is_empty() {
-        crate::outln!("  施設の電話 Facility phone: {}", one_line(&phones.join(" / ")));
+        let phones = one_line(&phones.join(" / ")).into_owned();
+        crate::outln!("  {}", msg!("cli-booked-phone", phones = phones));
     }
     Ok(())
 }
@@ -200,6 +202,7 @@ fn through_server(
                 "command_id": command_id,
                 "data_as_of": data_as_of,
                 "offline_since": offline_since,
+                // Read by scripts: --json never changes with the language.
                 "note": "仮予約 provisional: the server could not be reached; checked against this \
                          terminal's data as of data_as_of. Staff will confirm it when the server is \
                          reached again (sango sync).",
@@ -229,19 +232,28 @@ fn through_server(
     }
     let text = |k: &str| out[k].as_str().map(one_line).unwrap_or_default();
     if status == "booked" {
-        crate::outln!("予約しました Booked (server): {}", text("id"));
-        crate::outln!("  予約番号 Booking code (for the phone): {}", text("code"));
+        crate::outln!("{}", msg!("cli-booked-server", id = text("id")));
+        crate::outln!("  {}", msg!("cli-booked-code", code = text("code")));
     } else {
-        crate::outln!("仮予約 Provisional booking (offline): staff will confirm it (sango sync)");
-        crate::outln!(
-            "  データ時点 Data as of {}",
-            out["data_as_of"].as_str().unwrap_or("never (no pull yet)")
-        );
+        crate::outln!("{}", msg!("cli-booked-provisional"));
+        let as_of = match out["data_as_of"].as_str() {
+            Some(t) => t.to_string(),
+            None => msg!("cli-never-pulled"),
+        };
+        crate::outln!("  {}", msg!("cli-data-as-of", at = as_of));
     }
-    crate::outln!("  利用者番号 Resident: {}", text("resident"));
-    crate::outln!("  施設 Facility: {}", text("facility"));
-    crate::outln!("  日程 Dates: {} 〜 {}", text("first_day"), text("last_day"));
-    crate::outln!("  利用料 Fee: {}円", out["fee_yen"]);
-    crate::outln!("  残り Remaining: {}", out["remaining"]);
+    crate::outln!("  {}", msg!("cli-booked-resident", resident = text("resident")));
+    crate::outln!("  {}", msg!("cli-booked-facility-id", id = text("facility")));
+    let (first, last) = (text("first_day"), text("last_day"));
+    crate::outln!("  {}", msg!("cli-booked-dates", first = first, last = last));
+    let lang = lang::lang();
+    let n = |k: &str| out[k].as_u64().and_then(|n| u32::try_from(n).ok());
+    // Grouped and with their unit as the direct command prints them (they were printed bare
+    // before: 9900円, 3); a value that is not a count is shown as it came.
+    let fee = n("fee_yen").map_or_else(|| out["fee_yen"].to_string(), |y| format::yen(lang, y));
+    crate::outln!("  {}", msg!("cli-booked-fee", fee = fee));
+    let remaining = n("remaining")
+        .map_or_else(|| out["remaining"].to_string(), |r| words::units(lang, r, req.care.unit()));
+    crate::outln!("  {}", msg!("cli-booked-remaining", remaining = remaining));
     Ok(())
 }

@@ -2,17 +2,17 @@
 //! bookings recorded on this terminal. A booked booking whose last day is before the day of
 //! `--at` (default today) is shown as `used` (利用済み).
 
-use crate::i18n::{Locale::Ja, words};
+use crate::i18n::{format, words};
+use crate::msg;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::{CliError, CliResult, Context, args, cmd_store, output};
+use super::{CliError, CliResult, Context, args, cmd_store, lang, output};
 
 use crate::domain::cancel::CancelRule;
 use crate::domain::care::CareType;
-use crate::domain::fees::yen;
 use crate::store::{Booking, BookingFilter, StoreError, timefmt};
 
 #[derive(Debug, clap::Args)]
@@ -127,9 +127,9 @@ fn view(b: &Booking, names: &crate::dataset::Summary, today: NaiveDate) -> serde
 
 /// The status in words, with the 後日記録 mark of a booking or cancellation entered late.
 fn status_text(b: &Booking, today: NaiveDate) -> String {
-    let mut s = words::status(Ja, b.status_at(today));
+    let s = words::status(lang::lang(), b.status_at(today));
     if b.entered_late() || b.cancel_entered_late() {
-        s.push_str(" 後日記録");
+        return msg!("cli-bookings-entered-late", status = s);
     }
     s
 }
@@ -167,9 +167,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         && ds.facility_name(f).is_none()
         && list.is_empty()
     {
-        return Err(CliError::refused(format!(
-            "unknown facility (施設) '{f}': see `sango facilities` for the ids"
-        )));
+        return Err(CliError::refused(msg!("cli-unknown-facility", id = f.as_str())));
     }
     let today = args::at_or_now(a.at).date();
     // Each facility looked up once (a day's list names hundreds of bookings).
@@ -191,6 +189,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         marked.extend(provisional);
         return output::json(&marked);
     }
+    let lang = lang::lang();
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|b| {
@@ -198,41 +197,42 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
                 b.code.clone().unwrap_or_else(|| b.id.clone()),
                 b.resident.clone(),
                 names.get(b.facility.as_str()).copied().unwrap_or(&b.facility).to_string(),
-                words::care_short(Ja, b.care),
-                format!("{} 〜 {}", b.first_day, b.last_day),
-                words::units(Ja, b.units, b.care.unit()),
-                format!("{}円", yen(b.fee_yen)),
+                words::care_short(lang, b.care),
+                msg!(
+                    "cli-bookings-dates",
+                    first = b.first_day.to_string(),
+                    last = b.last_day.to_string()
+                ),
+                words::units(lang, b.units, b.care.unit()),
+                format::yen(lang, b.fee_yen),
                 status_text(b, today),
             ]
         })
         .collect();
-    crate::outln!(
-        "{}",
-        output::table(
-            &[
-                "予約番号 code",
-                "利用者 resident",
-                "施設 facility",
-                "種類",
-                "日程 dates",
-                "単位",
-                "利用料 fee",
-                "状態 status"
-            ],
-            &rows
-        )
-    );
-    crate::outln!("{} booking(s)", list.len());
+    let heads = [
+        "cli-bookings-col-code",
+        "cli-bookings-col-resident",
+        "cli-bookings-col-facility",
+        "cli-bookings-col-type",
+        "cli-bookings-col-dates",
+        "cli-bookings-col-units",
+        "cli-bookings-col-fee",
+        "cli-bookings-col-status",
+    ]
+    .map(lang::t);
+    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
+    crate::outln!("{}", msg!("cli-bookings-count", n = list.len()));
     for p in &provisional {
         let text = |k: &str| p[k].as_str().map(crate::visible::one_line).unwrap_or_default();
+        let what = [text("status"), text("resident"), text("facility"), text("first_day")];
         crate::outln!(
-            "仮 {} {} {} {} {} (data as of {}): staff will confirm it",
-            text("status"),
-            text("resident"),
-            text("facility"),
-            text("first_day"),
-            text("booking"),
-            text("data_as_of")
+            "{}",
+            msg!(
+                "cli-bookings-provisional",
+                what = what.join(" "),
+                booking = text("booking"),
+                at = text("data_as_of")
+            )
         );
     }
     Ok(())

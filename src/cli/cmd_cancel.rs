@@ -1,11 +1,12 @@
 //! `sango cancel BOOKING [--at TIME] [--json]`: cancels a booking; at or after 11:00 the day
 //! before its first day it is late and uses 1 unit. The facility must also be phoned.
 
-use crate::i18n::{Locale::Ja, words};
+use crate::i18n::words;
+use crate::msg;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use super::{CliResult, Context, args, cmd_store, output};
+use super::{CliResult, Context, args, cmd_store, lang, output};
 use crate::dataset::Dataset;
 use crate::visible::one_line;
 
@@ -71,22 +72,23 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             phones,
         });
     }
-    crate::outln!("取消しました Cancelled: {}", one_line(&b.id));
+    crate::outln!("{}", msg!("cli-cancelled", id = one_line(&b.id)));
     if c.outcome.late {
+        let cutoff = b.cancel_by(&ds.programme.cancellation.rule());
         crate::outln!(
-            "  期限後の取消 Late cancellation (after {}): {} of the {} limit is used",
-            b.cancel_by(&ds.programme.cancellation.rule()).format("%Y-%m-%d %H:%M"),
-            words::units(Ja, c.outcome.units_charged, b.care.unit()),
-            b.care
+            "  {}",
+            msg!(
+                "cli-cancelled-late",
+                cutoff = cutoff.format("%Y-%m-%d %H:%M").to_string(),
+                used = words::units(lang::lang(), c.outcome.units_charged, b.care.unit()),
+                care = b.care.to_string()
+            )
         );
     } else {
-        crate::outln!("  期限内の取消 On-time cancellation: nothing is charged to the limit");
+        crate::outln!("  {}", msg!("cli-cancelled-on-time"));
     }
     let name = c.facility_name.as_deref().unwrap_or(&b.facility);
-    crate::outln!(
-        "  施設へ電話で連絡してください Please also phone the facility: {}",
-        one_line(name)
-    );
+    crate::outln!("  {}", msg!("cli-phone-the-facility", name = one_line(name)));
     for p in &phones {
         crate::outln!("    ☎ {}", one_line(p));
     }
@@ -128,6 +130,7 @@ fn through_server(t: &crate::terminal::Terminal, a: &Args) -> CliResult {
                 "facility": b["facility"],
                 "data_as_of": data_as_of,
                 "offline_since": offline_since,
+                // Read by scripts: --json never changes with the language.
                 "note": "仮取消 provisional: the server could not be reached; staff will confirm \
                          the cancellation when it is reached again (sango sync). Please also \
                          phone the facility.",
@@ -139,13 +142,10 @@ fn through_server(t: &crate::terminal::Terminal, a: &Args) -> CliResult {
     }
     let text = |k: &str| out[k].as_str().map(one_line).unwrap_or_default();
     if out["status"] == "provisional" {
-        crate::outln!("仮取消 Provisional cancellation (offline): {}", text("id"));
+        crate::outln!("{}", msg!("cli-cancelled-provisional", id = text("id")));
     } else {
-        crate::outln!("取消しました Cancelled (server): {}", text("id"));
+        crate::outln!("{}", msg!("cli-cancelled-server", id = text("id")));
     }
-    crate::outln!(
-        "  施設へ電話で連絡してください Please also phone the facility: {}",
-        text("facility")
-    );
+    crate::outln!("  {}", msg!("cli-phone-the-facility", name = text("facility")));
     Ok(())
 }

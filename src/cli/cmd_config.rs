@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{CliError, CliResult, Context, output};
 use crate::config::{self, ConfigError, Flags, Loaded, Location};
+use crate::msg;
 use crate::pin::{self, PinError};
 use crate::visible;
 
@@ -88,7 +89,7 @@ fn show(ctx: &Context, json: bool) -> CliResult {
     let staff_pin = pin_state(&loc.dir);
     if json {
         let typed = serde_json::to_value(cfg)
-            .map_err(|e| CliError::refused(format!("cannot write JSON: {e}")))?;
+            .map_err(|e| CliError::refused(msg!("cli-cannot-write-json", error = e.to_string())))?;
         let mut values = serde_json::Map::new();
         for (key, _, source) in cfg.entries() {
             let entry = Entry { value: typed[key].clone(), source: source.to_string() };
@@ -107,19 +108,24 @@ fn show(ctx: &Context, json: bool) -> CliResult {
         });
     }
     let how = match loc.located {
-        config::Located::Flag => "--config",
-        config::Located::Env => config::DIR_ENV_VAR,
-        config::Located::Default => "OS config folder",
+        config::Located::Flag => "--config".to_string(),
+        config::Located::Env => config::DIR_ENV_VAR.to_string(),
+        config::Located::Default => msg!("cli-config-os-folder"),
     };
-    let exists = if loaded.file_exists { "" } else { " (not found: defaults)" };
-    crate::outln!("設定ファイル File: {}{exists}  [{how}]", visible::path(&loc.file));
-    crate::outln!("職員PIN Staff PIN: {staff_pin}  ({})", visible::path(&pin::pin_path(&loc.dir)));
+    let file = visible::path(&loc.file).to_string();
+    let exists = if loaded.file_exists { "yes" } else { "no" };
+    crate::outln!("{}", msg!("cli-config-file", path = file, exists = exists, how = how));
+    // The PIN's state stays the word `--json` gives (set, not set, damaged, unsafe).
+    let pin_file = visible::path(&pin::pin_path(&loc.dir)).to_string();
+    crate::outln!("{}", msg!("cli-config-pin", state = staff_pin, path = pin_file));
     crate::outln!();
     let rows: Vec<Vec<String>> = cfg
         .entries()
         .into_iter()
         .map(|(key, value, source)| vec![key.to_string(), value, source.to_string()])
         .collect();
-    crate::outln!("{}", output::table(&["項目 Key", "値 Value", "出所 Source"], &rows));
+    let heads =
+        ["cli-config-col-key", "cli-config-col-value", "cli-config-col-source"].map(super::lang::t);
+    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
     Ok(())
 }

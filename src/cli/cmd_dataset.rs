@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::{CliError, CliResult};
 use crate::dataset::{self, DatasetError};
+use crate::msg;
 use crate::visible;
 
 #[derive(Debug, clap::Subcommand)]
@@ -32,10 +33,10 @@ pub fn run(c: DatasetCommand) -> CliResult {
                         &serde_json::json!({"ok": true, "problems": [], "facilities": ds.facilities.len()}),
                     )
                 } else {
+                    let path = visible::path(&file).to_string();
                     crate::outln!(
-                        "{}: OK ({} facilities)",
-                        visible::path(&file),
-                        ds.facilities.len()
+                        "{}",
+                        msg!("cli-dataset-ok", path = path, n = ds.facilities.len())
                     );
                     Ok(())
                 }
@@ -48,14 +49,19 @@ pub fn run(c: DatasetCommand) -> CliResult {
                         .collect();
                     super::output::json(&serde_json::json!({"ok": false, "problems": list}))?;
                 } else {
-                    crate::outln!("{}: {} problem(s)", visible::one_line(&origin), problems.len());
+                    let origin = visible::one_line(&origin).into_owned();
+                    crate::outln!(
+                        "{}",
+                        msg!("cli-dataset-problems", origin = origin, n = problems.len())
+                    );
                     for p in &problems {
                         crate::outln!("  - {}", visible::one_line(&p.to_string()));
                     }
                 }
-                Err(CliError::refused(format!(
-                    "the dataset (データセット) {origin} has {} problem(s)",
-                    problems.len()
+                Err(CliError::refused(msg!(
+                    "cli-dataset-has-problems",
+                    origin = origin,
+                    n = problems.len()
                 )))
             }
             Err(e) => Err(e.into()),

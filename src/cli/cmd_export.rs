@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::{CliError, CliResult, Context, args, cmd_store};
+use crate::msg;
 use crate::private_file::{self, WriteError};
 use crate::store::{ExportFormat, StoreError};
 
@@ -51,7 +52,10 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             let stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
             let mut out = Recording { inner: stdout, error: None };
             let cannot = |e: &std::io::Error| {
-                CliError::refused(format!("cannot write the export: {}", private_file::describe(e)))
+                CliError::refused(msg!(
+                    "cli-export-cannot-write",
+                    error = private_file::describe(e)
+                ))
             };
             let written = write(&mut out);
             if let Some(e) = &out.error {
@@ -71,7 +75,8 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             }
             written?;
             out.inner.finish().map_err(refused)?;
-            eprintln!("書き出しました Wrote {} ({})", crate::visible::path(path), a.format);
+            let path = crate::visible::path(path).to_string();
+            eprintln!("{}", msg!("cli-export-wrote", path = path, format = a.format.to_string()));
             Ok(())
         }
     }
@@ -107,5 +112,5 @@ impl<W: Write> Write for Recording<W> {
 
 /// The export file (出力ファイル) could not be written: nothing was.
 fn refused(e: WriteError) -> CliError {
-    CliError::refused(format!("the export file (出力ファイル): {e}; nothing was written"))
+    CliError::refused(msg!("cli-export-failed", error = e.to_string()))
 }

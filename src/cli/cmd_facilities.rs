@@ -1,10 +1,11 @@
 //! `sango facilities [--type T] [--json]`: the partner facilities.
 
-use crate::i18n::{Locale::Ja, words};
+use crate::i18n::{Locale, words};
+use crate::msg;
 use serde::Serialize;
 
-use super::output;
 use super::{CliResult, Context, args};
+use super::{lang, output};
 use crate::dataset::{Channel, Facility, PeriodEntry};
 use crate::domain::care::CareType;
 use std::collections::BTreeMap;
@@ -55,9 +56,15 @@ impl<'a> Row<'a> {
 pub fn run(ctx: &Context, a: Args) -> CliResult {
     // The list depends on nothing but the dataset and the arguments: it is kept beside the
     // dataset's cache (2,000 facilities: 1.4 MB of JSON made from 3.2 MB, ~20 ms).
+    // The table is in the run's language, so it is kept per language (Japanese under the
+    // name it always had).
+    let table = match lang::lang() {
+        Locale::Ja => "table".to_string(),
+        l => format!("table-{l}"),
+    };
     let view = format!(
         "facilities-{}-{}",
-        if a.json { "json" } else { "table" },
+        if a.json { "json" } else { &table },
         a.care.map_or("all", |c| c.id())
     );
     let path = ctx.dataset_path.as_deref();
@@ -88,45 +95,51 @@ fn render(ds: &crate::dataset::Dataset, a: &Args) -> CliResult<String> {
         ds.facilities.iter().filter(|f| a.care.is_none_or(|c| f.offers(c))).collect();
     if a.json {
         let rows: Vec<Row> = chosen.iter().map(|f| Row::of(f)).collect();
-        let mut text = serde_json::to_string_pretty(&rows)
-            .map_err(|e| super::CliError::refused(format!("cannot write JSON: {e}")))?;
+        let mut text = serde_json::to_string_pretty(&rows).map_err(|e| {
+            super::CliError::refused(msg!("cli-cannot-write-json", error = e.to_string()))
+        })?;
         text.push('\n');
         return Ok(text);
     }
+    let lang = lang::lang();
     let rows: Vec<Vec<String>> = chosen
         .iter()
         .map(|f| {
             vec![
                 f.id.clone(),
-                f.types.iter().map(|t| words::care_short(Ja, *t)).collect::<Vec<_>>().join("・"),
+                f.types
+                    .iter()
+                    .map(|t| words::care_short(lang, *t))
+                    .collect::<Vec<_>>()
+                    .join(&msg!("cli-facilities-type-sep")),
                 f.name.to_string(),
                 f.types
                     .iter()
-                    .filter_map(|t| f.period(*t).map(|p| words::period_short(Ja, p.period)))
+                    .filter_map(|t| f.period(*t).map(|p| words::period_short(lang, p.period)))
                     .collect::<Vec<_>>()
                     .join(" / "),
-                f.channels().iter().map(|c| words::channel(Ja, *c)).collect::<Vec<_>>().join("/"),
+                f.channels().iter().map(|c| words::channel(lang, *c)).collect::<Vec<_>>().join("/"),
                 f.phones.first().cloned().unwrap_or_default(),
                 // Last column: ※ may be drawn two cells wide, so it must not shift other columns.
                 if f.shared_room { "※".to_string() } else { String::new() },
             ]
         })
         .collect();
-    let mut text = output::table(
-        &[
-            "ID",
-            "種類 Type",
-            "施設名 Name",
-            "利用期間 Period",
-            "予約 Channel",
-            "電話 Phone",
-            "個室",
-        ],
-        &rows,
-    );
+    let heads = [
+        "cli-facilities-col-id",
+        "cli-facilities-col-type",
+        "cli-facilities-col-name",
+        "cli-facilities-col-period",
+        "cli-facilities-col-channel",
+        "cli-facilities-col-phone",
+        "cli-facilities-col-private",
+    ]
+    .map(lang::t);
+    let mut text = output::table(&heads.each_ref().map(String::as_str), &rows);
     text.push('\n');
     if chosen.iter().any(|f| f.shared_room) {
-        text.push_str("※ 個室ではない場合があります / the room may not be private\n");
+        // The mark is the column's, the same in every language.
+        text.push_str(&format!("※ {}\n", msg!("cli-facilities-shared-room")));
     }
     Ok(text)
 }

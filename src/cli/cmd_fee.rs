@@ -1,12 +1,13 @@
 //! `sango fee --type T --units N [--babies N] [--exempt] [--json]`.
 
-use crate::i18n::{Locale::Ja, words};
+use crate::i18n::{Locale, format, words};
 use serde::Serialize;
 
-use super::output;
 use super::{CliError, CliResult, Context, args};
+use super::{lang, output};
 use crate::domain::care::CareType;
-use crate::domain::fees::{self, FeeBreakdown, yen};
+use crate::domain::fees::{self, FeeBreakdown};
+use crate::msg;
 use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -38,45 +39,53 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     let programme = crate::dataset::load_programme(ctx.dataset_path.as_deref())?;
     let rule = programme
         .care_rule(a.care)
-        .ok_or_else(|| CliError::refused(format!("the dataset has no care type {}", a.care)))?;
+        .ok_or_else(|| CliError::refused(msg!("cli-no-care-type", care = a.care.to_string())))?;
     if a.units == 0 {
-        return Err(CliError::refused("--units must be at least 1 (利用日数・回数)"));
+        return Err(CliError::refused(msg!("cli-fee-units-zero")));
     }
     if a.babies == 0 {
-        return Err(CliError::refused("--babies must be at least 1 (子の人数)"));
+        return Err(CliError::refused(msg!("cli-fee-babies-zero")));
     }
     if a.units > rule.limit {
-        return Err(CliError::refused(format!(
-            "{} is over the limit (利用上限) of {} for {}",
-            words::units(crate::i18n::Locale::En, a.units, a.care.unit()),
-            words::units(crate::i18n::Locale::En, rule.limit, a.care.unit()),
-            a.care
+        // The Japanese line has always been English here, counts included.
+        let en = |n| words::units(Locale::En, n, a.care.unit());
+        return Err(CliError::refused(msg!(
+            "cli-fee-over-limit",
+            units = en(a.units),
+            limit = en(rule.limit),
+            care = a.care.to_string()
         )));
     }
     let fee = fees::fee(rule.fee, a.units, a.babies, a.exempt);
     if a.json {
         return output::json(&Answer { care: a.care, fee });
     }
-    let units = |n| words::units(Ja, n, a.care.unit());
+    let lang = lang::lang();
+    let units = |n| words::units(lang, n, a.care.unit());
+    let yen = |n| format::yen(lang, n);
     crate::outln!("{} {}", one_line(&rule.name), units(a.units));
-    crate::outln!(
-        "  基本 Base: {}円 × {} = {}円",
+    // The sums are arithmetic, the same in every language; the words around them are messages.
+    let calc = format!(
+        "{} × {} = {}",
         yen(fee.base_yen_per_unit),
         units(fee.units),
         yen(fee.base_total_yen)
     );
+    crate::outln!("  {}", msg!("cli-fee-base", calc = calc));
     if fee.babies > 1 {
-        crate::outln!(
-            "  多胎加算 Extra babies: {}円 × {}人 × {} = {}円",
+        let calc = format!(
+            "{} × {} × {} = {}",
             yen(fee.extra_yen_per_unit),
-            fee.babies - 1,
+            msg!("cli-fee-babies", n = fee.babies - 1),
             units(fee.units),
             yen(fee.extra_total_yen)
         );
+        crate::outln!("  {}", msg!("cli-fee-extra", calc = calc));
     }
     if fee.exempt {
-        crate::outln!("  免除 Exempt: −{}円", yen(fee.waived_yen));
+        let waived = format!("−{}", yen(fee.waived_yen));
+        crate::outln!("  {}", msg!("cli-fee-exempt", waived = waived));
     }
-    crate::outln!("合計 Total: {}円", yen(fee.total_yen));
+    crate::outln!("{}", msg!("cli-fee-total", total = yen(fee.total_yen)));
     Ok(())
 }

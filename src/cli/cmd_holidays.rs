@@ -4,9 +4,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::output;
-use super::{CliError, CliResult};
+use super::{CliError, CliResult, lang};
 use crate::domain::holidays;
-use crate::domain::jst::weekday_ja;
+use crate::i18n::format;
+use crate::msg;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,11 +24,12 @@ struct Row {
 
 pub fn run(a: Args) -> CliResult {
     if !holidays::YEARS.contains(&a.year) {
-        return Err(CliError::refused(format!(
-            "year (年) {} is outside {}–{}, the years the holiday rules are known for",
-            a.year,
-            holidays::YEARS.start(),
-            holidays::YEARS.end()
+        // A span of years, the same in every language.
+        let known = format!("{}–{}", holidays::YEARS.start(), holidays::YEARS.end());
+        return Err(CliError::refused(msg!(
+            "cli-holidays-unknown-year",
+            year = a.year.to_string(),
+            known = known
         )));
     }
     let rows: Vec<Row> = holidays::holidays_in_year(a.year)
@@ -40,9 +42,16 @@ pub fn run(a: Args) -> CliResult {
     let table: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            vec![r.date.to_string(), weekday_ja(r.date.weekday()).to_string(), r.name.to_string()]
+            vec![
+                r.date.to_string(),
+                format::weekday(lang::lang(), r.date.weekday()),
+                r.name.to_string(),
+            ]
         })
         .collect();
-    crate::outln!("{}", output::table(&["日付 Date", "曜 Day", "祝日 Holiday"], &table));
+    // The holidays' names are the law's, in Japanese.
+    let heads =
+        ["cli-holidays-col-date", "cli-holidays-col-day", "cli-holidays-col-holiday"].map(lang::t);
+    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &table));
     Ok(())
 }

@@ -8,6 +8,7 @@ use super::{CliResult, Context, args, facility};
 use crate::domain::care::CareType;
 use crate::domain::hours::{self, PhoneHours};
 use crate::domain::jst;
+use crate::msg;
 use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -63,9 +64,10 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if let Some(c) = a.care
         && !f.offers(c)
     {
-        return Err(super::CliError::refused(format!(
-            "{} does not offer {c} (この施設では利用できない種類です)",
-            f.id
+        return Err(super::CliError::refused(msg!(
+            "cli-does-not-offer",
+            facility = f.id.as_str(),
+            care = c.to_string()
         )));
     }
     let at = args::at_or_now(a.at);
@@ -83,27 +85,30 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         return output::json(&ans);
     }
     crate::outln!("{} ({})", one_line(&f.name), one_line(&f.id));
-    crate::outln!("時刻 At: {}", ans.at);
+    crate::outln!("{}", msg!("cli-hours-at", at = ans.at.as_str()));
+    // The state, a dash, then when it changes: two messages.
     match ans.open {
         Some(true) => {
-            crate::outln!("受付中 OPEN — closes at {}", ans.closes_at.as_deref().unwrap_or("?"))
+            let at = ans.closes_at.as_deref().unwrap_or("?");
+            crate::outln!("{} — {}", msg!("cli-hours-open"), msg!("cli-hours-closes", at = at))
         }
-        Some(false) => crate::outln!(
-            "受付時間外 CLOSED — next opening {}",
-            ans.next_open.as_deref().unwrap_or("none")
-        ),
-        None => crate::outln!("電話受付時間の記載なし No phone hours given"),
+        Some(false) => {
+            let at = match ans.next_open.as_deref() {
+                Some(at) => at.to_string(),
+                None => msg!("cli-hours-no-opening"),
+            };
+            crate::outln!("{} — {}", msg!("cli-hours-closed"), msg!("cli-hours-opens", at = at))
+        }
+        None => crate::outln!("{}", msg!("cli-hours-none")),
     }
     if let Some(w) = &ans.wording {
-        crate::outln!("予約方法 Reservation: {}", one_line(w));
+        crate::outln!("{}", msg!("cli-hours-reservation", how = one_line(w)));
     }
     if ans.confirm_holidays {
-        crate::outln!(
-            "祝日の受付は施設にご確認ください / confirm public-holiday hours with the facility"
-        );
+        crate::outln!("{}", msg!("cli-hours-confirm-holidays"));
     }
     if let Some(p) = f.phones.first() {
-        crate::outln!("電話 Phone: {}", one_line(p));
+        crate::outln!("{}", msg!("cli-hours-phone", phone = one_line(p)));
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::{CliError, CliResult, Context, args, cmd_store, import_report, output};
+use crate::msg;
 use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -30,9 +31,10 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         Box::new(std::io::stdin().lock())
     } else {
         Box::new(std::fs::File::open(&a.file).map_err(|e| {
-            CliError::refused(format!(
-                "cannot read the import file (取込ファイル) {}: {e}",
-                a.file.display()
+            CliError::refused(msg!(
+                "cli-import-cannot-read",
+                path = a.file.display().to_string(),
+                error = e.to_string()
             ))
         })?)
     };
@@ -48,24 +50,30 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         }
     } else {
         crate::outln!(
-            "取り込みました Imported: {} resident(s) added, {} booking(s) added, {} booking(s) updated, {} unchanged",
-            rep.residents_added.len(),
-            rep.bookings_added.len(),
-            rep.bookings_updated.len(),
-            rep.unchanged
+            "{}",
+            msg!(
+                "cli-imported",
+                residents = rep.residents_added.len(),
+                added = rep.bookings_added.len(),
+                updated = rep.bookings_updated.len(),
+                unchanged = rep.unchanged
+            )
         );
         if !rep.kept_local.is_empty() {
             let kept = rep.kept_local.ids().map_err(|e| CliError::refused(e.to_string()))?;
-            crate::outln!("  this terminal's later version kept: {}", one_line(&kept.join(", ")));
+            let kept = one_line(&kept.join(", ")).into_owned();
+            crate::outln!("  {}", msg!("cli-import-kept-local", ids = kept));
         }
         for c in &rep.conflicts {
-            crate::outln!("  競合 conflict, not imported: {}", one_line(&c.to_string()));
+            let c = one_line(&c.to_string()).into_owned();
+            crate::outln!("  {}", msg!("cli-import-conflict", conflict = c));
         }
     }
     if let Some(first) = rep.conflicts.first() {
-        return Err(CliError::refused(format!(
-            "import conflict (取込の競合): {} record(s) were not imported (they differ from this terminal's, or the booking rules refuse them here), first: {first}",
-            rep.conflicts.len()
+        return Err(CliError::refused(msg!(
+            "cli-import-conflicts",
+            n = rep.conflicts.len(),
+            first = first.to_string()
         )));
     }
     Ok(())

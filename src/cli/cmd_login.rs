@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::secret_input::SecretInput;
 use super::{CliError, CliResult, Context, output};
+use crate::msg;
 use crate::terminal::{self, Reply};
 
 #[derive(Debug, clap::Args)]
@@ -30,18 +31,14 @@ fn remote(ctx: &Context) -> CliResult<(terminal::Remote, std::path::PathBuf)> {
     let dir = loaded.location.dir.clone();
     let remote = terminal::configured_remote(&loaded.config, &dir)
         .map_err(CliError::refused)?
-        .ok_or_else(|| {
-            CliError::refused(
-                "no server is configured: staff sign in at a terminal that works through a \
-                 ward's server (`server` in config.toml or SANGO_SERVER, and its token)",
-            )
-        })?;
+        .ok_or_else(|| CliError::refused(msg!("cli-login-no-server")))?;
     Ok((remote, dir))
 }
 
 pub fn login(ctx: &Context, a: LoginArgs) -> CliResult {
     let (remote, dir) = remote(ctx)?;
-    let password = SecretInput::new("password").read("Password (パスワード): ")?;
+    let prompt = format!("{} ", msg!("cli-login-password"));
+    let password = SecretInput::new("password").read(&prompt)?;
     let signed = terminal::sign_in(&remote, &dir, &a.id, &password).map_err(CliError::refused)?;
     let (id, terminal, idle) = (signed.staff, signed.terminal, signed.expires_idle_secs);
     if a.json {
@@ -51,10 +48,10 @@ pub fn login(ctx: &Context, a: LoginArgs) -> CliResult {
             "expires_idle_secs": idle,
         }));
     }
+    let minutes = idle.div_ceil(60);
     crate::outln!(
-        "サインインしました Signed in as {id} at {terminal}: it ends with `sango logout` or after \
-         {} minute(s) without use",
-        idle.div_ceil(60)
+        "{}",
+        msg!("cli-signed-in", id = id.as_str(), terminal = terminal.as_str(), minutes = minutes)
     );
     Ok(())
 }
@@ -76,14 +73,11 @@ pub fn logout(ctx: &Context, a: LogoutArgs) -> CliResult {
         return output::json(&json!({ "signed_out": had, "server": ended_on_server }));
     }
     if !had {
-        crate::outln!("サインインしていません Nobody was signed in at this terminal");
+        crate::outln!("{}", msg!("cli-signed-out-nobody"));
     } else if ended_on_server.is_none() {
-        crate::outln!(
-            "サインアウトしました Signed out at this terminal (the server was not reached: its \
-             sign-in ends after its idle time)"
-        );
+        crate::outln!("{}", msg!("cli-signed-out-here"));
     } else {
-        crate::outln!("サインアウトしました Signed out");
+        crate::outln!("{}", msg!("cli-signed-out"));
     }
     Ok(())
 }

@@ -3,12 +3,13 @@
 //! cancellation, 1 unit). With a server configured it is recorded there (and needs it: it is
 //! never kept offline).
 
-use crate::i18n::{Locale::Ja, words};
+use crate::i18n::words;
+use crate::msg;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{CliError, CliResult, Context, args, cmd_store, output};
+use super::{CliError, CliResult, Context, args, cmd_store, lang, output};
 use crate::domain::care::CareType;
 use crate::store::Booking;
 use crate::visible::one_line;
@@ -64,14 +65,11 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     }
     let care: Option<CareType> = v["type"].as_str().and_then(|c| c.parse().ok());
     let n = v["units_charged"].as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or_default();
-    let charged = care.map_or_else(|| n.to_string(), |c| words::units(Ja, n, c.unit()));
-    crate::outln!(
-        "無断キャンセルを記録しました No-show recorded: {}",
-        one_line(v["id"].as_str().unwrap_or_default())
-    );
-    crate::outln!(
-        "  {charged} of the {} limit is used",
-        care.map_or_else(|| "its".to_string(), |c| c.to_string())
-    );
+    let charged = care.map_or_else(|| n.to_string(), |c| words::units(lang::lang(), n, c.unit()));
+    let id = one_line(v["id"].as_str().unwrap_or_default()).into_owned();
+    crate::outln!("{}", msg!("cli-no-show-recorded", id = id));
+    // Without a known care type, "its limit".
+    let care = care.map_or_else(String::new, |c| c.to_string());
+    crate::outln!("  {}", msg!("cli-no-show-used", used = charged, care = care));
     Ok(())
 }

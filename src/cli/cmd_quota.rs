@@ -1,9 +1,10 @@
 //! `sango quota --resident ID [--json]`: a mother's use of each limit (利用上限), counting
 //! booked units and late-cancel charges.
 
-use super::{CliResult, Context, cmd_store, output};
+use super::{CliResult, Context, cmd_store, lang, output};
 use crate::dataset::Programme;
-use crate::i18n::{Locale::Ja, words};
+use crate::i18n::words;
+use crate::msg;
 use crate::store::QuotaReport;
 
 #[derive(Debug, clap::Args)]
@@ -23,7 +24,7 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.json {
         return output::json(&q);
     }
-    crate::outln!("利用者番号 Resident {}", crate::visible::one_line(&a.resident));
+    crate::outln!("{}", msg!("cli-resident-heading", id = crate::visible::one_line(&a.resident)));
     print(&programme, &q);
     Ok(())
 }
@@ -34,7 +35,7 @@ pub fn print(programme: &Programme, q: &QuotaReport) {
         .types
         .iter()
         .map(|&(c, x)| {
-            let u = |n| words::units(Ja, n, c.unit());
+            let u = |n| words::units(lang::lang(), n, c.unit());
             vec![
                 crate::visible::one_line(&programme.care_name(c)).into_owned(),
                 u(x.limit),
@@ -44,11 +45,13 @@ pub fn print(programme: &Programme, q: &QuotaReport) {
             ]
         })
         .collect();
-    crate::outln!(
-        "{}",
-        output::table(
-            &["種類 type", "上限 limit", "利用 used", "残り remaining", "期限後取消 late"],
-            &rows
-        )
-    );
+    let heads = [
+        "cli-quota-col-type",
+        "cli-quota-col-limit",
+        "cli-quota-col-used",
+        "cli-quota-col-remaining",
+        "cli-quota-col-late",
+    ]
+    .map(lang::t);
+    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
 }

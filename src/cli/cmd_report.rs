@@ -2,8 +2,9 @@
 //! the ward settles with the contracted facilities. See [`crate::report`] for what is counted:
 //! a booking belongs to the month of its first day; cancellations in time are left out.
 
-use super::{CliResult, Context, cmd_store, output};
-use crate::domain::fees::yen;
+use super::{CliResult, Context, cmd_store, lang, output};
+use crate::i18n::format;
+use crate::msg;
 use crate::report::{self, MonthlyReport, YearMonth};
 
 #[derive(Debug, clap::Args)]
@@ -42,12 +43,20 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         crate::out!("{}", rep.to_csv());
         return Ok(());
     }
-    crate::outln!("月次報告 Monthly report {} ({} 〜 {})", rep.month, rep.first_day, rep.last_day);
+    crate::outln!(
+        "{}",
+        msg!(
+            "cli-report-heading",
+            month = rep.month.to_string(),
+            first = rep.first_day.to_string(),
+            last = rep.last_day.to_string()
+        )
+    );
     if let Some(code) = &rep.ward_code {
-        crate::outln!("区コード Ward code {code}");
+        crate::outln!("{}", msg!("cli-report-ward-code", code = code.as_str()));
     }
     if rep.facilities.is_empty() {
-        crate::outln!("この月の利用はありません No use this month.");
+        crate::outln!("{}", msg!("cli-report-empty"));
         return Ok(());
     }
     let row = |name: String, c: &report::Counts| {
@@ -57,8 +66,12 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
             c.stay_days.to_string(),
             c.day_care_days.to_string(),
             c.visits.to_string(),
-            format!("{}円", yen(u32::try_from(c.fees_yen).unwrap_or(u32::MAX))),
-            format!("{}件 / {}", c.late_cancellations, c.late_cancellation_units),
+            format::yen(lang::lang(), u32::try_from(c.fees_yen).unwrap_or(u32::MAX)),
+            msg!(
+                "cli-report-late",
+                n = c.late_cancellations.to_string(),
+                units = c.late_cancellation_units.to_string()
+            ),
         ]
     };
     let mut rows: Vec<Vec<String>> = rep
@@ -66,28 +79,18 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         .iter()
         .map(|f| row(f.facility_name.clone().unwrap_or_else(|| f.facility_id.clone()), &f.counts))
         .collect();
-    rows.push(row("合計 Total".to_string(), &rep.totals));
-    crate::outln!(
-        "{}",
-        output::table(
-            &[
-                "施設 Facility",
-                "件数 Uses",
-                "宿泊日 Stay days",
-                "日帰日 Day-care days",
-                "訪問 Visits",
-                "利用料 Fees",
-                "期限後取消 Late cancels / units",
-            ],
-            &rows,
-        )
-    );
-    crate::outln!(
-        "開始日の月に計上（月をまたぐ宿泊も開始月）。件数は期限後取消を含み、日数・回数・利用料は含みません。"
-    );
-    crate::outln!(
-        "Counted in the month of the first day (a stay crossing the month end too). Uses include \
-         late cancellations; days, visits and fees do not."
-    );
+    rows.push(row(msg!("cli-report-total"), &rep.totals));
+    let heads = [
+        "cli-report-col-facility",
+        "cli-report-col-uses",
+        "cli-report-col-stay",
+        "cli-report-col-day",
+        "cli-report-col-visits",
+        "cli-report-col-fees",
+        "cli-report-col-late",
+    ]
+    .map(lang::t);
+    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
+    crate::outln!("{}", msg!("cli-report-note"));
     Ok(())
 }

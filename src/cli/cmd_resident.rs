@@ -4,8 +4,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{CliError, CliResult, Context, args, cmd_store, output};
-use crate::domain::fees::yen;
+use super::{CliError, CliResult, Context, args, cmd_store, lang, output};
+use crate::i18n::format;
+use crate::msg;
 use crate::store::{Decision, QuotaReport, Resident, ResidentEdit, ResidentInput};
 
 #[derive(Debug, clap::Subcommand)]
@@ -133,10 +134,7 @@ fn add(ctx: &Context, a: AddArgs) -> CliResult {
     if a.json {
         return output::json(&r);
     }
-    crate::outln!(
-        "登録しました Registered resident (利用者番号) {}",
-        crate::visible::one_line(&r.id)
-    );
+    crate::outln!("{}", msg!("cli-resident-registered", id = crate::visible::one_line(&r.id)));
     print_resident(&r);
     Ok(())
 }
@@ -144,7 +142,7 @@ fn add(ctx: &Context, a: AddArgs) -> CliResult {
 /// A part of the server's answer read as what the direct command has.
 fn from_server<T: serde::de::DeserializeOwned>(v: &Value) -> CliResult<T> {
     serde_json::from_value(v.clone())
-        .map_err(|e| CliError::refused(format!("the server's answer is not understood: {e}")))
+        .map_err(|e| CliError::refused(msg!("cli-server-answer-unknown", error = e.to_string())))
 }
 
 fn edit(ctx: &Context, a: EditArgs) -> CliResult {
@@ -200,29 +198,21 @@ fn edit(ctx: &Context, a: EditArgs) -> CliResult {
         return output::json(&done);
     }
     let r: Resident = from_server(&done["resident"])?;
-    crate::outln!("変更しました Changed resident (利用者番号) {}", r.id);
+    crate::outln!("{}", msg!("cli-resident-changed", id = r.id.as_str()));
     print_resident(&r);
     for c in done["fee_changes"].as_array().into_iter().flatten() {
+        let change = format!("{} → {}", yen_of(&c[1]), yen_of(&c[2]));
         crate::outln!(
-            "  利用料変更 Fee of {}: {}円 → {}円",
-            text(&c[0]),
-            yen_of(&c[1]),
-            yen_of(&c[2])
+            "  {}",
+            msg!("cli-resident-fee-change", booking = text(&c[0]), change = change)
         );
     }
     for k in done["kept"].as_array().into_iter().flatten() {
-        crate::outln!(
-            "  期間外のまま保持 Kept outside the period: {} ({})",
-            text(&k[0]),
-            text(&k[1])
-        );
+        crate::outln!("  {}", msg!("cli-resident-kept", booking = text(&k[0]), why = text(&k[1])));
     }
     for c in done["cancelled"].as_array().into_iter().flatten() {
-        let late = if c["late"] == true { "late, 1 unit used" } else { "on time" };
-        crate::outln!(
-            "  取消 Cancelled {} ({late}); please also phone the facility",
-            text(&c["id"])
-        );
+        let late = if c["late"] == true { "late" } else { "on-time" };
+        crate::outln!("  {}", msg!("cli-resident-cancelled", id = text(&c["id"]), late = late));
     }
     Ok(())
 }
@@ -234,32 +224,34 @@ fn text(v: &Value) -> String {
 
 /// An amount of an answer, in yen with its thousands grouped.
 fn yen_of(v: &Value) -> String {
-    yen(v.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0))
+    format::yen(lang::lang(), v.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0))
 }
 
 /// The bookings a change would affect, for `--dry-run` (as `--json` shows them).
 fn print_affected(affected: &Value) {
     let list = affected.as_array().map(Vec::as_slice).unwrap_or_default();
     if list.is_empty() {
-        crate::outln!("予約への影響はありません The change affects none of her active bookings");
+        crate::outln!("{}", msg!("cli-resident-affects-none"));
         return;
     }
-    crate::outln!("この変更で影響を受ける予約 Bookings the change affects:");
+    crate::outln!("{}", msg!("cli-resident-affects"));
     for a in list {
         let name = if a["code"].is_string() { text(&a["code"]) } else { text(&a["id"]) };
-        crate::outln!("  {name} {} 〜 {}", text(&a["first_day"]), text(&a["last_day"]));
+        let dates =
+            msg!("cli-bookings-dates", first = text(&a["first_day"]), last = text(&a["last_day"]));
+        crate::outln!("  {name} {dates}");
         if a["new_fee_yen"].is_u64() {
-            crate::outln!(
-                "    利用料 fee {}円 → {}円",
-                yen_of(&a["fee_yen"]),
-                yen_of(&a["new_fee_yen"])
-            );
+            let change = format!("{} → {}", yen_of(&a["fee_yen"]), yen_of(&a["new_fee_yen"]));
+            crate::outln!("    {}", msg!("cli-resident-affected-fee", change = change));
         }
         if a["outside"].is_string() {
             crate::outln!(
-                "    期間外 outside the period ({}): {}; decide with --cancel or --keep",
-                text(&a["outside"]),
-                text(&a["outside_detail"])
+                "    {}",
+                msg!(
+                    "cli-resident-affected-outside",
+                    what = text(&a["outside"]),
+                    detail = text(&a["outside_detail"])
+                )
             );
         }
     }
@@ -282,7 +274,7 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
     if a.json {
         return output::json(&Shown { resident: &r, quota });
     }
-    crate::outln!("利用者番号 Resident {}", crate::visible::one_line(&r.id));
+    crate::outln!("{}", msg!("cli-resident-heading", id = crate::visible::one_line(&r.id)));
     print_resident(&r);
     super::cmd_quota::print(&programme, &quota);
     Ok(())
@@ -301,40 +293,36 @@ fn list(ctx: &Context, a: ListArgs) -> CliResult {
                 r.id.clone(),
                 r.birth.to_string(),
                 r.due.map(|d| d.to_string()).unwrap_or_default(),
-                if r.corrected { "修正".into() } else { String::new() },
+                if r.corrected { msg!("cli-residents-corrected") } else { String::new() },
                 r.babies.to_string(),
-                if r.exempt { "免除".into() } else { String::new() },
+                if r.exempt { msg!("cli-residents-exempt") } else { String::new() },
             ]
         })
         .collect();
-    crate::outln!(
-        "{}",
-        output::table(
-            &[
-                "利用者番号 id",
-                "出生日 birth",
-                "予定日 due",
-                "修正月齢",
-                "子 babies",
-                "免除 exempt"
-            ],
-            &rows
-        )
-    );
-    crate::outln!("{} resident(s)", all.len());
+    let heads = [
+        "cli-residents-col-id",
+        "cli-residents-col-birth",
+        "cli-residents-col-due",
+        "cli-residents-col-corrected",
+        "cli-residents-col-babies",
+        "cli-residents-col-exempt",
+    ]
+    .map(lang::t);
+    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
+    crate::outln!("{}", msg!("cli-residents-count", n = all.len()));
     Ok(())
 }
 
 fn print_resident(r: &Resident) {
-    crate::outln!("  出生日 Birth: {}", r.birth);
+    crate::outln!("  {}", msg!("cli-resident-birth", date = r.birth.to_string()));
     if let Some(d) = r.due {
-        crate::outln!("  出産予定日 Due: {d}");
+        crate::outln!("  {}", msg!("cli-resident-due", date = d.to_string()));
     }
     if r.corrected {
-        crate::outln!("  修正月齢: periods count from the due date");
+        crate::outln!("  {}", msg!("cli-resident-corrected"));
     }
-    crate::outln!("  子の人数 Babies: {}", r.babies);
+    crate::outln!("  {}", msg!("cli-resident-babies", n = r.babies.to_string()));
     if r.exempt {
-        crate::outln!("  利用料免除 Fee-exempt (住民税非課税世帯・生活保護世帯)");
+        crate::outln!("  {}", msg!("cli-resident-exempt"));
     }
 }

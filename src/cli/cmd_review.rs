@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{CliError, CliResult, Context, cmd_store, output};
+use crate::msg;
 use crate::visible::one_line;
 
 #[derive(Debug, clap::Subcommand)]
@@ -50,21 +51,21 @@ pub fn run(ctx: &Context, c: ReviewCommand) -> CliResult {
     let json = match c {
         ReviewCommand::List { json } => json,
         ReviewCommand::Resolve { id, note, resolution, booking, json } => {
-            let t = cmd_store::through_server(ctx)?.ok_or_else(|| {
-                CliError::refused("no server is configured: there is no review list")
-            })?;
+            let t = cmd_store::through_server(ctx)?
+                .ok_or_else(|| CliError::refused(msg!("cli-review-no-server")))?;
             let answer = t
                 .resolve(&id, &resolution, &note, booking.as_deref())
                 .map_err(CliError::refused)?;
             if json {
                 return output::json(&answer);
             }
-            crate::outln!("対応済み Resolved: {} ({resolution})", one_line(&id));
+            let id = one_line(&id).into_owned();
+            crate::outln!("{}", msg!("cli-review-resolved", id = id, how = resolution.to_string()));
             return Ok(());
         }
     };
     let t = cmd_store::through_server(ctx)?
-        .ok_or_else(|| CliError::refused("no server is configured: there is no review list"))?;
+        .ok_or_else(|| CliError::refused(msg!("cli-review-no-server")))?;
     let items: Vec<Item> = t
         .review_list()
         .map_err(CliError::refused)?
@@ -83,7 +84,7 @@ pub fn run(ctx: &Context, c: ReviewCommand) -> CliResult {
         return output::json(&serde_json::json!({ "review": items }));
     }
     if items.is_empty() {
-        crate::outln!("要確認はありません Nothing to review.");
+        crate::outln!("{}", msg!("cli-review-empty"));
         return Ok(());
     }
     for i in &items {

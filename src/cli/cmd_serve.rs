@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::secret_input::SecretInput;
 use super::{CliError, CliResult, Context, cmd_store, output};
 use crate::credentials;
+use crate::msg;
 use crate::store::access::{Role, Terminal};
 
 /// `sango serve --listen ADDR`, or one of its subcommands.
@@ -84,7 +85,7 @@ pub enum StaffCommand {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    s.parse().map_err(|_| format!("'{s}' is not a role: staff or kiosk"))
+    s.parse().map_err(|_| msg!("cli-serve-not-a-role", text = s))
 }
 
 /// The certificate and key to serve HTTPS with: each from its flag, else from the settings
@@ -102,14 +103,8 @@ fn tls_files(
     match (cert, key) {
         (Some(cert), Some(key)) => Ok(Some(crate::server::tls::TlsFiles { cert, key })),
         (None, None) => Ok(None),
-        (Some(_), None) => Err(CliError::refused(
-            "a TLS certificate (--tls-cert or tls_cert in config.toml) needs its key: give \
-             --tls-key or tls_key too",
-        )),
-        (None, Some(_)) => Err(CliError::refused(
-            "a TLS key (--tls-key or tls_key in config.toml) needs its certificate: give \
-             --tls-cert or tls_cert too",
-        )),
+        (Some(_), None) => Err(CliError::refused(msg!("cli-serve-cert-needs-key"))),
+        (None, Some(_)) => Err(CliError::refused(msg!("cli-serve-key-needs-cert"))),
     }
 }
 
@@ -130,17 +125,13 @@ pub fn run(ctx: &Context, a: ServeArgs) -> CliResult {
             let location = ctx.location_of(&config)?;
             let dataset = ctx.dataset()?;
             let tls = tls_files(a.tls_cert, a.tls_key, &config, &loaded.location.dir)?;
-            let idle = a.signin_idle_secs.map_or(
-                crate::server::signin::DEFAULT_IDLE,
-                std::time::Duration::from_secs,
-            );
+            let idle = a
+                .signin_idle_secs
+                .map_or(crate::server::signin::DEFAULT_IDLE, std::time::Duration::from_secs);
             crate::server::serve(location, ctx.store_kind(), dataset, &listen, tls.as_ref(), idle)
                 .map_err(CliError::refused)
         }
-        (None, None) => Err(CliError::Usage(
-            "give --listen ADDR to serve, or a subcommand: terminal, staff (see sango serve --help)"
-                .into(),
-        )),
+        (None, None) => Err(CliError::Usage(msg!("cli-serve-usage"))),
     }
 }
 
@@ -160,10 +151,7 @@ fn run_command(ctx: &Context, c: ServeCommand) -> CliResult {
             if json {
                 return output::json(&t);
             }
-            crate::outln!(
-                "失効しました Revoked terminal {}: its token is refused from now on",
-                t.name
-            );
+            crate::outln!("{}", msg!("cli-serve-revoked", name = t.name.as_str()));
             Ok(())
         }
         ServeCommand::Staff(StaffCommand::Add { id, json }) => add_staff(ctx, &id, json),
@@ -183,8 +171,9 @@ fn add_terminal(ctx: &Context, name: &str, role: Role, json: bool) -> CliResult 
     if json {
         return output::json(&Enrolled { terminal: &t.name, role: t.role, token: &token });
     }
-    crate::outln!("登録しました Enrolled terminal {} ({}).", t.name, t.role);
-    crate::outln!("Its token, shown only now (この一回だけ表示します):");
+    let role = t.role.to_string();
+    crate::outln!("{}", msg!("cli-serve-enrolled", name = t.name.as_str(), role = role));
+    crate::outln!("{}", msg!("cli-serve-token-once"));
     crate::outln!("{token}");
     Ok(())
 }
@@ -206,24 +195,28 @@ fn list(ctx: &Context, json: bool) -> CliResult {
             ]
         })
         .collect();
-    crate::outln!(
-        "{}",
-        output::table(&["端末 Terminal", "役割 Role", "登録 Enrolled", "失効 Revoked"], &rows)
-    );
+    let heads = [
+        "cli-serve-col-terminal",
+        "cli-serve-col-role",
+        "cli-serve-col-enrolled",
+        "cli-serve-col-revoked",
+    ]
+    .map(super::lang::t);
+    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
     Ok(())
 }
 
 fn add_staff(ctx: &Context, id: &str, json: bool) -> CliResult {
     let mut input = SecretInput::new("password");
-    let first = input.read("パスワード Password (10+ characters): ")?;
+    // A prompt ends with a space before the answer (messages are trimmed).
+    let first = input.read(&format!("{} ", msg!("cli-serve-password")))?;
     if let Some(problem) = credentials::password_problem(&first) {
-        return Err(CliError::refused(format!("{problem}: nothing was changed")));
+        let problem = problem.to_string();
+        return Err(CliError::refused(msg!("cli-nothing-changed", problem = problem)));
     }
-    let again = input.read("もう一度 Again: ")?;
+    let again = input.read(&format!("{} ", msg!("cli-prompt-again")))?;
     if first != again {
-        return Err(CliError::refused(
-            "the two passwords differ (パスワードが一致しません): nothing was changed",
-        ));
+        return Err(CliError::refused(msg!("cli-serve-passwords-differ")));
     }
     let hash = credentials::hash_password(&first).map_err(CliError::refused)?;
     let store = cmd_store::open_direct(ctx)?;
@@ -231,8 +224,6 @@ fn add_staff(ctx: &Context, id: &str, json: bool) -> CliResult {
     if json {
         return output::json(&serde_json::json!({ "staff": id }));
     }
-    crate::outln!(
-        "登録しました Staff member {id} added (the password is kept as an Argon2id hash)"
-    );
+    crate::outln!("{}", msg!("cli-serve-staff-added", id = id));
     Ok(())
 }

@@ -8,6 +8,7 @@
 use super::secret_input::SecretInput;
 use super::{CliError, CliResult, Context};
 use crate::config::Mode;
+use crate::msg;
 use crate::pin;
 
 #[derive(Debug, clap::Subcommand)]
@@ -23,33 +24,30 @@ pub fn run(ctx: &Context, c: StaffCommand) -> CliResult {
     match c {
         StaffCommand::SetPin => {
             let mut input = SecretInput::new("PIN");
-            let first = input.read("新しい職員PIN New staff PIN (6-12 digits): ")?;
+            // A prompt ends with a space before the answer (messages are trimmed).
+            let first = input.read(&format!("{} ", msg!("cli-pin-new")))?;
             if !pin::valid_pin(&first) {
                 return Err(pin::PinError::BadFormat.into());
             }
-            let again = input.read("もう一度 Again: ")?;
+            let again = input.read(&format!("{} ", msg!("cli-prompt-again")))?;
             if first != again {
-                return Err(CliError::refused(
-                    "the two PINs differ (PINが一致しません): nothing was changed",
-                ));
+                return Err(CliError::refused(msg!("cli-pin-differ")));
             }
             pin::set_pin(&dir, &first)?;
-            crate::outln!(
-                "職員PINを設定しました Staff PIN set (Argon2id hash in {})",
-                crate::visible::path(&pin::pin_path(&dir))
-            );
+            let path = crate::visible::path(&pin::pin_path(&dir)).to_string();
+            crate::outln!("{}", msg!("cli-pin-set", path = path));
             Ok(())
         }
         StaffCommand::CheckPin => {
             if !pin::pin_is_set(&dir)? {
                 return Err(pin::PinError::NotSet.into());
             }
-            let entered = SecretInput::new("PIN").read("職員PIN Staff PIN: ")?;
+            let entered = SecretInput::new("PIN").read(&format!("{} ", msg!("cli-pin-enter")))?;
             if pin::verify_pin(&dir, &entered)? {
-                crate::outln!("PINは正しいです The PIN is correct");
+                crate::outln!("{}", msg!("cli-pin-correct"));
                 Ok(())
             } else {
-                Err(CliError::refused("PINが違います wrong PIN"))
+                Err(CliError::refused(msg!("cli-pin-wrong")))
             }
         }
     }
@@ -63,9 +61,8 @@ pub fn kiosk_guard(ctx: &Context) -> CliResult {
     if loaded.config.mode != Mode::Kiosk {
         return Ok(());
     }
-    let set = pin::pin_is_set(&loaded.location.dir).map_err(|e| {
-        CliError::refused(format!("kiosk mode cannot start (キオスクモードを開始できません): {e}"))
-    })?;
+    let set = pin::pin_is_set(&loaded.location.dir)
+        .map_err(|e| CliError::refused(msg!("cli-kiosk-cannot-start", error = e.to_string())))?;
     if set {
         return Ok(());
     }
@@ -75,9 +72,5 @@ pub fn kiosk_guard(ctx: &Context) -> CliResult {
         }
         _ => String::new(),
     };
-    Err(CliError::refused(format!(
-        "kiosk mode needs a staff PIN to leave it, and none is set \
-         (キオスクモードには職員PINが必要です): set one with `sango{dir_hint} staff set-pin` \
-         (it reads the PIN twice from stdin), then start sango again"
-    )))
+    Err(CliError::refused(msg!("cli-kiosk-needs-pin", config = dir_hint)))
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 
 use super::{CliError, CliResult, Context};
 use crate::domain::jst;
+use crate::msg;
 use crate::store::{Location, Store, StoreError, StoreKind};
 
 /// The environment variable naming this terminal in bookings and the audit trail (it overrides
@@ -27,7 +28,7 @@ impl From<StoreError> for CliError {
 /// With a server configured, a command that writes to the store is refused: the writes that
 /// work through the server take [`through_server`] first.
 pub fn open(ctx: &Context) -> CliResult<Store> {
-    refuse_server(ctx, "this command")?;
+    refuse_server(ctx, &msg!("cli-this-command"))?;
     open_direct(ctx)
 }
 
@@ -44,10 +45,10 @@ pub fn open_direct(ctx: &Context) -> CliResult<Store> {
 pub fn refuse_server(ctx: &Context, what: &str) -> CliResult {
     let config = ctx.config()?.config;
     if let Some(url) = &config.server {
-        return Err(CliError::refused(format!(
-            "{what} does not work through a server yet ({url} is configured: `server` / \
-             SANGO_SERVER); book, cancel, resident add/edit, no-show, sync, review and the \
-             reading commands do"
+        return Err(CliError::refused(msg!(
+            "cli-not-through-server",
+            what = what,
+            url = url.as_str()
         )));
     }
     Ok(())
@@ -58,11 +59,10 @@ pub fn refuse_server(ctx: &Context, what: &str) -> CliResult {
 pub fn refuse_server_admin(ctx: &Context, what: &str) -> CliResult {
     let config = ctx.config()?.config;
     if let Some(url) = &config.server {
-        return Err(CliError::refused(format!(
-            "{what} is an administrative task and does not go through a server ({url} is \
-             configured: `server` / SANGO_SERVER): run it on the server's store, on the server \
-             with its store (`--database URL` or its data folder) and no `server` setting; \
-             nothing was changed"
+        return Err(CliError::refused(msg!(
+            "cli-admin-not-through-server",
+            what = what,
+            url = url.as_str()
         )));
     }
     Ok(())
@@ -80,10 +80,7 @@ pub fn through_server(ctx: &Context) -> CliResult<Option<crate::terminal::Termin
         return Ok(None);
     };
     if config.database.is_some() {
-        return Err(CliError::refused(
-            "both a server (`server`) and a database (`database`) are configured: a terminal \
-             works through one of them",
-        ));
+        return Err(CliError::refused(msg!("cli-server-and-database")));
     }
     let dir = crate::store::DataDir::resolve(ctx.data_dir.as_deref())?;
     dir.prepare()?;
@@ -130,11 +127,10 @@ pub fn open_read(ctx: &Context) -> CliResult<Store> {
 pub fn refreshed(t: &crate::terminal::Terminal) {
     t.refresh();
     if let Some(offline) = t.offline_since() {
-        let asof = t.data_as_of().unwrap_or_else(|| "never".into());
-        eprintln!(
-            "sango: offline since {offline} (オフライン): data as of {asof} (データ時点), {} change(s) wait",
-            t.entries(Some("pending")).map(|e| e.len()).unwrap_or(0)
-        );
+        let asof = t.data_as_of().unwrap_or_else(|| msg!("cli-never"));
+        let waiting = t.entries(Some("pending")).map(|e| e.len()).unwrap_or(0);
+        let since = offline.to_string();
+        eprintln!("sango: {}", msg!("cli-offline-note", since = since, at = asof, n = waiting));
     }
 }
 

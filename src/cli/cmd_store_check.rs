@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::output;
 use super::{CliError, CliResult, Context, cmd_store};
+use crate::msg;
 use crate::store::check::CheckRecord;
 use crate::visible;
 
@@ -55,15 +56,12 @@ fn answer<'a>(path: &'a std::path::Path, r: &'a CheckRecord) -> CheckAnswer<'a> 
 
 /// The refusal when damage remains: one line naming the file and what to do.
 fn damaged(path: &std::path::Path, r: &CheckRecord, repaired: bool) -> CliError {
-    let what_next = if repaired {
-        "the damage is not in the indexes: keep the file as it is, restore the last backup and ask for support"
-    } else {
-        "writes are refused until `sango store repair` mends it"
-    };
-    CliError::refused(format!(
-        "the database (データベース) {} is damaged (破損): {}; {what_next}",
-        visible::path(path),
-        visible::one_line(&r.detail)
+    let next = if repaired { "restore" } else { "repair" };
+    CliError::refused(msg!(
+        "cli-store-damaged",
+        path = visible::path(path).to_string(),
+        detail = visible::one_line(&r.detail),
+        next = next
     ))
 }
 
@@ -90,9 +88,10 @@ fn migrate(ctx: &Context, json: bool) -> CliResult {
             "path": store.path(),
         }));
     }
+    let path = visible::path(store.path()).to_string();
     crate::outln!(
-        "{}: schema version {version} ({engine}), up to date",
-        visible::path(store.path())
+        "{}",
+        msg!("cli-store-migrated", path = path, version = version.to_string(), engine = engine)
     );
     Ok(())
 }
@@ -118,12 +117,15 @@ fn copy(ctx: &Context, to: &str, json: bool) -> CliResult {
         }));
     }
     crate::outln!(
-        "複写しました Copied {} residents, {} bookings and {} events from {} to {}; verified",
-        report.residents,
-        report.bookings,
-        report.events,
-        visible::path(source.path()),
-        visible::path(target.path())
+        "{}",
+        msg!(
+            "cli-store-copied",
+            residents = report.residents.to_string(),
+            bookings = report.bookings.to_string(),
+            events = report.events.to_string(),
+            from = visible::path(source.path()).to_string(),
+            to = visible::path(target.path()).to_string()
+        )
     );
     Ok(())
 }
@@ -139,7 +141,8 @@ fn check(ctx: &Context, json: bool) -> CliResult {
         if json {
             return output::json(&serde_json::json!({"ok": true, "path": path, "exists": false}));
         }
-        crate::outln!("{}: no store yet (まだありません), nothing to check", visible::path(&path));
+        let path = visible::path(&path).to_string();
+        crate::outln!("{}", msg!("cli-store-none", path = path));
         return Ok(());
     };
     let path = store.path().to_path_buf();
@@ -159,15 +162,13 @@ fn check(ctx: &Context, json: bool) -> CliResult {
         r.detail = all.join("; ");
     }
     if let Err(e) = store.keep_check(&r) {
-        eprintln!(
-            "sango: the result could not be kept beside the store: {}",
-            visible::one_line(&e.to_string())
-        );
+        let error = visible::one_line(&e.to_string()).into_owned();
+        eprintln!("sango: {}", msg!("cli-store-check-not-kept", error = error));
     }
     if json {
         output::json(&answer(&path, &r))?;
     } else if r.ok {
-        crate::outln!("{}: OK", visible::path(&path));
+        crate::outln!("{}", msg!("cli-store-ok", path = visible::path(&path).to_string()));
     }
     if !r.ok {
         return Err(damaged(&path, &r, false));
@@ -185,12 +186,13 @@ fn repair(ctx: &Context, json: bool) -> CliResult {
             "after": answer(&path, &rep.after),
         }))?;
     } else if rep.after.ok {
-        let before = if rep.before.is_empty() { "no damage known" } else { &rep.before };
-        crate::outln!(
-            "修復しました Repaired {}: indexes rebuilt, check OK (before: {})",
-            visible::path(&path),
-            visible::one_line(before)
-        );
+        let before = if rep.before.is_empty() {
+            msg!("cli-store-no-damage-known")
+        } else {
+            visible::one_line(&rep.before).into_owned()
+        };
+        let path = visible::path(&path).to_string();
+        crate::outln!("{}", msg!("cli-store-repaired", path = path, before = before));
     }
     if !rep.after.ok {
         return Err(damaged(&path, &rep.after, true));

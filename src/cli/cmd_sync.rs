@@ -5,6 +5,7 @@
 //! when the server is away, the data's age, how many commands wait and how many are in review.
 
 use super::{CliError, CliResult, Context, cmd_store, output};
+use crate::msg;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,25 +17,33 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
-    let t = cmd_store::through_server(ctx)?.ok_or_else(|| {
-        CliError::refused(
-            "no server is configured: set `server` in config.toml or SANGO_SERVER (and the token)",
-        )
-    })?;
+    let t = cmd_store::through_server(ctx)?
+        .ok_or_else(|| CliError::refused(msg!("cli-sync-no-server")))?;
     if a.status {
         let st = t.status().map_err(CliError::refused)?;
         if a.json {
             return output::json(&st);
         }
+        let server = st.server.to_string();
         match &st.offline_since {
-            Some(since) => crate::outln!("オフライン Offline since {since} ({})", st.server),
-            None => crate::outln!("オンライン Online ({})", st.server),
+            Some(since) => crate::outln!(
+                "{}",
+                msg!("cli-sync-offline", since = since.to_string(), server = server)
+            ),
+            None => crate::outln!("{}", msg!("cli-sync-online", server = server)),
         }
+        let as_of = match st.data_as_of.as_deref() {
+            Some(at) => at.to_string(),
+            None => msg!("cli-never"),
+        };
         crate::outln!(
-            "データ時点 Data as of {}; 未送信 waiting {}; 要確認 review {}",
-            st.data_as_of.as_deref().unwrap_or("never"),
-            st.pending,
-            st.review
+            "{}",
+            msg!(
+                "cli-sync-status",
+                at = as_of,
+                waiting = st.pending.to_string(),
+                review = st.review.to_string()
+            )
         );
         return Ok(());
     }
@@ -43,12 +52,15 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         return output::json(&report);
     }
     crate::outln!(
-        "同期しました Synced with {}: sent {}, pulled {}, refused {} (see `sango review list`), waiting {}",
-        t.remote.url,
-        report.pushed,
-        report.pulled,
-        report.rejected,
-        report.pending
+        "{}",
+        msg!(
+            "cli-synced",
+            server = t.remote.url.to_string(),
+            sent = report.pushed.to_string(),
+            pulled = report.pulled.to_string(),
+            refused = report.rejected.to_string(),
+            waiting = report.pending.to_string()
+        )
     );
     Ok(())
 }

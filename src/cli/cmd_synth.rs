@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{CliError, CliResult, args, output};
+use crate::msg;
 use crate::store::bulk::Bulk;
 use crate::synth;
 
@@ -54,17 +55,19 @@ struct Summary {
 pub fn run(a: Args) -> CliResult {
     let started = Instant::now();
     if a.facilities == 0 && a.bookings > 0 {
-        return Err(CliError::Usage("bookings need at least 1 facility (--facilities)".into()));
+        return Err(CliError::Usage(msg!("cli-synth-no-facility")));
     }
     let (y, m, d) = synth::DEFAULT_UNTIL;
     let until = a.until.or_else(|| NaiveDate::from_ymd_opt(y, m, d)).unwrap_or_default();
-    let io = |what: &str, e: std::io::Error| CliError::refused(format!("cannot write {what}: {e}"));
+    let io = |what: &str, e: std::io::Error| {
+        CliError::refused(msg!("cli-synth-cannot-write", what = what, error = e.to_string()))
+    };
     let data_dir = a.out.join("data");
     std::fs::create_dir_all(&data_dir).map_err(|e| io(&data_dir.display().to_string(), e))?;
 
     let ds = synth::dataset(a.seed, a.facilities);
     let text = serde_json::to_string_pretty(&ds)
-        .map_err(|e| CliError::refused(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| CliError::refused(msg!("cli-cannot-write-json", error = e.to_string())))?;
     // The file must read back as a valid dataset.
     crate::dataset::parse(&text, "synthetic dataset")?;
     let dataset_path = a.out.join("dataset.json");
@@ -108,24 +111,33 @@ pub fn run(a: Args) -> CliResult {
     if a.json {
         return output::json(&summary);
     }
+    // Counts as plain digits and seconds to a tenth, as the benchmarks' notes quote them.
+    let s = |x: f64| format!("{x:.1}");
     crate::outln!(
-        "synthetic load (seed {}): {} facilities, {} residents, {} bookings ({} cancelled, {} late) in {:.1} s",
-        a.seed,
-        summary.facilities,
-        summary.residents,
-        summary.bookings,
-        summary.cancelled,
-        summary.cancelled_late,
-        summary.seconds
+        "{}",
+        msg!(
+            "cli-synth-done",
+            seed = a.seed.to_string(),
+            facilities = summary.facilities.to_string(),
+            residents = summary.residents.to_string(),
+            bookings = summary.bookings.to_string(),
+            cancelled = summary.cancelled.to_string(),
+            late = summary.cancelled_late.to_string(),
+            seconds = s(summary.seconds)
+        )
     );
     let [p1, p2, p3, p4] = summary.phases;
     crate::outln!(
-        "  phases: dataset {p1:.1} s, history {p2:.1} s, rows {p3:.1} s, commit and checks {p4:.1} s"
+        "  {}",
+        msg!("cli-synth-phases", dataset = s(p1), history = s(p2), rows = s(p3), commit = s(p4))
     );
-    crate::outln!("  dataset:  {}", summary.dataset.display());
-    crate::outln!("  data dir: {}", summary.data_dir.display());
+    let dataset = summary.dataset.display().to_string();
+    crate::outln!("  {}", msg!("cli-synth-dataset", path = dataset));
+    let data_dir = summary.data_dir.display().to_string();
+    crate::outln!("  {}", msg!("cli-synth-data-dir", path = data_dir));
     if !summary.sample_residents.is_empty() {
-        crate::outln!("  residents with bookings: {}", summary.sample_residents.join(", "));
+        let ids = summary.sample_residents.join(", ");
+        crate::outln!("  {}", msg!("cli-synth-sample", ids = ids));
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use super::output;
 use super::{CliError, CliResult, Context, args, facility};
 use crate::domain::care::CareType;
 use crate::domain::period;
+use crate::msg;
 use crate::visible::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -40,19 +41,19 @@ struct Answer<'a> {
 
 pub fn run(ctx: &Context, a: Args) -> CliResult {
     if a.corrected && a.due.is_none() {
-        return Err(CliError::refused("--corrected (修正月齢) needs --due (出産予定日)"));
+        return Err(CliError::refused(msg!("cli-window-corrected-needs-due")));
     }
     let ds = crate::dataset::load_for_facility(ctx.dataset_path.as_deref(), &a.facility)?;
     let f = facility(&ds, &a.facility)?;
     let entry = f.period(a.care).ok_or_else(|| {
-        CliError::refused(format!(
-            "{} does not offer {} (この施設では利用できない種類です)",
-            f.id, a.care
+        CliError::refused(msg!(
+            "cli-does-not-offer",
+            facility = f.id.as_str(),
+            care = a.care.to_string()
         ))
     })?;
-    let w = period::window(entry.period, a.birth, a.due, a.corrected).ok_or_else(|| {
-        CliError::refused("the eligibility period (利用期間) cannot be computed for this date")
-    })?;
+    let w = period::window(entry.period, a.birth, a.due, a.corrected)
+        .ok_or_else(|| CliError::refused(msg!("cli-window-no-period")))?;
     let corrected = w.first_day != a.birth;
     let ans = Answer {
         facility: &f.id,
@@ -71,9 +72,10 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         one_line(&ds.programme.care_name(a.care)),
         one_line(&entry.wording)
     );
-    crate::outln!("利用できる日 Days of use: {} 〜 {}", w.first_day, w.last_day);
+    let (first, last) = (w.first_day.to_string(), w.last_day.to_string());
+    crate::outln!("{}", msg!("cli-window-days", first = first.as_str(), last = last));
     if corrected {
-        crate::outln!("修正月齢: counted from the due date {}", w.first_day);
+        crate::outln!("{}", msg!("cli-window-corrected", first = first));
     }
     Ok(())
 }

@@ -52,7 +52,7 @@ impl From<crate::dataset::DatasetError> for CliError {
     fn from(e: crate::dataset::DatasetError) -> CliError {
         match e {
             crate::dataset::DatasetError::Invalid { origin, problems } => CliError::Problems {
-                head: format!("the dataset (データセット) {origin} is invalid:"),
+                head: crate::msg!("cli-dataset-invalid", origin = origin),
                 items: problems.iter().map(ToString::to_string).collect(),
             },
             other => CliError::Refused(other.to_string()),

@@ -89,7 +89,7 @@ impl List {
         if let Some(e) = &self.broken {
             return Err(std::io::Error::new(
                 e.kind(),
-                format!("the import's list of {} could not be kept: {e}", self.name),
+                crate::msg!("cli-import-list-not-kept", list = self.name, error = e.to_string()),
             ));
         }
         for id in &self.first {

@@ -29,6 +29,7 @@ pub mod cmd_synth;
 pub mod cmd_window;
 pub mod error;
 pub mod import_report;
+pub mod lang;
 pub mod output;
 pub mod secret_input;
 
@@ -166,6 +167,7 @@ impl Context {
 
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn run() -> ExitCode {
+    lang::choose(std::env::args_os().skip(1));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
@@ -240,9 +242,5 @@ fn practice_from_env() -> bool {
 
 /// Finds a facility by id, or says which ids exist.
 pub fn facility<'a>(ds: &'a Dataset, id: &str) -> CliResult<&'a dataset::Facility> {
-    ds.facility(id).ok_or_else(|| {
-        CliError::refused(format!(
-            "unknown facility (施設) '{id}': see `sango facilities` for the ids"
-        ))
-    })
+    ds.facility(id).ok_or_else(|| CliError::refused(crate::msg!("cli-unknown-facility", id = id)))
 }

@@ -40,14 +40,16 @@ pub fn failed(e: std::io::Error) -> ! {
     if e.kind() == ErrorKind::BrokenPipe {
         std::process::exit(0);
     }
-    eprintln!("sango: cannot write the output: {}", crate::private_file::describe(&e));
+    let error = crate::private_file::describe(&e);
+    eprintln!("sango: {}", crate::msg!("cli-cannot-write-output", error = error));
     std::process::exit(1);
 }
 
 /// Prints one JSON value on stdout.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> CliResult {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| CliError::refused(format!("cannot write JSON: {e}")))?;
+    let text = serde_json::to_string_pretty(value).map_err(|e| {
+        CliError::refused(crate::msg!("cli-cannot-write-json", error = e.to_string()))
+    })?;
     crate::outln!("{text}");
     Ok(())
 }

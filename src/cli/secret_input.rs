@@ -5,6 +5,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 
 use super::{CliError, CliResult};
+use crate::msg;
 
 /// Lines from stdin; at a terminal, typed without echo after a prompt on stderr.
 pub struct SecretInput {
@@ -28,12 +29,12 @@ impl SecretInput {
         let what = self.what;
         match self.lines.next() {
             Some(Ok(line)) => Ok(line.trim().to_string()),
-            Some(Err(e)) => {
-                Err(CliError::refused(format!("cannot read the {what} from stdin: {e}")))
-            }
-            None => Err(CliError::refused(format!(
-                "no {what} on stdin: give it on one line (when it is set: twice, on two lines)"
+            Some(Err(e)) => Err(CliError::refused(msg!(
+                "cli-secret-cannot-read-stdin",
+                what = what,
+                error = e.to_string()
             ))),
+            None => Err(CliError::refused(msg!("cli-secret-none", what = what))),
         }
     }
 }
@@ -53,7 +54,9 @@ fn read_hidden(prompt: &str, what: &str) -> CliResult<String> {
     let mut err = std::io::stderr();
     let _ = write!(err, "{prompt}");
     let _ = err.flush();
-    let fail = |e: std::io::Error| CliError::refused(format!("cannot read the {what}: {e}"));
+    let fail = |e: std::io::Error| {
+        CliError::refused(msg!("cli-secret-cannot-read", what = what, error = e.to_string()))
+    };
     crossterm::terminal::enable_raw_mode().map_err(fail)?;
     let guard = RawMode;
     let mut text = String::new();
@@ -78,6 +81,6 @@ fn read_hidden(prompt: &str, what: &str) -> CliResult<String> {
     let _ = writeln!(err);
     match outcome {
         Ok(()) => Ok(text.trim().to_string()),
-        Err(()) => Err(CliError::refused("cancelled (中止): nothing was changed")),
+        Err(()) => Err(CliError::refused(msg!("cli-secret-cancelled"))),
     }
 }
