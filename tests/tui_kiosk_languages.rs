@@ -68,6 +68,11 @@ fn screens() -> Vec<Setup> {
             ch(a, 'x');
         }),
         ("guide", true, |a| ch(a, 'g')),
+        ("facility detail", true, |a| key(a, KeyCode::Enter)),
+        ("large text", true, |a| {
+            ch(a, 'T');
+            identify(a, "R-0001", "2026-10-01");
+        }),
         ("help", false, |a| ch(a, '?')),
         ("pin", false, |a| ctrl(a, 'c')),
         ("countdown", false, |a| {

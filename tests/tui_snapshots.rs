@@ -569,6 +569,25 @@ fn kiosk_guide() {
     shoot_kiosk("kiosk_guide", |a| ch(a, 'g'));
 }
 
+/// A facility's detail at a kiosk: its phone hours, periods and contacts in her language.
+#[test]
+fn kiosk_facility_detail() {
+    shoot_kiosk("kiosk_facility_detail", |a| key(a, KeyCode::Enter));
+}
+
+/// Large text: the welcome screen with it chosen, and her quota pane alone once identified.
+#[test]
+fn kiosk_large_text() {
+    shoot_kiosk("kiosk_large_welcome", |a| ch(a, 'T'));
+    shoot_kiosk("kiosk_large_quota", |a| {
+        ch(a, 'T');
+        identify(a, "R-0001", "2026-10-01");
+        a.session.flash = None;
+        key(a, KeyCode::Tab);
+        key(a, KeyCode::Tab);
+    });
+}
+
 #[test]
 fn kiosk_help() {
     shoot_kiosk("kiosk_help", |a| ch(a, '?'));

@@ -153,6 +153,7 @@ pub fn staff_keys(lang: Locale) -> Vec<(String, String)> {
         ("F2", "frame-key-find-resident"),
         ("L", "frame-key-language"),
         ("C", "frame-key-contrast"),
+        ("T", "frame-key-large-text"),
         ("? / F1", "frame-key-help"),
         ("q / Ctrl+C", "frame-key-quit"),
         ("Ctrl+R", "frame-key-reload"),
@@ -183,6 +184,7 @@ fn kiosk_keys(app: &App) -> Vec<(String, String)> {
         ("Esc", "key-esc"),
         ("y / n", "key-yes-no"),
         ("L", "key-language"),
+        ("T", "key-large-text"),
         ("? / F1", "key-help"),
     ]
     .into_iter()

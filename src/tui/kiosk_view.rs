@@ -82,7 +82,7 @@ pub fn language_rows(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
     let t = &app.session.theme;
     let welcome = app.session.screen == Screen::Main && app.identified().is_none();
     let note = !app.session.lang.is_japanese();
-    let rows = u16::from(welcome) + u16::from(note);
+    let rows = 2 * u16::from(welcome) + u16::from(note);
     if area.height <= rows + 8 {
         return area;
     }
@@ -110,6 +110,8 @@ pub fn language_rows(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
         }
         lines(frame, r, vec![Line::from(spans)], t.base);
         y += 1;
+        text_size_row(frame, app, Rect { y, height: 1, ..area }, hits);
+        y += 1;
     }
     if note {
         let r = Rect { y, height: 1, ..area };
@@ -118,6 +120,30 @@ pub fn language_rows(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
         y += 1;
     }
     Rect { y, height: area.height - (y - area.y), ..area }
+}
+
+/// The welcome screen's second row: standard or large text (`T`, or a click), the current one
+/// bracketed.
+fn text_size_row(frame: &mut Frame, app: &App, r: Rect, hits: &mut Hits) {
+    let t = &app.session.theme;
+    let room = usize::from(r.width);
+    let label = format!(" T {}: ", app.t("text-size-label"));
+    let lead = if width(&label) + 24 <= room { label } else { " T ".to_string() };
+    let mut x = width(&lead);
+    let mut spans = vec![Span::styled(lead, t.key)];
+    for (large, id) in [(false, "text-size-standard"), (true, "text-size-large")] {
+        let current = large == app.session.large;
+        let name = app.t(id);
+        let text = if current { format!("[{name}]") } else { format!(" {name} ") };
+        let w = width(&text);
+        if x + w > room {
+            break;
+        }
+        hits.add(Rect { x: r.x + x as u16, width: w as u16, ..r }, Target::Large(large));
+        spans.push(Span::styled(text, if current { t.step_current } else { t.button }));
+        x += w;
+    }
+    lines(frame, r, vec![Line::from(spans)], t.base);
 }
 
 /// The bottom line at a kiosk: the mode, who is identified, the message or the keys, the clock.

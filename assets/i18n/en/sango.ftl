@@ -273,3 +273,10 @@ recording = Recording
 booking-working = Recording the booking: please wait.
 not-confirmed = The connection was lost: it is not confirmed whether this was recorded. Check the bookings.
 store-damaged = The database is damaged: bookings and changes are stopped. Run `sango store repair`.
+
+## Large text (the welcome screen)
+
+text-size-label = Text size
+text-size-standard = standard
+text-size-large = large
+key-large-text = large text, one pane at a time

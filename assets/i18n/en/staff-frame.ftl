@@ -60,3 +60,4 @@ frame-key-help = this help
 frame-key-quit = quit (asks during a booking)
 frame-key-reload = reload now (other terminals' changes show anyway)
 frame-key-mouse = click rows, days, buttons; wheel scrolls
+frame-key-large-text = large text (one pane at a time)

@@ -230,3 +230,10 @@ recording = きろく中
 booking-working = よやくを きろく しています。まってください。
 not-confirmed = つながりが きれました。きろく できたか わかりません。よやくの 一覧を 見てください。
 store-damaged = データが こわれています。よやくは できません。スタッフに 知らせてください（`sango store repair`）。
+
+## Large text (the welcome screen)
+
+text-size-label = もじの おおきさ
+text-size-standard = ふつう
+text-size-large = おおきい
+key-large-text = もじを おおきく する

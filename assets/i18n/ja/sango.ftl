@@ -232,3 +232,10 @@ recording = 記録中
 booking-working = 予約を記録しています。お待ちください。
 not-confirmed = 接続が切れたため、記録されたか確認できません。予約一覧を確認してください。
 store-damaged = データベースの破損が見つかりました。予約と変更を止めています。`sango store repair` を実行してください。
+
+## Large text (the welcome screen)
+
+text-size-label = 文字の大きさ
+text-size-standard = ふつう
+text-size-large = 大きい
+key-large-text = 文字を大きく（1つずつ表示）

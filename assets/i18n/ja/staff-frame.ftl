@@ -63,3 +63,4 @@ frame-key-help = このヘルプ
 frame-key-quit = 終了（予約の途中は確認します）
 frame-key-reload = 最新の内容に更新（他の端末の変更は自動でも反映）
 frame-key-mouse = 行・日付・ボタンをクリック、ホイールで移動
+frame-key-large-text = 文字を大きく（ペインを1つずつ）

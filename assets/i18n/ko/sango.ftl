@@ -229,3 +229,10 @@ recording = 기록 중
 booking-working = 예약을 기록하고 있습니다. 잠시 기다려 주세요.
 not-confirmed = 연결이 끊겨 기록되었는지 확인할 수 없습니다. 예약 목록을 확인해 주세요.
 store-damaged = 데이터베이스 손상이 발견되어 예약과 변경을 멈췄습니다. `sango store repair`를 실행하세요.
+
+## Large text (the welcome screen)
+
+text-size-label = 글자 크기
+text-size-standard = 보통
+text-size-large = 크게
+key-large-text = 큰 글자(한 번에 한 창)

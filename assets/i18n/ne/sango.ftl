@@ -256,3 +256,10 @@ recording = रेकर्ड गर्दै
 booking-working = बुकिङ रेकर्ड गर्दै: कृपया पर्खनुहोस्।
 not-confirmed = जडान टुट्यो: रेकर्ड भयो कि भएन पक्का छैन। बुकिङहरू जाँच गर्नुहोस्।
 store-damaged = डाटाबेस बिग्रिएको छ: बुकिङ र परिवर्तन रोकिएका छन्। `sango store repair` चलाउनुहोस्।
+
+## Large text (the welcome screen)
+
+text-size-label = अक्षरको आकार
+text-size-standard = सामान्य
+text-size-large = ठूलो
+key-large-text = ठूलो अक्षर, एक पटकमा एउटा भाग

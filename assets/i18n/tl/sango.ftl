@@ -255,3 +255,10 @@ recording = Nire-record
 booking-working = Nire-record ang booking: pakihintay.
 not-confirmed = Naputol ang koneksyon: hindi tiyak kung na-record ito. Tingnan ang mga booking.
 store-damaged = Sira ang database: itinigil ang mga booking at pagbabago. Patakbuhin ang `sango store repair`.
+
+## Large text (the welcome screen)
+
+text-size-label = Laki ng teksto
+text-size-standard = karaniwan
+text-size-large = malaki
+key-large-text = malaking teksto, isang bahagi bawat oras

@@ -229,3 +229,10 @@ recording = Đang ghi
 booking-working = Đang ghi lịch đặt, vui lòng chờ.
 not-confirmed = Mất kết nối: chưa xác nhận được đã ghi hay chưa. Hãy xem danh sách lịch đặt.
 store-damaged = Cơ sở dữ liệu bị hỏng: đã dừng đặt lịch và thay đổi. Hãy chạy `sango store repair`.
+
+## Large text (the welcome screen)
+
+text-size-label = Cỡ chữ
+text-size-standard = thường
+text-size-large = lớn
+key-large-text = chữ lớn, mỗi lần một khung

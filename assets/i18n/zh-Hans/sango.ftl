@@ -229,3 +229,10 @@ recording = 正在记录
 booking-working = 正在记录预约，请稍候。
 not-confirmed = 连接已中断，无法确认是否已记录。请查看预约列表。
 store-damaged = 发现数据库损坏，已停止预约和更改。请运行 `sango store repair`。
+
+## Large text (the welcome screen)
+
+text-size-label = 文字大小
+text-size-standard = 标准
+text-size-large = 大字
+key-large-text = 大字显示（一次一个窗格）
