@@ -6,35 +6,12 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use ratatui::backend::TestBackend;
 use sango::i18n::Locale as Lang;
 use sango::tui::app::App;
 use tui_common::*;
 use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-/// Every row as drawn, untrimmed: a cell's symbol (with its combining marks), the cells a wide
-/// character covers skipped.
-fn rows(b: &TestBackend) -> Vec<String> {
-    let buf = b.buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut skip = 0;
-            for x in 0..buf.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = buf[(x, y)].symbol();
-                line.push_str(sym);
-                skip = sym.width().saturating_sub(1);
-            }
-            line
-        })
-        .collect()
-}
 
 /// The display columns of the panes' borders in a row.
 fn border_columns(row: &str) -> Vec<usize> {

@@ -7,7 +7,6 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use ratatui::backend::TestBackend;
 use sango::i18n::Locale;
 use sango::tui::app::App;
 use sango::tui::refusal_words;
@@ -16,52 +15,6 @@ use tui_common::*;
 use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-/// Every row as drawn, untrimmed: a cell's symbol (with its combining marks), the cells a wide
-/// character covers skipped.
-fn rows(b: &TestBackend) -> Vec<String> {
-    let buf = b.buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut skip = 0;
-            for x in 0..buf.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = buf[(x, y)].symbol();
-                line.push_str(sym);
-                skip = sym.width().saturating_sub(1);
-            }
-            line
-        })
-        .collect()
-}
-
-/// The screen with every booking code (random, `K7MX-3RPA`) shown as `####-####`.
-fn mask_codes(text: &str) -> String {
-    let is_code_char = |c: char| sango::domain::booking_code::ALPHABET.contains(&(c as u8));
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let code = chars.get(i..i + 9).is_some_and(|w| {
-            w[4] == '-'
-                && w[..4].iter().chain(&w[5..]).all(|&c| c.is_ascii() && is_code_char(c))
-                && (i == 0 || !chars[i - 1].is_ascii_alphanumeric())
-                && chars.get(i + 9).is_none_or(|c| !c.is_ascii_alphanumeric())
-        });
-        if code {
-            out.push_str("####-####");
-            i += 9;
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    out
-}
 
 /// Identified as R-0001 at a kiosk in `lang`, the wizard open on its type step (the screening
 /// answered "no" three times).

@@ -12,31 +12,6 @@ use tui_common::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-/// The screen with every booking code (random, `K7MX-3RPA`) shown as `####-####`.
-fn mask_codes(text: &str) -> String {
-    let is_code_char = |c: char| sango::domain::booking_code::ALPHABET.contains(&(c as u8));
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let window = chars.get(i..i + 9);
-        let code = window.is_some_and(|w| {
-            w[4] == '-'
-                && w[..4].iter().chain(&w[5..]).all(|&c| c.is_ascii() && is_code_char(c))
-                && (i == 0 || !chars[i - 1].is_ascii_alphanumeric())
-                && chars.get(i + 9).is_none_or(|c| !c.is_ascii_alphanumeric())
-        });
-        if code {
-            out.push_str("####-####");
-            i += 9;
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
 /// Snapshots one screen, set up by `setup`, in both languages and both sizes.
 fn shoot(name: &str, setup: impl Fn(&mut App)) {
     for lang in [Lang::Ja, Lang::En] {

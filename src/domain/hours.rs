@@ -430,8 +430,85 @@ impl Day {
     }
 }
 
+/// The flyer's phone hours, for the tests of the rules and of their words (`crate::i18n::hours`).
+#[cfg(test)]
+pub(crate) mod flyer {
+    use super::*;
+    use Day::*;
+
+    pub const WEEKDAYS: [Day; 5] = [Mon, Tue, Wed, Thu, Fri];
+
+    pub fn range(days: &[Day], start: (u16, u16), end: (u16, u16)) -> WeeklyRange {
+        WeeklyRange {
+            days: days.to_vec(),
+            start: ClockTime::hm(start.0, start.1),
+            end: ClockTime::hm(end.0, end.1),
+        }
+    }
+
+    /// 東京北医療センター: 月～金 9時～11時、14時～16時 ※祝除く
+    pub fn tokyo_kita() -> PhoneHours {
+        PhoneHours {
+            ranges: vec![range(&WEEKDAYS, (9, 0), (11, 0)), range(&WEEKDAYS, (14, 0), (16, 0))],
+            exclusions: vec![Exclusion::Holidays],
+        }
+    }
+
+    /// 荘病院: 月～土 9時～16時 ※第二土曜日・日・祝・12/29～1/3 を除く
+    pub fn sou() -> PhoneHours {
+        PhoneHours {
+            ranges: vec![range(&[Mon, Tue, Wed, Thu, Fri, Sat], (9, 0), (16, 0))],
+            exclusions: vec![
+                Exclusion::NthWeekday { n: 2, weekday: Sat },
+                Exclusion::Holidays,
+                Exclusion::DateRange {
+                    from: MonthDay { month: 12, day: 29 },
+                    to: MonthDay { month: 1, day: 3 },
+                },
+            ],
+        }
+    }
+
+    /// あらかわレディースクリニック: 月・水・木・金 9時～17時、火・土 9時～12時 (holidays unstated)
+    pub fn arakawa() -> PhoneHours {
+        PhoneHours {
+            ranges: vec![
+                range(&[Mon, Wed, Thu, Fri], (9, 0), (17, 0)),
+                range(&[Tue, Sat], (9, 0), (12, 0)),
+            ],
+            exclusions: vec![],
+        }
+    }
+
+    /// 綾瀬産後ケア (stay): 月～日 10時～16時半
+    pub fn ayase() -> PhoneHours {
+        PhoneHours { ranges: vec![range(&Day::ALL, (10, 0), (16, 30))], exclusions: vec![] }
+    }
+
+    /// 出張専門助産院 ばんぶう: 月～金 8時半～17時、土 8時半～14時
+    pub fn bamboo() -> PhoneHours {
+        PhoneHours {
+            ranges: vec![range(&WEEKDAYS, (8, 30), (17, 0)), range(&[Sat], (8, 30), (14, 0))],
+            exclusions: vec![],
+        }
+    }
+
+    /// スワンレディスクリニック: 火・木 13時～15時 ※祝日除く
+    pub fn swan() -> PhoneHours {
+        PhoneHours {
+            ranges: vec![range(&[Tue, Thu], (13, 0), (15, 0))],
+            exclusions: vec![Exclusion::Holidays],
+        }
+    }
+
+    pub fn empty() -> PhoneHours {
+        PhoneHours { ranges: vec![], exclusions: vec![] }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::flyer::*;
     use super::*;
 
     #[test]
@@ -449,16 +526,6 @@ mod tests {
     }
     use Day::*;
 
-    const WEEKDAYS: [Day; 5] = [Mon, Tue, Wed, Thu, Fri];
-
-    fn range(days: &[Day], start: (u16, u16), end: (u16, u16)) -> WeeklyRange {
-        WeeklyRange {
-            days: days.to_vec(),
-            start: ClockTime::hm(start.0, start.1),
-            end: ClockTime::hm(end.0, end.1),
-        }
-    }
-
     fn md(month: u8, day: u8) -> MonthDay {
         MonthDay { month, day }
     }
@@ -473,14 +540,6 @@ mod tests {
 
     fn at_s(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> NaiveDateTime {
         date(y, m, d).and_hms_opt(h, min, s).unwrap()
-    }
-
-    /// 東京北医療センター: 月～金 9時～11時、14時～16時 ※祝除く
-    fn tokyo_kita() -> PhoneHours {
-        PhoneHours {
-            ranges: vec![range(&WEEKDAYS, (9, 0), (11, 0)), range(&WEEKDAYS, (14, 0), (16, 0))],
-            exclusions: vec![Exclusion::Holidays],
-        }
     }
 
     #[test]
@@ -502,54 +561,6 @@ mod tests {
         // Nothing open in between.
         assert_eq!(last_open_before(&h, at(2026, 12, 5, 9, 0), at(2026, 12, 5, 11, 0)), None);
         assert_eq!(last_open_before(&h, at(2026, 12, 5, 11, 0), at(2026, 12, 5, 11, 0)), None);
-    }
-
-    /// 荘病院: 月～土 9時～16時 ※第二土曜日・日・祝・12/29～1/3 を除く
-    fn sou() -> PhoneHours {
-        PhoneHours {
-            ranges: vec![range(&[Mon, Tue, Wed, Thu, Fri, Sat], (9, 0), (16, 0))],
-            exclusions: vec![
-                Exclusion::NthWeekday { n: 2, weekday: Sat },
-                Exclusion::Holidays,
-                Exclusion::DateRange { from: md(12, 29), to: md(1, 3) },
-            ],
-        }
-    }
-
-    /// あらかわレディースクリニック: 月・水・木・金 9時～17時、火・土 9時～12時 (holidays unstated)
-    fn arakawa() -> PhoneHours {
-        PhoneHours {
-            ranges: vec![
-                range(&[Mon, Wed, Thu, Fri], (9, 0), (17, 0)),
-                range(&[Tue, Sat], (9, 0), (12, 0)),
-            ],
-            exclusions: vec![],
-        }
-    }
-
-    /// 綾瀬産後ケア (stay): 月～日 10時～16時半
-    fn ayase() -> PhoneHours {
-        PhoneHours { ranges: vec![range(&Day::ALL, (10, 0), (16, 30))], exclusions: vec![] }
-    }
-
-    /// 出張専門助産院 ばんぶう: 月～金 8時半～17時、土 8時半～14時
-    fn bamboo() -> PhoneHours {
-        PhoneHours {
-            ranges: vec![range(&WEEKDAYS, (8, 30), (17, 0)), range(&[Sat], (8, 30), (14, 0))],
-            exclusions: vec![],
-        }
-    }
-
-    /// スワンレディスクリニック: 火・木 13時～15時 ※祝日除く
-    fn swan() -> PhoneHours {
-        PhoneHours {
-            ranges: vec![range(&[Tue, Thu], (13, 0), (15, 0))],
-            exclusions: vec![Exclusion::Holidays],
-        }
-    }
-
-    fn empty() -> PhoneHours {
-        PhoneHours { ranges: vec![], exclusions: vec![] }
     }
 
     fn closed_until(next: NaiveDateTime) -> HoursStatus {

@@ -147,77 +147,8 @@ pub fn describe(lang: Locale, hours: &PhoneHours) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::hours::{MonthDay, WeeklyRange};
+    use crate::domain::hours::flyer::*;
     use Day::*;
-
-    const WEEKDAYS: [Day; 5] = [Mon, Tue, Wed, Thu, Fri];
-
-    fn range(days: &[Day], start: (u16, u16), end: (u16, u16)) -> WeeklyRange {
-        WeeklyRange {
-            days: days.to_vec(),
-            start: ClockTime::hm(start.0, start.1),
-            end: ClockTime::hm(end.0, end.1),
-        }
-    }
-
-    /// 東京北医療センター: 月～金 9時～11時、14時～16時 ※祝除く
-    fn tokyo_kita() -> PhoneHours {
-        PhoneHours {
-            ranges: vec![range(&WEEKDAYS, (9, 0), (11, 0)), range(&WEEKDAYS, (14, 0), (16, 0))],
-            exclusions: vec![Exclusion::Holidays],
-        }
-    }
-
-    /// 荘病院: 月～土 9時～16時 ※第二土曜日・日・祝・12/29～1/3 を除く
-    fn sou() -> PhoneHours {
-        PhoneHours {
-            ranges: vec![range(&[Mon, Tue, Wed, Thu, Fri, Sat], (9, 0), (16, 0))],
-            exclusions: vec![
-                Exclusion::NthWeekday { n: 2, weekday: Sat },
-                Exclusion::Holidays,
-                Exclusion::DateRange {
-                    from: MonthDay { month: 12, day: 29 },
-                    to: MonthDay { month: 1, day: 3 },
-                },
-            ],
-        }
-    }
-
-    /// あらかわレディースクリニック: 月・水・木・金 9時～17時、火・土 9時～12時
-    fn arakawa() -> PhoneHours {
-        PhoneHours {
-            ranges: vec![
-                range(&[Mon, Wed, Thu, Fri], (9, 0), (17, 0)),
-                range(&[Tue, Sat], (9, 0), (12, 0)),
-            ],
-            exclusions: vec![],
-        }
-    }
-
-    /// 綾瀬産後ケア (stay): 月～日 10時～16時半
-    fn ayase() -> PhoneHours {
-        PhoneHours { ranges: vec![range(&Day::ALL, (10, 0), (16, 30))], exclusions: vec![] }
-    }
-
-    /// 出張専門助産院 ばんぶう: 月～金 8時半～17時、土 8時半～14時
-    fn bamboo() -> PhoneHours {
-        PhoneHours {
-            ranges: vec![range(&WEEKDAYS, (8, 30), (17, 0)), range(&[Sat], (8, 30), (14, 0))],
-            exclusions: vec![],
-        }
-    }
-
-    /// スワン: 火・木 13時～15時 ※祝除く
-    fn swan() -> PhoneHours {
-        PhoneHours {
-            ranges: vec![range(&[Tue, Thu], (13, 0), (15, 0))],
-            exclusions: vec![Exclusion::Holidays],
-        }
-    }
-
-    fn empty() -> PhoneHours {
-        PhoneHours { ranges: vec![], exclusions: vec![] }
-    }
 
     fn fixtures() -> [PhoneHours; 7] {
         [tokyo_kita(), sou(), arakawa(), ayase(), bamboo(), swan(), empty()]

@@ -90,25 +90,31 @@ pub fn screen(app: &mut App, w: u16, h: u16) -> String {
     text_of(t.backend())
 }
 
-pub fn text_of(b: &TestBackend) -> String {
+/// Every row as drawn, untrimmed: a cell's symbol (with its combining marks), the cells a wide
+/// character covers skipped.
+pub fn rows(b: &TestBackend) -> Vec<String> {
     let buf = b.buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
+    (0..buf.area.height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..buf.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                line.push_str(sym);
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
             }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+            line
+        })
+        .collect()
+}
+
+/// The screen as text: each row trimmed at its end, a newline after each.
+pub fn text_of(b: &TestBackend) -> String {
+    rows(b).iter().map(|l| format!("{}\n", l.trim_end())).collect()
 }
 
 pub fn key(app: &mut App, code: KeyCode) {
@@ -270,4 +276,29 @@ pub fn occupy(app: &mut App, ms: u64) {
         },
         |_, _| {},
     );
+}
+
+/// The screen with every booking code (random, `K7MX-3RPA`) shown as `####-####`.
+pub fn mask_codes(text: &str) -> String {
+    let is_code_char = |c: char| sango::domain::booking_code::ALPHABET.contains(&(c as u8));
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let window = chars.get(i..i + 9);
+        let code = window.is_some_and(|w| {
+            w[4] == '-'
+                && w[..4].iter().chain(&w[5..]).all(|&c| c.is_ascii() && is_code_char(c))
+                && (i == 0 || !chars[i - 1].is_ascii_alphanumeric())
+                && chars.get(i + 9).is_none_or(|c| !c.is_ascii_alphanumeric())
+        });
+        if code {
+            out.push_str("####-####");
+            i += 9;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
