@@ -27,7 +27,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use sango::dataset;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::Store;
 use sango::store::bulk::Bulk;
 use sango::synth;
@@ -150,7 +150,7 @@ fn start(dir: &Path, w: u16, h: u16) -> (Duration, [Duration; 3], App) {
     let t1 = Instant::now();
     let data = dir.join("data");
     let worker = StoreWorker::spawn(data.clone(), move || Store::open(&data), &ds);
-    let mut app = App::opening(ds, worker, Lang::Ja, Theme::new(ThemeKind::Normal), now());
+    let mut app = App::opening(ds, worker, Locale::Ja, Theme::new(ThemeKind::Normal), now());
     let mut t = terminal(w, h);
     draw(&mut t, &mut app);
     let t2 = Instant::now();

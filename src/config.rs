@@ -30,6 +30,7 @@
 //!
 //! Parsing ([`Config::from_toml_str`]) is pure; [`load`] does the file and environment IO.
 
+use crate::i18n::Locale;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -65,13 +66,10 @@ pub enum Mode {
     Kiosk,
 }
 
-/// The language of the terminal app: the message files' language, and only one the staff
-/// screens speak (a kiosk starts in it, and a mother chooses hers on the welcome screen).
-pub type Lang = crate::i18n::Locale;
-
-/// `ja` or `en`: the languages of the staff screens.
-fn parse_lang(s: &str) -> Option<Lang> {
-    Some(Lang::parse(s)?).filter(|l| matches!(l, Lang::Ja | Lang::En))
+/// The `lang` setting, the terminal app's and the command line's language (a kiosk starts in
+/// it; a mother chooses hers on the welcome screen): `ja` or `en`, the staff screens' languages.
+fn parse_lang(s: &str) -> Option<Locale> {
+    Some(Locale::parse(s)?).filter(|l| matches!(l, Locale::Ja | Locale::En))
 }
 
 /// The colour theme of the terminal app.
@@ -146,7 +144,7 @@ pub struct Sources {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Config {
     pub mode: Mode,
-    pub lang: Lang,
+    pub lang: Locale,
     pub theme: Theme,
     pub idle_timeout_secs: u32,
     pub terminal_id: String,
@@ -174,7 +172,7 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             mode: Mode::default(),
-            lang: Lang::default(),
+            lang: Locale::default(),
             theme: Theme::default(),
             idle_timeout_secs: DEFAULT_IDLE_TIMEOUT_SECS,
             terminal_id: DEFAULT_TERMINAL_ID.to_string(),
@@ -780,7 +778,7 @@ mod tests {
         let c = parse("").unwrap();
         assert_eq!(c, Config::default());
         assert_eq!(c.mode, Mode::Staff);
-        assert_eq!(c.lang, Lang::Ja);
+        assert_eq!(c.lang, Locale::Ja);
         assert_eq!(c.theme, Theme::Default);
         assert_eq!(c.idle_timeout_secs, 120);
         assert_eq!(c.terminal_id, "local");
@@ -803,7 +801,7 @@ mod tests {
         assert_eq!(c.server.as_deref(), Some("http://127.0.0.1:8080"));
         assert_eq!(c.server_ca.as_deref(), Some("/etc/sango/ca.pem"));
         assert_eq!(c.mode, Mode::Kiosk);
-        assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.lang, Locale::En);
         assert_eq!(c.theme, Theme::HighContrast);
         assert_eq!(c.idle_timeout_secs, 90);
         assert_eq!(c.terminal_id, "oji-1");
@@ -976,14 +974,14 @@ mod tests {
             _ => None,
         })
         .unwrap();
-        assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.lang, Locale::En);
         assert_eq!(c.sources.lang, Source::Env("SANGO_LANG".into()));
         assert!(!c.mouse);
         assert_eq!(c.sources.terminal_id, Source::Default, "an empty variable is unset");
         c.apply_flags(&Flags { kiosk: true, lang: Some("ja".into()), database: None }).unwrap();
         assert_eq!(c.mode, Mode::Kiosk);
         assert_eq!(c.sources.mode, Source::Flag("--kiosk".into()));
-        assert_eq!(c.lang, Lang::Ja);
+        assert_eq!(c.lang, Locale::Ja);
         assert_eq!(c.sources.lang.to_string(), "flag --lang");
     }
 

@@ -5,13 +5,13 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use tui_common::*;
 
 fn capture() -> String {
     let mut out = String::new();
     out.push_str("sango: the main screen at 100x30 (Japanese, the default; `--lang en` or L for English)\n\n");
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'u');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
@@ -20,9 +20,9 @@ fn capture() -> String {
     out.push_str("\nThe same in English:\n\n");
     ch(&mut a, 'L');
     out.push_str(&screen(&mut a, 100, 30));
-    for lang in [Lang::En, Lang::Ja] {
+    for lang in [Locale::En, Locale::Ja] {
         let keys = sango::tui::help::staff_keys(lang);
-        out.push_str(if lang == Lang::En { "\nKeys:\n\n" } else { "\nキー操作:\n\n" });
+        out.push_str(if lang == Locale::En { "\nKeys:\n\n" } else { "\nキー操作:\n\n" });
         let w = keys
             .iter()
             .map(|(k, _)| unicode_width::UnicodeWidthStr::width(k.as_str()))

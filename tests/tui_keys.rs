@@ -5,7 +5,7 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use sango::domain::care::CareType;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::{BookingFilter, Status, Store};
 use sango::tui::app::{App, Button, Overlay, Screen, Target};
 use sango::tui::wizard::Step;
@@ -21,7 +21,7 @@ fn step(a: &App) -> Step {
 
 #[test]
 fn a_whole_booking_by_keys_is_in_the_store() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'n');
     assert_eq!(a.session.screen, Screen::Wizard);
     typed(&mut a, "R-0002");
@@ -64,7 +64,7 @@ fn a_whole_booking_by_keys_is_in_the_store() {
 
 #[test]
 fn cancel_on_time_then_the_booking_is_cancelled_and_nothing_is_used() {
-    let mut a = app(Lang::En);
+    let mut a = app(Locale::En);
     ch(&mut a, 'u');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
@@ -86,7 +86,7 @@ fn cancel_on_time_then_the_booking_is_cancelled_and_nothing_is_used() {
 
 #[test]
 fn cancel_late_charges_one_day() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     // The booking is on 11/25: on 11/24 at 11:00 it is late.
     a.now = d("2026-11-24").and_hms_opt(11, 0, 0).unwrap();
     ch(&mut a, 'u');
@@ -105,7 +105,7 @@ fn cancel_late_charges_one_day() {
 
 #[test]
 fn saying_no_to_the_cancel_question_keeps_the_booking() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'u');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
@@ -118,7 +118,7 @@ fn saying_no_to_the_cancel_question_keeps_the_booking() {
 
 #[test]
 fn registering_a_new_resident_in_the_wizard_then_booking_a_visit() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'n');
     typed(&mut a, "K-777");
     key(&mut a, KeyCode::Enter);
@@ -157,7 +157,7 @@ fn registering_a_new_resident_in_the_wizard_then_booking_a_visit() {
 
 #[test]
 fn esc_goes_back_a_step_and_keeps_what_was_chosen() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'n');
     typed(&mut a, "R-0002");
     key(&mut a, KeyCode::Enter);
@@ -186,7 +186,7 @@ fn esc_goes_back_a_step_and_keeps_what_was_chosen() {
 
 #[test]
 fn a_yes_in_the_screening_stops_with_the_contacts() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'n');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
@@ -206,11 +206,11 @@ fn a_yes_in_the_screening_stops_with_the_contacts() {
 
 #[test]
 fn quitting_asks_only_when_a_booking_is_half_done() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'q');
     assert!(a.quit, "nothing in progress: quits at once");
 
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'n');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
@@ -227,7 +227,7 @@ fn quitting_asks_only_when_a_booking_is_half_done() {
 
 #[test]
 fn typing_q_in_a_text_field_types_it() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'u');
     typed(&mut a, "q1");
     assert!(!a.quit);
@@ -238,7 +238,7 @@ fn typing_q_in_a_text_field_types_it() {
 
 #[test]
 fn refused_dates_say_why_and_stay_on_the_step() {
-    let mut a = app(Lang::En);
+    let mut a = app(Locale::En);
     ch(&mut a, 'n');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
@@ -257,7 +257,7 @@ fn refused_dates_say_why_and_stay_on_the_step() {
 
 #[test]
 fn the_facility_step_lists_only_facilities_whose_window_has_days() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     // R-0002's baby was born 2026-09-15: on 2026-11-20 the 45-day and 60-day stays have ended.
     ch(&mut a, 'n');
     typed(&mut a, "R-0002");
@@ -282,7 +282,7 @@ fn the_facility_step_lists_only_facilities_whose_window_has_days() {
 
 #[test]
 fn a_whole_booking_by_mouse() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     let (w, h) = (100, 30);
     ch(&mut a, 'n');
     typed(&mut a, "R-0001");
@@ -335,7 +335,7 @@ fn click_target(a: &mut App, target: Target) {
 
 #[test]
 fn mouse_on_the_main_screen_selects_rows_and_days() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     let _ = draw(&mut a, 100, 30);
     click_target(&mut a, Target::FacilityRow(3));
     assert_eq!(a.session.browser.cursor, 3);
@@ -353,7 +353,7 @@ fn mouse_on_the_main_screen_selects_rows_and_days() {
 
 #[test]
 fn keys_move_the_calendar_by_day_week_and_month() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Right);
     assert_eq!(a.session.day, d("2026-11-21"));
@@ -369,7 +369,7 @@ fn keys_move_the_calendar_by_day_week_and_month() {
 
 #[test]
 fn search_and_type_filter_narrow_the_list() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, '/');
     typed(&mut a, "line");
     key(&mut a, KeyCode::Enter);
@@ -389,10 +389,10 @@ fn search_and_type_filter_narrow_the_list() {
 
 #[test]
 fn the_language_key_switches_every_string() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     assert!(screen(&mut a, 80, 24).contains("施設"));
     ch(&mut a, 'L');
-    assert_eq!(a.session.lang, Lang::En);
+    assert_eq!(a.session.lang, Locale::En);
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("Facilities") && text.contains("Calendar") && text.contains("Quota"));
     assert!(!text.contains("カレンダー"));
@@ -401,7 +401,7 @@ fn the_language_key_switches_every_string() {
 #[test]
 fn key_releases_do_nothing() {
     use crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
-    let a = app(Lang::Ja);
+    let a = app(Locale::Ja);
     let release = Event::Key(KeyEvent::new_with_kind(
         KeyCode::Char('q'),
         KeyModifiers::NONE,
@@ -412,7 +412,7 @@ fn key_releases_do_nothing() {
 
 #[test]
 fn the_help_scrolls_when_the_keys_do_not_fit() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, '?');
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("上下でスクロール"), "{text}");
@@ -433,7 +433,7 @@ fn the_help_scrolls_when_the_keys_do_not_fit() {
 
 #[test]
 fn a_facility_with_several_types_shows_the_period_of_each() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     let text = screen(&mut a, 120, 40);
     assert!(text.contains("宿:産後60日まで 日:産後120日まで"), "綾瀬産後ケア:\n{text}");
     assert!(text.contains("日:産後6か月0日まで 訪:産後1年以内"), "ムックムク:\n{text}");
@@ -458,7 +458,7 @@ fn to_care_step(a: &mut App, id: &str) {
 
 #[test]
 fn a_type_with_fewer_days_left_than_its_shortest_booking_cannot_be_chosen_and_says_why() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     // R-0002 uses 3 of her 4 stay days (2 nights): one day is left, a stay needs two.
     let req = sango::store::BookingRequest {
         resident: "R-0002".into(),
@@ -483,7 +483,7 @@ fn a_type_with_fewer_days_left_than_its_shortest_booking_cannot_be_chosen_and_sa
 
 #[test]
 fn plus_at_the_limit_says_why_it_stops() {
-    let mut a = app(Lang::En);
+    let mut a = app(Locale::En);
     to_care_step(&mut a, "R-0002");
     key(&mut a, KeyCode::Enter); // stay: 4 days left, at most 3 nights
     key(&mut a, KeyCode::Enter); // first facility
@@ -501,7 +501,7 @@ fn plus_at_the_limit_says_why_it_stops() {
 
 #[test]
 fn the_screening_asks_again_for_every_booking_and_every_mother() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     to_care_step(&mut a, "R-0001");
     // Leave the wizard half done (Esc back to the start, then out), choose another mother.
     for _ in 0..3 {
@@ -519,7 +519,7 @@ fn the_screening_asks_again_for_every_booking_and_every_mother() {
     let w = a.session.wizard.as_ref().unwrap();
     assert!(w.answers.iter().all(Option::is_none), "R-0001's answers are not R-0002's: {w:?}");
     // A finished booking: the next one asks again too.
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     to_care_step(&mut a, "R-0002");
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Enter);
@@ -535,7 +535,7 @@ fn the_screening_asks_again_for_every_booking_and_every_mother() {
 
 #[test]
 fn after_booking_the_screen_gives_the_code_says_what_was_done_and_what_remains() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     to_care_step(&mut a, "R-0002");
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Enter);
@@ -559,7 +559,7 @@ fn after_booking_the_screen_gives_the_code_says_what_was_done_and_what_remains()
 
 #[test]
 fn every_mark_of_a_day_stays_visible_in_the_calendar() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     // R-0001 also has day care on 11/23, a public holiday (勤労感謝の日).
     let req = sango::store::BookingRequest {
         resident: "R-0001".into(),
@@ -585,7 +585,7 @@ fn every_mark_of_a_day_stays_visible_in_the_calendar() {
     assert!(text.contains("[ 3*"), "a selected holiday:\n{text}");
     // A refused booked day in the dates being chosen: two days of day care from 11/24 run into
     // her booking on 11/25.
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     to_care_step(&mut a, "R-0001");
     key(&mut a, KeyCode::Down);
     key(&mut a, KeyCode::Enter);

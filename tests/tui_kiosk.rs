@@ -9,7 +9,7 @@ mod tui_common;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use proptest::prelude::*;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::{BookingFilter, Status, Store};
 use sango::tui::action::Action;
 use sango::tui::app::{App, Overlay, Screen};
@@ -33,7 +33,7 @@ fn identified(a: &App) -> Option<String> {
     a.identified().map(str::to_string)
 }
 
-fn identified_as_a(lang: Lang) -> App {
+fn identified_as_a(lang: Locale) -> App {
     let mut a = kiosk_app(lang);
     identify(&mut a, "R-0001", "2026-10-01");
     assert_eq!(identified(&a).as_deref(), Some("R-0001"), "{:?}", a.session.flash);
@@ -62,12 +62,12 @@ fn nothing_of_b(a: &mut App) {
 
 #[test]
 fn before_identification_nothing_personal_is_reachable() {
-    let mut a = kiosk_app(Lang::Ja);
+    let mut a = kiosk_app(Locale::Ja);
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("本人確認前"), "{text}");
     assert!(text.contains("[F5 最初から]"), "the start-over key is always visible: {text}");
     assert!(text.contains("[1 ご案内]"), "the step bar: {text}");
-    for lang in [Lang::En, Lang::Ja] {
+    for lang in [Locale::En, Locale::Ja] {
         let mut k = kiosk_app(lang);
         identify(&mut k, "R-0001", "2026-10-01");
         ch(&mut k, 'n');
@@ -104,7 +104,7 @@ fn before_identification_nothing_personal_is_reachable() {
 
 #[test]
 fn identified_as_a_she_sees_and_cancels_only_her_own_bookings() {
-    let mut a = identified_as_a(Lang::Ja);
+    let mut a = identified_as_a(Locale::Ja);
     assert_eq!(a.session.resident.as_ref().unwrap().resident.id, "R-0001");
     nothing_of_b(&mut a);
     ch(&mut a, 'b');
@@ -151,7 +151,7 @@ fn info_of_b(a: &App) -> sango::tui::app::ResidentInfo {
 
 #[test]
 fn identified_as_a_she_cannot_view_b_by_any_path() {
-    let mut a = identified_as_a(Lang::En);
+    let mut a = identified_as_a(Locale::En);
     // The resident chooser and the staff lists that show anyone are refused, by keys...
     for k in ['u', 'r', 'd', 'm'] {
         ch(&mut a, k);
@@ -187,7 +187,7 @@ fn identified_as_a_she_cannot_view_b_by_any_path() {
 
 #[test]
 fn identified_as_a_she_cannot_book_for_b_by_any_path() {
-    let mut a = identified_as_a(Lang::En);
+    let mut a = identified_as_a(Locale::En);
     // A wizard forced back to the resident step with B's number: skipped, B not loaded.
     ch(&mut a, 'n');
     if let Some(w) = a.session.wizard.as_mut() {
@@ -218,7 +218,7 @@ fn identified_as_a_she_cannot_book_for_b_by_any_path() {
 
 #[test]
 fn identified_as_a_she_cannot_cancel_bs_booking_by_any_path() {
-    let mut a = identified_as_a(Lang::En);
+    let mut a = identified_as_a(Locale::En);
     let b = other_booking(&a);
     // The cancel question made to name B's booking: y, Enter and the button are refused.
     for answer in [KeyCode::Char('y'), KeyCode::Enter] {
@@ -254,7 +254,7 @@ fn identified_as_a_she_cannot_cancel_bs_booking_by_any_path() {
 
 #[test]
 fn a_kiosk_booking_is_for_her_and_records_the_terminal() {
-    let mut a = identified_as_a(Lang::Ja);
+    let mut a = identified_as_a(Locale::Ja);
     ch(&mut a, 'n');
     for _ in 0..3 {
         ch(&mut a, 'n');
@@ -311,7 +311,7 @@ proptest! {
     /// booked or cancelled, and the program never quits without the PIN.
     #[test]
     fn no_key_path_reaches_the_other_mother(keys in prop::collection::vec(any_key(), 1..40)) {
-        let mut a = identified_as_a(Lang::Ja);
+        let mut a = identified_as_a(Locale::Ja);
         for (code, m) in keys {
             key_mod(&mut a, code, m);
             prop_assert!(!a.quit, "quit without the PIN");
@@ -327,10 +327,10 @@ proptest! {
 fn five_failures_lock_identification_for_sixty_seconds_with_a_countdown() {
     // A first try with a wrong birth date, or one with a wrong number: the same words, never
     // which one was wrong.
-    let mut b = kiosk_app(Lang::Ja);
+    let mut b = kiosk_app(Locale::Ja);
     identify(&mut b, "R-9999", "2026-10-01");
     let wrong_number = screen(&mut b, 80, 24).replace("[R-9999", "[N").replace("[2026-10-01", "[B");
-    let mut a = kiosk_app(Lang::Ja);
+    let mut a = kiosk_app(Locale::Ja);
     identify(&mut a, "R-0001", "2026-10-02");
     let wrong_date = screen(&mut a, 80, 24).replace("[R-0001", "[N").replace("[2026-10-02", "[B");
     assert_eq!(wrong_date, wrong_number, "the same screen whichever value was wrong");
@@ -371,7 +371,7 @@ fn five_failures_lock_identification_for_sixty_seconds_with_a_countdown() {
 
 #[test]
 fn an_idle_session_counts_down_then_forgets_everything_personal() {
-    let mut a = identified_as_a(Lang::Ja);
+    let mut a = identified_as_a(Locale::Ja);
     ch(&mut a, 'b');
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("R-0001") && text.contains("みづき助産院"), "{text}");
@@ -427,7 +427,7 @@ fn an_idle_session_counts_down_then_forgets_everything_personal() {
 
 #[test]
 fn an_idle_identification_form_is_forgotten_too() {
-    let mut a = kiosk_app(Lang::En);
+    let mut a = kiosk_app(Locale::En);
     ch(&mut a, 'i');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Down);
@@ -441,7 +441,7 @@ fn an_idle_identification_form_is_forgotten_too() {
 
 #[test]
 fn ctrl_c_and_the_other_ways_out_ask_for_the_pin_and_never_quit() {
-    let mut a = identified_as_a(Lang::Ja);
+    let mut a = identified_as_a(Locale::Ja);
     let ways: [(&str, KeyCode, KeyModifiers); 6] = [
         ("Ctrl-C", KeyCode::Char('c'), KeyModifiers::CONTROL),
         ("Ctrl-\\", KeyCode::Char('\\'), KeyModifiers::CONTROL),
@@ -479,7 +479,7 @@ fn ctrl_c_and_the_other_ways_out_ask_for_the_pin_and_never_quit() {
 
 #[test]
 fn five_wrong_pins_lock_the_prompt_for_a_minute_then_two() {
-    let mut a = kiosk_app(Lang::En);
+    let mut a = kiosk_app(Locale::En);
     ctrl(&mut a, 'c');
     for i in 0..5 {
         tick(&mut a, i * SEC);
@@ -525,7 +525,7 @@ fn five_wrong_pins_lock_the_prompt_for_a_minute_then_two() {
 
 #[test]
 fn start_over_forgets_her_at_once() {
-    let mut a = identified_as_a(Lang::Ja);
+    let mut a = identified_as_a(Locale::Ja);
     ch(&mut a, 'b');
     key(&mut a, KeyCode::F(5));
     assert_eq!(identified(&a), None);
@@ -536,7 +536,7 @@ fn start_over_forgets_her_at_once() {
 
 #[test]
 fn f5_closes_an_open_pin_prompt_and_forgets_what_was_typed() {
-    let mut a = identified_as_a(Lang::Ja);
+    let mut a = identified_as_a(Locale::Ja);
     ch(&mut a, 'b');
     ctrl(&mut a, 'c');
     assert_eq!(a.session.overlay, Some(Overlay::StaffPin));
@@ -557,7 +557,7 @@ fn f5_closes_an_open_pin_prompt_and_forgets_what_was_typed() {
 
 #[test]
 fn in_english_a_failed_identification_counts_the_tries_left_too() {
-    let mut a = kiosk_app(Lang::En);
+    let mut a = kiosk_app(Locale::En);
     identify(&mut a, "R-0001", "2026-10-02");
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("Tries left: 4 (after that, a 60 s pause)."), "{text}");
@@ -568,7 +568,7 @@ fn in_english_a_failed_identification_counts_the_tries_left_too() {
 
 #[test]
 fn on_a_staff_terminal_ctrl_z_and_ctrl_backslash_do_nothing_and_ctrl_c_quits() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ctrl(&mut a, 'z');
     ctrl(&mut a, '\\');
     assert!(!a.quit && a.session.overlay.is_none());
@@ -578,7 +578,7 @@ fn on_a_staff_terminal_ctrl_z_and_ctrl_backslash_do_nothing_and_ctrl_c_quits() {
 
 #[test]
 fn leaving_the_identification_form_forgets_what_was_typed() {
-    let mut a = kiosk_app(Lang::Ja);
+    let mut a = kiosk_app(Locale::Ja);
     ch(&mut a, 'i');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Down);
@@ -592,7 +592,7 @@ fn leaving_the_identification_form_forgets_what_was_typed() {
 
 #[test]
 fn a_paste_goes_into_the_field_cut_to_its_length_and_is_ignored_elsewhere() {
-    let mut a = kiosk_app(Lang::Ja);
+    let mut a = kiosk_app(Locale::Ja);
     // On the welcome screen a paste is no key: q would ask for the PIN, i identify, g guide.
     paste(&mut a, &"qigb\r\n\u{1b}[15~".repeat(10_000));
     assert_eq!((a.session.screen, a.session.overlay.clone()), (Screen::Main, None));
@@ -616,7 +616,7 @@ fn a_paste_goes_into_the_field_cut_to_its_length_and_is_ignored_elsewhere() {
 
 #[test]
 fn a_paste_into_the_staff_search_filters_the_facilities() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     paste(&mut a, "r");
     assert!(!a.quit && a.session.screen == Screen::Main, "a paste outside a field does nothing");
     ch(&mut a, '/');
@@ -632,7 +632,7 @@ fn a_paste_into_the_staff_search_filters_the_facilities() {
 /// that.
 #[test]
 fn two_million_keys_are_handled_in_seconds() {
-    let mut a = kiosk_app(Lang::Ja);
+    let mut a = kiosk_app(Locale::Ja);
     let keys: Vec<char> = "jkt[]hl".chars().collect();
     let start = std::time::Instant::now();
     for i in 0..2_000_000 {
@@ -654,7 +654,7 @@ fn a_reset_leaves_nothing_of_the_session_behind() {
     use sango::tui::report_view::ReportView;
     use sango::tui::session::Session;
 
-    let mut a = identified_as_a(Lang::Ja);
+    let mut a = identified_as_a(Locale::Ja);
     ch(&mut a, 'n');
     let fresh = |a: &App| format!("{:?}", Session::new(a.home_lang, a.home_theme, a.today()));
     let other_day = d("2027-03-03");
@@ -692,10 +692,10 @@ fn a_reset_leaves_nothing_of_the_session_behind() {
     a.session.flash = None; // F5 says it started over
     assert_eq!(format!("{:?}", a.session), fresh(&a));
     // The same after the idle timeout, from the same filled state.
-    let mut b = identified_as_a(Lang::Ja);
+    let mut b = identified_as_a(Locale::Ja);
     ch(&mut b, 'n');
     b.session.help_scroll = 7;
-    b.session.lang = Lang::En;
+    b.session.lang = Locale::En;
     tick(&mut b, 500 * SEC);
     b.session.flash = None;
     assert_eq!(format!("{:?}", b.session), fresh(&b));
@@ -871,7 +871,8 @@ fn no_action_from_any_screen_takes_a_kiosk_where_it_does_not_allow() {
     use sango::tui::audience::{Audience, allows};
     for identified in [false, true] {
         for start in Screen::ALL {
-            let mut a = if identified { identified_as_a(Lang::En) } else { kiosk_app(Lang::En) };
+            let mut a =
+                if identified { identified_as_a(Locale::En) } else { kiosk_app(Locale::En) };
             for action in every_action() {
                 if identified && start == Screen::Wizard && a.session.wizard.is_none() {
                     ch(&mut a, 'n');
@@ -895,9 +896,9 @@ fn no_action_from_any_screen_takes_a_kiosk_where_it_does_not_allow() {
 #[test]
 fn a_staff_terminal_allows_every_screen_a_kiosk_only_its_own() {
     use sango::tui::audience::{Audience, allows};
-    let staff = app(Lang::Ja);
-    let kiosk = kiosk_app(Lang::Ja);
-    let mother = identified_as_a(Lang::Ja);
+    let staff = app(Locale::Ja);
+    let kiosk = kiosk_app(Locale::Ja);
+    let mother = identified_as_a(Locale::Ja);
     for s in Screen::ALL {
         let who = s.audience();
         assert!(allows(&staff, who), "{s:?}");
@@ -909,7 +910,7 @@ fn a_staff_terminal_allows_every_screen_a_kiosk_only_its_own() {
 #[test]
 fn a_user_number_typed_in_lower_case_or_full_width_identifies_her_without_using_a_try() {
     for typed in ["r-0001", "Ｒ－０００１"] {
-        let mut a = kiosk_app(Lang::Ja);
+        let mut a = kiosk_app(Locale::Ja);
         identify(&mut a, typed, "2026-10-01");
         assert_eq!(identified(&a).as_deref(), Some("R-0001"), "{typed}: {:?}", a.session.flash);
         assert_eq!(a.session.resident.as_ref().unwrap().resident.id, "R-0001");

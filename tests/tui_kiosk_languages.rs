@@ -6,7 +6,7 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::tui::app::App;
 use tui_common::*;
 use unicode_width::UnicodeWidthStr;
@@ -61,7 +61,7 @@ fn screens() -> Vec<Setup> {
 
 #[test]
 fn every_row_of_every_kiosk_screen_is_the_terminals_width_in_every_language() {
-    for lang in Lang::all() {
+    for lang in Locale::all() {
         for (name, plain, setup) in screens() {
             for (w, h) in SIZES {
                 let mut a = kiosk_app(lang);
@@ -96,7 +96,7 @@ fn every_row_of_every_kiosk_screen_is_the_terminals_width_in_every_language() {
 
 #[test]
 fn the_welcome_screen_offers_every_language_named_in_itself() {
-    let mut a = kiosk_app(Lang::Ja);
+    let mut a = kiosk_app(Locale::Ja);
     let text = screen(&mut a, 120, 40);
     for name in [
         "日本語",
@@ -113,31 +113,31 @@ fn the_welcome_screen_offers_every_language_named_in_itself() {
     // Japanese needs no note that the Japanese text is the official one; English does.
     assert!(!text.contains("正式な内容"));
     ch(&mut a, 'L');
-    assert_eq!(a.session.lang, Lang::JaEasy);
+    assert_eq!(a.session.lang, Locale::JaEasy);
     ch(&mut a, 'L');
-    assert_eq!(a.session.lang, Lang::En);
+    assert_eq!(a.session.lang, Locale::En);
     assert!(screen(&mut a, 120, 40).contains("The Japanese text is the official one."));
 }
 
 #[test]
 fn a_language_is_chosen_with_the_mouse_and_forgotten_at_the_reset() {
-    let mut a = kiosk_app(Lang::Ja);
+    let mut a = kiosk_app(Locale::Ja);
     let text = screen(&mut a, 120, 40);
     let row = text.lines().position(|l| l.contains("한국어")).expect("the language row");
     let line = text.lines().nth(row).unwrap();
     let col = line[..line.find("한국어").unwrap()].width() + 1;
     click(&mut a, col as u16, row as u16);
-    assert_eq!(a.session.lang, Lang::Ko);
+    assert_eq!(a.session.lang, Locale::Ko);
     let text = screen(&mut a, 120, 40);
     assert!(text.contains("[한국어]"), "{text}");
     assert!(text.contains("일본어 내용이 정식 내용입니다."), "{text}");
     // She identifies; at the idle reset the next person starts in the terminal's language.
     identify(&mut a, "R-0001", "2026-10-01");
-    assert_eq!(a.session.lang, Lang::Ko);
+    assert_eq!(a.session.lang, Locale::Ko);
     sango::tui::kiosk::tick(&mut a, 200_000);
-    assert_eq!(a.session.lang, Lang::Ja);
+    assert_eq!(a.session.lang, Locale::Ja);
     // So does F5.
     ch(&mut a, 'L');
     key(&mut a, KeyCode::F(5));
-    assert_eq!(a.session.lang, Lang::Ja);
+    assert_eq!(a.session.lang, Locale::Ja);
 }

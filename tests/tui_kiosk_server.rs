@@ -16,7 +16,7 @@ mod tmux;
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::kiosk_client::KioskClient;
 use sango::kiosk_outbox::KioskOutbox;
 use sango::store::StoreKind;
@@ -44,7 +44,7 @@ fn ward(d: &std::path::Path) {
 /// The kiosk app in process at kiosk terminal `t` (its worker on a kiosk client, as `sango
 /// --kiosk` opens it with a server configured), its clock on 2026-11-20 10:30, moved as
 /// `--at` moves it (so the server books at the kiosk's moment on the practice store).
-fn kiosk_at(t: &Term, lang: Lang) -> App {
+fn kiosk_at(t: &Term, lang: Locale) -> App {
     let remote = Remote::new(&t.url, &t.token, None).unwrap();
     let outbox = KioskOutbox::in_dir(t.dir.path(), StoreKind::Practice);
     let ds = sango::dataset::load_embedded().unwrap();
@@ -100,7 +100,7 @@ fn a_kiosk_identifies_through_the_server_books_and_cancels_and_the_reset_forgets
     ward(d.path());
     let server = Server::start(d.path(), "127.0.0.1:0");
     let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
-    let mut app = kiosk_at(&t, Lang::En);
+    let mut app = kiosk_at(&t, Locale::En);
 
     // A wrong birth date: the generic words and the tries left, as on the ward's store.
     identify_and_wait(&mut app, "R-0001", "2026-10-02");
@@ -186,7 +186,7 @@ fn a_staff_pin_lockout_at_the_kiosk_is_recorded_on_the_server() {
     ward(d.path());
     let server = Server::start(d.path(), "127.0.0.1:0");
     let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
-    let mut app = kiosk_at(&t, Lang::En);
+    let mut app = kiosk_at(&t, Locale::En);
     tui_common::ctrl(&mut app, 'c');
     for i in 0..5 {
         sango::tui::kiosk::tick(&mut app, i * 1000);
@@ -222,7 +222,7 @@ fn a_number_the_server_locked_out_at_another_kiosk_is_paused_here_too() {
     }
     let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
     for (lang, words) in
-        [(Lang::En, "identification is paused"), (Lang::Ja, "本人確認をしばらく停止")]
+        [(Locale::En, "identification is paused"), (Locale::Ja, "本人確認をしばらく停止")]
     {
         let mut app = kiosk_at(&t, lang);
         identify_and_wait(&mut app, "R-0001", "2026-10-01");
@@ -242,7 +242,7 @@ fn a_session_the_server_forgot_asks_her_to_identify_again_and_books_nothing() {
     let server = Server::start(d.path(), "127.0.0.1:0");
     let addr = server.addr().to_string();
     let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
-    let mut app = kiosk_at(&t, Lang::En);
+    let mut app = kiosk_at(&t, Locale::En);
     identify_and_wait(&mut app, "R-0001", "2026-10-01");
     assert_eq!(app.identified(), Some("R-0001"));
     // A restart of the server forgets its sessions (as their 10 minutes passing would).
@@ -264,9 +264,10 @@ fn the_server_away_public_information_works_and_identification_says_it_cannot() 
     let server = Server::start(d.path(), "127.0.0.1:0");
     let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
     server.kill();
-    for (lang, words) in
-        [(Lang::En, "You cannot be identified right now"), (Lang::Ja, "ご本人の確認ができません")]
-    {
+    for (lang, words) in [
+        (Locale::En, "You cannot be identified right now"),
+        (Locale::Ja, "ご本人の確認ができません"),
+    ] {
         let mut app = kiosk_at(&t, lang);
         // The guide and the facilities come from the dataset.
         ch(&mut app, 'g');
@@ -290,7 +291,7 @@ fn a_booking_while_the_server_is_away_is_a_request_for_staff_delivered_when_it_i
     let addr = server.addr().to_string();
     let t = Term::kiosk(d.path(), "kiosk-1", &server.base);
     let staff = Term::signed_in(d.path(), "app-1", &server.base);
-    let mut app = kiosk_at(&t, Lang::En);
+    let mut app = kiosk_at(&t, Locale::En);
     identify_and_wait(&mut app, "R-0001", "2026-10-01");
     assert_eq!(app.identified(), Some("R-0001"));
 

@@ -5,7 +5,7 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::tui::app::App;
 use tui_common::*;
 
@@ -27,7 +27,7 @@ fn week_line(a: &mut App) -> String {
 
 #[test]
 fn the_week_opens_at_the_facility_highlighted_in_the_browser() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     for _ in 0..3 {
         key(&mut a, KeyCode::Down);
     }
@@ -55,7 +55,7 @@ fn the_week_opens_at_the_facility_highlighted_in_the_browser() {
 
 #[test]
 fn at_80_columns_the_top_bar_points_to_the_help_for_the_keys_left_out() {
-    for lang in [Lang::Ja, Lang::En] {
+    for lang in [Locale::Ja, Locale::En] {
         let mut a = app(lang);
         let more = sango::i18n::t(lang, "frame-more-keys");
         let top = |a: &mut App, w| screen(a, w, 24).lines().next().unwrap().to_string();
@@ -77,7 +77,7 @@ fn at_80_columns_the_top_bar_points_to_the_help_for_the_keys_left_out() {
 
 #[test]
 fn the_week_and_the_top_bar_at_80x24() {
-    for lang in [Lang::Ja, Lang::En] {
+    for lang in [Locale::Ja, Locale::En] {
         // みづき助産院, the tenth facility, where R-0001 has day care on 11/25.
         let mut a = app_with(kiosk_store(), lang);
         for _ in 0..9 {
@@ -86,7 +86,7 @@ fn the_week_and_the_top_bar_at_80x24() {
         ch(&mut a, 'd');
         key(&mut a, KeyCode::Tab);
         key(&mut a, KeyCode::Right);
-        let l = if lang == Lang::Ja { "ja" } else { "en" };
+        let l = if lang == Locale::Ja { "ja" } else { "en" };
         insta::assert_snapshot!(
             format!("week_at_the_highlighted_facility_{l}_80x24"),
             screen(&mut a, 80, 24)

@@ -18,7 +18,7 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 use sango::dataset;
 use sango::domain::care::{CareType, Length};
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::{BookingFilter, BookingRequest, Location, ResidentInput, Status, StoreKind};
 use sango::tui::app::{App, Screen};
 use sango::tui::refresh::{self, EVERY_MS};
@@ -140,7 +140,7 @@ fn a_lost_server_shows_reconnecting_keeps_the_keys_and_recovers_when_it_is_back(
         Duration::from_millis(50),
         Duration::from_millis(400),
     );
-    let mut a = App::opening(ds, worker, Lang::Ja, Theme::new(ThemeKind::Normal), now());
+    let mut a = App::opening(ds, worker, Locale::Ja, Theme::new(ThemeKind::Normal), now());
     until(&mut a, |a| a.store_is_open());
     ch(&mut a, 'u');
     typed(&mut a, "R-0001");
@@ -205,7 +205,7 @@ fn a_connection_ended_by_the_server_is_opened_again_and_the_screens_read_again()
     cli.add_resident(&ResidentInput::new("R-0001", d("2026-10-01")), at, "cli").unwrap();
     drop(cli);
     let opener = location.clone();
-    let mut a = threaded(move || opener.open(kind), Lang::Ja);
+    let mut a = threaded(move || opener.open(kind), Locale::Ja);
     ch(&mut a, 'u');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);

@@ -8,7 +8,7 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use sango::domain::care::{CareType, Length};
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::{BookingFilter, BookingRequest, Store};
 use sango::tui::app::{App, Overlay, Screen};
 use sango::tui::refresh::{self, EVERY_MS};
@@ -57,7 +57,7 @@ fn line_of(text: &str, what: &str) -> String {
 
 /// A staff terminal on the store in `dir`, R-0001 chosen.
 fn staff_on(dir: &std::path::Path) -> App {
-    let mut a = app_with(file_store(dir), Lang::Ja);
+    let mut a = app_with(file_store(dir), Locale::Ja);
     ch(&mut a, 'u');
     typed(&mut a, "R-0001");
     key(&mut a, KeyCode::Enter);
@@ -92,7 +92,7 @@ fn a_cancellation_elsewhere_shows_in_her_bookings_and_quota_after_the_next_look(
 #[test]
 fn the_wizards_live_check_follows_a_booking_made_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = app_with(file_store(dir.path()), Lang::Ja);
+    let mut a = app_with(file_store(dir.path()), Locale::Ja);
     ch(&mut a, 'n');
     typed(&mut a, "R-0002");
     key(&mut a, KeyCode::Enter);
@@ -125,7 +125,7 @@ fn the_wizards_live_check_follows_a_booking_made_elsewhere() {
 #[test]
 fn the_day_view_the_week_the_report_and_the_registry_follow_the_store() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = app_with(file_store(dir.path()), Lang::En);
+    let mut a = app_with(file_store(dir.path()), Locale::En);
     let other = open_file(dir.path());
     refresh::tick(&mut a, 0);
     let mut ms = 0;
@@ -221,7 +221,7 @@ fn ctrl_r_reloads_at_once_and_is_in_the_help() {
     assert!(text.contains("最新の内容を読み込みました"), "{text}");
     ch(&mut a, '?');
     assert!(screen(&mut a, 100, 40).contains("Ctrl+R"));
-    for lang in [Lang::Ja, Lang::En] {
+    for lang in [Locale::Ja, Locale::En] {
         assert!(sango::tui::help::staff_keys(lang).iter().any(|(k, _)| k == "Ctrl+R"));
     }
 }
@@ -244,7 +244,7 @@ fn a_cancel_question_about_a_booking_cancelled_elsewhere_closes() {
 #[test]
 fn a_kiosk_reloads_its_mother_only_and_refuses_ctrl_r() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = app_with(kiosk_file_store(dir.path()), Lang::Ja);
+    let mut a = app_with(kiosk_file_store(dir.path()), Locale::Ja);
     a.enter_kiosk(120, pin_dir(), 0);
     // Before identification nothing of the store is on screen, nor its time.
     assert!(!screen(&mut a, 120, 40).contains("更新 "));

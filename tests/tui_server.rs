@@ -18,7 +18,7 @@ mod tmux;
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::StoreKind;
 use sango::terminal::{Remote, Terminal};
 use sango::tui::app::App;
@@ -319,7 +319,7 @@ fn app_at(t: &Term) -> App {
     let theme = Theme::new(ThemeKind::Normal);
     // The moment of the bookings these tests make (`--at 2026-01-05T09:00`), a day on.
     let now = tui_common::d("2026-01-06").and_hms_opt(10, 0, 0).unwrap();
-    let mut app = App::opening(ds, worker, Lang::En, theme, now);
+    let mut app = App::opening(ds, worker, Locale::En, theme, now);
     app.config_dir = Some(t.dir.path().join("config"));
     sango::tui::signin::at_start(&mut app, kept);
     app

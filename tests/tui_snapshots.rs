@@ -6,7 +6,7 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::tui::app::App;
 use tui_common::*;
 
@@ -14,14 +14,14 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// Snapshots one screen, set up by `setup`, in both languages and both sizes.
 fn shoot(name: &str, setup: impl Fn(&mut App)) {
-    for lang in [Lang::Ja, Lang::En] {
+    for lang in [Locale::Ja, Locale::En] {
         for (w, h) in SIZES {
             let mut a = app(lang);
             setup(&mut a);
             // Draw once first so that mouse-free layouts that depend on the last draw settle.
             let _ = draw(&mut a, w, h);
             let text = mask_codes(&screen(&mut a, w, h));
-            let l = if lang == Lang::Ja { "ja" } else { "en" };
+            let l = if lang == Locale::Ja { "ja" } else { "en" };
             insta::assert_snapshot!(format!("{name}_{l}_{w}x{h}"), text);
         }
     }
@@ -30,7 +30,7 @@ fn shoot(name: &str, setup: impl Fn(&mut App)) {
 /// Snapshots one kiosk screen (the kiosk store, the staff PIN set, time 0 ms) in every language
 /// the kiosk speaks (named by its tag: `ja`, `ja-easy`, `en`, `zh-Hans`, `ko`, `vi`, `ne`, `tl`).
 fn shoot_kiosk(name: &str, setup: impl Fn(&mut App)) {
-    for lang in Lang::all() {
+    for lang in Locale::all() {
         for (w, h) in SIZES {
             let mut a = kiosk_app(lang);
             setup(&mut a);
@@ -285,9 +285,9 @@ fn quit_question() {
 
 #[test]
 fn too_small() {
-    for lang in [Lang::Ja, Lang::En] {
+    for lang in [Locale::Ja, Locale::En] {
         let mut a = app(lang);
-        let l = if lang == Lang::Ja { "ja" } else { "en" };
+        let l = if lang == Locale::Ja { "ja" } else { "en" };
         insta::assert_snapshot!(format!("too_small_{l}_79x24"), screen(&mut a, 79, 24));
         insta::assert_snapshot!(format!("too_small_{l}_40x10"), screen(&mut a, 40, 10));
     }
@@ -295,13 +295,13 @@ fn too_small() {
 
 /// Snapshots one staff screen on the kiosk store (R-0002 has a stay too).
 fn shoot_staff(name: &str, setup: impl Fn(&mut App)) {
-    for lang in [Lang::Ja, Lang::En] {
+    for lang in [Locale::Ja, Locale::En] {
         for (w, h) in SIZES {
             let mut a = app_with(kiosk_store(), lang);
             setup(&mut a);
             let _ = draw(&mut a, w, h);
             let text = mask_codes(&screen(&mut a, w, h));
-            let l = if lang == Lang::Ja { "ja" } else { "en" };
+            let l = if lang == Locale::Ja { "ja" } else { "en" };
             insta::assert_snapshot!(format!("{name}_{l}_{w}x{h}"), text);
         }
     }
@@ -599,7 +599,7 @@ fn staff_screens_never_panic_at_any_size() {
         Box::new(|a| ch(a, 'g')),
     ];
     for setup in &setups {
-        for lang in [Lang::Ja, Lang::En] {
+        for lang in [Locale::Ja, Locale::En] {
             let mut a = app_with(kiosk_store(), lang);
             setup(&mut a);
             for w in (1..=130).step_by(9) {
@@ -628,7 +628,7 @@ fn kiosk_never_panics_at_any_size() {
         Box::new(|a| ch(a, 'g')),
     ];
     for setup in &setups {
-        for lang in [Lang::Ja, Lang::En] {
+        for lang in [Locale::Ja, Locale::En] {
             let mut a = kiosk_app(lang);
             setup(&mut a);
             for w in (1..=130).step_by(9) {
@@ -662,7 +662,7 @@ fn never_panics_at_any_size() {
         Box::new(|a| ch(a, '?')),
     ];
     for setup in &setups {
-        for lang in [Lang::Ja, Lang::En] {
+        for lang in [Locale::Ja, Locale::En] {
             let mut a = app(lang);
             setup(&mut a);
             for w in (1..=130).step_by(7) {
@@ -685,7 +685,7 @@ fn mono_theme_draws_no_colour() {
     let setups: Vec<Setup> =
         vec![Box::new(|_| {}), Box::new(|a| wizard_to(a, 5)), Box::new(|a| ch(a, '?'))];
     for setup in &setups {
-        let mut a = app(Lang::Ja);
+        let mut a = app(Locale::Ja);
         a.session.theme = Theme::new(ThemeKind::Mono);
         setup(&mut a);
         let t = draw(&mut a, 100, 30);
@@ -700,7 +700,7 @@ fn mono_theme_draws_no_colour() {
 fn high_contrast_theme_fills_the_background() {
     use ratatui::style::Color;
     use sango::tui::theme::{Theme, ThemeKind};
-    let mut a = app(Lang::En);
+    let mut a = app(Locale::En);
     ch(&mut a, 'C');
     assert_eq!(a.session.theme, Theme::new(ThemeKind::HighContrast));
     let t = draw(&mut a, 100, 30);
@@ -784,12 +784,12 @@ fn boxes_over_wide_text_keep_their_borders() {
         }
     };
     for setup in &staff {
-        let mut a = app(Lang::Ja);
+        let mut a = app(Locale::Ja);
         setup(&mut a);
         check(&mut a);
     }
     for setup in &kiosk {
-        let mut a = kiosk_app(Lang::Ja);
+        let mut a = kiosk_app(Locale::Ja);
         setup(&mut a);
         check(&mut a);
     }
@@ -804,7 +804,7 @@ fn practice_banner() {
 fn the_practice_banner_is_on_every_screen_and_the_too_small_message() {
     use sango::tui::app::Screen;
     for screen_kind in Screen::ALL {
-        for lang in [Lang::Ja, Lang::En] {
+        for lang in [Locale::Ja, Locale::En] {
             let mut a = app(lang);
             a.practice = true;
             a.session.screen = screen_kind;
@@ -815,7 +815,7 @@ fn the_practice_banner_is_on_every_screen_and_the_too_small_message() {
             }
         }
     }
-    let mut live = app(Lang::Ja);
+    let mut live = app(Locale::Ja);
     assert!(!screen(&mut live, 80, 24).contains("練習"));
 }
 
@@ -977,7 +977,7 @@ fn bookings_through_a_server_show_what_waits_in_the_outbox() {
 
 #[test]
 fn a_booking_whose_cancellation_waits_is_not_cancelled_twice() {
-    let mut a = app(Lang::En);
+    let mut a = app(Locale::En);
     choose(&mut a, "R-0001");
     through_server(&mut a, link(Some("2026-11-20T10:12"), 1, 0));
     let booked = a.session.resident.as_ref().unwrap().bookings[0].id.clone();

@@ -6,14 +6,14 @@
 mod tui_common;
 
 use crossterm::event::KeyCode;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::BookingFilter;
 use sango::tui::app::{Field, Overlay, Screen};
 use tui_common::*;
 
 #[test]
 fn registry_lists_finds_and_chooses() {
-    let mut a = app_with(kiosk_store(), Lang::Ja);
+    let mut a = app_with(kiosk_store(), Locale::Ja);
     ch(&mut a, 'r');
     assert_eq!(a.session.screen, Screen::Registry);
     assert_eq!(a.session.registry.visible().len(), 2);
@@ -39,7 +39,7 @@ fn registry_lists_finds_and_chooses() {
 
 #[test]
 fn registry_edits_with_the_same_validation_as_the_cli() {
-    let mut a = app(Lang::En);
+    let mut a = app(Locale::En);
     ch(&mut a, 'r');
     key(&mut a, KeyCode::Enter); // edit R-0001
     let form = a.session.registry.form.as_ref().expect("the edit form");
@@ -129,7 +129,7 @@ fn registry_edits_with_the_same_validation_as_the_cli() {
 
 #[test]
 fn registry_registers_a_new_resident() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'r');
     key(&mut a, KeyCode::F(2));
     assert!(a.session.registry.form.as_ref().unwrap().register);
@@ -156,7 +156,7 @@ fn registry_registers_a_new_resident() {
 
 #[test]
 fn the_day_view_lists_every_booking_of_the_day() {
-    let mut a = app_with(kiosk_store(), Lang::En);
+    let mut a = app_with(kiosk_store(), Locale::En);
     ch(&mut a, 'd');
     assert_eq!(a.session.screen, Screen::Day);
     assert_eq!(a.session.day_view.date, d("2026-11-20"));
@@ -192,7 +192,7 @@ fn the_day_view_lists_every_booking_of_the_day() {
 
 #[test]
 fn the_week_view_shows_one_facility_day_by_day() {
-    let mut a = app_with(kiosk_store(), Lang::Ja);
+    let mut a = app_with(kiosk_store(), Locale::Ja);
     ch(&mut a, 'd');
     key(&mut a, KeyCode::Tab);
     assert!(a.session.day_view.week);
@@ -214,7 +214,7 @@ fn the_week_view_shows_one_facility_day_by_day() {
 #[test]
 fn export_writes_the_cli_formats_under_exports_and_shows_the_path() {
     let data = tempfile::tempdir().unwrap();
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     a.data_dir = Some(data.path().to_path_buf());
     ch(&mut a, 'e');
     assert_eq!(a.session.overlay, Some(Overlay::Export));
@@ -256,7 +256,7 @@ fn export_writes_the_cli_formats_under_exports_and_shows_the_path() {
 
 #[test]
 fn the_report_has_the_numbers_of_sango_report() {
-    let mut a = app_with(kiosk_store(), Lang::En);
+    let mut a = app_with(kiosk_store(), Locale::En);
     // A late cancellation in December, and a visit.
     let id = a
         .inline_store()
@@ -297,7 +297,7 @@ fn the_report_has_the_numbers_of_sango_report() {
 
 #[test]
 fn a_kiosk_opens_none_of_the_staff_screens() {
-    let mut a = kiosk_app(Lang::Ja);
+    let mut a = kiosk_app(Locale::Ja);
     identify(&mut a, "R-0001", "2026-10-01");
     for c in ['r', 'd', 'm', 'e', 'u'] {
         ch(&mut a, c);
@@ -335,7 +335,7 @@ fn a_booking_or_cancellation_entered_late_is_marked_in_the_day_view_and_her_book
         s.book(&ds, &BookingRequest { start: d("2026-11-26"), ..req }, now(), "t").unwrap();
         s
     };
-    for (lang, mark) in [(Lang::Ja, "後日記録"), (Lang::En, "entered late")] {
+    for (lang, mark) in [(Locale::Ja, "後日記録"), (Locale::En, "entered late")] {
         let mut a = app_with(store(), lang);
         ch(&mut a, 'd');
         for _ in 0..5 {
@@ -358,7 +358,7 @@ fn a_booking_or_cancellation_entered_late_is_marked_in_the_day_view_and_her_book
 
 #[test]
 fn editing_a_birth_date_that_puts_a_booking_outside_her_period_asks_keep_or_cancel() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'r');
     key(&mut a, KeyCode::Enter); // edit R-0001 (born 10/1, day care on 11/25)
     for _ in 0..12 {
@@ -398,7 +398,7 @@ fn editing_a_birth_date_that_puts_a_booking_outside_her_period_asks_keep_or_canc
 
 #[test]
 fn a_number_registered_in_lower_case_or_full_width_is_the_one_normal_number() {
-    let mut a = app(Lang::Ja);
+    let mut a = app(Locale::Ja);
     ch(&mut a, 'r');
     key(&mut a, KeyCode::F(2));
     typed(&mut a, "ｒ－０１００");

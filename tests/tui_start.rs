@@ -7,7 +7,7 @@ use std::sync::mpsc;
 
 use crossterm::event::KeyCode;
 use sango::dataset;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::{Store, StoreError};
 use sango::tui::app::{App, Screen};
 use sango::tui::store_worker::StoreWorker;
@@ -33,7 +33,7 @@ fn app_waiting_for_store(
         &dataset::load_embedded().unwrap(),
     );
     let ds = dataset::load_embedded().unwrap();
-    let app = App::opening(ds, worker, Lang::Ja, Theme::new(ThemeKind::Normal), now());
+    let app = App::opening(ds, worker, Locale::Ja, Theme::new(ThemeKind::Normal), now());
     (app, go)
 }
 
@@ -112,6 +112,6 @@ fn a_panic_while_opening_is_an_error_naming_the_store() {
 
 #[test]
 fn an_app_built_with_its_store_needs_no_waiting() {
-    let a = app(Lang::En);
+    let a = app(Locale::En);
     assert!(a.store_is_open());
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use sango::domain::care::{CareType, Length};
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::{BookingRequest, DataDir, ResidentInput, Store, StoreError, StoreKind};
 use sango::tui::app::App;
 use sango::tui::theme::{Theme, ThemeKind};
@@ -34,7 +34,7 @@ fn app_on(dir: &std::path::Path) -> App {
     let store = Store::open_kind(&data, StoreKind::Practice).unwrap();
     let ds = sango::dataset::load_embedded().unwrap();
     let now = d("2026-11-20").and_hms_opt(10, 30, 0).unwrap();
-    let mut app = App::new(ds, store, Lang::Ja, Theme::new(ThemeKind::Normal), now);
+    let mut app = App::new(ds, store, Locale::Ja, Theme::new(ThemeKind::Normal), now);
     app.data_dir = Some(dir.to_path_buf());
     app.practice = true;
     app

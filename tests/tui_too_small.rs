@@ -5,7 +5,7 @@
 mod tui_common;
 
 use crossterm::event::{KeyCode, KeyModifiers};
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::{BookingFilter, Store};
 use sango::tui::app::{App, Button, Overlay, Screen, Target};
 use sango::tui::wizard::Step;
@@ -20,7 +20,7 @@ fn step(a: &App) -> Step {
 }
 
 /// The wizard at step 5 for R-0002: a stay at the first facility, tomorrow selected (bookable).
-fn at_dates(lang: Lang) -> App {
+fn at_dates(lang: Locale) -> App {
     let mut a = app(lang);
     ch(&mut a, 'n');
     typed(&mut a, "R-0002");
@@ -38,7 +38,7 @@ fn at_dates(lang: Lang) -> App {
 
 #[test]
 fn enter_twice_behind_the_message_books_nothing() {
-    let mut a = at_dates(Lang::Ja);
+    let mut a = at_dates(Locale::Ja);
     let text = screen(&mut a, 60, 15);
     assert!(text.contains("画面が小さすぎます"), "{text}");
     key(&mut a, KeyCode::Enter);
@@ -59,7 +59,7 @@ fn enter_twice_behind_the_message_books_nothing() {
 
 #[test]
 fn no_other_key_a_paste_or_a_click_acts_behind_the_message() {
-    let mut a = at_dates(Lang::Ja);
+    let mut a = at_dates(Locale::Ja);
     let _ = draw(&mut a, 100, 30);
     // The window shrinks before the next draw: the last draw's buttons are hidden now.
     a.window = Some(ratatui::layout::Size::new(60, 15));
@@ -76,7 +76,7 @@ fn no_other_key_a_paste_or_a_click_acts_behind_the_message() {
     }
     paste(&mut a, "qy\r\n");
     let s = &a.session;
-    assert_eq!((s.screen, s.overlay.clone(), s.lang), (Screen::Wizard, None, Lang::Ja));
+    assert_eq!((s.screen, s.overlay.clone(), s.lang), (Screen::Wizard, None, Locale::Ja));
     assert_eq!(step(&a), Step::Dates);
     assert_eq!(a.session.day, d("2026-11-21"));
     assert_eq!(a.session.wizard.as_ref().unwrap().length, 1);
@@ -87,12 +87,12 @@ fn no_other_key_a_paste_or_a_click_acts_behind_the_message() {
 #[test]
 fn quitting_still_works_and_asks_as_usual_with_the_question_shown() {
     // Nothing in progress: q quits at once.
-    let mut a = app(Lang::En);
+    let mut a = app(Locale::En);
     let _ = draw(&mut a, 60, 15);
     ch(&mut a, 'q');
     assert!(a.quit);
     // A booking half done: the question, shown with the message; n goes on, y quits.
-    let mut a = at_dates(Lang::Ja);
+    let mut a = at_dates(Locale::Ja);
     let _ = draw(&mut a, 60, 15);
     ch(&mut a, 'q');
     assert_eq!(a.session.overlay, Some(Overlay::ConfirmQuit));
@@ -111,7 +111,7 @@ fn quitting_still_works_and_asks_as_usual_with_the_question_shown() {
 
 #[test]
 fn at_a_kiosk_nothing_acts_behind_the_message() {
-    let mut a = kiosk_app(Lang::Ja);
+    let mut a = kiosk_app(Locale::Ja);
     identify(&mut a, "R-0001", "2026-10-01");
     ch(&mut a, 'b');
     assert_eq!(a.session.screen, Screen::Bookings);
@@ -143,11 +143,11 @@ fn at_a_kiosk_nothing_acts_behind_the_message() {
 
 #[test]
 fn the_quit_question_behind_the_message() {
-    for lang in [Lang::Ja, Lang::En] {
+    for lang in [Locale::Ja, Locale::En] {
         let mut a = at_dates(lang);
         let _ = draw(&mut a, 60, 15);
         ch(&mut a, 'q');
-        let l = if lang == Lang::Ja { "ja" } else { "en" };
+        let l = if lang == Locale::Ja { "ja" } else { "en" };
         insta::assert_snapshot!(format!("too_small_quit_{l}_60x15"), screen(&mut a, 60, 15));
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crossterm::event::KeyCode;
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::{DataDir, Store, StoreKind};
 use sango::tui::app::{App, Overlay, Screen};
 use sango::tui::store_worker::WriteKind;
@@ -20,7 +20,7 @@ use tui_common::*;
 /// The app on the practice store of `dir`, opened by its worker thread.
 fn on_file(dir: &Path) -> App {
     let data = DataDir { path: dir.to_path_buf(), explicit: true };
-    threaded(move || Store::open_kind(&data, StoreKind::Practice), Lang::Ja)
+    threaded(move || Store::open_kind(&data, StoreKind::Practice), Locale::Ja)
 }
 
 fn status(app: &mut App) -> String {

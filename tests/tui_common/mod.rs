@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 
 use sango::dataset;
 use sango::domain::care::{CareType, Length};
-use sango::i18n::Locale as Lang;
+use sango::i18n::Locale;
 use sango::store::{BookingRequest, ResidentInput, Store};
 use sango::tui::app::App;
 use sango::tui::theme::{Theme, ThemeKind};
@@ -63,11 +63,11 @@ fn fill(store: Store) -> Store {
     store
 }
 
-pub fn app(lang: Lang) -> App {
+pub fn app(lang: Locale) -> App {
     app_with(store(), lang)
 }
 
-pub fn app_with(store: Store, lang: Lang) -> App {
+pub fn app_with(store: Store, lang: Locale) -> App {
     let ds = dataset::load_embedded().unwrap();
     let mut app = App::new(ds, store, lang, Theme::new(ThemeKind::Normal), now());
     app.terminal_id = "test".into();
@@ -187,7 +187,7 @@ fn with_other_stay(store: Store) -> Store {
 }
 
 /// A kiosk on [`kiosk_store`]: idle timeout 120 s, the PIN of [`pin_dir`], time 0 ms.
-pub fn kiosk_app(lang: Lang) -> App {
+pub fn kiosk_app(lang: Locale) -> App {
     let mut a = app_with(kiosk_store(), lang);
     a.enter_kiosk(120, pin_dir(), 0);
     a
@@ -255,7 +255,7 @@ pub fn until(app: &mut App, done: impl Fn(&App) -> bool) {
 /// store open.
 pub fn threaded(
     open: impl Fn() -> Result<Store, sango::store::StoreError> + Send + 'static,
-    lang: Lang,
+    lang: Locale,
 ) -> App {
     let ds = dataset::load_embedded().unwrap();
     let worker = sango::tui::store_worker::StoreWorker::spawn("test".into(), open, &ds);

@@ -222,14 +222,14 @@ day-range = { $from }-{ $to }
 period-short = { $kind ->
     [days-through] दिन { $n } सम्म
     [days-before] दिन { $n } भन्दा अघि
-    [months-through] { $n } महिना ० दिन सम्म
+    [months-through] { $n } महिना 0 दिन सम्म
     [months-before] { $n } महिना भन्दा कम
    *[years-within] { $n } वर्ष भित्र
 }
 period-long = { $kind ->
     [days-through] जन्मपछि दिन { $n } सम्म
     [days-before] जन्मपछि दिन { $n } भन्दा अघि
-    [months-through] जन्मपछि { $n } महिना ० दिन सम्म
+    [months-through] जन्मपछि { $n } महिना 0 दिन सम्म
     [months-before] जन्मपछि { $n } महिना भन्दा कम
    *[years-within] जन्मपछि { $n } वर्ष भित्र
 }
@@ -243,7 +243,7 @@ status = { $status ->
 length = { $kind ->
     [nights] { $n } रात ({ $days } दिन)
     [days] { $n } दिन
-   *[visit] १ भ्रमण
+   *[visit] 1 भ्रमण
 }
 contact-name = { $name }, { $section }
 
