@@ -211,7 +211,7 @@ status = { $status ->
     [booked] よやく ずみ
     [cancelled] とりけし
     [cancelled_late] とりけし（きげんの あと）
-    [no_show] れんらく なしで こなかった
+    [no_show] れんらく しないで 行かなかった
    *[used] つかった
 }
 length = { $kind ->

@@ -210,7 +210,7 @@ status = { $status ->
     [booked] 예약됨
     [cancelled] 취소
     [cancelled_late] 취소(기한 후)
-    [no_show] 무단 불참
+    [no_show] 연락 없는 불참
    *[used] 이용함
 }
 length = { $kind ->

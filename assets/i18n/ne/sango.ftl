@@ -237,7 +237,7 @@ status = { $status ->
     [booked] बुक भयो
     [cancelled] रद्द
     [cancelled_late] रद्द (म्याद पछि)
-    [no_show] नआएको
+    [no_show] खबर नगरी नआएको
    *[used] प्रयोग भयो
 }
 length = { $kind ->

@@ -236,7 +236,7 @@ status = { $status ->
     [booked] naka-book
     [cancelled] kinansela
     [cancelled_late] kinansela nang huli
-    [no_show] hindi dumating
+    [no_show] hindi dumating nang walang pasabi
    *[used] nagamit
 }
 length = { $kind ->

@@ -210,7 +210,7 @@ status = { $status ->
     [booked] đã đặt
     [cancelled] đã hủy
     [cancelled_late] đã hủy (quá hạn)
-    [no_show] không đến
+    [no_show] không đến mà không báo
    *[used] đã dùng
 }
 length = { $kind ->

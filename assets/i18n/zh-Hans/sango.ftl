@@ -210,7 +210,7 @@ status = { $status ->
     [booked] 已预约
     [cancelled] 已取消
     [cancelled_late] 已取消（超过期限）
-    [no_show] 未联系未到
+    [no_show] 未联系而缺席
    *[used] 已使用
 }
 length = { $kind ->
