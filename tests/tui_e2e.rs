@@ -434,6 +434,63 @@ fn kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves() {
     assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse reporting off");
 }
 
+/// A mother's choices on the welcome screen in a real terminal: Korean (`L`), then large text
+/// (`T`): one pane at a time, Tab shows the next; she identifies in Korean; `F5` brings the next
+/// person back to Japanese and the standard size.
+#[test]
+fn kiosk_in_tmux_korean_and_large_text_for_one_mother_then_f5() {
+    if !tmux_available("kiosk_in_tmux_korean_and_large_text_for_one_mother_then_f5") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let conf = tempfile::tempdir().unwrap();
+    sango_with(conf.path(), data.path(), &["staff", "set-pin"], "246810\n246810\n");
+    let birth = (today_jst() - chrono::Days::new(20)).format("%Y-%m-%d").to_string();
+    sango_with(
+        conf.path(),
+        data.path(),
+        &["resident", "add", "--id", "KIOSK-8", "--birth", &birth],
+        "",
+    );
+    let tmux = Tmux { socket: format!("sango-kiosk-lang-{}", std::process::id()) };
+    let script = format!(
+        "env -u NO_COLOR SANGO_CONFIG_DIR='{}' TERM=xterm-256color '{}' --kiosk --data-dir '{}'; \
+         echo \"exit=$?\"; sleep 60",
+        conf.path().display(),
+        BIN,
+        data.path().display()
+    );
+    let out =
+        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
+    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+    tmux.wait_for("本人確認前");
+    for _ in 0..4 {
+        tmux.send(&["L"]);
+    }
+    tmux.wait_for_all(&["[한국어]", "일본어 내용이 정식 내용입니다."], &[]);
+    tmux.send(&["T"]);
+    // One pane, named in a row; no calendar beside it.
+    tmux.wait_for_all(&["[크게]", "Tab [시설]"], &["월  화  수"]);
+    tmux.send(&["Tab"]);
+    tmux.wait_for_all(&["[달력]", "월  화  수"], &["東京北医療センター"]);
+    // She identifies, in Korean, in large text: still one pane at a time.
+    tmux.send(&["i"]);
+    tmux.wait_for("본인 확인");
+    tmux.text("KIOSK-8");
+    tmux.send(&["Down"]);
+    tmux.text(&birth);
+    tmux.send(&["Enter"]);
+    tmux.wait_for_all(&["이용자 번호 KIOSK-8", "Tab [시설]"], &["월  화  수"]);
+    // The next person: Japanese, standard size, nobody identified.
+    tmux.send(&["F5"]);
+    tmux.wait_for_all(&["[ふつう]", "[日本語]", "本人確認前"], &["KIOSK-8"]);
+    tmux.send(&["C-c"]);
+    tmux.wait_for("職員PIN");
+    tmux.text("246810");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("exit=0");
+}
+
 /// 10,000 characters as a fast USB keyboard or a paste would send them: letters (some of them the
 /// kiosk's keys: i, g, q, n, b ...), digits and spaces, no control characters.
 fn burst() -> String {

@@ -57,6 +57,22 @@ impl Tmux {
             sleep(Duration::from_millis(100));
         }
     }
+
+    /// Waits until the screen shows every one of `all` and none of `none` at once: a capture
+    /// can catch a frame half drawn, so one frame is checked for all of it.
+    pub fn wait_for_all(&self, all: &[&str], none: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if all.iter().all(|w| screen.contains(w)) && !none.iter().any(|w| screen.contains(w)) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("never {all:?} without {none:?}; the screen:\n{screen}");
+            }
+            sleep(Duration::from_millis(100));
+        }
+    }
 }
 
 impl Drop for Tmux {
