@@ -159,9 +159,10 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
-/// The pieces a line may break between: single spaces, Latin words (any run of non-space
-/// narrow characters), and single wide characters; closing marks glued to the piece before
-/// them and opening marks to the piece after them.
+/// The pieces a line may break between: single spaces, words (any run of non-space narrow
+/// characters, or of Hangul: Korean puts spaces between its words), and single other wide
+/// characters; closing marks glued to the piece before them and opening marks to the piece
+/// after them.
 fn pieces(s: &str) -> Vec<String> {
     let mut atoms: Vec<String> = Vec::new();
     let mut latin = String::new();
@@ -174,7 +175,7 @@ fn pieces(s: &str) -> Vec<String> {
         if c == ' ' {
             flush(&mut latin, &mut atoms);
             atoms.push(" ".to_string());
-        } else if char_width(c) >= 2 || no_line_start(c) || no_line_end(c) {
+        } else if (char_width(c) >= 2 && !is_hangul(c)) || no_line_start(c) || no_line_end(c) {
             flush(&mut latin, &mut atoms);
             atoms.push(c.to_string());
         } else {
@@ -203,6 +204,11 @@ fn pieces(s: &str) -> Vec<String> {
         out.push(open);
     }
     out
+}
+
+/// Hangul syllables and jamo: letters of words that spaces separate.
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
 }
 
 /// Marks that may not end a line in Japanese text (opening brackets).
@@ -313,5 +319,19 @@ mod tests {
         for l in wrap("北区赤羽台 4-17-56 東京北医療センター", 7) {
             assert!(width(&l) <= 7, "{l}");
         }
+    }
+
+    #[test]
+    fn wrap_breaks_korean_at_spaces_and_keeps_a_bracket_with_its_word() {
+        assert_eq!(
+            wrap("월~금 9:00~11:00, 14:00~16:00 (공휴일 제외)", 34),
+            vec!["월~금 9:00~11:00, 14:00~16:00", "(공휴일 제외)"]
+        );
+        assert_eq!(
+            wrap("80x24 이상으로 넓혀 주세요", 12),
+            vec!["80x24", "이상으로", "넓혀 주세요"]
+        );
+        // A word wider than the line is still cut, never drawn past it.
+        assert_eq!(wrap("가나다라마바사", 6), vec!["가나다", "라마바", "사"]);
     }
 }
