@@ -346,34 +346,54 @@ fn sango_with(conf: &Path, data: &Path, args: &[&str], stdin: &str) -> Output {
     out
 }
 
+/// A kiosk running in tmux (100x30) on its own folders, with the staff PIN 246810 and one
+/// mother, `id`, whose baby was born 20 days ago; `env` is set for it, and `after` runs in the
+/// same shell once it has ended (after `exit=CODE` is printed).
+struct Kiosk {
+    tmux: Tmux,
+    birth: String,
+    data: tempfile::TempDir,
+    _conf: tempfile::TempDir,
+}
+
+impl Kiosk {
+    fn start(id: &str, env: &str, after: &str) -> Kiosk {
+        let data = tempfile::tempdir().unwrap();
+        let conf = tempfile::tempdir().unwrap();
+        sango_with(conf.path(), data.path(), &["staff", "set-pin"], "246810\n246810\n");
+        let birth = (today_jst() - chrono::Days::new(20)).format("%Y-%m-%d").to_string();
+        let add = ["resident", "add", "--id", id, "--birth", &birth];
+        sango_with(conf.path(), data.path(), &add, "");
+        let tmux = Tmux { socket: format!("sango-kiosk-{id}-{}", std::process::id()) };
+        let script = format!(
+            "env -u NO_COLOR SANGO_CONFIG_DIR='{}' {env} TERM=xterm-256color '{}' --kiosk --data-dir '{}'; \
+             echo \"exit=$?\"; {after}",
+            conf.path().display(),
+            BIN,
+            data.path().display()
+        );
+        let size = ["-x", "100", "-y", "30"];
+        let out = tmux.run(
+            &[&["new-session", "-d", "-s", "e2e"][..], &size, &["sh", "-c", &script]].concat(),
+        );
+        assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+        tmux.wait_for("本人確認前");
+        Kiosk { tmux, birth, data, _conf: conf }
+    }
+}
+
 #[test]
 fn kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves() {
     if !tmux_available("kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves") {
         return;
     }
-    let data = tempfile::tempdir().unwrap();
-    let conf = tempfile::tempdir().unwrap();
-    sango_with(conf.path(), data.path(), &["staff", "set-pin"], "246810\n246810\n");
-    let birth = (today_jst() - chrono::Days::new(20)).format("%Y-%m-%d").to_string();
-    sango_with(
-        conf.path(),
-        data.path(),
-        &["resident", "add", "--id", "KIOSK-7", "--birth", &birth],
-        "",
-    );
-    let tmux = Tmux { socket: format!("sango-kiosk-{}", std::process::id()) };
     // The shortest idle timeout allowed (30 s): the countdown starts 10 s after the last key.
-    let script = format!(
-        "env -u NO_COLOR SANGO_CONFIG_DIR='{}' SANGO_IDLE_TIMEOUT_SECS=30 TERM=xterm-256color '{}' --kiosk --data-dir '{}'; \
-         echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon; sleep 120",
-        conf.path().display(),
-        BIN,
-        data.path().display()
+    let k = Kiosk::start(
+        "KIOSK-7",
+        "SANGO_IDLE_TIMEOUT_SECS=30",
+        "stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon; sleep 120",
     );
-    let out =
-        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
-    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
-    tmux.wait_for("本人確認前");
+    let (tmux, birth, data) = (&k.tmux, &k.birth, &k.data);
     assert_eq!(tmux.format("#{alternate_on}"), "1");
 
     // Every way out asks for the PIN; the program keeps running.
@@ -406,7 +426,7 @@ fn kiosk_in_tmux_ctrl_c_stays_idle_resets_and_the_pin_leaves() {
     tmux.wait_for("赤ちゃんの生年月日");
     tmux.text("KIOSK-7");
     tmux.send(&["Down"]);
-    tmux.text(&birth);
+    tmux.text(birth);
     tmux.send(&["Enter"]);
     tmux.wait_for("利用者番号 KIOSK-7");
     tmux.send(&["b"]);
@@ -442,28 +462,8 @@ fn kiosk_in_tmux_korean_and_large_text_for_one_mother_then_f5() {
     if !tmux_available("kiosk_in_tmux_korean_and_large_text_for_one_mother_then_f5") {
         return;
     }
-    let data = tempfile::tempdir().unwrap();
-    let conf = tempfile::tempdir().unwrap();
-    sango_with(conf.path(), data.path(), &["staff", "set-pin"], "246810\n246810\n");
-    let birth = (today_jst() - chrono::Days::new(20)).format("%Y-%m-%d").to_string();
-    sango_with(
-        conf.path(),
-        data.path(),
-        &["resident", "add", "--id", "KIOSK-8", "--birth", &birth],
-        "",
-    );
-    let tmux = Tmux { socket: format!("sango-kiosk-lang-{}", std::process::id()) };
-    let script = format!(
-        "env -u NO_COLOR SANGO_CONFIG_DIR='{}' TERM=xterm-256color '{}' --kiosk --data-dir '{}'; \
-         echo \"exit=$?\"; sleep 60",
-        conf.path().display(),
-        BIN,
-        data.path().display()
-    );
-    let out =
-        tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "sh", "-c", &script]);
-    assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
-    tmux.wait_for("本人確認前");
+    let k = Kiosk::start("KIOSK-8", "", "sleep 60");
+    let (tmux, birth) = (&k.tmux, &k.birth);
     for _ in 0..4 {
         tmux.send(&["L"]);
     }
@@ -478,7 +478,7 @@ fn kiosk_in_tmux_korean_and_large_text_for_one_mother_then_f5() {
     tmux.wait_for("본인 확인");
     tmux.text("KIOSK-8");
     tmux.send(&["Down"]);
-    tmux.text(&birth);
+    tmux.text(birth);
     tmux.send(&["Enter"]);
     tmux.wait_for_all(&["이용자 번호 KIOSK-8", "Tab [시설]"], &["월  화  수"]);
     // The next person: Japanese, standard size, nobody identified.

@@ -11,7 +11,8 @@ use crate::domain::period::Period;
 use crate::i18n::{Locale, format, t, tr};
 use crate::store::Status;
 
-fn unit_key(u: Unit) -> &'static str {
+/// A unit as the messages' selectors name it (`$unit ->  [day] … *[visit] …`).
+pub fn unit_key(u: Unit) -> &'static str {
     match u {
         Unit::Day => "day",
         Unit::Visit => "visit",

@@ -12,16 +12,9 @@ use crate::i18n::{Locale, format, tr};
 
 use super::words;
 
-fn unit_key(u: Unit) -> &'static str {
-    match u {
-        Unit::Day => "day",
-        Unit::Visit => "visit",
-    }
-}
-
 /// `/日`, `/day`: the unit a fee is per, after an amount set apart to line up with others.
 pub fn per_unit(lang: Locale, u: Unit) -> String {
-    tr(lang, "booking-per-unit", &[("unit", unit_key(u).into())])
+    tr(lang, "booking-per-unit", &[("unit", words::unit_key(u).into())])
 }
 
 /// `残り 3日 / 上限 7日`, `3 of 7 days left`.
@@ -29,7 +22,7 @@ pub fn left_of(lang: Locale, left: u32, limit: u32, u: Unit) -> String {
     let args = [
         ("left", left.into()),
         ("limit", words::units(lang, limit, u).into()),
-        ("unit", unit_key(u).into()),
+        ("unit", words::unit_key(u).into()),
     ];
     tr(lang, "booking-left-of", &args)
 }

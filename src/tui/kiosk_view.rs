@@ -88,29 +88,19 @@ pub fn language_rows(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
     }
     let mut y = area.y;
     if welcome {
-        let r = Rect { y, height: 1, ..area };
-        let room = usize::from(r.width);
-        let names: Vec<(Locale, String)> = Locale::all().map(|l| (l, l.native_name())).collect();
-        // The current one bracketed, the others between spaces, so no colour is needed.
-        let list_w: usize = names.iter().map(|(_, n)| width(n) + 2).sum();
-        let label = format!(" L {}: ", app.t("language-label"));
-        let lead = if width(&label) + list_w <= room { label } else { " L ".to_string() };
-        let mut x = width(&lead);
-        let mut spans = vec![Span::styled(lead, t.key)];
-        for (l, name) in names {
-            let current = l == app.session.lang;
-            let text = if current { format!("[{name}]") } else { format!(" {name} ") };
-            let w = width(&text);
-            if x + w > room {
-                break;
-            }
-            hits.add(Rect { x: r.x + x as u16, width: w as u16, ..r }, Target::Lang(l));
-            spans.push(Span::styled(text, if current { t.step_current } else { t.button }));
-            x += w;
-        }
-        lines(frame, r, vec![Line::from(spans)], t.base);
+        let languages: Vec<(String, bool, Target)> = Locale::all()
+            .map(|l| (l.native_name(), l == app.session.lang, Target::Lang(l)))
+            .collect();
+        let label = format!("L {}", app.t("language-label"));
+        choice_row(frame, app, Rect { y, height: 1, ..area }, ("L", &label), &languages, hits);
         y += 1;
-        text_size_row(frame, app, Rect { y, height: 1, ..area }, hits);
+        let sizes: Vec<(String, bool, Target)> =
+            [(false, "text-size-standard"), (true, "text-size-large")]
+                .into_iter()
+                .map(|(large, id)| (app.t(id), large == app.session.large, Target::Large(large)))
+                .collect();
+        let label = format!("T {}", app.t("text-size-label"));
+        choice_row(frame, app, Rect { y, height: 1, ..area }, ("T", &label), &sizes, hits);
         y += 1;
     }
     if note {
@@ -122,25 +112,32 @@ pub fn language_rows(frame: &mut Frame, app: &App, area: Rect, hits: &mut Hits) 
     Rect { y, height: area.height - (y - area.y), ..area }
 }
 
-/// The welcome screen's second row: standard or large text (`T`, or a click), the current one
-/// bracketed.
-fn text_size_row(frame: &mut Frame, app: &App, r: Rect, hits: &mut Hits) {
+/// A row of choices on the welcome screen (the languages, the text size): its key and label
+/// (the key alone where the label does not fit), then each choice, the current one bracketed
+/// and the others between spaces so no colour is needed, each a click target.
+fn choice_row(
+    frame: &mut Frame,
+    app: &App,
+    r: Rect,
+    (key, label): (&str, &str),
+    choices: &[(String, bool, Target)],
+    hits: &mut Hits,
+) {
     let t = &app.session.theme;
     let room = usize::from(r.width);
-    let label = format!(" T {}: ", app.t("text-size-label"));
-    let lead = if width(&label) + 24 <= room { label } else { " T ".to_string() };
+    let list_w: usize = choices.iter().map(|(n, ..)| width(n) + 2).sum();
+    let label = format!(" {label}: ");
+    let lead = if width(&label) + list_w <= room { label } else { format!(" {key} ") };
     let mut x = width(&lead);
     let mut spans = vec![Span::styled(lead, t.key)];
-    for (large, id) in [(false, "text-size-standard"), (true, "text-size-large")] {
-        let current = large == app.session.large;
-        let name = app.t(id);
-        let text = if current { format!("[{name}]") } else { format!(" {name} ") };
+    for (name, current, target) in choices {
+        let text = if *current { format!("[{name}]") } else { format!(" {name} ") };
         let w = width(&text);
         if x + w > room {
             break;
         }
-        hits.add(Rect { x: r.x + x as u16, width: w as u16, ..r }, Target::Large(large));
-        spans.push(Span::styled(text, if current { t.step_current } else { t.button }));
+        hits.add(Rect { x: r.x + x as u16, width: w as u16, ..r }, *target);
+        spans.push(Span::styled(text, if *current { t.step_current } else { t.button }));
         x += w;
     }
     lines(frame, r, vec![Line::from(spans)], t.base);

@@ -15,13 +15,6 @@ use crate::store::Resident;
 use super::text::display_safe;
 use super::words;
 
-fn unit_key(u: Unit) -> &'static str {
-    match u {
-        Unit::Day => "day",
-        Unit::Visit => "visit",
-    }
-}
-
 /// What a facility's phone line is doing now, for its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineState {
@@ -81,7 +74,7 @@ pub fn care_marks(lang: Locale, types: &[CareType]) -> String {
 
 /// A count in a narrow number column: `3日` in Japanese, `3` where the unit would not fit.
 pub fn units_short(lang: Locale, n: u32, u: Unit) -> String {
-    tr(lang, "pane-units-short", &[("n", n.into()), ("unit", unit_key(u).into())])
+    tr(lang, "pane-units-short", &[("n", n.into()), ("unit", words::unit_key(u).into())])
 }
 
 /// The fee's base line: `基本 3日x3,300円`, `base 3 days x 3,300`.
