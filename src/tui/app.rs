@@ -20,7 +20,7 @@ use super::session::Session;
 use super::store_worker::{Link, Slot, StoreWorker};
 use super::theme::Theme;
 use super::wizard::Step;
-use super::words;
+use crate::i18n::words;
 
 /// The three panes of the main screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use crate::domain::care::{CareType, Length, Unit};
 use crate::domain::period::Window;
 use crate::i18n::{Locale, format, tr};
 
-use super::words;
+use crate::i18n::words;
 
 /// `/日`, `/day`: the unit a fee is per, after an amount set apart to line up with others.
 pub fn per_unit(lang: Locale, u: Unit) -> String {

@@ -18,7 +18,7 @@ use super::panes::facilities::scroll_offset;
 use super::panes::{self, button_pair, calendar, framed, lines, quota, row};
 use super::store_worker::WriteKind;
 use super::text::{display_safe, pad, truncate};
-use super::words;
+use crate::i18n::words;
 
 /// The resident's bookings, newest first day last (as the store lists them).
 pub fn bookings(app: &App) -> &[Booking] {

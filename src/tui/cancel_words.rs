@@ -10,7 +10,7 @@ use crate::domain::care::Unit;
 use crate::i18n::{Locale, Value, format, t, tr};
 use crate::store::{Booking, Status};
 
-use super::words;
+use crate::i18n::words;
 
 fn yes_no(b: bool) -> Value<'static> {
     (if b { "yes" } else { "no" }).into()

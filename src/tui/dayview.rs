@@ -13,11 +13,12 @@ use crate::store::{Booking, BookingFilter, Status};
 
 use super::action::Action;
 use super::app::{App, Hits, Pane, Screen, Target};
+use super::cancel_words;
 use super::panes::facilities::scroll_offset;
 use super::panes::{framed, hint_row, lines, list_line, row};
 use super::store_worker::Slot;
 use super::text::{display_safe, pad, pad_left, truncate, width};
-use super::{cancel_words, words};
+use crate::i18n::words;
 
 /// The day view's state.
 #[derive(Debug, Clone)]

@@ -13,7 +13,7 @@ use super::app::{App, Button, Hits, Target};
 use super::cancel_words;
 use super::panes::{button_pair, lines, row};
 use super::text::{display_safe, pad, truncate, width, wrap};
-use super::words;
+use crate::i18n::words;
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {

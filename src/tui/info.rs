@@ -8,9 +8,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::app::{App, Hits, Pane};
+use super::pane_words;
 use super::panes::{framed, hint_row, lines};
 use super::text::{display_safe, truncate, wrap};
-use super::{pane_words, words};
+use crate::i18n::words;
 
 /// The guide's lines at a width.
 pub fn guide_lines(app: &App, w: usize) -> Vec<Line<'static>> {

@@ -14,7 +14,7 @@ use super::help::{centred, frame_box};
 use super::kiosk::{IdentifyNote, PinNote, journey_step};
 use super::panes::{button_pair, framed, lines, row};
 use super::text::{clip_words, pad, truncate, width, wrap};
-use super::words;
+use crate::i18n::words;
 
 /// The top line at a kiosk: the title, the journey with the current step bracketed, and the
 /// start-over button (always visible, clickable). In a narrow window the title and the help hint

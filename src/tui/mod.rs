@@ -53,7 +53,6 @@ pub mod theme;
 pub mod update;
 pub mod view;
 pub mod wizard;
-pub mod words;
 
 use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};

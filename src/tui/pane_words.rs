@@ -13,7 +13,7 @@ use crate::i18n::{Locale, format, t, tr};
 use crate::store::Resident;
 
 use super::text::display_safe;
-use super::words;
+use crate::i18n::words;
 
 /// What a facility's phone line is doing now, for its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use crate::domain::booking::Refusal;
 use crate::domain::care::Unit;
 use crate::i18n::{Locale, t, tr};
 
-use super::words;
+use crate::i18n::words;
 
 /// The refusal in a sentence or two: `2026/11/19は過去の日付です（今日は2026/11/20）。`
 pub fn refusal(lang: Locale, r: &Refusal) -> String {

@@ -18,7 +18,8 @@ use super::text::{display_safe, pad, pad_left, truncate, width};
 use super::wizard::resident::{
     FormOutcome, FormPlace, ask, check, field_label, label_width, update_form,
 };
-use super::{booking_words, pane_words, words};
+use super::{booking_words, pane_words};
+use crate::i18n::words;
 
 /// One line of the list: a resident and how many of her bookings are active today.
 #[derive(Debug, Clone)]

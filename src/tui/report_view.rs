@@ -17,7 +17,7 @@ use super::app::{App, Hits, Pane, Screen};
 use super::panes::{framed, lines, row};
 use super::store_worker::Slot;
 use super::text::{display_safe, pad, pad_left, truncate};
-use super::words;
+use crate::i18n::words;
 
 /// The report screen's state.
 #[derive(Debug, Clone)]

@@ -14,9 +14,10 @@ use crate::store::{Affected, Decision, ResidentInput, StoreError};
 use super::action::Action;
 use super::app::{App, Hits, Target};
 use super::panes::{boxed, hint_row, lines, row};
+use super::refusal_words;
 use super::store_worker::WriteKind;
 use super::text::{display_safe, truncate, wrap};
-use super::{refusal_words, words};
+use crate::i18n::words;
 
 /// One booking the edit changes, and the clerk's choice for it.
 #[derive(Debug, Clone)]

@@ -16,8 +16,9 @@ use super::store_worker::Link;
 use super::text::{clip_words, fit_hints, truncate, width, wrap};
 use super::{
     bookings_view, dayview, export, help, info, kiosk, kiosk_view, refresh, registry, report_view,
-    review_view, server_link, signin, wizard, words,
+    review_view, server_link, signin, wizard,
 };
+use crate::i18n::words;
 
 /// The smallest window the panes are drawn in.
 pub const MIN_WIDTH: u16 = 80;

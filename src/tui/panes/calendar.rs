@@ -17,8 +17,8 @@ use crate::store::Status;
 use super::super::app::{App, Hits, Pane, Screen, Target};
 use super::super::text::{clip_words, display_safe, pad, truncate, width};
 use super::super::wizard::{self, Step};
-use super::super::words;
 use super::{framed, lines, row};
+use crate::i18n::words;
 
 /// Cells per day in the grid.
 const CELL: u16 = 4;

@@ -9,11 +9,12 @@ use ratatui::text::{Line, Span};
 use crate::dataset::Facility;
 
 use super::super::app::{App, Hits};
+use super::super::pane_words;
 use super::super::text::{display_safe, width, wrap};
-use super::super::{pane_words, words};
 use super::facilities::{channels, phone_state};
 use super::{boxed, lines};
 use crate::i18n::hours as hours_words;
+use crate::i18n::words;
 
 /// The detail's lines at an inner width (the view scrolls over them).
 pub fn detail_lines(app: &App, f: &Facility, w: usize) -> Vec<Line<'static>> {

@@ -12,8 +12,8 @@ use crate::domain::care::CareType;
 use super::super::app::{App, Hits, Pane, Target};
 use super::super::pane_words::{self, LineState};
 use super::super::text::{display_safe, pad, pad_left, width, wrap};
-use super::super::words;
 use super::{boxed, lines, row};
+use crate::i18n::words;
 
 /// Inner width from which each facility takes one line (else two).
 const ONE_LINE_WIDTH: u16 = 88;

@@ -13,8 +13,9 @@ use crate::i18n::format;
 
 use super::super::app::{App, Hits, Pane};
 use super::super::text::{clip_words, pad, pad_left, truncate, width};
-use super::super::{pane_words, refusal_words, wizard, words};
+use super::super::{pane_words, refusal_words, wizard};
 use super::{framed, lines};
+use crate::i18n::words;
 
 /// The fee lines of a breakdown: base, extra babies, exemption, total; amounts right-aligned.
 pub fn fee_lines(app: &App, care: CareType, fee: &FeeBreakdown, w: usize) -> Vec<Line<'static>> {

@@ -11,9 +11,10 @@ use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::{boxed, lines, row};
 use super::super::text::{pad, pad_left, truncate, width, wrap};
-use super::super::{booking_words, pane_words, words};
+use super::super::{booking_words, pane_words};
 use super::view::step_name;
 use super::{Step, Wizard};
+use crate::i18n::words;
 
 /// Remaining units of a care type for the wizard's resident.
 fn remaining(app: &App, care: CareType) -> u32 {

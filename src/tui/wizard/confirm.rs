@@ -18,10 +18,11 @@ use super::super::panes::quota::fee_lines;
 use super::super::panes::{boxed, lines};
 use super::super::store_worker::WriteKind;
 use super::super::text::{display_safe, truncate, width, wrap};
-use super::super::{booking_words, pane_words, refusal_words, words};
+use super::super::{booking_words, pane_words, refusal_words};
 use super::super::{server_link, signin};
 use super::view::step_name;
 use super::{Step, Wizard, check};
+use crate::i18n::words;
 
 pub fn update(app: &mut App, a: Action) {
     let done = app.session.wizard.as_ref().is_some_and(|w| w.done.is_some());

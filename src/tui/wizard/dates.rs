@@ -13,9 +13,10 @@ use super::super::app::{App, Button, Hits, Target};
 use super::super::panes::{self, boxed, calendar, lines, quota};
 use super::super::text::{display_safe, truncate, wrap};
 use super::super::update::move_calendar;
-use super::super::{booking_words, refusal_words, words};
+use super::super::{booking_words, refusal_words};
 use super::view::step_name;
 use super::{Step, Wizard, check};
+use crate::i18n::words;
 
 /// The longest length the remaining quota allows (at least 1).
 fn max_length(app: &App, care: CareType) -> u32 {

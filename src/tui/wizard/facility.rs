@@ -8,12 +8,13 @@ use ratatui::text::{Line, Span};
 
 use super::super::action::Action;
 use super::super::app::{App, Button, Hits, Target};
+use super::super::booking_words;
 use super::super::panes::facilities::{channels, phone_state, scroll_offset};
 use super::super::panes::{boxed, lines, row};
 use super::super::text::{display_safe, pad, truncate, width};
-use super::super::{booking_words, words};
 use super::view::step_name;
 use super::{Step, Wizard};
+use crate::i18n::words;
 
 /// Indices of the facilities that can still take the wizard's care type for its resident.
 pub fn candidates(app: &App) -> Vec<usize> {

@@ -9,9 +9,9 @@ use super::super::action::Action;
 use super::super::app::{App, Hits, Target};
 use super::super::panes::{boxed, lines, row};
 use super::super::text::{display_safe, truncate, width, wrap};
-use super::super::words;
 use super::view::step_name;
 use super::{Step, Wizard};
+use crate::i18n::words;
 
 pub fn update(app: &mut App, a: Action) {
     let n = app.ds.programme.screening.len();
