@@ -3,11 +3,12 @@
 //! "Now" is a field, set from the clock at the edge (the event loop) and fixed in tests.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use ratatui::layout::{Rect, Size};
 
-use crate::dataset::{Dataset, Facility};
+use crate::dataset::{Channel, Dataset, Facility};
 use crate::domain::care::CareType;
 use crate::domain::period::{self, Window};
 use crate::i18n::Locale;
@@ -651,10 +652,9 @@ fn search_strings(f: &Facility) -> Vec<String> {
     for r in &f.reservations {
         for c in &r.channels {
             hay.push(c.id().to_string());
-            for l in Locale::all() {
-                let name = words::channel(l, *c).to_lowercase();
-                if !hay.contains(&name) {
-                    hay.push(name);
+            for name in channel_names(*c) {
+                if !hay.contains(name) {
+                    hay.push(name.clone());
                 }
             }
         }
@@ -663,6 +663,18 @@ fn search_strings(f: &Facility) -> Vec<String> {
         }
     }
     hay
+}
+
+/// A channel's names in every language, lower-cased, looked up once: the index of a ward's
+/// thousands of facilities repeats the same four.
+fn channel_names(c: Channel) -> &'static [String] {
+    static NAMES: LazyLock<Vec<(Channel, Vec<String>)>> = LazyLock::new(|| {
+        [Channel::Phone, Channel::Web, Channel::Line, Channel::Email]
+            .into_iter()
+            .map(|c| (c, Locale::all().map(|l| words::channel(l, c).to_lowercase()).collect()))
+            .collect()
+    });
+    NAMES.iter().find(|(k, _)| *k == c).map_or(&[], |(_, names)| names.as_slice())
 }
 
 /// A facility's search strings as one text, [`SEARCH_SEP`] between them.
