@@ -350,11 +350,11 @@ pub fn move_calendar(app: &mut App, a: Action) -> bool {
     true
 }
 
-/// Whether the screen is drawn on the three panes (`panes::areas`): the main screen, her
-/// bookings, the resident screen and the wizard's dates step.
+/// Whether the screen is drawn on the three panes one at a time in large text
+/// (`panes::areas`): the main screen, her bookings and the wizard's dates step.
 fn shows_panes(app: &App) -> bool {
     match app.session.screen {
-        Screen::Main | Screen::Bookings | Screen::Resident => true,
+        Screen::Main | Screen::Bookings => true,
         Screen::Wizard => app.session.wizard.as_ref().is_some_and(|w| w.step == Step::Dates),
         _ => false,
     }

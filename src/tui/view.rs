@@ -266,9 +266,9 @@ pub fn status_bar(
 
 /// The resident screen: the form on the left, the calendar and quota on the right.
 fn resident_screen(frame: &mut Frame, app: &App, form: &ResidentForm, area: Rect, hits: &mut Hits) {
-    let title = app.t("frame-resident-title");
-    let (left, cal, q) = panes::areas(frame, app, area, &title, hits);
-    let inner = boxed(frame, app, left, &title, true);
+    // The form keeps its place in large text too: Tab moves between its fields.
+    let (left, cal, q) = panes::main_areas(area, calendar::height(app));
+    let inner = boxed(frame, app, left, &app.t("frame-resident-title"), true);
     wizard::resident::draw_form(frame, app, form, inner, hits);
     calendar::draw(frame, app, cal, false, hits);
     quota::draw(frame, app, q, false, hits);
