@@ -126,11 +126,9 @@ fn act(app: &mut App, a: Action) {
             app.session.focus = p;
             return;
         }
-        // Large text shows one pane: Tab shows the next on the screens with panes whose keys
-        // do not use Tab themselves (the main screen moves the focus its own way, the same).
-        Action::FocusNext | Action::FocusPrev
-            if app.session.large && shows_panes(app) && app.session.screen != Screen::Main =>
-        {
+        // Large text shows one pane: Tab shows the next on her bookings and the dates step as
+        // it does on the main screen (whose own keys move the focus).
+        Action::FocusNext | Action::FocusPrev if app.session.large && tabs_through_panes(app) => {
             let f = app.session.focus;
             app.session.focus = if a == Action::FocusNext { f.next() } else { f.prev() };
             return;
@@ -350,11 +348,11 @@ pub fn move_calendar(app: &mut App, a: Action) -> bool {
     true
 }
 
-/// Whether the screen is drawn on the three panes one at a time in large text
-/// (`panes::areas`): the main screen, her bookings and the wizard's dates step.
-fn shows_panes(app: &App) -> bool {
+/// Whether Tab goes through the panes here only in large text: her bookings and the wizard's
+/// dates step, drawn one pane at a time (`panes::areas`) with no other use for Tab.
+fn tabs_through_panes(app: &App) -> bool {
     match app.session.screen {
-        Screen::Main | Screen::Bookings => true,
+        Screen::Bookings => true,
         Screen::Wizard => app.session.wizard.as_ref().is_some_and(|w| w.step == Step::Dates),
         _ => false,
     }
