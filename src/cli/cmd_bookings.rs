@@ -218,9 +218,8 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         "cli-bookings-col-units",
         "cli-bookings-col-fee",
         "cli-bookings-col-status",
-    ]
-    .map(lang::t);
-    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
+    ];
+    crate::outln!("{}", output::message_table(&heads, &rows));
     crate::outln!("{}", msg!("cli-bookings-count", n = list.len()));
     for p in &provisional {
         let text = |k: &str| p[k].as_str().map(crate::visible::one_line).unwrap_or_default();

@@ -124,8 +124,7 @@ fn show(ctx: &Context, json: bool) -> CliResult {
         .into_iter()
         .map(|(key, value, source)| vec![key.to_string(), value, source.to_string()])
         .collect();
-    let heads =
-        ["cli-config-col-key", "cli-config-col-value", "cli-config-col-source"].map(super::lang::t);
-    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
+    let heads = ["cli-config-col-key", "cli-config-col-value", "cli-config-col-source"];
+    crate::outln!("{}", output::message_table(&heads, &rows));
     Ok(())
 }

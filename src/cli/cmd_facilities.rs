@@ -133,9 +133,8 @@ fn render(ds: &crate::dataset::Dataset, a: &Args) -> CliResult<String> {
         "cli-facilities-col-channel",
         "cli-facilities-col-phone",
         "cli-facilities-col-private",
-    ]
-    .map(lang::t);
-    let mut text = output::table(&heads.each_ref().map(String::as_str), &rows);
+    ];
+    let mut text = output::message_table(&heads, &rows);
     text.push('\n');
     if chosen.iter().any(|f| f.shared_room) {
         // The mark is the column's, the same in every language.

@@ -50,8 +50,7 @@ pub fn run(a: Args) -> CliResult {
         })
         .collect();
     // The holidays' names are the law's, in Japanese.
-    let heads =
-        ["cli-holidays-col-date", "cli-holidays-col-day", "cli-holidays-col-holiday"].map(lang::t);
-    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &table));
+    let heads = ["cli-holidays-col-date", "cli-holidays-col-day", "cli-holidays-col-holiday"];
+    crate::outln!("{}", output::message_table(&heads, &table));
     Ok(())
 }

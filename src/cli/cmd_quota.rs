@@ -51,7 +51,6 @@ pub fn print(programme: &Programme, q: &QuotaReport) {
         "cli-quota-col-used",
         "cli-quota-col-remaining",
         "cli-quota-col-late",
-    ]
-    .map(lang::t);
-    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
+    ];
+    crate::outln!("{}", output::message_table(&heads, &rows));
 }

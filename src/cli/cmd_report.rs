@@ -88,9 +88,8 @@ pub fn run(ctx: &Context, a: Args) -> CliResult {
         "cli-report-col-visits",
         "cli-report-col-fees",
         "cli-report-col-late",
-    ]
-    .map(lang::t);
-    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
+    ];
+    crate::outln!("{}", output::message_table(&heads, &rows));
     crate::outln!("{}", msg!("cli-report-note"));
     Ok(())
 }

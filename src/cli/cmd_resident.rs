@@ -306,9 +306,8 @@ fn list(ctx: &Context, a: ListArgs) -> CliResult {
         "cli-residents-col-corrected",
         "cli-residents-col-babies",
         "cli-residents-col-exempt",
-    ]
-    .map(lang::t);
-    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
+    ];
+    crate::outln!("{}", output::message_table(&heads, &rows));
     crate::outln!("{}", msg!("cli-residents-count", n = all.len()));
     Ok(())
 }

@@ -200,9 +200,8 @@ fn list(ctx: &Context, json: bool) -> CliResult {
         "cli-serve-col-role",
         "cli-serve-col-enrolled",
         "cli-serve-col-revoked",
-    ]
-    .map(super::lang::t);
-    crate::outln!("{}", output::table(&heads.each_ref().map(String::as_str), &rows));
+    ];
+    crate::outln!("{}", output::message_table(&heads, &rows));
     Ok(())
 }
 

@@ -62,6 +62,12 @@ pub fn pad(s: &str, width: usize) -> String {
     out
 }
 
+/// [`table`] headed by messages (their ids), in this run's language.
+pub fn message_table(heading_ids: &[&str], rows: &[Vec<String>]) -> String {
+    let headings: Vec<String> = heading_ids.iter().map(|id| super::lang::t(id)).collect();
+    table(&headings.iter().map(String::as_str).collect::<Vec<_>>(), rows)
+}
+
 /// A table with headings, columns aligned by display width. Each cell is made visible
 /// ([`crate::visible::one_line`]): a value from the store or a dataset never breaks a row or
 /// reaches the terminal as a control sequence.
