@@ -1,6 +1,8 @@
 //! A one-line text field: the text and a cursor, edited by key actions and pastes, never longer
 //! than its own maximum.
 
+use super::action::Action;
+
 /// The longest text a field takes unless it says otherwise.
 pub const MAX_CHARS: usize = 64;
 
@@ -112,6 +114,22 @@ impl Input {
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
+    }
+
+    /// Applies a typing or cursor key (a character, Backspace, Delete, the arrows left and
+    /// right, Home, End); false for any other action, which the field leaves to its screen.
+    pub fn edit(&mut self, a: Action) -> bool {
+        match a {
+            Action::Char(c) => self.insert(c),
+            Action::Backspace => self.backspace(),
+            Action::Delete => self.delete(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::Home => self.home(),
+            Action::End => self.end(),
+            _ => return false,
+        }
+        true
     }
 }
 

@@ -357,13 +357,6 @@ pub fn identify_update(app: &mut App, a: Action) {
             f.field = 1 - f.field.min(1);
         }
         Action::Click(Target::FormField(i)) => f.field = i.min(1),
-        Action::Char(c) => f.input_mut().insert(c),
-        Action::Backspace => f.input_mut().backspace(),
-        Action::Delete => f.input_mut().delete(),
-        Action::Left => f.input_mut().left(),
-        Action::Right => f.input_mut().right(),
-        Action::Home => f.input_mut().home(),
-        Action::End => f.input_mut().end(),
         Action::Enter | Action::Click(Target::Button(Button::Next)) => {
             if f.field == 0 && f.birth.is_empty() && !f.number.is_empty() {
                 f.field = 1;
@@ -371,7 +364,9 @@ pub fn identify_update(app: &mut App, a: Action) {
                 submit(app);
             }
         }
-        _ => {}
+        a => {
+            f.input_mut().edit(a);
+        }
     }
 }
 

@@ -123,16 +123,7 @@ fn form_update(app: &mut App, a: Action) {
         Action::Enter => submit(app),
         a => {
             if let Some(field) = r.input_mut() {
-                match a {
-                    Action::Char(c) => field.insert(c),
-                    Action::Backspace => field.backspace(),
-                    Action::Delete => field.delete(),
-                    Action::Left => field.left(),
-                    Action::Right => field.right(),
-                    Action::Home => field.home(),
-                    Action::End => field.end(),
-                    _ => {}
-                }
+                field.edit(a);
             }
         }
     }

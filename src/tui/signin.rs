@@ -118,16 +118,11 @@ pub fn update(app: &mut App, a: Action) {
         Action::Up | Action::Down | Action::FocusNext | Action::FocusPrev => {
             f.on_password = !f.on_password
         }
-        Action::Char(c) => f.input_mut().insert(c),
-        Action::Backspace => f.input_mut().backspace(),
-        Action::Delete => f.input_mut().delete(),
-        Action::Left => f.input_mut().left(),
-        Action::Right => f.input_mut().right(),
-        Action::Home => f.input_mut().home(),
-        Action::End => f.input_mut().end(),
         Action::Enter if !f.on_password => f.on_password = true,
         Action::Enter | Action::Click(Target::Button(Button::Yes)) => submit(app),
-        _ => {}
+        a => {
+            f.input_mut().edit(a);
+        }
     }
 }
 

@@ -431,13 +431,6 @@ fn main_update(app: &mut App, a: Action) {
 fn search_update(app: &mut App, a: Action) -> bool {
     let b = &mut app.session.browser;
     match a {
-        Action::Char(c) => b.query.insert(c),
-        Action::Backspace => b.query.backspace(),
-        Action::Delete => b.query.delete(),
-        Action::Left => b.query.left(),
-        Action::Right => b.query.right(),
-        Action::Home => b.query.home(),
-        Action::End => b.query.end(),
         Action::Enter => b.searching = false,
         Action::Back => {
             b.query.clear();
@@ -447,7 +440,11 @@ fn search_update(app: &mut App, a: Action) -> bool {
             b.searching = false;
             return false;
         }
-        _ => return false,
+        _ => {
+            if !b.query.edit(a) {
+                return false;
+            }
+        }
     }
     b.cursor = 0;
     b.offset = 0;

@@ -223,16 +223,7 @@ pub fn update_form(
         Action::Click(Target::Button(Button::Back)) => return FormOutcome::Leave,
         a => {
             if let Some(input) = form.input_mut() {
-                match a {
-                    Action::Char(c) => input.insert(c),
-                    Action::Backspace => input.backspace(),
-                    Action::Delete => input.delete(),
-                    Action::Left => input.left(),
-                    Action::Right => input.right(),
-                    Action::Home => input.home(),
-                    Action::End => input.end(),
-                    _ => {}
-                }
+                input.edit(a);
             }
         }
     }
